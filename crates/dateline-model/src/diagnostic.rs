@@ -1,0 +1,58 @@
+//! What a stage says about its input: problems, inferences and what it dropped.
+
+use serde::{Deserialize, Serialize};
+
+/// How much a [`Diagnostic`] matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Something was inferred or left out on purpose; nothing is wrong.
+    Info,
+    /// The result may be wrong or incomplete; a person should look.
+    Warning,
+    /// A part of the input could not be used.
+    Error,
+}
+
+/// One thing a stage says about its input, with where it applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Diagnostic {
+    /// How much it matters.
+    pub severity: Severity,
+    /// A stable, kebab-case name for the kind of diagnostic, such as `declared-count-mismatch`.
+    pub code: String,
+    /// The document's path, when the diagnostic is about one.
+    pub path: Option<String>,
+    /// The 1-based line, when one line is the point.
+    pub line: Option<u32>,
+    /// What happened and, where it helps, what to do; lowercase, no trailing period.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic with no path or line yet.
+    pub fn new(severity: Severity, code: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            code: code.into(),
+            path: None,
+            line: None,
+            message: message.into(),
+        }
+    }
+
+    /// Sets the line this diagnostic is about.
+    #[must_use]
+    pub fn at_line(mut self, line: u32) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    /// Sets the document path this diagnostic is about.
+    #[must_use]
+    pub fn in_path(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+}

@@ -1,0 +1,156 @@
+//! Documents read from pages, and their posts.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ResolvedTime;
+
+/// What kind of page a document came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DocumentKind {
+    /// A live blog: many timestamped posts.
+    LiveBlog,
+    /// An article: one item at its dateline.
+    Article,
+    /// The layout could not tell.
+    Unknown,
+}
+
+/// One page, read: its metadata, its posts, and what was left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Document {
+    /// Stable id from the page's bytes ([`crate::content_id`]).
+    pub id: String,
+    /// The path the page was read from, as given (`-` for standard input).
+    pub path: String,
+    /// The outlet, such as `The Independent`, when recognised.
+    pub outlet: Option<String>,
+    /// The layout that read the page, such as `independent-liveblog` or `generic`.
+    pub layout: String,
+    /// Live blog, article or unknown.
+    pub kind: DocumentKind,
+    /// The page's headline.
+    pub title: Option<String>,
+    /// The line under the headline that sums up the story.
+    pub standfirst: Option<String>,
+    /// The names in the page's byline, in order.
+    pub bylines: Vec<String>,
+    /// When the page says it was published (its dateline).
+    pub published: Option<ResolvedTime>,
+    /// When the page says it was last updated.
+    pub updated: Option<ResolvedTime>,
+    /// The number of posts the page says it has ("26 Posts"), which may exceed what its text holds.
+    pub declared_posts: Option<u32>,
+    /// The page's statement of the zone its times are in, if it makes one.
+    pub zone_statement: Option<ZoneStatement>,
+    /// Paragraphs about the whole story that belong to no post: key points, an introduction.
+    pub summary: Vec<String>,
+    /// The items: the posts of a live blog, or the one item of an article.
+    pub posts: Vec<Post>,
+    /// Lines that are not part of any item, and why.
+    pub dropped: Vec<Dropped>,
+}
+
+impl Document {
+    /// An empty document for a page, with its id computed from the page's bytes.
+    pub fn new(path: impl Into<String>, layout: impl Into<String>, bytes: &[u8]) -> Self {
+        Document {
+            id: crate::content_id(bytes),
+            path: path.into(),
+            outlet: None,
+            layout: layout.into(),
+            kind: DocumentKind::Unknown,
+            title: None,
+            standfirst: None,
+            bylines: Vec::new(),
+            published: None,
+            updated: None,
+            declared_posts: None,
+            zone_statement: None,
+            summary: Vec::new(),
+            posts: Vec::new(),
+            dropped: Vec::new(),
+        }
+    }
+}
+
+/// A page's statement of the zone its times are in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ZoneStatement {
+    /// The line of the statement.
+    pub line: u32,
+    /// The statement as printed.
+    pub text: String,
+    /// The zone it names, as an IANA name or `UTC`.
+    pub zone: String,
+}
+
+/// One item of a page: a live-blog post, or an article's single item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Post {
+    /// `DOCUMENT_ID:LINE`, unique in a run and stable across runs.
+    pub id: String,
+    /// The 1-based line of the post's timestamp.
+    pub line: u32,
+    /// The first and last lines the post spans, stamp and footer included.
+    pub lines: [u32; 2],
+    /// The post's time, when it could be resolved.
+    pub time: Option<ResolvedTime>,
+    /// The author, when the post names one (a footer byline, "By CNN's ...").
+    pub author: Option<String>,
+    /// The post's own headline, when it has one.
+    pub headline: Option<String>,
+    /// The credit line as printed, such as `From CNN's Barbara Starr`.
+    pub attribution: Option<String>,
+    /// The body: paragraphs joined by a blank line, boilerplate and credits removed.
+    pub text: String,
+}
+
+impl Post {
+    /// An empty post whose stamp stands on `line` of the document `doc_id`.
+    pub fn new(doc_id: &str, line: u32) -> Self {
+        Post {
+            id: format!("{doc_id}:{line}"),
+            line,
+            lines: [line, line],
+            time: None,
+            author: None,
+            headline: None,
+            attribution: None,
+            text: String::new(),
+        }
+    }
+}
+
+/// A run of lines that belongs to no item, with the reason it was left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Dropped {
+    /// The first and last line of the run.
+    pub lines: [u32; 2],
+    /// Why it was left out.
+    pub reason: DropReason,
+    /// The first line's text, shortened, so a reader can see what it was.
+    pub sample: String,
+}
+
+/// Why lines were left out of every item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DropReason {
+    /// Site furniture: navigation, sign-up and comment prompts, donation appeals.
+    Boilerplate,
+    /// Media residue: a video's length, player messages, photo credits and captions.
+    Media,
+    /// Links to other stories ("Read more").
+    Link,
+    /// Lines the layout recognised as page metadata already kept elsewhere (a date line, a post count).
+    Metadata,
+    /// Lines that looked like content but fit no item; always also reported as a diagnostic.
+    Unplaced,
+}

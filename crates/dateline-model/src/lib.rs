@@ -1,0 +1,85 @@
+//! The data that flows between dateline's crates.
+//!
+//! dateline turns saved news pages into one timeline in UTC. The stages are separate crates
+//! (`dateline-sources` reads pages, `dateline-time` resolves stamps, `dateline-merge` builds events,
+//! `dateline-formats` writes them), and this crate is the vocabulary they share: plain serde data
+//! with public fields and no behaviour beyond constructors and ids.
+//!
+//! The principal type is [`Timeline`]: the [`Document`]s that were read, each with its [`Post`]s and
+//! their [`ResolvedTime`]s, the [`Event`]s built from them, and the [`Diagnostic`]s said on the way.
+//! Its JSON form is the contract documented in `docs/json.md`; [`FORMAT_VERSION`] is bumped on any
+//! breaking change, while new fields may appear at any time.
+//!
+//! ```
+//! use dateline_model::{Document, DocumentKind, Post, Timeline};
+//!
+//! let mut doc = Document::new("seeds/page.txt", "text", b"page bytes");
+//! doc.kind = DocumentKind::Article;
+//! doc.posts.push(Post::new(&doc.id, 6));
+//! assert_eq!(doc.posts[0].id, format!("{}:6", doc.id));
+//!
+//! let timeline = Timeline { documents: vec![doc], ..Timeline::default() };
+//! assert_eq!(timeline.version, dateline_model::FORMAT_VERSION);
+//! ```
+//!
+//! # Design
+//!
+//! Ids are derived from content, never from a counter over a run: a document's id is a hash of its
+//! bytes, a post's id is its document's id and the line of its stamp, and an event's id is a hash of
+//! its posts' ids. The same pages therefore give the same ids in any order and on any machine.
+//! Every time keeps the line and the raw text it was read from and the rule that resolved it, so a
+//! reader can always ask "where did this come from, and why".
+
+#![deny(missing_docs)]
+
+mod diagnostic;
+mod document;
+mod event;
+mod id;
+mod time;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use document::{Document, DocumentKind, DropReason, Dropped, Post, ZoneStatement};
+pub use event::Event;
+pub use id::{content_id, event_id};
+pub use time::{Basis, Inference, Precision, ResolvedTime, ZoneSource};
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the JSON contract (`docs/json.md`). Bumped on a breaking change only.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Everything one run produced: the documents read, the events built and what was said on the way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Timeline {
+    /// The contract's version, [`FORMAT_VERSION`] when produced by this crate.
+    pub version: u32,
+    /// The documents, in the order of their paths.
+    pub documents: Vec<Document>,
+    /// The events, sorted by UTC time, then by id.
+    pub events: Vec<Event>,
+    /// Run-level diagnostics and those of every document, in a stable order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Default for Timeline {
+    fn default() -> Self {
+        Timeline {
+            version: FORMAT_VERSION,
+            documents: Vec::new(),
+            events: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
+impl Timeline {
+    /// Finds a post by its id.
+    pub fn post(&self, id: &str) -> Option<(&Document, &Post)> {
+        let (doc_id, _) = id.split_once(':')?;
+        let doc = self.documents.iter().find(|d| d.id == doc_id)?;
+        let post = doc.posts.iter().find(|p| p.id == id)?;
+        Some((doc, post))
+    }
+}

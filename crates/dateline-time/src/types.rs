@@ -1,0 +1,282 @@
+use std::ops::Range;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
+
+/// A timestamp found in text, not yet resolved to an instant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Stamp {
+    /// Byte range of the stamp in the text that was searched (glued text such as a byline excluded).
+    pub span: Range<usize>,
+    /// The rule that recognised it.
+    pub form: Form,
+    /// What the stamp prints of the date.
+    pub date: Option<PartialDate>,
+    /// The wall-clock time, 24-hour.
+    pub time: Option<NaiveTime>,
+    /// The zone printed in the stamp.
+    pub zone: Option<ZoneLabel>,
+    /// A second reading of the same instant in another zone, as in `0846 GMT (1646 HKT)`.
+    pub also: Option<(NaiveTime, ZoneLabel)>,
+    /// The finest unit printed.
+    pub precision: Precision,
+}
+
+/// The date fields a stamp prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PartialDate {
+    /// The year, when printed.
+    pub year: Option<i32>,
+    /// The month, 1-12.
+    pub month: u32,
+    /// The day of the month.
+    pub day: u32,
+    /// The weekday, when printed (checked against the date when resolving).
+    pub weekday: Option<Weekday>,
+}
+
+/// A zone as a stamp prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ZoneLabel {
+    /// An abbreviation such as `EST`, `ET`, `GMT`, `BST`, `HKT`, `UTC`, `Z`.
+    Abbreviation(String),
+    /// A numeric offset such as `+01:00`.
+    Offset(FixedOffset),
+}
+
+/// The rules that recognise stamps; [`Form::name`] is what a basis reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Form {
+    /// `2020-01-03T12:44:00Z`, with or without offset.
+    Iso8601,
+    /// `Fri, 03 Jan 2020 12:44:00 +0000`.
+    Rfc2822,
+    /// `3 January 2020 12:44`, `Friday 03 January 2020 13:34 EST`, `4 January 2020 at 12:31 GMT`.
+    DayMonthYearTime,
+    /// `12:31 p.m. ET, January 4, 2020`.
+    TimeZoneMonthDayYear,
+    /// `Jan. 4, 2020, 12:31 p.m. ET`.
+    MonthDayYearTime,
+    /// `0846 GMT (1646 HKT) January 5, 2020`.
+    CompactTimeZoneDate,
+    /// `03:09`, `3.09pm`, `12.50 BST`: a clock with no date.
+    Clock,
+    /// `January 3, 2020`, `3 January 2020`: a date with no time.
+    Date,
+}
+
+impl Form {
+    /// The kebab-case name reported in a basis.
+    pub fn name(self) -> &'static str {
+        match self {
+            Form::Iso8601 => "iso-8601",
+            Form::Rfc2822 => "rfc-2822",
+            Form::DayMonthYearTime => "day-month-year-time",
+            Form::TimeZoneMonthDayYear => "time-zone-month-day-year",
+            Form::MonthDayYearTime => "month-day-year-time",
+            Form::CompactTimeZoneDate => "compact-time-zone-date",
+            Form::Clock => "clock",
+            Form::Date => "date",
+        }
+    }
+}
+
+/// The finest unit a stamp prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Precision {
+    /// Seconds.
+    Second,
+    /// Minutes.
+    Minute,
+    /// Hours.
+    Hour,
+    /// Days.
+    Day,
+}
+
+/// A page's statement of its zone, such as "All updates in Coordinated Universal Time (UTC)".
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ZoneStatement {
+    /// The zone it names.
+    pub tz: Tz,
+    /// The byte range of the zone's name in the line.
+    pub span: Range<usize>,
+}
+
+/// What resolution knows about the page around a stamp.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Context {
+    /// The page's date, carried to stamps that print no date.
+    pub page_date: Option<NaiveDate>,
+    /// Which end of the page's time span the page date belongs to.
+    pub anchor: Anchor,
+    /// The zone for stamps that print none, and where it came from.
+    pub zone: Option<ZoneHint>,
+    /// ISO 3166 country code of the outlet (`GB`, `US`, `DE`), used to choose among ambiguous
+    /// abbreviations such as `IST` or `CST`.
+    pub country: Option<String>,
+    /// What to do with a local time in a daylight-saving gap or overlap.
+    pub dst: DstPolicy,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context {
+            page_date: None,
+            anchor: Anchor::Oldest,
+            zone: None,
+            country: None,
+            dst: DstPolicy::Earlier,
+        }
+    }
+}
+
+/// Which stamp of a page the page's date belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Anchor {
+    /// The oldest stamp (a live blog that prints the day it started).
+    #[default]
+    Oldest,
+    /// The newest stamp (a page that prints the day of its last update).
+    Newest,
+}
+
+/// A zone to use for stamps that print none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ZoneHint {
+    /// The zone.
+    pub tz: Tz,
+    /// Where it came from.
+    pub origin: ZoneOrigin,
+}
+
+/// Where a zone came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ZoneOrigin {
+    /// Printed in the stamp.
+    Stated {
+        /// The label as printed.
+        label: String,
+    },
+    /// The page's statement on a line.
+    PageStatement {
+        /// 1-based line of the statement.
+        line: u32,
+    },
+    /// The outlet's home zone.
+    OutletDefault {
+        /// The outlet.
+        outlet: String,
+    },
+    /// Given by the caller.
+    Caller,
+    /// Nothing said anything: UTC assumed.
+    Assumed,
+}
+
+/// What to do with a local time that falls in a daylight-saving gap or overlap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum DstPolicy {
+    /// The earlier instant (in a gap: the time read with the offset before the change).
+    #[default]
+    Earlier,
+    /// The later instant.
+    Later,
+    /// An error.
+    Reject,
+}
+
+/// A stamp resolved to an instant, with why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Resolved {
+    /// The instant.
+    pub utc: DateTime<Utc>,
+    /// The wall-clock time with its offset.
+    pub local: DateTime<FixedOffset>,
+    /// The zone's name: IANA, `UTC`, or a fixed offset.
+    pub zone: String,
+    /// Where the zone came from.
+    pub origin: ZoneOrigin,
+    /// The rule that read the stamp ([`Form::name`]).
+    pub rule: &'static str,
+    /// What was inferred.
+    pub inferred: Vec<Inferred>,
+    /// The finest unit printed.
+    pub precision: Precision,
+    /// Remarks, such as an abbreviation that disagrees with the date.
+    pub notes: Vec<Note>,
+}
+
+/// Something a stamp did not print and resolution inferred.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Inferred {
+    /// The date came from the page.
+    DateFromPage(NaiveDate),
+    /// Days added to the page date across midnight.
+    Rollover(i32),
+    /// The year came from the page.
+    Year(i32),
+    /// A daylight-saving policy chose between two instants or across a gap.
+    Dst(DstPolicy),
+}
+
+/// A remark about a stamp or a sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Note {
+    /// A stable kebab-case code, such as `zone-disagrees`.
+    pub code: &'static str,
+    /// Whether a person should look (`true`) or it is only information.
+    pub warning: bool,
+    /// What was noticed; lowercase, no trailing period.
+    pub message: String,
+}
+
+/// The order a page's stamps run in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Order {
+    /// Newest first, as most live blogs.
+    NewestFirst,
+    /// Oldest first.
+    OldestFirst,
+    /// Fewer than two stamps, or no clear order.
+    Unknown,
+}
+
+/// A page's stamps resolved together.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Sequence {
+    /// One result per stamp, in the order given.
+    pub times: Vec<Result<Resolved, Error>>,
+    /// The order detected.
+    pub order: Order,
+    /// Remarks about the sequence, with the index of the stamp each is about.
+    pub notes: Vec<(usize, Note)>,
+}
+
+/// Why a stamp could not be resolved.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct Error(#[from] ErrorKind);
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub(crate) enum ErrorKind {
+    #[error("placeholder")]
+    Placeholder,
+}
