@@ -88,6 +88,17 @@ pub struct ZoneStatement {
     pub zone: String,
 }
 
+impl ZoneStatement {
+    /// A zone statement from its line, its text and the zone it names.
+    pub fn new(line: u32, text: impl Into<String>, zone: impl Into<String>) -> Self {
+        ZoneStatement {
+            line,
+            text: text.into(),
+            zone: zone.into(),
+        }
+    }
+}
+
 /// One item of a page: a live-blog post, or an article's single item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -136,6 +147,17 @@ pub struct Dropped {
     pub reason: DropReason,
     /// The first line's text, shortened, so a reader can see what it was.
     pub sample: String,
+}
+
+impl Dropped {
+    /// A dropped run of lines, with its reason and a sample of its first line.
+    pub fn new(lines: [u32; 2], reason: DropReason, sample: impl Into<String>) -> Self {
+        Dropped {
+            lines,
+            reason,
+            sample: sample.into(),
+        }
+    }
 }
 
 /// Why lines were left out of every item.

@@ -21,7 +21,12 @@ pub struct Event {
 
 impl Event {
     /// An event from its parts; the id is derived from the post ids.
-    pub fn new(utc: DateTime<Utc>, headline: String, posts: Vec<String>, outlets: Vec<String>) -> Self {
+    pub fn new(
+        utc: DateTime<Utc>,
+        headline: String,
+        posts: Vec<String>,
+        outlets: Vec<String>,
+    ) -> Self {
         let id = crate::event_id(posts.iter().map(String::as_str));
         Event {
             id,

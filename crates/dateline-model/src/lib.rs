@@ -18,8 +18,10 @@
 //! doc.posts.push(Post::new(&doc.id, 6));
 //! assert_eq!(doc.posts[0].id, format!("{}:6", doc.id));
 //!
-//! let timeline = Timeline { documents: vec![doc], ..Timeline::default() };
+//! let mut timeline = Timeline::default();
+//! timeline.documents.push(doc);
 //! assert_eq!(timeline.version, dateline_model::FORMAT_VERSION);
+//! assert!(timeline.post(&timeline.documents[0].posts[0].id).is_some());
 //! ```
 //!
 //! # Design

@@ -25,6 +25,27 @@ pub struct ResolvedTime {
     pub basis: Basis,
 }
 
+impl ResolvedTime {
+    /// A resolved time from its parts.
+    pub fn new(
+        line: u32,
+        raw: impl Into<String>,
+        utc: DateTime<Utc>,
+        local: DateTime<FixedOffset>,
+        zone: impl Into<String>,
+        basis: Basis,
+    ) -> Self {
+        ResolvedTime {
+            line,
+            raw: raw.into(),
+            utc,
+            local,
+            zone: zone.into(),
+            basis,
+        }
+    }
+}
+
 /// Why a [`ResolvedTime`] is what it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
