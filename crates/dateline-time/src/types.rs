@@ -7,6 +7,8 @@ use chrono_tz::Tz;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Stamp {
+    /// The stamp's text as printed (the bytes of `span`).
+    pub text: String,
     /// Byte range of the stamp in the text that was searched (glued text such as a byline excluded).
     pub span: Range<usize>,
     /// The rule that recognised it.
@@ -21,6 +23,18 @@ pub struct Stamp {
     pub also: Option<(NaiveTime, ZoneLabel)>,
     /// The finest unit printed.
     pub precision: Precision,
+    /// A time counted from the capture time ([`Context::now`]) rather than printed in full.
+    pub relative: Option<Relative>,
+}
+
+/// What a relative stamp counts from the capture time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Relative {
+    /// `4m ago`: this long before the capture time.
+    Ago(chrono::Duration),
+    /// `Yesterday 18:40` (-1), `Today 09:05` (0): days from the capture date, in the page's zone.
+    Days(i32),
 }
 
 /// The date fields a stamp prints.
@@ -61,12 +75,18 @@ pub enum Form {
     TimeZoneMonthDayYear,
     /// `Jan. 4, 2020, 12:31 p.m. ET`.
     MonthDayYearTime,
+    /// `8:44pm, 3 Jan, 2020`, `12:44 GMT 3 January 2020`.
+    TimeZoneDayMonthYear,
     /// `0846 GMT (1646 HKT) January 5, 2020`.
     CompactTimeZoneDate,
     /// `03:09`, `3.09pm`, `12.50 BST`: a clock with no date.
     Clock,
     /// `January 3, 2020`, `3 January 2020`: a date with no time.
     Date,
+    /// `4m ago`, `2 hours ago`: a span before the capture time.
+    Ago,
+    /// `Yesterday 18:40`, `Today at 9:05`: a clock on a day counted from the capture time.
+    RelativeDayTime,
 }
 
 impl Form {
@@ -78,9 +98,12 @@ impl Form {
             Form::DayMonthYearTime => "day-month-year-time",
             Form::TimeZoneMonthDayYear => "time-zone-month-day-year",
             Form::MonthDayYearTime => "month-day-year-time",
+            Form::TimeZoneDayMonthYear => "time-zone-day-month-year",
             Form::CompactTimeZoneDate => "compact-time-zone-date",
             Form::Clock => "clock",
             Form::Date => "date",
+            Form::Ago => "ago",
+            Form::RelativeDayTime => "relative-day-time",
         }
     }
 }
@@ -124,6 +147,11 @@ pub struct Context {
     pub country: Option<String>,
     /// What to do with a local time in a daylight-saving gap or overlap.
     pub dst: DstPolicy,
+    /// When the page was captured: the reference for `4m ago` and `Yesterday 18:40`. Never read
+    /// from the system clock; the caller passes it in.
+    pub now: Option<DateTime<Utc>>,
+    /// The page's own "updated" time, when it prints one: a post after it is reported.
+    pub updated: Option<DateTime<Utc>>,
 }
 
 impl Default for Context {
@@ -134,6 +162,8 @@ impl Default for Context {
             zone: None,
             country: None,
             dst: DstPolicy::Earlier,
+            now: None,
+            updated: None,
         }
     }
 }
@@ -188,10 +218,13 @@ pub enum ZoneOrigin {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum DstPolicy {
-    /// The earlier instant (in a gap: the time read with the offset before the change).
+    /// The earlier of the two instants: in an overlap the first pass of the clock, in a gap the
+    /// time read with the offset in force after the change (`02:30` in New York on a spring-forward
+    /// night is `01:30 EST`).
     #[default]
     Earlier,
-    /// The later instant.
+    /// The later of the two instants: in an overlap the second pass of the clock, in a gap the time
+    /// read with the offset in force before the change (`02:30` becomes `03:30 EDT`).
     Later,
     /// An error.
     Reject,
@@ -225,12 +258,18 @@ pub struct Resolved {
 pub enum Inferred {
     /// The date came from the page.
     DateFromPage(NaiveDate),
-    /// Days added to the page date across midnight.
+    /// The date was carried from the dated stamp at this index of the sequence (a bare clock
+    /// after `5 January 2020 01:00`).
+    DateFromStamp(usize),
+    /// Days added across midnight to the date the clock was carried from (the page date, or the
+    /// dated stamp of [`Inferred::DateFromStamp`]); negative walking back from a newest anchor.
     Rollover(i32),
     /// The year came from the page.
     Year(i32),
     /// A daylight-saving policy chose between two instants or across a gap.
     Dst(DstPolicy),
+    /// Counted from the capture time ([`Context::now`]).
+    Capture(DateTime<Utc>),
 }
 
 /// A remark about a stamp or a sequence.
@@ -265,11 +304,14 @@ pub struct Sequence {
     pub times: Vec<Result<Resolved, Error>>,
     /// The order detected.
     pub order: Order,
-    /// Remarks about the sequence, with the index of the stamp each is about.
+    /// Remarks about the sequence (`out-of-order`, `after-update`), with the index of the stamp
+    /// each is about, in index order.
     pub notes: Vec<(usize, Note)>,
 }
 
 /// Why a stamp could not be resolved.
+///
+/// The message names the stamp's text; the variants are private so they can change.
 #[derive(Debug, thiserror::Error)]
 #[error(transparent)]
 pub struct Error(#[from] ErrorKind);
@@ -277,6 +319,131 @@ pub struct Error(#[from] ErrorKind);
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub(crate) enum ErrorKind {
-    #[error("placeholder")]
-    Placeholder,
+    #[error("`{text}` names no such date ({year:04}-{month:02}-{day:02})")]
+    NoSuchDate {
+        text: String,
+        year: i32,
+        month: u32,
+        day: u32,
+    },
+    #[error("`{text}` prints no date and the page date is missing")]
+    PageDateMissing { text: String },
+    #[error("`{text}` prints no year and the page date is missing")]
+    YearMissing { text: String },
+    #[error("`{text}` is relative to the capture time, which is missing")]
+    CaptureTimeMissing { text: String },
+    #[error("`{text}` falls outside the dates this library can represent")]
+    OutOfRange { text: String },
+    #[error("`{text}` has no time and no date")]
+    Empty { text: String },
+    #[error("`{text}` names an unknown zone `{label}`")]
+    UnknownZone { text: String, label: String },
+    #[error(
+        "`{text}` falls in a daylight-saving gap in {zone} on {date}, and the policy is to reject it"
+    )]
+    DstGap {
+        text: String,
+        zone: String,
+        date: NaiveDate,
+    },
+    #[error(
+        "`{text}` happens twice in {zone} on {date} (daylight saving ends), and the policy is to reject it"
+    )]
+    DstOverlap {
+        text: String,
+        zone: String,
+        date: NaiveDate,
+    },
+}
+
+impl Context {
+    /// A context with the page's date.
+    #[must_use]
+    pub fn with_page_date(mut self, date: NaiveDate) -> Self {
+        self.page_date = Some(date);
+        self
+    }
+
+    /// A context whose unzoned stamps are in `tz`, which came from `origin`.
+    #[must_use]
+    pub fn with_zone(mut self, tz: Tz, origin: ZoneOrigin) -> Self {
+        self.zone = Some(ZoneHint::new(tz, origin));
+        self
+    }
+
+    /// A context with the given anchor.
+    #[must_use]
+    pub fn with_anchor(mut self, anchor: Anchor) -> Self {
+        self.anchor = anchor;
+        self
+    }
+
+    /// A context for an outlet in `country` (ISO 3166 alpha-2, such as `GB`).
+    #[must_use]
+    pub fn with_country(mut self, country: &str) -> Self {
+        self.country = Some(country.to_ascii_uppercase());
+        self
+    }
+
+    /// A context captured at `now` (the reference for `4m ago` and `Yesterday 18:40`).
+    #[must_use]
+    pub fn with_now(mut self, now: DateTime<Utc>) -> Self {
+        self.now = Some(now);
+        self
+    }
+
+    /// A context for a page that says it was last updated at `updated`.
+    #[must_use]
+    pub fn with_updated(mut self, updated: DateTime<Utc>) -> Self {
+        self.updated = Some(updated);
+        self
+    }
+
+    /// A context with the given daylight-saving policy.
+    #[must_use]
+    pub fn with_dst(mut self, dst: DstPolicy) -> Self {
+        self.dst = dst;
+        self
+    }
+}
+
+impl ZoneHint {
+    /// A zone hint.
+    pub fn new(tz: Tz, origin: ZoneOrigin) -> Self {
+        ZoneHint { tz, origin }
+    }
+}
+
+impl Note {
+    pub(crate) fn warn(code: &'static str, message: String) -> Self {
+        Note {
+            code,
+            warning: true,
+            message,
+        }
+    }
+
+    pub(crate) fn info(code: &'static str, message: String) -> Self {
+        Note {
+            code,
+            warning: false,
+            message,
+        }
+    }
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = if self.warning { "warning" } else { "info" };
+        write!(f, "{level}[{}]: {}", self.code, self.message)
+    }
+}
+
+impl std::fmt::Display for ZoneLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ZoneLabel::Abbreviation(a) => f.write_str(a),
+            ZoneLabel::Offset(o) => write!(f, "{o}"),
+        }
+    }
 }

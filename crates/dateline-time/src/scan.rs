@@ -1,0 +1,558 @@
+//! Recognising stamps in text.
+//!
+//! Each rule is one regex for one [`Form`] (a form may have several rules). All of them run over
+//! the text; a candidate is kept when its fields are a real clock and a plausible calendar day, and
+//! its edges do not cut into a number or a word. Among overlapping candidates the longest wins
+//! (`3 January 2020 12:44` over the `12:44` inside it), then the earlier rule.
+//!
+//! Scanning checks only what the text alone can tell (`25:61` is no clock, `13:00 p.m.` no time);
+//! whether `31 February` exists is for resolution, which can name the text in its error.
+
+use std::sync::LazyLock;
+
+use chrono::{FixedOffset, NaiveTime, Weekday};
+use regex::{Captures, Regex};
+
+use crate::types::{Form, PartialDate, Precision, Relative, Stamp, ZoneLabel};
+use crate::zones::abbreviation_pattern;
+
+/// Horizontal whitespace, including U+00A0 and other Unicode spaces; never a line break.
+/// (Spelled out: the negated class `[^\S\r\n]` is the same set but makes the rules far slower
+/// to compile.)
+const S: &str = r"[\t \x{a0}\x{1680}\x{2000}-\x{200a}\x{202f}\x{205f}\x{3000}]";
+
+const WEEKDAY: &str = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(?-u:\b)\.?,?";
+
+const MONTH: &str = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?-u:\b)\.?";
+
+/// A clock: `12:44`, `12:44:05`, `3.09pm`, `12:31 p.m.`.
+const TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?)?";
+
+/// A zone group named `name`: an abbreviation (case-sensitive) or a numeric offset.
+fn zone(name: &str, parens: bool) -> String {
+    let inner = format!(
+        r"(?-i:(?P<{name}>(?:GMT|UTC)[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?|[+-][0-9]{{2}}:?[0-9]{{2}}|(?:{})(?-u:\b)))",
+        abbreviation_pattern()
+    );
+    if parens {
+        format!(r"(?:\({S}*)?{inner}(?:{S}*\))?")
+    } else {
+        inner
+    }
+}
+
+struct Rule {
+    form: Form,
+    re: Regex,
+    /// Whether every match has an ASCII digit (so text without one can skip the rule).
+    needs_digit: bool,
+}
+
+fn rules() -> Vec<Rule> {
+    let wd = format!("(?:{WEEKDAY}{S}+)?");
+    let time = TIME;
+    let z = zone("zone", true);
+    let plain_z = zone("zone", false);
+    let z2 = zone("zone2", false);
+    let specs: Vec<(Form, String)> = vec![
+        (
+            Form::Rfc2822,
+            format!(
+                r"(?:(?P<wd>mon|tue|wed|thu|fri|sat|sun),{S}*)?(?P<d>[0-9]{{1,2}}){S}+(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec){S}+(?P<y>[0-9]{{4}}){S}+(?P<h>[0-9]{{2}}):(?P<mi>[0-9]{{2}})(?::(?P<s>[0-9]{{2}}))?{S}+(?-i:(?P<zone>[+-][0-9]{{4}}|UT|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z)(?-u:\b))"
+            ),
+        ),
+        (
+            Form::Iso8601,
+            r"(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})(?:[T ](?P<h>[0-9]{2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2})(?:[.,][0-9]+)?)?(?P<iso_zone>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?".to_owned(),
+        ),
+        (
+            Form::DayMonthYearTime,
+            format!(
+                r"{wd}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{S}+(?:of{S}+)?{MONTH},?{S}+(?P<y>[0-9]{{4}})(?-u:\b)(?:,?{S}+(?:at{S}+)?{time}(?:{S}*{z})?)?"
+            ),
+        ),
+        (
+            Form::MonthDayYearTime,
+            format!(
+                r"{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?{S}+(?P<y>[0-9]{{4}})(?-u:\b)(?:,?{S}+(?:at{S}+)?{time}(?:{S}*{z})?)?"
+            ),
+        ),
+        (
+            Form::TimeZoneMonthDayYear,
+            format!(
+                r"{time}(?:{S}*{z})?,?{S}+{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?-u:\b)(?:,?{S}+(?P<y>[0-9]{{4}})(?-u:\b))?"
+            ),
+        ),
+        (
+            Form::TimeZoneDayMonthYear,
+            format!(
+                r"{time}(?:{S}*{z})?,?{S}+{wd}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{S}+(?:of{S}+)?{MONTH},?(?:{S}+(?P<y>[0-9]{{4}})(?-u:\b))?"
+            ),
+        ),
+        (
+            Form::CompactTimeZoneDate,
+            format!(
+                r"(?P<hhmm>[0-9]{{4}}){S}*{plain_z}(?:{S}*\({S}*(?P<h2>[0-9]{{1,2}}):?(?P<m2>[0-9]{{2}}){S}*{z2}{S}*\))?(?:,?{S}+{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?-u:\b)(?:,?{S}+(?P<y>[0-9]{{4}})(?-u:\b))?)?"
+            ),
+        ),
+        (Form::Clock, format!(r"{time}(?:{S}*{z})?")),
+        (
+            Form::Clock,
+            format!(r"(?P<h>[0-9]{{1,2}}){S}?(?P<ap>[ap])\.?{S}?m(?-u:\b)\.?(?:{S}*{z})?"),
+        ),
+        (
+            Form::Ago,
+            format!(
+                r"(?-u:\b)(?P<n>[0-9]{{1,3}}|an?|one){S}*(?P<unit>seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)(?-u:\b){S}+ago(?-u:\b)"
+            ),
+        ),
+        (
+            Form::RelativeDayTime,
+            format!(r"(?-u:\b)(?P<rd>yesterday|today)(?-u:\b),?{S}+(?:at{S}+)?{time}(?:{S}*{z})?"),
+        ),
+        (
+            Form::Clock,
+            format!(
+                r"(?-u:\b)(?:at|by|until|till|before|after|from|around|about|since|past){S}+(?P<nm>noon|midnight)(?-u:\b)(?:{S}*{z})?"
+            ),
+        ),
+    ];
+    specs
+        .into_iter()
+        .filter_map(|(form, pat)| {
+            let needs_digit = !matches!(form, Form::Ago) && !pat.contains("noon");
+            Regex::new(&format!("(?i){pat}")).ok().map(|re| Rule {
+                form,
+                re,
+                needs_digit,
+            })
+        })
+        .collect()
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(rules);
+
+/// Finds every stamp in `text`, in order, without overlaps.
+pub(crate) fn find_stamps(text: &str) -> Vec<Stamp> {
+    let mut found: Vec<(usize, Stamp)> = Vec::new();
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    for (priority, rule) in RULES.iter().enumerate() {
+        if rule.needs_digit && !has_digit {
+            continue;
+        }
+        let mut at = 0;
+        while at <= text.len() {
+            let Some(caps) = rule.re.captures_at(text, at) else {
+                break;
+            };
+            let Some(whole) = caps.get(0) else { break };
+            let stamp = build(rule.form, &caps, text);
+            match stamp {
+                Some(stamp) if edges_ok(text, stamp.span.start, whole.end()) => {
+                    at = whole.end().max(whole.start() + 1);
+                    found.push((priority, stamp));
+                }
+                _ => {
+                    // Try again one character later: a rejected match may hide a good one.
+                    at = next_boundary(text, whole.start());
+                }
+            }
+        }
+    }
+    found.sort_by(|(pa, a), (pb, b)| {
+        let (la, lb) = (a.span.len(), b.span.len());
+        lb.cmp(&la)
+            .then(pa.cmp(pb))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: Vec<Stamp> = Vec::new();
+    for (_, stamp) in found {
+        if kept
+            .iter()
+            .all(|k| k.span.end <= stamp.span.start || stamp.span.end <= k.span.start)
+        {
+            kept.push(stamp);
+        }
+    }
+    kept.sort_by_key(|s| s.span.start);
+    kept
+}
+
+/// Reads the whole of `text` (trimmed) as one stamp.
+pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
+    let trimmed = text.trim();
+    let offset = text.len() - text.trim_start().len();
+    let stamps = find_stamps(trimmed);
+    match stamps.as_slice() {
+        [one] if one.span == (0..trimmed.len()) => {
+            let mut one = one.clone();
+            one.span = one.span.start + offset..one.span.end + offset;
+            Some(one)
+        }
+        _ => None,
+    }
+}
+
+fn next_boundary(text: &str, from: usize) -> usize {
+    let mut next = from + 1;
+    while next < text.len() && !text.is_char_boundary(next) {
+        next += 1;
+    }
+    next
+}
+
+/// A stamp may not start inside a number (or, starting with a letter, inside a word), nor end
+/// inside one.
+fn edges_ok(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let first = text.get(start..).and_then(|s| s.chars().next());
+    let last = text.get(..end).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    let start_ok = match (before, first) {
+        (Some(b), Some(f)) if f.is_ascii_digit() => {
+            !(b.is_ascii_digit()
+                || matches!(b, '.' | ':' | ',' | '-' | '/') && digit_before(text, start))
+        }
+        (Some(b), Some(f)) if f.is_alphabetic() => !b.is_alphanumeric(),
+        _ => true,
+    };
+    let end_ok = match (last, after) {
+        // Text glued on the right, as in `12:44Comments`, starts a new word with a capital; an
+        // `a`/`p` could be an am/pm the regex did not take, so it is never glue.
+        (Some(l), Some(a))
+            if l.is_ascii_digit()
+                && a.is_uppercase()
+                && !matches!(a, 'A' | 'P')
+                && !digit_after(text, end) =>
+        {
+            true
+        }
+        (Some(l), Some(a)) if l.is_alphanumeric() => {
+            !(a.is_alphanumeric() || matches!(a, ':' | '.' | ',' | '/') && digit_after(text, end))
+        }
+        _ => true,
+    };
+    start_ok && end_ok
+}
+
+fn digit_before(text: &str, start: usize) -> bool {
+    let mut chars = text
+        .get(..start)
+        .map(|s| s.chars().rev())
+        .into_iter()
+        .flatten();
+    chars.next();
+    chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+fn digit_after(text: &str, end: usize) -> bool {
+    let mut chars = text.get(end..).map(str::chars).into_iter().flatten();
+    chars.next();
+    chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+fn num(caps: &Captures<'_>, name: &str) -> Option<u32> {
+    caps.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    let key = lower.get(..3)?;
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| *m == key)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    let lower = name.to_ascii_lowercase();
+    Some(match lower.get(..3)? {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// A clock from hour, minute, optional second and optional am/pm; `None` if it is no clock.
+fn clock(h: u32, m: u32, s: u32, ampm: Option<char>) -> Option<NaiveTime> {
+    let hour = match ampm {
+        Some(ap) => {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            match (ap.to_ascii_lowercase(), h) {
+                ('a', 12) => 0,
+                ('a', h) => h,
+                ('p', 12) => 12,
+                (_, h) => h + 12,
+            }
+        }
+        None => h,
+    };
+    NaiveTime::from_hms_opt(hour, m, s)
+}
+
+/// Parses a numeric offset such as `+0100`, `+01:00`, `-05`, `GMT+1`, `UTC-3:30`.
+pub(crate) fn parse_offset(text: &str) -> Option<FixedOffset> {
+    let body = text
+        .strip_prefix("GMT")
+        .or_else(|| text.strip_prefix("UTC"))
+        .unwrap_or(text);
+    let (sign, digits) = match body.chars().next()? {
+        '+' => (1, body.get(1..)?),
+        '-' | '\u{2212}' => (-1, body.get(1..)?),
+        _ => return None,
+    };
+    let digits: String = digits.chars().filter(char::is_ascii_digit).collect();
+    let (h, m): (i32, i32) = match digits.len() {
+        1 | 2 => (digits.parse().ok()?, 0),
+        3 => (
+            digits.get(..1)?.parse().ok()?,
+            digits.get(1..)?.parse().ok()?,
+        ),
+        4 => (
+            digits.get(..2)?.parse().ok()?,
+            digits.get(2..)?.parse().ok()?,
+        ),
+        _ => return None,
+    };
+    if h > 18 || m > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+fn zone_label(text: &str) -> Option<ZoneLabel> {
+    if text.starts_with(['+', '-', '\u{2212}']) || text.len() > 4 && text.contains(['+', '-']) {
+        parse_offset(text).map(ZoneLabel::Offset)
+    } else {
+        Some(ZoneLabel::Abbreviation(text.to_ascii_uppercase()))
+    }
+}
+
+/// Builds a stamp from a match, checking that its fields are a real clock and a plausible date.
+fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
+    let whole = caps.get(0)?;
+    let start = caps.name("nm").map_or(whole.start(), |m| m.start());
+    let mut end = whole.end();
+    // An optional closing parenthesis without its opening one is not part of the stamp.
+    if whole.as_str().ends_with(')') && !whole.as_str().contains('(') {
+        end -= 1;
+        end = text.get(..end).map_or(end, |s| s.trim_end().len());
+    }
+    let span = start..end;
+
+    // The time.
+    let ampm = caps.name("ap").and_then(|m| m.as_str().chars().next());
+    let mut precision = Precision::Minute;
+    let mut relative = None;
+    if let (Some(n), Some(unit)) = (caps.name("n"), caps.name("unit")) {
+        let n: i64 = match n.as_str().to_ascii_lowercase().as_str() {
+            "a" | "an" | "one" => 1,
+            digits => digits.parse().ok()?,
+        };
+        let unit = unit.as_str().to_ascii_lowercase();
+        let (ago, p) = match unit.chars().next()? {
+            's' => (chrono::Duration::seconds(n), Precision::Second),
+            'm' => (chrono::Duration::minutes(n), Precision::Minute),
+            'h' => (chrono::Duration::hours(n), Precision::Hour),
+            _ => (chrono::Duration::days(n), Precision::Day),
+        };
+        return Some(Stamp {
+            text: text.get(whole.range())?.to_owned(),
+            span: whole.range(),
+            form,
+            date: None,
+            time: None,
+            zone: None,
+            also: None,
+            precision: p,
+            relative: Some(Relative::Ago(ago)),
+        });
+    }
+    if let Some(rd) = caps.name("rd") {
+        let days = if rd.as_str().eq_ignore_ascii_case("yesterday") {
+            -1
+        } else {
+            0
+        };
+        relative = Some(Relative::Days(days));
+    }
+    let time = if let Some(nm) = caps.name("nm") {
+        if nm.as_str().eq_ignore_ascii_case("noon") {
+            NaiveTime::from_hms_opt(12, 0, 0)
+        } else {
+            NaiveTime::from_hms_opt(0, 0, 0)
+        }
+    } else if let Some(hhmm) = caps.name("hhmm") {
+        let v: u32 = hhmm.as_str().parse().ok()?;
+        Some(clock(v / 100, v % 100, 0, None)?)
+    } else if let Some(h) = num(caps, "h") {
+        let (m, s) = match caps.name("mi") {
+            Some(_) => (num(caps, "mi")?, num(caps, "s")),
+            None => {
+                precision = Precision::Hour;
+                (0, None)
+            }
+        };
+        if s.is_some() {
+            precision = Precision::Second;
+        }
+        Some(clock(h, m, s.unwrap_or(0), ampm)?)
+    } else {
+        None
+    };
+
+    // The zone, and a second reading.
+    let zone = match caps.name("zone").or_else(|| caps.name("iso_zone")) {
+        Some(z) => Some(zone_label(z.as_str())?),
+        None => None,
+    };
+    let also = match (num(caps, "h2"), num(caps, "m2"), caps.name("zone2")) {
+        (Some(h), Some(m), Some(z)) => Some((clock(h, m, 0, None)?, zone_label(z.as_str())?)),
+        _ => None,
+    };
+
+    // A dotted clock (`12.50`) is a decimal number unless am/pm or a zone says otherwise.
+    if form == Form::Clock
+        && caps.name("sep").is_some_and(|m| m.as_str() == ".")
+        && ampm.is_none()
+        && zone.is_none()
+    {
+        return None;
+    }
+
+    // The date.
+    let month = match caps.name("mon") {
+        Some(m) => Some(month_number(m.as_str())?),
+        None => num(caps, "mo"),
+    };
+    let date = match (month, num(caps, "d")) {
+        (Some(month), Some(day)) => {
+            if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+                return None;
+            }
+            let year = match caps.name("y") {
+                Some(y) => Some(y.as_str().parse::<i32>().ok()?),
+                None => None,
+            };
+            if year.is_some_and(|y| !(1000..=9999).contains(&y)) {
+                return None;
+            }
+            Some(PartialDate {
+                year,
+                month,
+                day,
+                weekday: caps.name("wd").and_then(|w| weekday(w.as_str())),
+            })
+        }
+        _ => None,
+    };
+
+    let form = match (form, date.is_some(), time.is_some()) {
+        (Form::DayMonthYearTime | Form::MonthDayYearTime, true, false) => Form::Date,
+        (Form::Iso8601, true, false) => Form::Iso8601,
+        (Form::CompactTimeZoneDate, false, true) => Form::Clock,
+        (form, _, _) => form,
+    };
+    if time.is_none() {
+        precision = Precision::Day;
+    }
+    Some(Stamp {
+        text: text.get(span.clone())?.to_owned(),
+        span,
+        form,
+        date,
+        time,
+        zone,
+        also,
+        precision,
+        relative,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_compiles() {
+        assert_eq!(RULES.len(), 12);
+    }
+
+    #[test]
+    fn offsets() {
+        let show = |t: &str| parse_offset(t).map(|o| o.to_string());
+        assert_eq!(show("+0100").as_deref(), Some("+01:00"));
+        assert_eq!(show("-05:00").as_deref(), Some("-05:00"));
+        assert_eq!(show("GMT+3").as_deref(), Some("+03:00"));
+        assert_eq!(show("UTC+5:30").as_deref(), Some("+05:30"));
+        assert_eq!(show("+2500"), None);
+        assert_eq!(show("0100"), None);
+    }
+
+    #[test]
+    fn months_and_weekdays() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("DECEMBER"), Some(12));
+        assert_eq!(month_number("Mo"), None);
+        assert_eq!(weekday("thurs"), Some(Weekday::Thu));
+    }
+
+    #[test]
+    fn clocks() {
+        assert_eq!(clock(12, 0, 0, Some('a')), NaiveTime::from_hms_opt(0, 0, 0));
+        assert_eq!(
+            clock(12, 30, 0, Some('p')),
+            NaiveTime::from_hms_opt(12, 30, 0)
+        );
+        assert_eq!(clock(13, 0, 0, Some('p')), None);
+        assert_eq!(clock(0, 0, 0, Some('a')), None);
+        assert_eq!(clock(24, 0, 0, None), None);
+    }
+
+    #[test]
+    fn longest_reading_wins() {
+        let s = find_stamps("Friday 03 January 2020 13:34 EST");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].form, Form::DayMonthYearTime);
+    }
+
+    #[test]
+    fn a_rejected_match_does_not_hide_a_later_one() {
+        // `25:61` is no clock, and the scan must go on to find `12:44`.
+        let s = find_stamps("25:61 then 12:44");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].text, "12:44");
+    }
+
+    #[test]
+    fn stray_closing_parenthesis_is_not_part_of_the_stamp() {
+        let s = find_stamps("(at 12:44 GMT) and");
+        assert_eq!(s[0].text, "12:44 GMT");
+    }
+
+    #[test]
+    fn text_glued_on_the_right() {
+        let s = find_stamps("Jon Sharman3 January 2020 12:44Comments");
+        assert_eq!(s[0].text, "3 January 2020 12:44");
+        assert!(find_stamps("12:44pmThe").is_empty());
+        assert!(find_stamps("12:44x").is_empty());
+    }
+
+    #[test]
+    fn numbers_glued_to_digits_are_not_stamps() {
+        assert!(find_stamps("112:44").is_empty());
+        assert!(find_stamps("1.12:44").is_empty());
+        assert!(find_stamps("12:44:5").is_empty());
+        assert!(find_stamps("v1.2.12:30").is_empty());
+    }
+}
