@@ -1,1 +1,486 @@
-//! placeholder
+//! Saved news pages read into documents: posts, page metadata, times in UTC, and what was left out.
+//!
+//! A person saves a live blog or an article as text; this crate turns the bytes into a
+//! [`dateline_model::Document`]: the outlet, the [`Layout`] that read it, whether it is a live blog
+//! or an article, its title, standfirst, bylines, published and updated times, the post count it
+//! claims, its statement of zone, its summary, and its posts, each with the line and raw text of
+//! its stamp, the instant in UTC and why (through `dateline-time`), its author, headline, credit
+//! and body. Lines that belong to no item are kept in [`Document::dropped`] with a reason.
+//!
+//! The entry point is [`read`]. The principal abstraction is the [`Layout`] trait, one small
+//! trait with [`Layout::detect`] and [`Layout::parse`]; the built-in layouts are listed by
+//! [`layouts`]: The Independent's live blog and article ([`IndependentLiveBlog`],
+//! [`IndependentArticle`]), DW's and CNN's live blogs ([`DwLiveBlog`], [`CnnLiveBlog`]), and the
+//! [`Generic`] reader for pages from outlets dateline has never seen. [`outlets`] is the table of
+//! known outlets with their domains, countries and home zones.
+//!
+//! ```
+//! use dateline_sources::{read, Options};
+//!
+//! let page = "\
+//! Stay up to date with notifications from The Independent
+//!
+//! Iran news – live: a title
+//!
+//! Jo Bloggs
+//! Friday 03 January 2020 13:34 EST
+//!
+//! Please allow a moment for the live blog to load
+//!
+//! First post.
+//!
+//! Jo Bloggs3 January 2020 12:44
+//!
+//! Second post.
+//!
+//! Jo Bloggs3 January 2020 12:50
+//! ";
+//! let (doc, diagnostics) = read("blog.txt", page.as_bytes(), &Options::default());
+//! assert_eq!(doc.layout, "independent-liveblog");
+//! assert_eq!(doc.posts.len(), 2);
+//! let first = &doc.posts[0];
+//! assert_eq!(first.author.as_deref(), Some("Jo Bloggs"));
+//! let time = first.time.as_ref().unwrap();
+//! assert_eq!(time.raw, "3 January 2020 12:44");
+//! assert_eq!(time.utc.to_rfc3339(), "2020-01-03T12:44:00+00:00");
+//! assert_eq!(time.zone, "Europe/London");
+//! // The page's own time prints EST; that zone does not leak into the posts.
+//! assert_eq!(doc.published.unwrap().utc.to_rfc3339(), "2020-01-03T18:34:00+00:00");
+//! assert!(diagnostics.iter().any(|d| d.code == "layout-detected"));
+//! ```
+//!
+//! # Design
+//!
+//! - **Layouts are recognised from the text, never from the file name.** Each layout scores the
+//!   page ([`Detection`]); the best score wins and an info diagnostic says which and why. When
+//!   none fits, the generic reader learns from the page whether stamps open or close its posts,
+//!   and says what it inferred. `Options::layout` forces a layout by name.
+//! - **A parser returns what it could read plus diagnostics**, `(Document, Vec<Diagnostic>)`,
+//!   never all-or-nothing: half-readable pages are the normal case. [`read`] never panics and
+//!   never fails; bad bytes, unknown layouts and unreadable stamps become diagnostics.
+//! - **Nothing is lost.** Every line of a page ends in exactly one place: a post (stamp,
+//!   headline, credit, body), the document's metadata (title, standfirst, bylines, dates, count,
+//!   zone statement, summary), or [`Document::dropped`] with a reason. Layouts fill a ledger of
+//!   line roles ([`LineRoles`], returned by [`read_with_roles`]); a line no layout placed is
+//!   dropped as unplaced *and* reported as a warning.
+//! - **Times are resolved in one shared step**, not by each layout: layouts hand back raw stamps
+//!   ([`Parsed`]), and the shared step builds the time context (page date, the page's zone
+//!   statement or the outlet's home zone from [`outlets`]), resolves the posts together with
+//!   `dateline_time::resolve_sequence`, passes on the time library's notes as diagnostics, and
+//!   checks the page against itself (posts later than its update time, a post count its text
+//!   does not hold).
+//! - The crate does no I/O, reads no clock and prints nothing.
+//!
+//! [`Document::dropped`]: dateline_model::Document::dropped
+
+#![deny(missing_docs)]
+
+mod boilerplate;
+mod cnn;
+mod dw;
+mod error;
+mod generic;
+mod independent;
+mod layout;
+mod outlets;
+mod page;
+mod resolve;
+
+pub use cnn::CnnLiveBlog;
+pub use dateline_time::DstPolicy;
+pub use dw::DwLiveBlog;
+pub use error::Error;
+pub use generic::Generic;
+pub use independent::{IndependentArticle, IndependentLiveBlog};
+pub use layout::{Detection, DraftPost, Layout, LineRoles, Parsed, RawStamp, Role};
+pub use outlets::{Outlet, outlet_by_domain, outlet_by_name, outlets};
+pub use page::Page;
+
+use dateline_model::{Diagnostic, Document, Severity};
+
+/// How to read a page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Read with this layout (by [`Layout::name`]) instead of detecting one.
+    pub layout: Option<String>,
+    /// What to do with a local time in a daylight-saving gap or overlap.
+    pub dst: DstPolicy,
+}
+
+static LAYOUTS: &[&dyn Layout] = &[
+    &IndependentLiveBlog,
+    &IndependentArticle,
+    &DwLiveBlog,
+    &CnnLiveBlog,
+    &Generic,
+];
+
+/// The built-in layouts, in the order ties are broken; `generic` is last and always matches.
+pub fn layouts() -> &'static [&'static dyn Layout] {
+    LAYOUTS
+}
+
+/// The names of the built-in layouts, as `Options::layout` takes them.
+pub fn layout_names() -> Vec<&'static str> {
+    LAYOUTS.iter().map(|l| l.name()).collect()
+}
+
+/// The built-in layout with this name.
+pub fn layout(name: &str) -> Result<&'static dyn Layout, Error> {
+    LAYOUTS
+        .iter()
+        .copied()
+        .find(|l| l.name() == name)
+        .ok_or_else(|| error::ErrorKind::UnknownLayout {
+            name: name.to_owned(),
+            known: layout_names().join(", "),
+        })
+        .map_err(Error::from)
+}
+
+/// Reads one page: decodes the bytes, picks a layout from the text, reads the posts and the page's
+/// metadata, resolves every time to UTC and checks the page against itself.
+///
+/// `path` names the page in the document and in every diagnostic; it is never used to choose a
+/// layout. This function never panics and never fails: what could not be read is in the
+/// diagnostics.
+pub fn read(path: &str, bytes: &[u8], options: &Options) -> (Document, Vec<Diagnostic>) {
+    let (doc, diagnostics, _) = read_with_roles(path, bytes, options);
+    (doc, diagnostics)
+}
+
+/// Like [`read`], also returning the role every line was given and the rule that gave it (what
+/// `dateline explain` shows).
+pub fn read_with_roles(
+    path: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> (Document, Vec<Diagnostic>, LineRoles) {
+    let mut diagnostics = Vec::new();
+    let text = page::decode(bytes, &mut diagnostics);
+    let page = Page::new(path, &text);
+    let chosen = choose(&page, options, &mut diagnostics);
+    let parsed = chosen.parse(&page);
+    let how = resolve::Finish {
+        bytes,
+        layout: chosen.name(),
+        dst: options.dst,
+    };
+    let (doc, more, roles) = resolve::finish(&page, parsed, &how);
+    diagnostics.extend(more);
+    for d in &mut diagnostics {
+        if d.path.is_none() {
+            d.path = Some(path.to_owned());
+        }
+    }
+    (doc, diagnostics, roles)
+}
+
+fn choose(
+    page: &Page<'_>,
+    options: &Options,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> &'static dyn Layout {
+    if let Some(name) = &options.layout {
+        match layout(name) {
+            Ok(forced) => {
+                diagnostics.push(Diagnostic::new(
+                    Severity::Info,
+                    "layout-forced",
+                    format!("read as {name}, as asked"),
+                ));
+                return forced;
+            }
+            Err(error) => diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                "unknown-layout",
+                format!("{error}; the layout is detected instead"),
+            )),
+        }
+    }
+    let mut best: Option<(&'static dyn Layout, Detection)> = None;
+    for candidate in LAYOUTS.iter().copied() {
+        if let Some(found) = candidate.detect(page) {
+            if best.as_ref().is_none_or(|(_, b)| found.score > b.score) {
+                best = Some((candidate, found));
+            }
+        }
+    }
+    match best {
+        Some((chosen, detection)) => {
+            diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                "layout-detected",
+                format!("read as {}: {}", chosen.name(), detection.reason),
+            ));
+            chosen
+        }
+        None => &Generic,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_model::DropReason;
+
+    #[test]
+    fn layouts_have_unique_names_and_generic_is_last() {
+        let names = layout_names();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len());
+        assert_eq!(names.last(), Some(&"generic"));
+        assert!(layout("dw-liveblog").is_ok());
+    }
+
+    #[test]
+    fn an_unknown_forced_layout_is_an_error_diagnostic_listing_the_names() {
+        let options = Options {
+            layout: Some("nope".to_owned()),
+            ..Options::default()
+        };
+        let (_, diagnostics) = read("p.txt", b"", &options);
+        let d = diagnostics.iter().find(|d| d.code == "unknown-layout");
+        let d = d.map(|d| (d.severity, d.message.clone(), d.path.clone()));
+        insta::assert_debug_snapshot!(d, @r#"
+        Some(
+            (
+                Error,
+                "unknown layout `nope`; the known layouts are independent-liveblog, independent-article, dw-liveblog, cnn-liveblog, generic; the layout is detected instead",
+                Some(
+                    "p.txt",
+                ),
+            ),
+        )
+        "#);
+    }
+
+    /// Every non-blank line of every seed is accounted for exactly once, and none is unplaced.
+    #[test]
+    fn every_line_of_every_seed_is_accounted_for_exactly_once() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            seen += 1;
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.display().to_string();
+            let (doc, diagnostics, roles) = read_with_roles(&name, &bytes, &Options::default());
+            let text = String::from_utf8(bytes).unwrap();
+            let page = Page::new(&name, &text);
+            assert!(
+                roles.conflicts().is_empty(),
+                "{name}: {:?}",
+                roles.conflicts()
+            );
+            for (n, line) in page.lines() {
+                let role = roles.get(n);
+                assert_eq!(
+                    role.is_some(),
+                    !line.trim().is_empty(),
+                    "{name}:{n}: {line}"
+                );
+                assert_ne!(
+                    role.map(|r| r.0),
+                    Some(Role::Dropped(DropReason::Unplaced)),
+                    "{name}:{n}: {line}"
+                );
+            }
+            assert!(
+                !diagnostics.iter().any(|d| d.code == "unplaced-line"),
+                "{name}"
+            );
+            // Each post line lies within its post's span.
+            for post in &doc.posts {
+                assert!(
+                    post.lines[0] <= post.line && post.line <= post.lines[1],
+                    "{name}: {}",
+                    post.id
+                );
+            }
+        }
+        assert_eq!(seen, 5);
+    }
+
+    /// The generic reader, knowing no outlet, finds the same posts at the same instants as the
+    /// outlet layouts on every seed, and places every line.
+    #[test]
+    fn the_generic_reader_finds_the_same_posts_as_the_outlet_layouts_on_every_seed() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let generic = Options {
+            layout: Some("generic".to_owned()),
+            ..Options::default()
+        };
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.display().to_string();
+            let (known, _) = read(&name, &bytes, &Options::default());
+            let (guessed, diagnostics) = read(&name, &bytes, &generic);
+            let times = |d: &Document| -> Vec<(u32, Option<String>)> {
+                d.posts
+                    .iter()
+                    .map(|p| (p.line, p.time.as_ref().map(|t| t.utc.to_rfc3339())))
+                    .collect()
+            };
+            assert_eq!(times(&guessed), times(&known), "{name}");
+            assert!(
+                diagnostics.iter().any(|d| d.code == "layout-inferred"),
+                "{name}"
+            );
+            assert!(
+                !diagnostics.iter().any(|d| d.code == "unplaced-line"),
+                "{name}"
+            );
+        }
+    }
+
+    fn utc(doc: &Document) -> Vec<String> {
+        doc.posts
+            .iter()
+            .map(|p| {
+                p.time
+                    .as_ref()
+                    .map_or("-".to_owned(), |t| t.utc.to_rfc3339())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn independent_footers_in_august_are_british_summer_time() {
+        let page = "Stay up to date with notifications from The Independent\n\nA live blog\n\nA.\n\nJo Lee4 August 2020 12:44\n\nB.\n\nJo Lee4 August 2020 13:05\n";
+        let (doc, _) = read("summer.txt", page.as_bytes(), &Options::default());
+        assert_eq!(doc.layout, "independent-liveblog");
+        assert_eq!(
+            utc(&doc),
+            vec!["2020-08-04T11:44:00+00:00", "2020-08-04T12:05:00+00:00"]
+        );
+    }
+
+    #[test]
+    fn a_newest_first_dw_blog_crossing_midnight_twice_rolls_over_twice() {
+        let page = "DW\n\nA blog — as it happened\n\nJanuary 3, 2020\n\nAll updates in Coordinated Universal Time (UTC)\n\n\
+                    00:10 Third day.\n\n23:50 Second day, late.\n\n12:00 Second day.\n\n00:05 Second day, early.\n\n23:00 First day.\n";
+        let (doc, diagnostics) = read("dw.txt", page.as_bytes(), &Options::default());
+        assert_eq!(doc.layout, "dw-liveblog", "{diagnostics:?}");
+        assert_eq!(
+            utc(&doc),
+            vec![
+                "2020-01-05T00:10:00+00:00",
+                "2020-01-04T23:50:00+00:00",
+                "2020-01-04T12:00:00+00:00",
+                "2020-01-04T00:05:00+00:00",
+                "2020-01-03T23:00:00+00:00",
+            ]
+        );
+    }
+
+    #[test]
+    fn posts_later_than_the_update_time_and_disagreeing_zones_are_warned() {
+        let page = "A title\n\nBy Ann Lee, CNN\n\nUpdated 0846 GMT (1746 HKT) January 5, 2020\n3 Posts\n\
+                    9:31 a.m. ET, January 5, 2020\n\nA headline\n\nFrom CNN's Bo Ray\n\nBody.\n";
+        let (doc, diagnostics) = read("cnn.txt", page.as_bytes(), &Options::default());
+        assert_eq!(doc.layout, "cnn-liveblog");
+        let codes: Vec<(&str, Option<u32>)> = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .map(|d| (d.code.as_str(), d.line))
+            .collect();
+        assert!(codes.contains(&("zone-disagrees", Some(5))), "{codes:?}");
+        assert!(codes.contains(&("post-after-update", Some(7))), "{codes:?}");
+        assert!(
+            codes.contains(&("declared-count-mismatch", Some(6))),
+            "{codes:?}"
+        );
+        assert_eq!(doc.declared_posts, Some(3));
+    }
+
+    #[test]
+    fn a_line_that_fits_nowhere_is_dropped_as_unplaced_with_a_warning() {
+        let page = "A title\n\nA standfirst\n\nJo\nFriday 03 January 2020 19:44 GMT\n\nBody.\n\nJoin our commenting forum\n\nJoin thought-provoking conversations, follow other Independent readers and see their replies\n";
+        let mut text = String::from("Stray first line\n\n");
+        text.push_str(page);
+        let (doc, diagnostics) = read("a.txt", text.as_bytes(), &Options::default());
+        assert_eq!(doc.layout, "independent-article");
+        let unplaced: Vec<_> = doc
+            .dropped
+            .iter()
+            .filter(|d| d.reason == DropReason::Unplaced)
+            .map(|d| d.lines)
+            .collect();
+        assert_eq!(unplaced, vec![[5, 5]]);
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.code == "unplaced-line" && d.line == Some(5))
+        );
+    }
+
+    #[test]
+    fn crlf_and_a_bom_do_not_change_the_reading() {
+        let lf = "A\n\nJo Lee3 January 2020 12:44\n\nB\n\nJo Lee3 January 2020 12:50\n";
+        let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+        let (a, _) = read("lf.txt", lf.as_bytes(), &Options::default());
+        let (b, _) = read("crlf.txt", crlf.as_bytes(), &Options::default());
+        assert_eq!(utc(&a), utc(&b));
+        assert_eq!(
+            a.posts.iter().map(|p| p.line).collect::<Vec<_>>(),
+            vec![3, 7]
+        );
+        assert_eq!(
+            b.posts.iter().map(|p| p.line).collect::<Vec<_>>(),
+            vec![3, 7]
+        );
+    }
+
+    #[test]
+    fn bare_clocks_under_no_page_date_take_the_day_of_the_published_time() {
+        let page = "A blog\n\nFriday 03 January 2020 09:00 GMT\n\n10:15 Later.\n\n09:30 Earlier.\n";
+        let (doc, diagnostics) = read("g.txt", page.as_bytes(), &Options::default());
+        assert_eq!(doc.layout, "generic");
+        assert_eq!(
+            utc(&doc),
+            vec!["2020-01-03T10:15:00+00:00", "2020-01-03T09:30:00+00:00"]
+        );
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.code == "page-date-inferred" && d.line == Some(3))
+        );
+    }
+
+    #[test]
+    fn no_input_panics() {
+        let inputs: [&[u8]; 7] = [
+            b"",
+            b"\n\n\n",
+            b"\xff\xfe\x00",
+            b"\x89PNG\r\n\x1a\n\x00\x00",
+            b"12:00\n12:00\n12:00 x\n\xe2\x80",
+            b"Jo1 January 2020 25:61\nJo31 February 2020 10:00\nJo1 May 2020 10:00",
+            b"1:00 p.m. ET, February 31, 2020\nheadline\n26 Posts\nUpdated 0846 GMT (1746 HKT) January 5, 2020",
+        ];
+        for bytes in inputs {
+            let _ = read("x", bytes, &Options::default());
+        }
+    }
+
+    #[test]
+    fn a_page_with_no_stamps_is_an_article_with_a_warning_naming_the_file() {
+        let (doc, diagnostics) = read("notes.txt", b"A title\n\nSome text.\n", &Options::default());
+        assert_eq!(doc.layout, "generic");
+        assert!(doc.posts.is_empty());
+        assert_eq!(doc.title.as_deref(), Some("A title"));
+        let d = diagnostics.iter().find(|d| d.code == "no-timestamps");
+        assert!(d.is_some_and(|d| d.message.contains("notes.txt")));
+    }
+}

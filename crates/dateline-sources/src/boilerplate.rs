@@ -1,0 +1,299 @@
+//! Recognisers for site furniture and media residue, shared by every layout.
+//!
+//! Each recogniser has a rule name, reported by `dateline explain`, and a [`DropReason`].
+
+use std::sync::LazyLock;
+
+use dateline_model::DropReason;
+use regex::{Regex, RegexSet};
+
+use crate::Page;
+use crate::layout::is_blank;
+
+/// One-line recognisers: (pattern over the trimmed line, reason, rule).
+const LINE_RULES: &[(&str, DropReason, &str)] = &[
+    (
+        r"(?i)^stay up to date with notifications from\b",
+        DropReason::Boilerplate,
+        "notification-prompt",
+    ),
+    (
+        r"(?i)^notifications can be managed in browser preferences\.?$",
+        DropReason::Boilerplate,
+        "notification-prompt",
+    ),
+    (
+        r"(?i)^as it happened(\s*ended)?$",
+        DropReason::Boilerplate,
+        "live-status",
+    ),
+    (
+        r"(?i)^(live|ended|updated live)$",
+        DropReason::Boilerplate,
+        "live-status",
+    ),
+    (r"(?i)^comments$", DropReason::Boilerplate, "comments-link"),
+    (
+        r"(?i)^join our commenting forum$",
+        DropReason::Boilerplate,
+        "comment-prompt",
+    ),
+    (
+        r"(?i)^join thought-provoking conversations\b",
+        DropReason::Boilerplate,
+        "comment-prompt",
+    ),
+    (
+        r"(?i)^thank you for registering$",
+        DropReason::Boilerplate,
+        "registration-prompt",
+    ),
+    (
+        r"(?i)^please refresh the page\b",
+        DropReason::Boilerplate,
+        "registration-prompt",
+    ),
+    (
+        r"(?i)^please allow a moment for the live blog to load$",
+        DropReason::Boilerplate,
+        "loading-message",
+    ),
+    (
+        r"(?i)^(\d+\.\s*)?skip (to|next section)\b",
+        DropReason::Boilerplate,
+        "skip-link",
+    ),
+    (
+        r"(?i)^sort by\s*(dropdown arrow)?$",
+        DropReason::Boilerplate,
+        "sort-control",
+    ),
+    (
+        r"(?i)^(sign up|subscribe)\b.*\b(newsletter|email)",
+        DropReason::Boilerplate,
+        "newsletter",
+    ),
+    (
+        r"(?i)^each (evening|morning|day|week)\b.*\bsign up\b",
+        DropReason::Boilerplate,
+        "newsletter",
+    ),
+    (
+        r"(?i)^(share|share this|copy link|advertisement)$",
+        DropReason::Boilerplate,
+        "share-control",
+    ),
+    (
+        r"(?i)^this browser does not support the video element\.?$",
+        DropReason::Media,
+        "video-player",
+    ),
+    (
+        r"(?i)^related video\s*[-–—:]",
+        DropReason::Media,
+        "related-video",
+    ),
+    (
+        r"(?i)^photo(graph)?\s*(by|:)\s",
+        DropReason::Media,
+        "photo-credit",
+    ),
+    (
+        r"(?:^|\S)\s*(?:Image|Photo|Picture):\s*\S.{0,150}[^.!?]$",
+        DropReason::Media,
+        "image-caption",
+    ),
+    (
+        r"^[Rr]ead [Mm]ore(?:\b|[A-Z])",
+        DropReason::Link,
+        "read-more",
+    ),
+];
+
+static LINE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    // The patterns are constants, compiled in the tests; an error would leave the set empty.
+    RegexSet::new(LINE_RULES.iter().map(|(p, _, _)| *p)).unwrap_or_else(|_| RegexSet::empty())
+});
+
+/// What a single line is, if it is furniture or media, judged from that line alone.
+pub(crate) fn classify(line: &str) -> Option<(DropReason, &'static str)> {
+    let line = line.trim();
+    if line.is_empty() {
+        return None;
+    }
+    let first = LINE_SET.matches(line).into_iter().next()?;
+    LINE_RULES
+        .get(first)
+        .map(|(_, reason, rule)| (*reason, *rule))
+}
+
+static DURATION: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2}:)?\d{1,2}:\d{2}$"));
+static VIDEO_PLAYER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^this browser does not support the video element"));
+
+/// Whether `line` is a video's length: a bare `MM:SS` whose next non-blank line is a player message.
+pub(crate) fn is_video_length(page: &Page<'_>, line: u32) -> bool {
+    let Some(text) = page.line(line) else {
+        return false;
+    };
+    DURATION.is_match(text.trim())
+        && next_non_blank(page, line).is_some_and(|(_, next)| VIDEO_PLAYER.is_match(next.trim()))
+}
+
+/// Whether `line` is a video's title: a short line whose next non-blank line is a video's length.
+pub(crate) fn is_video_title(page: &Page<'_>, line: u32) -> bool {
+    let Some(text) = page.line(line) else {
+        return false;
+    };
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= 80
+        && !text.ends_with(['.', ':'])
+        && next_non_blank(page, line).is_some_and(|(n, _)| is_video_length(page, n))
+}
+
+/// The next non-blank line after `line`.
+pub(crate) fn next_non_blank<'a>(page: &Page<'a>, line: u32) -> Option<(u32, &'a str)> {
+    (line + 1..=page.len()).find_map(|n| page.line(n).filter(|t| !is_blank(t)).map(|t| (n, t)))
+}
+
+static DONATION_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^your support helps us to tell the story$"));
+static DONATION_END: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^your support makes all the difference\.?$"));
+
+/// Donation appeals: runs of lines from a known opening to a known closing, inclusive.
+pub(crate) fn donation_blocks(page: &Page<'_>) -> Vec<[u32; 2]> {
+    let mut blocks = Vec::new();
+    let mut open = None;
+    for (n, text) in page.lines() {
+        let text = text.trim();
+        if DONATION_START.is_match(text) {
+            open = Some(n);
+        } else if let (Some(start), true) = (open, DONATION_END.is_match(text)) {
+            // An appeal is a handful of paragraphs; a far-away closing line is not its end.
+            if n - start <= 20 {
+                blocks.push([start, n]);
+            }
+            open = None;
+        }
+    }
+    blocks
+}
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(
+        additional\ reporting\ by\b.*
+      | (with\ )?reporting\ by\b.*
+      | .*\bcontributed\ to\ this\ report\.?
+      | (?-i:(From|By)\s[A-Z][\w.]*['’]s(\s+[A-Z][\w.-]*)+(,?\s+and\s+[A-Z][\w.-]*(\s+[A-Z][\w.-]*)*)?)
+      | [a-z]{1,5}(\s*,\s*[a-z]{1,5})*(\s*/\s*[a-z]{1,5}(\s*,\s*[a-z]{1,5})*)?\s*\([^)]*\)
+    )$")
+});
+
+/// Whether a line is a credit: `Additional reporting by agencies`, DW's `nm,dj/sms (AP, dpa)`.
+pub(crate) fn is_credit(line: &str) -> bool {
+    CREDIT.is_match(line.trim())
+}
+
+/// Compiles a pattern that is a constant of this crate (never text from a page).
+///
+/// Every pattern is compiled by the unit tests, so a typo fails `cargo test`, not a user.
+#[allow(clippy::expect_used)]
+pub(crate) fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("the crate's own patterns compile")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_compiles() {
+        for (pattern, _, rule) in LINE_RULES {
+            assert!(Regex::new(pattern).is_ok(), "{rule}");
+        }
+        assert_eq!(LINE_SET.len(), LINE_RULES.len());
+    }
+
+    #[test]
+    fn furniture_and_media_lines_are_recognised() {
+        let cases = [
+            (
+                "Stay up to date with notifications from The Independent",
+                "notification-prompt",
+            ),
+            ("As it happenedended", "live-status"),
+            ("Comments", "comments-link"),
+            ("Join our commenting forum", "comment-prompt"),
+            ("1. Skip to content", "skip-link"),
+            ("  2. Skip to main menu", "skip-link"),
+            ("Skip next section DW's Top Story", "skip-link"),
+            ("Sort byDropdown arrow", "sort-control"),
+            (
+                "Photo by LUDOVIC MARIN/AFP via Getty Images",
+                "photo-credit",
+            ),
+            (
+                "(File photo) NATO headquarters Photo: EMMANUEL DUNAND/AFP via Getty Images",
+                "image-caption",
+            ),
+            (
+                "Tehran resident protested the US killing of SoleimaniImage: picture-alliance/AP Photo/V. Salemi",
+                "image-caption",
+            ),
+            ("Image: Reuters/WANA/N. Tabatabaee", "image-caption"),
+            (
+                "Read moreIran's military power: What you need to know",
+                "read-more",
+            ),
+            ("Related Video - Mike Pompeo on Soleimani", "related-video"),
+            (
+                "Each evening at 1830 UTC, DW's editors send out a selection. You can sign up to receive it directly here.",
+                "newsletter",
+            ),
+        ];
+        for (line, rule) in cases {
+            assert_eq!(classify(line).map(|c| c.1), Some(rule), "{line}");
+        }
+    }
+
+    #[test]
+    fn body_text_is_not_furniture() {
+        for line in [
+            "Donald Trump has made his first statement since the bombing last night.",
+            "Comments on the strike came from all sides.",
+            "The airstrike north of Baghdad is said to have taken place at 1.12am local time.",
+            "Readers will know the story.",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn credits_are_recognised() {
+        assert!(is_credit("nm,dj,ls,jsi,mmc/sms (AP, AFP, dpa, Reuters)"));
+        assert!(is_credit("Additional reporting by agencies"));
+        assert!(is_credit("From CNN’s Arnaud Siad and\u{a0}Vasco Cotovio"));
+        assert!(!is_credit("Iran (officially) denies it"));
+        assert!(!is_credit(
+            "By Trump's own account, the strike was planned for days"
+        ));
+    }
+
+    #[test]
+    fn a_video_is_its_title_its_length_and_its_player_message() {
+        let text = "Body.\n\n'Not active enough'\n\n03:42\n\nThis browser does not support the video element.\n";
+        let page = Page::new("p", text);
+        assert!(is_video_title(&page, 3));
+        assert!(is_video_length(&page, 5));
+        assert!(!is_video_title(&page, 1));
+        assert!(!is_video_length(&page, 3));
+    }
+
+    #[test]
+    fn donation_appeals_are_found_as_blocks() {
+        let text = "x\nYour support helps us to tell the story\n\nplease\n\nYour support makes all the difference.\ny";
+        assert_eq!(donation_blocks(&Page::new("p", text)), vec![[2, 6]]);
+    }
+}

@@ -1,0 +1,478 @@
+//! The Independent: live blogs whose posts END with a footer (`Jon Sharman3 January 2020 12:44`,
+//! the author glued to the date), and articles with one dateline
+//! (`Friday 03 January 2020 19:44 GMT`).
+//!
+//! Both share the header: title, standfirst, then a block of lines right above the dateline whose
+//! first line is the byline (`Vincent Wood,Jon Sharman,Samuel Osborne`) and whose other lines are
+//! places (`New York`). The lines glued under the dateline are the lead video's title.
+
+use std::sync::LazyLock;
+
+use dateline_model::{DocumentKind, DropReason};
+use regex::Regex;
+
+use crate::boilerplate::{self, re};
+use crate::layout::{DraftPost, Parsed, RawStamp, Role, clean, is_blank};
+use crate::{Detection, Layout, Page};
+
+const OUTLET: &str = "The Independent";
+
+/// Month names, for the patterns below.
+pub(crate) const MONTHS: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+
+static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?P<author>\D{{0,80}}?)\s*(?P<stamp>\d{{1,2}} (?:{MONTHS}) \d{{4}},? \d{{1,2}}:\d{{2}})$"
+    ))
+});
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? \d{{1,2}} (?:{MONTHS}) \d{{4}},? \d{{1,2}}:\d{{2}}(?: [A-Z]{{2,5}})?$"
+    ))
+});
+
+static MARKER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bThe Independent\b|\bIndependent readers\b|independent\.co\.uk"));
+
+static LOADING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^please allow a moment for the live blog to load$"));
+
+/// A footer: the author (possibly empty) and the stamp, both trimmed.
+fn footer(line: &str) -> Option<(&str, &str)> {
+    let caps = FOOTER.captures(line.trim())?;
+    let author = caps.name("author").map_or("", |m| m.as_str().trim());
+    let stamp = caps.name("stamp")?.as_str();
+    Some((author, stamp))
+}
+
+fn dateline(page: &Page<'_>) -> Option<u32> {
+    page.lines()
+        .find(|(_, t)| DATELINE.is_match(t.trim()))
+        .map(|(n, _)| n)
+}
+
+fn footers(page: &Page<'_>) -> usize {
+    page.lines().filter(|(_, t)| footer(t).is_some()).count()
+}
+
+fn marker_reason(page: &Page<'_>) -> (u32, &'static str) {
+    if MARKER.is_match(page.text()) {
+        (10, "; the page names The Independent")
+    } else {
+        (0, "")
+    }
+}
+
+/// The Independent's live blog.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IndependentLiveBlog;
+
+/// An article from The Independent.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IndependentArticle;
+
+impl Layout for IndependentLiveBlog {
+    fn name(&self) -> &'static str {
+        "independent-liveblog"
+    }
+
+    fn detect(&self, page: &Page<'_>) -> Option<Detection> {
+        let count = footers(page);
+        if count < 2 {
+            return None;
+        }
+        let (bonus, named) = marker_reason(page);
+        Some(Detection::new(
+            80 + bonus,
+            format!(
+                "{count} lines end with a `D Month YYYY HH:MM` stamp after a byline (post footers){named}"
+            ),
+        ))
+    }
+
+    fn parse(&self, page: &Page<'_>) -> Parsed {
+        let mut parsed = Parsed::new(DocumentKind::LiveBlog, page.len());
+        parsed.outlet = Some(OUTLET.to_owned());
+        let loading = page
+            .lines()
+            .find(|(_, t)| LOADING.is_match(t.trim()))
+            .map(|(n, _)| n);
+        let first_footer = page
+            .lines()
+            .find(|(_, t)| footer(t).is_some())
+            .map_or(page.len() + 1, |(n, _)| n);
+        let header_limit = loading.unwrap_or(first_footer).min(first_footer);
+        let dateline = dateline(page).filter(|d| *d < header_limit);
+        let mut next = header(page, &mut parsed, dateline, header_limit);
+        drop_donations(page, &mut parsed);
+
+        if let Some(loading) = loading.filter(|l| *l < first_footer) {
+            for n in next..loading {
+                let Some(text) = page.line(n) else { continue };
+                if is_blank(text) || parsed.roles.is_assigned(n) {
+                    continue;
+                }
+                match boilerplate::classify(text) {
+                    Some((reason, rule)) => parsed.drop_line(n, reason, rule),
+                    None => {
+                        parsed.summary.push(clean(text));
+                        parsed.roles.assign(n, Role::Summary, "intro-before-blog");
+                    }
+                }
+            }
+            parsed.drop_line(loading, DropReason::Boilerplate, "loading-message");
+            next = loading + 1;
+        }
+
+        // Posts: paragraphs accumulate until the footer that ends them.
+        let mut pending: Vec<(u32, String)> = Vec::new();
+        for n in next..=page.len() {
+            let Some(text) = page.line(n) else { continue };
+            if is_blank(text) || parsed.roles.is_assigned(n) {
+                continue;
+            }
+            if let Some((author, stamp)) = footer(text) {
+                let mut post = DraftPost::new(RawStamp::new(n, stamp));
+                if !author.is_empty() {
+                    post.author = Some(author.to_owned());
+                }
+                for (line, paragraph) in pending.drain(..) {
+                    post.cover(line);
+                    post.paragraphs.push(paragraph);
+                }
+                parsed.roles.assign(n, Role::Stamp, "footer-with-byline");
+                parsed.posts.push(post);
+            } else if let Some((reason, rule)) = classify_in_post(page, n, text) {
+                parsed.drop_line(n, reason, rule);
+            } else {
+                pending.push((n, clean(text)));
+                parsed
+                    .roles
+                    .assign(n, Role::Body, "paragraph-before-footer");
+            }
+        }
+        // Paragraphs after the last footer belong to no post: take their roles back, so the
+        // shared step reports them as unplaced.
+        for (n, _) in pending {
+            parsed.roles.unassign(n);
+        }
+        parsed
+    }
+}
+
+impl Layout for IndependentArticle {
+    fn name(&self) -> &'static str {
+        "independent-article"
+    }
+
+    fn detect(&self, page: &Page<'_>) -> Option<Detection> {
+        let line = dateline(page)?;
+        if footers(page) >= 2 {
+            return None;
+        }
+        // A weekday dateline alone is common to many outlets; the article layout also needs the
+        // page to name The Independent.
+        let (bonus, named) = marker_reason(page);
+        if bonus == 0 {
+            return None;
+        }
+        Some(Detection::new(
+            45 + 2 * bonus,
+            format!(
+                "a `Weekday DD Month YYYY HH:MM ZONE` dateline on line {line} and no post footers{named}"
+            ),
+        ))
+    }
+
+    fn parse(&self, page: &Page<'_>) -> Parsed {
+        let mut parsed = Parsed::new(DocumentKind::Article, page.len());
+        parsed.outlet = Some(OUTLET.to_owned());
+        let dateline = dateline(page);
+        let next = header(page, &mut parsed, dateline, page.len() + 1);
+        drop_donations(page, &mut parsed);
+        let Some(d) = dateline else {
+            return parsed;
+        };
+        let Some(stamp) = page.line(d).map(clean) else {
+            return parsed;
+        };
+        let mut post = DraftPost::new(RawStamp::new(d, stamp));
+        post.headline.clone_from(&parsed.title);
+        if !parsed.bylines.is_empty() {
+            post.author = Some(parsed.bylines.join(", "));
+        }
+        for n in next..=page.len() {
+            let Some(text) = page.line(n) else { continue };
+            if is_blank(text) || parsed.roles.is_assigned(n) {
+                continue;
+            }
+            if let Some((reason, rule)) = classify_in_post(page, n, text) {
+                parsed.drop_line(n, reason, rule);
+            } else if boilerplate::is_credit(text) && post.attribution.is_none() {
+                post.attribution = Some(clean(text));
+                post.cover(n);
+                parsed.roles.assign(n, Role::Attribution, "credit-line");
+            } else {
+                post.paragraphs.push(clean(text));
+                post.cover(n);
+                parsed.roles.assign(n, Role::Body, "article-paragraph");
+            }
+        }
+        parsed.posts.push(post);
+        parsed
+    }
+}
+
+/// Furniture and media inside a post's span.
+fn classify_in_post(page: &Page<'_>, n: u32, text: &str) -> Option<(DropReason, &'static str)> {
+    if boilerplate::is_video_length(page, n) {
+        return Some((DropReason::Media, "video-length"));
+    }
+    if boilerplate::is_video_title(page, n) {
+        return Some((DropReason::Media, "video-title"));
+    }
+    boilerplate::classify(text)
+}
+
+fn drop_donations(page: &Page<'_>, parsed: &mut Parsed) {
+    for [first, last] in boilerplate::donation_blocks(page) {
+        parsed.drop_range(
+            page,
+            first,
+            last,
+            DropReason::Boilerplate,
+            "donation-appeal",
+        );
+    }
+}
+
+/// Reads the header (everything up to the dateline and the lines glued under it), returning the
+/// first line after it.
+fn header(page: &Page<'_>, parsed: &mut Parsed, dateline: Option<u32>, limit: u32) -> u32 {
+    let (before_end, next) = match dateline {
+        Some(d) => {
+            parsed.published = page.line(d).map(|t| RawStamp::new(d, clean(t)));
+            parsed.roles.assign(d, Role::Published, "dateline");
+            // The block of lines right above the dateline: byline first, then places.
+            let mut top = d;
+            while top > 1 && page.line(top - 1).is_some_and(|t| !is_blank(t)) {
+                top -= 1;
+            }
+            for n in top..d {
+                let Some(text) = page.line(n) else { continue };
+                if let Some((reason, rule)) = boilerplate::classify(text) {
+                    parsed.drop_line(n, reason, rule);
+                } else if parsed.bylines.is_empty() && n == top {
+                    parsed.bylines = split_byline(text);
+                    parsed.roles.assign(n, Role::Byline, "line-above-dateline");
+                } else {
+                    parsed.drop_line(n, DropReason::Metadata, "location");
+                }
+            }
+            // Lines glued under the dateline: furniture, or the lead video's title.
+            let mut after = d + 1;
+            while let Some(text) = page.line(after).filter(|t| !is_blank(t)) {
+                match boilerplate::classify(text) {
+                    Some((reason, rule)) => parsed.drop_line(after, reason, rule),
+                    None => parsed.drop_line(after, DropReason::Media, "video-title"),
+                }
+                after += 1;
+            }
+            (top, after)
+        }
+        None => (limit, limit),
+    };
+    for n in 1..before_end {
+        let Some(text) = page.line(n) else { continue };
+        if is_blank(text) || parsed.roles.is_assigned(n) {
+            continue;
+        }
+        if let Some((reason, rule)) = boilerplate::classify(text) {
+            parsed.drop_line(n, reason, rule);
+        } else if parsed.title.is_none() {
+            parsed.title = Some(clean(text));
+            parsed.roles.assign(n, Role::Title, "first-line-of-header");
+        } else if parsed.standfirst.is_none() {
+            parsed.standfirst = Some(clean(text));
+            parsed.roles.assign(n, Role::Standfirst, "line-under-title");
+        }
+        // Anything further is left for the shared step to report as unplaced.
+    }
+    next
+}
+
+fn split_byline(text: &str) -> Vec<String> {
+    let text = text.trim();
+    let text = text.strip_prefix("By ").unwrap_or(text);
+    text.split([',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BLOG: &str = "\
+Stay up to date with notifications from The Independent
+
+Iran news – live: a title
+
+A standfirst
+
+Vincent Wood,Jon Sharman
+Friday 03 January 2020 13:34 EST
+Comments
+A video title
+
+Intro paragraph.
+
+Please allow a moment for the live blog to load
+
+First post.
+
+Jon Sharman3 January 2020 12:44
+
+Second post, first paragraph.
+
+Second paragraph.
+
+Vincent Wood13 January 2020 12:45
+
+Join our commenting forum
+";
+
+    #[test]
+    fn footers_split_the_author_from_the_stamp() {
+        assert_eq!(
+            footer("Jon Sharman3 January 2020 12:44"),
+            Some(("Jon Sharman", "3 January 2020 12:44"))
+        );
+        assert_eq!(
+            footer("Samuel Osborne13 January 2020 13:04"),
+            Some(("Samuel Osborne", "13 January 2020 13:04"))
+        );
+        assert_eq!(
+            footer("3 January 2020 12:44"),
+            Some(("", "3 January 2020 12:44"))
+        );
+        assert_eq!(
+            footer("It happened on 3 January 2020 12:44 and then more"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_live_blog_is_detected_from_its_footers() {
+        let page = Page::new("x.txt", BLOG);
+        let d = IndependentLiveBlog.detect(&page).map(|d| d.score);
+        assert_eq!(d, Some(90));
+        assert_eq!(IndependentArticle.detect(&page), None);
+    }
+
+    #[test]
+    fn posts_end_at_their_footers_and_the_header_is_metadata() {
+        let page = Page::new("x.txt", BLOG);
+        let parsed = IndependentLiveBlog.parse(&page);
+        assert_eq!(parsed.title.as_deref(), Some("Iran news – live: a title"));
+        assert_eq!(parsed.standfirst.as_deref(), Some("A standfirst"));
+        assert_eq!(parsed.bylines, vec!["Vincent Wood", "Jon Sharman"]);
+        assert_eq!(
+            parsed.published,
+            Some(RawStamp::new(8, "Friday 03 January 2020 13:34 EST"))
+        );
+        assert_eq!(parsed.summary, vec!["Intro paragraph."]);
+        assert_eq!(parsed.posts.len(), 2);
+        let first = &parsed.posts[0];
+        assert_eq!(first.stamp, RawStamp::new(18, "3 January 2020 12:44"));
+        assert_eq!(first.author.as_deref(), Some("Jon Sharman"));
+        assert_eq!(first.lines, [16, 18]);
+        assert_eq!(parsed.posts[1].paragraphs.len(), 2);
+        assert_eq!(
+            parsed.roles.get(10),
+            Some((Role::Dropped(DropReason::Media), "video-title"))
+        );
+        assert_eq!(parsed.roles.get(9).map(|r| r.1), Some("comments-link"));
+        for (n, text) in page.lines() {
+            assert_eq!(
+                is_blank(text),
+                !parsed.roles.is_assigned(n),
+                "line {n}: {text}"
+            );
+        }
+        assert!(parsed.roles.conflicts().is_empty());
+    }
+
+    #[test]
+    fn text_after_the_last_footer_is_left_unplaced() {
+        let page = Page::new(
+            "x.txt",
+            "T\n\nA.\nJo1 May 2020 10:00\nB.\nJo1 May 2020 10:05\nStray.\n",
+        );
+        let parsed = IndependentLiveBlog.parse(&page);
+        assert_eq!(parsed.posts.len(), 2);
+        assert!(!parsed.roles.is_assigned(7));
+    }
+
+    #[test]
+    fn an_article_is_one_item_at_its_dateline() {
+        let text = "\
+A headline
+
+A standfirst
+
+Richard Hall
+New York
+Wednesday 01 April 2020 19:16 BST
+Comments
+A video title
+
+Body one.
+
+Related Video - something
+
+Body two.
+
+Additional reporting by agencies
+
+Join our commenting forum
+
+Join thought-provoking conversations, follow other Independent readers and see their replies
+";
+        let page = Page::new("a.txt", text);
+        assert!(IndependentArticle.detect(&page).is_some());
+        assert_eq!(IndependentLiveBlog.detect(&page), None);
+        let parsed = IndependentArticle.parse(&page);
+        assert_eq!(parsed.bylines, vec!["Richard Hall"]);
+        assert_eq!(
+            parsed.roles.get(6),
+            Some((Role::Dropped(DropReason::Metadata), "location"))
+        );
+        let post = &parsed.posts[0];
+        assert_eq!(post.stamp.text, "Wednesday 01 April 2020 19:16 BST");
+        assert_eq!(post.headline.as_deref(), Some("A headline"));
+        assert_eq!(post.author.as_deref(), Some("Richard Hall"));
+        assert_eq!(
+            post.attribution.as_deref(),
+            Some("Additional reporting by agencies")
+        );
+        assert_eq!(post.paragraphs, vec!["Body one.", "Body two."]);
+        for (n, text) in page.lines() {
+            assert_eq!(
+                is_blank(text),
+                !parsed.roles.is_assigned(n),
+                "line {n}: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn bylines_split_on_commas_and_and() {
+        assert_eq!(split_byline("A B,C D and E F"), vec!["A B", "C D", "E F"]);
+    }
+}

@@ -1,0 +1,342 @@
+//! The one small trait every layout implements, and what a layout hands back.
+
+use dateline_model::{Diagnostic, DocumentKind, DropReason};
+use dateline_time::Anchor;
+
+use crate::Page;
+
+/// A way a page can be laid out: it says whether a page looks like it, and reads it.
+///
+/// A layout never resolves times: it returns the raw stamps it found in [`Parsed`], and one
+/// shared step resolves them all, so every layout gets the same zones, rollovers and checks.
+/// Layouts are `Sync` so the built-in list can be a `static`; they hold no state.
+pub trait Layout: Sync {
+    /// The layout's name, such as `dw-liveblog`; what `--layout` takes.
+    fn name(&self) -> &'static str;
+
+    /// Whether the page looks like this layout, judged from its text alone (never its file name).
+    fn detect(&self, page: &Page<'_>) -> Option<Detection>;
+
+    /// Reads the page: metadata, posts with their raw stamps, and a role for each line.
+    fn parse(&self, page: &Page<'_>) -> Parsed;
+}
+
+/// How well a page fits a layout, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    /// Higher is a better fit; the best score wins, ties go to the layout listed first.
+    pub score: u32,
+    /// What in the text made the layout think so, for the diagnostic that reports the choice.
+    pub reason: String,
+}
+
+impl Detection {
+    /// A detection with a score and a reason.
+    pub fn new(score: u32, reason: impl Into<String>) -> Self {
+        Detection {
+            score,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// A stamp's text as printed on a page, before it is resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawStamp {
+    /// The 1-based line it stands on.
+    pub line: u32,
+    /// The stamp alone, without glued text such as a byline.
+    pub text: String,
+}
+
+impl RawStamp {
+    /// A raw stamp on a line.
+    pub fn new(line: u32, text: impl Into<String>) -> Self {
+        RawStamp {
+            line,
+            text: text.into(),
+        }
+    }
+}
+
+/// A post as a layout read it, its stamp not yet resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DraftPost {
+    /// The post's stamp.
+    pub stamp: RawStamp,
+    /// The first and last line of the post, stamp included.
+    pub lines: [u32; 2],
+    /// The author, when the post names one.
+    pub author: Option<String>,
+    /// The post's own headline.
+    pub headline: Option<String>,
+    /// The credit line as printed.
+    pub attribution: Option<String>,
+    /// The body paragraphs, in order.
+    pub paragraphs: Vec<String>,
+}
+
+impl DraftPost {
+    /// A post with its stamp and nothing else yet.
+    pub fn new(stamp: RawStamp) -> Self {
+        let line = stamp.line;
+        DraftPost {
+            stamp,
+            lines: [line, line],
+            author: None,
+            headline: None,
+            attribution: None,
+            paragraphs: Vec::new(),
+        }
+    }
+
+    /// Widens the post's span to take in `line`.
+    pub fn cover(&mut self, line: u32) {
+        self.lines[0] = self.lines[0].min(line);
+        self.lines[1] = self.lines[1].max(line);
+    }
+}
+
+/// What one line of a page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Role {
+    /// The page's headline.
+    Title,
+    /// The line under the headline.
+    Standfirst,
+    /// The page's byline.
+    Byline,
+    /// The page's publication time.
+    Published,
+    /// The page's update time.
+    Updated,
+    /// The page's date, carried to stamps that print none.
+    PageDate,
+    /// The number of posts the page says it has.
+    DeclaredCount,
+    /// The page's statement of its zone.
+    ZoneStatement,
+    /// A paragraph about the whole story (key points, an introduction).
+    Summary,
+    /// A post's stamp (with a glued byline, when there is one).
+    Stamp,
+    /// A post's own headline.
+    Headline,
+    /// A post's credit line.
+    Attribution,
+    /// A paragraph of a post's body.
+    Body,
+    /// Left out of every item, for a reason.
+    Dropped(DropReason),
+}
+
+impl Role {
+    /// The role's kebab-case name, for `dateline explain`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Standfirst => "standfirst",
+            Role::Byline => "byline",
+            Role::Published => "published",
+            Role::Updated => "updated",
+            Role::PageDate => "page-date",
+            Role::DeclaredCount => "declared-count",
+            Role::ZoneStatement => "zone-statement",
+            Role::Summary => "summary",
+            Role::Stamp => "stamp",
+            Role::Headline => "headline",
+            Role::Attribution => "attribution",
+            Role::Body => "body",
+            Role::Dropped(DropReason::Boilerplate) => "boilerplate",
+            Role::Dropped(DropReason::Media) => "media",
+            Role::Dropped(DropReason::Link) => "link",
+            Role::Dropped(DropReason::Metadata) => "metadata",
+            Role::Dropped(DropReason::Unplaced) => "unplaced",
+            Role::Dropped(_) => "dropped",
+        }
+    }
+}
+
+/// The role of every line of a page and the rule that gave it: the ledger that proves nothing
+/// was lost.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineRoles {
+    roles: Vec<Option<(Role, &'static str)>>,
+    conflicts: Vec<u32>,
+}
+
+impl LineRoles {
+    /// An empty ledger for a page of `lines` lines.
+    pub fn new(lines: u32) -> Self {
+        LineRoles {
+            roles: vec![None; usize::try_from(lines).unwrap_or(0)],
+            conflicts: Vec::new(),
+        }
+    }
+
+    /// Gives `line` a role by a named rule. A line given two roles keeps the first and is listed
+    /// in [`LineRoles::conflicts`].
+    pub fn assign(&mut self, line: u32, role: Role, rule: &'static str) {
+        let Some(slot) = usize::try_from(line)
+            .ok()
+            .and_then(|l| l.checked_sub(1))
+            .and_then(|i| self.roles.get_mut(i))
+        else {
+            self.conflicts.push(line);
+            return;
+        };
+        if slot.is_some() {
+            self.conflicts.push(line);
+        } else {
+            *slot = Some((role, rule));
+        }
+    }
+
+    /// Takes a role back, for a layout that gave one too early.
+    pub(crate) fn unassign(&mut self, line: u32) {
+        let index = usize::try_from(line).ok().and_then(|l| l.checked_sub(1));
+        if let Some(slot) = index.and_then(|i| self.roles.get_mut(i)) {
+            *slot = None;
+        }
+    }
+
+    /// The role of `line` and its rule, if it has one.
+    pub fn get(&self, line: u32) -> Option<(Role, &'static str)> {
+        let index = usize::try_from(line).ok()?.checked_sub(1)?;
+        self.roles.get(index).copied().flatten()
+    }
+
+    /// Whether `line` has a role yet.
+    pub fn is_assigned(&self, line: u32) -> bool {
+        self.get(line).is_some()
+    }
+
+    /// Lines that were given a role twice (a layout bug; always empty on the seeds).
+    pub fn conflicts(&self) -> &[u32] {
+        &self.conflicts
+    }
+
+    /// Every line with its role, `None` for lines with none.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, Option<(Role, &'static str)>)> + '_ {
+        self.roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (u32::try_from(i + 1).unwrap_or(u32::MAX), *r))
+    }
+}
+
+/// What a layout read from a page, before any time is resolved.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Parsed {
+    /// Live blog, article or unknown.
+    pub kind: DocumentKind,
+    /// The outlet, when the layout knows it.
+    pub outlet: Option<String>,
+    /// The page's headline.
+    pub title: Option<String>,
+    /// The line under the headline.
+    pub standfirst: Option<String>,
+    /// The names in the page's byline.
+    pub bylines: Vec<String>,
+    /// The page's publication stamp.
+    pub published: Option<RawStamp>,
+    /// The page's update stamp.
+    pub updated: Option<RawStamp>,
+    /// The page's date, for stamps that print no date.
+    pub page_date: Option<RawStamp>,
+    /// Which end of the blog the page date belongs to.
+    pub anchor: Anchor,
+    /// The number of posts the page says it has.
+    pub declared_posts: Option<u32>,
+    /// The line that states the page's zone, and its text.
+    pub zone_statement: Option<RawStamp>,
+    /// Paragraphs about the whole story.
+    pub summary: Vec<String>,
+    /// The posts, in page order.
+    pub posts: Vec<DraftPost>,
+    /// The role of every line.
+    pub roles: LineRoles,
+    /// What the layout has to say about the page.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// An empty reading of a page of `lines` lines.
+    pub fn new(kind: DocumentKind, lines: u32) -> Self {
+        Parsed {
+            kind,
+            outlet: None,
+            title: None,
+            standfirst: None,
+            bylines: Vec::new(),
+            published: None,
+            updated: None,
+            page_date: None,
+            anchor: Anchor::Oldest,
+            declared_posts: None,
+            zone_statement: None,
+            summary: Vec::new(),
+            posts: Vec::new(),
+            roles: LineRoles::new(lines),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Marks `line` as dropped for `reason` by `rule`.
+    pub fn drop_line(&mut self, line: u32, reason: DropReason, rule: &'static str) {
+        self.roles.assign(line, Role::Dropped(reason), rule);
+    }
+
+    /// Marks every not yet assigned, non-blank line in `first..=last` as dropped.
+    pub fn drop_range(
+        &mut self,
+        page: &Page<'_>,
+        first: u32,
+        last: u32,
+        reason: DropReason,
+        rule: &'static str,
+    ) {
+        for line in first..=last {
+            if let Some(text) = page.line(line) {
+                if !is_blank(text) && !self.roles.is_assigned(line) {
+                    self.drop_line(line, reason, rule);
+                }
+            }
+        }
+    }
+}
+
+/// Whether a line holds nothing but whitespace (no-break spaces included).
+pub(crate) fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+/// A line with its surrounding whitespace (no-break spaces included) removed.
+pub(crate) fn clean(line: &str) -> String {
+    line.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_given_two_roles_is_a_conflict() {
+        let mut roles = LineRoles::new(3);
+        roles.assign(1, Role::Title, "t");
+        roles.assign(1, Role::Body, "b");
+        roles.assign(9, Role::Body, "b");
+        assert_eq!(roles.get(1), Some((Role::Title, "t")));
+        assert_eq!(roles.conflicts(), &[1, 9]);
+        assert!(!roles.is_assigned(2));
+    }
+
+    #[test]
+    fn blank_includes_no_break_spaces() {
+        assert!(is_blank(" \u{a0}\t"));
+        assert_eq!(clean("\u{a0}x "), "x");
+    }
+}

@@ -1,0 +1,475 @@
+//! The step every layout shares: raw stamps resolved to UTC with `dateline-time`, the result
+//! turned into a model [`Document`], every line accounted for, and the page checked against itself.
+
+use chrono::NaiveDate;
+use dateline_model::{
+    Basis, Diagnostic, Document, DropReason, Dropped, Inference, Post, Precision, ResolvedTime,
+    Severity, ZoneSource, ZoneStatement,
+};
+use dateline_time::{Anchor, Context, DstPolicy, Inferred, Note, Resolved, Stamp, Tz, ZoneOrigin};
+
+use crate::layout::{LineRoles, Parsed, RawStamp, Role, is_blank};
+use crate::{Page, outlets};
+
+/// Everything [`finish`] needs besides the page and the layout's reading.
+pub(crate) struct Finish<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) layout: &'static str,
+    pub(crate) dst: DstPolicy,
+}
+
+/// Turns a layout's reading into a document with resolved times, and says what it noticed.
+pub(crate) fn finish(
+    page: &Page<'_>,
+    mut parsed: Parsed,
+    how: &Finish<'_>,
+) -> (Document, Vec<Diagnostic>, LineRoles) {
+    let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
+    account(page, &mut parsed, &mut diagnostics);
+
+    let mut doc = Document::new(page.path(), how.layout, how.bytes);
+    doc.kind = parsed.kind;
+    doc.title = parsed.title.take();
+    doc.standfirst = parsed.standfirst.take();
+    doc.bylines = std::mem::take(&mut parsed.bylines);
+    doc.declared_posts = parsed.declared_posts;
+    doc.summary = std::mem::take(&mut parsed.summary);
+    doc.dropped = dropped_runs(page, &parsed);
+
+    let outlet = parsed.outlet.as_deref().and_then(outlets::outlet_by_name);
+    doc.outlet = parsed
+        .outlet
+        .clone()
+        .or_else(|| outlet.map(|o| o.name.to_owned()));
+
+    // The zone for stamps that print none: the page's statement, else the outlet's home zone.
+    let mut ctx = Context::default()
+        .with_anchor(parsed.anchor)
+        .with_dst(how.dst);
+    if let Some(country) = outlet.map(|o| o.country) {
+        ctx = ctx.with_country(country);
+    }
+    if let Some(statement) = &parsed.zone_statement {
+        match dateline_time::zone_statement(&statement.text) {
+            Some(found) => {
+                doc.zone_statement = Some(ZoneStatement::new(
+                    statement.line,
+                    statement.text.clone(),
+                    found.tz.name(),
+                ));
+                ctx = ctx.with_zone(found.tz, ZoneOrigin::PageStatement { line: statement.line });
+            }
+            None => diagnostics.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "zone-statement-unread",
+                    format!("`{}` looks like a statement of the page's zone, but names no zone dateline knows", statement.text),
+                )
+                .at_line(statement.line),
+            ),
+        }
+    }
+    if ctx.zone.is_none() {
+        if let Some(o) = outlet {
+            if let Ok(tz) = o.zone.parse::<Tz>() {
+                ctx = ctx.with_zone(
+                    tz,
+                    ZoneOrigin::OutletDefault {
+                        outlet: o.name.to_owned(),
+                    },
+                );
+            }
+        }
+    }
+    if let Some(raw) = &parsed.page_date {
+        match page_date(raw) {
+            Some(date) => ctx = ctx.with_page_date(date),
+            None => diagnostics.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "page-date-unread",
+                    format!(
+                        "`{}` looks like the page's date but could not be read as one",
+                        raw.text
+                    ),
+                )
+                .at_line(raw.line),
+            ),
+        }
+    }
+
+    // Page times are resolved on their own, so a zone they print never reaches the posts.
+    let mut meta_ctx = ctx.clone();
+    meta_ctx.page_date = None;
+    doc.published = parsed
+        .published
+        .as_ref()
+        .and_then(|raw| resolve_one(raw, &meta_ctx, &mut diagnostics));
+    doc.updated = parsed
+        .updated
+        .as_ref()
+        .and_then(|raw| resolve_one(raw, &meta_ctx, &mut diagnostics));
+
+    let before_posts = diagnostics.len();
+    // Posts are resolved together, in page order.
+    let mut stamps: Vec<Stamp> = Vec::new();
+    let mut owner: Vec<usize> = Vec::new();
+    for (i, post) in parsed.posts.iter().enumerate() {
+        match dateline_time::parse_stamp(&post.stamp.text) {
+            Some(stamp) => {
+                stamps.push(stamp);
+                owner.push(i);
+            }
+            None => diagnostics.push(unreadable(&post.stamp)),
+        }
+    }
+    // Bare clocks under no page date: the page's own published (or updated) day stands in.
+    if ctx.page_date.is_none() && stamps.iter().any(|s| s.date.is_none()) {
+        let fallback = match (&doc.published, &doc.updated) {
+            (Some(p), _) => Some((p, Anchor::Oldest, "published")),
+            (None, Some(u)) => Some((u, Anchor::Newest, "updated")),
+            (None, None) => None,
+        };
+        if let Some((time, anchor, which)) = fallback {
+            let date = time.local.date_naive();
+            ctx = ctx.with_page_date(date).with_anchor(anchor);
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Info,
+                    "page-date-inferred",
+                    format!("the page prints no date for its clocks; the day it was {which} ({date}) is used"),
+                )
+                .at_line(time.line),
+            );
+        }
+    }
+    let mut times: Vec<Option<ResolvedTime>> = vec![None; parsed.posts.len()];
+    if !stamps.is_empty() {
+        let sequence = dateline_time::resolve_sequence(&stamps, &ctx);
+        for (k, result) in sequence.times.into_iter().enumerate() {
+            let Some(&i) = owner.get(k) else { continue };
+            let Some(raw) = parsed.posts.get(i).map(|p| &p.stamp) else {
+                continue;
+            };
+            match result {
+                Ok(resolved) => {
+                    note_diagnostics(&resolved.notes, raw.line, &mut diagnostics);
+                    if let Some(slot) = times.get_mut(i) {
+                        *slot = Some(convert(raw, resolved));
+                    }
+                }
+                Err(error) => diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "unresolved-stamp",
+                        format!("{error}; the post has no time"),
+                    )
+                    .at_line(raw.line),
+                ),
+            }
+        }
+        let order = match sequence.order {
+            dateline_time::Order::NewestFirst => Some("newest first"),
+            dateline_time::Order::OldestFirst => Some("oldest first"),
+            _ => None,
+        };
+        if let (Some(order), true) = (order, stamps.len() >= 2) {
+            diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                "post-order",
+                format!("the {} posts run {order}", stamps.len()),
+            ));
+        }
+        for (k, note) in sequence.notes {
+            let line = owner
+                .get(k)
+                .and_then(|i| parsed.posts.get(*i))
+                .map(|p| p.stamp.line);
+            diagnostics.push(note_diagnostic(&note, line));
+        }
+    }
+
+    collapse(&mut diagnostics, before_posts, "zone-assumed");
+
+    for (draft, time) in parsed.posts.into_iter().zip(times) {
+        let mut post = Post::new(&doc.id, draft.stamp.line);
+        post.lines = draft.lines;
+        post.time = time;
+        post.author = draft.author;
+        post.headline = draft.headline;
+        post.attribution = draft.attribution;
+        post.text = draft.paragraphs.join("\n\n");
+        doc.posts.push(post);
+    }
+
+    let count_line = parsed
+        .roles
+        .iter()
+        .find(|(_, r)| matches!(r, Some((Role::DeclaredCount, _))))
+        .map(|(n, _)| n);
+    check(&doc, count_line, &mut diagnostics);
+    (doc, diagnostics, parsed.roles)
+}
+
+/// Keeps the first diagnostic with `code` from `from` on, and folds the others into it: a page
+/// whose every stamp lacks a zone says so once, not once per post.
+fn collapse(diagnostics: &mut Vec<Diagnostic>, from: usize, code: &str) {
+    let mut first: Option<usize> = None;
+    let mut lines: Vec<u32> = Vec::new();
+    let mut index = 0;
+    diagnostics.retain(|d| {
+        let i = index;
+        index += 1;
+        if i < from || d.code != code {
+            return true;
+        }
+        if first.is_none() {
+            first = Some(i);
+            return true;
+        }
+        lines.extend(d.line);
+        false
+    });
+    if let (Some(first), false) = (first, lines.is_empty()) {
+        let shown: Vec<String> = lines.iter().take(10).map(u32::to_string).collect();
+        let more = if lines.len() > 10 { ", …" } else { "" };
+        if let Some(d) = diagnostics.get_mut(first) {
+            d.message = format!(
+                "{}; so do {} more stamps (lines {}{more})",
+                d.message,
+                lines.len(),
+                shown.join(", ")
+            );
+        }
+    }
+}
+
+/// Every non-blank line without a role is dropped as unplaced, with a warning each.
+fn account(page: &Page<'_>, parsed: &mut Parsed, diagnostics: &mut Vec<Diagnostic>) {
+    for line in parsed.roles.conflicts() {
+        diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                "line-role-conflict",
+                "the layout gave this line two roles; the first was kept (a dateline bug worth reporting)",
+            )
+            .at_line(*line),
+        );
+    }
+    for (n, text) in page.lines() {
+        if is_blank(text) || parsed.roles.is_assigned(n) {
+            continue;
+        }
+        parsed
+            .roles
+            .assign(n, Role::Dropped(DropReason::Unplaced), "unplaced");
+        diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                "unplaced-line",
+                format!(
+                    "this line fits no post and no page field, so it was left out: `{}`",
+                    sample(text)
+                ),
+            )
+            .at_line(n),
+        );
+    }
+}
+
+/// Dropped lines as runs: consecutive dropped lines (blank lines between them included) of the
+/// same reason and rule.
+fn dropped_runs(page: &Page<'_>, parsed: &Parsed) -> Vec<Dropped> {
+    let mut runs: Vec<(Dropped, &'static str)> = Vec::new();
+    let mut open = false;
+    for (n, role) in parsed.roles.iter() {
+        match role {
+            Some((Role::Dropped(reason), rule)) => {
+                match runs.last_mut() {
+                    Some((run, r)) if open && run.reason == reason && *r == rule => {
+                        run.lines[1] = n
+                    }
+                    _ => {
+                        let text = page.line(n).unwrap_or_default();
+                        runs.push((Dropped::new([n, n], reason, sample(text)), rule));
+                    }
+                }
+                open = true;
+            }
+            Some(_) => open = false,
+            None => {}
+        }
+    }
+    runs.into_iter().map(|(run, _)| run).collect()
+}
+
+/// A line shortened to 80 characters, for samples and messages.
+pub(crate) fn sample(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(80) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+fn page_date(raw: &RawStamp) -> Option<NaiveDate> {
+    let stamp = dateline_time::parse_stamp(&raw.text)?;
+    let date = stamp.date?;
+    NaiveDate::from_ymd_opt(date.year?, date.month, date.day)
+}
+
+fn unreadable(raw: &RawStamp) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        "unreadable-stamp",
+        format!(
+            "`{}` was taken for a timestamp but could not be read as one",
+            raw.text
+        ),
+    )
+    .at_line(raw.line)
+}
+
+fn resolve_one(
+    raw: &RawStamp,
+    ctx: &Context,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ResolvedTime> {
+    let Some(stamp) = dateline_time::parse_stamp(&raw.text) else {
+        diagnostics.push(unreadable(raw));
+        return None;
+    };
+    match dateline_time::resolve(&stamp, ctx) {
+        Ok(resolved) => {
+            note_diagnostics(&resolved.notes, raw.line, diagnostics);
+            Some(convert(raw, resolved))
+        }
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::new(Severity::Warning, "unresolved-stamp", error.to_string())
+                    .at_line(raw.line),
+            );
+            None
+        }
+    }
+}
+
+fn note_diagnostics(notes: &[Note], line: u32, diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.extend(notes.iter().map(|n| note_diagnostic(n, Some(line))));
+}
+
+fn note_diagnostic(note: &Note, line: Option<u32>) -> Diagnostic {
+    let severity = if note.warning {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
+    let d = Diagnostic::new(severity, note.code, note.message.clone());
+    match line {
+        Some(line) => d.at_line(line),
+        None => d,
+    }
+}
+
+/// The time library's answer in the model's terms.
+fn convert(raw: &RawStamp, r: Resolved) -> ResolvedTime {
+    let zone_source = match r.origin {
+        ZoneOrigin::Stated { label } => ZoneSource::Stated { label },
+        ZoneOrigin::PageStatement { line } => ZoneSource::PageStatement { line },
+        ZoneOrigin::OutletDefault { outlet } => ZoneSource::OutletDefault { outlet },
+        _ => ZoneSource::Assumed,
+    };
+    let mut basis = Basis::new(r.rule, zone_source);
+    basis.precision = match r.precision {
+        dateline_time::Precision::Second => Precision::Second,
+        dateline_time::Precision::Minute => Precision::Minute,
+        dateline_time::Precision::Hour => Precision::Hour,
+        _ => Precision::Day,
+    };
+    basis.inferred = r
+        .inferred
+        .iter()
+        .filter_map(|i| match i {
+            Inferred::DateFromPage(date) => Some(Inference::DateFromPage { date: *date }),
+            Inferred::Rollover(days) => Some(Inference::Rollover { days: *days }),
+            Inferred::Year(year) => Some(Inference::Year { year: *year }),
+            Inferred::Dst(policy) => Some(Inference::DstChoice {
+                policy: match policy {
+                    DstPolicy::Earlier => "earlier",
+                    DstPolicy::Later => "later",
+                    _ => "reject",
+                }
+                .to_owned(),
+            }),
+            _ => None,
+        })
+        .collect();
+    basis.notes = r.notes.iter().map(|n| n.message.clone()).collect();
+    ResolvedTime::new(raw.line, raw.text.clone(), r.utc, r.local, r.zone, basis)
+}
+
+/// The page against itself: posts after the page's update time, a post count that the text
+/// does not hold.
+fn check(doc: &Document, count_line: Option<u32>, diagnostics: &mut Vec<Diagnostic>) {
+    if let Some(updated) = &doc.updated {
+        for post in &doc.posts {
+            if let Some(time) = post.time.as_ref().filter(|t| t.utc > updated.utc) {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "post-after-update",
+                        format!(
+                            "the post at {} is later than the page's update time {} (line {}); one of them is wrong",
+                            time.utc.to_rfc3339(),
+                            updated.utc.to_rfc3339(),
+                            updated.line
+                        ),
+                    )
+                    .at_line(post.line),
+                );
+            }
+        }
+    }
+    if let Some(declared) = doc.declared_posts {
+        let found = doc.posts.len();
+        if u32::try_from(found) != Ok(declared) {
+            let why = if u32::try_from(found).is_ok_and(|f| f < declared) {
+                "the saved copy is probably missing posts that load later"
+            } else {
+                "the count on the page is out of date"
+            };
+            let mut d = Diagnostic::new(
+                Severity::Warning,
+                "declared-count-mismatch",
+                format!("the page says it has {declared} posts but its text holds {found}; {why}"),
+            );
+            d.line = count_line;
+            diagnostics.push(d);
+        }
+    }
+    if doc.posts.iter().any(|p| p.time.is_none()) && !doc.posts.is_empty() {
+        let missing = doc.posts.iter().filter(|p| p.time.is_none()).count();
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            "posts-without-time",
+            format!(
+                "{missing} of {} posts have no time and cannot be placed on the timeline",
+                doc.posts.len()
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_are_shortened_on_a_character_boundary() {
+        let long = "é".repeat(100);
+        let s = sample(&long);
+        assert_eq!(s.chars().count(), 81);
+        assert!(s.ends_with('…'));
+        assert_eq!(sample("  short \u{a0}"), "short");
+    }
+}

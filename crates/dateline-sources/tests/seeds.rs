@@ -1,0 +1,108 @@
+//! Every seed page read into a document, rendered as readable text and pinned as a snapshot:
+//! layout, metadata, every post with its time and basis, every dropped run, every diagnostic.
+
+use std::fmt::Write;
+
+use dateline_model::{Diagnostic, Document, ResolvedTime};
+use dateline_sources::{Options, read};
+
+fn time(t: &Option<ResolvedTime>) -> String {
+    match t {
+        None => "-".to_owned(),
+        Some(t) => {
+            let mut s = format!(
+                "{} <- `{}` line {} [{}] rule={} zone-source={}",
+                t.utc.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                t.raw,
+                t.line,
+                t.zone,
+                t.basis.rule,
+                serde_json::to_string(&t.basis.zone_source).unwrap_or_default(),
+            );
+            if !t.basis.inferred.is_empty() {
+                let inferred = serde_json::to_string(&t.basis.inferred).unwrap_or_default();
+                let _ = write!(s, " inferred={inferred}");
+            }
+            for note in &t.basis.notes {
+                let _ = write!(s, " note=`{note}`");
+            }
+            s
+        }
+    }
+}
+
+fn short(text: &str) -> String {
+    match text.char_indices().nth(80) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+fn render(doc: &Document, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    let o = &mut out;
+    let _ = writeln!(o, "layout: {}", doc.layout);
+    let _ = writeln!(o, "kind: {:?}", doc.kind);
+    let _ = writeln!(o, "outlet: {:?}", doc.outlet);
+    let _ = writeln!(o, "title: {:?}", doc.title);
+    let _ = writeln!(o, "standfirst: {:?}", doc.standfirst);
+    let _ = writeln!(o, "bylines: {:?}", doc.bylines);
+    let _ = writeln!(o, "published: {}", time(&doc.published));
+    let _ = writeln!(o, "updated: {}", time(&doc.updated));
+    let _ = writeln!(o, "declared_posts: {:?}", doc.declared_posts);
+    let _ = writeln!(
+        o,
+        "zone_statement: {:?}",
+        doc.zone_statement
+            .as_ref()
+            .map(|z| (z.line, &z.text, &z.zone))
+    );
+    let _ = writeln!(o, "summary:");
+    for s in &doc.summary {
+        let _ = writeln!(o, "  - {}", short(s));
+    }
+    let _ = writeln!(o, "posts: {}", doc.posts.len());
+    for p in &doc.posts {
+        let id_line = p.id.rsplit(':').next().unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "- post line {} (id …:{id_line}) lines {:?}",
+            p.line, p.lines
+        );
+        let _ = writeln!(o, "    time: {}", time(&p.time));
+        if let Some(a) = &p.author {
+            let _ = writeln!(o, "    author: {a}");
+        }
+        if let Some(h) = &p.headline {
+            let _ = writeln!(o, "    headline: {}", short(h));
+        }
+        if let Some(a) = &p.attribution {
+            let _ = writeln!(o, "    attribution: {a}");
+        }
+        let paragraphs = p.text.split("\n\n").count();
+        let text = short(&p.text).replace("\n\n", " ¶ ");
+        let _ = writeln!(o, "    text ({paragraphs} ¶): {text}");
+    }
+    let _ = writeln!(o, "dropped:");
+    for d in &doc.dropped {
+        let reason = serde_json::to_string(&d.reason).unwrap_or_default();
+        let _ = writeln!(o, "  {:?} {reason}: {}", d.lines, d.sample);
+    }
+    let _ = writeln!(o, "diagnostics:");
+    for d in diagnostics {
+        let severity = serde_json::to_string(&d.severity).unwrap_or_default();
+        let line = d.line.map_or("-".to_owned(), |l| l.to_string());
+        let _ = writeln!(o, "  {severity} {} line {line}: {}", d.code, d.message);
+    }
+    out
+}
+
+#[test]
+fn seeds() {
+    insta::glob!("../../../seeds", "*.txt", |path| {
+        let bytes = std::fs::read(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let (doc, diagnostics) = read(&name, &bytes, &Options::default());
+        insta::assert_snapshot!(render(&doc, &diagnostics));
+    });
+}
