@@ -1,0 +1,94 @@
+//! The merge stage on every seed: one snapshot of the events and diagnostics per seed, and the
+//! whole set merged in two orders.
+
+#![allow(
+    clippy::expect_used,
+    reason = "test helpers: a failure is a panic with a message"
+)]
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use dateline_merge::{Merged, Options, merge};
+use dateline_model::{Diagnostic, Document};
+
+/// Reads a seed as the CLI does, under a relative path so snapshots hold no machine paths.
+fn read(path: &Path) -> (Document, Vec<Diagnostic>) {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a UTF-8 file name");
+    let bytes = std::fs::read(path).expect("a readable seed");
+    dateline_sources::read(&format!("seeds/{name}"), &bytes, &Default::default())
+}
+
+fn seeds() -> Vec<Document> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("the seeds directory")
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|path| read(path).0).collect()
+}
+
+/// One line per event (UTC, id, posts, outlets, headline), then one per diagnostic.
+fn render(merged: &Merged) -> String {
+    let mut out = format!("{} events\n", merged.events.len());
+    for e in &merged.events {
+        let _ = writeln!(
+            out,
+            "{} {} {} [{}] {}",
+            e.utc.format("%Y-%m-%dT%H:%M:%SZ"),
+            e.id,
+            e.posts.join(","),
+            e.outlets.join(", "),
+            e.headline
+        );
+    }
+    for d in &merged.diagnostics {
+        let _ = writeln!(
+            out,
+            "{:?}[{}] {}:{}: {}",
+            d.severity,
+            d.code,
+            d.path.as_deref().unwrap_or("-"),
+            d.line.map_or_else(|| "-".to_owned(), |l| l.to_string()),
+            d.message
+        );
+    }
+    out
+}
+
+#[test]
+fn each_seed() {
+    insta::glob!("../../../seeds", "*.txt", |path| {
+        let (doc, _) = read(path);
+        let merged = merge(&[doc], &Options::default());
+        for event in &merged.events {
+            assert!(!event.headline.is_empty(), "{}", event.id);
+            assert!(event.headline.chars().count() <= 140, "{}", event.headline);
+        }
+        insta::assert_snapshot!(render(&merged));
+    });
+}
+
+#[test]
+fn all_seeds_in_any_order_give_the_same_timeline() {
+    let docs = seeds();
+    let forward = merge(&docs, &Options::default());
+    let mut reversed = docs.clone();
+    reversed.reverse();
+    for doc in &mut reversed {
+        doc.posts.reverse();
+    }
+    assert_eq!(merge(&reversed, &Options::default()), forward);
+    assert!(
+        forward
+            .events
+            .windows(2)
+            .all(|w| (w[0].utc, &w[0].id) < (w[1].utc, &w[1].id))
+    );
+    insta::assert_snapshot!(render(&forward));
+}
