@@ -1,0 +1,78 @@
+//! The [`Format`] trait and the list of built-in formats.
+
+use std::fmt;
+use std::io;
+
+use dateline_model::Timeline;
+
+use crate::Error;
+
+/// An output format: a name, one line of description, and a writer.
+///
+/// The built-in formats implement it, and so will the stand-ins for external format plugins. A
+/// format writes the whole [`Timeline`] to `out` and nothing anywhere else. For the same timeline
+/// and options, it writes the same bytes.
+pub trait Format: Send + Sync {
+    /// The name given to `--format`, lowercase, such as `json`.
+    fn name(&self) -> &'static str;
+
+    /// One line for `dateline formats`, lowercase, no trailing period.
+    fn description(&self) -> &'static str;
+
+    /// Writes `timeline` to `out`.
+    ///
+    /// # Errors
+    ///
+    /// When `out` fails, or when the timeline cannot be represented in the format.
+    fn write(
+        &self,
+        timeline: &Timeline,
+        options: &WriteOptions,
+        out: &mut dyn io::Write,
+    ) -> Result<(), Error>;
+}
+
+impl fmt::Debug for dyn Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Format")
+            .field("name", &self.name())
+            .finish()
+    }
+}
+
+/// Choices that apply to every format. Empty today; a display zone is the next to come.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct WriteOptions {}
+
+static FORMATS: &[&dyn Format] = &[&crate::json::Json, &crate::markdown::Markdown];
+
+/// The built-in formats, in the order `dateline formats` lists them.
+pub fn formats() -> &'static [&'static dyn Format] {
+    FORMATS
+}
+
+/// The built-in format called `name`, if there is one.
+pub fn by_name(name: &str) -> Option<&'static dyn Format> {
+    FORMATS.iter().copied().find(|format| format.name() == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_found_by_name_and_names_are_unique() {
+        let names: Vec<_> = formats().iter().map(|f| f.name()).collect();
+        assert_eq!(names, ["json", "markdown"]);
+        for name in names {
+            assert_eq!(by_name(name).map(|f| f.name()), Some(name));
+        }
+        assert!(by_name("JSON").is_none());
+        assert!(by_name("").is_none());
+        assert_eq!(
+            format!("{:?}", by_name("json")),
+            r#"Some(Format { name: "json" })"#
+        );
+    }
+}

@@ -1,0 +1,567 @@
+//! `markdown`: a readable timeline grouped by UTC day.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
+use dateline_model::{Diagnostic, Document, DocumentKind, Event, Severity, Timeline};
+
+use crate::{Error, Format, WriteOptions};
+
+/// A timeline for people to read: the sources, one section per UTC day with one list item per
+/// event, and the warnings and errors at the end.
+///
+/// Every piece of text that comes from a page is escaped and kept on one line, so a post cannot
+/// add a heading, a link, an image or HTML to the document. Paths stand in code spans.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Markdown;
+
+impl Format for Markdown {
+    fn name(&self) -> &'static str {
+        "markdown"
+    }
+
+    fn description(&self) -> &'static str {
+        "a readable timeline grouped by UTC day, with its sources and diagnostics"
+    }
+
+    fn write(
+        &self,
+        timeline: &Timeline,
+        _options: &WriteOptions,
+        out: &mut dyn io::Write,
+    ) -> Result<(), Error> {
+        let mut out = io::BufWriter::new(out);
+        write_timeline(timeline, &mut out)?;
+        out.flush()?;
+        Ok(())
+    }
+}
+
+fn write_timeline(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# Timeline")?;
+    writeln!(out)?;
+    if timeline.documents.is_empty() && timeline.events.is_empty() {
+        writeln!(out, "No events: no documents were read.")?;
+    } else {
+        writeln!(
+            out,
+            "{} from {}, times in UTC.",
+            count(timeline.events.len(), "event", "events"),
+            count(timeline.documents.len(), "document", "documents"),
+        )?;
+        write_sources(&timeline.documents, out)?;
+        write_events(timeline, out)?;
+    }
+    write_diagnostics(&timeline.diagnostics, out)
+}
+
+fn write_sources(documents: &[Document], out: &mut dyn Write) -> io::Result<()> {
+    if documents.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "## Sources")?;
+    writeln!(out)?;
+    for doc in documents {
+        let outlet = doc
+            .outlet
+            .as_deref()
+            .map_or_else(|| "outlet unknown".to_owned(), inline);
+        writeln!(
+            out,
+            "- {}: {outlet}; layout {}; {}; {}",
+            code(&doc.path),
+            code(&doc.layout),
+            kind(doc.kind),
+            count(doc.posts.len(), "post", "posts"),
+        )?;
+    }
+    Ok(())
+}
+
+fn write_events(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
+    if timeline.events.is_empty() {
+        writeln!(out)?;
+        let timed = timeline
+            .documents
+            .iter()
+            .flat_map(|d| &d.posts)
+            .any(|p| p.time.is_some());
+        if timed {
+            writeln!(
+                out,
+                "No events: the posts have not been merged into events."
+            )?;
+        } else {
+            writeln!(out, "No events: no post has a resolved time.")?;
+        }
+        return Ok(());
+    }
+    // Where each post comes from, for the `path:line` of every report.
+    let places: HashMap<&str, (&str, u32)> = timeline
+        .documents
+        .iter()
+        .flat_map(|doc| {
+            doc.posts
+                .iter()
+                .map(move |post| (post.id.as_str(), (doc.path.as_str(), post.line)))
+        })
+        .collect();
+    let mut events: Vec<&Event> = timeline.events.iter().collect();
+    events.sort_by(|a, b| (a.utc, &a.id).cmp(&(b.utc, &b.id)));
+    let mut day: Option<NaiveDate> = None;
+    for event in events {
+        let date = event.utc.date_naive();
+        if day != Some(date) {
+            day = Some(date);
+            writeln!(out)?;
+            writeln!(out, "## {}", date.format("%A %-d %B %Y"))?;
+            writeln!(out)?;
+        }
+        let headline = match inline(&event.headline) {
+            h if h.is_empty() => "(no headline)".to_owned(),
+            h => h,
+        };
+        write!(out, "- **{} UTC** {headline}", clock(&event.utc))?;
+        let outlets: Vec<String> = event.outlets.iter().map(|o| inline(o)).collect();
+        let sources: Vec<String> = event
+            .posts
+            .iter()
+            .map(|id| match places.get(id.as_str()) {
+                Some((path, line)) => code(&format!("{path}:{line}")),
+                None => code(id),
+            })
+            .collect();
+        let label = if sources.len() == 1 {
+            "source"
+        } else {
+            "sources"
+        };
+        match (outlets.is_empty(), sources.is_empty()) {
+            (false, false) => write!(
+                out,
+                " \u{2014} {}, {label} {}",
+                outlets.join(", "),
+                sources.join(", ")
+            )?,
+            (false, true) => write!(out, " \u{2014} {}", outlets.join(", "))?,
+            (true, false) => write!(out, " \u{2014} {label} {}", sources.join(", "))?,
+            (true, true) => {}
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn write_diagnostics(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+    let infos = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Info)
+        .count();
+    let mut listed: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.severity > Severity::Info)
+        .collect();
+    // By place, so a reader can walk a page from top to bottom; the sort is stable, so diagnostics
+    // about the same line keep the timeline's order.
+    listed.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    writeln!(out)?;
+    writeln!(out, "## Diagnostics")?;
+    writeln!(out)?;
+    if listed.is_empty() {
+        writeln!(out, "No warnings or errors.")?;
+    }
+    for d in &listed {
+        let severity = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        let place = match (&d.path, d.line) {
+            (Some(path), Some(line)) => format!(" {}", code(&format!("{path}:{line}"))),
+            (Some(path), None) => format!(" {}", code(path)),
+            (None, Some(line)) => format!(" line {line}"),
+            (None, None) => String::new(),
+        };
+        writeln!(
+            out,
+            "- **{severity}**{place}: {} ({})",
+            message(&d.message),
+            code(&d.code)
+        )?;
+    }
+    if infos > 0 {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} not listed here; the `json` format has them all.",
+            count(infos, "info diagnostic", "info diagnostics")
+        )?;
+    }
+    Ok(())
+}
+
+/// `1 post`, `2 posts`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn kind(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::LiveBlog => "live blog",
+        DocumentKind::Article => "article",
+        _ => "kind unknown",
+    }
+}
+
+/// `12:44`, or `12:44:30` when the seconds are not zero.
+fn clock(utc: &DateTime<Utc>) -> String {
+    if utc.second() == 0 {
+        utc.format("%H:%M").to_string()
+    } else {
+        utc.format("%H:%M:%S").to_string()
+    }
+}
+
+/// Source text made safe to stand inside a line of Markdown: whitespace, newlines included,
+/// collapsed to single spaces, control characters removed, and every character that Markdown or
+/// HTML would read as syntax escaped with a backslash, a block marker at the start included.
+fn inline(text: &str) -> String {
+    let mut out = escape(text);
+    if out.starts_with(['#', '+', '-', '=']) {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+/// Like [`inline`], without the care for the start of a line: for text in the middle of one.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for (at, c) in word.char_indices() {
+            match c {
+                '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                // `&amp;` would show as `&`: escape the ampersand of anything that reads as an entity.
+                '&' if is_entity(&word[at + 1..]) => out.push_str("\\&"),
+                c if c.is_control() => {}
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// A diagnostic's message, whose quotes in backticks (`` `12:31 p.m. ET` ``) become code spans and
+/// the rest escaped text. With an odd number of backticks, all of it is escaped text.
+fn message(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len() % 2 == 0 {
+        return inline(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&code(part));
+            continue;
+        }
+        let escaped = escape(part);
+        let between = i > 0 && i + 1 < parts.len();
+        if escaped.is_empty() {
+            if between && !part.is_empty() {
+                out.push(' ');
+            }
+            continue;
+        }
+        if i > 0 && part.starts_with(char::is_whitespace) {
+            out.push(' ');
+        }
+        out.push_str(&escaped);
+        if i + 1 < parts.len() && part.ends_with(char::is_whitespace) {
+            out.push(' ');
+        }
+    }
+    if out.starts_with(['#', '+', '-', '=']) {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+/// Whether `rest`, the text after an `&`, completes an HTML entity such as `amp;` or `#60;`.
+fn is_entity(rest: &str) -> bool {
+    let Some(end) = rest.find(';') else {
+        return false;
+    };
+    let name = &rest[..end];
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '#')
+}
+
+/// `text` as a code span, on one line, with a fence longer than any run of backticks inside it.
+fn code(text: &str) -> String {
+    let text: String = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    if text.is_empty() {
+        return "` `".to_owned();
+    }
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::sample;
+
+    fn markdown(timeline: &Timeline) -> String {
+        let mut out = Vec::new();
+        Markdown
+            .write(timeline, &WriteOptions::default(), &mut out)
+            .expect("writing to a Vec");
+        String::from_utf8(out).expect("Markdown is UTF-8")
+    }
+
+    #[test]
+    fn an_empty_timeline_is_a_short_document() {
+        insta::assert_snapshot!(markdown(&Timeline::default()), @r#"
+        # Timeline
+
+        No events: no documents were read.
+
+        ## Diagnostics
+
+        No warnings or errors.
+        "#);
+    }
+
+    #[test]
+    fn documents_without_events() {
+        let mut timeline = sample();
+        timeline.events.clear();
+        assert!(
+            markdown(&timeline)
+                .contains("\nNo events: the posts have not been merged into events.\n")
+        );
+        for doc in &mut timeline.documents {
+            for post in &mut doc.posts {
+                post.time = None;
+            }
+        }
+        assert!(markdown(&timeline).contains("\nNo events: no post has a resolved time.\n"));
+    }
+
+    #[test]
+    fn a_small_timeline() {
+        insta::assert_snapshot!(markdown(&sample()), @r#"
+            # Timeline
+
+            3 events from 2 documents, times in UTC.
+
+            ## Sources
+
+            - `seeds/blog.txt`: The Independent; layout `independent-liveblog`; live blog; 3 posts
+            - `seeds/cnn.txt`: CNN; layout `cnn-liveblog`; live blog; 1 post
+
+            ## Friday 3 January 2020
+
+            - **12:44 UTC** US citizens have left Basra, the oil ministry said. — The Independent, source `seeds/blog.txt:37`
+            - **12:45 UTC** "Iran never won a war!" he said. — The Independent, source `seeds/blog.txt:41`
+
+            ## Saturday 4 January 2020
+
+            - **17:31 UTC** NATO suspends training in Iraq — CNN, source `seeds/cnn.txt:12`
+
+            ## Diagnostics
+
+            - **warning** `seeds/blog.txt:50`: post has no resolved time; left out of the timeline (`post-without-time`)
+            - **warning** `seeds/cnn.txt:3`: the page says 26 posts; its text holds 1 (`declared-count-mismatch`)
+
+            1 info diagnostic not listed here; the `json` format has them all.
+            "#);
+    }
+
+    #[test]
+    fn an_event_with_several_reports_lists_every_outlet_and_source() {
+        let mut timeline = sample();
+        let posts = vec![
+            timeline.documents[0].posts[1].id.clone(),
+            timeline.documents[1].posts[0].id.clone(),
+            "unknown:1".to_owned(),
+        ];
+        let outlets = vec!["The Independent".to_owned(), "CNN".to_owned()];
+        let utc = timeline.events[1].utc;
+        timeline.events = vec![Event::new(utc, "One event".to_owned(), posts, outlets)];
+        let text = markdown(&timeline);
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("- **"))
+            .unwrap_or_default();
+        insta::assert_snapshot!(line, @"- **12:45 UTC** One event — The Independent, CNN, sources `seeds/blog.txt:41`, `seeds/cnn.txt:12`, `unknown:1`");
+    }
+
+    #[test]
+    fn hostile_text_is_escaped_and_stays_on_its_line() {
+        assert_eq!(
+            inline("<script>alert(1)</script>"),
+            r"\<script\>alert(1)\</script\>"
+        );
+        assert_eq!(inline("[x](http://evil)"), r"\[x\](http://evil)");
+        assert_eq!(inline("# heading"), r"\# heading");
+        assert_eq!(inline("a # b"), "a # b");
+        assert_eq!(
+            inline("line one\n\n# two\n- three\r\n> four"),
+            r"line one # two - three \> four"
+        );
+        assert_eq!(
+            inline("*bold* _em_ `code` a|b c\\d ~~s~~"),
+            r"\*bold\* \_em\_ \`code\` a\|b c\\d \~\~s\~\~"
+        );
+        assert_eq!(
+            inline("<img src=x onerror=alert(1)>"),
+            r"\<img src=x onerror=alert(1)\>"
+        );
+        assert_eq!(inline("AT&T &amp; &#60;"), r"AT&T \&amp; \&#60;");
+        assert_eq!(inline("bell\u{7}\u{1b}[31m"), r"bell\[31m");
+        assert_eq!(inline("- not a list"), r"\- not a list");
+    }
+
+    #[test]
+    fn messages_keep_their_quotes_as_code_spans() {
+        assert_eq!(
+            message("`1:32 p.m. ET` is newer than `11:53 a.m.` before it"),
+            "`1:32 p.m. ET` is newer than `11:53 a.m.` before it"
+        );
+        assert_eq!(
+            message("stamp `<b>x</b>`, *really*"),
+            r"stamp `<b>x</b>`, \*really\*"
+        );
+        assert_eq!(message("`a` `b`"), "`a` `b`");
+        assert_eq!(message("odd ` <i>"), r"odd \` \<i\>");
+        assert_eq!(message("- `x`"), r"\- `x`");
+        assert_eq!(message("two\nlines `x\n# y`"), "two lines `x # y`");
+    }
+
+    #[test]
+    fn code_spans_hold_any_path() {
+        assert_eq!(code("seeds/a.txt:12"), "`seeds/a.txt:12`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`x``"), "``` `x`` ```");
+        assert_eq!(code("two\nlines\n# no heading"), "`two lines # no heading`");
+        assert_eq!(code(""), "` `");
+    }
+
+    #[test]
+    fn hostile_headlines_outlets_and_paths_do_not_escape_their_item() {
+        let mut timeline = sample();
+        timeline.events[0].headline =
+            "<script>alert(1)</script>\n\n# heading\n[x](http://evil)".to_owned();
+        timeline.events[0].outlets = vec!["Evil <b>Outlet</b>".to_owned()];
+        timeline.documents[0].path = "dir/`x`\n# y.txt".to_owned();
+        insta::assert_snapshot!(markdown(&timeline), @r#"
+            # Timeline
+
+            3 events from 2 documents, times in UTC.
+
+            ## Sources
+
+            - ``dir/`x` # y.txt``: The Independent; layout `independent-liveblog`; live blog; 3 posts
+            - `seeds/cnn.txt`: CNN; layout `cnn-liveblog`; live blog; 1 post
+
+            ## Friday 3 January 2020
+
+            - **12:44 UTC** \<script\>alert(1)\</script\> # heading \[x\](http://evil) — Evil \<b\>Outlet\</b\>, source ``dir/`x` # y.txt:37``
+            - **12:45 UTC** "Iran never won a war!" he said. — The Independent, source ``dir/`x` # y.txt:41``
+
+            ## Saturday 4 January 2020
+
+            - **17:31 UTC** NATO suspends training in Iraq — CNN, source `seeds/cnn.txt:12`
+
+            ## Diagnostics
+
+            - **warning** `seeds/blog.txt:50`: post has no resolved time; left out of the timeline (`post-without-time`)
+            - **warning** `seeds/cnn.txt:3`: the page says 26 posts; its text holds 1 (`declared-count-mismatch`)
+
+            1 info diagnostic not listed here; the `json` format has them all.
+            "#);
+    }
+
+    /// What a CommonMark parser sees: headings, and whether any HTML, link or image came through.
+    fn parsed(markdown: &str) -> (Vec<String>, Vec<String>, String) {
+        use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+        let mut headings = Vec::new();
+        let mut unsafe_events = Vec::new();
+        let mut text = String::new();
+        let mut heading: Option<String> = None;
+        for event in Parser::new_ext(markdown, Options::all() - Options::ENABLE_SMART_PUNCTUATION) {
+            match event {
+                Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+                Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(h) = heading.as_mut() {
+                        h.push_str(&t);
+                    }
+                    text.push_str(&t);
+                }
+                e @ (Event::Html(_)
+                | Event::InlineHtml(_)
+                | Event::Start(
+                    Tag::Link { .. } | Tag::Image { .. } | Tag::HtmlBlock | Tag::Strikethrough,
+                )) => {
+                    unsafe_events.push(format!("{e:?}"));
+                }
+                _ => {}
+            }
+        }
+        (headings, unsafe_events, text)
+    }
+
+    #[test]
+    fn a_commonmark_parser_sees_hostile_text_as_text() {
+        let mut timeline = sample();
+        let hostile = "<script>alert(1)</script>\n# heading\n[x](http://evil) <img src=x onerror=alert(1)> ~~gone~~ <http://evil>";
+        timeline.events[0].headline = hostile.to_owned();
+        timeline.events[1].outlets = vec!["</li><h1>Outlet</h1>".to_owned()];
+        timeline.documents[1].layout = "`</code><b>`".to_owned();
+        timeline.diagnostics[1].message = "![img](http://evil/x.png)\n\n---\n| a | b |".to_owned();
+        let (headings, unsafe_events, text) = parsed(&markdown(&timeline));
+        assert_eq!(
+            headings,
+            [
+                "Timeline",
+                "Sources",
+                "Friday 3 January 2020",
+                "Saturday 4 January 2020",
+                "Diagnostics"
+            ]
+        );
+        assert!(unsafe_events.is_empty(), "{unsafe_events:?}");
+        let flat = hostile.replace('\n', " ");
+        assert!(text.contains(&flat), "{text}");
+        assert!(text.contains("</li><h1>Outlet</h1>"), "{text}");
+        assert!(
+            text.contains("![img](http://evil/x.png) --- | a | b |"),
+            "{text}"
+        );
+    }
+}
