@@ -1,1 +1,316 @@
+//! End-to-end tests of the `dateline` binary on the seed pages.
 
+#![allow(clippy::expect_used)] // a failed expectation is a failed test
+
+use std::path::Path;
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn dateline() -> Command {
+    let mut cmd = Command::cargo_bin("dateline").expect("the dateline binary is built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn timeline_json(args: &[&str]) -> Value {
+    let output = dateline().args(args).output().expect("dateline runs");
+    assert!(
+        output.status.success(),
+        "dateline failed: {}",
+        stderr(&output)
+    );
+    serde_json::from_slice(&output.stdout).expect("the output is JSON")
+}
+
+fn seed(prefix: &str) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("seeds/ exists")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(prefix) && n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    format!("seeds/{}", names.first().expect("the seed exists"))
+}
+
+fn posts(doc: &Value) -> &Vec<Value> {
+    doc["posts"].as_array().expect("posts is an array")
+}
+
+fn utc(post: &Value) -> &str {
+    post["time"]["utc"]
+        .as_str()
+        .expect("the post has a UTC time")
+}
+
+#[test]
+fn seeds_give_120_items_at_the_right_minutes() {
+    let json = timeline_json(&["timeline", "seeds", "--format", "json"]);
+    assert_eq!(json["version"], 1);
+    let docs = json["documents"].as_array().expect("documents");
+    assert_eq!(docs.len(), 5);
+    let counts: Vec<usize> = docs.iter().map(|d| posts(d).len()).collect();
+    assert_eq!(counts, [10, 99, 1, 1, 9]);
+    assert_eq!(json["events"].as_array().expect("events").len(), 120);
+
+    // The Independent live blog: footers in UK time, oldest first.
+    let independent = &docs[0];
+    assert_eq!(independent["outlet"], "The Independent");
+    assert_eq!(independent["kind"], "live-blog");
+    assert_eq!(utc(&posts(independent)[0]), "2020-01-03T12:44:00Z");
+    assert!(
+        posts(independent)[0]["text"]
+            .as_str()
+            .expect("text")
+            .contains("Basra")
+    );
+    assert_eq!(utc(&posts(independent)[9]), "2020-01-03T14:03:00Z");
+    assert_eq!(posts(independent)[0]["author"], "Jon Sharman");
+    assert_eq!(independent["published"]["utc"], "2020-01-03T18:34:00Z");
+    for post in posts(independent) {
+        assert_eq!(
+            post["time"]["zone"], "Europe/London",
+            "the page's EST must not leak"
+        );
+    }
+
+    // DW: newest first, UTC, across midnight.
+    let dw = &docs[1];
+    assert_eq!(dw["outlet"], "DW");
+    let dw_posts = posts(dw);
+    assert_eq!(utc(&dw_posts[0]), "2020-01-04T03:09:00Z");
+    let last_after_midnight = dw_posts
+        .iter()
+        .position(|p| utc(p) == "2020-01-04T00:04:00Z")
+        .expect("00:04 is on 4 January");
+    assert_eq!(
+        utc(&dw_posts[last_after_midnight + 1]),
+        "2020-01-03T23:56:00Z"
+    );
+    assert_eq!(utc(&dw_posts[98]), "2020-01-03T06:00:00Z");
+
+    // Articles: one item at the dateline.
+    assert_eq!(docs[2]["kind"], "article");
+    assert_eq!(utc(&posts(&docs[2])[0]), "2020-01-03T19:44:00Z");
+    assert_eq!(utc(&posts(&docs[3])[0]), "2020-04-01T18:16:00Z");
+
+    // CNN: ET, pinned posts first, a declared count the text does not hold.
+    let cnn = &docs[4];
+    assert_eq!(cnn["outlet"], "CNN");
+    assert_eq!(utc(&posts(cnn)[0]), "2020-01-04T17:31:00Z");
+    assert_eq!(cnn["updated"]["utc"], "2020-01-05T08:46:00Z");
+    assert_eq!(cnn["declared_posts"], 26);
+    let diagnostics = json["diagnostics"].as_array().expect("diagnostics");
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["code"] == "declared-count-mismatch" && d["path"] == cnn["path"]),
+        "the 26 declared posts against 9 in the text are reported"
+    );
+
+    // Events are sorted by UTC and every post is in exactly one event.
+    let events = json["events"].as_array().expect("events");
+    let times: Vec<&str> = events
+        .iter()
+        .map(|e| e["utc"].as_str().expect("utc"))
+        .collect();
+    let mut sorted = times.clone();
+    sorted.sort();
+    assert_eq!(times, sorted);
+}
+
+#[test]
+fn no_post_is_made_of_noise() {
+    let json = timeline_json(&["timeline", "seeds", "--format", "json"]);
+    let noise = [
+        "This browser does not support the video element",
+        "Each evening at 1830 UTC",
+        "Your support helps us to tell the story",
+        "Join our commenting forum",
+        "Photo by",
+        "Skip next section",
+        "Image:",
+    ];
+    for doc in json["documents"].as_array().expect("documents") {
+        for post in posts(doc) {
+            let text = post["text"].as_str().expect("text");
+            assert!(!text.trim().is_empty(), "post {} has no text", post["id"]);
+            for n in noise {
+                assert!(
+                    !text.contains(n),
+                    "post {} holds noise {n:?}: {text}",
+                    post["id"]
+                );
+            }
+            // A post may itself be a link teaser (DW's 19:43 post), but a "Read more" line
+            // inside a post is a link to another story, not the post's text.
+            for paragraph in text.split("\n\n").skip(1) {
+                assert!(
+                    !paragraph.starts_with("Read more"),
+                    "post {} holds a link line: {paragraph}",
+                    post["id"]
+                );
+            }
+        }
+    }
+    let raws: Vec<&str> = json["documents"][1]["posts"]
+        .as_array()
+        .expect("posts")
+        .iter()
+        .map(|p| p["time"]["raw"].as_str().expect("raw"))
+        .collect();
+    assert!(!raws.contains(&"03:42"), "the video length is not a post");
+}
+
+#[test]
+fn timeline_markdown_of_the_seeds() {
+    let output = dateline()
+        .args(["timeline", "seeds"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    insta::assert_snapshot!("timeline_markdown", stdout(&output));
+}
+
+#[test]
+fn timeline_events_listing() {
+    let json = timeline_json(&["timeline", "seeds", "--format", "json"]);
+    let mut listing = String::new();
+    for event in json["events"].as_array().expect("events") {
+        let post = event["posts"][0].as_str().expect("post id");
+        listing.push_str(&format!(
+            "{} {} {}\n",
+            event["utc"].as_str().expect("utc"),
+            event["outlets"][0].as_str().unwrap_or("?"),
+            post
+        ));
+    }
+    insta::assert_snapshot!("timeline_events", listing);
+}
+
+#[test]
+fn input_order_does_not_change_the_output() {
+    let a = dateline()
+        .args([
+            "timeline",
+            "--format",
+            "json",
+            &seed("000"),
+            &seed("004"),
+            &seed("001"),
+        ])
+        .output()
+        .expect("runs");
+    let b = dateline()
+        .args([
+            "timeline",
+            "--format",
+            "json",
+            &seed("001"),
+            &seed("000"),
+            &seed("004"),
+        ])
+        .output()
+        .expect("runs");
+    assert!(a.status.success() && b.status.success());
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn parse_reads_standard_input() {
+    let bytes =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(seed("004"))).expect("seed");
+    let output = dateline()
+        .args(["parse", "-", "--quiet"])
+        .write_stdin(bytes)
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let doc = &json["documents"][0];
+    assert_eq!(doc["path"], "-");
+    assert_eq!(doc["layout"], "cnn-liveblog");
+    assert_eq!(posts(doc).len(), 9);
+    assert_eq!(
+        json["events"].as_array().expect("events").len(),
+        0,
+        "parse builds no events"
+    );
+}
+
+#[test]
+fn output_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = dir.path().join("timeline.json");
+    let output = dateline()
+        .args(["timeline", "seeds", "--quiet", "--format", "json", "-o"])
+        .arg(&target)
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    let json: Value =
+        serde_json::from_slice(&std::fs::read(&target).expect("written")).expect("JSON");
+    assert_eq!(json["events"].as_array().expect("events").len(), 120);
+}
+
+#[test]
+fn missing_path_is_an_error_naming_it() {
+    let output = dateline()
+        .args(["timeline", "no/such/page.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    insta::assert_snapshot!(stderr(&output), @"dateline: error: cannot read no/such/page.txt: No such file or directory (os error 2); check the path exists and is a readable file or directory");
+}
+
+#[test]
+fn directory_without_pages_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = dateline()
+        .arg("timeline")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("has no pages"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn unknown_format_is_an_error_listing_the_formats() {
+    let output = dateline()
+        .args(["timeline", "seeds", "--format", "pdf"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    insta::assert_snapshot!(stderr(&output), @"dateline: error: unknown format `pdf`; known formats: json, markdown");
+}
+
+#[test]
+fn page_without_timestamps_is_reported_not_silent() {
+    let output = dateline()
+        .args(["timeline", "-", "--format", "json"])
+        .write_stdin("Just some words.\n\nNo time anywhere on this page.\n")
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no-timestamps"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -1,1 +1,30 @@
-fn main() {}
+//! The `dateline` command: reads saved news pages and prints one timeline in UTC.
+//!
+//! This crate only wires the libraries together [ripgrep core, mdBook src/cmd]: `args` parses the
+//! command line with clap, `input` turns paths into pages, `commands` runs
+//! `dateline_sources` -> `dateline_merge` -> `dateline_formats`, and `main` maps errors to exit codes
+//! (0 on success and on a closed pipe, 2 on error, the whole error chain on stderr).
+
+// The command line is the one place that talks to the terminal.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod args;
+mod commands;
+mod error;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = args::Args::parse();
+    match commands::run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("dateline: error: {}", error::chain(&err));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The command line, as clap derives it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Turn saved news pages from many outlets into one timeline, true to the minute in UTC.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, about, propagate_version = true)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read pages into documents with resolved times (no events)
+    Parse(ParseArgs),
+    /// Read pages and print the merged timeline of events
+    Timeline(TimelineArgs),
+    /// List the output formats
+    Formats,
+    /// List the page layouts dateline recognises
+    Layouts,
+}
+
+/// What every reading command takes.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Pages to read: files, directories (their *.txt files, sorted) or `-` for standard input
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Read every page with this layout instead of detecting it (see `dateline layouts`)
+    #[arg(long, value_name = "NAME")]
+    pub layout: Option<String>,
+    /// Write to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Do not print warnings on standard error (they stay in the output)
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ParseArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format
+    #[arg(long, value_name = "NAME", default_value = "json")]
+    pub format: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format (see `dateline formats`)
+    #[arg(long, value_name = "NAME", default_value = "markdown")]
+    pub format: String,
+}

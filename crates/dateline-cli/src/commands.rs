@@ -1,0 +1,161 @@
+//! The subcommands: read pages, build the timeline, write it.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+
+use dateline_model::{Diagnostic, Document, Severity, Timeline};
+
+use crate::args::{Args, Command, InputArgs};
+use crate::error::{CliError, WriteError};
+use crate::input;
+
+pub fn run(args: Args) -> Result<(), CliError> {
+    match args.command {
+        Command::Parse(a) => {
+            let format = format(&a.format)?;
+            let timeline = read_all(&a.input)?;
+            finish(&a.input, format, &timeline)
+        }
+        Command::Timeline(a) => {
+            let format = format(&a.format)?;
+            let mut timeline = read_all(&a.input)?;
+            let merged =
+                dateline_merge::merge(&timeline.documents, &dateline_merge::Options::default());
+            timeline.events = merged.events;
+            timeline.diagnostics.extend(merged.diagnostics);
+            finish(&a.input, format, &timeline)
+        }
+        Command::Formats => {
+            let mut out = io::stdout().lock();
+            for f in dateline_formats::formats() {
+                writeln!(out, "{:<12} {}", f.name(), f.description())
+                    .map_err(|e| write_error("standard output", e.into()))?;
+            }
+            Ok(())
+        }
+        Command::Layouts => {
+            let mut out = io::stdout().lock();
+            for name in dateline_sources::layout_names() {
+                writeln!(out, "{name}").map_err(|e| write_error("standard output", e.into()))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn format(name: &str) -> Result<&'static dyn dateline_formats::Format, CliError> {
+    dateline_formats::by_name(name).ok_or_else(|| CliError::UnknownFormat {
+        name: name.to_owned(),
+        known: dateline_formats::formats()
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(", "),
+    })
+}
+
+/// Reads every page into a document; documents are sorted by path so that the order of the paths
+/// on the command line does not change the output.
+fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
+    if let Some(layout) = &args.layout {
+        let names = dateline_sources::layout_names();
+        if !names.iter().any(|n| n == layout) {
+            return Err(CliError::UnknownLayout {
+                name: layout.clone(),
+                known: names.join(", "),
+            });
+        }
+    }
+    let mut options = dateline_sources::Options::default();
+    options.layout.clone_from(&args.layout);
+
+    let mut read: Vec<(Document, Vec<Diagnostic>)> = Vec::new();
+    for path in input::expand(&args.paths)? {
+        let page = input::read(&path)?;
+        read.push(dateline_sources::read(&page.path, &page.bytes, &options));
+    }
+    read.sort_by(|a, b| (&a.0.path, &a.0.id).cmp(&(&b.0.path, &b.0.id)));
+
+    let mut timeline = Timeline::default();
+    for (doc, diagnostics) in read {
+        if let Some(first) = timeline.documents.iter().find(|d| d.id == doc.id) {
+            let message = format!(
+                "same content as {}; read once, this copy is skipped",
+                first.path
+            );
+            timeline.diagnostics.push(
+                Diagnostic::new(Severity::Warning, "duplicate-document", message)
+                    .in_path(&doc.path),
+            );
+            continue;
+        }
+        timeline.diagnostics.extend(diagnostics);
+        timeline.documents.push(doc);
+    }
+    if !args.quiet {
+        report(&timeline.diagnostics);
+    }
+    Ok(timeline)
+}
+
+/// Warnings and errors go to standard error as well as into the output.
+fn report(diagnostics: &[Diagnostic]) {
+    for d in diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+    {
+        let level = if d.severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        let place = match (&d.path, d.line) {
+            (Some(path), Some(line)) => format!("{path}:{line}: "),
+            (Some(path), None) => format!("{path}: "),
+            _ => String::new(),
+        };
+        eprintln!("dateline: {level}[{}]: {place}{}", d.code, d.message);
+    }
+}
+
+fn finish(
+    args: &InputArgs,
+    format: &dyn dateline_formats::Format,
+    timeline: &Timeline,
+) -> Result<(), CliError> {
+    let options = dateline_formats::WriteOptions::default();
+    match &args.output {
+        Some(path) => {
+            let target = path.display().to_string();
+            let file = File::create(path).map_err(|e| write_error(&target, e.into()))?;
+            write_to(format, timeline, &options, BufWriter::new(file), &target)
+        }
+        None => write_to(
+            format,
+            timeline,
+            &options,
+            BufWriter::new(io::stdout().lock()),
+            "standard output",
+        ),
+    }
+}
+
+fn write_to<W: Write>(
+    format: &dyn dateline_formats::Format,
+    timeline: &Timeline,
+    options: &dateline_formats::WriteOptions,
+    mut out: W,
+    target: &str,
+) -> Result<(), CliError> {
+    format
+        .write(timeline, options, &mut out)
+        .map_err(|e| write_error(target, e.into()))?;
+    out.flush().map_err(|e| write_error(target, e.into()))
+}
+
+fn write_error(target: &str, source: WriteError) -> CliError {
+    CliError::Write {
+        target: target.to_owned(),
+        source,
+    }
+}

@@ -1,0 +1,70 @@
+//! The command's errors: each names the file it is about and says what to do.
+
+use std::error::Error as _;
+use std::io;
+use std::path::PathBuf;
+
+/// Everything that stops a run.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(
+        "cannot read {path}: {source}; check the path exists and is a readable file or directory"
+    )]
+    Read { path: PathBuf, source: io::Error },
+    #[error("cannot read standard input: {0}")]
+    Stdin(#[source] io::Error),
+    #[error("{path} has no pages: a directory is read for its *.txt files, and it has none")]
+    NoPages { path: PathBuf },
+    #[error("`-` (standard input) was given more than once")]
+    StdinTwice,
+    #[error("unknown format `{name}`; known formats: {known}")]
+    UnknownFormat { name: String, known: String },
+    #[error("unknown layout `{name}`; known layouts: {known}")]
+    UnknownLayout { name: String, known: String },
+    #[error("cannot write {target}")]
+    Write {
+        target: String,
+        #[source]
+        source: WriteError,
+    },
+}
+
+/// Why writing the output failed.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error(transparent)]
+    Io(#[from] io::Error),
+    #[error(transparent)]
+    Format(#[from] dateline_formats::Error),
+}
+
+impl CliError {
+    /// The output's reader went away (`dateline ... | head`): not an error for a command-line tool.
+    pub fn is_broken_pipe(&self) -> bool {
+        let mut source: Option<&(dyn std::error::Error + 'static)> = self.source();
+        while let Some(err) = source {
+            if let Some(io) = err.downcast_ref::<io::Error>() {
+                if io.kind() == io::ErrorKind::BrokenPipe {
+                    return true;
+                }
+            }
+            source = err.source();
+        }
+        false
+    }
+}
+
+/// The error and its causes, joined with `: `.
+pub fn chain(err: &dyn std::error::Error) -> String {
+    let mut out = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        source = cause.source();
+    }
+    out
+}

@@ -1,0 +1,82 @@
+//! From command-line paths to pages: files, directories of `*.txt`, standard input.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::error::CliError;
+
+/// A page's bytes and the path it is known by in the output.
+pub struct Page {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Expands `paths` into the files to read, in order: a directory gives its `*.txt` files sorted by
+/// name, `-` gives standard input.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
+    let mut files = Vec::new();
+    let mut stdin_seen = false;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if stdin_seen {
+                return Err(CliError::StdinTwice);
+            }
+            stdin_seen = true;
+            files.push(path.clone());
+            continue;
+        }
+        let meta = fs::metadata(path).map_err(|source| CliError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        if meta.is_dir() {
+            let mut pages = Vec::new();
+            let entries = fs::read_dir(path).map_err(|source| CliError::Read {
+                path: path.clone(),
+                source,
+            })?;
+            for entry in entries {
+                let entry = entry.map_err(|source| CliError::Read {
+                    path: path.clone(),
+                    source,
+                })?;
+                let file = entry.path();
+                if file.extension().is_some_and(|e| e == "txt") && file.is_file() {
+                    pages.push(file);
+                }
+            }
+            if pages.is_empty() {
+                return Err(CliError::NoPages { path: path.clone() });
+            }
+            pages.sort();
+            files.extend(pages);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+/// Reads one expanded path.
+pub fn read(path: &Path) -> Result<Page, CliError> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(CliError::Stdin)?;
+        return Ok(Page {
+            path: "-".to_owned(),
+            bytes,
+        });
+    }
+    let bytes = fs::read(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(Page {
+        path: path.display().to_string(),
+        bytes,
+    })
+}
