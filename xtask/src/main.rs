@@ -1,1 +1,279 @@
-fn main() {}
+//! Maintainer tasks for the dateline workspace, run as `cargo xtask TASK`.
+//!
+//! - `ci`: everything CI checks: `fmt --check`, `clippy -D warnings`, tests, docs without warnings,
+//!   `seeds` and `tidy`.
+//! - `fmt`, `clippy`, `test`, `doc`: one of those steps.
+//! - `seeds`: every file in `seeds/` matches `seeds/SHA256SUMS`, and every listed file exists.
+//! - `tidy`: every library opens with a `//!` essay, no library prints, no `.snap.new` is left.
+//!
+//! xtask is a plain binary with few dependencies [rust-analyzer, mdBook]: it runs cargo as a child
+//! process and reads files; it is not part of the published crates.
+
+// A task runner reports to its terminal; that is its job.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use sha2::{Digest, Sha256};
+
+const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|seeds|tidy>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(task) = args.first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let root = workspace_root();
+    let result = match task.as_str() {
+        "ci" => ci(&root),
+        "fmt" => cargo(&root, &["fmt", "--all", "--", "--check"]),
+        "clippy" => clippy(&root),
+        "test" => test(&root),
+        "doc" => doc(&root),
+        "seeds" => seeds(&root),
+        "tidy" => tidy(&root),
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown task `{other}`\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    // CARGO_MANIFEST_DIR is xtask/ when run through `cargo xtask`.
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    match manifest {
+        Some(dir) => dir.parent().map(Path::to_path_buf).unwrap_or(dir),
+        None => PathBuf::from("."),
+    }
+}
+
+fn ci(root: &Path) -> Result<(), String> {
+    seeds(root)?;
+    tidy(root)?;
+    cargo(root, &["fmt", "--all", "--", "--check"])?;
+    clippy(root)?;
+    test(root)?;
+    doc(root)?;
+    println!("xtask ci: all checks passed");
+    Ok(())
+}
+
+fn clippy(root: &Path) -> Result<(), String> {
+    cargo(
+        root,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )
+}
+
+fn test(root: &Path) -> Result<(), String> {
+    cargo(root, &["test", "--workspace"])
+}
+
+fn doc(root: &Path) -> Result<(), String> {
+    let status = Command::new(cargo_bin())
+        .args(["doc", "--workspace", "--no-deps"])
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run cargo doc: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("cargo doc --workspace --no-deps reported warnings or errors".to_owned())
+    }
+}
+
+fn cargo_bin() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
+}
+
+fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
+    let status = Command::new(cargo_bin())
+        .args(args)
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run cargo {}: {e}", args.join(" ")))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("cargo {} failed", args.join(" ")))
+    }
+}
+
+/// Checks `seeds/` against `seeds/SHA256SUMS`: each listed file exists with that digest, and no
+/// other file sits beside them.
+fn seeds(root: &Path) -> Result<(), String> {
+    let dir = root.join("seeds");
+    let sums_path = dir.join("SHA256SUMS");
+    let sums =
+        fs::read_to_string(&sums_path).map_err(|e| format!("cannot read seeds/SHA256SUMS: {e}"))?;
+    let mut problems = Vec::new();
+    let mut listed = Vec::new();
+    for (number, line) in sums.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Some((digest, name)) = line.split_once("  ") else {
+            problems.push(format!(
+                "seeds/SHA256SUMS:{}: expected `DIGEST  NAME`",
+                number + 1
+            ));
+            continue;
+        };
+        listed.push(name.to_owned());
+        match fs::read(dir.join(name)) {
+            Ok(bytes) => {
+                let actual = hex(&Sha256::digest(&bytes));
+                if actual != digest {
+                    problems.push(format!(
+                        "seeds/{name}: digest {actual} differs from SHA256SUMS ({digest}); restore the seed byte for byte"
+                    ));
+                }
+            }
+            Err(e) => problems.push(format!("seeds/{name}: {e}")),
+        }
+    }
+    let entries = fs::read_dir(&dir).map_err(|e| format!("cannot list seeds/: {e}"))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot list seeds/: {e}"))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name != "SHA256SUMS" && !listed.contains(&name) {
+            problems.push(format!("seeds/{name}: not listed in SHA256SUMS; seeds/ is data copied from the shared seeds only"));
+        }
+    }
+    if problems.is_empty() {
+        println!("xtask seeds: {} seed files match SHA256SUMS", listed.len());
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// House rules that neither rustc nor clippy check.
+fn tidy(root: &Path) -> Result<(), String> {
+    let mut problems = Vec::new();
+    let crates =
+        fs::read_dir(root.join("crates")).map_err(|e| format!("cannot list crates/: {e}"))?;
+    for entry in crates {
+        let dir = entry
+            .map_err(|e| format!("cannot list crates/: {e}"))?
+            .path();
+        let lib = dir.join("src").join("lib.rs");
+        if !lib.exists() {
+            continue;
+        }
+        let text = fs::read_to_string(&lib).map_err(|e| format!("{}: {e}", lib.display()))?;
+        let name = relative(root, &lib);
+        if !text.trim_start().starts_with("//!") {
+            problems.push(format!("{name}: a library opens with a `//!` essay"));
+        }
+        if !text.contains("#![deny(missing_docs)]") {
+            problems.push(format!("{name}: libraries deny missing docs"));
+        }
+        for file in rust_files(&dir.join("src")) {
+            let source =
+                fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let body = source.split("#[cfg(test)]").next().unwrap_or_default();
+            for (number, line) in body.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") {
+                    continue;
+                }
+                if [
+                    "println!",
+                    "eprintln!",
+                    "print!(",
+                    "eprint!(",
+                    "std::process::exit",
+                ]
+                .iter()
+                .any(|p| code.contains(p))
+                {
+                    problems.push(format!(
+                        "{}:{}: libraries do not print or exit; return data or an error",
+                        relative(root, &file),
+                        number + 1
+                    ));
+                }
+            }
+        }
+    }
+    for file in walk(root) {
+        let name = file.to_string_lossy();
+        if name.ends_with(".snap.new") || name.ends_with(".pending-snap") {
+            problems.push(format!(
+                "{}: an unreviewed snapshot; review it and accept or delete it",
+                relative(root, &file)
+            ));
+        }
+    }
+    if problems.is_empty() {
+        println!("xtask tidy: ok");
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    walk(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect()
+}
+
+/// Every file under `dir`, skipping build output and version control.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&current) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name == ".git" || name.starts_with("target") || name == "node_modules" {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
