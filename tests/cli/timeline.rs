@@ -1,47 +1,10 @@
-//! End-to-end tests of the `dateline` binary on the seed pages.
-
-#![allow(clippy::expect_used)] // a failed expectation is a failed test
+//! `dateline parse` and `dateline timeline` on the seed pages.
 
 use std::path::Path;
-use std::process::Output;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn dateline() -> Command {
-    let mut cmd = Command::cargo_bin("dateline").expect("the dateline binary is built");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn timeline_json(args: &[&str]) -> Value {
-    let output = dateline().args(args).output().expect("dateline runs");
-    assert!(
-        output.status.success(),
-        "dateline failed: {}",
-        stderr(&output)
-    );
-    serde_json::from_slice(&output.stdout).expect("the output is JSON")
-}
-
-fn seed(prefix: &str) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("seeds/ exists")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(prefix) && n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    format!("seeds/{}", names.first().expect("the seed exists"))
-}
+use crate::util::{dateline, json_of, seed, stderr, stdout};
 
 fn posts(doc: &Value) -> &Vec<Value> {
     doc["posts"].as_array().expect("posts is an array")
@@ -55,7 +18,7 @@ fn utc(post: &Value) -> &str {
 
 #[test]
 fn seeds_give_120_items_at_the_right_minutes() {
-    let json = timeline_json(&["timeline", "seeds", "--format", "json"]);
+    let json = json_of(&["timeline", "seeds", "--format", "json"]);
     assert_eq!(json["version"], 1);
     let docs = json["documents"].as_array().expect("documents");
     assert_eq!(docs.len(), 5);
@@ -131,7 +94,7 @@ fn seeds_give_120_items_at_the_right_minutes() {
 
 #[test]
 fn no_post_is_made_of_noise() {
-    let json = timeline_json(&["timeline", "seeds", "--format", "json"]);
+    let json = json_of(&["timeline", "seeds", "--format", "json"]);
     let noise = [
         "This browser does not support the video element",
         "Each evening at 1830 UTC",
@@ -184,7 +147,7 @@ fn timeline_markdown_of_the_seeds() {
 
 #[test]
 fn timeline_events_listing() {
-    let json = timeline_json(&["timeline", "seeds", "--format", "json"]);
+    let json = json_of(&["timeline", "seeds", "--format", "json"]);
     let mut listing = String::new();
     for event in json["events"].as_array().expect("events") {
         let post = event["posts"][0].as_str().expect("post id");

@@ -1,0 +1,6 @@
+//! End-to-end tests of the `dateline` binary: one module per command.
+
+#![allow(clippy::expect_used)] // a failed expectation is a failed test
+
+mod timeline;
+mod util;
