@@ -5,6 +5,8 @@
 //! - `fmt`, `clippy`, `test`, `doc`: one of those steps.
 //! - `seeds`: every file in `seeds/` matches `seeds/SHA256SUMS`, and every listed file exists.
 //! - `tidy`: every library opens with a `//!` essay, no library prints, no `.snap.new` is left.
+//! - `bench [ARGS]`: the benchmarks in release (`cargo bench -p dateline-time`), with any further
+//!   arguments passed through to them (`cargo xtask bench -- find` runs the `find` benches only).
 //!
 //! xtask is a plain binary with few dependencies [rust-analyzer, mdBook]: it runs cargo as a child
 //! process and reads files; it is not part of the published crates.
@@ -18,7 +20,7 @@ use std::process::{Command, ExitCode};
 
 use sha2::{Digest, Sha256};
 
-const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|seeds|tidy>";
+const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|seeds|tidy|bench [ARGS]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         "doc" => doc(&root),
         "seeds" => seeds(&root),
         "tidy" => tidy(&root),
+        "bench" => bench(&root, args.get(1..).unwrap_or_default()),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -100,6 +103,20 @@ fn doc(root: &Path) -> Result<(), String> {
     } else {
         Err("cargo doc --workspace --no-deps reported warnings or errors".to_owned())
     }
+}
+
+/// The crates with benchmarks; later issues add theirs.
+const BENCHED: &[&str] = &["dateline-time"];
+
+/// Runs the benchmarks in release; `extra` goes to cargo after the packages (so `-- find`
+/// reaches the benchmark harness).
+fn bench(root: &Path, extra: &[String]) -> Result<(), String> {
+    let mut args = vec!["bench"];
+    for package in BENCHED {
+        args.extend(["-p", package]);
+    }
+    args.extend(extra.iter().map(String::as_str));
+    cargo(root, &args)
 }
 
 fn cargo_bin() -> String {

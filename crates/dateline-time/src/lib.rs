@@ -15,25 +15,37 @@
 //!    first, carrying the date to bare clocks, rolling over midnight, and reporting steps that go
 //!    against the page's order.
 //!
+//! It also reads the **time expressions in a post's running text** ("last night", "on Friday",
+//! "1.12am local time"): [`find_expressions`] returns each [`Expression`] with its span, the rule,
+//! an [`Interval`] read against the post's own [`Report`] time and zone, and notes on every
+//! choice (see [Expressions in running text](#expressions-in-running-text)).
+//!
 //! # What is recognised
 //!
 //! | [`Form`] | examples |
 //! |---|---|
-//! | `day-month-year-time` | `3 January 2020 12:44`, `Friday 03 January 2020 13:34 EST`, `4 January 2020 at 12:31 GMT`, `Fri 3 Jan 2020 12.44 GMT` |
-//! | `month-day-year-time` | `Jan. 4, 2020, 12:31 p.m. ET`, `Sept. 25, 2020, 5:43 p.m. ET`, `Saturday, January 4, 2020 at 9:21 AM EST` |
-//! | `time-zone-month-day-year` | `12:31 p.m. ET, January 4, 2020`, `23:58 (IST) Feb 25` |
-//! | `time-zone-day-month-year` | `8:44pm, 3 Jan, 2020`, `20:44 HKT 3 Jan 2020` |
+//! | `day-month-year-time` | `3 January 2020 12:44`, `Friday 03 January 2020 13:34 EST`, `4 January 2020 at 12:31 GMT`, `Fri 3 Jan 2020 12.44 GMT`, `3 January 2020 • 12:44pm`, `03.01.2020, 13.44 Uhr`, `03/01/2020 à 13h44`, `3 JAN, 15:44` |
+//! | `month-day-year-time` | `Jan. 4, 2020, 12:31 p.m. ET`, `Sept. 25, 2020, 5:43 p.m. ET`, `Saturday, January 4, 2020 at 9:21 AM EST`, `January 3, 2020 / 12:44 PM`, `January 3, 20207:44 AM ET`, `01/13/20 07:44 AM ET`, `Jan 3, 3:44 PM ET` |
+//! | `time-zone-month-day-year` | `12:31 p.m. ET, January 4, 2020`, `23:58 (IST) Feb 25`, `12:44 PM EST, Fri January 3, 2020`, `3:44 PM · Jan 3, 2020` |
+//! | `time-zone-day-month-year` | `8:44pm, 3 Jan, 2020`, `20:44 HKT 3 Jan 2020`, `12:44 GMT, 3 January 2020`, `1:44 am on 4 January 2020` |
 //! | `compact-time-zone-date` | `0846 GMT (1646 HKT) January 5, 2020` (a four-digit clock only when a zone follows) |
-//! | `iso-8601`, `rfc-2822` | `2020-01-03T12:44:00+01:00`, `2020-01-03 12:44`, `Fri, 03 Jan 2020 12:44:00 +0000` |
-//! | `clock` | `03:09`, `3.09pm`, `12.50 BST`, `5pm ET`, `1830 UTC`, `at noon`, `until midnight` |
-//! | `date` | `January 3, 2020`, `3 January 2020` |
-//! | `ago`, `relative-day-time` | `4m ago`, `2 hours ago`, `Yesterday 18:40` (against [`Context::now`]) |
+//! | `iso-8601`, `rfc-2822` | `2020-01-03T12:44:00+01:00`, `2020-01-03 12:44`, `20200103T124400Z`, `2020-01-03 HKT 20:44`, `2020/01/03 21:44`, `2020.01.03 21:44`, `2020年1月3日 21時44分`, `2020년 1월 3일 오후 9:44`, `Fri, 03 Jan 2020 12:44:00 +0000` |
+//! | `clock` | `03:09`, `3.09pm`, `12.50 BST`, `13.44 Uhr`, `5pm ET`, `1830 UTC`, `1830 hrs`, `at noon`, `until midnight` |
+//! | `date` | `January 3, 2020`, `3 January 2020`, `03.01.2020` |
+//! | `ago`, `relative-day-time` | `4m ago`, `5 minutes ago`, `updated 3 hours ago`, `2 weeks ago`, `Yesterday at 18:40`, `Today 09:15` (against [`Context::now`]) |
+//!
+//! Numeric dates: year first (`2020/01/03`) and dotted (`03.01.2020`) have one order; with slashes or
+//! dashes a field over 12 is the day (`13/01/2020`, `01/13/2020`). When both could be the month
+//! (`03/01/2020`) the stamp carries the day-first reading, as most countries print dates; reading
+//! it month first for US outlets (by [`Context::country`], with a note) is for resolution. A
+//! two-digit year is read only with a clock (`01/13/20 07:44 AM`, so `1.12.30` stays a version), and
+//! a slashed date inside a path (`/2020/01/03/`) is a URL, not a stamp.
 //!
 //! Month and weekday names are read in any case, full or abbreviated, with or without a dot; zone
 //! abbreviations only in capitals (`ET` is a zone, `et` a word). A dotted clock (`12.50`) needs
 //! am/pm or a zone, or it is a decimal. U+00A0 and other spaces count as spaces; a stamp never
-//! spans a line break. Zones: `ET`/`EST`/`EDT`, `CT`, `MT`, `PT`, `GMT`/`UTC`/`Z`, `BST`, `IST`
-//! (India, Ireland or Israel by [`Context::country`]), `CST` (US or China likewise), `CET`, `EET`,
+//! spans a line break. Zones: `ET`/`EST`/`EDT`, `CT`, `MT`, `PT`, `GMT`/`UTC`/`Z`, `BST`, `IST`,
+//! `CST`, `AST` (each ambiguous: see [Zones and places](#zones-and-places)), `CET`, `EET`,
 //! `WET` and their summer forms, `MSK`, `GST`, `PKT`, `HKT`, `SGT`, `JST`, `KST`, `AEST`/`AEDT`,
 //! `NZST`/`NZDT`, `SAST`, `EAT`, `WAT` and a few more, and numeric offsets (`+05:30`, `GMT+3`).
 //! Each is resolved against the date with the region's real daylight-saving rules.
@@ -84,13 +96,85 @@
 //! assert_eq!(last.utc.to_rfc3339(), "2020-01-03T23:42:00+00:00");
 //! ```
 //!
+//! # Expressions in running text
+//!
+//! A story's body says when things happened, not when it was written: "the bombing last night",
+//! "Friday's attack", "since October", "at 1.12am local time". [`find_expressions`] reads each
+//! against the post's own [`Report`] (its time and zone, never the page's later update), in the
+//! report's zone unless the expression states one, and **past-biased**, as news is: "Friday" in a
+//! Saturday post is the day before, "in May" in a January post last May, a clock with no day the
+//! last such time at or before the report. A sentence that looks ahead ("is set to", "will")
+//! takes the coming day instead, with the past one kept in [`Expression::alternatives`]. "A day
+//! later" counts from the previous expression in the text. "Local time" takes the zone of the
+//! place named nearest before it ([`find_places`]). Recurrences ("each evening at 1830 UTC") have
+//! no interval. Each [`Interval`] is half-open, `[start, end)`, with the [`Granularity`] the text
+//! names; parts of days are 05-12 (morning), 12-18 (afternoon), 18-24 (evening), 18-06 (night).
+//! What is not a date is left alone: `may` the verb, `51%`, `the 82nd`, a video's `03:42`.
+//!
+//! The second strike in the Independent's story of Friday 3 January 2020, 19:44 GMT, "is said to
+//! have taken place at 1.12am local time": 01:12 in Baghdad that Friday, or the coming night?
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use dateline_time::{find_expressions, Report, Tz, ZoneOrigin};
+//!
+//! let report = Report::new(Utc.with_ymd_and_hms(2020, 1, 3, 19, 44, 0).unwrap(), Tz::Europe__London);
+//! let text = "The airstrike north of Baghdad is said to have taken place at 1.12am local time.";
+//! let found = find_expressions(text, &report);
+//! let strike = &found[0];
+//! assert_eq!(strike.text, "at 1.12am local time");
+//! assert_eq!(strike.rule, "clock-local-time");
+//! assert_eq!(strike.origin, ZoneOrigin::Gazetteer { place: "Baghdad".into() });
+//! let t = strike.interval.unwrap();
+//! assert_eq!(t.start.to_rfc3339(), "2020-01-02T22:12:00+00:00");
+//! // The night after the dateline is kept, and the note says why.
+//! assert_eq!(strike.alternatives[0].start.to_rfc3339(), "2020-01-03T22:12:00+00:00");
+//! assert!(strike.notes.iter().any(|n| n.code == "clock-day-uncertain"));
+//!
+//! let night = &find_expressions("since the bombing last night", &report)[0];
+//! let t = night.interval.unwrap();
+//! assert_eq!((t.start.to_rfc3339(), t.end.to_rfc3339()),
+//!            ("2020-01-02T18:00:00+00:00".into(), "2020-01-03T06:00:00+00:00".into()));
+//! ```
+//!
+//! # Zones and places
+//!
+//! Four abbreviations have more than one reading: `IST` (India, Ireland, Israel), `CST` (US
+//! Central, China), `BST` (British Summer Time, Bangladesh), `AST` (Atlantic, Arabia). The
+//! stamp's own second reading settles it when exactly one reading agrees with it
+//! (`0846 IST (0316 GMT)` is India's); else the outlet's country ([`Context::country`]); else the
+//! page: the unambiguous zones of its other stamps in [`resolve_sequence`] (`GMT` in winter
+//! and `BST` in summer is a British page, `GMT+6` a Bangladeshi one, `HKT` makes `CST` China's),
+//! then the page's own zone ([`Context::zone`]); else a default, the reading English-language
+//! news uses most (India, US Central, British Summer Time, Atlantic). Every choice carries an
+//! info note `zone-ambiguous` saying which reading and why; a reading out of season (`BST` in
+//! January) also gets the `abbreviation-season` warning, naming the reading that is in force.
+//!
+//! "Local time" with a place takes the place's zone from a gazetteer compiled into the crate:
+//! every country's capital and every city of 100,000 inhabitants or more, about 6,300 places,
+//! from [GeoNames](https://www.geonames.org/) (CC BY 4.0), with the English spellings news uses
+//! (`Kyiv`/`Kiev`, `Mumbai`/`Bombay`). [`place`] looks a name up regardless of case, diacritics
+//! and punctuation (`Sao Paulo` finds `São Paulo`); [`find_places`] finds capitalised names in
+//! running text, longest first (`New York` before `York`), leaving names that are also common
+//! words or people's names (`Reading`, `Nice`, `Austin`) to where a preposition marks them as
+//! places ("in Nice"). When several places share a name, the most populous wins unless a capital
+//! has at least a quarter of its population; [`place_candidates`] lists them all.
+//!
+//! # Features
+//!
+//! `serde`: every public type implements `serde::Serialize` (what `dateline time --format json`
+//! prints). Names are kebab-case (`"form": "day-month-year-time"`), instants RFC 3339, zones IANA
+//! names, spans `{"start", "end"}`, enums with data tagged by `kind` (`{"kind": "stated",
+//! "label": "EST"}`, `{"kind": "rollover", "value": 1}`), a sequence's results `{"ok": ...}` or
+//! `{"error": "message"}` and its notes with their `index`.
+//!
 //! # Design
 //!
 //! A page's stamps are resolved **together**, not one by one against a reference instant: the
 //! date of `00:04` on a live blog depends on the `23:56` below it, not on when the page was saved.
 //! And nothing is silently guessed. Every [`Resolved`] says which rule read the stamp
 //! ([`Resolved::rule`]), where its zone came from ([`ZoneOrigin`]: stated in the stamp, a page
-//! statement, the outlet's default, the caller, or assumed), what was inferred ([`Inferred`]: the
+//! statement, the outlet's default, a place in the gazetteer, the caller, or assumed), what was inferred ([`Inferred`]: the
 //! page's date, a midnight rollover, the year, a daylight-saving choice), and carries [`Note`]s
 //! for what a person should check (an `EST` printed in July, two readings that disagree, a
 //! weekday that does not match the date). A local time in a daylight-saving gap or overlap goes
@@ -103,18 +187,28 @@
 //!
 //! # Performance
 //!
-//! The recognition rules compile once, on first use, in about 10 ms. On the seed pages, a release
-//! build scans about 40-50 MB/s and finds and resolves about 75,000 stamps a second on one core of
-//! a small virtual machine (`tests/throughput.rs`, ignored by default, prints the figures).
+//! Speed is measured by benchmarks only, never by timed assertions in tests: `cargo xtask bench`
+//! runs `benches/stamps.rs` (divan) in release over the five seed pages (58,816 bytes, 128 stamps).
+//! On the development VM (2 shared cores), the rules compile once, on first use, in about 13 ms;
+//! then [`find_stamps`] over every line of the seeds takes a median 1.0 ms, **about 59 MB/s and
+//! 128,000 stamps a second**, and finding and [`resolve`]-ing them about 56 MB/s and 121,000 stamps
+//! a second (resolving alone runs at about 7 million stamps a second; scanning is the cost).
+//! [`resolve_sequence`] resolves the DW live blog's 102 stamps in 48 µs. Prose-heavy articles scan
+//! at about 100 MB/s, the DW live blog, a stamp every few lines, at about 50 MB/s. The table is in
+//! `docs/performance.md`.
 //!
 //! # Tests
 //!
 //! The tests pin the behaviour down: every form to the exact minute (`tests/forms.rs`), a table of
 //! real-world forms from outlets in a dozen countries (`tests/cases.txt`), instants rendered in
 //! every layout and zone and read back (`tests/roundtrip.rs`), the seeds' ground truth
-//! (`tests/pages.rs`) and a snapshot of every stamp in every seed (`tests/seeds.rs`).
+//! (`tests/pages.rs`) and a snapshot of every stamp in every seed (`tests/seeds.rs`). Expressions
+//! in running text have their own table, mostly the seeds' own sentences, with the rejections,
+//! the notes and a snapshot of every expression in every seed (`tests/expressions.rs`).
 #![deny(missing_docs)]
 
+mod expr;
+mod gazetteer;
 mod resolve;
 mod scan;
 mod sequence;
@@ -122,6 +216,8 @@ mod types;
 mod zones;
 
 pub use chrono_tz::Tz;
+pub use expr::{Expression, ExpressionKind, Granularity, Interval, Report};
+pub use gazetteer::{Place, find_places, place, place_candidates};
 pub use types::{
     Anchor, Context, DstPolicy, Error, Form, Inferred, Note, Order, PartialDate, Precision,
     Relative, Resolved, Sequence, Stamp, ZoneHint, ZoneLabel, ZoneOrigin, ZoneStatement,
@@ -176,4 +272,17 @@ pub fn resolve(stamp: &Stamp, ctx: &Context) -> Result<Resolved, Error> {
 /// `Err` in its slot; the others still resolve.
 pub fn resolve_sequence(stamps: &[Stamp], ctx: &Context) -> Sequence {
     sequence::resolve_sequence(stamps, ctx)
+}
+
+/// Finds the time expressions in a post's running text ("last night", "on Friday",
+/// "1.12am local time", "since October") and reads each against the post's own time and zone.
+///
+/// News is past-biased: a weekday or month with no other word is the most recent one on or
+/// before the report ("Friday" in a Saturday post is the day before), unless the sentence looks
+/// ahead ("is set to", "will"); a clock with no day is the last such time at or before the
+/// report, with a reading up to 12 hours after it kept in [`Expression::alternatives`]. "a day
+/// later" counts from the previous expression in the text. Every choice is in
+/// [`Expression::notes`].
+pub fn find_expressions(text: &str, report: &Report) -> Vec<Expression> {
+    expr::find_expressions(text, report)
 }

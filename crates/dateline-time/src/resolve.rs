@@ -6,10 +6,29 @@ use crate::types::{
     Context, DstPolicy, Error, ErrorKind, Inferred, Note, PartialDate, Relative, Resolved, Stamp,
     ZoneLabel, ZoneOrigin,
 };
-use crate::zones::{self, Season, Unplaced, Zone};
+use crate::zones::{self, Clues, Evidence, Season, Unplaced, Zone};
 
 /// Resolves one stamp against `ctx`.
 pub(crate) fn resolve(stamp: &Stamp, ctx: &Context) -> Result<Resolved, Error> {
+    resolve_with(stamp, ctx, &[])
+}
+
+/// Resolves one stamp against `ctx`, with the unambiguous zones of the page's other stamps as
+/// evidence for reading an ambiguous abbreviation (`BST` on a page that also prints `GMT`).
+pub(crate) fn resolve_with(
+    stamp: &Stamp,
+    ctx: &Context,
+    others: &[Evidence],
+) -> Result<Resolved, Error> {
+    // The stamp's own second reading counts first, then the page's other stamps, then its zone.
+    let mut page: Vec<Evidence> = Vec::with_capacity(others.len() + 2);
+    page.extend(stamp.also.as_ref().and_then(|(_, l)| Evidence::of_label(l)));
+    page.extend(others.iter().cloned());
+    page.extend(ctx.zone.as_ref().map(|h| Evidence::of_page_zone(h.tz)));
+    let clues = Clues {
+        country: ctx.country.as_deref(),
+        page: &page,
+    };
     let mut inferred = Vec::new();
     let mut notes = Vec::new();
     let text = stamp.text.as_str();
@@ -18,9 +37,9 @@ pub(crate) fn resolve(stamp: &Stamp, ctx: &Context) -> Result<Resolved, Error> {
     }
 
     // The zone: the stamp's own, else the context's, else UTC assumed.
-    let (zone, origin, lookup) = match &stamp.zone {
+    let (mut zone, origin, mut lookup) = match &stamp.zone {
         Some(label) => {
-            let lookup = zones::lookup(label, ctx.country.as_deref()).ok_or_else(|| {
+            let lookup = zones::lookup_with(label, clues).ok_or_else(|| {
                 Error::from(ErrorKind::UnknownZone {
                     text: text.to_owned(),
                     label: label.to_string(),
@@ -43,7 +62,16 @@ pub(crate) fn resolve(stamp: &Stamp, ctx: &Context) -> Result<Resolved, Error> {
         },
     };
 
-    let date = match (stamp.relative, stamp.date) {
+    // A numeric date whose fields could be either way round (`03/01/2020`) is read in the order
+    // the outlet's country writes dates, and the choice is noted.
+    let (printed, rule) = match crate::scan::numeric_reading(stamp, ctx.country.as_deref()) {
+        Some((pd, form, note)) => {
+            notes.push(note);
+            (Some(pd), form.name())
+        }
+        None => (stamp.date, stamp.form.name()),
+    };
+    let date = match (stamp.relative, printed) {
         (Some(Relative::Days(days)), _) => {
             let now = ctx.now.ok_or_else(|| {
                 Error::from(ErrorKind::CaptureTimeMissing {
@@ -83,7 +111,7 @@ pub(crate) fn resolve(stamp: &Stamp, ctx: &Context) -> Result<Resolved, Error> {
             }
         },
     };
-    if let Some(wd) = stamp.date.and_then(|pd| pd.weekday) {
+    if let Some(wd) = printed.and_then(|pd| pd.weekday) {
         if date.weekday() != wd {
             notes.push(Note::warn(
                 "weekday-mismatch",
@@ -96,6 +124,15 @@ pub(crate) fn resolve(stamp: &Stamp, ctx: &Context) -> Result<Resolved, Error> {
     }
     let time = stamp.time.unwrap_or(NaiveTime::MIN);
     let ndt = date.and_time(time);
+
+    // An ambiguous abbreviation with a second reading (`10:00 IST (04:30 GMT)`): the reading
+    // that names the same instant settles it, whatever else the page says.
+    if let (Some(label), Some((also_time, also_label))) = (&stamp.zone, &stamp.also) {
+        if let Some(agreed) = zones::lookup_by_agreement(label, ndt, *also_time, also_label, date) {
+            zone = agreed.zone;
+            lookup = Some(agreed);
+        }
+    }
 
     let season = lookup.as_ref().map_or(Season::Any, |l| l.season);
     let placed = zones::place(zone, ndt, ctx.dst, season).map_err(|why| -> Error {
@@ -116,7 +153,14 @@ pub(crate) fn resolve(stamp: &Stamp, ctx: &Context) -> Result<Resolved, Error> {
         notes.extend(zones::season_note(&label.to_string(), lookup, utc, date));
     }
     if let Some((also_time, also_label)) = &stamp.also {
-        notes.extend(check_also(stamp, utc, date, *also_time, also_label, ctx));
+        // The main label is evidence for reading an ambiguous second one.
+        let mut page = page.clone();
+        page.extend(stamp.zone.as_ref().and_then(Evidence::of_label));
+        let clues = Clues {
+            country: ctx.country.as_deref(),
+            page: &page,
+        };
+        notes.extend(check_also(stamp, utc, date, *also_time, also_label, clues));
     }
 
     Ok(Resolved {
@@ -124,7 +168,7 @@ pub(crate) fn resolve(stamp: &Stamp, ctx: &Context) -> Result<Resolved, Error> {
         local,
         zone: zone.name(),
         origin,
-        rule: stamp.form.name(),
+        rule,
         inferred,
         precision: stamp.precision,
         notes,
@@ -207,13 +251,13 @@ fn check_also(
     date: NaiveDate,
     also_time: NaiveTime,
     also_label: &ZoneLabel,
-    ctx: &Context,
+    clues: Clues<'_>,
 ) -> Option<Note> {
     let main_label = stamp
         .zone
         .as_ref()
         .map_or_else(|| "the page's zone".to_owned(), ZoneLabel::to_string);
-    let Some(lookup) = zones::lookup(also_label, ctx.country.as_deref()) else {
+    let Some(lookup) = zones::lookup_with(also_label, clues) else {
         return Some(Note::warn(
             "zone-disagrees",
             format!(

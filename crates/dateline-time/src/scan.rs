@@ -6,14 +6,17 @@
 //! (`3 January 2020 12:44` over the `12:44` inside it), then the earlier rule.
 //!
 //! Scanning checks only what the text alone can tell (`25:61` is no clock, `13:00 p.m.` no time);
-//! whether `31 February` exists is for resolution, which can name the text in its error.
+//! whether `31 February` exists is for resolution, which can name the text in its error. What the
+//! text cannot tell is left open for resolution too: a numeric date both of whose first fields
+//! could be the month (`03/01/2020`) carries its day-first reading, and [`numeric_reading`] gives
+//! the one the outlet's country implies, with a note.
 
 use std::sync::LazyLock;
 
 use chrono::{FixedOffset, NaiveTime, Weekday};
 use regex::{Captures, Regex};
 
-use crate::types::{Form, PartialDate, Precision, Relative, Stamp, ZoneLabel};
+use crate::types::{Form, Note, PartialDate, Precision, Relative, Stamp, ZoneLabel};
 use crate::zones::abbreviation_pattern;
 
 /// Horizontal whitespace, including U+00A0 and other Unicode spaces; never a line break.
@@ -28,10 +31,17 @@ const MONTH: &str = r"(?P<mon>january|february|march|april|may|june|july|august|
 /// A clock: `12:44`, `12:44:05`, `3.09pm`, `12:31 p.m.`.
 const TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?)?";
 
+/// A clock after a date, where French `13h44` and German `13:44 Uhr` are also clearly times.
+const DATED_TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.h])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr))(?-u:\b))?";
+
+/// Between a date and its clock: `, `, ` at `, ` / `, ` | `, ` • `, ` - `, ` — `, `, à `, or
+/// nothing at all after a year (`January 3, 20207:44 AM ET`, as NPR's pages come out as text).
+const DATE_TIME_SEP: &str = r"(?:(?:[\t \x{a0}\x{202f}]*[,/|\x{2022}\x{b7}\x{2013}\x{2014}\-][\t \x{a0}\x{202f}]*|[\t \x{a0}\x{202f}]+)(?:(?:at|um|alle|om|@|\x{e0})[\t \x{a0}\x{202f}]+)?)";
+
 /// A zone group named `name`: an abbreviation (case-sensitive) or a numeric offset.
 fn zone(name: &str, parens: bool) -> String {
     let inner = format!(
-        r"(?-i:(?P<{name}>(?:GMT|UTC)[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?|[+-][0-9]{{2}}:?[0-9]{{2}}|(?:{})(?-u:\b)))",
+        r"(?-i:(?P<{name}>(?:GMT|UTC){S}?[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?|[+-][0-9]{{2}}:?[0-9]{{2}}|[+-][0-9]{{2}}(?-u:\b)|(?:{})(?-u:\b)))",
         abbreviation_pattern()
     );
     if parens {
@@ -51,9 +61,17 @@ struct Rule {
 fn rules() -> Vec<Rule> {
     let wd = format!("(?:{WEEKDAY}{S}+)?");
     let time = TIME;
+    let dated = DATED_TIME;
+    let sep = DATE_TIME_SEP;
+    // Between a clock and the date after it: `, `, ` on `, ` · ` (as embedded posts print it).
+    let time_sep = format!(r"(?:{S}*[,\x{{b7}}\x{{2022}}|][{S}]*|{S}+)(?:on{S}+)?");
     let z = zone("zone", true);
     let plain_z = zone("zone", false);
     let z2 = zone("zone2", false);
+    // A year, then either nothing more or a clock (after a separator, or glued on).
+    let year_then_time = format!(r"(?P<y>[0-9]{{4}})(?:(?:(?-u:\b){sep}|){dated}(?:{S}*{z})?|)");
+    // (A year glued to the next word, as in `January 3, 2020UPDATED:`, is left to `edges_ok`,
+    // which lets a capital through and stops a digit or a lower-case letter.)
     let specs: Vec<(Form, String)> = vec![
         (
             Form::Rfc2822,
@@ -63,30 +81,79 @@ fn rules() -> Vec<Rule> {
         ),
         (
             Form::Iso8601,
-            r"(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})(?:[T ](?P<h>[0-9]{2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2})(?:[.,][0-9]+)?)?(?P<iso_zone>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?".to_owned(),
+            format!(
+                r"(?P<y>[0-9]{{4}})-(?P<mo>[0-9]{{2}})-(?P<d>[0-9]{{2}})(?:(?:T|{S}+|{S}*[,|]{S}*)(?P<h>[0-9]{{2}}):(?P<mi>[0-9]{{2}})(?::(?P<s>[0-9]{{2}})(?:[.,][0-9]+)?)?(?:{S}*(?P<ap>[ap])\.?m(?-u:\b)\.?)?(?:(?P<iso_zone>Z|[+-][0-9]{{2}}(?::?[0-9]{{2}})?)|{S}*{z})?)?"
+            ),
+        ),
+        // ISO 8601 basic format, only with its `T`: `20200103T124400Z`.
+        (
+            Form::Iso8601,
+            r"(?P<y>[0-9]{4})(?P<mo>[0-9]{2})(?P<d>[0-9]{2})T(?P<h>[0-9]{2})(?P<mi>[0-9]{2})(?P<s>[0-9]{2})?(?:[.,][0-9]+)?(?P<iso_zone>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?".to_owned(),
+        ),
+        // RTHK prints the zone between the date and the clock: `2020-01-03 HKT 20:44`.
+        (
+            Form::Iso8601,
+            format!(
+                r"(?P<y>[0-9]{{4}})-(?P<mo>[0-9]{{2}})-(?P<d>[0-9]{{2}}){S}+{plain_z}{S}+(?P<h>[0-9]{{2}}):(?P<mi>[0-9]{{2}})"
+            ),
+        ),
+        // Year first with slashes or dots (Japan, China, Korea, South Africa): `2020/01/03 21:44`,
+        // `2020.01.03 21:44` (dotted only with two-digit fields: `2021.3.1` is a version).
+        (
+            Form::Iso8601,
+            format!(
+                r"(?P<y>[0-9]{{4}})(?P<s1>[/.])(?P<mo>[0-9]{{1,2}})(?P<s2>[/.])(?P<d>[0-9]{{1,2}})(?-u:\b)(?:{sep}{dated}(?:{S}*{z})?)?"
+            ),
+        ),
+        // Japanese and Chinese `2020年1月3日 21時44分`, Korean `2020년 1월 3일 오후 9:44`.
+        (
+            Form::Iso8601,
+            format!(
+                r"(?P<y>[0-9]{{4}}){S}*(?:年|년){S}*(?P<mo>[0-9]{{1,2}}){S}*(?:月|월){S}*(?P<d>[0-9]{{1,2}}){S}*(?:日|일)(?:{S}*[(（][^)）]{{1,3}}[)）])?(?:{S}*(?P<cjk>上午|下午|午前|午後|오전|오후)?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:[:：]|時|时|시){S}*(?P<mi>[0-9]{{2}})(?:{S}*(?:分|분))?)?"
+            ),
         ),
         (
             Form::DayMonthYearTime,
             format!(
-                r"{wd}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{S}+(?:of{S}+)?{MONTH},?{S}+(?P<y>[0-9]{{4}})(?-u:\b)(?:,?{S}+(?:at{S}+)?{time}(?:{S}*{z})?)?"
+                r"{wd}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th|\.)?{S}+(?:of{S}+)?{MONTH}(?:{S}*,{S}*|{S}+){year_then_time}"
             ),
         ),
         (
             Form::MonthDayYearTime,
             format!(
-                r"{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?{S}+(?P<y>[0-9]{{4}})(?-u:\b)(?:,?{S}+(?:at{S}+)?{time}(?:{S}*{z})?)?"
+                r"{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:{S}*,{S}*|{S}+){year_then_time}"
+            ),
+        ),
+        // A day and month with a clock but no year: `3 Jan, 15:44`, `Jan 3, 3:44 PM ET`.
+        (
+            Form::DayMonthYearTime,
+            format!(
+                r"{wd}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{S}+(?:of{S}+)?{MONTH}(?:{S}*,{S}*|{S}+)(?:at{S}+)?{dated}(?:{S}*{z})?"
+            ),
+        ),
+        (
+            Form::MonthDayYearTime,
+            format!(
+                r"{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:{S}*,{S}*|{S}+)(?:at{S}+)?{dated}(?:{S}*{z})?"
+            ),
+        ),
+        // Numbers only, day or month first: `03/01/2020`, `03.01.2020 13:44 Uhr`, `01/03/20 07:44 AM`.
+        (
+            Form::DayMonthYearTime,
+            format!(
+                r"{wd}(?P<n1>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<n2>[0-9]{{1,2}})(?P<s2>[/.\-])(?P<y>[0-9]{{4}}|[0-9]{{2}})(?-u:\b)(?:{sep}{dated}(?:{S}*{z})?)?"
             ),
         ),
         (
             Form::TimeZoneMonthDayYear,
             format!(
-                r"{time}(?:{S}*{z})?,?{S}+{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?-u:\b)(?:,?{S}+(?P<y>[0-9]{{4}})(?-u:\b))?"
+                r"{time}(?:{S}*{z})?{time_sep}{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?-u:\b)(?:,?{S}+(?P<y>[0-9]{{4}})(?-u:\b))?"
             ),
         ),
         (
             Form::TimeZoneDayMonthYear,
             format!(
-                r"{time}(?:{S}*{z})?,?{S}+{wd}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{S}+(?:of{S}+)?{MONTH},?(?:{S}+(?P<y>[0-9]{{4}})(?-u:\b))?"
+                r"{time}(?:{S}*{z})?{time_sep}{wd}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{S}+(?:of{S}+)?{MONTH},?(?:{S}+(?P<y>[0-9]{{4}})(?-u:\b))?"
             ),
         ),
         (
@@ -95,7 +162,17 @@ fn rules() -> Vec<Rule> {
                 r"(?P<hhmm>[0-9]{{4}}){S}*{plain_z}(?:{S}*\({S}*(?P<h2>[0-9]{{1,2}}):?(?P<m2>[0-9]{{2}}){S}*{z2}{S}*\))?(?:,?{S}+{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?-u:\b)(?:,?{S}+(?P<y>[0-9]{{4}})(?-u:\b))?)?"
             ),
         ),
-        (Form::Clock, format!(r"{time}(?:{S}*{z})?")),
+        // `1830 hrs`, `1830hrs IST`: a four-digit clock its suffix marks as one.
+        (
+            Form::Clock,
+            format!(
+                r"(?:(?-u:\b)(?P<prep>at|by|from|until|till|before|after|around|about|since){S}+)?(?P<hhmm>[0-9]{{4}}){S}*(?P<hrs>hrs)(?-u:\b)\.?(?:{S}*{z})?"
+            ),
+        ),
+        (
+            Form::Clock,
+            format!(r"{time}(?:(?P<uhr>{S}*(?-i:Uhr))(?-u:\b))?(?:{S}*{z})?"),
+        ),
         (
             Form::Clock,
             format!(r"(?P<h>[0-9]{{1,2}}){S}?(?P<ap>[ap])\.?{S}?m(?-u:\b)\.?(?:{S}*{z})?"),
@@ -103,7 +180,7 @@ fn rules() -> Vec<Rule> {
         (
             Form::Ago,
             format!(
-                r"(?-u:\b)(?P<n>[0-9]{{1,3}}|an?|one){S}*(?P<unit>seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)(?-u:\b){S}+ago(?-u:\b)"
+                r"(?-u:\b)(?P<n>[0-9]{{1,3}}|an?|one){S}*(?P<unit>seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w)(?-u:\b){S}+ago(?-u:\b)"
             ),
         ),
         (
@@ -217,6 +294,8 @@ fn edges_ok(text: &str, start: usize, end: usize) -> bool {
         _ => true,
     };
     let end_ok = match (last, after) {
+        // `12.44 +12%` is a change in price, not a clock with an offset.
+        (_, Some('%')) => false,
         // Text glued on the right, as in `12:44Comments`, starts a new word with a capital; an
         // `a`/`p` could be an am/pm the regex did not take, so it is never glue.
         (Some(l), Some(a))
@@ -281,6 +360,114 @@ fn weekday(name: &str) -> Option<Weekday> {
     })
 }
 
+/// How the first two fields of a numeric date read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NumericOrder {
+    day: u32,
+    month: u32,
+    month_first: bool,
+}
+
+/// Reads `n1/n2` of a numeric date. A field over 12 can only be the day, which settles the
+/// order; when both could be the month (`03/01/2020`) the stamp carries the day-first reading
+/// and [`numeric_reading`] chooses by the outlet's country. Dotted dates are day-first.
+fn numeric_order(n1: u32, n2: u32, dotted: bool) -> Option<NumericOrder> {
+    let field = 1..=31;
+    if !field.contains(&n1) || !field.contains(&n2) {
+        return None;
+    }
+    match (n1 > 12, n2 > 12) {
+        (true, true) => None,
+        (false, true) if !dotted => Some(NumericOrder {
+            day: n2,
+            month: n1,
+            month_first: true,
+        }),
+        (false, true) => None,
+        _ => Some(NumericOrder {
+            day: n1,
+            month: n2,
+            month_first: false,
+        }),
+    }
+}
+
+/// Countries whose pages print numeric dates month first (`01/03/2020` is 3 January): the
+/// United States and its territories, the Philippines, the Pacific states in compact with the
+/// US, and Canada, where month first is the commoner of its three orders.
+const MONTH_FIRST: &[&str] = &[
+    "US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW", "CA",
+];
+
+/// The start of a numeric date whose order is open: weekday, two fields, a slash or dash.
+static OPEN_ORDER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:{WEEKDAY}{S}+)?(?P<n1>[0-9]{{1,2}})[/\-](?P<n2>[0-9]{{1,2}})[/\-]"
+    ))
+    .ok()
+});
+
+/// For a numeric date both of whose first fields could be the month (`03/01/2020`), the reading
+/// the outlet's country implies: month first in the United States (and [`MONTH_FIRST`]), day
+/// first elsewhere and when no country is given, with a note saying which was read, from what,
+/// and what the other reading would be. `None` for any other stamp, whose own date stands.
+///
+/// [`find_stamps`] cannot know the country, so a stamp carries the day-first reading; resolution
+/// calls this to settle the order and report it.
+pub(crate) fn numeric_reading(
+    stamp: &Stamp,
+    country: Option<&str>,
+) -> Option<(PartialDate, Form, Note)> {
+    let caps = OPEN_ORDER.as_ref()?.captures(&stamp.text)?;
+    let (n1, n2) = (num(&caps, "n1")?, num(&caps, "n2")?);
+    let pd = stamp.date?;
+    if n1 > 12 || n2 > 12 || n1 == n2 || pd.day != n1 || pd.month != n2 {
+        return None;
+    }
+    let country = country.map(str::to_ascii_uppercase);
+    let month_first = country.as_deref().is_some_and(|c| MONTH_FIRST.contains(&c));
+    let name = |month: u32| {
+        chrono::Month::try_from(u8::try_from(month).unwrap_or(0))
+            .map_or_else(|_| month.to_string(), |m| m.name().to_owned())
+    };
+    let (read, other, date, form) = if month_first {
+        (
+            format!("month first ({} {n2})", name(n1)),
+            format!("{n1} {}", name(n2)),
+            PartialDate {
+                day: n2,
+                month: n1,
+                ..pd
+            },
+            Form::MonthDayYearTime,
+        )
+    } else {
+        (
+            format!("day first ({n1} {})", name(n2)),
+            format!("{} {n2}", name(n1)),
+            pd,
+            Form::DayMonthYearTime,
+        )
+    };
+    let note = match &country {
+        Some(c) => Note::info(
+            "date-order",
+            format!(
+                "`{}` read {read} from outlet country {c}; read the other way it would be {other}",
+                stamp.text
+            ),
+        ),
+        None => Note::warn(
+            "date-order",
+            format!(
+                "`{}` read {read}, as most countries print dates, since no outlet country is given; month first it would be {other}",
+                stamp.text
+            ),
+        ),
+    };
+    Some((date, form, note))
+}
+
 /// A clock from hour, minute, optional second and optional am/pm; `None` if it is no clock.
 fn clock(h: u32, m: u32, s: u32, ampm: Option<char>) -> Option<NaiveTime> {
     let hour = match ampm {
@@ -305,12 +492,15 @@ pub(crate) fn parse_offset(text: &str) -> Option<FixedOffset> {
     let body = text
         .strip_prefix("GMT")
         .or_else(|| text.strip_prefix("UTC"))
-        .unwrap_or(text);
-    let (sign, digits) = match body.chars().next()? {
-        '+' => (1, body.get(1..)?),
-        '-' | '\u{2212}' => (-1, body.get(1..)?),
+        .unwrap_or(text)
+        .trim_start_matches(|c: char| c.is_whitespace());
+    let first = body.chars().next()?;
+    let sign = match first {
+        '+' => 1,
+        '-' | '\u{2212}' => -1,
         _ => return None,
     };
+    let digits = body.get(first.len_utf8()..)?;
     let digits: String = digits.chars().filter(char::is_ascii_digit).collect();
     let (h, m): (i32, i32) = match digits.len() {
         1 | 2 => (digits.parse().ok()?, 0),
@@ -341,7 +531,10 @@ fn zone_label(text: &str) -> Option<ZoneLabel> {
 /// Builds a stamp from a match, checking that its fields are a real clock and a plausible date.
 fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
     let whole = caps.get(0)?;
-    let start = caps.name("nm").map_or(whole.start(), |m| m.start());
+    let start = caps
+        .name("nm")
+        .or_else(|| caps.name("hhmm").filter(|_| caps.name("prep").is_some()))
+        .map_or(whole.start(), |m| m.start());
     let mut end = whole.end();
     // An optional closing parenthesis without its opening one is not part of the stamp.
     if whole.as_str().ends_with(')') && !whole.as_str().contains('(') {
@@ -351,7 +544,18 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
     let span = start..end;
 
     // The time.
-    let ampm = caps.name("ap").and_then(|m| m.as_str().chars().next());
+    let ampm = caps
+        .name("ap")
+        .and_then(|m| m.as_str().chars().next())
+        .or_else(|| {
+            caps.name("cjk").map(|m| {
+                if matches!(m.as_str(), "上午" | "午前" | "오전") {
+                    'a'
+                } else {
+                    'p'
+                }
+            })
+        });
     let mut precision = Precision::Minute;
     let mut relative = None;
     if let (Some(n), Some(unit)) = (caps.name("n"), caps.name("unit")) {
@@ -364,6 +568,7 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             's' => (chrono::Duration::seconds(n), Precision::Second),
             'm' => (chrono::Duration::minutes(n), Precision::Minute),
             'h' => (chrono::Duration::hours(n), Precision::Hour),
+            'w' => (chrono::Duration::weeks(n), Precision::Day),
             _ => (chrono::Duration::days(n), Precision::Day),
         };
         return Some(Stamp {
@@ -421,26 +626,81 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         _ => None,
     };
 
-    // A dotted clock (`12.50`) is a decimal number unless am/pm or a zone says otherwise.
+    // A dotted clock (`12.50`) is a decimal number unless am/pm, `Uhr` or a zone says otherwise.
     if form == Form::Clock
         && caps.name("sep").is_some_and(|m| m.as_str() == ".")
         && ampm.is_none()
         && zone.is_none()
+        && caps.name("uhr").is_none()
     {
         return None;
     }
 
-    // The date.
-    let month = match caps.name("mon") {
-        Some(m) => Some(month_number(m.as_str())?),
-        None => num(caps, "mo"),
+    // `1830 hrs` is a clock after `at` (or with a zone); `1000 hrs of footage` is not.
+    if caps.name("hrs").is_some() && zone.is_none() && caps.name("prep").is_none() {
+        return None;
+    }
+    // Without a year, `on March 3, 12.25 million` is no clock: a dotted one needs am/pm, `Uhr` or
+    // a zone here too.
+    if caps.name("y").is_none()
+        && caps.name("mon").is_some()
+        && caps.name("sep").is_some_and(|m| m.as_str() == ".")
+        && ampm.is_none()
+        && zone.is_none()
+        && caps.name("uhr").is_none()
+        && matches!(form, Form::DayMonthYearTime | Form::MonthDayYearTime)
+    {
+        return None;
+    }
+
+    // The date: named, numeric year first, or numeric day or month first.
+    let mut form = form;
+    let numeric = match (caps.name("s1"), caps.name("s2")) {
+        (Some(a), Some(b)) => {
+            // `03/01-2020` is no date; a slashed date inside a path (`/2020/01/03/`) is a URL;
+            // year first with dots needs two-digit fields (`2021.3.1` is a version).
+            let short = |name| caps.name(name).is_some_and(|m| m.as_str().len() < 2);
+            if a.as_str() != b.as_str()
+                || a.as_str() == "." && (short("mo") || short("d"))
+                || a.as_str() == "/"
+                    && (text.get(..whole.start()).is_some_and(|t| t.ends_with('/'))
+                        || text.get(whole.end()..).is_some_and(|t| t.starts_with('/')))
+            {
+                return None;
+            }
+            Some(a.as_str())
+        }
+        _ => None,
     };
-    let date = match (month, num(caps, "d")) {
+    let (month, day) = match (num(caps, "n1"), num(caps, "n2")) {
+        (Some(n1), Some(n2)) => {
+            let reading = numeric_order(n1, n2, numeric == Some("."))?;
+            if reading.month_first {
+                form = Form::MonthDayYearTime;
+            }
+            (Some(reading.month), Some(reading.day))
+        }
+        _ => {
+            let month = match caps.name("mon") {
+                Some(m) => Some(month_number(m.as_str())?),
+                None => num(caps, "mo"),
+            };
+            (month, num(caps, "d"))
+        }
+    };
+    let date = match (month, day) {
         (Some(month), Some(day)) => {
             if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
                 return None;
             }
             let year = match caps.name("y") {
+                // A two-digit year only in a numeric date with a clock (`01/03/20 07:44 AM`), so
+                // that `1.12.30` stays a version number.
+                Some(y) if y.as_str().len() == 2 => {
+                    time?;
+                    let yy: i32 = y.as_str().parse().ok()?;
+                    Some(if yy < 70 { 2000 + yy } else { 1900 + yy })
+                }
                 Some(y) => Some(y.as_str().parse::<i32>().ok()?),
                 None => None,
             };
@@ -485,7 +745,7 @@ mod tests {
 
     #[test]
     fn every_rule_compiles() {
-        assert_eq!(RULES.len(), 12);
+        assert_eq!(RULES.len(), 20);
     }
 
     #[test]
@@ -546,6 +806,54 @@ mod tests {
         assert_eq!(s[0].text, "3 January 2020 12:44");
         assert!(find_stamps("12:44pmThe").is_empty());
         assert!(find_stamps("12:44x").is_empty());
+    }
+
+    fn reading(text: &str, country: Option<&str>) -> Option<(u32, u32, &'static str, String)> {
+        let stamp = find_stamps(text).into_iter().next()?;
+        numeric_reading(&stamp, country)
+            .map(|(d, form, note)| (d.month, d.day, form.name(), note.to_string()))
+    }
+
+    #[test]
+    fn open_numeric_dates_are_read_by_country_and_reported() {
+        let (month, day, form, note) = reading("01/03/2020 07:44 AM", Some("us")).unwrap();
+        assert_eq!((month, day, form), (1, 3, "month-day-year-time"));
+        assert_eq!(
+            note,
+            "info[date-order]: `01/03/2020 07:44 AM` read month first (January 3) from outlet country US; read the other way it would be 1 March"
+        );
+        let (month, day, _, note) = reading("01/03/2020", Some("GB")).unwrap();
+        assert_eq!((month, day), (3, 1));
+        assert!(note.starts_with("info[date-order]: `01/03/2020` read day first (1 March)"));
+        let (month, day, _, note) = reading("Fri 03-01-2020 12:44", None).unwrap();
+        assert_eq!((month, day), (1, 3));
+        assert!(note.starts_with("warning[date-order]"), "{note}");
+        // Settled by the numbers, the same both ways, or dotted: nothing to choose.
+        assert_eq!(reading("13/01/2020", Some("US")), None);
+        assert_eq!(reading("01/13/2020", Some("US")), None);
+        assert_eq!(reading("03/03/2020", Some("US")), None);
+        assert_eq!(reading("03.01.2020", Some("US")), None);
+        assert_eq!(reading("3 January 2020", Some("US")), None);
+    }
+
+    #[test]
+    fn numeric_orders() {
+        let order = |a, b, dotted| numeric_order(a, b, dotted).map(|o| (o.day, o.month));
+        assert_eq!(order(13, 1, false), Some((13, 1)));
+        assert_eq!(order(1, 13, false), Some((13, 1)));
+        assert_eq!(order(3, 1, false), Some((3, 1)));
+        assert_eq!(order(1, 13, true), None);
+        assert_eq!(order(13, 13, false), None);
+        assert_eq!(order(0, 1, false), None);
+        assert_eq!(order(32, 1, false), None);
+    }
+
+    #[test]
+    fn offsets_with_a_space_or_a_minus_sign() {
+        let show = |t: &str| parse_offset(t).map(|o| o.to_string());
+        assert_eq!(show("GMT +3").as_deref(), Some("+03:00"));
+        assert_eq!(show("\u{2212}05:00").as_deref(), Some("-05:00"));
+        assert_eq!(show("+04").as_deref(), Some("+04:00"));
     }
 
     #[test]

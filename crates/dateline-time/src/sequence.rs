@@ -4,8 +4,9 @@ use std::cmp::Ordering;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
-use crate::resolve::resolve;
+use crate::resolve::resolve_with;
 use crate::types::{Anchor, Context, Inferred, Note, Order, Resolved, Sequence, Stamp};
+use crate::zones::{self, Evidence};
 
 const DAY: i64 = 24 * 3600;
 const HALF_DAY: i64 = 12 * 3600;
@@ -34,10 +35,40 @@ fn step(a: &Stamp, b: &Stamp, ua: Option<DateTime<Utc>>, ub: Option<DateTime<Utc
 /// Resolves a page's stamps together, in page order.
 pub(crate) fn resolve_sequence(stamps: &[Stamp], ctx: &Context) -> Sequence {
     let n = stamps.len();
+    // The unambiguous zones each stamp prints, evidence for reading its neighbours' ambiguous
+    // ones (`BST` on a page that prints `GMT` in winter is British Summer Time).
+    let printed: Vec<Vec<Evidence>> = stamps
+        .iter()
+        .map(|s| {
+            s.zone
+                .iter()
+                .chain(s.also.as_ref().map(|(_, l)| l))
+                .filter_map(Evidence::of_label)
+                .collect()
+        })
+        .collect();
+    let resolve = |i: usize, stamp: &Stamp, ctx: &Context| {
+        let ambiguous = stamp
+            .zone
+            .iter()
+            .chain(stamp.also.as_ref().map(|(_, l)| l))
+            .any(zones::is_ambiguous);
+        if !ambiguous {
+            return resolve_with(stamp, ctx, &[]);
+        }
+        let others: Vec<Evidence> = printed
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .flat_map(|(_, e)| e.iter().cloned())
+            .collect();
+        resolve_with(stamp, ctx, &others)
+    };
     // Stamps that print a date stand alone.
     let alone: Vec<Option<DateTime<Utc>>> = stamps
         .iter()
-        .map(|s| s.date.and_then(|_| resolve(s, ctx).ok()).map(|r| r.utc))
+        .enumerate()
+        .map(|(i, s)| s.date.and_then(|_| resolve(i, s, ctx).ok()).map(|r| r.utc))
         .collect();
 
     let (mut later, mut earlier) = (0usize, 0usize);
@@ -78,7 +109,7 @@ pub(crate) fn resolve_sequence(stamps: &[Stamp], ctx: &Context) -> Sequence {
     for &i in &chron {
         let Some(stamp) = stamps.get(i) else { continue };
         let result = if stands_alone(stamp) {
-            let r = resolve(stamp, ctx);
+            let r = resolve(i, stamp, ctx);
             if let Ok(r) = &r {
                 running = Some(r.local.date_naive());
                 base = Some((r.local.date_naive(), Some(i)));
@@ -101,14 +132,14 @@ pub(crate) fn resolve_sequence(stamps: &[Stamp], ctx: &Context) -> Sequence {
             prev = Some(t);
             let mut local_ctx = ctx.clone();
             local_ctx.page_date = running;
-            resolve(stamp, &local_ctx).map(|mut r| {
+            resolve(i, stamp, &local_ctx).map(|mut r| {
                 if let (Some((from, source)), Some(d)) = (base, running) {
                     carried(&mut r.inferred, from, source, d);
                 }
                 r
             })
         } else {
-            resolve(stamp, ctx)
+            resolve(i, stamp, ctx)
         };
         if let Some(slot) = times.get_mut(i) {
             *slot = Some(result);
@@ -117,7 +148,8 @@ pub(crate) fn resolve_sequence(stamps: &[Stamp], ctx: &Context) -> Sequence {
     let times: Vec<Result<Resolved, crate::Error>> = times
         .into_iter()
         .zip(stamps)
-        .map(|(t, s)| t.unwrap_or_else(|| resolve(s, ctx)))
+        .enumerate()
+        .map(|(i, (t, s))| t.unwrap_or_else(|| resolve(i, s, ctx)))
         .collect();
 
     // Steps against the page's direction are reported, never "fixed".
@@ -251,5 +283,151 @@ mod tests {
         let seq = resolve_sequence(&[], &ctx);
         assert_eq!(seq.order, Order::Unknown);
         assert!(seq.times.is_empty());
+    }
+
+    /// Each stamp with its instant, zone and zone notes, as a page would resolve them.
+    fn page(texts: &[&str], ctx: &Context) -> String {
+        let stamps: Vec<Stamp> = texts.iter().filter_map(|t| crate::parse_stamp(t)).collect();
+        assert_eq!(stamps.len(), texts.len());
+        let seq = resolve_sequence(&stamps, ctx);
+        let mut out = Vec::new();
+        for (s, t) in stamps.iter().zip(&seq.times) {
+            match t {
+                Ok(r) => {
+                    out.push(format!(
+                        "{} -> {} {}",
+                        s.text,
+                        r.utc.format("%Y-%m-%dT%H:%MZ"),
+                        r.zone
+                    ));
+                    for n in r.notes.iter().filter(|n| n.code != "out-of-order") {
+                        out.push(format!("  {n}"));
+                    }
+                }
+                Err(e) => out.push(format!("{} -> error: {e}", s.text)),
+            }
+        }
+        out.join("\n")
+    }
+
+    #[test]
+    fn ambiguous_zone_by_outlet_country() {
+        let bd = Context::default().with_country("BD");
+        insta::assert_snapshot!(page(&["5 January 2020 10:00 BST"], &bd), @r#"
+            5 January 2020 10:00 BST -> 2020-01-05T04:00Z Asia/Dhaka
+              info[zone-ambiguous]: `BST` read as Bangladesh Standard Time (Asia/Dhaka) from the outlet's country (BD); it may also mean British Summer Time (Europe/London)
+        "#);
+        let cn = Context::default().with_country("cn");
+        insta::assert_snapshot!(page(&["5 January 2020 10:00 CST"], &cn), @r#"
+            5 January 2020 10:00 CST -> 2020-01-05T02:00Z Asia/Shanghai
+              info[zone-ambiguous]: `CST` read as China Standard Time (Asia/Shanghai) from the outlet's country (CN); it may also mean US Central Standard Time (America/Chicago)
+        "#);
+        let sa = Context::default().with_country("SA");
+        insta::assert_snapshot!(page(&["5 January 2020 10:00 AST"], &sa), @r#"
+            5 January 2020 10:00 AST -> 2020-01-05T07:00Z Asia/Riyadh
+              info[zone-ambiguous]: `AST` read as Arabia Standard Time (Asia/Riyadh) from the outlet's country (SA); it may also mean Atlantic Standard Time (America/Puerto_Rico)
+        "#);
+        // A country that settles nothing falls through to the page, then the default.
+        let gb = Context::default().with_country("GB");
+        insta::assert_snapshot!(page(&["5 January 2020 10:00 IST"], &gb), @r#"
+            5 January 2020 10:00 IST -> 2020-01-05T04:30Z Asia/Kolkata
+              info[zone-ambiguous]: `IST` read as India Standard Time (Asia/Kolkata) by default: the outlet's country (GB) does not settle it and nothing else on the page says which; it may also mean Irish Standard Time (Europe/Dublin) or Israel Standard Time (Asia/Jerusalem)
+        "#);
+    }
+
+    #[test]
+    fn ambiguous_zone_by_the_pages_other_stamps() {
+        // A British page: GMT in winter, BST in summer.
+        insta::assert_snapshot!(page(&["5 January 2020 10:00 GMT", "4 July 2020 10:00 BST"], &Context::default()), @r#"
+            5 January 2020 10:00 GMT -> 2020-01-05T10:00Z UTC
+            4 July 2020 10:00 BST -> 2020-07-04T09:00Z Europe/London
+              info[zone-ambiguous]: `BST` read as British Summer Time (Europe/London) from the page's other zones (`GMT`); it may also mean Bangladesh Standard Time (Asia/Dhaka)
+        "#);
+        // `GMT+6` elsewhere: Bangladesh.
+        insta::assert_snapshot!(page(&["5 July 2020 10:00 GMT+6", "5 July 2020 11:00 BST"], &Context::default()), @r#"
+            5 July 2020 10:00 GMT+6 -> 2020-07-05T04:00Z +06:00
+            5 July 2020 11:00 BST -> 2020-07-05T05:00Z Asia/Dhaka
+              info[zone-ambiguous]: `BST` read as Bangladesh Standard Time (Asia/Dhaka) from the page's other zones (`+06:00`); it may also mean British Summer Time (Europe/London)
+        "#);
+        // `GMT+5:30`: India; but the outlet's country comes before the page.
+        let texts = ["5 July 2020 10:00 GMT+5:30", "5 July 2020 11:00 IST"];
+        insta::assert_snapshot!(page(&texts, &Context::default()), @r#"
+            5 July 2020 10:00 GMT+5:30 -> 2020-07-05T04:30Z +05:30
+            5 July 2020 11:00 IST -> 2020-07-05T05:30Z Asia/Kolkata
+              info[zone-ambiguous]: `IST` read as India Standard Time (Asia/Kolkata) from the page's other zones (`+05:30`); it may also mean Irish Standard Time (Europe/Dublin) or Israel Standard Time (Asia/Jerusalem)
+        "#);
+        insta::assert_snapshot!(page(&texts, &Context::default().with_country("IE")), @r#"
+            5 July 2020 10:00 GMT+5:30 -> 2020-07-05T04:30Z +05:30
+            5 July 2020 11:00 IST -> 2020-07-05T10:00Z Europe/Dublin
+              info[zone-ambiguous]: `IST` read as Irish Standard Time (Europe/Dublin) from the outlet's country (IE); it may also mean India Standard Time (Asia/Kolkata) or Israel Standard Time (Asia/Jerusalem)
+        "#);
+        // `HKT` elsewhere: China; `ET`: the US.
+        insta::assert_snapshot!(page(&["5 January 2020 10:00 HKT", "5 January 2020 11:00 CST"], &Context::default()), @r#"
+            5 January 2020 10:00 HKT -> 2020-01-05T02:00Z Asia/Hong_Kong
+            5 January 2020 11:00 CST -> 2020-01-05T03:00Z Asia/Shanghai
+              info[zone-ambiguous]: `CST` read as China Standard Time (Asia/Shanghai) from the page's other zones (`HKT`); it may also mean US Central Standard Time (America/Chicago)
+        "#);
+        insta::assert_snapshot!(page(&["5 January 2020 10:00 ET", "5 January 2020 11:00 CST"], &Context::default()), @r#"
+            5 January 2020 10:00 ET -> 2020-01-05T15:00Z America/New_York
+            5 January 2020 11:00 CST -> 2020-01-05T17:00Z America/Chicago
+              info[zone-ambiguous]: `CST` read as US Central Standard Time (America/Chicago) from the page's other zones (`ET`); it may also mean China Standard Time (Asia/Shanghai)
+        "#);
+        // Both: the default, and the note says the page points both ways.
+        insta::assert_snapshot!(page(&["5 January 2020 10:00 ET", "5 January 2020 10:00 HKT", "5 January 2020 11:00 CST"], &Context::default()), @r#"
+            5 January 2020 10:00 ET -> 2020-01-05T15:00Z America/New_York
+            5 January 2020 10:00 HKT -> 2020-01-05T02:00Z Asia/Hong_Kong
+            5 January 2020 11:00 CST -> 2020-01-05T17:00Z America/Chicago
+              info[zone-ambiguous]: `CST` read as US Central Standard Time (America/Chicago) by default: the page's other zones (`ET`, `HKT`) point more than one way; it may also mean China Standard Time (Asia/Shanghai)
+        "#);
+    }
+
+    #[test]
+    fn ambiguous_zone_by_the_pages_zone() {
+        let dhaka = Context::default()
+            .with_page_date(chrono::NaiveDate::from_ymd_opt(2020, 7, 5).unwrap_or_default())
+            .with_zone(
+                chrono_tz::Tz::Asia__Dhaka,
+                crate::ZoneOrigin::OutletDefault {
+                    outlet: "The Daily Star".into(),
+                },
+            );
+        insta::assert_snapshot!(page(&["10:00 BST", "11:00"], &dhaka), @r#"
+            10:00 BST -> 2020-07-05T04:00Z Asia/Dhaka
+              info[zone-ambiguous]: `BST` read as Bangladesh Standard Time (Asia/Dhaka) from the page's zone (`Asia/Dhaka`); it may also mean British Summer Time (Europe/London)
+            11:00 -> 2020-07-05T05:00Z Asia/Dhaka
+        "#);
+    }
+
+    #[test]
+    fn ambiguous_zone_by_its_second_reading() {
+        // `IST` whose `GMT` reading is 5h30 earlier is India's, whatever the outlet's country.
+        let ie = Context::default().with_country("IE");
+        insta::assert_snapshot!(page(&["0846 IST (0316 GMT) January 5, 2020"], &ie), @r#"
+            0846 IST (0316 GMT) January 5, 2020 -> 2020-01-05T03:16Z Asia/Kolkata
+              info[zone-ambiguous]: `IST` read as India Standard Time (Asia/Kolkata) from its second reading (`03:16 GMT`), which only this reading matches; it may also mean Irish Standard Time (Europe/Dublin) or Israel Standard Time (Asia/Jerusalem)
+        "#);
+    }
+
+    #[test]
+    fn ambiguous_zone_by_default() {
+        insta::assert_snapshot!(page(&["5 January 2020 10:00 CST"], &Context::default()), @r#"
+            5 January 2020 10:00 CST -> 2020-01-05T16:00Z America/Chicago
+              info[zone-ambiguous]: `CST` read as US Central Standard Time (America/Chicago) by default: neither the outlet's country nor the page's other zones say which; it may also mean China Standard Time (Asia/Shanghai)
+        "#);
+        insta::assert_snapshot!(page(&["5 July 2020 10:00 BST"], &Context::default()), @r#"
+            5 July 2020 10:00 BST -> 2020-07-05T09:00Z Europe/London
+              info[zone-ambiguous]: `BST` read as British Summer Time (Europe/London) by default: neither the outlet's country nor the page's other zones say which; it may also mean Bangladesh Standard Time (Asia/Dhaka)
+        "#);
+        insta::assert_snapshot!(page(&["5 July 2020 10:00 AST"], &Context::default()), @r#"
+            5 July 2020 10:00 AST -> 2020-07-05T14:00Z America/Puerto_Rico
+              info[zone-ambiguous]: `AST` read as Atlantic Standard Time (America/Puerto_Rico) by default: neither the outlet's country nor the page's other zones say which; it may also mean Arabia Standard Time (Asia/Riyadh)
+        "#);
+        // `BST` in January: British Summer Time is not in force; reported, with the reading
+        // that is.
+        insta::assert_snapshot!(page(&["5 January 2020 10:00 BST"], &Context::default()), @r#"
+            5 January 2020 10:00 BST -> 2020-01-05T10:00Z Europe/London
+              info[zone-ambiguous]: `BST` read as British Summer Time (Europe/London) by default: neither the outlet's country nor the page's other zones say which; it may also mean Bangladesh Standard Time (Asia/Dhaka)
+              warning[abbreviation-season]: `BST` names daylight-saving time but Europe/London keeps standard time on 2020-01-05; read as Europe/London civil time (the page probably meant the region's time, not the season's); nothing on the page rules out Bangladesh Standard Time (Asia/Dhaka), which is in force then
+        "#);
     }
 }

@@ -6,6 +6,8 @@ use chrono_tz::Tz;
 /// A timestamp found in text, not yet resolved to an instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub struct Stamp {
     /// The stamp's text as printed (the bytes of `span`).
     pub text: String,
@@ -30,9 +32,12 @@ pub struct Stamp {
 /// What a relative stamp counts from the capture time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", content = "value"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum Relative {
-    /// `4m ago`: this long before the capture time.
-    Ago(chrono::Duration),
+    /// `4m ago`: this long before the capture time (in JSON, whole seconds).
+    Ago(#[cfg_attr(feature = "serde", serde(serialize_with = "ser::seconds"))] chrono::Duration),
     /// `Yesterday 18:40` (-1), `Today 09:05` (0): days from the capture date, in the page's zone.
     Days(i32),
 }
@@ -40,6 +45,7 @@ pub enum Relative {
 /// The date fields a stamp prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PartialDate {
     /// The year, when printed.
     pub year: Option<i32>,
@@ -54,20 +60,26 @@ pub struct PartialDate {
 /// A zone as a stamp prints it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
 pub enum ZoneLabel {
     /// An abbreviation such as `EST`, `ET`, `GMT`, `BST`, `HKT`, `UTC`, `Z`.
     Abbreviation(String),
     /// A numeric offset such as `+01:00`.
-    Offset(FixedOffset),
+    Offset(#[cfg_attr(feature = "serde", serde(serialize_with = "ser::offset"))] FixedOffset),
 }
 
 /// The rules that recognise stamps; [`Form::name`] is what a basis reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum Form {
     /// `2020-01-03T12:44:00Z`, with or without offset.
+    #[cfg_attr(feature = "serde", serde(rename = "iso-8601"))]
     Iso8601,
     /// `Fri, 03 Jan 2020 12:44:00 +0000`.
+    #[cfg_attr(feature = "serde", serde(rename = "rfc-2822"))]
     Rfc2822,
     /// `3 January 2020 12:44`, `Friday 03 January 2020 13:34 EST`, `4 January 2020 at 12:31 GMT`.
     DayMonthYearTime,
@@ -111,6 +123,8 @@ impl Form {
 /// The finest unit a stamp prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum Precision {
     /// Seconds.
     Second,
@@ -125,16 +139,23 @@ pub enum Precision {
 /// A page's statement of its zone, such as "All updates in Coordinated Universal Time (UTC)".
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ZoneStatement {
     /// The zone it names.
     pub tz: Tz,
     /// The byte range of the zone's name in the line.
     pub span: Range<usize>,
+    /// A `zone-ambiguous` note when the statement names an ambiguous abbreviation ("All times
+    /// are local (IST)"), saying which reading was taken; the caller that knows the outlet's
+    /// country may choose again with [`crate::resolve`] on a stamp in that zone.
+    pub note: Option<Note>,
 }
 
 /// What resolution knows about the page around a stamp.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub struct Context {
     /// The page's date, carried to stamps that print no date.
     pub page_date: Option<NaiveDate>,
@@ -171,6 +192,8 @@ impl Default for Context {
 /// Which stamp of a page the page's date belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum Anchor {
     /// The oldest stamp (a live blog that prints the day it started).
     #[default]
@@ -182,6 +205,7 @@ pub enum Anchor {
 /// A zone to use for stamps that print none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ZoneHint {
     /// The zone.
     pub tz: Tz,
@@ -192,6 +216,9 @@ pub struct ZoneHint {
 /// Where a zone came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum ZoneOrigin {
     /// Printed in the stamp.
     Stated {
@@ -208,6 +235,12 @@ pub enum ZoneOrigin {
         /// The outlet.
         outlet: String,
     },
+    /// A place named near the time ("1.12am local time" in a Baghdad story), looked up in the
+    /// gazetteer ([`crate::place`]).
+    Gazetteer {
+        /// The place's name as the gazetteer spells it.
+        place: String,
+    },
     /// Given by the caller.
     Caller,
     /// Nothing said anything: UTC assumed.
@@ -217,6 +250,8 @@ pub enum ZoneOrigin {
 /// What to do with a local time that falls in a daylight-saving gap or overlap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum DstPolicy {
     /// The earlier of the two instants: in an overlap the first pass of the clock, in a gap the
     /// time read with the offset in force after the change (`02:30` in New York on a spring-forward
@@ -233,6 +268,7 @@ pub enum DstPolicy {
 /// A stamp resolved to an instant, with why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Resolved {
     /// The instant.
     pub utc: DateTime<Utc>,
@@ -255,6 +291,9 @@ pub struct Resolved {
 /// Something a stamp did not print and resolution inferred.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", content = "value"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum Inferred {
     /// The date came from the page.
     DateFromPage(NaiveDate),
@@ -275,6 +314,7 @@ pub enum Inferred {
 /// A remark about a stamp or a sequence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Note {
     /// A stable kebab-case code, such as `zone-disagrees`.
     pub code: &'static str,
@@ -287,6 +327,8 @@ pub struct Note {
 /// The order a page's stamps run in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum Order {
     /// Newest first, as most live blogs.
     NewestFirst,
@@ -299,13 +341,16 @@ pub enum Order {
 /// A page's stamps resolved together.
 #[derive(Debug)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Sequence {
-    /// One result per stamp, in the order given.
+    /// One result per stamp, in the order given (in JSON, `{"ok": ...}` or `{"error": "..."}`).
+    #[cfg_attr(feature = "serde", serde(serialize_with = "ser::results"))]
     pub times: Vec<Result<Resolved, Error>>,
     /// The order detected.
     pub order: Order,
     /// Remarks about the sequence (`out-of-order`, `after-update`), with the index of the stamp
-    /// each is about, in index order.
+    /// each is about, in index order (in JSON, the note's fields and `index`).
+    #[cfg_attr(feature = "serde", serde(serialize_with = "ser::indexed_notes"))]
     pub notes: Vec<(usize, Note)>,
 }
 
@@ -444,6 +489,197 @@ impl std::fmt::Display for ZoneLabel {
         match self {
             ZoneLabel::Abbreviation(a) => f.write_str(a),
             ZoneLabel::Offset(o) => write!(f, "{o}"),
+        }
+    }
+}
+
+/// Serialization where the derived form would read badly: offsets and durations as text and
+/// seconds, a sequence's results and notes as plain objects, an error as its message.
+#[cfg(feature = "serde")]
+mod ser {
+    use chrono::FixedOffset;
+    use serde::ser::{SerializeSeq, SerializeStruct};
+    use serde::{Serialize, Serializer};
+
+    use super::{Error, Note, Resolved};
+
+    pub(super) fn offset<S: Serializer>(off: &FixedOffset, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(off)
+    }
+
+    pub(super) fn seconds<S: Serializer>(d: &chrono::Duration, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(d.num_seconds())
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "kebab-case")]
+    enum Slot<'a> {
+        Ok(&'a Resolved),
+        Error(&'a Error),
+    }
+
+    pub(super) fn results<S: Serializer>(
+        times: &[Result<Resolved, Error>],
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(times.len()))?;
+        for t in times {
+            match t {
+                Ok(r) => seq.serialize_element(&Slot::Ok(r))?,
+                Err(e) => seq.serialize_element(&Slot::Error(e))?,
+            }
+        }
+        seq.end()
+    }
+
+    struct Indexed<'a>(usize, &'a Note);
+
+    impl Serialize for Indexed<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut st = s.serialize_struct("Note", 4)?;
+            st.serialize_field("index", &self.0)?;
+            st.serialize_field("code", self.1.code)?;
+            st.serialize_field("warning", &self.1.warning)?;
+            st.serialize_field("message", &self.1.message)?;
+            st.end()
+        }
+    }
+
+    pub(super) fn indexed_notes<S: Serializer>(
+        notes: &[(usize, Note)],
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_seq(notes.iter().map(|(i, n)| Indexed(*i, n)))
+    }
+
+    /// An error is its message.
+    impl Serialize for Error {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_str(self)
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use chrono::NaiveDate;
+
+        use crate::{Context, Tz, ZoneOrigin, find_stamps, parse_stamp, place, resolve_sequence};
+
+        fn json<T: serde::Serialize>(value: &T) -> String {
+            serde_json::to_string(value).unwrap_or_else(|e| e.to_string())
+        }
+
+        #[test]
+        fn stamps_and_places() {
+            let stamps = find_stamps("Updated 0846 GMT (1646 HKT) January 5, 2020; 4m ago");
+            let lines: Vec<String> = stamps.iter().map(json).collect();
+            insta::assert_snapshot!(lines.join("\n"), @r#"
+                {"text":"0846 GMT (1646 HKT) January 5, 2020","span":{"start":8,"end":43},"form":"compact-time-zone-date","date":{"year":2020,"month":1,"day":5,"weekday":null},"time":"08:46:00","zone":"GMT","also":["16:46:00","HKT"],"precision":"minute","relative":null}
+                {"text":"4m ago","span":{"start":45,"end":51},"form":"ago","date":null,"time":null,"zone":null,"also":null,"precision":"minute","relative":{"kind":"ago","value":240}}
+            "#);
+            insta::assert_snapshot!(json(&place("Baghdad")), @r#"
+                {"name":"Baghdad","country":"IQ","tz":"Asia/Baghdad","population":7216000,"capital":true}
+            "#);
+        }
+
+        #[test]
+        fn sequence() {
+            let stamps: Vec<_> = [
+                "00:17",
+                "23:56 EST",
+                "01:00 +05:30",
+                "31 February 2020 10:00",
+            ]
+            .iter()
+            .filter_map(|s| parse_stamp(s))
+            .collect();
+            let ctx = Context::default()
+                .with_page_date(NaiveDate::from_ymd_opt(2020, 1, 3).unwrap_or_default())
+                .with_zone(Tz::UTC, ZoneOrigin::PageStatement { line: 2 });
+            let seq = resolve_sequence(&stamps, &ctx);
+            let json = serde_json::to_string_pretty(&seq).unwrap_or_default();
+            insta::assert_snapshot!(json, @r#"
+                {
+                  "times": [
+                    {
+                      "ok": {
+                        "utc": "2020-01-03T00:17:00Z",
+                        "local": "2020-01-03T00:17:00Z",
+                        "zone": "UTC",
+                        "origin": {
+                          "kind": "page-statement",
+                          "line": 2
+                        },
+                        "rule": "clock",
+                        "inferred": [
+                          {
+                            "kind": "date-from-page",
+                            "value": "2020-01-03"
+                          }
+                        ],
+                        "precision": "minute",
+                        "notes": []
+                      }
+                    },
+                    {
+                      "ok": {
+                        "utc": "2020-01-04T04:56:00Z",
+                        "local": "2020-01-03T23:56:00-05:00",
+                        "zone": "America/New_York",
+                        "origin": {
+                          "kind": "stated",
+                          "label": "EST"
+                        },
+                        "rule": "clock",
+                        "inferred": [
+                          {
+                            "kind": "date-from-page",
+                            "value": "2020-01-03"
+                          }
+                        ],
+                        "precision": "minute",
+                        "notes": []
+                      }
+                    },
+                    {
+                      "ok": {
+                        "utc": "2020-01-03T19:30:00Z",
+                        "local": "2020-01-04T01:00:00+05:30",
+                        "zone": "+05:30",
+                        "origin": {
+                          "kind": "stated",
+                          "label": "+05:30"
+                        },
+                        "rule": "clock",
+                        "inferred": [
+                          {
+                            "kind": "date-from-page",
+                            "value": "2020-01-03"
+                          },
+                          {
+                            "kind": "rollover",
+                            "value": 1
+                          }
+                        ],
+                        "precision": "minute",
+                        "notes": []
+                      }
+                    },
+                    {
+                      "error": "`31 February 2020 10:00` names no such date (2020-02-31)"
+                    }
+                  ],
+                  "order": "oldest-first",
+                  "notes": [
+                    {
+                      "index": 2,
+                      "code": "out-of-order",
+                      "warning": true,
+                      "message": "`01:00 +05:30` is 9h 26m older than `23:56 EST` before it on a oldest-first page"
+                    }
+                  ]
+                }
+            "#);
         }
     }
 }

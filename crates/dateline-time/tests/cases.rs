@@ -1,11 +1,11 @@
 //! The data-driven case table in `cases.txt`: real-world forms with their expected UTC minute.
 
-use chrono::NaiveDate;
-use dateline_time::{Context, Tz, ZoneOrigin, find_stamp, resolve};
+use chrono::{DateTime, NaiveDate, Utc};
+use dateline_time::{Context, DstPolicy, Tz, ZoneOrigin, find_stamp, resolve};
 
 const CASES: &str = include_str!("cases.txt");
 
-fn context(zone: &str, page: &str, country: &str) -> Result<Context, String> {
+fn context(zone: &str, page: &str, country: &str, options: &[&str]) -> Result<Context, String> {
     let mut ctx = Context::default();
     if zone != "-" {
         let tz: Tz = zone.parse().map_err(|e| format!("zone {zone}: {e}"))?;
@@ -17,6 +17,20 @@ fn context(zone: &str, page: &str, country: &str) -> Result<Context, String> {
     }
     if country != "-" {
         ctx = ctx.with_country(country);
+    }
+    for option in options {
+        match option.split_once('=') {
+            Some(("dst", "earlier")) => ctx = ctx.with_dst(DstPolicy::Earlier),
+            Some(("dst", "later")) => ctx = ctx.with_dst(DstPolicy::Later),
+            Some(("dst", "reject")) => ctx = ctx.with_dst(DstPolicy::Reject),
+            Some(("now", when)) => {
+                let now = DateTime::parse_from_rfc3339(when)
+                    .map_err(|e| format!("now={when}: {e}"))?
+                    .with_timezone(&Utc);
+                ctx = ctx.with_now(now);
+            }
+            _ => return Err(format!("unknown option `{option}`")),
+        }
     }
     Ok(ctx)
 }
@@ -58,17 +72,20 @@ fn case_table() {
             continue;
         }
         let cols: Vec<&str> = line.split(" | ").map(str::trim).collect();
-        let [text, zone, page, country, expected] = cols.as_slice() else {
+        let [text, zone, page, country, expected, options @ ..] = cols.as_slice() else {
             failures.push(format!("line {}: needs 5 columns: {line}", n + 1));
             continue;
         };
         count += 1;
-        let result = context(zone, page, country).and_then(|ctx| check(text, &ctx, expected));
+        // A `|` the page prints is written `\|`, so that ` | ` only separates columns.
+        let text = text.replace("\\|", "|");
+        let result =
+            context(zone, page, country, options).and_then(|ctx| check(&text, &ctx, expected));
         if let Err(why) = result {
             failures.push(format!("line {}: {text:?}: {why}", n + 1));
         }
     }
-    assert!(count >= 100, "only {count} cases");
+    assert!(count >= 300, "only {count} cases");
     assert!(
         failures.is_empty(),
         "{} of {count} cases fail:\n{}",

@@ -1,0 +1,152 @@
+//! Time expressions in a post's running text ("last night", "on Friday", "1.12am local time"),
+//! read against the post's own time and zone.
+//!
+//! Recognition is in [`recognise`], with the regexes for families of phrases in [`rules`] and
+//! what each match says in [`what`]: overlaps settled, clocks joined to the day printed beside
+//! them. Reading is in [`read`]: each expression to an interval in the report's zone,
+//! past-biased as news is, with the choices made written into notes.
+
+use std::ops::Range;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::types::{Note, ZoneOrigin};
+
+mod clock;
+mod read;
+mod recognise;
+mod rules;
+mod what;
+
+/// The report an expression is read against: the post's own time and zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Report {
+    /// When the post was published.
+    pub utc: DateTime<Utc>,
+    /// The zone the post is written in: "today" and "last night" are its days and nights.
+    pub tz: Tz,
+    /// ISO 3166 alpha-2 code of the outlet's country, to choose among ambiguous abbreviations
+    /// (`IST`, `CST`) in clocks such as `at 9pm IST`.
+    pub country: Option<String>,
+}
+
+impl Report {
+    /// A report published at `utc` in zone `tz`.
+    pub fn new(utc: DateTime<Utc>, tz: Tz) -> Self {
+        Report {
+            utc,
+            tz,
+            country: None,
+        }
+    }
+
+    /// The same report, for an outlet in `country` (ISO 3166 alpha-2, such as `GB`).
+    #[must_use]
+    pub fn with_country(mut self, country: &str) -> Self {
+        self.country = Some(country.to_ascii_uppercase());
+        self
+    }
+}
+
+/// A time expression found in running text and read against a [`Report`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Expression {
+    /// Byte range of the expression in the text.
+    pub span: Range<usize>,
+    /// The expression as printed (the bytes of `span`).
+    pub text: String,
+    /// The kebab-case rule that read it, such as `last-night`, `on-weekday`, `clock-local-time`.
+    pub rule: &'static str,
+    /// An instant, an interval, an open interval up to the report, or a recurrence.
+    pub kind: ExpressionKind,
+    /// The reading; `None` for a recurrence.
+    pub interval: Option<Interval>,
+    /// Other plausible readings, when the text does not settle it.
+    pub alternatives: Vec<Interval>,
+    /// The zone it was read in: an IANA name, `UTC`, or a fixed offset such as `+03:00`.
+    pub zone: String,
+    /// Where the zone came from: stated in the expression, the report's ([`ZoneOrigin::Caller`]),
+    /// or a place named in the text ([`ZoneOrigin::Gazetteer`]).
+    pub origin: ZoneOrigin,
+    /// For a recurrence, what recurs, such as `every evening at 18:30 UTC`.
+    pub recurrence: Option<String>,
+    /// Uncertainty and the choices made.
+    pub notes: Vec<Note>,
+}
+
+/// What sort of time an expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub enum ExpressionKind {
+    /// A moment, to the minute or hour (`at 3pm`, `1.12am local time`).
+    Instant,
+    /// A stretch of time (`last night`, `on Friday`, `in March`).
+    Interval,
+    /// From a start up to the report (`since October`).
+    OpenSince,
+    /// A time that repeats (`each evening at 1830 UTC`): no single interval.
+    Recurring,
+}
+
+/// A half-open interval of time, `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Interval {
+    /// The first instant in it.
+    pub start: DateTime<Utc>,
+    /// The first instant after it.
+    pub end: DateTime<Utc>,
+    /// The unit the text names, which the interval spans (or spans part of, for `earlier this
+    /// week`).
+    pub granularity: Granularity,
+}
+
+impl Interval {
+    /// An interval `[start, end)` of the given granularity.
+    pub fn new(start: DateTime<Utc>, end: DateTime<Utc>, granularity: Granularity) -> Self {
+        Interval {
+            start,
+            end,
+            granularity,
+        }
+    }
+}
+
+/// The unit an expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub enum Granularity {
+    /// A clock to the minute.
+    Minute,
+    /// A clock to the hour.
+    Hour,
+    /// Morning, afternoon, evening or night.
+    PartOfDay,
+    /// A day.
+    Day,
+    /// A week, Monday to Sunday.
+    Week,
+    /// A month.
+    Month,
+    /// A year.
+    Year,
+}
+
+/// Finds and reads every time expression in `text` against `report`.
+pub(crate) fn find_expressions(text: &str, report: &Report) -> Vec<Expression> {
+    let mut out: Vec<Expression> = Vec::new();
+    for found in recognise::recognise(text) {
+        if let Some(e) = read::read(&found, text, report, &out) {
+            out.push(e);
+        }
+    }
+    out
+}

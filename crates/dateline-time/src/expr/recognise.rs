@@ -1,0 +1,328 @@
+//! Recognising time expressions in running text: every rule run over the text, the timestamp
+//! scanner's stamps added, overlaps settled (longest first) and neighbours joined (`on Friday` +
+//! `at 3pm`, `Each evening` + `at 1830 UTC`).
+
+use std::sync::LazyLock;
+
+use chrono::NaiveTime;
+use regex::Regex;
+
+#[cfg(test)]
+use super::rules::ZONE_AFTER;
+use super::rules::{RULES, S, words_before};
+use super::what::{Found, What};
+use crate::types::{Form, Stamp};
+
+/// What follows a clock to say it is in the zone of a place named in the text.
+static LOCAL_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^{S}*(?:\({S}*)?(?:local{S}+time|locally)\b(?:{S}*\))?"
+    ))
+    .ok()
+});
+
+/// Every expression in `text`, overlaps settled and neighbours joined, in text order.
+pub(super) fn recognise(text: &str) -> Vec<Found> {
+    let mut found: Vec<(usize, Found)> = Vec::new();
+    for (priority, rule) in RULES.iter().enumerate() {
+        for caps in rule.re.captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            if let Some((name, what)) = (rule.build)(&caps, text) {
+                let mut span = whole.range();
+                // `comment on Friday's developments`: the `on` belongs to the verb.
+                if let (What::Weekday { .. }, Some(_), Some(wd)) =
+                    (&what, caps.name("pos"), caps.name("wd"))
+                {
+                    span.start = wd.start();
+                }
+                found.push((
+                    priority,
+                    Found {
+                        span,
+                        rule: name,
+                        what,
+                    },
+                ));
+            }
+        }
+    }
+    let base = RULES.len();
+    for stamp in crate::scan::find_stamps(text) {
+        if let Some(f) = from_stamp(text, stamp) {
+            found.push((base, f));
+        }
+    }
+    found.sort_by(|(pa, a), (pb, b)| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(pa.cmp(pb))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: Vec<Found> = Vec::new();
+    for (_, f) in found {
+        if kept
+            .iter()
+            .all(|k| k.span.end <= f.span.start || f.span.end <= k.span.start)
+        {
+            kept.push(f);
+        }
+    }
+    kept.sort_by_key(|f| f.span.start);
+    join(text, kept)
+}
+
+/// A stamp from the timestamp scanner, kept when running text can mean it as a time.
+fn from_stamp(text: &str, stamp: Stamp) -> Option<Found> {
+    match stamp.form {
+        // Dates without a clock are read by the date rules here, which also know `on`.
+        Form::Date => None,
+        Form::Clock => clock(text, stamp),
+        _ => Some(Found {
+            span: stamp.span.clone(),
+            rule: stamp.form.name(),
+            what: What::Stamp(stamp),
+        }),
+    }
+}
+
+/// A clock in running text: kept with am/pm, a zone, `local time` or a preposition before it
+/// (`at 18:30`), never alone (`03:42` is a video's length).
+fn clock(text: &str, stamp: Stamp) -> Option<Found> {
+    let mut span = stamp.span.clone();
+    // `at 3pm.` ends a sentence: the full stop is not an abbreviation's.
+    let lowered = stamp.text.to_ascii_lowercase();
+    if (lowered.ends_with("am.") || lowered.ends_with("pm.")) && !lowered.ends_with(".m.") {
+        span.end -= 1;
+    }
+    let rest = text.get(span.end..).unwrap_or("");
+    let local = LOCAL_TIME
+        .as_ref()
+        .and_then(|re| re.find(rest))
+        .map(|m| m.end());
+    if let Some(len) = local {
+        span.end += len;
+    }
+    let ampm = lowered.trim_end_matches('.').ends_with('m') && !lowered.ends_with("gmt");
+    let named = lowered.contains("noon") || lowered.contains("midnight");
+    let before = words_before(text, span.start, 1);
+    let cue = before.first().is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "at" | "by"
+                | "until"
+                | "till"
+                | "from"
+                | "around"
+                | "about"
+                | "since"
+                | "before"
+                | "after"
+                | "to"
+                | "between"
+                | "and"
+        )
+    });
+    if !(ampm || named || stamp.zone.is_some() || local.is_some() || cue) {
+        return None;
+    }
+    // `at 3pm` reads as a whole.
+    let lead = text.get(..span.start).unwrap_or("");
+    let trimmed = lead.trim_end_matches([' ', '\u{a0}']);
+    if trimmed.len() < lead.len() {
+        let word_start = trimmed.len().saturating_sub(2);
+        if trimmed
+            .get(word_start..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("at"))
+            && !trimmed
+                .get(..word_start)
+                .and_then(|s| s.chars().next_back())
+                .is_some_and(char::is_alphanumeric)
+        {
+            span.start = word_start;
+        }
+    }
+    let rule = if local.is_some() {
+        "clock-local-time"
+    } else if stamp.zone.is_some() {
+        "clock-stated-zone"
+    } else {
+        "clock"
+    };
+    Some(Found {
+        span,
+        rule,
+        what: What::Clock {
+            stamp,
+            local: local.is_some(),
+            on: None,
+        },
+    })
+}
+
+/// Whether the text between two expressions lets them read as one (`on Friday at 3pm`).
+fn joinable(between: &str) -> bool {
+    let t = between.trim_matches(|c: char| c.is_whitespace() || c == ',');
+    t.is_empty() || t.eq_ignore_ascii_case("at") || t.eq_ignore_ascii_case("on")
+}
+
+/// Joins a clock to the day or recurrence printed beside it.
+fn join(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        let Some(last) = out.last_mut() else {
+            out.push(f);
+            continue;
+        };
+        let between = text.get(last.span.end..f.span.start).unwrap_or("x");
+        if between.contains('\n') || !joinable(between) {
+            out.push(f);
+            continue;
+        }
+        let span = last.span.start..f.span.end;
+        let joined = match (&last.what, &f.what) {
+            (
+                What::Every { unit, clock: None },
+                What::Clock {
+                    stamp,
+                    local,
+                    on: None,
+                },
+            )
+            | (
+                What::Clock {
+                    stamp,
+                    local,
+                    on: None,
+                },
+                What::Every { unit, clock: None },
+            ) => Some((
+                "recurring",
+                What::Every {
+                    unit: unit.clone(),
+                    clock: Some((stamp.clone(), *local)),
+                },
+            )),
+            (
+                day,
+                What::Clock {
+                    stamp,
+                    local,
+                    on: None,
+                },
+            ) if day.takes_clock() => Some((
+                f.rule,
+                What::Clock {
+                    stamp: stamp.clone(),
+                    local: *local,
+                    on: Some(Box::new(day.clone())),
+                },
+            )),
+            (
+                What::Clock {
+                    stamp,
+                    local,
+                    on: None,
+                },
+                day,
+            ) if day.takes_clock() => Some((
+                last.rule,
+                What::Clock {
+                    stamp: stamp.clone(),
+                    local: *local,
+                    on: Some(Box::new(day.clone())),
+                },
+            )),
+            _ => None,
+        };
+        match joined {
+            Some((rule, what)) => {
+                *last = Found { span, rule, what };
+            }
+            None => out.push(f),
+        }
+    }
+    out
+}
+
+/// The time a clock prints, for notes.
+pub(super) fn clock_text(stamp: &Stamp) -> String {
+    stamp
+        .time
+        .unwrap_or(NaiveTime::MIN)
+        .format("%H:%M")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules_of(text: &str) -> Vec<(String, &'static str)> {
+        recognise(text)
+            .into_iter()
+            .map(|f| (text[f.span].to_owned(), f.rule))
+            .collect()
+    }
+
+    #[test]
+    fn every_rule_compiles() {
+        assert_eq!(RULES.len(), 21);
+        assert!(ZONE_AFTER.is_some());
+        assert!(LOCAL_TIME.is_some());
+    }
+
+    #[test]
+    fn names_must_be_capitalised() {
+        assert!(rules_of("Iran may now prioritize").is_empty());
+        assert!(rules_of("we will march on friday").is_empty());
+        assert_eq!(rules_of("in May"), [("in May".to_owned(), "in-month")]);
+    }
+
+    #[test]
+    fn clocks_need_a_reason() {
+        assert!(rules_of("03:42").is_empty());
+        assert_eq!(rules_of("at 18:30"), [("at 18:30".to_owned(), "clock")]);
+        assert_eq!(
+            rules_of("took place at 1.12am local time."),
+            [("at 1.12am local time".to_owned(), "clock-local-time")]
+        );
+    }
+
+    #[test]
+    fn clocks_join_their_day() {
+        assert_eq!(
+            rules_of("on Friday at 3pm"),
+            [("on Friday at 3pm".to_owned(), "clock")]
+        );
+        assert_eq!(
+            rules_of("Each evening at 1830 UTC, DW"),
+            [("Each evening at 1830 UTC".to_owned(), "recurring")]
+        );
+    }
+
+    #[test]
+    fn years_are_not_clocks_or_numbers() {
+        assert!(
+            rules_of("from 1830 UTC")
+                .iter()
+                .all(|(_, r)| *r != "in-year")
+        );
+        assert!(rules_of("in 2019%").is_empty());
+        assert_eq!(rules_of("in 2019"), [("in 2019".to_owned(), "in-year")]);
+    }
+
+    #[test]
+    fn weekday_names() {
+        assert!(rules_of("the Sunday Times said").is_empty());
+        assert!(
+            rules_of("on Good Friday")
+                .iter()
+                .all(|(t, _)| t != "Friday")
+        );
+        assert_eq!(
+            rules_of("a Saturday phone call"),
+            [("Saturday".to_owned(), "weekday")]
+        );
+    }
+}

@@ -1,0 +1,519 @@
+//! The rules: one regex per family of phrases, each with the function that says what a match
+//! means, or that it is not a time after all (`Sunday Times`, `from 1830 UTC` as a year).
+//!
+//! Month and weekday names must be capitalised (`may` is a verb, `May` a month only after a
+//! preposition or beside a day number); the words around them may take any case, so `Last night`
+//! at the start of a sentence reads like `last night`.
+
+use std::sync::LazyLock;
+
+use chrono::Weekday;
+use regex::{Captures, Regex};
+
+use super::what::{Bound, Part, Unit, What, Which};
+
+/// Horizontal whitespace, including no-break and thin spaces; never a line break.
+pub(super) const S: &str = r"[\t \x{a0}\x{2009}\x{202f}]";
+
+const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+const MONTHS: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+
+/// Month names and the abbreviations a date may use (`Jan. 4`, `4 Sept`).
+const MONTHS_SHORT: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+const COUNT: &str = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2}";
+
+type Build = fn(&Captures<'_>, &str) -> Option<(&'static str, What)>;
+
+pub(super) struct Rule {
+    pub re: Regex,
+    pub build: Build,
+}
+
+fn lower(caps: &Captures<'_>, name: &str) -> Option<String> {
+    caps.name(name).map(|m| {
+        m.as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase()
+    })
+}
+
+fn count(word: &str) -> Option<i64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        digits => digits.parse().ok()?,
+    })
+}
+
+pub(super) fn weekday(name: &str) -> Option<Weekday> {
+    name.parse().ok()
+}
+
+pub(super) fn month_number(name: &str) -> Option<u32> {
+    let key = name.get(..3)?.to_ascii_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let i = months.iter().position(|m| *m == key)?;
+    u32::try_from(i + 1).ok()
+}
+
+/// The rule names, so a name built from the words of a match can be `&'static str`.
+const PERIOD_RULES: &[&str] = &[
+    "this-week",
+    "last-week",
+    "next-week",
+    "earlier-this-week",
+    "later-this-week",
+    "this-month",
+    "last-month",
+    "next-month",
+    "earlier-this-month",
+    "later-this-month",
+    "this-year",
+    "last-year",
+    "next-year",
+    "earlier-this-year",
+    "later-this-year",
+];
+
+fn rule_name(names: &'static [&'static str], wanted: &str) -> Option<&'static str> {
+    names.iter().copied().find(|n| *n == wanted)
+}
+
+/// The words before `at` in `text`, lowercased, up to `n` of them, nearest first.
+pub(super) fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
+    text.get(..at)
+        .unwrap_or("")
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn rules() -> Vec<Rule> {
+    let specs: Vec<(String, Build)> = vec![
+        (
+            format!(r"\b(?:the{S}+)?day{S}+before{S}+yesterday\b"),
+            |_, _| Some(("day-before-yesterday", What::Day(-2))),
+        ),
+        (
+            format!(r"\b(?P<d>yesterday|tomorrow){S}+(?P<p>morning|afternoon|evening|night)\b"),
+            |c, _| {
+                let part = Part::from_word(&lower(c, "p")?)?;
+                Some(match lower(c, "d")?.as_str() {
+                    "yesterday" => ("yesterday-part-of-day", What::PartOfDay(-1, part)),
+                    _ => ("tomorrow-part-of-day", What::PartOfDay(1, part)),
+                })
+            },
+        ),
+        (
+            r"\b(?P<d>yesterday|today|tomorrow)\b".to_owned(),
+            |c, text| {
+                let d = c.name("d")?;
+                // `USA Today`, the BBC's `Today` programme: a capitalised `Today` after a name.
+                if d.as_str() == "Today"
+                    && words_before(text, d.start(), 1)
+                        .first()
+                        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    && !sentence_start(text, d.start())
+                {
+                    return None;
+                }
+                Some(match lower(c, "d")?.as_str() {
+                    "yesterday" => ("yesterday", What::Day(-1)),
+                    "today" => ("today", What::Day(0)),
+                    _ => ("tomorrow", What::Day(1)),
+                })
+            },
+        ),
+        (r"\btonight\b".to_owned(), |_, _| {
+            Some(("tonight", What::PartOfDay(0, Part::Night)))
+        }),
+        (format!(r"\blast{S}+(?P<p>night|evening)\b"), |c, _| {
+            let part = Part::from_word(&lower(c, "p")?)?;
+            Some(("last-night", What::PartOfDay(-1, part)))
+        }),
+        (
+            format!(r"\bthis{S}+(?P<p>morning|afternoon|evening)\b"),
+            |c, _| {
+                let part = Part::from_word(&lower(c, "p")?)?;
+                let rule = match part {
+                    Part::Morning => "this-morning",
+                    Part::Afternoon => "this-afternoon",
+                    _ => "this-evening",
+                };
+                Some((rule, What::PartOfDay(0, part)))
+            },
+        ),
+        (r"\bovernight\b".to_owned(), |_, _| {
+            Some(("overnight", What::PartOfDay(-1, Part::Night)))
+        }),
+        (format!(r"\b(?P<b>earlier|later){S}+today\b"), |c, _| {
+            Some(match lower(c, "b")?.as_str() {
+                "earlier" => ("earlier-today", What::Period(Unit::Day, 0, Bound::Earlier)),
+                _ => ("later-today", What::Period(Unit::Day, 0, Bound::Later)),
+            })
+        }),
+        (
+            format!(
+                r"\b(?:(?P<b>earlier|later){S}+(?:in{S}+)?)?(?P<w>this|last|next){S}+(?P<u>week|month|year)\b"
+            ),
+            |c, _| {
+                let b = lower(c, "b");
+                let w = lower(c, "w")?;
+                let u = lower(c, "u")?;
+                let (offset, bound) = match (b.as_deref(), w.as_str()) {
+                    (None, "this") => (0, Bound::Whole),
+                    (None, "last") => (-1, Bound::Whole),
+                    (None, _) => (1, Bound::Whole),
+                    (Some("earlier"), "this") => (0, Bound::Earlier),
+                    (Some(_), "this") => (0, Bound::Later),
+                    // `earlier last week`: read as last week.
+                    (Some(_), "last") => (-1, Bound::Whole),
+                    (Some(_), _) => (1, Bound::Whole),
+                };
+                let unit = match u.as_str() {
+                    "week" => Unit::Week,
+                    "month" => Unit::Month,
+                    _ => Unit::Year,
+                };
+                let name = match bound {
+                    Bound::Whole => format!("{w}-{u}"),
+                    Bound::Earlier => format!("earlier-this-{u}"),
+                    Bound::Later => format!("later-this-{u}"),
+                };
+                Some((
+                    rule_name(PERIOD_RULES, &name)?,
+                    What::Period(unit, offset, bound),
+                ))
+            },
+        ),
+        (
+            format!(
+                r"\b(?P<n>{COUNT}){S}+(?P<u>days?|weeks?){S}+(?P<dir>later|earlier|afterwards|ago)\b"
+            ),
+            |c, _| {
+                let n = count(c.name("n")?.as_str())?;
+                let days = if lower(c, "u")?.starts_with("week") {
+                    7 * n
+                } else {
+                    n
+                };
+                Some(match lower(c, "dir")?.as_str() {
+                    "ago" => ("days-ago", What::Day(-days)),
+                    "earlier" => ("days-earlier", What::Shift(-days)),
+                    _ => ("days-later", What::Shift(days)),
+                })
+            },
+        ),
+        (
+            format!(
+                r"\bthe{S}+(?:(?:day|night){S}+(?P<dir>before|after)|(?P<w>next|following|previous){S}+day)\b"
+            ),
+            |c, _| {
+                let back = lower(c, "dir").as_deref() == Some("before")
+                    || lower(c, "w").as_deref() == Some("previous");
+                Some(if back {
+                    ("the-day-before", What::Shift(-1))
+                } else {
+                    ("the-day-after", What::Shift(1))
+                })
+            },
+        ),
+        (
+            format!(
+                r"\b(?:(?P<pre>on|since|until|till|by|before|after|last|next|this|(?:earlier|later|early|late){S}+on){S}+)?(?-i:(?P<wd>{WEEKDAYS}))(?P<pos>['’]s)?(?:{S}+(?P<p>morning|afternoon|evening|night))?\b"
+            ),
+            |c, text| {
+                let wd_match = c.name("wd")?;
+                let wd = weekday(wd_match.as_str())?;
+                let part = lower(c, "p").and_then(|p| Part::from_word(&p));
+                let pre = lower(c, "pre");
+                let possessive = c.name("pos").is_some();
+                if pre.is_none() && !possessive && part.is_none() && !bare_weekday_ok(text, c) {
+                    return None;
+                }
+                let pre = if possessive { None } else { pre };
+                let (rule, which, since) = match pre.as_deref() {
+                    Some("since") => ("since-weekday", Which::Nearest, true),
+                    Some("last") => ("last-weekday", Which::Last, false),
+                    Some("next") => ("next-weekday", Which::Next, false),
+                    Some("this") => ("this-weekday", Which::This, false),
+                    Some(_) => ("on-weekday", Which::Nearest, false),
+                    None if part.is_some() => ("weekday-part-of-day", Which::Nearest, false),
+                    None if possessive => ("weekday-possessive", Which::Nearest, false),
+                    None => ("weekday", Which::Nearest, false),
+                };
+                let rule = if part.is_some() && pre.as_deref() == Some("on") {
+                    "weekday-part-of-day"
+                } else {
+                    rule
+                };
+                Some((
+                    rule,
+                    What::Weekday {
+                        wd,
+                        which,
+                        part,
+                        since,
+                    },
+                ))
+            },
+        ),
+        (
+            format!(
+                r"\b(?P<pre>in|since|from|until|till|by|during|through|throughout|last|this|next|early|late|mid|(?:earlier|later){S}+in)(?:{S}+|-)(?:(?:early|late|mid)(?:{S}+|-))?(?-i:(?P<mon>{MONTHS}))(?:,?{S}+(?P<y>[0-9]{{4}}))?\b"
+            ),
+            |c, _| {
+                let month = month_number(c.name("mon")?.as_str())?;
+                let year = year_of(c)?;
+                let pre = lower(c, "pre")?;
+                let (rule, which, since) = match pre.as_str() {
+                    "since" => ("since-month", Which::Nearest, true),
+                    "last" => ("last-named-month", Which::Last, false),
+                    "next" => ("next-named-month", Which::Next, false),
+                    "this" => ("in-month", Which::This, false),
+                    _ => ("in-month", Which::Nearest, false),
+                };
+                Some((
+                    rule,
+                    What::Month {
+                        month,
+                        year,
+                        which,
+                        since,
+                    },
+                ))
+            },
+        ),
+        (
+            format!(r"\b(?-i:(?P<mon>{MONTHS})),?{S}+(?P<y>(?:1[89]|20)[0-9]{{2}})\b"),
+            |c, _| {
+                Some((
+                    "month-year",
+                    What::Month {
+                        month: month_number(c.name("mon")?.as_str())?,
+                        year: year_of(c)?,
+                        which: Which::Nearest,
+                        since: false,
+                    },
+                ))
+            },
+        ),
+        (
+            format!(
+                r"\b(?P<pre>in|since|from|until|till|by|during|through|throughout|early|late|mid|before|after)(?:{S}+|-)(?P<y>(?:19|20)[0-9]{{2}})\b"
+            ),
+            |c, text| {
+                let y = c.name("y")?;
+                if !year_edge_ok(text, y.end()) {
+                    return None;
+                }
+                let since = lower(c, "pre").as_deref() == Some("since");
+                let year = y.as_str().parse().ok()?;
+                Some((
+                    if since { "since-year" } else { "in-year" },
+                    What::Year { year, since },
+                ))
+            },
+        ),
+        (
+            format!(
+                r"\b(?:(?P<pre>on|since|from|until|till|by|before|after){S}+)?(?:(?-i:(?P<wd>{WEEKDAYS})),?{S}+)?(?:the{S}+)?(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{S}+(?:of{S}+)?(?-i:(?P<mon>{MONTHS_SHORT}))\b\.?(?:,?{S}+(?P<y>[0-9]{{4}})\b)?"
+            ),
+            build_date,
+        ),
+        (
+            format!(
+                r"\b(?:(?P<pre>on|since|from|until|till|by|before|after){S}+)?(?:(?-i:(?P<wd>{WEEKDAYS})),?{S}+)?(?-i:(?P<mon>{MONTHS_SHORT}))\b\.?{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?{S}+(?P<y>[0-9]{{4}})\b)?"
+            ),
+            build_date,
+        ),
+        (
+            format!(
+                r"\b(?:in{S}+)?the{S}+(?:early|small){S}+hours(?:{S}+of{S}+(?:(?P<d>yesterday|today)|(?:(?P<pre>last|this){S}+)?(?-i:(?P<wd>{WEEKDAYS}))))?\b"
+            ),
+            |c, _| {
+                let part = Some(Part::EarlyHours);
+                let what = match (lower(c, "d").as_deref(), c.name("wd")) {
+                    (Some("yesterday"), _) => What::PartOfDay(-1, Part::EarlyHours),
+                    (Some(_), _) | (None, None) => What::PartOfDay(0, Part::EarlyHours),
+                    (None, Some(wd)) => What::Weekday {
+                        wd: weekday(wd.as_str())?,
+                        which: match lower(c, "pre").as_deref() {
+                            Some("last") => Which::Last,
+                            Some(_) => Which::This,
+                            None => Which::Nearest,
+                        },
+                        part,
+                        since: false,
+                    },
+                };
+                Some(("early-hours", what))
+            },
+        ),
+        (
+            format!(r"\b(?P<w>this|last|next|at{S}+the|over{S}+the|on{S}+the){S}+weekend\b"),
+            |c, _| {
+                let which = match lower(c, "w")?.as_str() {
+                    "this" => Which::This,
+                    "last" => Which::Last,
+                    "next" => Which::Next,
+                    _ => Which::Nearest,
+                };
+                Some(("weekend", What::Weekend(which)))
+            },
+        ),
+        (
+            format!(
+                r"\b(?P<e>each|every){S}+(?:(?P<u>day|morning|afternoon|evening|night|week|month|year|hour|weekday|weekend)|(?-i:(?P<wd>{WEEKDAYS})))\b"
+            ),
+            |c, _| {
+                let unit = match c.name("wd") {
+                    Some(wd) => wd.as_str().to_owned(),
+                    None => lower(c, "u")?,
+                };
+                Some(("recurring", What::Every { unit, clock: None }))
+            },
+        ),
+        (
+            format!(
+                r"\bon{S}+(?-i:(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b"
+            ),
+            |c, _| {
+                let wd = c.name("wd")?.as_str().trim_end_matches('s').to_owned();
+                Some((
+                    "recurring",
+                    What::Every {
+                        unit: wd,
+                        clock: None,
+                    },
+                ))
+            },
+        ),
+    ];
+    specs
+        .into_iter()
+        .filter_map(|(pat, build)| {
+            Regex::new(&format!("(?i){pat}"))
+                .ok()
+                .map(|re| Rule { re, build })
+        })
+        .collect()
+}
+
+pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(rules);
+
+/// Zone abbreviations right after a four-digit number: `from 1830 UTC` is a clock, not a year.
+pub(super) static ZONE_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^{S}*(?:{})\b",
+        crate::zones::abbreviation_pattern()
+    ))
+    .ok()
+});
+
+fn year_of(c: &Captures<'_>) -> Option<Option<i32>> {
+    match c.name("y") {
+        Some(y) => {
+            let y: i32 = y.as_str().parse().ok()?;
+            if !(1000..=2999).contains(&y) {
+                return None;
+            }
+            Some(Some(y))
+        }
+        None => Some(None),
+    }
+}
+
+fn build_date(c: &Captures<'_>, _text: &str) -> Option<(&'static str, What)> {
+    let month = month_number(c.name("mon")?.as_str())?;
+    let day: u32 = c.name("d")?.as_str().parse().ok()?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let year = year_of(c)?;
+    let weekday = c.name("wd").and_then(|w| weekday(w.as_str()));
+    let pre = lower(c, "pre");
+    let since = pre.as_deref() == Some("since");
+    let rule = match pre.as_deref() {
+        Some("since") => "since-date",
+        Some("on") => "on-date",
+        _ => "date",
+    };
+    Some((
+        rule,
+        What::Date {
+            month,
+            day,
+            year,
+            weekday,
+            since,
+        },
+    ))
+}
+
+/// A year may not run on into a number, a percentage, a range or a zone (`from 1830 UTC`).
+fn year_edge_ok(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let mut chars = rest.chars();
+    let next = chars.next();
+    let after = chars.next();
+    if matches!(next, Some('%' | '0'..='9'))
+        || matches!(next, Some('-' | '–' | ',' | '.')) && after.is_some_and(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    !ZONE_AFTER.as_ref().is_some_and(|re| re.is_match(rest))
+}
+
+/// Whether `at` starts a sentence (only spaces and quotes back to a full stop or a line start).
+pub(super) fn sentence_start(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    match before
+        .chars()
+        .rev()
+        .find(|c| !c.is_whitespace() && !matches!(c, '"' | '“' | '‘' | '\'' | '(' | '–' | '—'))
+    {
+        None => true,
+        Some(c) => matches!(c, '.' | '!' | '?' | ':' | '•'),
+    }
+}
+
+/// A weekday with no preposition, possessive or part of day: `her father Friday in a US
+/// airstrike`, `a Saturday phone call`, but not `Sunday Times` or `Good Friday`.
+fn bare_weekday_ok(text: &str, c: &Captures<'_>) -> bool {
+    let Some(wd) = c.name("wd") else {
+        return false;
+    };
+    let prev = words_before(text, wd.start(), 1);
+    if prev.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "Good" | "Black" | "Holy" | "Ash" | "Palm" | "Easter" | "Super" | "Cyber" | "Bloody"
+        )
+    }) {
+        return false;
+    }
+    // A capitalised word right after (`Sunday Times`, `Friday Prayers`) makes a name.
+    let rest = text.get(wd.end()..).unwrap_or("");
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let glued_name =
+        trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(char::is_uppercase);
+    !glued_name
+}
