@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ResolvedTime;
+use crate::{ResolvedTime, TimeExpression};
 
 /// What kind of page a document came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -119,6 +119,8 @@ pub struct Post {
     pub attribution: Option<String>,
     /// The body: paragraphs joined by a blank line, boilerplate and credits removed.
     pub text: String,
+    /// The time expressions in the post's headline and body, read against the post's time.
+    pub expressions: Vec<TimeExpression>,
 }
 
 impl Post {
@@ -133,6 +135,7 @@ impl Post {
             headline: None,
             attribution: None,
             text: String::new(),
+            expressions: Vec::new(),
         }
     }
 }

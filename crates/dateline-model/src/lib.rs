@@ -44,7 +44,10 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentKind, DropReason, Dropped, Post, ZoneStatement};
 pub use event::Event;
 pub use id::{content_id, event_id};
-pub use time::{Basis, Inference, Precision, ResolvedTime, ZoneSource};
+pub use time::{
+    Basis, ExpressionKind, Granularity, Inference, Interval, Precision, ResolvedTime,
+    TimeExpression, ZoneSource,
+};
 
 use serde::{Deserialize, Serialize};
 

@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 pub struct ResolvedTime {
     /// The 1-based line of the page where the stamp stands.
     pub line: u32,
+    /// The byte range of the stamp within its line, `[start, end)`.
+    pub span: [u32; 2],
     /// The stamp exactly as printed (no-break spaces kept), without glued text such as a byline.
     pub raw: String,
     /// The instant, RFC 3339 with `Z`.
@@ -27,6 +29,7 @@ pub struct ResolvedTime {
 
 impl ResolvedTime {
     /// A resolved time from its parts.
+    /// The span starts at 0; set [`ResolvedTime::span`] when the stamp stands inside a longer line.
     pub fn new(
         line: u32,
         raw: impl Into<String>,
@@ -35,9 +38,12 @@ impl ResolvedTime {
         zone: impl Into<String>,
         basis: Basis,
     ) -> Self {
+        let raw = raw.into();
+        let len = u32::try_from(raw.len()).unwrap_or(u32::MAX);
         ResolvedTime {
             line,
-            raw: raw.into(),
+            span: [0, len],
+            raw,
             utc,
             local,
             zone: zone.into(),
@@ -95,6 +101,15 @@ pub enum ZoneSource {
         /// The outlet whose default applied.
         outlet: String,
     },
+    /// A place named in the text, through the gazetteer ("1.12am local time" in a Baghdad story).
+    Gazetteer {
+        /// The place.
+        place: String,
+    },
+    /// The zone of the post the expression stands in (for times in running text).
+    Post,
+    /// Given by whoever ran dateline (a `--zone` option).
+    Given,
     /// Nothing said anything; UTC was assumed and a warning given.
     Assumed,
 }
@@ -139,4 +154,118 @@ pub enum Precision {
     Hour,
     /// Only the date is printed.
     Day,
+}
+
+/// A time expression in a post's running text ("last night", "on Friday", "1.12am local time"),
+/// read against that post's own time and zone: when the reported event happened, as opposed to
+/// when it was reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TimeExpression {
+    /// The 1-based line of the page where the expression stands.
+    pub line: u32,
+    /// The byte range of the expression within its line, `[start, end)`.
+    pub span: [u32; 2],
+    /// The expression as printed.
+    pub text: String,
+    /// The rule that read it, such as `last-night` or `on-weekday`.
+    pub rule: String,
+    /// An instant, an interval, an open interval since a time, or a recurrence.
+    pub kind: ExpressionKind,
+    /// The time it most probably means; none for a recurrence.
+    pub interval: Option<Interval>,
+    /// Other plausible readings, when the text leaves it open.
+    pub alternatives: Vec<Interval>,
+    /// The zone it was read in: an IANA name or `UTC`.
+    pub zone: String,
+    /// Where that zone came from.
+    pub zone_source: ZoneSource,
+    /// For a recurrence, what recurs, such as `every evening at 18:30 UTC`.
+    pub recurrence: Option<String>,
+    /// What a reader should know: uncertainty, choices made.
+    pub notes: Vec<String>,
+}
+
+impl TimeExpression {
+    /// An expression with no reading yet.
+    pub fn new(
+        line: u32,
+        span: [u32; 2],
+        text: impl Into<String>,
+        rule: impl Into<String>,
+        kind: ExpressionKind,
+    ) -> Self {
+        TimeExpression {
+            line,
+            span,
+            text: text.into(),
+            rule: rule.into(),
+            kind,
+            interval: None,
+            alternatives: Vec::new(),
+            zone: String::from("UTC"),
+            zone_source: ZoneSource::Post,
+            recurrence: None,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// What kind of time an expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ExpressionKind {
+    /// A point in time, to the expression's granularity ("at 1.12am").
+    Instant,
+    /// A span ("last night", "in March", "earlier this week").
+    Interval,
+    /// From a time until the report ("since October").
+    OpenSince,
+    /// A repeating time ("each evening at 1830 UTC"); it has no single interval.
+    Recurring,
+}
+
+/// A half-open interval of time, `[start, end)`, with the granularity of what was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Interval {
+    /// The start, inclusive.
+    pub start: DateTime<Utc>,
+    /// The end, exclusive.
+    pub end: DateTime<Utc>,
+    /// How fine the expression is.
+    pub granularity: Granularity,
+}
+
+impl Interval {
+    /// An interval from its bounds and granularity.
+    pub fn new(start: DateTime<Utc>, end: DateTime<Utc>, granularity: Granularity) -> Self {
+        Interval {
+            start,
+            end,
+            granularity,
+        }
+    }
+}
+
+/// How fine a time expression is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Granularity {
+    /// To the minute ("at 1.12am").
+    Minute,
+    /// To the hour ("at 3pm", "around 5 o'clock").
+    Hour,
+    /// A part of a day ("last night", "this morning").
+    PartOfDay,
+    /// A day ("yesterday", "on Friday", "on 3 January").
+    Day,
+    /// A week ("earlier this week").
+    Week,
+    /// A month ("in March").
+    Month,
+    /// A year ("in 2019").
+    Year,
 }

@@ -3,10 +3,12 @@
 
 use chrono::NaiveDate;
 use dateline_model::{
-    Basis, Diagnostic, Document, DropReason, Dropped, Inference, Post, Precision, ResolvedTime,
-    Severity, ZoneSource, ZoneStatement,
+    Basis, Diagnostic, Document, DropReason, Dropped, ExpressionKind, Granularity, Inference,
+    Interval, Post, Precision, ResolvedTime, Severity, TimeExpression, ZoneSource, ZoneStatement,
 };
-use dateline_time::{Anchor, Context, DstPolicy, Inferred, Note, Resolved, Stamp, Tz, ZoneOrigin};
+use dateline_time::{
+    Anchor, Context, DstPolicy, Inferred, Note, Report, Resolved, Stamp, Tz, ZoneOrigin,
+};
 
 use crate::layout::{LineRoles, Parsed, RawStamp, Role, is_blank};
 use crate::{Page, outlets};
@@ -58,6 +60,9 @@ pub(crate) fn finish(
                     found.tz.name(),
                 ));
                 ctx = ctx.with_zone(found.tz, ZoneOrigin::PageStatement { line: statement.line });
+                if let Some(note) = &found.note {
+                    diagnostics.push(note_diagnostic(note, Some(statement.line)));
+                }
             }
             None => diagnostics.push(
                 Diagnostic::new(
@@ -104,11 +109,11 @@ pub(crate) fn finish(
     doc.published = parsed
         .published
         .as_ref()
-        .and_then(|raw| resolve_one(raw, &meta_ctx, &mut diagnostics));
+        .and_then(|raw| resolve_one(page, raw, &meta_ctx, &mut diagnostics));
     doc.updated = parsed
         .updated
         .as_ref()
-        .and_then(|raw| resolve_one(raw, &meta_ctx, &mut diagnostics));
+        .and_then(|raw| resolve_one(page, raw, &meta_ctx, &mut diagnostics));
 
     let before_posts = diagnostics.len();
     // Posts are resolved together, in page order.
@@ -155,7 +160,7 @@ pub(crate) fn finish(
                 Ok(resolved) => {
                     note_diagnostics(&resolved.notes, raw.line, &mut diagnostics);
                     if let Some(slot) = times.get_mut(i) {
-                        *slot = Some(convert(raw, resolved));
+                        *slot = Some(convert(page, raw, resolved));
                     }
                 }
                 Err(error) => diagnostics.push(
@@ -191,8 +196,12 @@ pub(crate) fn finish(
 
     collapse(&mut diagnostics, before_posts, "zone-assumed");
 
+    let country = outlet.map(|o| o.country);
     for (draft, time) in parsed.posts.into_iter().zip(times) {
         let mut post = Post::new(&doc.id, draft.stamp.line);
+        if let Some(time) = &time {
+            post.expressions = expressions(page, &parsed.roles, draft.lines, time, country);
+        }
         post.lines = draft.lines;
         post.time = time;
         post.author = draft.author;
@@ -208,7 +217,84 @@ pub(crate) fn finish(
         .find(|(_, r)| matches!(r, Some((Role::DeclaredCount, _))))
         .map(|(n, _)| n);
     check(&doc, count_line, &mut diagnostics);
+    // An article's dateline is both the page's time and its item's: say things about it once.
+    let mut seen = std::collections::HashSet::new();
+    diagnostics.retain(|d| seen.insert((d.code.clone(), d.line, d.message.clone())));
     (doc, diagnostics, parsed.roles)
+}
+
+/// The time expressions in a post's headline and body lines, read against the post's own time
+/// and zone. On the stamp's line, the stamp itself is not an expression.
+fn expressions(
+    page: &Page<'_>,
+    roles: &LineRoles,
+    lines: [u32; 2],
+    time: &ResolvedTime,
+    country: Option<&str>,
+) -> Vec<TimeExpression> {
+    let tz = time.zone.parse::<Tz>().unwrap_or(Tz::UTC);
+    let mut report = Report::new(time.utc, tz);
+    if let Some(country) = country {
+        report = report.with_country(country);
+    }
+    let mut out = Vec::new();
+    for n in lines[0]..=lines[1] {
+        let Some((role, _)) = roles.get(n) else {
+            continue;
+        };
+        if !matches!(role, Role::Body | Role::Headline | Role::Stamp) {
+            continue;
+        }
+        let Some(text) = page.line(n) else { continue };
+        let stamp = (n == time.line).then(|| time.span[0] as usize..time.span[1] as usize);
+        for e in dateline_time::find_expressions(text, &report) {
+            if stamp
+                .as_ref()
+                .is_some_and(|s| e.span.start < s.end && s.start < e.span.end)
+            {
+                continue;
+            }
+            out.push(expression(n, e));
+        }
+    }
+    out
+}
+
+fn expression(line: u32, e: dateline_time::Expression) -> TimeExpression {
+    let span = [
+        u32::try_from(e.span.start).unwrap_or(u32::MAX),
+        u32::try_from(e.span.end).unwrap_or(u32::MAX),
+    ];
+    let kind = match e.kind {
+        dateline_time::ExpressionKind::Instant => ExpressionKind::Instant,
+        dateline_time::ExpressionKind::OpenSince => ExpressionKind::OpenSince,
+        dateline_time::ExpressionKind::Recurring => ExpressionKind::Recurring,
+        _ => ExpressionKind::Interval,
+    };
+    let mut out = TimeExpression::new(line, span, e.text, e.rule, kind);
+    out.interval = e.interval.map(interval);
+    out.alternatives = e.alternatives.into_iter().map(interval).collect();
+    out.zone = e.zone;
+    out.zone_source = match e.origin {
+        ZoneOrigin::Caller => ZoneSource::Post,
+        other => zone_source(other),
+    };
+    out.recurrence = e.recurrence;
+    out.notes = e.notes.into_iter().map(|n| n.message).collect();
+    out
+}
+
+fn interval(i: dateline_time::Interval) -> Interval {
+    let granularity = match i.granularity {
+        dateline_time::Granularity::Minute => Granularity::Minute,
+        dateline_time::Granularity::Hour => Granularity::Hour,
+        dateline_time::Granularity::PartOfDay => Granularity::PartOfDay,
+        dateline_time::Granularity::Day => Granularity::Day,
+        dateline_time::Granularity::Week => Granularity::Week,
+        dateline_time::Granularity::Month => Granularity::Month,
+        _ => Granularity::Year,
+    };
+    Interval::new(i.start, i.end, granularity)
 }
 
 /// Keeps the first diagnostic with `code` from `from` on, and folds the others into it: a page
@@ -331,6 +417,7 @@ fn unreadable(raw: &RawStamp) -> Diagnostic {
 }
 
 fn resolve_one(
+    page: &Page<'_>,
     raw: &RawStamp,
     ctx: &Context,
     diagnostics: &mut Vec<Diagnostic>,
@@ -342,7 +429,7 @@ fn resolve_one(
     match dateline_time::resolve(&stamp, ctx) {
         Ok(resolved) => {
             note_diagnostics(&resolved.notes, raw.line, diagnostics);
-            Some(convert(raw, resolved))
+            Some(convert(page, raw, resolved))
         }
         Err(error) => {
             diagnostics.push(
@@ -372,13 +459,8 @@ fn note_diagnostic(note: &Note, line: Option<u32>) -> Diagnostic {
 }
 
 /// The time library's answer in the model's terms.
-fn convert(raw: &RawStamp, r: Resolved) -> ResolvedTime {
-    let zone_source = match r.origin {
-        ZoneOrigin::Stated { label } => ZoneSource::Stated { label },
-        ZoneOrigin::PageStatement { line } => ZoneSource::PageStatement { line },
-        ZoneOrigin::OutletDefault { outlet } => ZoneSource::OutletDefault { outlet },
-        _ => ZoneSource::Assumed,
-    };
+fn convert(page: &Page<'_>, raw: &RawStamp, r: Resolved) -> ResolvedTime {
+    let zone_source = zone_source(r.origin);
     let mut basis = Basis::new(r.rule, zone_source);
     basis.precision = match r.precision {
         dateline_time::Precision::Second => Precision::Second,
@@ -405,7 +487,24 @@ fn convert(raw: &RawStamp, r: Resolved) -> ResolvedTime {
         })
         .collect();
     basis.notes = r.notes.iter().map(|n| n.message.clone()).collect();
-    ResolvedTime::new(raw.line, raw.text.clone(), r.utc, r.local, r.zone, basis)
+    let mut time = ResolvedTime::new(raw.line, raw.text.clone(), r.utc, r.local, r.zone, basis);
+    if let Some(start) = page.line(raw.line).and_then(|l| l.find(&raw.text)) {
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        time.span = [start, start.saturating_add(time.span[1])];
+    }
+    time
+}
+
+/// Where a zone came from, in the model's terms.
+pub(crate) fn zone_source(origin: ZoneOrigin) -> ZoneSource {
+    match origin {
+        ZoneOrigin::Stated { label } => ZoneSource::Stated { label },
+        ZoneOrigin::PageStatement { line } => ZoneSource::PageStatement { line },
+        ZoneOrigin::OutletDefault { outlet } => ZoneSource::OutletDefault { outlet },
+        ZoneOrigin::Caller => ZoneSource::Given,
+        ZoneOrigin::Gazetteer { place } => ZoneSource::Gazetteer { place },
+        _ => ZoneSource::Assumed,
+    }
 }
 
 /// The page against itself: posts after the page's update time, a post count that the text

@@ -11,10 +11,11 @@ fn time(t: &Option<ResolvedTime>) -> String {
         None => "-".to_owned(),
         Some(t) => {
             let mut s = format!(
-                "{} <- `{}` line {} [{}] rule={} zone-source={}",
+                "{} <- `{}` line {} {:?} [{}] rule={} zone-source={}",
                 t.utc.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                 t.raw,
                 t.line,
+                t.span,
                 t.zone,
                 t.basis.rule,
                 serde_json::to_string(&t.basis.zone_source).unwrap_or_default(),
@@ -82,6 +83,31 @@ fn render(doc: &Document, diagnostics: &[Diagnostic]) -> String {
         let paragraphs = p.text.split("\n\n").count();
         let text = short(&p.text).replace("\n\n", " ¶ ");
         let _ = writeln!(o, "    text ({paragraphs} ¶): {text}");
+        for e in &p.expressions {
+            let reading = match &e.interval {
+                Some(i) => format!(
+                    "{} .. {} {}",
+                    i.start.format("%Y-%m-%dT%H:%MZ"),
+                    i.end.format("%Y-%m-%dT%H:%MZ"),
+                    serde_json::to_string(&i.granularity).unwrap_or_default()
+                ),
+                None => format!("recurring: {}", e.recurrence.as_deref().unwrap_or("?")),
+            };
+            let source = serde_json::to_string(&e.zone_source).unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "    expression line {} {:?} `{}` rule={} -> {reading} [{}] zone-source={source}",
+                e.line, e.span, e.text, e.rule, e.zone
+            );
+            for a in &e.alternatives {
+                let _ = writeln!(
+                    o,
+                    "      or {} .. {}",
+                    a.start.format("%Y-%m-%dT%H:%MZ"),
+                    a.end.format("%Y-%m-%dT%H:%MZ")
+                );
+            }
+        }
     }
     let _ = writeln!(o, "dropped:");
     for d in &doc.dropped {
