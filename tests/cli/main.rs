@@ -2,5 +2,6 @@
 
 #![allow(clippy::expect_used)] // a failed expectation is a failed test
 
+mod time;
 mod timeline;
 mod util;

@@ -18,6 +18,8 @@ pub enum Command {
     Parse(ParseArgs),
     /// Read pages and print the merged timeline of events
     Timeline(TimelineArgs),
+    /// Find and resolve every time in a text (the dateline-time test bench)
+    Time(TimeArgs),
     /// List the output formats
     Formats,
     /// List the page layouts dateline recognises
@@ -56,5 +58,26 @@ pub struct TimelineArgs {
     pub input: InputArgs,
     /// Output format (see `dateline formats`)
     #[arg(long, value_name = "NAME", default_value = "markdown")]
+    pub format: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TimeArgs {
+    /// The text to read; without it (or with `-`), each line of standard input is read
+    #[arg(value_name = "TEXT")]
+    pub text: Option<String>,
+    /// The time the text was written (RFC 3339): the date of bare clocks, the "now" of
+    /// "yesterday" and "2h ago", the report that "last night" is read against
+    #[arg(long, value_name = "RFC3339")]
+    pub reference: Option<String>,
+    /// The zone of times that state none (IANA name, such as Europe/London)
+    #[arg(long, value_name = "IANA")]
+    pub zone: Option<String>,
+    /// The country of the outlet (ISO 3166 alpha-2), to choose among ambiguous zone names
+    /// such as IST or CST
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// Output format
+    #[arg(long, value_name = "NAME", default_value = "text", value_parser = ["text", "json"])]
     pub format: String,
 }

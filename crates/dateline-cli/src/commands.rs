@@ -25,6 +25,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             timeline.diagnostics.extend(merged.diagnostics);
             finish(&a.input, format, &timeline)
         }
+        Command::Time(a) => crate::time::run(&a),
         Command::Formats => {
             let mut out = io::stdout().lock();
             for f in dateline_formats::formats() {
@@ -153,7 +154,7 @@ fn write_to<W: Write>(
     out.flush().map_err(|e| write_error(target, e.into()))
 }
 
-fn write_error(target: &str, source: WriteError) -> CliError {
+pub(crate) fn write_error(target: &str, source: WriteError) -> CliError {
     CliError::Write {
         target: target.to_owned(),
         source,

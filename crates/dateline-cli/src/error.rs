@@ -21,6 +21,17 @@ pub enum CliError {
     UnknownFormat { name: String, known: String },
     #[error("unknown layout `{name}`; known layouts: {known}")]
     UnknownLayout { name: String, known: String },
+    #[error(
+        "--reference `{value}` is not an RFC 3339 time ({source}); write it like 2020-01-03T12:44:00Z"
+    )]
+    Reference {
+        value: String,
+        source: chrono::ParseError,
+    },
+    #[error(
+        "--zone `{0}` is not an IANA zone name; write it like Europe/London or America/New_York"
+    )]
+    Zone(String),
     #[error("cannot write {target}")]
     Write {
         target: String,
@@ -36,6 +47,8 @@ pub enum WriteError {
     Io(#[from] io::Error),
     #[error(transparent)]
     Format(#[from] dateline_formats::Error),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
 }
 
 impl CliError {

@@ -2,7 +2,8 @@
 //!
 //! This crate only wires the libraries together [ripgrep core, mdBook src/cmd]: `args` parses the
 //! command line with clap, `input` turns paths into pages, `commands` runs
-//! `dateline_sources` -> `dateline_merge` -> `dateline_formats`, and `main` maps errors to exit codes
+//! `dateline_sources` -> `dateline_merge` -> `dateline_formats`, `time` is the `dateline time`
+//! test bench over `dateline_time`, and `main` maps errors to exit codes
 //! (0 on success and on a closed pipe, 2 on error, the whole error chain on stderr).
 
 // The command line is the one place that talks to the terminal.
@@ -12,6 +13,7 @@ mod args;
 mod commands;
 mod error;
 mod input;
+mod time;
 
 use std::process::ExitCode;
 
