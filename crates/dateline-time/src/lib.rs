@@ -200,8 +200,10 @@
 //! # Tests
 //!
 //! The tests pin the behaviour down: every form to the exact minute (`tests/forms.rs`), a table of
-//! real-world forms from outlets in a dozen countries (`tests/cases.txt`), instants rendered in
-//! every layout and zone and read back (`tests/roundtrip.rs`), the seeds' ground truth
+//! real-world forms from outlets in thirty countries (`tests/cases.txt`, over 450 rows, with the
+//! daylight-saving edges of London, New York and Sydney), instants rendered in every layout and
+//! zone and read back, on every change of offset (`tests/roundtrip.rs`) and for random instants
+//! with random text that must never panic (`tests/properties.rs`, proptest), the seeds' ground truth
 //! (`tests/pages.rs`) and a snapshot of every stamp in every seed (`tests/seeds.rs`). Expressions
 //! in running text have their own table, mostly the seeds' own sentences, with the rejections,
 //! the notes and a snapshot of every expression in every seed (`tests/expressions.rs`).
