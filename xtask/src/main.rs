@@ -5,8 +5,14 @@
 //! - `fmt`, `clippy`, `test`, `doc`: one of those steps.
 //! - `seeds`: every file in `seeds/` matches `seeds/SHA256SUMS`, and every listed file exists.
 //! - `tidy`: every library opens with a `//!` essay, no library prints, no `.snap.new` is left.
-//! - `bench [ARGS]`: the benchmarks in release (`cargo bench -p dateline-time`), with any further
-//!   arguments passed through to them (`cargo xtask bench -- find` runs the `find` benches only).
+//! - `bench [--quick] [--scale-only] [--micro-only] [--sizes N,..] [-- ARGS]`: the divan
+//!   benchmarks in release (`cargo bench -p dateline-time -p dateline-merge`, `ARGS` passed
+//!   through: `cargo xtask bench -- find` runs the `find` benches only), then the merge at scale
+//!   on generated corpora of 10 k, 100 k and 1 M posts (`bench.rs`), whose table goes into
+//!   `docs/performance.md`; `--quick` runs the 10 k scale run only.
+//! - `synth [--posts N] [--outlets K] [--seed S] [--start DATE] [--out DIR]`: a generated
+//!   corpus in the seed layouts with its `gold.json` (`synth.rs`, over the `dateline-synth`
+//!   crate), by default under `target/synth/`.
 //!
 //! xtask is a plain binary with few dependencies [rust-analyzer, mdBook]: it runs cargo as a child
 //! process and reads files; it is not part of the published crates.
@@ -14,13 +20,17 @@
 // A task runner reports to its terminal; that is its job.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod bench;
+mod synth;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use sha2::{Digest, Sha256};
 
-const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|seeds|tidy|bench [ARGS]>";
+const USAGE: &str =
+    "usage: cargo xtask <ci|fmt|clippy|test|doc|seeds|tidy|bench [ARGS]|synth [ARGS]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,7 +47,8 @@ fn main() -> ExitCode {
         "doc" => doc(&root),
         "seeds" => seeds(&root),
         "tidy" => tidy(&root),
-        "bench" => bench(&root, args.get(1..).unwrap_or_default()),
+        "bench" => bench::bench(&root, args.get(1..).unwrap_or_default()),
+        "synth" => synth::synth(&root, args.get(1..).unwrap_or_default()),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -105,25 +116,11 @@ fn doc(root: &Path) -> Result<(), String> {
     }
 }
 
-/// The crates with benchmarks; later issues add theirs.
-const BENCHED: &[&str] = &["dateline-time"];
-
-/// Runs the benchmarks in release; `extra` goes to cargo after the packages (so `-- find`
-/// reaches the benchmark harness).
-fn bench(root: &Path, extra: &[String]) -> Result<(), String> {
-    let mut args = vec!["bench"];
-    for package in BENCHED {
-        args.extend(["-p", package]);
-    }
-    args.extend(extra.iter().map(String::as_str));
-    cargo(root, &args)
-}
-
-fn cargo_bin() -> String {
+pub(crate) fn cargo_bin() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
 }
 
-fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
+pub(crate) fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
     let status = Command::new(cargo_bin())
         .args(args)
         .current_dir(root)

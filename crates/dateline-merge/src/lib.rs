@@ -1,69 +1,134 @@
-//! dateline's merge stage: documents in, events sorted by UTC out.
+//! dateline's merge stage: documents in, events out, one event per real-world occurrence, across
+//! outlets, with the evidence.
 //!
 //! The pages dateline reads become [`Document`](dateline_model::Document)s, each with its posts and
 //! their resolved times. This crate turns them into the timeline's
-//! [`Event`](dateline_model::Event)s. An event is one real-world occurrence together with the posts
-//! that report it.
+//! [`Event`](dateline_model::Event)s. An event is one real-world occurrence (the same statement or
+//! tweet, the same strike, the same phone call, the same announcement) together with every post that
+//! reports it. Reactions to it, analysis of it and later recaps are other events. When The
+//! Independent (12:45 UK time) and DW (12:53 UTC) both report Trump's "Iran never won a war, but
+//! never lost a negotiation!", the timeline has one event with two reports, says The Independent had
+//! it first and DW eight minutes later, and keeps the evidence: the shared quote, the shared names,
+//! each signal's score and the time gap.
 //!
-//! For now an event holds exactly one post: every post with a resolved time becomes an event of
-//! its own. Its headline is the post's headline, or else the first sentence of its text (a full stop
-//! after `Mr.`, `U.S.` or in `3.5` does not end a sentence), cut at a word to at most
-//! [`Options::headline_chars`] characters, or else the page's title. Its outlet is the document's
-//! outlet, or the document's path when the outlet is unknown. A post without a resolved time has no
-//! place on a timeline: it is left out, with a warning that names its path and line.
+//! # Signals
 //!
-//! Later, one event will gather the reports of the same occurrence from several outlets (the same
-//! statement reported by The Independent and by DW) and keep the evidence for each merge: the
-//! quotes, names and time gaps behind it. The types are already shaped for that. An event lists
-//! its posts and outlets, and its id is derived from the set of its post ids.
+//! Two posts are compared on several signals, none decisive alone, and their contributions are
+//! summed (see `docs/merging.md` for the weights):
 //!
-//! The principal type is [`Merged`], what [`merge`] returns: the events, sorted by UTC time and
-//! then by id, and the diagnostics about posts that were left out. [`Options`] holds the few
-//! choices there are. [`try_merge`] is the strict variant: it refuses, with an [`Error`], input in
-//! which two posts share an id.
+//! - **quote**: a verbatim quotation of five words or more found in both (quotes normalised: curly
+//!   and straight marks, case, punctuation). The strongest signal, but translations differ, so it is
+//!   never required.
+//! - **content** and **lead**: the rarity-weighted (IDF) cosine of the content words of the whole
+//!   posts and of their headlines or first sentences. Paragraphs of context ("Some context:") are
+//!   left out: they recap other events.
+//! - **entities**: the rarity-weighted overlap of names (capitalised words with a stop list,
+//!   nationalities read as countries, numbers).
+//! - **predicate**: the same verb lemma (`tweet`, `suspend`, `strike`, `urge`, `leave`...) in both.
+//! - **organisation**: the organisation that speaks must agree: "Russia's defence ministry said X"
+//!   and "Russia's foreign ministry said Y" are two events.
+//! - **time**: a soft score, a small bonus within two hours, nothing at twelve, a growing penalty past
+//!   a day, so that beyond a day and a half only overwhelming evidence merges.
+//! - **outlet**: a prior against two posts of one outlet being the same event.
+//!
+//! An article (a one-item document) is judged by its headline and lead (its first two paragraphs).
+//!
+//! # Pipeline
+//!
+//! 1. **Features**, once per post and in parallel: hashed word stems and names with their rarity,
+//!    quote shingles (runs of five words), predicates and organisations as bit sets.
+//! 2. **Blocking**: no all-pairs comparison. Each post is indexed under its rarest words and its
+//!    quote shingles; a word carried by too many posts is not indexed. Within a posting list sorted
+//!    by time, a post meets the next few posts within twice [`Options::max_gap_hours`]. Pairs that
+//!    meet through two keys, or one quote shingle, are candidates.
+//! 3. **Scoring** of the candidates, in parallel.
+//! 4. **Clustering**: union-find over the pairs at or above [`Options::merge_threshold`], best first,
+//!    with guards: two reports of one outlet are put together only above
+//!    [`Options::same_outlet_threshold`] (a follow-up is linked, not merged), and a join that would
+//!    stretch an event beyond [`Options::max_gap_hours`] needs [`Options::overwhelming`] evidence.
+//! 5. **Events and checks**: each event lists its reports with their lag behind the first, the
+//!    evidence of each join, its related events (near misses as "possibly the same", same-outlet
+//!    follow-ups) and the checks on its times: a report stamped hours before every other outlet's,
+//!    where a real zone would fit, or before a time its own text gives, is not crowned first
+//!    reporter, and a warning says so. An outlet shifted by the same whole number of hours across
+//!    several events is named once.
+//!
+//! [`merge`] returns a [`Merged`]: the events sorted by UTC time and then by id, the diagnostics,
+//! and an [`Explanation`] for each decision worth explaining (each join, each near miss, each join
+//! a guard refused), for `--explain`. [`try_merge`] is the strict variant: it refuses, with an
+//! [`Error`], input in which two posts share an id.
 //!
 //! ```
 //! use chrono::{DateTime, Utc};
-//! use dateline_merge::{Options, merge};
+//! use dateline_merge::{Options, Verdict, merge};
 //! use dateline_model::{Basis, Document, DocumentKind, Post, ResolvedTime, ZoneSource};
 //!
-//! let mut doc = Document::new("seeds/blog.txt", "generic", b"the page's bytes");
-//! doc.kind = DocumentKind::LiveBlog;
-//! doc.outlet = Some("DW".to_owned());
+//! fn blog(outlet: &str, bytes: &[u8], posts: &[(u32, &str, &str)]) -> Document {
+//!     let mut doc = Document::new(format!("{outlet}.txt"), "generic", bytes);
+//!     doc.kind = DocumentKind::LiveBlog;
+//!     doc.outlet = Some(outlet.to_owned());
+//!     for &(line, utc, text) in posts {
+//!         let utc: DateTime<Utc> = utc.parse().unwrap_or_default();
+//!         let basis = Basis::new("clock", ZoneSource::PageStatement { line: 1 });
+//!         let mut post = Post::new(&doc.id, line);
+//!         post.time = Some(ResolvedTime::new(line, "", utc, utc.fixed_offset(), "UTC", basis));
+//!         post.text = text.to_owned();
+//!         doc.posts.push(post);
+//!     }
+//!     doc
+//! }
 //!
-//! let utc: DateTime<Utc> = "2020-01-03T12:53:00Z".parse()?;
-//! let basis = Basis::new("clock", ZoneSource::PageStatement { line: 3 });
-//! let mut post = Post::new(&doc.id, 12);
-//! post.time = Some(ResolvedTime::new(12, "12:53", utc, utc.fixed_offset(), "UTC", basis));
-//! post.text = "Mr. Trump tweeted about Iran. He gave no details.".to_owned();
-//! doc.posts.push(post);
-//! doc.posts.push(Post::new(&doc.id, 20)); // no time: left out, with a warning
+//! let independent = blog("The Independent", b"one page", &[
+//!     (42, "2020-01-03T12:45:00Z", "Donald Trump has made his first statement since the bombing.\n\n\
+//!         \"Iran never won a war, but never lost a negotiation!\" he said."),
+//!     (56, "2020-01-03T13:04:00Z", "Russia's Ministry of Defence has called the killing short-sighted."),
+//! ]);
+//! let dw = blog("DW", b"another page", &[
+//!     (175, "2020-01-03T12:53:00Z", "US President Donald Trump responded with a cryptic tweet.\n\n\
+//!         \u{201c}Iran never won a war, but never lost a negotiation!\u{201d} Trump wrote."),
+//!     (327, "2020-01-03T08:12:00Z", "The Russian foreign ministry said in a statement it was concerned."),
+//! ]);
 //!
-//! let merged = merge(&[doc], &Options::default());
-//! assert_eq!(merged.events.len(), 1);
-//! let event = &merged.events[0];
-//! assert_eq!(event.utc, utc);
-//! assert_eq!(event.headline, "Mr. Trump tweeted about Iran.");
-//! assert_eq!(event.outlets, ["DW"]);
-//! assert_eq!(merged.diagnostics[0].line, Some(20));
-//! # Ok::<(), chrono::ParseError>(())
+//! let merged = merge(&[dw, independent], &Options::default());
+//! assert_eq!(merged.events.len(), 3);
+//! let tweet = merged.events.iter().find(|e| e.posts.len() == 2).ok_or("no merge")?;
+//! assert_eq!(tweet.outlets, ["The Independent", "DW"]);
+//! assert_eq!(tweet.first_reporter.as_deref(), Some("The Independent"));
+//! assert_eq!(tweet.reports[1].lag_minutes, 8);
+//! assert_eq!(tweet.evidence[0].quotes, ["iran never won a war but never lost a negotiation"]);
+//! assert!(merged.explanations.iter().any(|x| x.verdict == Verdict::Merged));
+//! # Ok::<(), &str>(())
 //! ```
 //!
 //! # Design
 //!
 //! Events are a pure function of the documents. `merge` reads no clock, no files and no
-//! environment, and nothing in it depends on the order it was given: posts are visited in the order
-//! of their ids, events are sorted by UTC time and then by id, and diagnostics by path and line.
-//! The same documents in any order give byte-identical output. Ids come from
-//! [`Event::new`](dateline_model::Event::new), a hash of the sorted post ids, so they are stable
-//! across runs and machines. When the same page is given twice, its posts have the same ids; each
-//! post is kept once and a warning says which copy was left out.
+//! environment, and nothing in it depends on the order it was given: posts are numbered in the order
+//! of their ids, token ids are stable hashes (never `std::hash`), pairs are visited best first with
+//! ties broken by post order, a cluster's root is its smallest post, and events are sorted by UTC
+//! time and then by id. The same documents in any order give byte-identical output. Ids come from
+//! [`event_id`](dateline_model::event_id) over the sorted post ids, so they are stable across runs.
+//!
+//! The key decision is to score and cluster, rather than to match with rules: every signal adds or
+//! takes a little, the sum decides, and each decision keeps its numbers, so a reader can see why two
+//! reports were merged and why the closest candidates were not. Clustering is greedy single linkage,
+//! kept in check by guards (one outlet, a longest span) rather than a global optimisation, because it
+//! is near-linear and every join is explainable by one pair.
 
 #![deny(missing_docs)]
 
+mod blocking;
+mod checks;
+mod cluster;
 mod error;
+mod events;
+mod explain;
+mod features;
 mod headline;
 mod merge;
+mod score;
+mod text;
 
 pub use error::Error;
+pub use explain::{Explanation, Verdict};
 pub use merge::{Merged, Options, merge, try_merge};

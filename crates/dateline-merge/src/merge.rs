@@ -5,20 +5,45 @@ use std::collections::BTreeMap;
 use dateline_model::{Diagnostic, Document, Event, Post, Severity};
 
 use crate::error::{Error, ErrorKind};
-use crate::headline::headline;
+use crate::events::build;
+use crate::explain::Explanation;
 
 /// How to merge. The defaults are what the CLI uses.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Scores are sums of signal contributions (see the crate's documentation); a typical merge of two
+/// outlets' reports of one statement scores between 0.6 and 1.5.
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Options {
     /// The longest headline, in characters; a longer one is cut at a word and ends with `…`.
+    /// Default 140.
     pub headline_chars: usize,
+    /// The score at or above which two reports are the same event. Default 0.5.
+    pub merge_threshold: f64,
+    /// The band below the threshold whose pairs are listed as "possibly the same". Default 0.2.
+    pub near_miss: f64,
+    /// The longest span of one event, in hours, unless the evidence is overwhelming; candidates are
+    /// sought within twice this gap. Default 36.
+    pub max_gap_hours: f64,
+    /// The score needed to put two reports of one outlet in one event. Default 1.2.
+    pub same_outlet_threshold: f64,
+    /// The score that merges past [`Options::max_gap_hours`]. Default 1.4.
+    pub overwhelming: f64,
+    /// A report stamped this many hours before every other outlet's report of its event is in
+    /// doubt, and not crowned first reporter. Default 3.
+    pub early_report_hours: f64,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             headline_chars: 140,
+            merge_threshold: 0.5,
+            near_miss: 0.2,
+            max_gap_hours: 36.0,
+            same_outlet_threshold: 1.2,
+            overwhelming: 1.4,
+            early_report_hours: 3.0,
         }
     }
 }
@@ -29,11 +54,16 @@ impl Default for Options {
 pub struct Merged {
     /// The events, sorted by UTC time, then by id.
     pub events: Vec<Event>,
-    /// Posts left out and why, sorted by path, then line.
+    /// Posts left out, reports whose time is in doubt and outlets that seem shifted, sorted by
+    /// path, then line.
     pub diagnostics: Vec<Diagnostic>,
+    /// Every decision worth explaining: each join, each near miss and each join a guard refused,
+    /// sorted by the posts compared.
+    pub explanations: Vec<Explanation>,
 }
 
-/// Builds the events of `documents`: one event per post with a resolved time.
+/// Builds the events of `documents`: the reports of one real-world occurrence, across outlets, in
+/// one event, with the evidence.
 ///
 /// A post with no resolved time gets a warning and no event. A post whose id was already seen (the
 /// same page given twice) is counted once, and the copy is reported in a warning. The output does not
@@ -71,9 +101,9 @@ pub fn try_merge(documents: &[Document], options: &Options) -> Result<Merged, Er
 
 /// A post with the document it came from.
 #[derive(Debug, Clone, Copy)]
-struct Report<'a> {
-    doc: &'a Document,
-    post: &'a Post,
+pub(crate) struct Report<'a> {
+    pub(crate) doc: &'a Document,
+    pub(crate) post: &'a Post,
 }
 
 /// A post left out because an earlier one had its id.
@@ -123,36 +153,6 @@ fn collect(documents: &[Document]) -> (Vec<Report<'_>>, Vec<Duplicate<'_>>) {
         }
     }
     (kept, duplicates)
-}
-
-/// One event per report with a time, one warning per report without.
-fn build(reports: &[Report<'_>], options: &Options) -> Merged {
-    let mut merged = Merged::default();
-    for &Report { doc, post } in reports {
-        let Some(time) = &post.time else {
-            merged.diagnostics.push(
-                Diagnostic::new(
-                    Severity::Warning,
-                    "post-without-time",
-                    "post has no resolved time; left out of the timeline",
-                )
-                .in_path(&doc.path)
-                .at_line(post.line),
-            );
-            continue;
-        };
-        let outlet = doc.outlet.clone().unwrap_or_else(|| doc.path.clone());
-        merged.events.push(Event::new(
-            time.utc,
-            headline(post, doc, options.headline_chars),
-            vec![post.id.clone()],
-            vec![outlet],
-        ));
-    }
-    merged
-        .events
-        .sort_by(|a, b| (a.utc, &a.id).cmp(&(b.utc, &b.id)));
-    merged
 }
 
 /// One warning per pair of documents that share posts, rather than one per post.

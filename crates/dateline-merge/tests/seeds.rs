@@ -33,7 +33,8 @@ fn seeds() -> Vec<Document> {
     paths.iter().map(|path| read(path).0).collect()
 }
 
-/// One line per event (UTC, id, posts, outlets, headline), then one per diagnostic.
+/// One line per event (UTC, id, posts, outlets, headline); for a merged event its reports, the
+/// evidence of each join, its related events and checks; then the diagnostics and explanations.
 fn render(merged: &Merged) -> String {
     let mut out = format!("{} events\n", merged.events.len());
     for e in &merged.events {
@@ -46,6 +47,46 @@ fn render(merged: &Merged) -> String {
             e.outlets.join(", "),
             e.headline
         );
+        if e.posts.len() > 1 {
+            let _ = writeln!(
+                out,
+                "    first reporter: {}",
+                e.first_reporter.as_deref().unwrap_or("-")
+            );
+            for r in &e.reports {
+                let _ = writeln!(
+                    out,
+                    "    report {} {} {} lag {} min",
+                    r.post,
+                    r.outlet,
+                    r.utc.format("%Y-%m-%dT%H:%MZ"),
+                    r.lag_minutes
+                );
+            }
+            for ev in &e.evidence {
+                let _ = writeln!(out, "    evidence {}", evidence(ev));
+            }
+        }
+        for r in &e.related {
+            let _ = writeln!(
+                out,
+                "    related {:?} {} {}",
+                r.relation,
+                r.event,
+                evidence(&r.evidence)
+            );
+        }
+        for c in &e.checks {
+            let _ = writeln!(
+                out,
+                "    check {} {} {} min zone {}: {}",
+                c.code,
+                c.post,
+                c.minutes,
+                c.zone.as_deref().unwrap_or("-"),
+                c.message
+            );
+        }
     }
     for d in &merged.diagnostics {
         let _ = writeln!(
@@ -58,7 +99,35 @@ fn render(merged: &Merged) -> String {
             d.message
         );
     }
+    for x in &merged.explanations {
+        let _ = writeln!(
+            out,
+            "explain {} {} | {}",
+            x.verdict.as_str(),
+            evidence(&x.evidence),
+            x.reason
+        );
+    }
     out
+}
+
+fn evidence(ev: &dateline_model::Evidence) -> String {
+    let signals: Vec<String> = ev
+        .signals
+        .iter()
+        .map(|s| format!("{}={}:{:+}", s.name, s.value, s.contribution))
+        .collect();
+    format!(
+        "{} ~ {} total {} gap {} min; quotes {:?}; names {:?}; predicate {}; {}",
+        ev.posts[0],
+        ev.posts[1],
+        ev.total,
+        ev.gap_minutes,
+        ev.quotes,
+        ev.entities,
+        ev.predicate.as_deref().unwrap_or("-"),
+        signals.join(" ")
+    )
 }
 
 #[test]

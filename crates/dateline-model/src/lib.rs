@@ -42,7 +42,7 @@ mod time;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentKind, DropReason, Dropped, Post, ZoneStatement};
-pub use event::Event;
+pub use event::{Check, Event, Evidence, Related, Relation, Report, Signal};
 pub use id::{content_id, event_id};
 pub use time::{
     Basis, ExpressionKind, Granularity, Inference, Interval, Precision, ResolvedTime,

@@ -1,0 +1,268 @@
+//! Pairwise scoring: each signal's measure and contribution, and their sum.
+
+use dateline_model::{Evidence, Signal};
+
+use crate::features::{Features, Item, LEMMAS, ORGS, SHINGLE};
+use crate::text;
+
+/// Weight of the quote signal (a verbatim quote of eight words or more scores it in full).
+const QUOTE: f32 = 0.6;
+/// Weight of the rarity-weighted cosine of content words.
+const CONTENT: f32 = 0.8;
+/// Weight of the rarity-weighted cosine of the headlines (or first sentences).
+const LEAD: f32 = 0.4;
+/// Weight of the rarity-weighted overlap of names.
+const ENTITIES: f32 = 0.3;
+/// Added when both posts use the same specific predicate.
+const PREDICATE_MATCH: f32 = 0.08;
+/// Taken when both posts have specific predicates and none is shared.
+const PREDICATE_CLASH: f32 = -0.05;
+/// Added when the same organisation speaks in both.
+const ORG_MATCH: f32 = 0.05;
+/// Taken when both name a speaking organisation and none is shared ("defence ministry" against
+/// "foreign ministry").
+const ORG_CLASH: f32 = -0.5;
+/// Taken when both posts come from the same outlet.
+const SAME_OUTLET: f32 = -0.25;
+
+/// The measures and contributions of one comparison.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Score {
+    pub(crate) quote_words: u32,
+    pub(crate) quote: f32,
+    pub(crate) content: f32,
+    pub(crate) lead: f32,
+    pub(crate) entities: f32,
+    /// Shared specific predicates, as a bit set.
+    pub(crate) predicate_bits: u32,
+    pub(crate) predicate: f32,
+    pub(crate) organisation: f32,
+    pub(crate) gap_hours: f32,
+    pub(crate) time: f32,
+    pub(crate) same_outlet: bool,
+    pub(crate) outlet: f32,
+    pub(crate) total: f32,
+}
+
+/// The time signal: a small bonus within two hours, nothing at twelve, then a growing penalty, so
+/// that past a day and a half only overwhelming evidence can merge.
+pub(crate) fn time_contribution(gap_hours: f32) -> f32 {
+    let g = gap_hours.abs();
+    if g <= 2.0 {
+        0.1
+    } else if g <= 12.0 {
+        0.1 * (12.0 - g) / 10.0
+    } else if g <= 24.0 {
+        -0.3 * (g - 12.0) / 12.0
+    } else {
+        (-0.3 - 0.4 * (g - 24.0) / 12.0).max(-2.0)
+    }
+}
+
+/// The outlet prior: posts of one outlet are rarely the same event.
+pub(crate) fn outlet_contribution(same: bool) -> f32 {
+    if same { SAME_OUTLET } else { 0.0 }
+}
+
+/// Compares two posts.
+pub(crate) fn score(a: &Item<'_>, fa: &Features, b: &Item<'_>, fb: &Features) -> Score {
+    let mut s = Score::default();
+    let shared = count_shared(&fa.shingles, &fb.shingles);
+    if shared > 0 {
+        s.quote_words = shared + SHINGLE as u32 - 1;
+        s.quote = QUOTE * (s.quote_words as f32 / 8.0).min(1.0);
+    }
+    if fa.content_norm > 0.0 && fb.content_norm > 0.0 {
+        let dot = weighted_shared(&fa.content, &fb.content, |w| w * w);
+        s.content = CONTENT * dot / (fa.content_norm * fb.content_norm);
+    }
+    if fa.lead_norm > 0.0 && fb.lead_norm > 0.0 {
+        let dot = weighted_shared(&fa.lead, &fb.lead, |w| w * w);
+        s.lead = LEAD * dot / (fa.lead_norm * fb.lead_norm);
+    }
+    let mass = fa.entity_mass + fb.entity_mass;
+    if mass > 0.0 {
+        // Dice's coefficient, weighted by rarity: common names count for little.
+        let shared = weighted_shared(&fa.entities, &fb.entities, |w| w);
+        s.entities = ENTITIES * (2.0 * shared / mass).min(1.0);
+    }
+    let both = fa.predicates & fb.predicates;
+    s.predicate_bits = both;
+    s.predicate = if both != 0 {
+        PREDICATE_MATCH
+    } else if fa.predicates != 0 && fb.predicates != 0 {
+        PREDICATE_CLASH
+    } else {
+        0.0
+    };
+    s.organisation = if fa.orgs & fb.orgs != 0 {
+        ORG_MATCH
+    } else if fa.orgs != 0 && fb.orgs != 0 {
+        ORG_CLASH
+    } else {
+        0.0
+    };
+    s.gap_hours = (b.utc - a.utc).num_minutes().abs() as f32 / 60.0;
+    s.time = time_contribution(s.gap_hours);
+    s.same_outlet = a.outlet == b.outlet;
+    s.outlet = outlet_contribution(s.same_outlet);
+    s.total = s.quote
+        + s.content
+        + s.lead
+        + s.entities
+        + s.predicate
+        + s.organisation
+        + s.time
+        + s.outlet;
+    s
+}
+
+fn count_shared(a: &[u64], b: &[u64]) -> u32 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn weighted_shared(a: &[(u64, f32)], b: &[(u64, f32)], f: impl Fn(f32) -> f32) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += f(x.1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Rounds to three decimals, so that scores print the same everywhere.
+pub(crate) fn round(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+/// The evidence of a comparison, with the quotes and names spelled out; `a` is the earlier post.
+pub(crate) fn evidence(a: &Item<'_>, b: &Item<'_>, s: &Score) -> Evidence {
+    let (ta, tb) = (a.text(), b.text());
+    let mut e = Evidence::new(&a.post.id, &b.post.id);
+    e.quotes = shared_quotes(&ta, &tb);
+    let eb = text::entities(&tb);
+    e.entities = text::entities(&ta)
+        .into_iter()
+        .filter(|x| eb.binary_search(x).is_ok())
+        .collect();
+    e.predicate = LEMMAS
+        .iter()
+        .enumerate()
+        .find(|(i, _)| s.predicate_bits & (1 << i) != 0)
+        .map(|(_, l)| (*l).to_owned());
+    let _ = ORGS;
+    e.signals = vec![
+        Signal::new("quote", f64::from(s.quote_words), round(s.quote)),
+        Signal::new("content", round(s.content / CONTENT), round(s.content)),
+        Signal::new("lead", round(s.lead / LEAD), round(s.lead)),
+        Signal::new("entities", round(s.entities / ENTITIES), round(s.entities)),
+        Signal::new(
+            "predicate",
+            f64::from(u8::from(s.predicate > 0.0)),
+            round(s.predicate),
+        ),
+        Signal::new(
+            "organisation",
+            f64::from(i8::from(s.organisation > 0.0) - i8::from(s.organisation < 0.0)),
+            round(s.organisation),
+        ),
+        Signal::new("time", round(s.gap_hours), round(s.time)),
+        Signal::new(
+            "outlet",
+            f64::from(u8::from(s.same_outlet)),
+            round(s.outlet),
+        ),
+    ];
+    e.total = round(s.total);
+    e.gap_minutes = (b.utc - a.utc).num_minutes().abs();
+    e
+}
+
+/// The word runs (normalised) that a quote of `a` shares with a quote of `b`: each maximal run of
+/// overlapping [`SHINGLE`]-word windows found in both, so the evidence shows what was shared and
+/// not the whole of a long quote.
+fn shared_quotes(a: &str, b: &str) -> Vec<String> {
+    let qb: Vec<u64> = text::quotes(b)
+        .iter()
+        .flat_map(|q| {
+            q.windows(SHINGLE)
+                .map(text::shingle_hash)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for q in text::quotes(a) {
+        let mut run: Option<(usize, usize)> = None;
+        for (i, w) in q.windows(SHINGLE).enumerate() {
+            if qb.contains(&text::shingle_hash(w)) {
+                run = match run {
+                    Some((start, _)) => Some((start, i + SHINGLE)),
+                    None => Some((i, i + SHINGLE)),
+                };
+            } else if let Some((start, end)) = run.take() {
+                out.extend(q.get(start..end).map(|r| r.join(" ")));
+            }
+        }
+        if let Some((start, end)) = run {
+            out.extend(q.get(start..end).map(|r| r.join(" ")));
+        }
+    }
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_is_a_soft_score() {
+        assert!(time_contribution(0.1) > 0.0);
+        assert!(
+            (time_contribution(10.0) - 0.02).abs() < 1e-6,
+            "ten hours is still fine"
+        );
+        assert!(time_contribution(12.0).abs() < 1e-6);
+        assert!(time_contribution(24.0) < -0.29);
+        assert!(time_contribution(36.0) < -0.69);
+        assert!(time_contribution(1000.0) >= -2.0);
+        assert!(time_contribution(-3.0) == time_contribution(3.0));
+    }
+
+    #[test]
+    fn one_outlet_is_a_prior_against() {
+        assert!(outlet_contribution(true) < 0.0);
+        assert!(outlet_contribution(false) == 0.0);
+    }
+
+    #[test]
+    fn shared_counts() {
+        assert_eq!(count_shared(&[1, 3, 5], &[2, 3, 5, 7]), 2);
+        let s = weighted_shared(&[(1, 2.0), (3, 1.0)], &[(1, 2.0)], |w| w * w);
+        assert!((s - 4.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn round_to_thousandths() {
+        assert!((round(0.123_456) - 0.123).abs() < 1e-9);
+    }
+}
