@@ -40,12 +40,27 @@ impl fmt::Debug for dyn Format {
     }
 }
 
-/// Choices that apply to every format. Empty today; a display zone is the next to come.
+/// Choices for the formats. A format ignores the options that are not its own.
+///
+/// The struct is `#[non_exhaustive]`: start from [`WriteOptions::default`] and set fields.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct WriteOptions {}
+pub struct WriteOptions {
+    /// `csv`: one row per report (a post's report of an event) instead of one row per event.
+    pub csv_reports: bool,
+    /// `csv`: start with the UTF-8 byte order mark, so Excel reads the file as UTF-8.
+    pub excel: bool,
+}
 
-static FORMATS: &[&dyn Format] = &[&crate::json::Json, &crate::markdown::Markdown];
+static FORMATS: &[&dyn Format] = &[
+    &crate::json::Json,
+    &crate::markdown::Markdown,
+    &crate::jsonl::Jsonl,
+    &crate::csv::Csv,
+    &crate::ics::Ics,
+    &crate::timelinejs::TimelineJs,
+    &crate::html::Html,
+];
 
 /// The built-in formats, in the order `dateline formats` lists them.
 pub fn formats() -> &'static [&'static dyn Format] {
@@ -64,7 +79,18 @@ mod tests {
     #[test]
     fn formats_are_found_by_name_and_names_are_unique() {
         let names: Vec<_> = formats().iter().map(|f| f.name()).collect();
-        assert_eq!(names, ["json", "markdown"]);
+        assert_eq!(
+            names,
+            [
+                "json",
+                "markdown",
+                "jsonl",
+                "csv",
+                "ics",
+                "timelinejs",
+                "html"
+            ]
+        );
         for name in names {
             assert_eq!(by_name(name).map(|f| f.name()), Some(name));
         }

@@ -1,4 +1,5 @@
-//! dateline's output formats: a [`Timeline`](dateline_model::Timeline) written as JSON or Markdown.
+//! dateline's output formats: a [`Timeline`](dateline_model::Timeline) written as JSON, Markdown,
+//! JSON Lines, CSV, iCalendar, TimelineJS JSON or a web page.
 //!
 //! Every format is a value that implements [`Format`]: a name for `--format`, a one-line
 //! description for `dateline formats`, and a `write` method that renders a whole timeline to any
@@ -11,9 +12,39 @@
 //! - [`Markdown`] (`markdown`): for people. The sources, then the events grouped by UTC day, each
 //!   with its time, headline, outlets and the `path:line` it came from, then the warnings and
 //!   errors. Text from the pages is escaped, so a post cannot inject HTML, links or headings.
+//! - [`Jsonl`] (`jsonl`): JSON Lines for streaming consumers. A first line
+//!   `{"type":"header","data":{"version":N}}` carries the contract's version, since a consumer
+//!   reading line by line never sees a top-level `version`; then one compact line per document,
+//!   event and diagnostic, in that order, each `{"type": "document"|"event"|"diagnostic", "data": ...}`
+//!   with `data` exactly as in `json`.
+//! - [`Csv`] (`csv`): RFC 4180 (CRLF, quoting only where needed, quotes doubled) with a header row,
+//!   one row per event ([`EVENT_COLUMNS`]) or, with [`WriteOptions::csv_reports`], one per report
+//!   ([`REPORT_COLUMNS`]). A text cell that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading
+//!   `'`, OWASP's defence against spreadsheet formula injection; [`WriteOptions::excel`] adds the
+//!   UTF-8 byte order mark Excel needs. Read back by Python's `csv` module in the tests.
+//! - [`Ics`] (`ics`): an iCalendar file (RFC 5545) with one `VEVENT` per event: CRLF, lines folded
+//!   at 75 octets between characters, TEXT escaped so page text cannot start a property,
+//!   `UID:EVENT_ID@dateline` so importing an updated timeline updates events, a `DTSTAMP` from the
+//!   data (never the clock), `DTSTART`/`DTEND` in UTC a minute apart, outlets as `CATEGORIES`.
+//!   Parsed by Python's `icalendar` in the tests.
+//! - [`TimelineJs`] (`timelinejs`): the JSON Knight Lab's TimelineJS 3 reads, one slide per event:
+//!   `start_date` (`year` to `minute`, as strings) in UTC with a `display_date` such as
+//!   `3 Jan 2020 12:45 UTC`, `text.headline`, `text.text` with the reports (outlet, time, lag, a
+//!   line of text, the source `path:line`), `group` (the outlet, or the first reporter when several
+//!   report the event) and `unique_id` (the event id). TimelineJS renders text as HTML, so source
+//!   text is HTML-escaped, and `group` twice, because TimelineJS decodes it once before rendering it.
+//!   Rendered by TimelineJS in headless Chromium in the tests.
+//! - [`Html`] (`html`): one self-contained page (style and script inline, nothing from the network)
+//!   that reads as a plain document without JavaScript: the events grouped by UTC day, each with its
+//!   time, outlets, first reporter, headline and reports, then the sources and diagnostics. With
+//!   JavaScript, checkboxes filter by outlet and a first-reporter view shows the events the checked
+//!   outlets had first. Source text is escaped (`&`, `<`, `>`, `"`, `'`); the script only reads
+//!   `data-` attributes and toggles classes; a Content-Security-Policy allows the page's own style
+//!   and script by their SHA-256 hashes and nothing else. Loaded in headless Chromium in the tests,
+//!   with and without JavaScript and with hostile posts.
 //!
-//! [`WriteOptions`] holds the choices that apply to every format. It is empty today and will grow,
-//! starting with a display zone, without breaking callers.
+//! [`WriteOptions`] holds the choices for the formats (each ignores those that are not its own). It
+//! is `#[non_exhaustive]`, so it grows without breaking callers.
 //!
 //! ```
 //! use dateline_formats::{WriteOptions, by_name};
@@ -45,15 +76,26 @@
 
 #![deny(missing_docs)]
 
+mod csv;
 mod error;
 mod format;
+mod html;
+mod ics;
 mod json;
+mod jsonl;
 mod markdown;
+mod reports;
+mod timelinejs;
 
+pub use crate::csv::{Csv, EVENT_COLUMNS, REPORT_COLUMNS};
 pub use error::Error;
 pub use format::{Format, WriteOptions, by_name, formats};
+pub use html::Html;
+pub use ics::Ics;
 pub use json::Json;
+pub use jsonl::Jsonl;
 pub use markdown::Markdown;
+pub use timelinejs::TimelineJs;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,286 @@
+//! An event's reports as the table formats (`csv`, `ics`) show them: each post with its outlet, time,
+//! lag, `path:line` and a line of text, and the event's first reporter.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use dateline_model::{Document, Event, Post, Timeline};
+
+/// Every post of a timeline by its id, found once per write rather than once per report.
+#[derive(Debug)]
+pub(crate) struct Index<'a> {
+    posts: HashMap<&'a str, (&'a Document, &'a Post)>,
+}
+
+impl<'a> Index<'a> {
+    pub(crate) fn new(timeline: &'a Timeline) -> Self {
+        let posts = timeline
+            .documents
+            .iter()
+            .flat_map(|doc| {
+                doc.posts
+                    .iter()
+                    .map(move |post| (post.id.as_str(), (doc, post)))
+            })
+            .collect();
+        Index { posts }
+    }
+
+    /// The reports of `event`, earliest first.
+    ///
+    /// They are the event's [`Event::reports`] when merging filled them in; otherwise they are
+    /// derived from its posts, in the event's order, with the lag behind the event's time.
+    pub(crate) fn reports(&self, event: &'a Event) -> Vec<Report<'a>> {
+        if !event.reports.is_empty() {
+            return event
+                .reports
+                .iter()
+                .map(|r| {
+                    let found = self.posts.get(r.post.as_str()).copied();
+                    Report {
+                        post: &r.post,
+                        outlet: &r.outlet,
+                        utc: Some(r.utc),
+                        lag_minutes: Some(r.lag_minutes),
+                        path: found.map(|(doc, _)| doc.path.as_str()),
+                        line: found.map(|(_, post)| post.line),
+                        text: found.map(|(_, post)| text(post)).unwrap_or_default(),
+                    }
+                })
+                .collect();
+        }
+        event
+            .posts
+            .iter()
+            .map(|id| match self.posts.get(id.as_str()).copied() {
+                Some((doc, post)) => {
+                    let utc = post.time.as_ref().map(|t| t.utc);
+                    Report {
+                        post: id,
+                        outlet: doc.outlet.as_deref().unwrap_or(&doc.path),
+                        utc,
+                        lag_minutes: utc.map(|utc| (utc - event.utc).num_minutes()),
+                        path: Some(&doc.path),
+                        line: Some(post.line),
+                        text: text(post),
+                    }
+                }
+                None => Report {
+                    post: id,
+                    outlet: "",
+                    utc: None,
+                    lag_minutes: None,
+                    path: None,
+                    line: None,
+                    text: String::new(),
+                },
+            })
+            .collect()
+    }
+}
+
+/// One post's report of an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Report<'a> {
+    /// The post's id.
+    pub(crate) post: &'a str,
+    /// The outlet, the document's path when the outlet is unknown, empty when the post is missing.
+    pub(crate) outlet: &'a str,
+    /// The post's time.
+    pub(crate) utc: Option<DateTime<Utc>>,
+    /// Minutes behind the event's time.
+    pub(crate) lag_minutes: Option<i64>,
+    /// The document's path.
+    pub(crate) path: Option<&'a str>,
+    /// The line of the post's stamp.
+    pub(crate) line: Option<u32>,
+    /// The post's headline, else the first sentence of its text.
+    pub(crate) text: String,
+}
+
+impl Report<'_> {
+    /// `path:line`, or the post's id when its document is not in the timeline.
+    pub(crate) fn source(&self) -> String {
+        match (self.path, self.line) {
+            (Some(path), Some(line)) => format!("{path}:{line}"),
+            _ => self.post.to_owned(),
+        }
+    }
+}
+
+/// The outlet that had the event first: the event's own `first_reporter`, else the outlet of the
+/// earliest timed report, else the event's first outlet.
+pub(crate) fn first_reporter<'a>(event: &'a Event, reports: &[Report<'a>]) -> Option<&'a str> {
+    event
+        .first_reporter
+        .as_deref()
+        .or_else(|| {
+            reports
+                .iter()
+                .filter(|r| r.utc.is_some() && !r.outlet.is_empty())
+                .min_by_key(|r| r.utc)
+                .map(|r| r.outlet)
+        })
+        .or_else(|| event.outlets.first().map(String::as_str))
+}
+
+/// At most this many characters of a report's text.
+const TEXT_CHARS: usize = 200;
+
+/// A post's headline, else the first sentence of its text, on one line and at most
+/// [`TEXT_CHARS`] characters, cut at a word with `…`.
+fn text(post: &Post) -> String {
+    let headline = post
+        .headline
+        .as_deref()
+        .map(collapse)
+        .filter(|h| !h.is_empty());
+    let chosen = headline.unwrap_or_else(|| first_sentence(&post.text));
+    shorten(&chosen, TEXT_CHARS)
+}
+
+/// Whitespace, newlines included, collapsed to single spaces.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first paragraph of `text`, up to the first `.`, `!` or `?` that a capital letter or an
+/// opening quote follows. A simpler rule than the merge's headline: this is a reminder of what the
+/// report says, not a title.
+fn first_sentence(text: &str) -> String {
+    let paragraph: Vec<&str> = text
+        .lines()
+        .skip_while(|line| line.trim().is_empty())
+        .take_while(|line| !line.trim().is_empty())
+        .collect();
+    let words: Vec<&str> = paragraph
+        .iter()
+        .flat_map(|line| line.split_whitespace())
+        .collect();
+    let end = words
+        .iter()
+        .enumerate()
+        .position(|(i, word)| {
+            let core = word.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
+            let marked = core.ends_with(['!', '?'])
+                || core
+                    .strip_suffix('.')
+                    .is_some_and(|token| !is_abbreviation(token));
+            let next_starts = words.get(i + 1).is_none_or(|next| {
+                next.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '\u{201c}'))
+            });
+            marked && next_starts
+        })
+        .map_or(words.len(), |i| i + 1);
+    words[..end].join(" ")
+}
+
+/// Whether `token`, the text before a full stop, is an abbreviation rather than a sentence's end:
+/// an initial or title (`W`, `Mr`, `Gen`) or a dotted abbreviation (`U.S`, `a.m`).
+fn is_abbreviation(token: &str) -> bool {
+    let token = token.trim_start_matches(['"', '\'', '\u{201c}', '\u{2018}', '(']);
+    let mut chars = token.chars();
+    let titled = chars.next().is_some_and(char::is_uppercase)
+        && token.chars().count() <= 3
+        && chars.all(char::is_lowercase);
+    titled || token.contains('.')
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with `…` when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let needed = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if needed + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(max - 1).collect();
+    }
+    out.push('\u{2026}');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::sample;
+    use dateline_model::Report;
+
+    #[test]
+    fn reports_are_derived_from_posts_until_merging_fills_them_in() {
+        let timeline = sample();
+        let index = Index::new(&timeline);
+        let mut event = timeline.events[0].clone();
+        event.reports.clear();
+        event.first_reporter = None;
+        let reports = index.reports(&event);
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].outlet, "The Independent");
+        assert_eq!(reports[0].source(), "seeds/blog.txt:37");
+        assert_eq!(reports[0].lag_minutes, Some(0));
+        assert_eq!(
+            reports[0].text,
+            "US citizens have left Basra, the oil ministry said."
+        );
+        assert_eq!(first_reporter(&event, &reports), Some("The Independent"));
+    }
+
+    #[test]
+    fn a_missing_post_is_named_by_its_id() {
+        let mut timeline = sample();
+        timeline.events[0].posts = vec!["nowhere:3".to_owned()];
+        timeline.events[0].reports.clear();
+        let index = Index::new(&timeline);
+        let reports = index.reports(&timeline.events[0]);
+        assert_eq!(reports[0].source(), "nowhere:3");
+        assert_eq!(reports[0].utc, None);
+        assert_eq!(
+            first_reporter(&timeline.events[0], &reports),
+            Some("The Independent")
+        );
+
+        // The same through merging's reports: the outlet and time are the report's own.
+        let utc = timeline.events[0].utc;
+        timeline.events[0].reports = vec![Report::new("nowhere:3", "Nowhere News", utc, 2)];
+        timeline.events[0].first_reporter = None;
+        let index = Index::new(&timeline);
+        let reports = index.reports(&timeline.events[0]);
+        assert_eq!(reports[0].source(), "nowhere:3");
+        assert_eq!(reports[0].outlet, "Nowhere News");
+        assert_eq!(reports[0].lag_minutes, Some(2));
+        assert_eq!(
+            first_reporter(&timeline.events[0], &reports),
+            Some("Nowhere News")
+        );
+    }
+
+    #[test]
+    fn first_sentences_and_shortening() {
+        assert_eq!(first_sentence("One two. Three."), "One two.");
+        assert_eq!(first_sentence("Mr. X said so. Then"), "Mr. X said so.");
+        assert_eq!(first_sentence("\"No!\" he said. Next"), "\"No!\" he said.");
+        assert_eq!(first_sentence("a\nb\n\nc"), "a b");
+        assert_eq!(first_sentence(""), "");
+        assert_eq!(
+            first_sentence("The U.S. said no. Then"),
+            "The U.S. said no."
+        );
+        assert_eq!(
+            first_sentence("Gen. Soleimani was killed. Iran"),
+            "Gen. Soleimani was killed."
+        );
+        assert_eq!(first_sentence("It is over. Now"), "It is over.");
+        assert_eq!(shorten("one two three", 9), "one two\u{2026}");
+        assert_eq!(shorten("abcdefghij", 5), "abcd\u{2026}");
+        assert_eq!(shorten("short", 5), "short");
+    }
+}

@@ -1,0 +1,352 @@
+//! The formats opened by the programs their users open them with: `ics` by Python's `icalendar`
+//! (a calendar library), `csv` by Python's `csv` module (a spreadsheet import).
+//!
+//! Each test writes the seed timeline to a temporary file, runs `python3 tests/clients/SCRIPT FILE`,
+//! and checks the JSON summary the script prints. Without `python3` or `icalendar`, the tests fail
+//! under `CI` (saying what to install) and are skipped with a notice elsewhere.
+
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stderr,
+    reason = "tests: a failure is a panic with a message; a skipped client is a notice on stderr"
+)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use dateline_formats::{EVENT_COLUMNS, REPORT_COLUMNS, WriteOptions, by_name};
+use dateline_model::Timeline;
+use serde_json::Value;
+
+/// What `.ci/run` installs; the message names it when a client is missing.
+const ICALENDAR: &str =
+    "install it with `python3 -m pip install icalendar==7.3.0` (as `.ci/run` does)";
+
+fn seeds_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+/// The timeline of the first `n` seeds (all of them for `usize::MAX`), read and merged as the CLI
+/// does, under relative paths.
+fn seeds(n: usize) -> Timeline {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(seeds_dir())
+        .expect("the seeds directory")
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths.truncate(n);
+    let mut documents = Vec::new();
+    let mut diagnostics = Vec::new();
+    for path in &paths {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("a UTF-8 name");
+        let bytes = std::fs::read(path).expect("a readable seed");
+        let (doc, diags) =
+            dateline_sources::read(&format!("seeds/{name}"), &bytes, &Default::default());
+        documents.push(doc);
+        diagnostics.extend(diags);
+    }
+    let merged = dateline_merge::merge(&documents, &dateline_merge::Options::default());
+    let mut timeline = Timeline::default();
+    timeline.documents = documents;
+    timeline.events = merged.events;
+    timeline.diagnostics = diagnostics;
+    timeline.diagnostics.extend(merged.diagnostics);
+    timeline
+}
+
+fn render(format: &str, timeline: &Timeline, options: &WriteOptions) -> Vec<u8> {
+    let mut out = Vec::new();
+    by_name(format)
+        .expect("a built-in format")
+        .write(timeline, options, &mut out)
+        .expect("writing to a Vec");
+    out
+}
+
+/// Whether `python3` can import `module`. When it cannot: under `CI`, a failure saying what to
+/// do (`install`, such as "install it with `python3 -m pip install icalendar==7.3.0`");
+/// elsewhere, a notice and `false`.
+fn client_available(module: &str, install: &str) -> bool {
+    let status = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output();
+    let missing = match status {
+        Ok(out) if out.status.success() => return true,
+        Ok(_) => format!("the Python module `{module}` is missing: {install}"),
+        Err(err) => format!("`python3` cannot be run ({err}): install Python 3; {install}"),
+    };
+    if std::env::var_os("CI").is_some() {
+        panic!("{missing}");
+    }
+    eprintln!("notice: skipping a real-client test: {missing}");
+    false
+}
+
+/// Writes `bytes` to a temporary file, runs `python3 tests/clients/SCRIPT FILE`, and returns the
+/// JSON it prints.
+fn run_client(script: &str, suffix: &str, bytes: &[u8]) -> Value {
+    let mut file = tempfile::Builder::new()
+        .suffix(suffix)
+        .tempfile()
+        .expect("a temporary file");
+    file.write_all(bytes).expect("writing the temporary file");
+    file.flush().expect("flushing the temporary file");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/clients")
+        .join(script);
+    let out = Command::new("python3")
+        .arg(&script)
+        .arg(file.path())
+        .output()
+        .expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "{} failed: {stderr}",
+        script.display()
+    );
+    serde_json::from_slice(&out.stdout).expect("the client prints one JSON object")
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|v| v.as_str().expect("a string").to_owned())
+        .collect()
+}
+
+fn utc(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+// ---- ics ----
+
+fn ics_summary(timeline: &Timeline) -> Option<Value> {
+    if !client_available("icalendar", ICALENDAR) {
+        return None;
+    }
+    let bytes = render("ics", timeline, &WriteOptions::default());
+    Some(run_client("ics_check.py", ".ics", &bytes))
+}
+
+#[test]
+fn ics_is_read_by_icalendar_with_every_event_at_its_time() {
+    let timeline = seeds(usize::MAX);
+    let Some(summary) = ics_summary(&timeline) else {
+        return;
+    };
+    assert_eq!(summary["version"], "2.0");
+    assert_eq!(
+        summary["prodid"],
+        format!("-//dateline//dateline {}//EN", env!("CARGO_PKG_VERSION"))
+    );
+    assert_eq!(summary["calscale"], "GREGORIAN");
+    assert_eq!(summary["ends_with_crlf"], true);
+    assert_eq!(summary["bare_line_breaks"], 0);
+    assert!(summary["longest_line_octets"].as_u64().expect("a number") <= 75);
+    let events = summary["events"].as_array().expect("events");
+    assert!(timeline.events.len() > 50, "the seeds make many events");
+    assert_eq!(events.len(), timeline.events.len(), "every event is there");
+    for (got, event) in events.iter().zip(&timeline.events) {
+        assert_eq!(got["uid"], format!("{}@dateline", event.id));
+        assert_eq!(got["start"], utc(event.utc), "{}", event.id);
+        assert_eq!(
+            got["end"],
+            utc(event.utc + chrono::TimeDelta::minutes(1)),
+            "{}",
+            event.id
+        );
+        assert_eq!(got["summary"], event.headline.as_str());
+        assert_eq!(strings(&got["categories"]), event.outlets);
+        let description = got["description"].as_str().expect("a description");
+        for post in &event.posts {
+            let (doc, post) = timeline.post(post).expect("the post is in the timeline");
+            assert!(
+                description.contains(&format!("({}:{})", doc.path, post.line)),
+                "{description}"
+            );
+        }
+    }
+    let stamps: Vec<&Value> = events.iter().map(|e| &e["stamp"]).collect();
+    assert!(stamps.windows(2).all(|w| w[0] == w[1]), "one DTSTAMP");
+}
+
+#[test]
+fn ics_hostile_text_stays_inside_its_property_in_icalendar() {
+    let mut timeline = seeds(2);
+    let hostile =
+        "Breaking\r\nBEGIN:VEVENT\r\nUID:evil@x\r\nEND:VEVENT\r\nEND:VCALENDAR; a, b \\ c";
+    timeline.events[0].headline = hostile.to_owned();
+    timeline.events[1].outlets = vec!["A, B; C\nEND:VCALENDAR".to_owned()];
+    let Some(summary) = ics_summary(&timeline) else {
+        return;
+    };
+    let events = summary["events"].as_array().expect("events");
+    assert_eq!(events.len(), timeline.events.len());
+    assert_eq!(events[0]["summary"], hostile.replace("\r\n", "\n"));
+    assert_eq!(
+        strings(&events[1]["categories"]),
+        ["A, B; C\nEND:VCALENDAR"]
+    );
+    assert!(events.iter().all(|e| e["uid"] != "evil@x"));
+}
+
+#[test]
+fn ics_uids_survive_re_rendering_and_a_new_document() {
+    let all = seeds(usize::MAX);
+    let Some(first) = ics_summary(&all) else {
+        return;
+    };
+    let again = ics_summary(&all).expect("the client is there");
+    assert_eq!(first, again, "the same timeline reads the same");
+    assert_eq!(
+        render("ics", &all, &WriteOptions::default()),
+        render("ics", &all, &WriteOptions::default()),
+        "byte for byte"
+    );
+
+    // One document fewer, then all of them: the events that did not change keep their UIDs.
+    let fewer = seeds(4);
+    let before = ics_summary(&fewer).expect("the client is there");
+    let uids = |summary: &Value| -> Vec<String> {
+        summary["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .map(|e| e["uid"].as_str().expect("a UID").to_owned())
+            .collect()
+    };
+    let (before, after) = (uids(&before), uids(&first));
+    assert!(after.len() > before.len(), "the new document adds events");
+    let mut kept = 0;
+    for (event, uid) in fewer.events.iter().zip(&before) {
+        let same = all.events.iter().position(|e| e.posts == event.posts);
+        match same {
+            Some(i) => {
+                assert_eq!(&after[i], uid, "an unchanged event keeps its UID");
+                kept += 1;
+            }
+            // Merged with a report from the new page: a new identity, so a new UID.
+            None => assert!(!after.contains(uid), "{uid}"),
+        }
+    }
+    assert!(
+        kept * 2 > before.len(),
+        "most events are unchanged: {kept} of {}",
+        before.len()
+    );
+}
+
+// ---- csv ----
+
+fn csv_summary(timeline: &Timeline, options: &WriteOptions) -> Option<(Vec<u8>, Value)> {
+    if !client_available("csv", "it is part of the standard library") {
+        return None;
+    }
+    let bytes = render("csv", timeline, options);
+    let summary = run_client("csv_check.py", ".csv", &bytes);
+    Some((bytes, summary))
+}
+
+fn rows(summary: &Value) -> Vec<Vec<String>> {
+    summary["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(strings)
+        .collect()
+}
+
+/// The rows as the Rust `csv` reader sees the same bytes.
+fn rust_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes)
+        .records()
+        .map(|r| r.expect("a record").iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn csv_is_read_back_by_python_as_written() {
+    let timeline = seeds(usize::MAX);
+    let Some((bytes, summary)) = csv_summary(&timeline, &WriteOptions::default()) else {
+        return;
+    };
+    assert_eq!(summary["bom"], false);
+    assert_eq!(summary["crlf"], true);
+    let rows = rows(&summary);
+    assert_eq!(rows, rust_rows(&bytes), "Python reads what was written");
+    assert_eq!(rows[0], EVENT_COLUMNS);
+    assert_eq!(rows.len(), 1 + timeline.events.len());
+    for (row, event) in rows[1..].iter().zip(&timeline.events) {
+        assert_eq!(row[0], utc(event.utc));
+        let headline = if event.headline.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{}", event.headline)
+        } else {
+            event.headline.clone()
+        };
+        assert_eq!(row[1], headline);
+        assert_eq!(row[2], event.outlets.join("; "));
+        assert_eq!(row[4], event.posts.len().to_string());
+        assert_eq!(row[5].split("; ").count(), event.posts.len());
+        assert_eq!(row[6], event.id);
+    }
+
+    let mut excel = WriteOptions::default();
+    excel.excel = true;
+    let (_, with_bom) = csv_summary(&timeline, &excel).expect("the client is there");
+    assert_eq!(with_bom["bom"], true);
+    assert_eq!(
+        with_bom["rows"], summary["rows"],
+        "the BOM is not part of a cell"
+    );
+
+    let mut per_report = WriteOptions::default();
+    per_report.csv_reports = true;
+    let (bytes, reports) = csv_summary(&timeline, &per_report).expect("the client is there");
+    let rows = self::rows(&reports);
+    assert_eq!(rows, rust_rows(&bytes));
+    assert_eq!(rows[0], REPORT_COLUMNS);
+    let count: usize = timeline.events.iter().map(|e| e.posts.len()).sum();
+    assert_eq!(rows.len(), 1 + count);
+}
+
+#[test]
+fn csv_injection_comes_back_inert_and_quoting_round_trips() {
+    let mut timeline = seeds(2);
+    let leads = ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\tTAB", "\rCR"];
+    for (event, lead) in timeline.events.iter_mut().zip(leads) {
+        event.headline = lead.to_owned();
+    }
+    let awkward = "He said \"no\", then left;\r\nnew line\nand \"\"two\"\" quotes";
+    timeline.events[6].headline = awkward.to_owned();
+    timeline.events[7].outlets = vec![
+        "=HYPERLINK(\"http://evil.invalid\",\"click\")".to_owned(),
+        "CNN".to_owned(),
+    ];
+    let Some((_, summary)) = csv_summary(&timeline, &WriteOptions::default()) else {
+        return;
+    };
+    let rows = rows(&summary);
+    for (row, lead) in rows[1..].iter().zip(leads) {
+        assert_eq!(row[1], format!("'{lead}"), "inert: {lead:?}");
+    }
+    assert_eq!(
+        rows[7][1], awkward,
+        "quotes, commas and line breaks come back as written"
+    );
+    assert_eq!(
+        rows[8][2],
+        "'=HYPERLINK(\"http://evil.invalid\",\"click\"); CNN"
+    );
+}
