@@ -24,7 +24,6 @@ fn seeds_give_120_items_at_the_right_minutes() {
     assert_eq!(docs.len(), 5);
     let counts: Vec<usize> = docs.iter().map(|d| posts(d).len()).collect();
     assert_eq!(counts, [10, 99, 1, 1, 9]);
-    assert_eq!(json["events"].as_array().expect("events").len(), 120);
 
     // The Independent live blog: footers in UK time, oldest first.
     let independent = &docs[0];
@@ -90,6 +89,25 @@ fn seeds_give_120_items_at_the_right_minutes() {
     let mut sorted = times.clone();
     sorted.sort();
     assert_eq!(times, sorted);
+    let mut reported: Vec<&str> = events
+        .iter()
+        .flat_map(|e| e["posts"].as_array().expect("posts"))
+        .map(|p| p.as_str().expect("post id"))
+        .collect();
+    assert_eq!(reported.len(), 120, "every post is reported once");
+    reported.sort_unstable();
+    reported.dedup();
+    assert_eq!(reported.len(), 120, "no post is in two events");
+
+    // The same tweet, reported by The Independent and by DW, is one event.
+    let tweet = events
+        .iter()
+        .find(|e| {
+            e["outlets"].as_array().is_some_and(|o| o.len() == 2)
+                && e["utc"] == "2020-01-03T12:45:00Z"
+        })
+        .expect("the Trump tweet is one event with two outlets");
+    assert_eq!(tweet["first_reporter"], "The Independent");
 }
 
 #[test]
@@ -224,7 +242,13 @@ fn output_file() {
     assert!(output.stdout.is_empty());
     let json: Value =
         serde_json::from_slice(&std::fs::read(&target).expect("written")).expect("JSON");
-    assert_eq!(json["events"].as_array().expect("events").len(), 120);
+    let reports: usize = json["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| e["posts"].as_array().expect("posts").len())
+        .sum();
+    assert_eq!(reports, 120);
 }
 
 #[test]
@@ -260,7 +284,7 @@ fn unknown_format_is_an_error_listing_the_formats() {
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
-    insta::assert_snapshot!(stderr(&output), @"dateline: error: unknown format `pdf`; known formats: json, markdown");
+    insta::assert_snapshot!(stderr(&output), @"dateline: error: unknown format `pdf`; known formats: json, markdown, jsonl, csv, ics, timelinejs, html");
 }
 
 #[test]
@@ -276,4 +300,48 @@ fn page_without_timestamps_is_reported_not_silent() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn explain_says_why_the_trump_tweet_reports_were_merged() {
+    let output = dateline()
+        .args(["timeline", "seeds", "--explain", "--quiet"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let section = text
+        .split("\n## ")
+        .find(|s| s.contains("iran never won a war but never lost a negotiation"))
+        .expect("the Trump tweet event is explained");
+    assert!(
+        section.contains("The Independent at 12:45 UTC (first)"),
+        "{section}"
+    );
+    assert!(section.contains("DW at 12:53 UTC (+8 min)"), "{section}");
+    assert!(section.contains("merged because:"), "{section}");
+}
+
+#[test]
+fn csv_reports_and_excel_reach_the_writer() {
+    let output = dateline()
+        .args([
+            "timeline",
+            "seeds",
+            "--quiet",
+            "--format",
+            "csv",
+            "--csv-reports",
+            "--excel",
+        ])
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        output.stdout.starts_with("\u{feff}".as_bytes()),
+        "the BOM comes first"
+    );
+    let text = stdout(&output);
+    let rows = text.lines().count();
+    assert_eq!(rows, 1 + 120, "a header and one row per report");
 }

@@ -59,6 +59,16 @@ pub struct TimelineArgs {
     /// Output format (see `dateline formats`)
     #[arg(long, value_name = "NAME", default_value = "markdown")]
     pub format: String,
+    /// Print why each event with several reports was merged, and why the closest candidates
+    /// were not, instead of the timeline
+    #[arg(long)]
+    pub explain: bool,
+    /// csv: one row per report instead of one row per event
+    #[arg(long)]
+    pub csv_reports: bool,
+    /// csv: start with a UTF-8 byte order mark, so Excel reads the file as UTF-8
+    #[arg(long)]
+    pub excel: bool,
 }
 
 #[derive(Debug, clap::Args)]

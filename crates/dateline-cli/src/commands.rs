@@ -14,7 +14,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         Command::Parse(a) => {
             let format = format(&a.format)?;
             let timeline = read_all(&a.input)?;
-            finish(&a.input, format, &timeline)
+            finish(&a.input, format, &timeline, &Default::default())
         }
         Command::Timeline(a) => {
             let format = format(&a.format)?;
@@ -23,7 +23,13 @@ pub fn run(args: Args) -> Result<(), CliError> {
                 dateline_merge::merge(&timeline.documents, &dateline_merge::Options::default());
             timeline.events = merged.events;
             timeline.diagnostics.extend(merged.diagnostics);
-            finish(&a.input, format, &timeline)
+            if a.explain {
+                return explain(&a.input, &timeline, &merged.explanations);
+            }
+            let mut options = dateline_formats::WriteOptions::default();
+            options.csv_reports = a.csv_reports;
+            options.excel = a.excel;
+            finish(&a.input, format, &timeline, &options)
         }
         Command::Time(a) => crate::time::run(&a),
         Command::Formats => {
@@ -123,35 +129,43 @@ fn finish(
     args: &InputArgs,
     format: &dyn dateline_formats::Format,
     timeline: &Timeline,
+    options: &dateline_formats::WriteOptions,
 ) -> Result<(), CliError> {
-    let options = dateline_formats::WriteOptions::default();
-    match &args.output {
+    output(args, |out| {
+        format
+            .write(timeline, options, out)
+            .map_err(WriteError::from)
+    })
+}
+
+/// `--explain`: the merge's reasons instead of the timeline.
+fn explain(
+    args: &InputArgs,
+    timeline: &Timeline,
+    explanations: &[dateline_merge::Explanation],
+) -> Result<(), CliError> {
+    output(args, |out| {
+        let mut out = out;
+        crate::explain::write(&mut out, timeline, explanations).map_err(WriteError::from)
+    })
+}
+
+/// Runs `write` on the output (`-o FILE` or standard output), buffered, and flushes it.
+fn output(
+    args: &InputArgs,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), WriteError>,
+) -> Result<(), CliError> {
+    let (target, sink): (String, Box<dyn Write>) = match &args.output {
         Some(path) => {
             let target = path.display().to_string();
             let file = File::create(path).map_err(|e| write_error(&target, e.into()))?;
-            write_to(format, timeline, &options, BufWriter::new(file), &target)
+            (target, Box::new(file))
         }
-        None => write_to(
-            format,
-            timeline,
-            &options,
-            BufWriter::new(io::stdout().lock()),
-            "standard output",
-        ),
-    }
-}
-
-fn write_to<W: Write>(
-    format: &dyn dateline_formats::Format,
-    timeline: &Timeline,
-    options: &dateline_formats::WriteOptions,
-    mut out: W,
-    target: &str,
-) -> Result<(), CliError> {
-    format
-        .write(timeline, options, &mut out)
-        .map_err(|e| write_error(target, e.into()))?;
-    out.flush().map_err(|e| write_error(target, e.into()))
+        None => ("standard output".to_owned(), Box::new(io::stdout().lock())),
+    };
+    let mut out = BufWriter::new(sink);
+    write(&mut out).map_err(|e| write_error(&target, e))?;
+    out.flush().map_err(|e| write_error(&target, e.into()))
 }
 
 pub(crate) fn write_error(target: &str, source: WriteError) -> CliError {

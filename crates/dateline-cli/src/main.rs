@@ -12,6 +12,7 @@
 mod args;
 mod commands;
 mod error;
+mod explain;
 mod input;
 mod time;
 
