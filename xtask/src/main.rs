@@ -5,6 +5,9 @@
 //! - `fmt`, `clippy`, `test`, `doc`: one of those steps.
 //! - `seeds`: every file in `seeds/` matches `seeds/SHA256SUMS`, and every listed file exists.
 //! - `tidy`: every library opens with a `//!` essay, no library prints, no `.snap.new` is left.
+//! - `codegen [--check]`: writes the JSON Schema of the contract to
+//!   `docs/schema/timeline.schema.json`, generated from the model's types by the model's `schema`
+//!   example (so xtask does not build schemars itself); `--check` fails when the file is stale.
 //! - `bench [--quick] [--scale-only] [--micro-only] [--sizes N,..] [-- ARGS]`: the divan
 //!   benchmarks in release (`cargo bench -p dateline-time -p dateline-merge`, `ARGS` passed
 //!   through: `cargo xtask bench -- find` runs the `find` benches only), then the merge at scale
@@ -29,8 +32,7 @@ use std::process::{Command, ExitCode};
 
 use sha2::{Digest, Sha256};
 
-const USAGE: &str =
-    "usage: cargo xtask <ci|fmt|clippy|test|doc|seeds|tidy|bench [ARGS]|synth [ARGS]>";
+const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|seeds|tidy|codegen [--check]|bench [ARGS]|synth [ARGS]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         "doc" => doc(&root),
         "seeds" => seeds(&root),
         "tidy" => tidy(&root),
+        "codegen" => codegen(&root, args.get(1..).unwrap_or_default()),
         "bench" => bench::bench(&root, args.get(1..).unwrap_or_default()),
         "synth" => synth::synth(&root, args.get(1..).unwrap_or_default()),
         "help" | "--help" | "-h" => {
@@ -76,6 +79,7 @@ fn workspace_root() -> PathBuf {
 fn ci(root: &Path) -> Result<(), String> {
     seeds(root)?;
     tidy(root)?;
+    codegen(root, &["--check".to_owned()])?;
     cargo(root, &["fmt", "--all", "--", "--check"])?;
     clippy(root)?;
     test(root)?;
@@ -180,6 +184,65 @@ fn seeds(root: &Path) -> Result<(), String> {
     } else {
         Err(problems.join("\n"))
     }
+}
+
+/// Where `codegen` writes the JSON Schema, relative to the workspace root.
+const SCHEMA_PATH: &str = "docs/schema/timeline.schema.json";
+
+/// Writes (or with `--check`, compares) the generated files in `docs/`.
+fn codegen(root: &Path, args: &[String]) -> Result<(), String> {
+    let check = match args {
+        [] => false,
+        [flag] if flag == "--check" => true,
+        _ => return Err("usage: cargo xtask codegen [--check]".to_owned()),
+    };
+    let schema = generated_schema(root)?;
+    let path = root.join(SCHEMA_PATH);
+    if check {
+        let Ok(committed) = fs::read_to_string(&path) else {
+            return Err(format!(
+                "{SCHEMA_PATH} is missing; run `cargo xtask codegen` and commit the result"
+            ));
+        };
+        if committed != schema {
+            return Err(format!(
+                "{SCHEMA_PATH} is stale: the model's types changed the JSON Schema; run `cargo xtask codegen` and commit the result"
+            ));
+        }
+        println!("xtask codegen: {SCHEMA_PATH} is up to date");
+        return Ok(());
+    }
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    fs::write(&path, schema).map_err(|e| format!("cannot write {SCHEMA_PATH}: {e}"))?;
+    println!("xtask codegen: wrote {SCHEMA_PATH}");
+    Ok(())
+}
+
+/// The schema as the model's `schema` example prints it (pretty, with a trailing newline).
+fn generated_schema(root: &Path) -> Result<String, String> {
+    let args = [
+        "run",
+        "-q",
+        "-p",
+        "dateline-model",
+        "--features",
+        "schema",
+        "--example",
+        "schema",
+    ];
+    let output = Command::new(cargo_bin())
+        .args(args)
+        .current_dir(root)
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run cargo {}: {e}", args.join(" ")))?;
+    if !output.status.success() {
+        return Err(format!("cargo {} failed", args.join(" ")));
+    }
+    String::from_utf8(output.stdout)
+        .map_err(|e| format!("the schema example wrote invalid UTF-8: {e}"))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -50,6 +50,8 @@ pub struct WriteOptions {
     pub csv_reports: bool,
     /// `csv`: start with the UTF-8 byte order mark, so Excel reads the file as UTF-8.
     pub excel: bool,
+    /// `markdown`: also show each event's time in this zone, beside the UTC time.
+    pub display_zone: Option<chrono_tz::Tz>,
 }
 
 static FORMATS: &[&dyn Format] = &[

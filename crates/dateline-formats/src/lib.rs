@@ -10,8 +10,10 @@
 //!   event and diagnostic. This is the contract other programs read, documented in `docs/json.md`
 //!   and versioned by its `version` field.
 //! - [`Markdown`] (`markdown`): for people. The sources, then the events grouped by UTC day, each
-//!   with its time, headline, outlets and the `path:line` it came from, then the warnings and
-//!   errors. Text from the pages is escaped, so a post cannot inject HTML, links or headings.
+//!   with its time (and, with [`WriteOptions::display_zone`], the time in that zone), headline,
+//!   outlets and the `path:line` it came from; an event with several reports names its first
+//!   reporter and every other report's lag (`The Independent first, DW +8 min`); then the warnings
+//!   and errors. Text from the pages is escaped, so a post cannot inject HTML, links or headings.
 //! - [`Jsonl`] (`jsonl`): JSON Lines for streaming consumers. A first line
 //!   `{"type":"header","data":{"version":N}}` carries the contract's version, since a consumer
 //!   reading line by line never sees a top-level `version`; then one compact line per document,

@@ -1,15 +1,21 @@
 //! `markdown`: a readable timeline grouped by UTC day.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
+use chrono_tz::Tz;
 use dateline_model::{Diagnostic, Document, DocumentKind, Event, Severity, Timeline};
 
+use crate::html::lag_text;
+use crate::reports::{Index, Report, first_reporter};
 use crate::{Error, Format, WriteOptions};
 
 /// A timeline for people to read: the sources, one section per UTC day with one list item per
 /// event, and the warnings and errors at the end.
+///
+/// Each event names its outlets and source lines; when several posts report it, the first reporter
+/// comes first and every other report follows with its lag (`The Independent first, DW +8 min`).
+/// With [`WriteOptions::display_zone`], each event's time is also shown in that zone.
 ///
 /// Every piece of text that comes from a page is escaped and kept on one line, so a post cannot
 /// add a heading, a link, an image or HTML to the document. Paths stand in code spans.
@@ -28,30 +34,34 @@ impl Format for Markdown {
     fn write(
         &self,
         timeline: &Timeline,
-        _options: &WriteOptions,
+        options: &WriteOptions,
         out: &mut dyn io::Write,
     ) -> Result<(), Error> {
         let mut out = io::BufWriter::new(out);
-        write_timeline(timeline, &mut out)?;
+        write_timeline(timeline, options.display_zone, &mut out)?;
         out.flush()?;
         Ok(())
     }
 }
 
-fn write_timeline(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
+fn write_timeline(timeline: &Timeline, zone: Option<Tz>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# Timeline")?;
     writeln!(out)?;
     if timeline.documents.is_empty() && timeline.events.is_empty() {
         writeln!(out, "No events: no documents were read.")?;
     } else {
+        let zones = match zone {
+            Some(tz) => format!("UTC, and in parentheses in {}", code(tz.name())),
+            None => "UTC".to_owned(),
+        };
         writeln!(
             out,
-            "{} from {}, times in UTC.",
+            "{} from {}, times in {zones}.",
             count(timeline.events.len(), "event", "events"),
             count(timeline.documents.len(), "document", "documents"),
         )?;
         write_sources(&timeline.documents, out)?;
-        write_events(timeline, out)?;
+        write_events(timeline, zone, out)?;
     }
     write_diagnostics(&timeline.diagnostics, out)
 }
@@ -80,7 +90,7 @@ fn write_sources(documents: &[Document], out: &mut dyn Write) -> io::Result<()> 
     Ok(())
 }
 
-fn write_events(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
+fn write_events(timeline: &Timeline, zone: Option<Tz>, out: &mut dyn Write) -> io::Result<()> {
     if timeline.events.is_empty() {
         writeln!(out)?;
         let timed = timeline
@@ -98,16 +108,8 @@ fn write_events(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
         }
         return Ok(());
     }
-    // Where each post comes from, for the `path:line` of every report.
-    let places: HashMap<&str, (&str, u32)> = timeline
-        .documents
-        .iter()
-        .flat_map(|doc| {
-            doc.posts
-                .iter()
-                .map(move |post| (post.id.as_str(), (doc.path.as_str(), post.line)))
-        })
-        .collect();
+    // Every post by its id, for the outlet, time and `path:line` of every report.
+    let index = Index::new(timeline);
     let mut events: Vec<&Event> = timeline.events.iter().collect();
     events.sort_by(|a, b| (a.utc, &a.id).cmp(&(b.utc, &b.id)));
     let mut day: Option<NaiveDate> = None;
@@ -123,35 +125,91 @@ fn write_events(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
             h if h.is_empty() => "(no headline)".to_owned(),
             h => h,
         };
-        write!(out, "- **{} UTC** {headline}", clock(&event.utc))?;
+        write!(out, "- **{} UTC**", clock(&event.utc))?;
+        if let Some(tz) = zone {
+            write!(out, " ({})", local_clock(&event.utc, tz))?;
+        }
+        write!(out, " {headline}")?;
+        let reports = index.reports(event);
+        write!(out, "{}", attribution(event, &reports))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Who reported `event` and where: ` \u{2014} The Independent, source `path:line`` for one report;
+/// for several, the first reporter, then every other report in time order with its lag behind the
+/// event's time, each with its source: ` \u{2014} The Independent first (`a:42`), DW +8 min (`b:7`)`.
+fn attribution(event: &Event, reports: &[Report<'_>]) -> String {
+    if reports.len() < 2 {
         let outlets: Vec<String> = event.outlets.iter().map(|o| inline(o)).collect();
-        let sources: Vec<String> = event
-            .posts
-            .iter()
-            .map(|id| match places.get(id.as_str()) {
-                Some((path, line)) => code(&format!("{path}:{line}")),
-                None => code(id),
-            })
-            .collect();
+        let sources: Vec<String> = reports.iter().map(|r| code(&r.source())).collect();
         let label = if sources.len() == 1 {
             "source"
         } else {
             "sources"
         };
-        match (outlets.is_empty(), sources.is_empty()) {
-            (false, false) => write!(
-                out,
+        return match (outlets.is_empty(), sources.is_empty()) {
+            (false, false) => format!(
                 " \u{2014} {}, {label} {}",
                 outlets.join(", "),
                 sources.join(", ")
-            )?,
-            (false, true) => write!(out, " \u{2014} {}", outlets.join(", "))?,
-            (true, false) => write!(out, " \u{2014} {label} {}", sources.join(", "))?,
-            (true, true) => {}
-        }
-        writeln!(out)?;
+            ),
+            (false, true) => format!(" \u{2014} {}", outlets.join(", ")),
+            (true, false) => format!(" \u{2014} {label} {}", sources.join(", ")),
+            (true, true) => String::new(),
+        };
     }
-    Ok(())
+    // The first reporter's own report: the one the event's time comes from when there is one.
+    let lead = first_reporter(event, reports).and_then(|name| {
+        let by = |r: &&Report<'_>| r.outlet == name;
+        let on_time = reports
+            .iter()
+            .position(|r| by(&r) && r.lag_minutes == Some(0));
+        on_time.or_else(|| reports.iter().position(|r| by(&r)))
+    });
+    let mut parts = Vec::with_capacity(reports.len());
+    if let Some(report) = lead.and_then(|i| reports.get(i)) {
+        parts.push(format!(
+            "{} first ({})",
+            outlet(report),
+            code(&report.source())
+        ));
+    }
+    for (i, report) in reports.iter().enumerate() {
+        if Some(i) == lead {
+            continue;
+        }
+        let source = code(&report.source());
+        parts.push(match report.lag_minutes {
+            Some(minutes) => format!("{} {} ({source})", outlet(report), lag_text(minutes)),
+            None if report.outlet.is_empty() => format!("a post not in the timeline ({source})"),
+            None => format!("{}, time unknown ({source})", outlet(report)),
+        });
+    }
+    format!(" \u{2014} {}", parts.join(", "))
+}
+
+/// A report's outlet as Markdown text, `outlet unknown` when its post is missing.
+fn outlet(report: &Report<'_>) -> String {
+    match inline(report.outlet) {
+        name if name.is_empty() => "outlet unknown".to_owned(),
+        name => name,
+    }
+}
+
+/// The time in `tz`: `07:44 EST`, with the day when it is not the UTC day (`19:30 EST 2 Jan`).
+fn local_clock(utc: &DateTime<Utc>, tz: Tz) -> String {
+    let local = utc.with_timezone(&tz);
+    let mut text = if local.second() == 0 {
+        local.format("%H:%M %Z").to_string()
+    } else {
+        local.format("%H:%M:%S %Z").to_string()
+    };
+    if local.date_naive() != utc.date_naive() {
+        text.push_str(&local.format(" %-d %b").to_string());
+    }
+    escape(&text)
 }
 
 fn write_diagnostics(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
@@ -417,7 +475,69 @@ mod tests {
             .lines()
             .find(|l| l.starts_with("- **"))
             .unwrap_or_default();
-        insta::assert_snapshot!(line, @"- **12:45 UTC** One event — The Independent, CNN, sources `seeds/blog.txt:41`, `seeds/cnn.txt:12`, `unknown:1`");
+        insta::assert_snapshot!(line, @"- **12:45 UTC** One event — The Independent first (`seeds/blog.txt:41`), CNN +28 h 46 min (`seeds/cnn.txt:12`), a post not in the timeline (`unknown:1`)");
+    }
+
+    #[test]
+    fn the_first_reporter_leads_and_the_others_follow_with_their_lag() {
+        let mut timeline = sample();
+        let utc = timeline.events[1].utc;
+        let blog = timeline.documents[0].posts[1].id.clone();
+        let cnn = timeline.documents[1].posts[0].id.clone();
+        let mut event = Event::new(
+            utc,
+            "One event".to_owned(),
+            vec![cnn.clone(), blog.clone()],
+            vec!["CNN".to_owned(), "The Independent".to_owned()],
+        );
+        // CNN's stamp is earlier but in doubt: The Independent is the first reporter.
+        event.first_reporter = Some("The Independent".to_owned());
+        event.reports = vec![
+            dateline_model::Report::new(&cnn, "CNN", utc - chrono::Duration::minutes(3), -3),
+            dateline_model::Report::new(&blog, "The Independent", utc, 0),
+            dateline_model::Report::new(&blog, "DW", utc + chrono::Duration::minutes(8), 8),
+        ];
+        timeline.events = vec![event];
+        let text = markdown(&timeline);
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("- **"))
+            .unwrap_or_default();
+        insta::assert_snapshot!(line, @"- **12:45 UTC** One event — The Independent first (`seeds/blog.txt:41`), CNN -3 min (`seeds/cnn.txt:12`), DW +8 min (`seeds/blog.txt:41`)");
+    }
+
+    #[test]
+    fn a_display_zone_adds_the_local_time() {
+        let options = WriteOptions {
+            display_zone: Some(chrono_tz::America::New_York),
+            ..WriteOptions::default()
+        };
+        let mut out = Vec::new();
+        Markdown
+            .write(&sample(), &options, &mut out)
+            .expect("writing to a Vec");
+        let text = String::from_utf8(out).expect("Markdown is UTF-8");
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains(" UTC**") || l.contains("times in"))
+            .collect();
+        insta::assert_snapshot!(lines.join("\n"), @r#"
+        3 events from 2 documents, times in UTC, and in parentheses in `America/New_York`.
+        - **12:44 UTC** (07:44 EST) US citizens have left Basra, the oil ministry said. — The Independent, source `seeds/blog.txt:37`
+        - **12:45 UTC** (07:45 EST) "Iran never won a war!" he said. — The Independent, source `seeds/blog.txt:41`
+        - **17:31 UTC** (12:31 EST) NATO suspends training in Iraq — CNN, source `seeds/cnn.txt:12`
+        "#);
+        assert_eq!(
+            local_clock(&(sample().events[0].utc), chrono_tz::Asia::Kolkata),
+            "18:14 IST"
+        );
+        let late = chrono::DateTime::parse_from_rfc3339("2020-01-04T03:09:30Z")
+            .expect("a time")
+            .with_timezone(&Utc);
+        assert_eq!(
+            local_clock(&late, chrono_tz::America::New_York),
+            "22:09:30 EST 3 Jan"
+        );
     }
 
     #[test]

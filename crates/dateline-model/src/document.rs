@@ -6,6 +6,7 @@ use crate::{ResolvedTime, TimeExpression};
 
 /// What kind of page a document came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum DocumentKind {
@@ -19,6 +20,7 @@ pub enum DocumentKind {
 
 /// One page, read: its metadata, its posts, and what was left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Document {
     /// Stable id from the page's bytes ([`crate::content_id`]).
@@ -78,6 +80,7 @@ impl Document {
 
 /// A page's statement of the zone its times are in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ZoneStatement {
     /// The line of the statement.
@@ -101,6 +104,7 @@ impl ZoneStatement {
 
 /// One item of a page: a live-blog post, or an article's single item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Post {
     /// `DOCUMENT_ID:LINE`, unique in a run and stable across runs.
@@ -142,6 +146,7 @@ impl Post {
 
 /// A run of lines that belongs to no item, with the reason it was left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Dropped {
     /// The first and last line of the run.
@@ -165,6 +170,7 @@ impl Dropped {
 
 /// Why lines were left out of every item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum DropReason {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// report it; reactions to it, analysis of it and recaps are other events. A single-report event has
 /// one [`Report`], no [`Evidence`] and possibly some [`Related`] near misses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Event {
     /// Stable id, from the ids of its posts ([`crate::event_id`]).
@@ -63,6 +64,7 @@ impl Event {
 
 /// One post's report of an event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Report {
     /// The post's id.
@@ -95,6 +97,7 @@ impl Report {
 
 /// One signal of a comparison between two posts: what was measured and what it added to the score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Signal {
     /// The signal: `quote`, `content`, `entities`, `predicate`, `organisation`, `time`, `outlet`.
@@ -121,6 +124,7 @@ impl Signal {
 
 /// Why two posts were judged to report the same occurrence (or not).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Evidence {
     /// The two posts compared, the earlier first.
@@ -159,6 +163,7 @@ impl Evidence {
 
 /// How another event relates to this one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Relation {
@@ -170,6 +175,7 @@ pub enum Relation {
 
 /// A link to another event that was not merged with this one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Related {
     /// The other event's id.
@@ -201,6 +207,7 @@ impl Related {
 
 /// Something merging found out about the time of one of an event's reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Check {
     /// A stable kebab-case code: `early-report` (stamped hours before every other report) or

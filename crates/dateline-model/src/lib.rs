@@ -31,6 +31,9 @@
 //! its posts' ids. The same pages therefore give the same ids in any order and on any machine.
 //! Every time keeps the line and the raw text it was read from and the rule that resolved it, so a
 //! reader can always ask "where did this come from, and why".
+//!
+//! With the `schema` feature, [`json_schema`] gives the JSON Schema of the contract, derived from
+//! these types with `schemars`; `cargo xtask codegen` writes it to `docs/schema/`.
 
 #![deny(missing_docs)]
 
@@ -38,12 +41,16 @@ mod diagnostic;
 mod document;
 mod event;
 mod id;
+#[cfg(feature = "schema")]
+mod schema;
 mod time;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentKind, DropReason, Dropped, Post, ZoneStatement};
 pub use event::{Check, Event, Evidence, Related, Relation, Report, Signal};
 pub use id::{content_id, event_id};
+#[cfg(feature = "schema")]
+pub use schema::{SCHEMA_ID, json_schema};
 pub use time::{
     Basis, ExpressionKind, Granularity, Inference, Interval, Precision, ResolvedTime,
     TimeExpression, ZoneSource,
@@ -56,6 +63,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// Everything one run produced: the documents read, the events built and what was said on the way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Timeline {
     /// The contract's version, [`FORMAT_VERSION`] when produced by this crate.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// UTC, the wall-clock time with its offset, the zone that turned one into the other, and the
 /// [`Basis`] that says which rule fired and what was inferred.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ResolvedTime {
     /// The 1-based line of the page where the stamp stands.
@@ -54,6 +55,7 @@ impl ResolvedTime {
 
 /// Why a [`ResolvedTime`] is what it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Basis {
     /// The parsing rule that read the stamp, such as `day-month-year-time`.
@@ -83,6 +85,7 @@ impl Basis {
 
 /// Where the zone of a time came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ZoneSource {
@@ -116,6 +119,7 @@ pub enum ZoneSource {
 
 /// One thing that was not printed in a stamp and had to be inferred.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Inference {
@@ -143,6 +147,7 @@ pub enum Inference {
 
 /// The finest unit a stamp gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Precision {
@@ -160,6 +165,7 @@ pub enum Precision {
 /// read against that post's own time and zone: when the reported event happened, as opposed to
 /// when it was reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TimeExpression {
     /// The 1-based line of the page where the expression stands.
@@ -213,6 +219,7 @@ impl TimeExpression {
 
 /// What kind of time an expression names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ExpressionKind {
@@ -228,6 +235,7 @@ pub enum ExpressionKind {
 
 /// A half-open interval of time, `[start, end)`, with the granularity of what was said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Interval {
     /// The start, inclusive.
@@ -251,6 +259,7 @@ impl Interval {
 
 /// How fine a time expression is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Granularity {
