@@ -284,7 +284,7 @@ fn unknown_format_is_an_error_listing_the_formats() {
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
-    insta::assert_snapshot!(stderr(&output), @"dateline: error: unknown format `pdf`; known formats: json, markdown, jsonl, csv, ics, timelinejs, html");
+    insta::assert_snapshot!(stderr(&output), @"dateline: error: unknown format `pdf`; known formats: json, markdown, jsonl, csv, ics, timelinejs, html, or a plugin `dateline-format-pdf` on PATH");
 }
 
 #[test]
@@ -344,4 +344,49 @@ fn csv_reports_and_excel_reach_the_writer() {
     let text = stdout(&output);
     let rows = text.lines().count();
     assert_eq!(rows, 1 + 120, "a header and one row per report");
+}
+
+#[test]
+fn display_zone_adds_a_second_time_to_markdown() {
+    let output = dateline()
+        .args([
+            "timeline",
+            "seeds",
+            "--quiet",
+            "--display-zone",
+            "America/New_York",
+        ])
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("times in UTC, and in parentheses in `America/New_York`."),
+        "{text}"
+    );
+    // The Independent's first post, 12:44 UTC, is 07:44 in New York; DW's 03:09 UTC on
+    // 4 January is the evening before there.
+    assert!(text.contains("- **12:44 UTC** (07:44 EST) "), "{text}");
+    assert!(
+        text.contains("- **03:09 UTC** (22:09 EST 3 Jan) "),
+        "{text}"
+    );
+    let events = text.lines().filter(|l| l.contains(" UTC** (")).count();
+    let without = dateline()
+        .args(["timeline", "seeds", "--quiet"])
+        .output()
+        .expect("runs");
+    let plain = stdout(&without);
+    assert_eq!(
+        events,
+        plain.lines().filter(|l| l.contains(" UTC** ")).count(),
+        "every event has its New York time"
+    );
+
+    let output = dateline()
+        .args(["timeline", "seeds", "--display-zone", "Mars/Olympus_Mons"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    insta::assert_snapshot!(stderr(&output), @"dateline: error: --display-zone `Mars/Olympus_Mons` is not an IANA zone name; write it like Europe/London or America/New_York");
 }

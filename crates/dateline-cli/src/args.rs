@@ -1,5 +1,6 @@
 //! The command line, as clap derives it.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +25,12 @@ pub enum Command {
     Formats,
     /// List the page layouts dateline recognises
     Layouts,
+    /// List the plugins found on PATH: `dateline-NAME` subcommands, `dateline-format-NAME`
+    /// formats, `dateline-source-NAME` layouts (see docs/plugins.md)
+    Plugins,
+    /// `dateline NAME ARGS...` runs the plugin `dateline-NAME NAME ARGS...` found on PATH
+    #[command(external_subcommand)]
+    External(Vec<OsString>),
 }
 
 /// What every reading command takes.
@@ -69,6 +76,9 @@ pub struct TimelineArgs {
     /// csv: start with a UTF-8 byte order mark, so Excel reads the file as UTF-8
     #[arg(long)]
     pub excel: bool,
+    /// markdown: also show each event's time in this zone (IANA name, such as America/New_York)
+    #[arg(long, value_name = "IANA")]
+    pub display_zone: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -18,6 +18,14 @@ pub fn run(args: Args) -> Result<(), CliError> {
         }
         Command::Timeline(a) => {
             let format = format(&a.format)?;
+            // Checked before any page is read, so a typo fails fast and alone.
+            let display_zone = match &a.display_zone {
+                Some(name) => Some(
+                    name.parse::<dateline_time::Tz>()
+                        .map_err(|_| CliError::DisplayZone(name.clone()))?,
+                ),
+                None => None,
+            };
             let mut timeline = read_all(&a.input)?;
             let merged =
                 dateline_merge::merge(&timeline.documents, &dateline_merge::Options::default());
@@ -29,6 +37,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             let mut options = dateline_formats::WriteOptions::default();
             options.csv_reports = a.csv_reports;
             options.excel = a.excel;
+            options.display_zone = display_zone;
             finish(&a.input, format, &timeline, &options)
         }
         Command::Time(a) => crate::time::run(&a),
@@ -38,7 +47,24 @@ pub fn run(args: Args) -> Result<(), CliError> {
                 writeln!(out, "{:<12} {}", f.name(), f.description())
                     .map_err(|e| write_error("standard output", e.into()))?;
             }
+            for p in crate::plugins::list() {
+                if p.kind == crate::plugins::Kind::Format
+                    && dateline_formats::by_name(&p.name).is_none()
+                {
+                    writeln!(out, "{:<12} a format plugin: {}", p.name, p.path.display())
+                        .map_err(|e| write_error("standard output", e.into()))?;
+                }
+            }
             Ok(())
+        }
+        Command::Plugins => crate::plugins::print_list(),
+        Command::External(argv) => {
+            use clap::CommandFactory;
+            let builtins: Vec<String> = Args::command()
+                .get_subcommands()
+                .map(|c| c.get_name().to_owned())
+                .collect();
+            crate::plugins::run_subcommand(&argv, &builtins)
         }
         Command::Layouts => {
             let mut out = io::stdout().lock();
@@ -50,27 +76,41 @@ pub fn run(args: Args) -> Result<(), CliError> {
     }
 }
 
+/// A built-in format, or else the format plugin `dateline-format-NAME` on PATH.
 fn format(name: &str) -> Result<&'static dyn dateline_formats::Format, CliError> {
-    dateline_formats::by_name(name).ok_or_else(|| CliError::UnknownFormat {
+    if let Some(format) = dateline_formats::by_name(name) {
+        return Ok(format);
+    }
+    if let Some(plugin) = crate::plugins::PluginFormat::find(name)? {
+        return Ok(plugin);
+    }
+    Err(CliError::UnknownFormat {
         name: name.to_owned(),
         known: dateline_formats::formats()
             .iter()
             .map(|f| f.name())
             .collect::<Vec<_>>()
-            .join(", "),
+            .join(", ")
+            + &format!(", or a plugin `dateline-format-{name}` on PATH"),
     })
 }
 
 /// Reads every page into a document; documents are sorted by path so that the order of the paths
 /// on the command line does not change the output.
 fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
+    let mut plugin = None;
     if let Some(layout) = &args.layout {
         let names = dateline_sources::layout_names();
         if !names.iter().any(|n| n == layout) {
-            return Err(CliError::UnknownLayout {
-                name: layout.clone(),
-                known: names.join(", "),
-            });
+            // Not built in: the source plugin `dateline-source-NAME` on PATH, if there is one.
+            plugin = crate::plugins::PluginSource::find(layout)?;
+            if plugin.is_none() {
+                return Err(CliError::UnknownLayout {
+                    name: layout.clone(),
+                    known: names.join(", ")
+                        + &format!(", or a plugin `dateline-source-{layout}` on PATH"),
+                });
+            }
         }
     }
     let mut options = dateline_sources::Options::default();
@@ -79,7 +119,10 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
     let mut read: Vec<(Document, Vec<Diagnostic>)> = Vec::new();
     for path in input::expand(&args.paths)? {
         let page = input::read(&path)?;
-        read.push(dateline_sources::read(&page.path, &page.bytes, &options));
+        read.push(match &plugin {
+            Some(plugin) => plugin.read(&page.path, &page.bytes)?,
+            None => dateline_sources::read(&page.path, &page.bytes, &options),
+        });
     }
     read.sort_by(|a, b| (&a.0.path, &a.0.id).cmp(&(&b.0.path, &b.0.id)));
 

@@ -32,6 +32,17 @@ pub enum CliError {
         "--zone `{0}` is not an IANA zone name; write it like Europe/London or America/New_York"
     )]
     Zone(String),
+    #[error(
+        "--display-zone `{0}` is not an IANA zone name; write it like Europe/London or America/New_York"
+    )]
+    DisplayZone(String),
+    #[error("no such command `{name}`, built in or `dateline-{name}` on PATH{hint}")]
+    UnknownCommand { name: String, hint: String },
+    #[error("plugin `{name}` {reason}")]
+    Plugin { name: String, reason: String },
+    /// An external subcommand's non-zero exit code, passed through without a message.
+    #[error("the plugin exited with code {0}")]
+    Exit(u8),
     #[error("cannot write {target}")]
     Write {
         target: String,
@@ -54,6 +65,14 @@ pub enum WriteError {
 impl CliError {
     /// The output's reader went away (`dateline ... | head`): not an error for a command-line tool.
     pub fn is_broken_pipe(&self) -> bool {
+        // A transparent `WriteError::Io` hides its io::Error from the chain below.
+        if let CliError::Write {
+            source: WriteError::Io(io),
+            ..
+        } = self
+        {
+            return io.kind() == io::ErrorKind::BrokenPipe;
+        }
         let mut source: Option<&(dyn std::error::Error + 'static)> = self.source();
         while let Some(err) = source {
             if let Some(io) = err.downcast_ref::<io::Error>() {

@@ -3,8 +3,10 @@
 //! This crate only wires the libraries together [ripgrep core, mdBook src/cmd]: `args` parses the
 //! command line with clap, `input` turns paths into pages, `commands` runs
 //! `dateline_sources` -> `dateline_merge` -> `dateline_formats`, `time` is the `dateline time`
-//! test bench over `dateline_time`, and `main` maps errors to exit codes
-//! (0 on success and on a closed pipe, 2 on error, the whole error chain on stderr).
+//! test bench over `dateline_time`, `plugins` runs the `dateline-*` executables on PATH
+//! (subcommands, formats, sources; `docs/plugins.md`), and `main` maps errors to exit codes
+//! (0 on success and on a closed pipe, 2 on error, the whole error chain on stderr; an external
+//! subcommand's own code).
 
 // The command line is the one place that talks to the terminal.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -14,6 +16,7 @@ mod commands;
 mod error;
 mod explain;
 mod input;
+mod plugins;
 mod time;
 
 use std::process::ExitCode;
@@ -25,6 +28,7 @@ fn main() -> ExitCode {
     match commands::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(error::CliError::Exit(code)) => ExitCode::from(code),
         Err(err) => {
             eprintln!("dateline: error: {}", error::chain(&err));
             ExitCode::from(2)

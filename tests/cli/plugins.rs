@@ -1,0 +1,252 @@
+//! Plugins end to end (`docs/plugins.md`): the example plugins in `examples/plugins/` are built
+//! with cargo and put first on the PATH given to `dateline`; small shell-script plugins written to
+//! a temporary directory play the failing ones.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+
+use crate::util::{dateline, seed, stderr, stdout};
+
+/// The directory holding the built example plugins (`dateline-format-count`, `dateline-hello`).
+///
+/// `cargo test --test cli` does not build examples, so they are built here, once, into the same
+/// target directory and profile as this test.
+fn examples_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let exe = std::env::current_exe().expect("the test knows its path");
+        // <target>/<profile>/deps/cli-HASH
+        let profile_dir = exe
+            .parent()
+            .and_then(Path::parent)
+            .expect("the test runs from <target>/<profile>/deps");
+        let target_dir = profile_dir.parent().expect("a target directory");
+        let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
+            Some("debug") | None => "dev",
+            Some(other) => other,
+        };
+        let cargo = option_env!("CARGO").unwrap_or("cargo");
+        let status = std::process::Command::new(cargo)
+            .args(["build", "--quiet", "--profile", profile])
+            .args(["--example", "dateline-format-count"])
+            .args(["--example", "dateline-hello"])
+            .arg("--manifest-path")
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", target_dir)
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building the example plugins failed");
+        profile_dir.join("examples")
+    })
+}
+
+/// A PATH with `dirs` first, then the inherited PATH (for `sh` and `cat` in script plugins).
+fn path_with(dirs: &[&Path]) -> OsString {
+    let inherited = std::env::var_os("PATH").unwrap_or_default();
+    let all = dirs
+        .iter()
+        .map(|d| d.to_path_buf())
+        .chain(std::env::split_paths(&inherited));
+    std::env::join_paths(all).expect("the directories join into a PATH")
+}
+
+/// `dateline` with the example plugins first on PATH.
+fn with_examples() -> Command {
+    let mut cmd = dateline();
+    cmd.env("PATH", path_with(&[examples_dir()]));
+    cmd
+}
+
+/// Writes an executable shell script `name` into `dir`.
+#[cfg(unix)]
+fn script(dir: &Path, name: &str, body: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("the script is written");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+        .expect("the script is made executable");
+}
+
+#[test]
+fn plugins_lists_the_example_plugins_by_kind() {
+    let output = with_examples()
+        .arg("plugins")
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<Vec<&str>> = text
+        .lines()
+        .map(|l| l.split_whitespace().take(2).collect())
+        .collect();
+    assert!(lines.contains(&vec!["format", "count"]), "{text}");
+    assert!(lines.contains(&vec!["subcommand", "hello"]), "{text}");
+}
+
+#[test]
+fn a_format_plugin_renders_the_timeline() {
+    let output = with_examples()
+        .args(["timeline", "seeds", "--format", "count", "--quiet"])
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let events =
+        crate::util::json_of(&["timeline", "seeds", "--format", "json", "--quiet"])["events"]
+            .as_array()
+            .expect("events")
+            .len();
+    assert_eq!(stdout(&output), format!("{events} events, 5 documents\n"));
+
+    // -o FILE gets the plugin's output too.
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let file = dir.path().join("count.txt");
+    let output = with_examples()
+        .args(["parse", &seed("001"), "--format", "count", "--quiet", "-o"])
+        .arg(&file)
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("the output file"),
+        "0 events, 1 documents\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failing_format_plugin_is_an_error_naming_it_and_its_code() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    script(
+        dir.path(),
+        "dateline-format-broken",
+        "[ \"$1\" = supports ] && exit 0\ncat >/dev/null\necho 'broken: out of ink' >&2\nexit 3",
+    );
+    script(dir.path(), "dateline-format-picky", "exit 1");
+    let run = |format: &str| {
+        dateline()
+            .env("PATH", path_with(&[dir.path()]))
+            .args(["timeline", "seeds", "--quiet", "--format", format])
+            .output()
+            .expect("dateline runs")
+    };
+
+    let output = run("broken");
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("broken: out of ink"),
+        "stderr passes through: {err}"
+    );
+    assert!(
+        err.contains("`dateline-format-broken` exited with code 3"),
+        "{err}"
+    );
+
+    let output = run("picky");
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("`dateline-format-picky` refused"), "{err}");
+
+    let output = run("absent");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown format `absent`"));
+}
+
+#[test]
+fn an_external_subcommand_gets_its_name_args_and_dateline_and_its_code_passes_through() {
+    let output = with_examples()
+        .args(["hello", "x"])
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("hello from dateline-hello: args [\"hello\", \"x\"], DATELINE="),
+        "{text}"
+    );
+    let exe = format!("dateline{}", std::env::consts::EXE_SUFFIX);
+    assert!(text.trim_end().ends_with(&exe), "DATELINE is set: {text}");
+
+    let output = with_examples()
+        .args(["hello", "7"])
+        .output()
+        .expect("dateline runs");
+    assert_eq!(output.status.code(), Some(7));
+    assert_eq!(
+        stderr(&output),
+        "",
+        "a plugin's own exit code is not an error"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_subcommand_killed_by_a_signal_exits_2_with_a_message() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    script(dir.path(), "dateline-crash", "kill -9 $$");
+    let output = dateline()
+        .env("PATH", path_with(&[dir.path()]))
+        .arg("crash")
+        .output()
+        .expect("dateline runs");
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("`dateline-crash` was killed by signal 9"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_command_suggests_close_names() {
+    let output = with_examples()
+        .arg("timelin")
+        .output()
+        .expect("dateline runs");
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("no such command `timelin`"), "{err}");
+    assert!(err.contains("did you mean `timeline`?"), "{err}");
+
+    let output = with_examples().arg("helo").output().expect("dateline runs");
+    assert!(
+        stderr(&output).contains("did you mean `hello`?"),
+        "plugins are suggested too: {}",
+        stderr(&output)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_source_plugin_answers_the_document() {
+    let page = seed("001");
+    let json = crate::util::json_of(&["parse", &page, "--format", "json", "--quiet"]);
+    let document = &json["documents"][0];
+    let answer = serde_json::json!({
+        "document": document,
+        "diagnostics": [],
+        "a_field_from_the_future": true,
+    });
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    // The plugin checks it got the request, then answers the document dateline itself read.
+    script(
+        dir.path(),
+        "dateline-source-replay",
+        &format!(
+            "[ \"$1\" = supports ] && exit 0\ngrep -q '\"v\":1' || exit 4\ncat <<'JSON'\n{answer}\nJSON"
+        ),
+    );
+    let output = dateline()
+        .env("PATH", path_with(&[dir.path()]))
+        .args([
+            "parse", &page, "--layout", "replay", "--format", "json", "--quiet",
+        ])
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let read: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(&read["documents"][0], document);
+}
