@@ -32,7 +32,7 @@
 //! Every time keeps the line and the raw text it was read from and the rule that resolved it, so a
 //! reader can always ask "where did this come from, and why".
 //!
-//! With the `schema` feature, [`json_schema`] gives the JSON Schema of the contract, derived from
+//! With the `schema` feature, `json_schema()` gives the JSON Schema of the contract, derived from
 //! these types with `schemars`; `cargo xtask codegen` writes it to `docs/schema/`.
 
 #![deny(missing_docs)]
