@@ -58,27 +58,70 @@ pub(crate) fn candidates(
         .collect();
     postings.par_sort_unstable();
 
-    let groups: Vec<&[(u64, i64, u32, u8)]> = postings.chunk_by(|a, b| a.0 == b.0).collect();
-    let mut met: Vec<(u32, u32, u8)> = groups
+    // Every post's entries, post by post. Within every posting list the posts stand in one global
+    // order (time, then index), so all meetings of a pair are found from its earlier post: each
+    // post's meetings are summed on their own, and the pairs of all posts are never held at once.
+    // A counting sort of the entries by post: `start[i]..start[i + 1]` of `by_item` are post i's.
+    let mut start: Vec<u32> = vec![0; items.len() + 1];
+    for &(_, _, i, _) in &postings {
+        if let Some(c) = start.get_mut(i as usize + 1) {
+            *c += 1;
+        }
+    }
+    for k in 1..start.len() {
+        let before = start.get(k - 1).copied().unwrap_or(0);
+        if let Some(c) = start.get_mut(k) {
+            *c += before;
+        }
+    }
+    let mut by_item: Vec<u32> = vec![0; postings.len()];
+    let mut next = start.clone();
+    for (q, &(_, _, i, _)) in postings.iter().enumerate() {
+        if let Some(slot) = next.get_mut(i as usize) {
+            if let Some(b) = by_item.get_mut(*slot as usize) {
+                *b = u32::try_from(q).unwrap_or(u32::MAX);
+            }
+            *slot += 1;
+        }
+    }
+    drop(next);
+    let runs: Vec<&[u32]> = start
+        .windows(2)
+        .filter_map(|w| by_item.get(w[0] as usize..w[1] as usize))
+        .filter(|run| !run.is_empty())
+        .collect();
+    let mut pairs: Vec<(u32, u32)> = runs
         .par_iter()
-        .flat_map_iter(|group| {
-            let mut out = Vec::new();
-            for (p, &(_, t, i, w)) in group.iter().enumerate() {
-                for &(_, u, j, _) in group.iter().skip(p + 1).take(MAX_NEIGHBOURS) {
-                    if u - t > window_secs {
+        .flat_map_iter(|run| {
+            let mut met: Vec<(u32, u8)> = Vec::new();
+            let mut me = u32::MAX;
+            for &q in run.iter() {
+                let q = q as usize;
+                let Some(&(key, t, i, w)) = postings.get(q) else {
+                    continue;
+                };
+                me = i;
+                let later = postings.get(q + 1..).unwrap_or_default();
+                for &(k, u, j, _) in later.iter().take(MAX_NEIGHBOURS) {
+                    if k != key || u - t > window_secs {
                         break;
                     }
                     if i != j {
-                        out.push((i.min(j), i.max(j), w));
+                        met.push((j, w));
                     }
                 }
             }
-            out
+            met.sort_unstable();
+            met.chunk_by(|a, b| a.0 == b.0)
+                .filter(|run| run.iter().map(|&(_, w)| u32::from(w)).sum::<u32>() >= 2)
+                .filter_map(|run| run.first().map(|&(j, _)| (me.min(j), me.max(j))))
+                .collect::<Vec<_>>()
         })
         .collect();
-    met.par_sort_unstable();
-    met.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
-        .filter(|run| run.iter().map(|&(_, _, w)| u32::from(w)).sum::<u32>() >= 2)
-        .filter_map(|run| run.first().map(|&(i, j, _)| (i, j)))
-        .collect()
+    drop(runs);
+    drop(by_item);
+    drop(postings);
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
 }

@@ -11,7 +11,7 @@ use crate::explain::{Explanation, Verdict};
 use crate::features::{Item, extract};
 use crate::headline::headline;
 use crate::merge::{Merged, Options, Report as Input};
-use crate::score::{Score, evidence, round, score};
+use crate::score::{Score, evidence, round, score, share_names};
 
 /// Related events kept per event, best first.
 const MAX_RELATED: usize = 5;
@@ -61,6 +61,7 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
             (s.total >= floor).then_some((i, j, s))
         })
         .collect();
+    drop(pairs);
     let limits = Limits {
         threshold: options.merge_threshold as f32,
         near_miss: floor,
@@ -69,6 +70,17 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         max_gap_secs,
     };
     let (roots, outcomes) = cluster(&items, &outlet_of, scored, limits);
+    // Whether each decided pair shares a name, from the hashed names; then the features go.
+    let names: Vec<bool> = outcomes
+        .par_iter()
+        .map(
+            |(i, j, _, _)| match (features.get(*i as usize), features.get(*j as usize)) {
+                (Some(fa), Some(fb)) => share_names(fa, fb),
+                _ => true,
+            },
+        )
+        .collect();
+    drop(features);
 
     // Members of each cluster, earliest first.
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); items.len()];
@@ -95,10 +107,12 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     }
 
     let threshold = round(limits.threshold);
-    // The evidence of every decision, spelled out in parallel (it reads the texts again).
+    // The evidence of every decision, spelled out in parallel (it reads the texts again, only for
+    // the quotes and names the features say two posts share).
     let decided: Vec<(usize, usize, Verdict, bool, Evidence, String)> = outcomes
         .par_iter()
-        .filter_map(|(i, j, s, outcome)| {
+        .enumerate()
+        .filter_map(|(k, (i, j, s, outcome))| {
             let (a, b) = (items.get(*i as usize)?, items.get(*j as usize)?);
             let (ea, eb) = (
                 event_of.get(*i as usize).copied().unwrap_or(0),
@@ -117,12 +131,13 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
                 Outcome::Implied | Outcome::Below => return None,
             };
             let reason = reason(s, verdict, limits.threshold);
+            let names = names.get(k).copied().unwrap_or(true);
             Some((
                 efirst,
                 esecond,
                 verdict,
                 s.same_outlet,
-                evidence(first, second, s),
+                evidence(first, second, s, names),
                 reason,
             ))
         })

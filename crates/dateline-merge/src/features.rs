@@ -163,13 +163,14 @@ fn raw_features(item: &Item<'_>) -> Features {
     } else {
         Vec::new()
     };
-    let lead = stems(&text::words(&item.lead_sentence()));
-    let mut entities: Vec<(u64, f32)> = text::entities(&text)
-        .iter()
-        .map(|e| (hash_one(e, b'e'), 0.0))
-        .collect();
+    let lead = stems(&item.lead_sentence());
+    let mut entities: Vec<(u64, f32)> = Vec::with_capacity(16);
+    text::for_each_entity(&text, |e| entities.push((hash_one(e, b'e'), 0.0)));
     entities.sort_unstable_by_key(|&(id, _)| id);
     entities.dedup_by_key(|(id, _)| *id);
+    // Every post's features live until the end of the merge: no spare capacity.
+    content.shrink_to_fit();
+    entities.shrink_to_fit();
     let mut shingles: Vec<u64> = text::quotes(&text)
         .iter()
         .flat_map(|q| {
@@ -180,6 +181,7 @@ fn raw_features(item: &Item<'_>) -> Features {
         .collect();
     shingles.sort_unstable();
     shingles.dedup();
+    shingles.shrink_to_fit();
     Features {
         content,
         content_norm: 0.0,
@@ -193,15 +195,17 @@ fn raw_features(item: &Item<'_>) -> Features {
     }
 }
 
-/// The hashed stems of the content words, sorted, without repeats, weights to come.
-fn stems(words: &[String]) -> Vec<(u64, f32)> {
-    let mut out: Vec<(u64, f32)> = words
-        .iter()
-        .filter(|w| !text::is_stop_word(w) && w.chars().count() > 1)
-        .map(|w| (hash_one(text::stem_str(w), b'c'), 0.0))
-        .collect();
+/// The hashed stems of the content words of `sentence`, sorted, without repeats, weights to come.
+fn stems(sentence: &str) -> Vec<(u64, f32)> {
+    let mut out: Vec<(u64, f32)> = Vec::new();
+    text::for_each_word(sentence, |w| {
+        if !text::is_stop_word(w) && w.chars().nth(1).is_some() {
+            out.push((hash_one(text::stem_str(w), b'c'), 0.0));
+        }
+    });
     out.sort_unstable_by_key(|&(id, _)| id);
     out.dedup_by_key(|(id, _)| *id);
+    out.shrink_to_fit();
     out
 }
 

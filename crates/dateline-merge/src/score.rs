@@ -154,16 +154,30 @@ pub(crate) fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
 
+/// Whether two posts share a hashed name: when they do not, they share no name.
+pub(crate) fn share_names(fa: &Features, fb: &Features) -> bool {
+    weighted_shared(&fa.entities, &fb.entities, |_| 1.0) > 0.0
+}
+
 /// The evidence of a comparison, with the quotes and names spelled out; `a` is the earlier post.
-pub(crate) fn evidence(a: &Item<'_>, b: &Item<'_>, s: &Score) -> Evidence {
-    let (ta, tb) = (a.text(), b.text());
+///
+/// The texts are read again only for what the features say is there: the quotes when a shingle is
+/// shared (`s.quote_words`), the names when a hashed name is (`names`).
+pub(crate) fn evidence(a: &Item<'_>, b: &Item<'_>, s: &Score, names: bool) -> Evidence {
     let mut e = Evidence::new(&a.post.id, &b.post.id);
-    e.quotes = shared_quotes(&ta, &tb);
-    let eb = text::entities(&tb);
-    e.entities = text::entities(&ta)
-        .into_iter()
-        .filter(|x| eb.binary_search(x).is_ok())
-        .collect();
+    if s.quote_words > 0 || names {
+        let (ta, tb) = (a.text(), b.text());
+        if s.quote_words > 0 {
+            e.quotes = shared_quotes(&ta, &tb);
+        }
+        if names {
+            let eb = text::entities(&tb);
+            e.entities = text::entities(&ta)
+                .into_iter()
+                .filter(|x| eb.binary_search(x).is_ok())
+                .collect();
+        }
+    }
     e.predicate = LEMMAS
         .iter()
         .enumerate()

@@ -15,6 +15,9 @@ const STOP_WORDS: &[&str] = &[
     "you", "your",
 ];
 
+/// The longest stop word, in bytes.
+const STOP_WORD_MAX: usize = 7;
+
 /// Capitalised words that do not name anything: sentence openers, days, months, titles.
 const NOT_NAMES: &[&str] = &[
     "A",
@@ -276,11 +279,25 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
         }
         word.clear();
     };
-    for c in text.chars() {
-        let c = fold_char(c);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII fast path: a byte is a whole character and folds to itself.
+        let c = if b.is_ascii() {
+            i += 1;
+            char::from(b)
+        } else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            fold_char(c)
+        };
         if c.is_ascii_alphanumeric() {
             word.push(c.to_ascii_lowercase());
-        } else if c.is_alphanumeric() || c == '\'' {
+        } else if c == '\'' {
+            word.push(c);
+        } else if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
         } else if c == ',' && word.as_bytes().last().is_some_and(u8::is_ascii_digit) {
             // "3,000" stays one number.
@@ -293,7 +310,8 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 
 /// Whether a normalised word carries no information.
 pub(crate) fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    // No stop word is longer than seven bytes: most content words are rejected without a search.
+    word.len() <= STOP_WORD_MAX && STOP_WORDS.binary_search(&word).is_ok()
 }
 
 /// A crude stem so that `strikes`, `strike` and `striking` meet: a few English suffixes removed
@@ -360,6 +378,16 @@ pub(crate) fn quotes(text: &str) -> Vec<Vec<String>> {
 /// and numbers, each normalised (`Russian` is `russia`, `3,000` is `3000`).
 pub(crate) fn entities(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for_each_entity(text, |e| out.push(e.to_owned()));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Calls `f` with each name of `text` (see [`entities`]), in text order, repeats included,
+/// without allocating per name.
+pub(crate) fn for_each_entity(text: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::with_capacity(32);
     for raw in text.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}') {
         let token = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let token = token
@@ -370,26 +398,40 @@ pub(crate) fn entities(text: &str) -> Vec<String> {
             continue;
         };
         if first.is_ascii_digit() {
-            let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+            buf.clear();
+            buf.push('#');
+            buf.extend(token.chars().filter(char::is_ascii_digit));
+            let digits = buf.get(1..).unwrap_or_default();
             // Single digits and years say little; "3,000 troops" says something.
             if digits.len() >= 2 && !(digits.len() == 4 && digits.starts_with("20")) {
-                out.push(format!("#{digits}"));
+                f(&buf);
             }
             continue;
         }
         if !first.is_uppercase() || NOT_NAMES.binary_search(&token).is_ok() || token.len() < 2 {
             continue;
         }
-        let lower: String = token.chars().filter(|c| *c != '.').collect::<String>();
-        let lower = lower.to_lowercase();
-        let name = demonym(&lower).map_or(lower, str::to_owned);
-        if !is_stop_word(&name) {
-            out.push(name);
+        buf.clear();
+        if token.is_ascii() {
+            buf.extend(
+                token
+                    .bytes()
+                    .filter(|b| *b != b'.')
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+        } else {
+            // Full Unicode lower-casing looks at context (a final sigma), so the whole name goes.
+            let kept: String = token.chars().filter(|c| *c != '.').collect();
+            buf.push_str(&kept.to_lowercase());
+        }
+        let name: &str = match demonym(&buf) {
+            Some(country) => country,
+            None => &buf,
+        };
+        if !is_stop_word(name) {
+            f(name);
         }
     }
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// The predicates (verb lemmas) of a text's normalised words, sorted, without repeats.
@@ -445,6 +487,7 @@ mod tests {
     #[test]
     fn tables_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= STOP_WORD_MAX));
         assert!(PREDICATES.windows(2).all(|w| w[0].0 < w[1].0), "predicates");
         assert!(DEMONYMS.windows(2).all(|w| w[0].0 < w[1].0), "demonyms");
         assert!(NOT_NAMES.windows(2).all(|w| w[0] < w[1]), "not names");
