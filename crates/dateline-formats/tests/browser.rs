@@ -18,6 +18,7 @@
 
 #[path = "browser/chromium.rs"]
 mod chromium;
+mod common;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -33,27 +34,7 @@ const TIMELINEJS_HARNESS: &str = include_str!("browser/timelinejs-harness.html")
 
 /// Every seed read and merged into one timeline, as `dateline timeline seeds` does.
 fn seeds() -> Timeline {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("the seeds folder")
-        .map(|entry| entry.expect("a folder entry").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    let mut documents = Vec::new();
-    let mut diagnostics = Vec::new();
-    for path in paths {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .expect("a UTF-8 name");
-        let bytes = std::fs::read(&path).expect("a readable seed");
-        let (doc, said) =
-            dateline_sources::read(&format!("seeds/{name}"), &bytes, &Default::default());
-        documents.push(doc);
-        diagnostics.extend(said);
-    }
-    timeline(documents, diagnostics)
+    common::seed_timeline(usize::MAX)
 }
 
 fn timeline(

@@ -13,8 +13,10 @@
 )]
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
+
+mod common;
 
 use dateline_formats::{EVENT_COLUMNS, REPORT_COLUMNS, WriteOptions, by_name};
 use dateline_model::Timeline;
@@ -23,42 +25,6 @@ use serde_json::Value;
 /// What `.ci/run` installs; the message names it when a client is missing.
 const ICALENDAR: &str =
     "install it with `python3 -m pip install icalendar==7.3.0` (as `.ci/run` does)";
-
-fn seeds_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
-}
-
-/// The timeline of the first `n` seeds (all of them for `usize::MAX`), read and merged as the CLI
-/// does, under relative paths.
-fn seeds(n: usize) -> Timeline {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(seeds_dir())
-        .expect("the seeds directory")
-        .map(|e| e.expect("a directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths.truncate(n);
-    let mut documents = Vec::new();
-    let mut diagnostics = Vec::new();
-    for path in &paths {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .expect("a UTF-8 name");
-        let bytes = std::fs::read(path).expect("a readable seed");
-        let (doc, diags) =
-            dateline_sources::read(&format!("seeds/{name}"), &bytes, &Default::default());
-        documents.push(doc);
-        diagnostics.extend(diags);
-    }
-    let merged = dateline_merge::merge(&documents, &dateline_merge::Options::default());
-    let mut timeline = Timeline::default();
-    timeline.documents = documents;
-    timeline.events = merged.events;
-    timeline.diagnostics = diagnostics;
-    timeline.diagnostics.extend(merged.diagnostics);
-    timeline
-}
 
 fn render(format: &str, timeline: &Timeline, options: &WriteOptions) -> Vec<u8> {
     let mut out = Vec::new();
@@ -139,7 +105,7 @@ fn ics_summary(timeline: &Timeline) -> Option<Value> {
 
 #[test]
 fn ics_is_read_by_icalendar_with_every_event_at_its_time() {
-    let timeline = seeds(usize::MAX);
+    let timeline = common::seed_timeline(usize::MAX);
     let Some(summary) = ics_summary(&timeline) else {
         return;
     };
@@ -181,7 +147,7 @@ fn ics_is_read_by_icalendar_with_every_event_at_its_time() {
 
 #[test]
 fn ics_hostile_text_stays_inside_its_property_in_icalendar() {
-    let mut timeline = seeds(2);
+    let mut timeline = common::seed_timeline(2);
     let hostile =
         "Breaking\r\nBEGIN:VEVENT\r\nUID:evil@x\r\nEND:VEVENT\r\nEND:VCALENDAR; a, b \\ c";
     timeline.events[0].headline = hostile.to_owned();
@@ -201,7 +167,7 @@ fn ics_hostile_text_stays_inside_its_property_in_icalendar() {
 
 #[test]
 fn ics_uids_survive_re_rendering_and_a_new_document() {
-    let all = seeds(usize::MAX);
+    let all = common::seed_timeline(usize::MAX);
     let Some(first) = ics_summary(&all) else {
         return;
     };
@@ -214,7 +180,7 @@ fn ics_uids_survive_re_rendering_and_a_new_document() {
     );
 
     // One document fewer, then all of them: the events that did not change keep their UIDs.
-    let fewer = seeds(4);
+    let fewer = common::seed_timeline(4);
     let before = ics_summary(&fewer).expect("the client is there");
     let uids = |summary: &Value| -> Vec<String> {
         summary["events"]
@@ -278,7 +244,7 @@ fn rust_rows(bytes: &[u8]) -> Vec<Vec<String>> {
 
 #[test]
 fn csv_is_read_back_by_python_as_written() {
-    let timeline = seeds(usize::MAX);
+    let timeline = common::seed_timeline(usize::MAX);
     let Some((bytes, summary)) = csv_summary(&timeline, &WriteOptions::default()) else {
         return;
     };
@@ -323,7 +289,7 @@ fn csv_is_read_back_by_python_as_written() {
 
 #[test]
 fn csv_injection_comes_back_inert_and_quoting_round_trips() {
-    let mut timeline = seeds(2);
+    let mut timeline = common::seed_timeline(2);
     let leads = ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\tTAB", "\rCR"];
     for (event, lead) in timeline.events.iter_mut().zip(leads) {
         event.headline = lead.to_owned();

@@ -10,42 +10,14 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use dateline_formats::{WriteOptions, by_name};
 use dateline_model::Timeline;
 use serde_json::Value;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Every seed, read and merged as the CLI does, under relative paths.
-fn seeds() -> Timeline {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("seeds"))
-        .expect("the seeds directory")
-        .map(|e| e.expect("a directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    let mut documents = Vec::new();
-    let mut diagnostics = Vec::new();
-    for path in &paths {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .expect("a UTF-8 name");
-        let bytes = std::fs::read(path).expect("a readable seed");
-        let (doc, diags) =
-            dateline_sources::read(&format!("seeds/{name}"), &bytes, &Default::default());
-        documents.push(doc);
-        diagnostics.extend(diags);
-    }
-    let merged = dateline_merge::merge(&documents, &dateline_merge::Options::default());
-    let mut timeline = Timeline::default();
-    timeline.documents = documents;
-    timeline.events = merged.events;
-    timeline.diagnostics = diagnostics;
-    timeline.diagnostics.extend(merged.diagnostics);
-    timeline
 }
 
 fn json_output(timeline: &Timeline) -> Value {
@@ -90,7 +62,7 @@ fn the_committed_schema_is_generated_from_the_types() {
 
 #[test]
 fn the_seeds_timeline_validates() {
-    let timeline = seeds();
+    let timeline = common::seed_timeline(usize::MAX);
     assert!(timeline.events.len() > 50, "the seeds make many events");
     let output = json_output(&timeline);
     let problems = errors(&validator(), &output);
@@ -107,7 +79,7 @@ fn an_empty_timeline_validates() {
 #[test]
 fn broken_output_does_not_validate() {
     let validator = validator();
-    let good = json_output(&seeds());
+    let good = json_output(&common::seed_timeline(usize::MAX));
 
     let mut newer = good.clone();
     newer["version"] = Value::from(2);
