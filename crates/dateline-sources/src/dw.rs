@@ -119,14 +119,14 @@ impl Layout for DwLiveBlog {
                 }
                 if let Some((reason, rule)) = media_or_furniture(page, n, text) {
                     parsed.drop_line(n, reason, rule);
-                } else if boilerplate::is_credit(text) && post.attribution.is_none() {
-                    post.attribution = Some(clean(text));
-                    post.cover(n);
-                    parsed.roles.assign(n, Role::Attribution, "editors-credit");
                 } else {
-                    post.paragraphs.push(clean(text));
-                    post.cover(n);
-                    parsed.roles.assign(n, Role::Body, "paragraph-after-stamp");
+                    parsed.place_in_post(
+                        &mut post,
+                        n,
+                        text,
+                        "editors-credit",
+                        "paragraph-after-stamp",
+                    );
                 }
             }
             parsed.posts.push(post);

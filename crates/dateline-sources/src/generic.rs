@@ -9,7 +9,7 @@ use dateline_model::{Diagnostic, DocumentKind, DropReason, Severity};
 use dateline_time::{Form, Stamp};
 
 use crate::boilerplate;
-use crate::layout::{DraftPost, Parsed, RawStamp, Role, clean, is_blank};
+use crate::layout::{DraftPost, Parsed, RawStamp, Role, is_blank};
 use crate::{Detection, Layout, Page};
 
 /// The generic reader.
@@ -344,16 +344,7 @@ fn read_footer_posts(
             if is_blank(text) || parsed.roles.is_assigned(m) {
                 continue;
             }
-            if boilerplate::is_credit(text) && post.attribution.is_none() {
-                post.attribution = Some(clean(text));
-                parsed.roles.assign(m, Role::Attribution, "credit-line");
-            } else {
-                post.paragraphs.push(clean(text));
-                parsed
-                    .roles
-                    .assign(m, Role::Body, "paragraph-before-footer");
-            }
-            post.cover(m);
+            parsed.place_in_post(&mut post, m, text, "credit-line", "paragraph-before-footer");
         }
         parsed.posts.push(post);
         start = n + 1;

@@ -210,14 +210,8 @@ impl Layout for IndependentArticle {
             }
             if let Some((reason, rule)) = classify_in_post(page, n, text) {
                 parsed.drop_line(n, reason, rule);
-            } else if boilerplate::is_credit(text) && post.attribution.is_none() {
-                post.attribution = Some(clean(text));
-                post.cover(n);
-                parsed.roles.assign(n, Role::Attribution, "credit-line");
             } else {
-                post.paragraphs.push(clean(text));
-                post.cover(n);
-                parsed.roles.assign(n, Role::Body, "article-paragraph");
+                parsed.place_in_post(&mut post, n, text, "credit-line", "article-paragraph");
             }
         }
         parsed.posts.push(post);

@@ -290,6 +290,27 @@ impl Parsed {
         self.roles.assign(line, Role::Dropped(reason), rule);
     }
 
+    /// Places a content line of `post`: its first credit line ("Additional reporting by agencies",
+    /// an editors' initials line) becomes the attribution, any other line a body paragraph; the
+    /// ledger records which, with `credit_rule` or `body_rule` for `dateline explain`.
+    pub(crate) fn place_in_post(
+        &mut self,
+        post: &mut DraftPost,
+        line: u32,
+        text: &str,
+        credit_rule: &'static str,
+        body_rule: &'static str,
+    ) {
+        if crate::boilerplate::is_credit(text) && post.attribution.is_none() {
+            post.attribution = Some(clean(text));
+            self.roles.assign(line, Role::Attribution, credit_rule);
+        } else {
+            post.paragraphs.push(clean(text));
+            self.roles.assign(line, Role::Body, body_rule);
+        }
+        post.cover(line);
+    }
+
     /// Marks every not yet assigned, non-blank line in `first..=last` as dropped.
     pub fn drop_range(
         &mut self,
