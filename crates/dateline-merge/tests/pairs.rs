@@ -6,10 +6,10 @@
     reason = "test helpers: a failure is a panic with a message"
 )]
 
-use std::path::Path;
+mod common;
 
 use dateline_merge::{Merged, Options, Verdict, merge};
-use dateline_model::{Document, Event, Relation};
+use dateline_model::{Event, Relation};
 
 /// The Independent's live blog, DW's and CNN's, and the Independent's article about the strike.
 const INDEPENDENT: &str = "b30bb8440e3b";
@@ -17,26 +17,8 @@ const DW: &str = "819ab8ad52af";
 const CNN: &str = "279f97b4ae5c";
 const ARTICLE: &str = "7ce81a35adfd";
 
-fn seeds() -> Vec<Document> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("the seeds directory")
-        .map(|entry| entry.expect("a directory entry").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|path| {
-            let name = path.file_name().and_then(|n| n.to_str()).expect("a name");
-            let bytes = std::fs::read(path).expect("a readable seed");
-            dateline_sources::read(&format!("seeds/{name}"), &bytes, &Default::default()).0
-        })
-        .collect()
-}
-
 fn merged() -> Merged {
-    merge(&seeds(), &Options::default())
+    merge(&common::seeds(), &Options::default())
 }
 
 fn event_of<'a>(merged: &'a Merged, post: &str) -> &'a Event {

@@ -6,32 +6,11 @@
     reason = "test helpers: a failure is a panic with a message"
 )]
 
+mod common;
+
 use std::fmt::Write as _;
-use std::path::Path;
 
 use dateline_merge::{Merged, Options, merge};
-use dateline_model::{Diagnostic, Document};
-
-/// Reads a seed as the CLI does, under a relative path so snapshots hold no machine paths.
-fn read(path: &Path) -> (Document, Vec<Diagnostic>) {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .expect("a UTF-8 file name");
-    let bytes = std::fs::read(path).expect("a readable seed");
-    dateline_sources::read(&format!("seeds/{name}"), &bytes, &Default::default())
-}
-
-fn seeds() -> Vec<Document> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("the seeds directory")
-        .map(|entry| entry.expect("a directory entry").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths.iter().map(|path| read(path).0).collect()
-}
 
 /// One line per event (UTC, id, posts, outlets, headline); for a merged event its reports, the
 /// evidence of each join, its related events and checks; then the diagnostics and explanations.
@@ -133,7 +112,7 @@ fn evidence(ev: &dateline_model::Evidence) -> String {
 #[test]
 fn each_seed() {
     insta::glob!("../../../seeds", "*.txt", |path| {
-        let (doc, _) = read(path);
+        let (doc, _) = common::read(path);
         let merged = merge(&[doc], &Options::default());
         for event in &merged.events {
             assert!(!event.headline.is_empty(), "{}", event.id);
@@ -145,7 +124,7 @@ fn each_seed() {
 
 #[test]
 fn all_seeds_in_any_order_give_the_same_timeline() {
-    let docs = seeds();
+    let docs = common::seeds();
     let forward = merge(&docs, &Options::default());
     let mut reversed = docs.clone();
     reversed.reverse();

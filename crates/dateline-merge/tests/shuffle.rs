@@ -5,29 +5,11 @@
     reason = "test helpers: a failure is a panic with a message"
 )]
 
-use std::path::Path;
+mod common;
 
 use dateline_merge::{Options, merge};
 use dateline_model::Document;
 use proptest::prelude::*;
-
-fn seeds() -> Vec<Document> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("the seeds directory")
-        .map(|entry| entry.expect("a directory entry").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|path| {
-            let name = path.file_name().and_then(|n| n.to_str()).expect("a name");
-            let bytes = std::fs::read(path).expect("a readable seed");
-            dateline_sources::read(&format!("seeds/{name}"), &bytes, &Default::default()).0
-        })
-        .collect()
-}
 
 /// Everything `merge` returns, as JSON text: events, diagnostics and the explanations' evidence.
 fn render(docs: &[Document]) -> String {
@@ -46,7 +28,7 @@ proptest! {
 
     #[test]
     fn shuffling_documents_and_posts_changes_nothing(seed in any::<u64>()) {
-        let docs = seeds();
+        let docs = common::seeds();
         let expected = render(&docs);
         let mut shuffled = docs.clone();
         // A small deterministic shuffle driven by the seed (Fisher-Yates with an LCG).
