@@ -5,6 +5,11 @@
 //! [`MAX_POSTING`]) and its quote shingles. A key's posting list is sorted by time, and each post
 //! meets the next posts of the list within the time window, at most [`MAX_NEIGHBOURS`] of them. A pair
 //! becomes a candidate when it meets through two keys, or through one quote shingle.
+//!
+//! A posting is one `u64`: the key in the high half (a token's vocabulary id, or past the
+//! vocabulary the id of a quote shingle that more than one post is indexed under), the post's rank
+//! in the order of time and then index in the low half. Sorting the postings sorts every list by
+//! time.
 
 use rayon::prelude::*;
 
@@ -18,53 +23,113 @@ const SHINGLES_PER_POST: usize = 16;
 const MAX_POSTING: u32 = 512;
 /// How many later posts of one posting list a post meets.
 const MAX_NEIGHBOURS: usize = 32;
+/// Posts whose meetings are counted with one table of counters.
+const MEETING_CHUNK: usize = 4096;
 
-/// Candidate pairs `(i, j)` with `i < j`, sorted, without repeats.
+/// Candidate pairs `(i, j)` with `i < j`, sorted, without repeats. `weights` are the rarity
+/// weights of the token ids.
 pub(crate) fn candidates(
     items: &[Item<'_>],
     features: &[Features],
+    weights: &[f32],
     window_secs: i64,
 ) -> Vec<(u32, u32)> {
     let n = items.len() as f32 + 1.0;
     let common = idf(n, MAX_POSTING);
     let unique = idf(n, 1);
-    // (key, time, item, weight): weight 2 for a quote shingle, 1 for a token.
-    let mut postings: Vec<(u64, i64, u32, u8)> = features
-        .par_iter()
+    // The posts in the order of every posting list: by time, then by index.
+    let mut by_time: Vec<(i64, u32)> = items
+        .iter()
         .enumerate()
-        .flat_map_iter(|(i, f)| {
-            let mut tokens: Vec<(u64, f32)> = f
+        .map(|(i, it)| (it.utc.timestamp(), i as u32))
+        .collect();
+    by_time.par_sort_unstable();
+    let order: Vec<u32> = by_time.iter().map(|&(_, i)| i).collect();
+    let time: Vec<i64> = by_time.iter().map(|&(t, _)| t).collect();
+    drop(by_time);
+    let mut rank: Vec<u32> = vec![0; order.len()];
+    for (r, &i) in order.iter().enumerate() {
+        if let Some(slot) = rank.get_mut(i as usize) {
+            *slot = r as u32;
+        }
+    }
+
+    // Token postings, sorted by token id and rank.
+    let mut postings: Vec<u64> = features
+        .par_iter()
+        .zip(rank.par_iter())
+        .flat_map_iter(|(f, &r)| {
+            let mut chosen: Vec<u32> = f
                 .content
                 .iter()
                 .copied()
-                .filter(|&(_, w)| w >= common && w < unique)
+                .filter(|&id| {
+                    let w = weights.get(id as usize).copied().unwrap_or(0.0);
+                    w >= common && w < unique
+                })
                 .collect();
-            // Rarest first; the hash breaks ties so the choice is stable.
-            tokens.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            let utc = items.get(i).map_or(0, |it| it.utc.timestamp());
-            let index = u32::try_from(i).unwrap_or(u32::MAX);
-            let shingles = f
-                .shingles
-                .iter()
-                .take(SHINGLES_PER_POST)
-                .map(move |&s| (s ^ 0x5151, utc, index, 2));
-            tokens
+            // Rarest first; the id (in the order of the hashes) breaks ties so the choice is stable.
+            chosen.sort_unstable_by(|a, b| {
+                let w = |id: &u32| weights.get(*id as usize).copied().unwrap_or(0.0);
+                w(b).total_cmp(&w(a)).then(a.cmp(b))
+            });
+            chosen.truncate(KEYS_PER_POST);
+            chosen
                 .into_iter()
-                .take(KEYS_PER_POST)
-                .map(move |(t, _)| (t, utc, index, 1))
-                .chain(shingles)
-                .collect::<Vec<_>>()
+                .map(move |id| (u64::from(id) << 32) | u64::from(r))
         })
         .collect();
     postings.par_sort_unstable();
+    // Shingle postings, sorted by shingle and rank; each shingle more than one post is indexed
+    // under gets the next key after the token ids, so that all postings stay sorted.
+    let mut by_shingle: Vec<(u64, u32)> = features
+        .par_iter()
+        .zip(rank.par_iter())
+        .flat_map_iter(|(f, &r)| {
+            f.shingles
+                .iter()
+                .take(SHINGLES_PER_POST)
+                .map(move |&s| (s, r))
+        })
+        .collect();
+    by_shingle.par_sort_unstable();
+    let tokens = weights.len() as u64;
+    let mut list = tokens;
+    for group in by_shingle.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() > 1 {
+            postings.extend(group.iter().map(|&(_, r)| (list << 32) | u64::from(r)));
+            list += 1;
+        }
+    }
+    drop(by_shingle);
+    // A posting alone in its list meets no one (only a token's can be).
+    let key = |p: u64| p >> 32;
+    let mut kept = 0;
+    for q in 0..postings.len() {
+        let p = postings.get(q).copied().unwrap_or(0);
+        let before = q.checked_sub(1).and_then(|b| postings.get(b).copied());
+        let after = postings.get(q + 1).copied();
+        if before.is_some_and(|b| key(b) == key(p)) || after.is_some_and(|a| key(a) == key(p)) {
+            if let Some(slot) = postings.get_mut(kept) {
+                *slot = p;
+            }
+            kept += 1;
+        }
+    }
+    postings.truncate(kept);
+    postings.shrink_to_fit();
 
-    // Every post's entries, post by post. Within every posting list the posts stand in one global
-    // order (time, then index), so all meetings of a pair are found from its earlier post: each
+    // Every post's postings, post by post in the order of time. Within every posting list the
+    // posts stand in that order, so all meetings of a pair are found from its earlier post: each
     // post's meetings are summed on their own, and the pairs of all posts are never held at once.
-    // A counting sort of the entries by post: `start[i]..start[i + 1]` of `by_item` are post i's.
+    // A post meets only posts a little later than itself, so the posts of a chunk of consecutive
+    // ranks meet posts within a short stretch of ranks, and their counters stay in the cache.
+    // A counting sort of the postings by rank: `start[r]..start[r + 1]` of `by_rank` are the
+    // postings of the post of rank r.
+    let rank_of = |p: u64| (p & 0xffff_ffff) as usize;
     let mut start: Vec<u32> = vec![0; items.len() + 1];
-    for &(_, _, i, _) in &postings {
-        if let Some(c) = start.get_mut(i as usize + 1) {
+    for &p in &postings {
+        if let Some(c) = start.get_mut(rank_of(p) + 1) {
             *c += 1;
         }
     }
@@ -74,52 +139,72 @@ pub(crate) fn candidates(
             *c += before;
         }
     }
-    let mut by_item: Vec<u32> = vec![0; postings.len()];
+    let mut by_rank: Vec<u32> = vec![0; postings.len()];
     let mut next = start.clone();
-    for (q, &(_, _, i, _)) in postings.iter().enumerate() {
-        if let Some(slot) = next.get_mut(i as usize) {
-            if let Some(b) = by_item.get_mut(*slot as usize) {
+    for (q, &p) in postings.iter().enumerate() {
+        if let Some(slot) = next.get_mut(rank_of(p)) {
+            if let Some(b) = by_rank.get_mut(*slot as usize) {
                 *b = u32::try_from(q).unwrap_or(u32::MAX);
             }
             *slot += 1;
         }
     }
     drop(next);
-    let runs: Vec<&[u32]> = start
-        .windows(2)
-        .filter_map(|w| by_item.get(w[0] as usize..w[1] as usize))
-        .filter(|run| !run.is_empty())
-        .collect();
-    let mut pairs: Vec<(u32, u32)> = runs
-        .par_iter()
-        .flat_map_iter(|run| {
-            let mut met: Vec<(u32, u8)> = Vec::new();
-            let mut me = u32::MAX;
-            for &q in run.iter() {
-                let q = q as usize;
-                let Some(&(key, t, i, w)) = postings.get(q) else {
-                    continue;
-                };
-                me = i;
-                let later = postings.get(q + 1..).unwrap_or_default();
-                for &(k, u, j, _) in later.iter().take(MAX_NEIGHBOURS) {
-                    if k != key || u - t > window_secs {
-                        break;
+    let weight = |k: u64| if k >= tokens { 2 } else { 1 };
+    let post_at = |r: usize| order.get(r).copied().unwrap_or(0);
+    let mut pairs: Vec<(u32, u32)> = (0..items.len().div_ceil(MEETING_CHUNK))
+        .into_par_iter()
+        .flat_map_iter(|c| {
+            let chunk = c * MEETING_CHUNK..((c + 1) * MEETING_CHUNK).min(items.len());
+            // What each post of the chunk met, summed per other post: `met[r]` is the weight of
+            // the meetings with the post of rank r, `touched` the ranks whose weight is not zero.
+            let mut met: Vec<u8> = vec![0; items.len()];
+            let mut touched: Vec<u32> = Vec::new();
+            let mut out: Vec<(u32, u32)> = Vec::new();
+            for me in chunk {
+                let run = start
+                    .get(me..me + 2)
+                    .and_then(|w| by_rank.get(w[0] as usize..w[1] as usize))
+                    .unwrap_or_default();
+                for &q in run {
+                    let q = q as usize;
+                    let Some(&p) = postings.get(q) else {
+                        continue;
+                    };
+                    let k = key(p);
+                    let t = time.get(rank_of(p)).copied().unwrap_or(0);
+                    let later = postings.get(q + 1..).unwrap_or_default();
+                    for &o in later.iter().take(MAX_NEIGHBOURS) {
+                        let u = time.get(rank_of(o)).copied().unwrap_or(0);
+                        if key(o) != k || u - t > window_secs {
+                            break;
+                        }
+                        let r = rank_of(o);
+                        if r != me
+                            && let Some(m) = met.get_mut(r)
+                        {
+                            if *m == 0 {
+                                touched.push(r as u32);
+                            }
+                            *m = m.saturating_add(weight(k));
+                        }
                     }
-                    if i != j {
-                        met.push((j, w));
+                }
+                let i = post_at(me);
+                for r in touched.drain(..) {
+                    if let Some(m) = met.get_mut(r as usize) {
+                        if *m >= 2 {
+                            let j = post_at(r as usize);
+                            out.push((i.min(j), i.max(j)));
+                        }
+                        *m = 0;
                     }
                 }
             }
-            met.sort_unstable();
-            met.chunk_by(|a, b| a.0 == b.0)
-                .filter(|run| run.iter().map(|&(_, w)| u32::from(w)).sum::<u32>() >= 2)
-                .filter_map(|run| run.first().map(|&(j, _)| (me.min(j), me.max(j))))
-                .collect::<Vec<_>>()
+            out
         })
         .collect();
-    drop(runs);
-    drop(by_item);
+    drop(by_rank);
     drop(postings);
     pairs.par_sort_unstable();
     pairs.dedup();

@@ -5,6 +5,8 @@
 //! thing twice; a follow-up is linked instead), and a join that would stretch an event over more
 //! than the longest gap needs overwhelming evidence.
 
+use rayon::prelude::*;
+
 use crate::features::Item;
 use crate::score::Score;
 
@@ -78,7 +80,8 @@ pub(crate) fn cluster(
             outlets: outlet_of.get(i).copied().into_iter().collect(),
         })
         .collect();
-    pairs.sort_by(|a, b| {
+    // Pairs are unique, so the order is total and an unstable sort gives the one order.
+    pairs.par_sort_unstable_by(|a, b| {
         b.2.total
             .total_cmp(&a.2.total)
             .then(a.0.cmp(&b.0))

@@ -1,6 +1,8 @@
 //! The pipeline: posts with times -> features -> candidates (blocking) -> scores -> clusters ->
 //! events with their reports, evidence, related events and checks.
 
+use std::fmt::Write as _;
+
 use dateline_model::{Diagnostic, Event, Evidence, Related, Relation, Report, Severity};
 use rayon::prelude::*;
 
@@ -42,22 +44,23 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         }
     }
     let mut outlets: Vec<&str> = items.iter().map(|i| i.outlet).collect();
-    outlets.sort_unstable();
+    outlets.par_sort_unstable();
     outlets.dedup();
     let outlet_of: Vec<u32> = items
-        .iter()
+        .par_iter()
         .map(|i| outlets.binary_search(&i.outlet).unwrap_or(0) as u32)
         .collect();
 
-    let features = extract(&items);
+    let (features, weights) = extract(&items);
     let max_gap_secs = (options.max_gap_hours * 3600.0) as i64;
-    let pairs = candidates(&items, &features, max_gap_secs.saturating_mul(2));
+    let pairs = candidates(&items, &features, &weights, max_gap_secs.saturating_mul(2));
     let floor = (options.merge_threshold - options.near_miss) as f32;
     let scored: Vec<(u32, u32, Score)> = pairs
         .par_iter()
         .filter_map(|&(i, j)| {
             let (a, b) = (items.get(i as usize)?, items.get(j as usize)?);
-            let s = score(a, features.get(i as usize)?, b, features.get(j as usize)?);
+            let (fa, fb) = (features.get(i as usize)?, features.get(j as usize)?);
+            let s = score(a, fa, b, fb, &weights);
             (s.total >= floor).then_some((i, j, s))
         })
         .collect();
@@ -82,117 +85,223 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         .collect();
     drop(features);
 
-    // Members of each cluster, earliest first.
-    let mut members: Vec<Vec<u32>> = vec![Vec::new(); items.len()];
-    for (i, &root) in roots.iter().enumerate() {
-        if let Some(m) = members.get_mut(root as usize) {
-            m.push(i as u32);
-        }
-    }
-    let key = |i: &u32| {
-        items
-            .get(*i as usize)
-            .map(|it| (it.utc, it.post.id.as_str()))
+    // Each cluster's members, earliest first, cluster by cluster in the order of their roots.
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    let member_key = |i: u32| {
+        (
+            roots.get(i as usize).copied(),
+            items
+                .get(i as usize)
+                .map(|it| (it.utc, it.post.id.as_str())),
+        )
     };
-    let mut event_of: Vec<usize> = vec![0; items.len()];
-    let mut events: Vec<Event> = Vec::new();
-    for group in members.iter_mut().filter(|m| !m.is_empty()) {
-        group.sort_by_key(key);
+    // Post ids are unique, so the order is total.
+    order.par_sort_unstable_by(|&x, &y| member_key(x).cmp(&member_key(y)));
+    let groups: Vec<&[u32]> = order
+        .chunk_by(|&x, &y| roots.get(x as usize) == roots.get(y as usize))
+        .collect();
+    drop(roots);
+    let mut event_of: Vec<u32> = vec![0; items.len()];
+    for (e, group) in groups.iter().enumerate() {
         for &i in group.iter() {
-            if let Some(e) = event_of.get_mut(i as usize) {
-                *e = events.len();
+            if let Some(slot) = event_of.get_mut(i as usize) {
+                *slot = e as u32;
             }
         }
-        events.push(event(&items, group, options, &mut merged.diagnostics));
     }
+    let mut events: Vec<Event> = Vec::with_capacity(groups.len());
+    let mut checks: Vec<Vec<Diagnostic>> = Vec::with_capacity(groups.len());
+    groups
+        .par_iter()
+        .map(|group| {
+            let mut diagnostics = Vec::new();
+            let event = event(&items, group, options, &mut diagnostics);
+            (event, diagnostics)
+        })
+        .unzip_into_vecs(&mut events, &mut checks);
+    drop(groups);
+    drop(order);
+    merged.diagnostics.extend(checks.into_iter().flatten());
 
     let threshold = round(limits.threshold);
+    // The decisions worth explaining, in the order they were made.
+    let shown: Vec<u32> = outcomes
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, _, _, outcome))| verdict_of(*outcome).is_some())
+        .map(|(k, _)| k as u32)
+        .collect();
     // The evidence of every decision, spelled out in parallel (it reads the texts again, only for
     // the quotes and names the features say two posts share).
-    let decided: Vec<(usize, usize, Verdict, bool, Evidence, String)> = outcomes
+    let mut explanations: Vec<Explanation> = Vec::with_capacity(shown.len());
+    let mut links: Vec<Link> = Vec::with_capacity(shown.len());
+    shown
         .par_iter()
-        .enumerate()
-        .filter_map(|(k, (i, j, s, outcome))| {
-            let (a, b) = (items.get(*i as usize)?, items.get(*j as usize)?);
-            let (ea, eb) = (
-                event_of.get(*i as usize).copied().unwrap_or(0),
-                event_of.get(*j as usize).copied().unwrap_or(0),
-            );
-            let (first, second, efirst, esecond) = if (a.utc, &a.post.id) <= (b.utc, &b.post.id) {
-                (a, b, ea, eb)
-            } else {
-                (b, a, eb, ea)
+        .map(|&k| {
+            let ids = |e: u32| {
+                events
+                    .get(e as usize)
+                    .map(|e| e.id.clone())
+                    .unwrap_or_default()
             };
-            let verdict = match outcome {
-                Outcome::Joined => Verdict::Merged,
-                Outcome::NearMiss => Verdict::NearMiss,
-                Outcome::SameOutlet => Verdict::SameOutlet,
-                Outcome::TooFarApart => Verdict::TooFarApart,
-                Outcome::Implied | Outcome::Below => return None,
-            };
-            let reason = reason(s, verdict, limits.threshold);
-            let names = names.get(k).copied().unwrap_or(true);
-            Some((
-                efirst,
-                esecond,
-                verdict,
-                s.same_outlet,
-                evidence(first, second, s, names),
-                reason,
-            ))
+            let names = names.get(k as usize).copied().unwrap_or(true);
+            let decided = outcomes.get(k as usize).and_then(|(i, j, s, outcome)| {
+                let (a, b) = (items.get(*i as usize)?, items.get(*j as usize)?);
+                let (ea, eb) = (
+                    event_of.get(*i as usize).copied().unwrap_or(0),
+                    event_of.get(*j as usize).copied().unwrap_or(0),
+                );
+                let (first, second, efirst, esecond) = if (a.utc, &a.post.id) <= (b.utc, &b.post.id)
+                {
+                    (a, b, ea, eb)
+                } else {
+                    (b, a, eb, ea)
+                };
+                let verdict = verdict_of(*outcome)?;
+                let mut reason = reason(s, verdict, limits.threshold);
+                // Every reason lives until the end: no spare capacity.
+                reason.shrink_to_fit();
+                let explanation = Explanation {
+                    events: [ids(efirst), ids(esecond)],
+                    verdict,
+                    evidence: evidence(first, second, s, names),
+                    threshold,
+                    reason,
+                };
+                let link = Link {
+                    first: efirst,
+                    second: esecond,
+                    same_outlet: s.same_outlet,
+                };
+                Some((explanation, link))
+            });
+            // Every shown decision has its posts and a verdict; the fallback is never built.
+            decided.unwrap_or_else(|| {
+                let explanation = Explanation {
+                    events: [String::new(), String::new()],
+                    verdict: Verdict::NearMiss,
+                    evidence: Evidence::new("", ""),
+                    threshold,
+                    reason: String::new(),
+                };
+                let link = Link {
+                    first: u32::MAX,
+                    second: u32::MAX,
+                    same_outlet: false,
+                };
+                (explanation, link)
+            })
         })
-        .collect();
-    for (efirst, esecond, verdict, same_outlet, ev, reason) in decided {
-        let ids = |e: usize| events.get(e).map(|e| e.id.clone()).unwrap_or_default();
-        merged.explanations.push(Explanation {
-            events: [ids(efirst), ids(esecond)],
-            verdict,
-            evidence: ev.clone(),
-            threshold,
-            reason: reason.clone(),
-        });
-        if verdict == Verdict::Merged {
-            if let Some(e) = events.get_mut(efirst) {
-                e.evidence.push(ev);
-            }
-            continue;
-        }
-        if efirst == esecond {
-            continue;
-        }
-        let relation = if same_outlet || verdict == Verdict::SameOutlet {
-            Relation::FollowUp
+        .unzip_into_vecs(&mut explanations, &mut links);
+    drop(shown);
+    drop(outcomes);
+    drop(names);
+    drop(event_of);
+
+    // Each event's decisions, in the order they were made: a merge's evidence goes to its event,
+    // any other decision between two events links each to the other.
+    let mut touch_start: Vec<u32> = vec![0; events.len() + 1];
+    let touched = |l: &Link, x: &Explanation| -> [Option<u32>; 2] {
+        if x.verdict == Verdict::Merged {
+            [Some(l.first), None]
+        } else if l.first == l.second {
+            [None, None]
         } else {
-            Relation::PossiblySame
-        };
-        let (id_first, id_second) = (ids(efirst), ids(esecond));
-        let mut flipped = ev.clone();
-        flipped.posts.swap(0, 1);
-        if let Some(e) = events.get_mut(efirst) {
-            e.related
-                .push(Related::new(id_second, relation, ev, reason.clone()));
+            [Some(l.first), Some(l.second)]
         }
-        if let Some(e) = events.get_mut(esecond) {
-            e.related
-                .push(Related::new(id_first, relation, flipped, reason));
+    };
+    for (l, x) in links.iter().zip(&explanations) {
+        for e in touched(l, x).into_iter().flatten() {
+            if let Some(c) = touch_start.get_mut(e as usize + 1) {
+                *c += 1;
+            }
         }
     }
-    for event in &mut events {
-        event.related.sort_by(|a, b| {
+    for e in 1..touch_start.len() {
+        let before = touch_start.get(e - 1).copied().unwrap_or(0);
+        if let Some(c) = touch_start.get_mut(e) {
+            *c += before;
+        }
+    }
+    let mut touches: Vec<u32> = vec![0; touch_start.last().copied().unwrap_or(0) as usize];
+    let mut next = touch_start.clone();
+    for (k, (l, x)) in links.iter().zip(&explanations).enumerate() {
+        for e in touched(l, x).into_iter().flatten() {
+            if let Some(slot) = next.get_mut(e as usize) {
+                if let Some(t) = touches.get_mut(*slot as usize) {
+                    *t = k as u32;
+                }
+                *slot += 1;
+            }
+        }
+    }
+    drop(next);
+    events.par_iter_mut().enumerate().for_each(|(e, event)| {
+        let ks = touch_start
+            .get(e..e + 2)
+            .and_then(|w| touches.get(w[0] as usize..w[1] as usize))
+            .unwrap_or_default();
+        let decisions: Vec<(&Explanation, &Link)> = ks
+            .iter()
+            .filter_map(|&k| Some((explanations.get(k as usize)?, links.get(k as usize)?)))
+            .collect();
+        let merges = decisions
+            .iter()
+            .filter(|(x, _)| x.verdict == Verdict::Merged)
+            .count();
+        event.evidence.reserve_exact(merges);
+        let mut related: Vec<Related> = Vec::with_capacity(decisions.len() - merges);
+        for (x, l) in decisions {
+            if x.verdict == Verdict::Merged {
+                event.evidence.push(x.evidence.clone());
+                continue;
+            }
+            let relation = if l.same_outlet || x.verdict == Verdict::SameOutlet {
+                Relation::FollowUp
+            } else {
+                Relation::PossiblySame
+            };
+            let [id_first, id_second] = &x.events;
+            if l.first as usize == e {
+                related.push(Related::new(
+                    id_second.clone(),
+                    relation,
+                    x.evidence.clone(),
+                    x.reason.clone(),
+                ));
+            } else {
+                let mut flipped = x.evidence.clone();
+                flipped.posts.swap(0, 1);
+                related.push(Related::new(
+                    id_first.clone(),
+                    relation,
+                    flipped,
+                    x.reason.clone(),
+                ));
+            }
+        }
+        related.sort_by(|a, b| {
             b.evidence
                 .total
                 .total_cmp(&a.evidence.total)
                 .then_with(|| a.event.cmp(&b.event))
                 .then_with(|| a.evidence.posts.cmp(&b.evidence.posts))
         });
-        let mut seen: Vec<String> = Vec::new();
-        event.related.retain(|r| {
-            let new = !seen.contains(&r.event);
-            seen.push(r.event.clone());
-            new
-        });
-        event.related.truncate(MAX_RELATED);
-    }
+        // The best link to each other event, the best few events.
+        let mut kept: Vec<Related> = Vec::with_capacity(related.len().min(MAX_RELATED));
+        for r in related {
+            if kept.len() == MAX_RELATED {
+                break;
+            }
+            if !kept.iter().any(|k| k.event == r.event) {
+                kept.push(r);
+            }
+        }
+        event.related = kept;
+    });
+    drop(touches);
+    drop(touch_start);
+    drop(links);
 
     let shared: Vec<Vec<(&str, chrono::DateTime<chrono::Utc>)>> = events
         .iter()
@@ -207,12 +316,59 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     merged
         .diagnostics
         .extend(outlet_shifts(&shared, SHIFT_EVENTS));
-    events.sort_by(|a, b| (a.utc, &a.id).cmp(&(b.utc, &b.id)));
+    drop(shared);
+    // Both sorts move indices and then the values in place: no second copy of the output.
+    let mut by_time: Vec<u32> = (0..events.len() as u32).collect();
+    by_time.par_sort_unstable_by(|&x, &y| {
+        let key = |e: u32| events.get(e as usize).map(|e| (e.utc, &e.id));
+        key(x).cmp(&key(y)).then(x.cmp(&y))
+    });
+    permute(&mut events, by_time);
+    let mut by_posts: Vec<u32> = (0..explanations.len() as u32).collect();
+    by_posts.par_sort_unstable_by(|&x, &y| {
+        let key = |k: u32| explanations.get(k as usize).map(|x| &x.evidence.posts);
+        key(x).cmp(&key(y)).then(x.cmp(&y))
+    });
+    permute(&mut explanations, by_posts);
     merged.events = events;
+    merged.explanations = explanations;
     merged
-        .explanations
-        .sort_by(|a, b| a.evidence.posts.cmp(&b.evidence.posts));
-    merged
+}
+
+/// Where a decision's evidence goes: the events of its earlier and later post.
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    first: u32,
+    second: u32,
+    same_outlet: bool,
+}
+
+/// The verdict to explain, for the outcomes worth explaining.
+fn verdict_of(outcome: Outcome) -> Option<Verdict> {
+    match outcome {
+        Outcome::Joined => Some(Verdict::Merged),
+        Outcome::NearMiss => Some(Verdict::NearMiss),
+        Outcome::SameOutlet => Some(Verdict::SameOutlet),
+        Outcome::TooFarApart => Some(Verdict::TooFarApart),
+        Outcome::Implied | Outcome::Below => None,
+    }
+}
+
+/// Puts `values[order[i]]` at `i`, in place, by following the cycles of the permutation `order`.
+fn permute<T>(values: &mut [T], mut order: Vec<u32>) {
+    for start in 0..order.len() {
+        let mut at = start;
+        while let Some(slot) = order.get_mut(at) {
+            let from = *slot as usize;
+            // Done: this place already holds its value.
+            *slot = at as u32;
+            if from == start || from == at {
+                break;
+            }
+            values.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// One event from its reports (indices into `items`, earliest first).
@@ -267,32 +423,52 @@ fn event(
 
 /// A short reason for people.
 fn reason(s: &Score, verdict: Verdict, threshold: f32) -> String {
-    let mut parts = Vec::new();
+    // Writing to a String cannot fail.
+    let mut out = String::with_capacity(160);
     if s.quote_words > 0 {
-        parts.push(format!("a quote of {}+ words shared", s.quote_words));
+        let _ = write!(out, "a quote of {}+ words shared, ", s.quote_words);
     }
-    parts.push(format!("content {:.2}", s.content));
-    parts.push(format!("lead {:.2}", s.lead));
-    parts.push(format!("names {:.2}", s.entities));
+    let _ = write!(
+        out,
+        "content {:.2}, lead {:.2}, names {:.2}",
+        s.content, s.lead, s.entities
+    );
     if s.organisation < 0.0 {
-        parts.push("different organisations speak".to_owned());
+        out.push_str(", different organisations speak");
     }
     if s.same_outlet {
-        parts.push("same outlet".to_owned());
+        out.push_str(", same outlet");
     }
     let minutes = (f64::from(s.gap_hours) * 60.0).round() as i64;
-    parts.push(format!("{} apart", hours_minutes(minutes)));
-    let verdict = match verdict {
-        Verdict::Merged => format!("merged: {:.2} >= {threshold:.2}", s.total),
-        Verdict::NearMiss => format!("possibly the same: {:.2} < {threshold:.2}", s.total),
-        Verdict::SameOutlet => format!(
+    let _ = write!(out, ", {} apart; ", hours_minutes(minutes));
+    let _ = match verdict {
+        Verdict::Merged => write!(out, "merged: {:.2} >= {threshold:.2}", s.total),
+        Verdict::NearMiss => write!(out, "possibly the same: {:.2} < {threshold:.2}", s.total),
+        Verdict::SameOutlet => write!(
+            out,
             "not merged: {:.2}, but one outlet's reports stay apart unless very strong",
             s.total
         ),
-        Verdict::TooFarApart => format!(
+        Verdict::TooFarApart => write!(
+            out,
             "not merged: {:.2}, but the event would span too long without overwhelming evidence",
             s.total
         ),
     };
-    format!("{}; {verdict}", parts.join(", "))
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permute_moves_each_value_to_its_place() {
+        let mut values = ['a', 'b', 'c', 'd', 'e'];
+        permute(&mut values, vec![2, 0, 1, 4, 3]);
+        assert_eq!(values, ['c', 'a', 'b', 'e', 'd']);
+        let mut same = [1, 2];
+        permute(&mut same, vec![0, 1]);
+        assert_eq!(same, [1, 2]);
+    }
 }

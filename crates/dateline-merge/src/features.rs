@@ -1,5 +1,8 @@
-//! Per-post features, computed once: hashed content stems and names with their rarity weights,
-//! quote shingles, predicates and organisations as bit sets.
+//! Per-post features, computed once: content stems and names as ids into a vocabulary of every
+//! post's tokens, with a rarity weight per id, quote shingles, predicates and organisations as bit
+//! sets.
+
+use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
 use dateline_model::{Document, DocumentKind, Post};
@@ -35,29 +38,32 @@ pub(crate) struct Item<'a> {
     pub(crate) outlet: &'a str,
 }
 
-impl Item<'_> {
+impl<'a> Item<'a> {
     /// The text the post is judged by: headline and body, or for an article its headline and lead.
     /// Paragraphs of context ("Some context:", "Some background:") recap other events and are left
     /// out.
-    pub(crate) fn text(&self) -> String {
-        let body = if self.doc.kind == DocumentKind::Article {
+    pub(crate) fn text(&self) -> Cow<'a, str> {
+        let body: &'a str = if self.doc.kind == DocumentKind::Article {
             lead(&self.post.text)
         } else {
             self.post.text.as_str()
         };
-        let body: Vec<&str> = body.split("\n\n").filter(|p| !is_context(p)).collect();
+        if self.post.headline.is_none() && !paragraphs(body).any(is_context) {
+            return Cow::Borrowed(body);
+        }
+        let body: Vec<&str> = paragraphs(body).filter(|p| !is_context(p)).collect();
         let body = body.join("\n\n");
         match &self.post.headline {
-            Some(h) => format!("{h}\n\n{body}"),
-            None => body,
+            Some(h) => Cow::Owned(format!("{h}\n\n{body}")),
+            None => Cow::Owned(body),
         }
     }
 
     /// What the post is about in one line: its headline, else its first sentence.
-    pub(crate) fn lead_sentence(&self) -> String {
+    pub(crate) fn lead_sentence(&self) -> Cow<'a, str> {
         match &self.post.headline {
-            Some(h) if !h.trim().is_empty() => h.clone(),
-            _ => first_sentence(&self.post.text).unwrap_or_default(),
+            Some(h) if !h.trim().is_empty() => Cow::Borrowed(h.as_str()),
+            _ => Cow::Owned(first_sentence(&self.post.text).unwrap_or_default()),
         }
     }
 }
@@ -78,31 +84,56 @@ fn is_context(paragraph: &str) -> bool {
 
 /// An article's lead: its first two paragraphs.
 fn lead(text: &str) -> &str {
-    let mut end = text.len();
-    let mut seen = 0;
-    for (i, _) in text.match_indices("\n\n") {
-        seen += 1;
-        if seen == 2 {
-            end = i;
-            break;
-        }
-    }
+    let end = breaks(text).nth(1).unwrap_or(text.len());
     text.get(..end).unwrap_or(text)
 }
 
-/// What is compared, for one post.
+/// Where `text` has a paragraph break (`\n\n`), left to right, without overlaps, as
+/// `text.match_indices("\n\n")` finds them.
+fn breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = bytes.get(from..)?;
+        let at = from + rest.windows(2).position(|w| w == b"\n\n")?;
+        from = at + 2;
+        Some(at)
+    })
+}
+
+/// The paragraphs of `text`: `text.split("\n\n")`.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut start = Some(0);
+    let mut breaks = breaks(text);
+    std::iter::from_fn(move || {
+        let from = start?;
+        match breaks.next() {
+            Some(at) => {
+                start = Some(at + 2);
+                text.get(from..at)
+            }
+            None => {
+                start = None;
+                text.get(from..)
+            }
+        }
+    })
+}
+
+/// What is compared, for one post. Tokens are ids into the [`Vocabulary`]: ids are in the order
+/// of the tokens' hashes, so a post's tokens sorted by id are sorted by hash.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Features {
-    /// Content stems (hashed), sorted, with their weights once rarity is known.
-    pub(crate) content: Vec<(u64, f32)>,
+    /// Content stems, sorted, without repeats.
+    pub(crate) content: Vec<u32>,
     /// The square root of the sum of squared content weights.
     pub(crate) content_norm: f32,
-    /// Content stems of the headline or first sentence, sorted, with their weights.
-    pub(crate) lead: Vec<(u64, f32)>,
+    /// Content stems of the headline or first sentence, sorted, without repeats.
+    pub(crate) lead: Vec<u32>,
     /// The square root of the sum of squared lead weights.
     pub(crate) lead_norm: f32,
-    /// Names (hashed), sorted, with their weights.
-    pub(crate) entities: Vec<(u64, f32)>,
+    /// Names, sorted, without repeats.
+    pub(crate) entities: Vec<u32>,
     /// The sum of the entity weights.
     pub(crate) entity_mass: f32,
     /// Hashes of every run of [`SHINGLE`] words inside a quotation, sorted, without repeats.
@@ -113,98 +144,110 @@ pub(crate) struct Features {
     pub(crate) orgs: u8,
 }
 
-/// The features of every item, weighted by rarity across all of them.
-pub(crate) fn extract(items: &[Item<'_>]) -> Vec<Features> {
-    let mut features: Vec<Features> = items.par_iter().map(raw_features).collect();
-    let df = DocumentFrequency::new(&features);
+/// The features of every item, and the rarity weight of every token id across all of them.
+pub(crate) fn extract(items: &[Item<'_>]) -> (Vec<Features>, Vec<f32>) {
+    let raw: Vec<Raw> = items.par_iter().map(raw_features).collect();
+    let vocabulary = Vocabulary::new(&raw);
     let n = items.len() as f32 + 1.0;
-    features.par_iter_mut().for_each(|f| {
-        for (id, w) in &mut f.content {
-            *w = idf(n, df.get(*id));
-        }
-        f.content_norm = f.content.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        for (id, w) in &mut f.lead {
-            *w = idf(n, df.get(*id));
-        }
-        f.lead_norm = f.lead.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        for (id, w) in &mut f.entities {
-            *w = idf(n, df.get(*id));
-        }
-        f.entity_mass = f.entities.iter().map(|(_, w)| w).sum();
-    });
-    features
+    let weights: Vec<f32> = vocabulary.df.iter().map(|&df| idf(n, df)).collect();
+    let features = raw
+        .into_par_iter()
+        .map(|r| {
+            let content = vocabulary.ids(&r.content);
+            let lead = vocabulary.ids(&r.lead);
+            let entities = vocabulary.ids(&r.entities);
+            let weight = |id: &u32| weights.get(*id as usize).copied().unwrap_or(0.0);
+            Features {
+                content_norm: content
+                    .iter()
+                    .map(|id| weight(id) * weight(id))
+                    .sum::<f32>()
+                    .sqrt(),
+                content,
+                lead_norm: lead
+                    .iter()
+                    .map(|id| weight(id) * weight(id))
+                    .sum::<f32>()
+                    .sqrt(),
+                lead,
+                entity_mass: entities.iter().map(weight).sum(),
+                entities,
+                shingles: r.shingles,
+                predicates: r.predicates,
+                orgs: r.orgs,
+            }
+        })
+        .collect();
+    (features, weights)
 }
 
 pub(crate) fn idf(n: f32, df: u32) -> f32 {
     (n / df.max(1) as f32).ln().max(0.0)
 }
 
-/// Features before weights: everything one post says by itself.
-fn raw_features(item: &Item<'_>) -> Features {
+/// Features before weights: everything one post says by itself, tokens as hashes.
+struct Raw {
+    /// Hashed content stems, sorted, without repeats.
+    content: Vec<u64>,
+    /// Hashed content stems of the headline or first sentence, sorted, without repeats.
+    lead: Vec<u64>,
+    /// Hashed names, sorted, without repeats.
+    entities: Vec<u64>,
+    shingles: Vec<u64>,
+    predicates: u32,
+    orgs: u8,
+}
+
+fn raw_features(item: &Item<'_>) -> Raw {
     let text = item.text();
-    let mut content: Vec<(u64, f32)> = Vec::with_capacity(64);
-    let mut predicates: Vec<&'static str> = Vec::new();
-    let mut cue = false;
+    let mut content: Vec<u64> = Vec::with_capacity(64);
+    let mut predicates: u64 = 0;
+    let mut speakers = text::Speakers::default();
     text::for_each_word(&text, |w| {
         if !text::is_stop_word(w) && w.len() > 1 {
-            content.push((hash_one(text::stem_str(w), b'c'), 0.0));
+            content.push(hash_one(text::stem_str(w), b'c'));
         }
         if let Some(lemma) = text::predicate(w) {
-            predicates.push(lemma);
+            predicates |= bits(LEMMAS, &[lemma]);
         }
-        cue |= text::is_organisation_cue(w);
+        speakers.push(w);
     });
-    content.sort_unstable_by_key(|&(id, _)| id);
-    content.dedup_by_key(|(id, _)| *id);
-    predicates.sort_unstable();
-    predicates.dedup();
-    let orgs = if cue {
-        text::organisations(&text::words(&text))
-    } else {
-        Vec::new()
-    };
-    let lead = stems(&item.lead_sentence());
-    let mut entities: Vec<(u64, f32)> = Vec::with_capacity(16);
-    text::for_each_entity(&text, |e| entities.push((hash_one(e, b'e'), 0.0)));
-    entities.sort_unstable_by_key(|&(id, _)| id);
-    entities.dedup_by_key(|(id, _)| *id);
-    // Every post's features live until the end of the merge: no spare capacity.
+    content.sort_unstable();
+    content.dedup();
     content.shrink_to_fit();
+    let orgs = speakers.finish();
+    let lead = stems(&item.lead_sentence());
+    let mut entities: Vec<u64> = Vec::with_capacity(16);
+    text::for_each_entity(&text, |e| entities.push(hash_one(e, b'e')));
+    entities.sort_unstable();
+    entities.dedup();
     entities.shrink_to_fit();
-    let mut shingles: Vec<u64> = text::quotes(&text)
-        .iter()
-        .flat_map(|q| {
-            q.windows(SHINGLE)
-                .map(text::shingle_hash)
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let mut shingles: Vec<u64> = Vec::new();
+    text::for_each_quote_shingle(&text, SHINGLE, |h| shingles.push(h));
     shingles.sort_unstable();
     shingles.dedup();
+    // Every post's shingles live until the end of the merge: no spare capacity.
     shingles.shrink_to_fit();
-    Features {
+    Raw {
         content,
-        content_norm: 0.0,
         lead,
-        lead_norm: 0.0,
         entities,
-        entity_mass: 0.0,
         shingles,
-        predicates: bits(LEMMAS, &predicates) as u32,
+        predicates: predicates as u32,
         orgs: bits(ORGS, &orgs) as u8,
     }
 }
 
-/// The hashed stems of the content words of `sentence`, sorted, without repeats, weights to come.
-fn stems(sentence: &str) -> Vec<(u64, f32)> {
-    let mut out: Vec<(u64, f32)> = Vec::new();
+/// The hashed stems of the content words of `sentence`, sorted, without repeats.
+fn stems(sentence: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = Vec::new();
     text::for_each_word(sentence, |w| {
         if !text::is_stop_word(w) && w.chars().nth(1).is_some() {
-            out.push((hash_one(text::stem_str(w), b'c'), 0.0));
+            out.push(hash_one(text::stem_str(w), b'c'));
         }
     });
-    out.sort_unstable_by_key(|&(id, _)| id);
-    out.dedup_by_key(|(id, _)| *id);
+    out.sort_unstable();
+    out.dedup();
     out.shrink_to_fit();
     out
 }
@@ -227,36 +270,140 @@ pub(crate) fn hash_one(word: &str, space: u8) -> u64 {
     hash
 }
 
-/// How many posts carry each hashed token: a sorted table, searched by binary search.
-#[derive(Debug)]
-pub(crate) struct DocumentFrequency {
-    table: Vec<(u64, u32)>,
+/// Posts counted per chunk when the vocabulary is built: each chunk's tokens are sorted and counted
+/// on their own, so the tokens of all posts are never in one list.
+const VOCABULARY_CHUNK: usize = 8192;
+
+/// Every hashed token of every post (content stems, lead stems, names), sorted: a token's id is its
+/// position. With each, how many posts carry it among their content stems or names.
+#[derive(Debug, Default)]
+struct Vocabulary {
+    hashes: Vec<u64>,
+    df: Vec<u32>,
+    /// An open-addressing table from a hash to its id + 1 (0 for an empty slot), twice as long as
+    /// the vocabulary or more, a power of two: the hashes are already well mixed, so their top
+    /// bits pick the slot.
+    slots: Vec<u32>,
+    /// How far the hashes are shifted to pick a slot.
+    shift: u32,
 }
 
-impl DocumentFrequency {
-    fn new(features: &[Features]) -> Self {
-        let mut all: Vec<u64> = features
-            .iter()
-            .flat_map(|f| f.content.iter().chain(f.entities.iter()).map(|&(id, _)| id))
-            .collect();
-        all.par_sort_unstable();
-        let mut table: Vec<(u64, u32)> = Vec::new();
-        for id in all {
-            match table.last_mut() {
-                Some((last, count)) if *last == id => *count += 1,
-                _ => table.push((id, 1)),
+impl Vocabulary {
+    fn new(raw: &[Raw]) -> Self {
+        let table = raw
+            .par_chunks(VOCABULARY_CHUNK)
+            .map(|chunk| {
+                let mut all: Vec<(u64, u32)> = chunk
+                    .iter()
+                    .flat_map(|r| {
+                        let counted = r.content.iter().chain(&r.entities).map(|&h| (h, 1));
+                        counted.chain(r.lead.iter().map(|&h| (h, 0)))
+                    })
+                    .collect();
+                all.sort_unstable_by_key(|&(h, _)| h);
+                count_sorted(all)
+            })
+            .collect::<Vec<_>>();
+        let table = merge_all(table);
+        let (hashes, df): (Vec<u64>, Vec<u32>) = table.into_iter().unzip();
+        let bits = (hashes.len().max(1) * 2)
+            .next_power_of_two()
+            .trailing_zeros();
+        let shift = 64 - bits;
+        let mask = (1usize << bits) - 1;
+        let mut slots: Vec<u32> = vec![0; 1 << bits];
+        for (id, &h) in hashes.iter().enumerate() {
+            let mut at = (h >> shift) as usize;
+            while let Some(slot) = slots.get_mut(at) {
+                if *slot == 0 {
+                    *slot = u32::try_from(id + 1).unwrap_or(u32::MAX);
+                    break;
+                }
+                at = (at + 1) & mask;
             }
         }
-        DocumentFrequency { table }
+        Vocabulary {
+            hashes,
+            df,
+            slots,
+            shift,
+        }
     }
 
-    fn get(&self, id: u64) -> u32 {
-        self.table
-            .binary_search_by_key(&id, |&(k, _)| k)
-            .ok()
-            .and_then(|i| self.table.get(i))
-            .map_or(0, |&(_, n)| n)
+    /// The id of `hash`, which must be in the vocabulary.
+    fn id(&self, hash: u64) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut at = (hash >> self.shift) as usize;
+        while let Some(&slot) = self.slots.get(at) {
+            if slot == 0 {
+                break;
+            }
+            if self.hashes.get(slot as usize - 1) == Some(&hash) {
+                return slot - 1;
+            }
+            at = (at + 1) & mask;
+        }
+        u32::MAX
     }
+
+    /// The ids of `hashes`, in the same order.
+    fn ids(&self, hashes: &[u64]) -> Vec<u32> {
+        hashes.iter().map(|&h| self.id(h)).collect()
+    }
+}
+
+/// Sorted `(hash, count)` entries with the counts of equal hashes summed.
+fn count_sorted(sorted: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
+    let mut out: Vec<(u64, u32)> = Vec::with_capacity(sorted.len() / 2);
+    for (h, c) in sorted {
+        match out.last_mut() {
+            Some((last, n)) if *last == h => *n += c,
+            _ => out.push((h, c)),
+        }
+    }
+    out
+}
+
+/// Tables of [`count_sorted`] as one, merged two by two in rounds, so that each entry is copied
+/// once a round.
+fn merge_all(mut tables: Vec<Vec<(u64, u32)>>) -> Vec<(u64, u32)> {
+    while tables.len() > 1 {
+        tables = tables
+            .into_par_iter()
+            .chunks(2)
+            .map(|pair| pair.into_iter().reduce(merge_counts).unwrap_or_default())
+            .collect();
+    }
+    tables.pop().unwrap_or_default()
+}
+
+/// Two tables of [`count_sorted`] as one.
+fn merge_counts(a: Vec<(u64, u32)>, b: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
+    if a.is_empty() {
+        return b;
+    }
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len().max(b.len()));
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.0 < y.0 => a.next(),
+            (Some(x), Some(y)) if x.0 > y.0 => b.next(),
+            (Some(_), Some(_)) => match (a.next(), b.next()) {
+                (Some((h, m)), Some((_, n))) => Some((h, m + n)),
+                _ => None,
+            },
+            (Some(_), None) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(entry) => out.push(entry),
+            None => break,
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -267,6 +414,25 @@ mod tests {
     fn lead_is_the_first_two_paragraphs() {
         assert_eq!(lead("one\n\ntwo\n\nthree"), "one\n\ntwo");
         assert_eq!(lead("one"), "one");
+    }
+
+    #[test]
+    fn paragraphs_split_like_str_split() {
+        for text in [
+            "",
+            "a",
+            "\n\n",
+            "a\n\n\nb",
+            "a\n\n\n\nb\n",
+            "\u{e9}\n\n\u{201c}x\n\n",
+        ] {
+            let ours: Vec<&str> = paragraphs(text).collect();
+            let std: Vec<&str> = text.split("\n\n").collect();
+            assert_eq!(ours, std, "{text:?}");
+            let ours: Vec<usize> = breaks(text).collect();
+            let std: Vec<usize> = text.match_indices("\n\n").map(|(i, _)| i).collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
     }
 
     #[test]

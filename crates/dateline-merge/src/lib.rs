@@ -35,8 +35,9 @@
 //!
 //! # Pipeline
 //!
-//! 1. **Features**, once per post and in parallel: hashed word stems and names with their rarity,
-//!    quote shingles (runs of five words), predicates and organisations as bit sets.
+//! 1. **Features**, once per post and in parallel: word stems and names as ids into a vocabulary of
+//!    every post's tokens, with their rarity, quote shingles (runs of five words), predicates and
+//!    organisations as bit sets.
 //! 2. **Blocking**: no all-pairs comparison. Each post is indexed under its rarest words and its
 //!    quote shingles; a word carried by too many posts is not indexed. Within a posting list sorted
 //!    by time, a post meets the next few posts within twice [`Options::max_gap_hours`]. Pairs that
@@ -51,7 +52,8 @@
 //!    follow-ups) and the checks on its times: a report stamped hours before every other outlet's,
 //!    where a real zone would fit, or before a time its own text gives, is not crowned first
 //!    reporter, and a warning says so. An outlet shifted by the same whole number of hours across
-//!    several events is named once.
+//!    several events is named once. Events, their evidence and the explanations are built in
+//!    parallel.
 //!
 //! [`merge`] returns a [`Merged`]: the events sorted by UTC time and then by id, the diagnostics,
 //! and an [`Explanation`] for each decision worth explaining (each join, each near miss, each join
@@ -104,9 +106,9 @@
 //!
 //! Events are a pure function of the documents. `merge` reads no clock, no files and no
 //! environment, and nothing in it depends on the order it was given: posts are numbered in the order
-//! of their ids, token ids are stable hashes (never `std::hash`), pairs are visited best first with
-//! ties broken by post order, a cluster's root is its smallest post, and events are sorted by UTC
-//! time and then by id. The same documents in any order give byte-identical output. Ids come from
+//! of their ids, tokens are stable hashes (never `std::hash`) and a token's id is its hash's rank
+//! among all of them, pairs are visited best first with ties broken by post order, a cluster's root
+//! is its smallest post, and events are sorted by UTC time and then by id. The same documents in any order give byte-identical output. Ids come from
 //! [`event_id`](dateline_model::event_id) over the sorted post ids, so they are stable across runs.
 //!
 //! The key decision is to score and cluster, rather than to match with rules: every signal adds or

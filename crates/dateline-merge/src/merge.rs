@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use dateline_model::{Diagnostic, Document, Event, Post, Severity};
+use rayon::prelude::*;
 
 use crate::error::{Error, ErrorKind};
 use crate::events::build;
@@ -122,8 +123,8 @@ fn collect(documents: &[Document]) -> (Vec<Report<'_>>, Vec<Duplicate<'_>>) {
         .flat_map(|doc| doc.posts.iter().map(move |post| Report { doc, post }))
         .collect();
     // Sorting by the post id and then by everything else that could differ makes the choice of the
-    // copy that is kept independent of the input order.
-    all.sort_by(|a, b| {
+    // copy that is kept independent of the input order. The sort is stable, as `sort_by` is.
+    all.par_sort_by(|a, b| {
         a.post
             .id
             .cmp(&b.post.id)

@@ -2,7 +2,7 @@
 
 use dateline_model::{Evidence, Signal};
 
-use crate::features::{Features, Item, LEMMAS, ORGS, SHINGLE};
+use crate::features::{Features, Item, LEMMAS, ORGS, SHINGLE, hash_one};
 use crate::text;
 
 /// Weight of the quote signal (a verbatim quote of eight words or more scores it in full).
@@ -64,8 +64,14 @@ pub(crate) fn outlet_contribution(same: bool) -> f32 {
     if same { SAME_OUTLET } else { 0.0 }
 }
 
-/// Compares two posts.
-pub(crate) fn score(a: &Item<'_>, fa: &Features, b: &Item<'_>, fb: &Features) -> Score {
+/// Compares two posts; `weights` are the rarity weights of the token ids.
+pub(crate) fn score(
+    a: &Item<'_>,
+    fa: &Features,
+    b: &Item<'_>,
+    fb: &Features,
+    weights: &[f32],
+) -> Score {
     let mut s = Score::default();
     let shared = count_shared(&fa.shingles, &fb.shingles);
     if shared > 0 {
@@ -73,17 +79,17 @@ pub(crate) fn score(a: &Item<'_>, fa: &Features, b: &Item<'_>, fb: &Features) ->
         s.quote = QUOTE * (s.quote_words as f32 / 8.0).min(1.0);
     }
     if fa.content_norm > 0.0 && fb.content_norm > 0.0 {
-        let dot = weighted_shared(&fa.content, &fb.content, |w| w * w);
+        let dot = weighted_shared(&fa.content, &fb.content, weights, |w| w * w);
         s.content = CONTENT * dot / (fa.content_norm * fb.content_norm);
     }
     if fa.lead_norm > 0.0 && fb.lead_norm > 0.0 {
-        let dot = weighted_shared(&fa.lead, &fb.lead, |w| w * w);
+        let dot = weighted_shared(&fa.lead, &fb.lead, weights, |w| w * w);
         s.lead = LEAD * dot / (fa.lead_norm * fb.lead_norm);
     }
     let mass = fa.entity_mass + fb.entity_mass;
     if mass > 0.0 {
         // Dice's coefficient, weighted by rarity: common names count for little.
-        let shared = weighted_shared(&fa.entities, &fb.entities, |w| w);
+        let shared = weighted_shared(&fa.entities, &fb.entities, weights, |w| w);
         s.entities = ENTITIES * (2.0 * shared / mass).min(1.0);
     }
     let both = fa.predicates & fb.predicates;
@@ -117,7 +123,7 @@ pub(crate) fn score(a: &Item<'_>, fa: &Features, b: &Item<'_>, fb: &Features) ->
     s
 }
 
-fn count_shared(a: &[u64], b: &[u64]) -> u32 {
+fn count_shared<T: Ord>(a: &[T], b: &[T]) -> u32 {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
@@ -133,14 +139,15 @@ fn count_shared(a: &[u64], b: &[u64]) -> u32 {
     n
 }
 
-fn weighted_shared(a: &[(u64, f32)], b: &[(u64, f32)], f: impl Fn(f32) -> f32) -> f32 {
+/// The sum of `f(weight)` over the ids found in both `a` and `b` (sorted), in order.
+fn weighted_shared(a: &[u32], b: &[u32], weights: &[f32], f: impl Fn(f32) -> f32) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.0.cmp(&y.0) {
+        match x.cmp(y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                sum += f(x.1);
+                sum += f(weights.get(*x as usize).copied().unwrap_or(0.0));
                 i += 1;
                 j += 1;
             }
@@ -156,7 +163,7 @@ pub(crate) fn round(x: f32) -> f64 {
 
 /// Whether two posts share a hashed name: when they do not, they share no name.
 pub(crate) fn share_names(fa: &Features, fb: &Features) -> bool {
-    weighted_shared(&fa.entities, &fb.entities, |_| 1.0) > 0.0
+    count_shared(&fa.entities, &fb.entities) > 0
 }
 
 /// The evidence of a comparison, with the quotes and names spelled out; `a` is the earlier post.
@@ -171,11 +178,7 @@ pub(crate) fn evidence(a: &Item<'_>, b: &Item<'_>, s: &Score, names: bool) -> Ev
             e.quotes = shared_quotes(&ta, &tb);
         }
         if names {
-            let eb = text::entities(&tb);
-            e.entities = text::entities(&ta)
-                .into_iter()
-                .filter(|x| eb.binary_search(x).is_ok())
-                .collect();
+            e.entities = shared_names(&ta, &tb);
         }
     }
     e.predicate = LEMMAS
@@ -215,14 +218,8 @@ pub(crate) fn evidence(a: &Item<'_>, b: &Item<'_>, s: &Score, names: bool) -> Ev
 /// overlapping [`SHINGLE`]-word windows found in both, so the evidence shows what was shared and
 /// not the whole of a long quote.
 fn shared_quotes(a: &str, b: &str) -> Vec<String> {
-    let qb: Vec<u64> = text::quotes(b)
-        .iter()
-        .flat_map(|q| {
-            q.windows(SHINGLE)
-                .map(text::shingle_hash)
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let mut qb: Vec<u64> = Vec::new();
+    text::for_each_quote_shingle(b, SHINGLE, |h| qb.push(h));
     let mut out: Vec<String> = Vec::new();
     for q in text::quotes(a) {
         let mut run: Option<(usize, usize)> = None;
@@ -241,6 +238,39 @@ fn shared_quotes(a: &str, b: &str) -> Vec<String> {
         }
     }
     out.dedup();
+    out.shrink_to_fit();
+    out
+}
+
+/// The names (normalised) found in both `a` and `b`, sorted, without repeats: `text::entities(a)`
+/// that are also in `text::entities(b)`, with one string per shared name only.
+fn shared_names(a: &str, b: &str) -> Vec<String> {
+    // The names of `b`, one after the other in one string, found by their hash.
+    let mut spelled = String::new();
+    let mut of_b: Vec<(u64, usize, usize)> = Vec::new();
+    text::for_each_entity(b, |name| {
+        let start = spelled.len();
+        spelled.push_str(name);
+        of_b.push((hash_one(name, b'e'), start, spelled.len()));
+    });
+    of_b.sort_unstable();
+    let mut out: Vec<String> = Vec::new();
+    text::for_each_entity(a, |name| {
+        let h = hash_one(name, b'e');
+        let from = of_b.partition_point(|&(x, _, _)| x < h);
+        let found = of_b
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&(x, _, _)| x == h)
+            .any(|&(_, start, end)| spelled.get(start..end) == Some(name));
+        if found {
+            out.push(name.to_owned());
+        }
+    });
+    out.sort_unstable();
+    out.dedup();
+    out.shrink_to_fit();
     out
 }
 
@@ -271,8 +301,23 @@ mod tests {
     #[test]
     fn shared_counts() {
         assert_eq!(count_shared(&[1, 3, 5], &[2, 3, 5, 7]), 2);
-        let s = weighted_shared(&[(1, 2.0), (3, 1.0)], &[(1, 2.0)], |w| w * w);
+        let s = weighted_shared(&[1, 3], &[1], &[0.0, 2.0, 0.0, 1.0], |w| w * w);
         assert!((s - 4.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn shared_names_are_those_of_both_spelled_once() {
+        let a =
+            "The Russian foreign ministry said NATO's Dylan White met 3,000 troops. NATO agreed.";
+        let b = "Russia and NATO: Dylan Black saw 3,000 troops in Moscow.";
+        let eb = text::entities(b);
+        let expected: Vec<String> = text::entities(a)
+            .into_iter()
+            .filter(|x| eb.binary_search(x).is_ok())
+            .collect();
+        assert_eq!(shared_names(a, b), expected);
+        assert_eq!(shared_names(a, b), ["#3000", "dylan", "nato", "russia"]);
+        assert!(shared_names(a, "").is_empty());
     }
 
     #[test]

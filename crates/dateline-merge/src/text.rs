@@ -1,6 +1,8 @@
 //! Reading a post's text for merging: words, verbatim quotes, names, predicates and the actor's
 //! organisation. Everything here is per post and needs no other post.
 
+use std::sync::LazyLock;
+
 /// Words too common to tell two posts apart.
 const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
@@ -204,7 +206,7 @@ const PREDICATES: &[(&str, &str)] = &[
 ];
 
 /// Organisations whose statements are told apart by which one spoke: the defence ministry's word
-/// is not the foreign ministry's.
+/// is not the foreign ministry's. A phrase matches whole words only.
 const ORGANISATIONS: &[(&str, &str)] = &[
     ("ministry of defence", "defence-ministry"),
     ("ministry of defense", "defence-ministry"),
@@ -222,22 +224,121 @@ const ORGANISATIONS: &[(&str, &str)] = &[
     ("interior ministry", "interior-ministry"),
 ];
 
+/// A quick test in front of a table's binary search: for each first byte, the lengths of the
+/// table's words that start with it (bit 63 stands for every length from 63 bytes up). Most words
+/// of a text are in no table, and most are turned away here without a string comparison.
+struct Sieve([u64; 256]);
+
+impl Sieve {
+    const fn of(words: &[&str]) -> Sieve {
+        let mut bits = [0u64; 256];
+        let mut i = 0;
+        while i < words.len() {
+            Sieve::mark(&mut bits, words[i]);
+            i += 1;
+        }
+        Sieve(bits)
+    }
+
+    const fn of_keys(pairs: &[(&str, &str)]) -> Sieve {
+        let mut bits = [0u64; 256];
+        let mut i = 0;
+        while i < pairs.len() {
+            Sieve::mark(&mut bits, pairs[i].0);
+            i += 1;
+        }
+        Sieve(bits)
+    }
+
+    const fn mark(bits: &mut [u64; 256], word: &str) {
+        let bytes = word.as_bytes();
+        if !bytes.is_empty() {
+            let len = if bytes.len() < 63 { bytes.len() } else { 63 };
+            bits[bytes[0] as usize] |= 1 << len;
+        }
+    }
+
+    /// False when `word` is surely not in the table.
+    fn may_hold(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let Some(&first) = bytes.first() else {
+            return false;
+        };
+        let bits = self.0.get(usize::from(first)).copied().unwrap_or(0);
+        bits & (1 << bytes.len().min(63)) != 0
+    }
+}
+
+/// A table of words searched as numbers rather than strings: a word of at most
+/// [`PACKED_MAX`] bytes is its bytes, zero-padded, and then its length, read as one `u128`.
+#[derive(Debug)]
+struct Packed<V> {
+    /// Sorted.
+    keys: Vec<u128>,
+    values: Vec<V>,
+}
+
+/// The longest word a [`Packed`] table holds, in bytes.
+const PACKED_MAX: usize = 15;
+
+/// `word` as one number, or `None` when it is longer than [`PACKED_MAX`] bytes.
+fn pack(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; PACKED_MAX + 1];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    *buf.get_mut(PACKED_MAX)? = u8::try_from(bytes.len()).ok()?;
+    Some(u128::from_be_bytes(buf))
+}
+
+impl<V: Copy> Packed<V> {
+    fn new(entries: impl Iterator<Item = (&'static str, V)>) -> Self {
+        let mut entries: Vec<(u128, V)> = entries
+            .filter_map(|(word, v)| Some((pack(word)?, v)))
+            .collect();
+        entries.sort_unstable_by_key(|&(key, _)| key);
+        let (keys, values) = entries.into_iter().unzip();
+        Packed { keys, values }
+    }
+
+    fn get(&self, word: &str) -> Option<V> {
+        let i = self.keys.binary_search(&pack(word)?).ok()?;
+        self.values.get(i).copied()
+    }
+}
+
+static STOP_SIEVE: Sieve = Sieve::of(STOP_WORDS);
+static NOT_NAMES_SIEVE: Sieve = Sieve::of(NOT_NAMES);
+static DEMONYM_SIEVE: Sieve = Sieve::of_keys(DEMONYMS);
+static PREDICATE_SIEVE: Sieve = Sieve::of_keys(PREDICATES);
+
+static STOP_TABLE: LazyLock<Packed<()>> =
+    LazyLock::new(|| Packed::new(STOP_WORDS.iter().map(|&w| (w, ()))));
+static NOT_NAMES_TABLE: LazyLock<Packed<()>> =
+    LazyLock::new(|| Packed::new(NOT_NAMES.iter().map(|&w| (w, ()))));
+static DEMONYM_TABLE: LazyLock<Packed<&'static str>> =
+    LazyLock::new(|| Packed::new(DEMONYMS.iter().copied()));
+static PREDICATE_TABLE: LazyLock<Packed<&'static str>> =
+    LazyLock::new(|| Packed::new(PREDICATES.iter().copied()));
+
+/// Whether `token` is a capitalised word that names nothing.
+fn is_not_name(token: &str) -> bool {
+    NOT_NAMES_SIEVE.may_hold(token) && NOT_NAMES_TABLE.get(token).is_some()
+}
+
 /// The country a nationality (or a capital standing for its government) names.
 fn demonym(word: &str) -> Option<&'static str> {
-    DEMONYMS
-        .binary_search_by(|(d, _)| d.cmp(&word))
-        .ok()
-        .and_then(|i| DEMONYMS.get(i))
-        .map(|(_, country)| *country)
+    if !DEMONYM_SIEVE.may_hold(word) {
+        return None;
+    }
+    DEMONYM_TABLE.get(word)
 }
 
 /// The lemma of a predicate word, if it is one.
 pub(crate) fn predicate(word: &str) -> Option<&'static str> {
-    PREDICATES
-        .binary_search_by(|(form, _)| form.cmp(&word))
-        .ok()
-        .and_then(|i| PREDICATES.get(i))
-        .map(|(_, lemma)| *lemma)
+    if !PREDICATE_SIEVE.may_hold(word) {
+        return None;
+    }
+    PREDICATE_TABLE.get(word)
 }
 
 /// Folds typographic quotes and apostrophes to their plain forms.
@@ -262,8 +363,15 @@ pub(crate) fn words(text: &str) -> Vec<String> {
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::with_capacity(32);
     let mut cleaned = String::with_capacity(32);
-    let mut flush = |word: &mut String| {
+    // Whether `word` holds an apostrophe: without one, it is passed on as it is.
+    let mut quoted = false;
+    let mut flush = |word: &mut String, quoted: &mut bool| {
         if word.is_empty() {
+            return;
+        }
+        if !*quoted {
+            f(word);
+            word.clear();
             return;
         }
         let trimmed = word.trim_matches('\'');
@@ -278,11 +386,17 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
             f(trimmed);
         }
         word.clear();
+        *quoted = false;
     };
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // ASCII fast path: a byte is a whole character and folds to itself.
+        if b.is_ascii_alphanumeric() {
+            word.push(char::from(b.to_ascii_lowercase()));
+            i += 1;
+            continue;
+        }
         let c = if b.is_ascii() {
             i += 1;
             char::from(b)
@@ -297,21 +411,22 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
             word.push(c.to_ascii_lowercase());
         } else if c == '\'' {
             word.push(c);
+            quoted = true;
         } else if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
         } else if c == ',' && word.as_bytes().last().is_some_and(u8::is_ascii_digit) {
             // "3,000" stays one number.
         } else {
-            flush(&mut word);
+            flush(&mut word, &mut quoted);
         }
     }
-    flush(&mut word);
+    flush(&mut word, &mut quoted);
 }
 
 /// Whether a normalised word carries no information.
 pub(crate) fn is_stop_word(word: &str) -> bool {
     // No stop word is longer than seven bytes: most content words are rejected without a search.
-    word.len() <= STOP_WORD_MAX && STOP_WORDS.binary_search(&word).is_ok()
+    word.len() <= STOP_WORD_MAX && STOP_SIEVE.may_hold(word) && STOP_TABLE.get(word).is_some()
 }
 
 /// A crude stem so that `strikes`, `strike` and `striking` meet: a few English suffixes removed
@@ -326,7 +441,11 @@ pub(crate) fn stem_str(word: &str) -> &str {
     if let Some(country) = demonym(word) {
         return country;
     }
-    let n = word.chars().count();
+    let n = if word.is_ascii() {
+        word.len()
+    } else {
+        word.chars().count()
+    };
     for suffix in ["ing", "ed", "s"] {
         if n > suffix.len() + 3
             && let Some(stripped) = word.strip_suffix(suffix)
@@ -342,40 +461,90 @@ pub(crate) fn stem_str(word: &str) -> &str {
 /// typographic single quotes, each as normalised words.
 pub(crate) fn quotes(text: &str) -> Vec<Vec<String>> {
     let mut out = Vec::new();
-    if !text.contains(['"', '\u{201c}', '\u{2018}']) {
-        return out;
-    }
-    let mut open: Option<(usize, char)> = None;
-    let mut chars = text.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, c)| c);
-        let before = prev.replace(c);
-        let prev = before;
-        match (open, c) {
-            (None, '"' | '\u{201c}') => open = Some((i + c.len_utf8(), '"')),
-            (None, '\u{2018}') => open = Some((i + c.len_utf8(), '\'')),
-            (Some((start, '"')), '"' | '\u{201d}') => {
-                out.push(words(text.get(start..i).unwrap_or_default()));
-                open = None;
-            }
-            (Some((start, '\'')), '\u{2019}')
-                if !(prev.is_some_and(char::is_alphabetic)
-                    && next.is_some_and(char::is_alphabetic)) =>
-            {
-                out.push(words(text.get(start..i).unwrap_or_default()));
-                open = None;
-            }
-            (Some(_), '\n') if next == Some('\n') => open = None,
-            _ => {}
-        }
-    }
+    for_each_quote(text, |quote| out.push(words(quote)));
     out.retain(|q| !q.is_empty());
     out
 }
 
+/// Calls `f` with the raw text of each quotation of `text` (see [`quotes`]), in text order.
+fn for_each_quote(text: &str, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut open: Option<(usize, char)> = None;
+    let mut i = 0;
+    // Only `"`, a newline and the typographic quotes (three bytes from 0xE2) matter; no byte of
+    // these is ever inside another character.
+    while let Some(&b) = bytes.get(i) {
+        let c = match b {
+            b'"' => '"',
+            b'\n' => '\n',
+            0xE2 => match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c @ ('\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}')) => c,
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => break,
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let after = i + c.len_utf8();
+        let next = || text.get(after..).and_then(|rest| rest.chars().next());
+        match (open, c) {
+            (None, '"' | '\u{201c}') => open = Some((after, '"')),
+            (None, '\u{2018}') => open = Some((after, '\'')),
+            (Some((start, '"')), '"' | '\u{201d}') => {
+                f(text.get(start..i).unwrap_or_default());
+                open = None;
+            }
+            (Some((start, '\'')), '\u{2019}') => {
+                let prev = text.get(..i).and_then(|before| before.chars().next_back());
+                if !(prev.is_some_and(char::is_alphabetic)
+                    && next().is_some_and(char::is_alphabetic))
+                {
+                    f(text.get(start..i).unwrap_or_default());
+                    open = None;
+                }
+            }
+            (Some(_), '\n') if next() == Some('\n') => open = None,
+            _ => {}
+        }
+        i = after;
+    }
+}
+
+/// Calls `f` with the [`shingle_hash`] of every run of `size` consecutive words inside a quotation
+/// of `text`, quotation by quotation, in text order: the hashes of
+/// `quotes(text)[k].windows(size)`, without a string per word.
+pub(crate) fn for_each_quote_shingle(text: &str, size: usize, mut f: impl FnMut(u64)) {
+    let mut joined = String::new();
+    let mut ends: Vec<usize> = Vec::new();
+    for_each_quote(text, |quote| {
+        joined.clear();
+        ends.clear();
+        // Each word followed by a space, as `shingle_hash` reads them.
+        for_each_word(quote, |w| {
+            joined.push_str(w);
+            joined.push(' ');
+            ends.push(joined.len());
+        });
+        for k in size..=ends.len() {
+            let start = if k == size {
+                0
+            } else {
+                ends.get(k - size - 1).copied().unwrap_or(0)
+            };
+            let end = ends.get(k - 1).copied().unwrap_or(0);
+            f(fnv(joined.as_bytes().get(start..end).unwrap_or_default()));
+        }
+    });
+}
+
 /// The names in `text`: capitalised words that do not open a sentence as a common word, acronyms
 /// and numbers, each normalised (`Russian` is `russia`, `3,000` is `3000`).
+#[cfg(test)]
 pub(crate) fn entities(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_entity(text, |e| out.push(e.to_owned()));
@@ -388,14 +557,18 @@ pub(crate) fn entities(text: &str) -> Vec<String> {
 /// without allocating per name.
 pub(crate) fn for_each_entity(text: &str, mut f: impl FnMut(&str)) {
     let mut buf = String::with_capacity(32);
-    for raw in text.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}') {
-        let token = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    for_each_token(text, |raw| {
+        // Most words start with a small letter: they name nothing.
+        if raw.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+            return;
+        }
+        let token = trim_non_alphanumeric(raw);
         let token = token
             .strip_suffix("'s")
             .or_else(|| token.strip_suffix("\u{2019}s"))
             .unwrap_or(token);
         let Some(first) = token.chars().next() else {
-            continue;
+            return;
         };
         if first.is_ascii_digit() {
             buf.clear();
@@ -406,19 +579,18 @@ pub(crate) fn for_each_entity(text: &str, mut f: impl FnMut(&str)) {
             if digits.len() >= 2 && !(digits.len() == 4 && digits.starts_with("20")) {
                 f(&buf);
             }
-            continue;
+            return;
         }
-        if !first.is_uppercase() || NOT_NAMES.binary_search(&token).is_ok() || token.len() < 2 {
-            continue;
+        if !first.is_uppercase() || is_not_name(token) || token.len() < 2 {
+            return;
         }
         buf.clear();
         if token.is_ascii() {
-            buf.extend(
-                token
-                    .bytes()
-                    .filter(|b| *b != b'.')
-                    .map(|b| char::from(b.to_ascii_lowercase())),
-            );
+            buf.push_str(token);
+            buf.make_ascii_lowercase();
+            if token.contains('.') {
+                buf.retain(|c| c != '.');
+            }
         } else {
             // Full Unicode lower-casing looks at context (a final sigma), so the whole name goes.
             let kept: String = token.chars().filter(|c| *c != '.').collect();
@@ -431,6 +603,53 @@ pub(crate) fn for_each_entity(text: &str, mut f: impl FnMut(&str)) {
         if !is_stop_word(name) {
             f(name);
         }
+    });
+}
+
+/// Calls `f` with each piece of `text` between whitespace, hyphens and en dashes, empty pieces
+/// included: `text.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}')`, with ASCII
+/// read byte by byte.
+fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (split, len) = if b.is_ascii() {
+            (b.is_ascii_whitespace() || b == b'\x0b' || b == b'-', 1)
+        } else {
+            match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.is_whitespace() || c == '\u{2013}', c.len_utf8()),
+                None => break,
+            }
+        };
+        if split {
+            f(text.get(start..i).unwrap_or_default());
+            start = i + len;
+        }
+        i += len;
+    }
+    f(text.get(start..).unwrap_or_default());
+}
+
+/// `token` without the characters that are not alphanumeric at either end; ASCII is trimmed
+/// byte by byte, and the rest of the trim is left to `trim_matches` when a non-ASCII character is
+/// reached.
+fn trim_non_alphanumeric(token: &str) -> &str {
+    let bytes = token.as_bytes();
+    let trimmed = |b: &u8| b.is_ascii() && !b.is_ascii_alphanumeric();
+    let start = bytes
+        .iter()
+        .position(|b| !trimmed(b))
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !trimmed(b))
+        .map_or(start, |e| e + 1);
+    // Both ends are at ASCII bytes or at the ends of the token: character boundaries.
+    let inner = token.get(start..end).unwrap_or_default();
+    if inner.starts_with(|c: char| !c.is_ascii()) || inner.ends_with(|c: char| !c.is_ascii()) {
+        inner.trim_matches(|c: char| !c.is_alphanumeric())
+    } else {
+        inner
     }
 }
 
@@ -443,39 +662,101 @@ pub(crate) fn predicates(words: &[String]) -> Vec<&'static str> {
     out
 }
 
-/// Whether a word may be part of a speaking organisation's name.
-pub(crate) fn is_organisation_cue(word: &str) -> bool {
-    matches!(
-        word,
-        "ministry" | "minister" | "pentagon" | "department" | "secretary"
-    )
+/// The organisations that speak in a text (`defence-ministry`, `foreign-ministry`, ...).
+#[cfg(test)]
+pub(crate) fn organisations(words: &[String]) -> Vec<&'static str> {
+    let mut speakers = Speakers::default();
+    for w in words {
+        speakers.push(w);
+    }
+    speakers.finish()
 }
 
-/// The organisations that speak in a text (`defence-ministry`, `foreign-ministry`, ...).
-pub(crate) fn organisations(words: &[String]) -> Vec<&'static str> {
-    if !words.iter().any(|w| is_organisation_cue(w)) {
-        return Vec::new();
+/// The organisations that speak in a stream of normalised words: those whose phrase
+/// ([`ORGANISATIONS`]) is a run of consecutive words.
+#[derive(Debug, Default)]
+pub(crate) struct Speakers {
+    /// The last words, the latest at `(next + LAST - 1) % LAST`.
+    last: [String; Speakers::LAST],
+    next: usize,
+    seen: usize,
+    found: Vec<&'static str>,
+}
+
+impl Speakers {
+    /// The longest phrase, in words.
+    const LAST: usize = 4;
+
+    pub(crate) fn push(&mut self, word: &str) {
+        if let Some(slot) = self.last.get_mut(self.next) {
+            slot.clear();
+            slot.push_str(word);
+        }
+        self.next = (self.next + 1) % Self::LAST;
+        self.seen += 1;
+        // Every phrase ends with one of these words.
+        if !matches!(
+            word,
+            "defence"
+                | "defense"
+                | "ministry"
+                | "minister"
+                | "secretary"
+                | "pentagon"
+                | "affairs"
+                | "department"
+                | "state"
+        ) {
+            return;
+        }
+        for (phrase, key) in ORGANISATIONS {
+            let words = phrase.split_ascii_whitespace();
+            let n = words.clone().count();
+            if n > self.seen.min(Self::LAST) {
+                continue;
+            }
+            let start = (self.next + Self::LAST - n) % Self::LAST;
+            let matched = words.enumerate().all(|(k, w)| {
+                self.last
+                    .get((start + k) % Self::LAST)
+                    .is_some_and(|l| l == w)
+            });
+            if matched {
+                self.found.push(key);
+            }
+        }
     }
-    let joined = format!(" {} ", words.join(" "));
-    let mut out: Vec<&'static str> = ORGANISATIONS
-        .iter()
-        .filter(|(phrase, _)| joined.contains(&format!(" {phrase} ")))
-        .map(|(_, key)| *key)
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+
+    /// The organisations found, sorted, without repeats.
+    pub(crate) fn finish(mut self) -> Vec<&'static str> {
+        self.found.sort_unstable();
+        self.found.dedup();
+        self.found
+    }
 }
 
 /// A stable 64-bit hash (FNV-1a) of a run of words, for quote shingles. Never `std::hash`, whose
 /// seed changes between runs.
 pub(crate) fn shingle_hash(words: &[String]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = FNV_OFFSET;
     for word in words {
-        for byte in word.bytes().chain([b' ']) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        hash = fnv_extend(hash, word.as_bytes());
+        hash = fnv_extend(hash, b" ");
+    }
+    hash
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of `bytes`.
+fn fnv(bytes: &[u8]) -> u64 {
+    fnv_extend(FNV_OFFSET, bytes)
+}
+
+fn fnv_extend(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     hash
 }
@@ -491,6 +772,37 @@ mod tests {
         assert!(PREDICATES.windows(2).all(|w| w[0].0 < w[1].0), "predicates");
         assert!(DEMONYMS.windows(2).all(|w| w[0].0 < w[1].0), "demonyms");
         assert!(NOT_NAMES.windows(2).all(|w| w[0] < w[1]), "not names");
+        let longest = STOP_WORDS
+            .iter()
+            .chain(NOT_NAMES)
+            .chain(DEMONYMS.iter().map(|(w, _)| w))
+            .chain(PREDICATES.iter().map(|(w, _)| w))
+            .map(|w| w.len())
+            .max();
+        assert!(longest <= Some(PACKED_MAX), "packed tables");
+        for (word, lemma) in PREDICATES {
+            assert_eq!(predicate(word), Some(*lemma));
+        }
+        for (word, country) in DEMONYMS {
+            assert_eq!(demonym(word), Some(*country));
+        }
+        assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
+        assert!(NOT_NAMES.iter().all(|w| is_not_name(w)));
+        for word in [
+            "",
+            "x",
+            "tweeted!",
+            "ministry",
+            "washingtonian",
+            "a\u{e9}",
+            "us\0",
+        ] {
+            assert_eq!(
+                predicate(word),
+                PREDICATES.iter().find(|p| p.0 == word).map(|p| p.1)
+            );
+            assert_eq!(is_stop_word(word), STOP_WORDS.contains(&word));
+        }
     }
 
     #[test]
@@ -507,6 +819,46 @@ mod tests {
         // An apostrophe inside a word does not close a single-quoted run.
         let single = quotes("He said \u{2018}it\u{2019}s war, no doubt\u{2019} today");
         assert_eq!(single[0].join(" "), "it war no doubt");
+        // A paragraph break closes nothing but drops an open quote; other typographic marks
+        // (a dash) are not quotes.
+        let broken = quotes("\u{201c}never closed\n\nthen \u{2014} \"a b c\" \u{201c}x\"");
+        assert_eq!(broken, [vec!["a", "b", "c"], vec!["x"]]);
+    }
+
+    #[test]
+    fn tokens_split_like_str_split() {
+        let text = "a  b-c\u{2013}d\te\u{a0}f\u{2014}g\u{b}h\u{c}i\r\nj\u{3000}k- ";
+        let mut tokens = Vec::new();
+        for_each_token(text, |t| tokens.push(t.to_owned()));
+        let expected: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}')
+            .collect();
+        assert_eq!(tokens, expected);
+    }
+
+    #[test]
+    fn trimming_keeps_letters_of_any_script() {
+        assert_eq!(trim_non_alphanumeric("(NATO's)"), "NATO's");
+        assert_eq!(
+            trim_non_alphanumeric("\u{201c}Caf\u{e9}\u{201d},"),
+            "Caf\u{e9}"
+        );
+        assert_eq!(trim_non_alphanumeric("\u{bf}\u{c9}l?"), "\u{c9}l");
+        assert_eq!(trim_non_alphanumeric("--"), "");
+        assert_eq!(trim_non_alphanumeric("\u{2014}"), "");
+        for token in [
+            "a",
+            "",
+            "\"'x'\"",
+            "\u{2018}\u{2019}",
+            "1,000.",
+            "\u{3b1}\u{3b2}!",
+        ] {
+            assert_eq!(
+                trim_non_alphanumeric(token),
+                token.trim_matches(|c: char| !c.is_alphanumeric())
+            );
+        }
     }
 
     #[test]
@@ -545,6 +897,17 @@ mod tests {
         let foreign = words("the Russian foreign ministry said in a statement");
         assert_eq!(organisations(&defence), ["defence-ministry"]);
         assert_eq!(organisations(&foreign), ["foreign-ministry"]);
+        let affairs =
+            words("Iran's Ministry of Foreign Affairs and the Pentagon; a state departmental note");
+        assert_eq!(
+            organisations(&affairs),
+            ["defence-ministry", "foreign-ministry"]
+        );
+        assert!(organisations(&words("the secretary of the ministry")).is_empty());
+        // Every phrase ends with a word that makes the matcher look.
+        for (phrase, key) in ORGANISATIONS {
+            assert_eq!(organisations(&words(phrase)), [*key], "{phrase}");
+        }
     }
 
     #[test]
