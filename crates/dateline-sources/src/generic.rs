@@ -5,8 +5,11 @@
 //! form; a stamp of another form above the first post is the page's publication time or date.
 //! A page with no stamps at all is an article with no dated item, and a warning says so.
 
+use std::sync::LazyLock;
+
 use dateline_model::{Diagnostic, DocumentKind, DropReason, Severity};
 use dateline_time::{Form, Stamp};
+use regex::Regex;
 
 use crate::boilerplate;
 use crate::layout::{DraftPost, Parsed, RawStamp, Role, is_blank};
@@ -19,12 +22,17 @@ pub struct Generic;
 /// Where a line's stamp stands.
 #[derive(Debug, Clone)]
 enum StampLine {
-    /// At the start: the stamp, then the rest of the line (maybe empty).
+    /// At the start (after a relative time such as "21 mins ago", if any): the stamp, then the
+    /// rest of the line (maybe empty), and a byline glued to the stamp.
     Head {
         stamp: String,
         rest: String,
         form: Form,
         dated: bool,
+        /// Text glued straight to the stamp that reads as a name ("21:22Frances Watkins").
+        glued_name: bool,
+        /// Short lines right above that carry the stamp's date ("November" / "02" / "2023").
+        date_lines: Vec<u32>,
     },
     /// At the end, after a short byline: the byline (maybe empty) and the stamp.
     Foot {
@@ -42,15 +50,96 @@ impl StampLine {
     }
 }
 
+/// A relative time that some outlets print before the clock ("21 mins ago11:48").
+static RELATIVE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    boilerplate::re(
+        r"(?i)^(?:just now|moments? ago|an? (?:minute|hour) ago|\d{1,3}\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago)\s*",
+    )
+});
+
+/// Words that make a stamp the page's own time rather than a post's.
+static PAGE_TIME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    boilerplate::re(
+        r"(?i)^(?:(?P<updated>last updated|updated|modified|last modified|aktualisiert|zuletzt aktualisiert|aggiornato|mis à jour|actualizado)|(?P<published>first published|published|publication date|posted|veröffentlicht|pubblicato|publié|publicado))\b?\s*(?:on|at|am|il|le|el)?\s*[:|-]?\s*",
+    )
+});
+
+/// Which of the page's times a line gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PageTime {
+    Published,
+    Updated,
+}
+
+/// A line that states the page's publication or update time ("Updated21:22, 6 OCT 2020",
+/// "Published On 25 Feb 2026", "Updated: November 02, 2023 09:20 PM IST"): which, and the stamp.
+fn page_time_line(text: &str) -> Option<(PageTime, String)> {
+    let text = text.trim();
+    let caps = PAGE_TIME_PREFIX.captures(text)?;
+    let which = if caps.name("updated").is_some() {
+        PageTime::Updated
+    } else {
+        PageTime::Published
+    };
+    let rest = text.get(caps.get(0)?.end()..)?;
+    let stamp = dateline_time::find_stamp(rest)?;
+    // The stamp is the line, give or take a few words.
+    let before = rest.get(..stamp.span.start)?.trim();
+    let after = rest.get(stamp.span.end..)?.trim();
+    if before.chars().count() > 12 || after.chars().count() > 40 {
+        return None;
+    }
+    stamp.date.as_ref()?;
+    Some((which, rest.get(stamp.span.clone())?.trim().to_owned()))
+}
+
+/// A label that stands alone on its line ("Last Updated", "Published:").
+fn label_alone(text: &str) -> Option<PageTime> {
+    let text = text.trim();
+    let caps = PAGE_TIME_PREFIX.captures(text)?;
+    if caps.get(0)?.end() < text.len() {
+        return None;
+    }
+    Some(if caps.name("updated").is_some() {
+        PageTime::Updated
+    } else {
+        PageTime::Published
+    })
+}
+
+/// A line that is one dated stamp and nothing else.
+fn dated_stamp_alone(text: &str) -> bool {
+    dateline_time::parse_stamp(text.trim()).is_some_and(|s| s.date.is_some())
+}
+
+/// Whether `text` reads as a person's name: two to four capitalised words, no digits, no
+/// sentence punctuation.
+fn name_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && text.chars().count() <= 40
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        })
+}
+
 fn stamp_line(text: &str) -> Option<StampLine> {
     let text = text.trim();
     let stamp: Stamp = dateline_time::find_stamp(text)?;
     let before = text.get(..stamp.span.start)?.trim();
     let raw = text.get(stamp.span.clone())?.trim();
-    let after = text.get(stamp.span.end..)?.trim();
+    let after_raw = text.get(stamp.span.end..)?;
+    let after = after_raw.trim();
     // A date alone is a page date, never a post.
     stamp.time?;
-    if before.is_empty() {
+    let relative = RELATIVE_PREFIX
+        .find(before)
+        .is_some_and(|m| m.end() == before.len());
+    if before.is_empty() || relative {
+        let glued_name =
+            after_raw.chars().next().is_some_and(char::is_alphabetic) && name_like(after);
         return Some(StampLine::Head {
             stamp: raw.to_owned(),
             rest: after
@@ -59,6 +148,8 @@ fn stamp_line(text: &str) -> Option<StampLine> {
                 .to_owned(),
             form: stamp.form,
             dated: stamp.date.is_some(),
+            glued_name,
+            date_lines: Vec::new(),
         });
     }
     let byline_like = before.chars().count() <= 60
@@ -75,6 +166,54 @@ fn stamp_line(text: &str) -> Option<StampLine> {
         });
     }
     None
+}
+
+/// A clock alone on its line may take its date from the short lines right above it, as pages
+/// that print "November" / "02" / "2023" / "21:06 (IST)" do: the stamp becomes the joined text.
+fn with_date_lines(page: &Page<'_>, parsed: &Parsed, n: u32, line: &mut StampLine) {
+    let StampLine::Head {
+        stamp,
+        rest,
+        dated,
+        form,
+        date_lines,
+        ..
+    } = line
+    else {
+        return;
+    };
+    if *dated || !rest.is_empty() {
+        return;
+    }
+    let mut above: Vec<(u32, &str)> = Vec::new();
+    let mut m = n;
+    while above.len() < 3 && m > 1 {
+        m -= 1;
+        let Some(text) = page.line(m) else { break };
+        if is_blank(text) {
+            continue;
+        }
+        if parsed.roles.is_assigned(m) || text.trim().chars().count() > 24 {
+            break;
+        }
+        above.push((m, text.trim()));
+    }
+    for k in (1..=above.len()).rev() {
+        let Some(chosen) = above.get(..k) else {
+            continue;
+        };
+        let joined: Vec<&str> = chosen.iter().rev().map(|(_, t)| *t).collect();
+        let text = format!("{} {stamp}", joined.join(" "));
+        if let Some(found) = dateline_time::parse_stamp(&text) {
+            if found.date.is_some() && found.time.is_some() {
+                *stamp = text;
+                *dated = true;
+                *form = found.form;
+                *date_lines = chosen.iter().map(|(l, _)| *l).collect();
+                return;
+            }
+        }
+    }
 }
 
 impl Layout for Generic {
@@ -94,13 +233,32 @@ impl Layout for Generic {
         parsed.outlet = crate::outlets::outlet_in_text(page.text()).map(|o| o.name.to_owned());
 
         let mut furniture = Vec::new();
+        let mut page_times: Vec<(u32, PageTime, String)> = Vec::new();
         let mut stamped: Vec<(u32, StampLine)> = Vec::new();
+        // A label alone on its line ("Last Updated") dates the page with the stamp under it;
+        // the same stamp printed twice in a row (a visible and a screen-reader copy) is one.
+        let mut label: Option<(u32, PageTime)> = None;
+        let mut previous: Option<(u32, &str)> = None;
         for (n, text) in page.lines() {
             if is_blank(text) {
                 continue;
             }
+            let pending = label.take();
+            let repeat = previous.is_some_and(|(_, p)| p.trim() == text.trim());
+            previous = Some((n, text));
             if let Some(found) = furniture_at(page, n, text) {
                 furniture.push((n, found));
+            } else if repeat && page_times.last().is_some_and(|(m, _, _)| m + 1 == n) {
+                furniture.push((n, (DropReason::Metadata, "repeated-page-time")));
+            } else if let Some(which) = label_alone(text) {
+                label = Some((n, which));
+            } else if let Some((which, raw)) = page_time_line(text) {
+                page_times.push((n, which, raw));
+            } else if let Some((at, which)) = pending.filter(|_| dated_stamp_alone(text)) {
+                furniture.push((at, (DropReason::Metadata, "page-time-label")));
+                if let Some(stamp) = dateline_time::find_stamp(text.trim()) {
+                    page_times.push((n, which, stamp.text));
+                }
             } else if let Some(line) = stamp_line(text) {
                 stamped.push((n, line));
             }
@@ -114,10 +272,15 @@ impl Layout for Generic {
                 }
             }
             stamped.retain(|(n, _)| *n < first || *n > last);
+            page_times.retain(|(n, _, _)| *n < first || *n > last);
         }
         for (n, (reason, rule)) in furniture {
             parsed.drop_line(n, reason, rule);
         }
+        for (n, line) in &mut stamped {
+            with_date_lines(page, &parsed, *n, line);
+        }
+        learn_bylines(&mut stamped, &mut parsed.diagnostics);
 
         // The page's most common stamp form opens (or closes) its posts.
         let mut forms: Vec<(Form, usize)> = Vec::new();
@@ -127,7 +290,7 @@ impl Layout for Generic {
                 None => forms.push((line.form(), 1)),
             }
         }
-        let dominant = forms.iter().max_by_key(|(_, c)| *c).map(|(f, _)| *f);
+        let dominant = forms.iter().rev().max_by_key(|(_, c)| *c).map(|(f, _)| *f);
         let posts: Vec<&(u32, StampLine)> = stamped
             .iter()
             .filter(|(_, l)| Some(l.form()) == dominant)
@@ -151,25 +314,23 @@ impl Layout for Generic {
             .filter(|(_, l)| matches!(l, StampLine::Foot { .. }) == footers)
             .map(|(n, l)| (*n, l.clone()))
             .collect();
-        let Some(first_stamp) = post_lines.first().map(|(n, _)| *n) else {
-            header(page, &mut parsed, &stamped, page.len() + 1);
-            parsed.diagnostics.push(Diagnostic::new(
-                Severity::Warning,
-                "no-timestamps",
-                format!(
-                    "no timestamps found in {}: read as an article with no dated item; \
-                     if the page has times, `--layout` can force a known layout",
-                    page.path()
-                ),
-            ));
+        if post_lines.len() < 2 {
+            read_article(page, &mut parsed, &stamped, &page_times);
             return parsed;
-        };
+        }
+        let first_stamp = post_lines.first().map_or(1, |(n, l)| match l {
+            StampLine::Head { date_lines, .. } => {
+                date_lines.iter().copied().min().unwrap_or(*n).min(*n)
+            }
+            StampLine::Foot { .. } => *n,
+        });
 
         let first_post_line = if footers {
             first_footer_post_start(page, &parsed, first_stamp)
         } else {
             first_stamp
         };
+        page_times_above(&mut parsed, &page_times, first_post_line);
         header(page, &mut parsed, &stamped, first_post_line);
         let form = dominant.map_or("unknown", Form::name);
         parsed.diagnostics.push(Diagnostic::new(
@@ -192,18 +353,237 @@ impl Layout for Generic {
         } else {
             read_header_posts(page, &mut parsed, &post_lines);
         }
-        parsed.kind = if parsed.posts.len() >= 2 {
-            DocumentKind::LiveBlog
-        } else {
-            DocumentKind::Article
-        };
-        if parsed.kind == DocumentKind::Article {
-            if let Some(post) = parsed.posts.first_mut() {
-                post.headline.clone_from(&parsed.title);
-            }
-        }
+        parsed.kind = DocumentKind::LiveBlog;
         parsed
     }
+}
+
+/// The page's publication and update lines above its first post become its times.
+fn page_times_above(parsed: &mut Parsed, page_times: &[(u32, PageTime, String)], end: u32) {
+    for (n, which, raw) in page_times.iter().filter(|(n, _, _)| *n < end) {
+        let slot = match which {
+            PageTime::Published => &mut parsed.published,
+            PageTime::Updated => &mut parsed.updated,
+        };
+        if slot.is_none() {
+            *slot = Some(RawStamp::new(*n, raw.as_str()));
+            let (role, rule) = match which {
+                PageTime::Published => (Role::Published, "published-line"),
+                PageTime::Updated => (Role::Updated, "updated-line"),
+            };
+            parsed.roles.assign(*n, role, rule);
+        }
+    }
+}
+
+/// Text glued after a stamp is a byline when it reads as a name and is glued without a space, or
+/// when the same name follows the stamps of several posts.
+fn learn_bylines(stamped: &mut [(u32, StampLine)], diagnostics: &mut Vec<Diagnostic>) {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (_, line) in stamped.iter() {
+        if let StampLine::Head { rest, .. } = line {
+            if name_like(rest) {
+                match counts.iter_mut().find(|(r, _)| r == rest) {
+                    Some((_, c)) => *c += 1,
+                    None => counts.push((rest.clone(), 1)),
+                }
+            }
+        }
+    }
+    let mut learned = 0;
+    for (_, line) in stamped.iter_mut() {
+        if let StampLine::Head {
+            rest, glued_name, ..
+        } = line
+        {
+            if !*glued_name && counts.iter().any(|(r, c)| r == rest && *c >= 2) {
+                *glued_name = true;
+                learned += 1;
+            }
+        }
+    }
+    let glued = stamped
+        .iter()
+        .filter(|(_, l)| {
+            matches!(
+                l,
+                StampLine::Head {
+                    glued_name: true,
+                    ..
+                }
+            )
+        })
+        .count();
+    if glued >= 2 {
+        diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "bylines-inferred",
+            format!(
+                "{glued} stamps carry a byline after the clock ({} learned from names that repeat)",
+                learned
+            ),
+        ));
+    }
+}
+
+/// Text a browser glued together where the page had two elements: a year and the next date or
+/// clock ("25 Feb 202625 Feb 2026"), a zone and the next word ("7:55 AM UTCUpdated"). The text with
+/// a space put back, when there is such a place.
+fn unglue(text: &str) -> Option<String> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| boilerplate::re(r"\b((?:19|20)\d{2})(\d{1,2}[ :.])"));
+    static ZONE: LazyLock<Regex> = LazyLock::new(|| {
+        boilerplate::re(r"\b(UTC|GMT|[ECMP][SD]T|BST|CES?T|IST|HKT|JST|AES?T)([A-Z][a-z])")
+    });
+    if !YEAR.is_match(text) && !ZONE.is_match(text) {
+        return None;
+    }
+    let text = YEAR.replace_all(text, "$1 $2");
+    Some(ZONE.replace_all(&text, "$1 $2").into_owned())
+}
+
+/// An article's dateline on a line: the stamp (with a date), the byline before it and an update
+/// time after it. The stamp must be most of the line: alone, after a byline or a label, with at
+/// most a few words after it.
+fn dateline(text: &str) -> Option<(String, Option<String>, Option<String>)> {
+    let text = text.trim();
+    if let Some((_, raw)) = page_time_line(text) {
+        return Some((raw, None, None));
+    }
+    let text = unglue(text).unwrap_or_else(|| text.to_owned());
+    let stamp = dateline_time::find_stamp(&text).filter(|s| s.date.is_some())?;
+    let before = text.get(..stamp.span.start)?.trim();
+    let after = text.get(stamp.span.end..)?.trim();
+    let raw = text.get(stamp.span.clone())?.trim().to_owned();
+    if after.chars().count() > 40 {
+        return None;
+    }
+    let before = before
+        .trim_end_matches([',', '|', '-', '–', '—', '·'])
+        .trim();
+    let byline = before
+        .strip_prefix("By ")
+        .or_else(|| before.strip_prefix("by "))
+        .or_else(|| before.strip_prefix("BY "));
+    let author = match byline {
+        Some(names) if names.chars().count() <= 80 => Some(names.trim().to_owned()),
+        Some(_) => return None,
+        None if before.is_empty() => None,
+        None if PAGE_TIME_PREFIX.is_match(before) && before.chars().count() <= 24 => None,
+        None if name_like(before) => Some(before.to_owned()),
+        None => return None,
+    };
+    let updated = after
+        .find(|c: char| c.is_ascii_digit() || c.is_alphabetic())
+        .and_then(|i| page_time_line(after.get(i..)?))
+        .filter(|(which, _)| *which == PageTime::Updated)
+        .map(|(_, raw)| raw);
+    Some((raw, author, updated))
+}
+
+/// A page with fewer than two post stamps is an article: its one item is its dateline, the first
+/// line that reads as one; lines above it are the page's header, lines below it the body.
+fn read_article(
+    page: &Page<'_>,
+    parsed: &mut Parsed,
+    stamped: &[(u32, StampLine)],
+    page_times: &[(u32, PageTime, String)],
+) {
+    let found = page.lines().find_map(|(n, text)| {
+        if is_blank(text) || parsed.roles.is_assigned(n) {
+            return None;
+        }
+        let updated_only = page_times
+            .iter()
+            .any(|(m, which, _)| *m == n && *which == PageTime::Updated);
+        if updated_only {
+            return None;
+        }
+        dateline(text).map(|d| (n, d))
+    });
+    // An update time alone does not date the item: what was published, and when, is unknown.
+    for (n, which, raw) in page_times {
+        if *which == PageTime::Updated && parsed.updated.is_none() {
+            parsed.updated = Some(RawStamp::new(*n, raw.as_str()));
+            parsed.roles.assign(*n, Role::Updated, "updated-line");
+        }
+    }
+    let Some((line, (stamp, author, updated))) = found else {
+        header(page, parsed, stamped, page.len() + 1);
+        let message = match &parsed.updated {
+            Some(updated) => format!(
+                "no item is dated in {}: the page prints only its update time (line {}), which \
+                 does not say when anything on it was published; read as a page with no dated item",
+                page.path(),
+                updated.line
+            ),
+            None => format!(
+                "no timestamps found in {}: read as an article with no dated item; \
+                 if the page has times, `--layout` can force a known layout",
+                page.path()
+            ),
+        };
+        parsed
+            .diagnostics
+            .push(Diagnostic::new(Severity::Warning, "no-timestamps", message));
+        return;
+    };
+    if let Some(title) = title_above(page, parsed, line) {
+        parsed.title = page.line(title).map(|t| t.trim().to_owned());
+        parsed
+            .roles
+            .assign(title, Role::Title, "headline-above-dateline");
+    }
+    header(page, parsed, stamped, line);
+    parsed.diagnostics.push(Diagnostic::new(
+        Severity::Info,
+        "layout-inferred",
+        format!("unknown layout: fewer than two post stamps, so an article dated by line {line} (`{stamp}`)"),
+    ));
+    let mut post = DraftPost::new(RawStamp::new(line, stamp.as_str()));
+    post.author = author;
+    post.headline.clone_from(&parsed.title);
+    parsed.roles.assign(line, Role::Stamp, "article-dateline");
+    if let Some(updated) = updated {
+        parsed.updated = Some(RawStamp::new(line, updated));
+    }
+    for n in line + 1..=page.len() {
+        let Some(text) = page.line(n) else { continue };
+        if is_blank(text) || parsed.roles.is_assigned(n) {
+            continue;
+        }
+        parsed.place_in_post(
+            &mut post,
+            n,
+            text,
+            "credit-line",
+            "paragraph-after-dateline",
+        );
+    }
+    parsed.posts.push(post);
+    parsed.kind = DocumentKind::Article;
+}
+
+/// The article's headline: the nearest line above its dateline that reads as one (several words,
+/// no closing full stop), past bylines and short labels.
+fn title_above(page: &Page<'_>, parsed: &Parsed, dateline: u32) -> Option<u32> {
+    let mut looked = 0;
+    let mut n = dateline;
+    while n > 1 && looked < 8 {
+        n -= 1;
+        let Some(text) = page.line(n) else { break };
+        let text = text.trim();
+        if text.is_empty() || parsed.roles.is_assigned(n) {
+            continue;
+        }
+        looked += 1;
+        let words = text.split_whitespace().count();
+        let byline = text.starts_with("By ") || text.starts_with("by ");
+        if (4..=40).contains(&words) && !byline && !text.ends_with(['.', ':']) {
+            return Some(n);
+        }
+    }
+    None
 }
 
 fn furniture_at(page: &Page<'_>, n: u32, text: &str) -> Option<(DropReason, &'static str)> {
@@ -243,20 +623,27 @@ fn header(page: &Page<'_>, parsed: &mut Parsed, stamped: &[(u32, StampLine)], en
             .ok()
             .and_then(|i| stamped.get(i))
             .map(|(_, s)| s);
-        if let (
+        // A dated stamp above the posts, alone or with a few words, is the page's own time.
+        let page_stamp = match stamp {
             Some(StampLine::Head {
-                dated: true, rest, ..
-            }),
-            None,
-        ) = (stamp, &parsed.published)
-        {
-            if rest.is_empty() {
-                parsed.published = Some(RawStamp::new(n, trimmed));
-                parsed
-                    .roles
-                    .assign(n, Role::Published, "dated-stamp-above-posts");
-                continue;
+                dated: true,
+                rest,
+                stamp,
+                ..
+            }) if rest.chars().count() <= 40 => Some(stamp.as_str()),
+            Some(StampLine::Foot { stamp, .. })
+                if dateline_time::parse_stamp(stamp).is_some_and(|s| s.date.is_some()) =>
+            {
+                Some(stamp.as_str())
             }
+            _ => None,
+        };
+        if let (Some(raw), None) = (page_stamp, &parsed.published) {
+            parsed.published = Some(RawStamp::new(n, raw));
+            parsed
+                .roles
+                .assign(n, Role::Published, "dated-stamp-above-posts");
+            continue;
         }
         if parsed.page_date.is_none()
             && dateline_time::parse_stamp(trimmed)
@@ -284,18 +671,47 @@ fn header(page: &Page<'_>, parsed: &mut Parsed, stamped: &[(u32, StampLine)], en
 }
 
 fn read_header_posts(page: &Page<'_>, parsed: &mut Parsed, stamps: &[(u32, StampLine)]) {
+    // Lines that carry a clock's date belong to its stamp, not to the post above.
+    for (_, line) in stamps {
+        if let StampLine::Head { date_lines, .. } = line {
+            for n in date_lines {
+                parsed
+                    .roles
+                    .assign(*n, Role::Stamp, "date-lines-above-clock");
+            }
+        }
+    }
     for (i, (start, line)) in stamps.iter().enumerate() {
-        let StampLine::Head { stamp, rest, .. } = line else {
+        let StampLine::Head {
+            stamp,
+            rest,
+            glued_name,
+            date_lines,
+            ..
+        } = line
+        else {
             continue;
         };
         let end = stamps.get(i + 1).map_or(page.len() + 1, |(n, _)| *n);
         let mut post = DraftPost::new(RawStamp::new(*start, stamp.as_str()));
-        if !rest.is_empty() {
-            post.paragraphs.push(rest.clone());
+        for n in date_lines {
+            post.cover(*n);
         }
-        parsed
-            .roles
-            .assign(*start, Role::Stamp, "line-starts-with-stamp");
+        let rest = if *glued_name {
+            post.author = Some(rest.clone());
+            ""
+        } else {
+            rest.as_str()
+        };
+        if !rest.is_empty() {
+            post.paragraphs.push(rest.to_owned());
+        }
+        let rule = if *glued_name {
+            "stamp-with-byline"
+        } else {
+            "line-starts-with-stamp"
+        };
+        parsed.roles.assign(*start, Role::Stamp, rule);
         let lines: Vec<u32> = (start + 1..end)
             .filter(|n| {
                 page.line(*n).is_some_and(|t| !is_blank(t)) && !parsed.roles.is_assigned(*n)
@@ -405,6 +821,148 @@ mod tests {
         assert!(parsed.posts.is_empty());
         assert!(parsed.diagnostics.iter().any(|d| d.code == "no-timestamps"));
         assert_eq!(parsed.summary.len(), 1);
+    }
+
+    fn stamps(parsed: &Parsed) -> Vec<(u32, &str, Option<&str>)> {
+        parsed
+            .posts
+            .iter()
+            .map(|p| (p.stamp.line, p.stamp.text.as_str(), p.author.as_deref()))
+            .collect()
+    }
+
+    #[test]
+    fn clocks_with_glued_bylines_under_an_updated_line() {
+        let parsed = parse(
+            "A live blog\nBy\nAnn Lee\nUpdated21:22, 6 OCT 2020\nIntro.\n\
+             21:22Frances Watkins\nGoodnight\n\nWe are logging off.\n\n\
+             20:36Frances Watkins\nA pub closes\nhttps://example.com/post/1\n",
+        );
+        assert_eq!(parsed.updated, Some(RawStamp::new(4, "21:22, 6 OCT 2020")));
+        assert_eq!(
+            stamps(&parsed),
+            vec![
+                (6, "21:22", Some("Frances Watkins")),
+                (11, "20:36", Some("Frances Watkins"))
+            ]
+        );
+        assert_eq!(parsed.posts[0].headline.as_deref(), Some("Goodnight"));
+        assert_eq!(parsed.roles.get(6).map(|r| r.1), Some("stamp-with-byline"));
+    }
+
+    #[test]
+    fn a_relative_time_before_the_clock_and_a_repeated_byline_after_it() {
+        let parsed = parse(
+            "Royals LIVE\nBy Jon King\n11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024\n\n\
+             21 mins ago11:48 Jon King\nA headline\n\nBody one.\n\
+             2 hours ago10:05 Jon King\nAnother headline\n\nBody two.\n",
+        );
+        assert_eq!(
+            parsed.published,
+            Some(RawStamp::new(3, "11:48, Thu, Jul 18, 2024"))
+        );
+        assert_eq!(
+            stamps(&parsed),
+            vec![
+                (5, "11:48", Some("Jon King")),
+                (9, "10:05", Some("Jon King"))
+            ]
+        );
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "bylines-inferred")
+        );
+    }
+
+    #[test]
+    fn a_clock_takes_its_date_from_the_short_lines_above_it() {
+        let parsed = parse(
+            "Cricket live\nUpdated:November 02, 2023 09:20 PM IST\nToggle\n\
+             November\n02\n2023\n21:06 (IST)\nIt's a wrap!\nThat's it from the game.\n\
+             November\n02\n2023\n20:51 (IST)\nPlayer of the match\nShami gets the award.\n",
+        );
+        assert_eq!(
+            stamps(&parsed),
+            vec![
+                (7, "November 02 2023 21:06 (IST)", None),
+                (13, "November 02 2023 20:51 (IST)", None)
+            ]
+        );
+        assert_eq!(parsed.posts[0].paragraphs, vec!["That's it from the game."]);
+        assert_eq!(parsed.posts[1].lines[0], 10);
+        assert_eq!(
+            parsed.roles.get(10).map(|r| r.1),
+            Some("date-lines-above-clock")
+        );
+        assert!(parsed.updated.is_some());
+    }
+
+    #[test]
+    fn a_page_stamp_after_the_outlet_name_gives_the_year() {
+        let parsed = parse(
+            "Live score\n\nTHE TIMES OF INDIA | Oct 02, 2020, 19:02:47 IST\n\n\
+             19:02 (IST), Oct 02\n\nToss won.\n\n18:32 (IST), Oct 02\n\nWelcome.\n",
+        );
+        assert_eq!(
+            parsed.published,
+            Some(RawStamp::new(3, "Oct 02, 2020, 19:02:47 IST"))
+        );
+        assert_eq!(parsed.posts.len(), 2);
+    }
+
+    #[test]
+    fn an_article_is_dated_by_its_first_dateline_even_with_a_glued_year() {
+        let parsed = parse(
+            "Menu\nNews|Military\nCuban agents fire upon a speedboat, killing four\n\n\
+             The ministry said it reserves the right.\n\nBy Al Jazeera Staff\n\
+             Published On 25 Feb 202625 Feb 2026\nShare\n\nThe body.\n",
+        );
+        assert_eq!(parsed.kind, DocumentKind::Article);
+        assert_eq!(stamps(&parsed), vec![(8, "25 Feb 2026", None)]);
+        assert_eq!(
+            parsed.title.as_deref(),
+            Some("Cuban agents fire upon a speedboat, killing four")
+        );
+    }
+
+    #[test]
+    fn an_article_dateline_after_a_byline_with_an_update_after_it() {
+        let parsed = parse(
+            "Middle East\nA tank likely fired at reporters, report finds\n\
+             By Maya Gebeily\nMarch 7, 20247:55 AM UTCUpdated ago\nThe body.\n\
+             Read Next\nAnother story12:07 PM UTC · Updated ago\nOil prices slip10:34 AM UTC\n",
+        );
+        assert_eq!(
+            stamps(&parsed),
+            vec![(4, "March 7, 2024 7:55 AM UTC", None)]
+        );
+        let parsed = parse(
+            "Space\nNASA adds five companies to its lunar lander program\n\
+             By Tariq Malik, Mike Wall 2019-11-18T22:05:36Z Spaceflight\nThe body.\n",
+        );
+        assert_eq!(
+            stamps(&parsed),
+            vec![(3, "2019-11-18T22:05:36Z", Some("Tariq Malik, Mike Wall"))]
+        );
+    }
+
+    #[test]
+    fn an_update_time_alone_dates_no_item() {
+        let parsed = parse(
+            "A briefing\nLast Updated\nSept. 25, 2020, 5:43 p.m. ET\nSept. 25, 2020, 5:43 p.m. ET\n\
+             Here's what you need to know:\n\nStocks rallied.\n",
+        );
+        assert!(parsed.posts.is_empty());
+        assert_eq!(parsed.updated.as_ref().map(|u| u.line), Some(3));
+        assert_eq!(parsed.roles.get(2).map(|r| r.1), Some("page-time-label"));
+        assert_eq!(parsed.roles.get(4).map(|r| r.1), Some("repeated-page-time"));
+        let d = parsed
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "no-timestamps");
+        assert!(d.is_some_and(|d| d.message.contains("only its update time (line 3)")));
     }
 
     #[test]

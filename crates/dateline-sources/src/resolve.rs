@@ -128,8 +128,10 @@ pub(crate) fn finish(
             None => diagnostics.push(unreadable(&post.stamp)),
         }
     }
-    // Bare clocks under no page date: the page's own published (or updated) day stands in.
-    if ctx.page_date.is_none() && stamps.iter().any(|s| s.date.is_none()) {
+    // Bare clocks (or dates without a year) under no page date: the page's own published (or
+    // updated) day stands in.
+    let undated = |s: &Stamp| s.date.as_ref().is_none_or(|d| d.year.is_none());
+    if ctx.page_date.is_none() && stamps.iter().any(undated) {
         let fallback = match (&doc.published, &doc.updated) {
             (Some(p), _) => Some((p, Anchor::Oldest, "published")),
             (None, Some(u)) => Some((u, Anchor::Newest, "updated")),
