@@ -104,6 +104,33 @@ const LINE_RULES: &[(&str, DropReason, &str)] = &[
         "image-caption",
     ),
     (
+        // Agency or photographer in brackets at the end of a caption: `[SpaceX via Nasa]`,
+        // `[Ernesto Mastrascusa/EPA]`, `(AP Photo/Ahn Young-joon)`.
+        r"(?:\[[^\]\[]{2,60}(?:/| via )[^\]\[]{2,60}\]|\(AP Photo/[^)]{2,60}\))\s*$",
+        DropReason::Media,
+        "image-caption",
+    ),
+    (
+        r"(?i)(?:^|\s)(?:photograph|credit)s?\s*:\s*[\w .,'’/&-]{2,60}$",
+        DropReason::Media,
+        "image-caption",
+    ),
+    (
+        r"(?i)^(?:image source|image caption|media caption),",
+        DropReason::Media,
+        "image-caption",
+    ),
+    (
+        r"(?i)^(?:save|bookmark|link copied(?: bookmark)?|toggle|key events|click here to share on social media|get alerts for live updates|listen to this article\b.{0,20}|read time:\s*\d+\s*min(?:ute)?s?)$",
+        DropReason::Boilerplate,
+        "share-control",
+    ),
+    (
+        r"(?i)^turn on notifications to receive alerts\b",
+        DropReason::Boilerplate,
+        "notification-prompt",
+    ),
+    (
         r"^[Rr]ead [Mm]ore(?:\b|[A-Z])",
         DropReason::Link,
         "read-more",
@@ -249,6 +276,26 @@ mod tests {
             ),
             ("Related Video - Mike Pompeo on Soleimani", "related-video"),
             (
+                "Strong waves crash along the coast in Havana [Ernesto Mastrascusa/EPA]",
+                "image-caption",
+            ),
+            (
+                "A concept for a lunar lander [SpaceX via Nasa]",
+                "image-caption",
+            ),
+            (
+                "Lawmakers leave the chamber. (AP Photo/Ahn Young-joon)",
+                "image-caption",
+            ),
+            (
+                "Starship will carry 100 tons. Credit: SpaceX",
+                "image-caption",
+            ),
+            ("Image source, Getty Images", "image-caption"),
+            ("Link copied Bookmark ", "share-control"),
+            ("Listen to this article | 8 mins", "share-control"),
+            ("Read Time: 1 min", "share-control"),
+            (
                 "Each evening at 1830 UTC, DW's editors send out a selection. You can sign up to receive it directly here.",
                 "newsletter",
             ),
@@ -265,6 +312,8 @@ mod tests {
             "Comments on the strike came from all sides.",
             "The airstrike north of Baghdad is said to have taken place at 1.12am local time.",
             "Readers will know the story.",
+            "The ministry credited the army: it said the [strike] was brief.",
+            "He said the photograph: it was taken in 2019 by a soldier who was later killed there.",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }
