@@ -80,6 +80,7 @@ mod cnn;
 mod dw;
 mod error;
 mod generic;
+mod html;
 mod independent;
 mod layout;
 mod outlets;
