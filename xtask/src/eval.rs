@@ -302,10 +302,11 @@ fn affinity(item: &Item, post: &Printed, copy: Copy, article_doc: bool) -> u32 {
             score += 3;
         }
     }
-    if let (Some(a), Some(b)) = (&item.headline, &post.headline) {
-        if norm(a) == norm(b) {
-            score += 2;
-        }
+    match (&item.headline, &post.headline) {
+        (Some(a), Some(b)) if norm(a) == norm(b) => score += 2,
+        // A post of one line may carry its headline as its text.
+        (Some(a), None) if item.starts.is_none() && prefix_matches(&post.text, a) => score += 2,
+        _ => {}
     }
     if item.article && article_doc {
         score += 2;

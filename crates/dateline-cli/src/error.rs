@@ -13,7 +13,9 @@ pub enum CliError {
     Read { path: PathBuf, source: io::Error },
     #[error("cannot read standard input: {0}")]
     Stdin(#[source] io::Error),
-    #[error("{path} has no pages: a directory is read for its *.txt files, and it has none")]
+    #[error(
+        "{path} has no pages: a directory is read for its saved pages (*.txt, *.html, *.htm), and it has none; give the files themselves to read other names"
+    )]
     NoPages { path: PathBuf },
     #[error("`-` (standard input) was given more than once")]
     StdinTwice,

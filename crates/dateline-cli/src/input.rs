@@ -1,4 +1,5 @@
-//! From command-line paths to pages: files, directories of `*.txt`, standard input.
+//! From command-line paths to pages: files, directories of saved pages (`*.txt`, `*.html`,
+//! `*.htm`), standard input.
 
 use std::fs;
 use std::io::Read;
@@ -12,8 +13,8 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
-/// Expands `paths` into the files to read, in order: a directory gives its `*.txt` files sorted by
-/// name, `-` gives standard input.
+/// Expands `paths` into the files to read, in order: a directory gives its saved pages (`*.txt`,
+/// `*.html`, `*.htm`) sorted by name, `-` gives standard input.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
     let mut files = Vec::new();
     let mut stdin_seen = false;
@@ -42,7 +43,12 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
                     source,
                 })?;
                 let file = entry.path();
-                if file.extension().is_some_and(|e| e == "txt") && file.is_file() {
+                let page = file.extension().is_some_and(|e| {
+                    e.eq_ignore_ascii_case("txt")
+                        || e.eq_ignore_ascii_case("html")
+                        || e.eq_ignore_ascii_case("htm")
+                });
+                if page && file.is_file() {
                     pages.push(file);
                 }
             }

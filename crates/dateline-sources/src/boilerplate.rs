@@ -126,6 +126,11 @@ const LINE_RULES: &[(&str, DropReason, &str)] = &[
         "share-control",
     ),
     (
+        r"(?i)^(?:©|\(c\)\s|copyright\b).{0,200}$|(?i)\ball rights reserved\.?$",
+        DropReason::Boilerplate,
+        "copyright",
+    ),
+    (
         r"(?i)^turn on notifications to receive alerts\b",
         DropReason::Boilerplate,
         "notification-prompt",
@@ -295,6 +300,11 @@ mod tests {
             ("Link copied Bookmark ", "share-control"),
             ("Listen to this article | 8 mins", "share-control"),
             ("Read Time: 1 min", "share-control"),
+            ("© Reach plc 2020", "copyright"),
+            (
+                "This website follows the DNPA Code of Ethics © Copyright NDTV Convergence Limited 2023. All rights reserved.",
+                "copyright",
+            ),
             (
                 "Each evening at 1830 UTC, DW's editors send out a selection. You can sign up to receive it directly here.",
                 "newsletter",

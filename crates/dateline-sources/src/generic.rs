@@ -93,6 +93,23 @@ fn page_time_line(text: &str) -> Option<(PageTime, String)> {
     Some((which, rest.get(stamp.span.clone())?.trim().to_owned()))
 }
 
+/// A label some pages print beside a post's clock ("18:28 KEY EVENT", "12:01 Pinned").
+fn is_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "key event",
+        "pinned",
+        "pinned post",
+        "breaking",
+        "breaking news",
+        "important",
+        "highlight",
+        "update",
+        "just in",
+    ];
+    let text = text.trim().trim_end_matches(':').to_lowercase();
+    LABELS.contains(&text.as_str())
+}
+
 /// A label that stands alone on its line ("Last Updated", "Published:").
 fn label_alone(text: &str) -> Option<PageTime> {
     let text = text.trim();
@@ -127,7 +144,21 @@ fn name_like(text: &str) -> bool {
 
 fn stamp_line(text: &str) -> Option<StampLine> {
     let text = text.trim();
-    let stamp: Stamp = dateline_time::find_stamp(text)?;
+    // "21 mins ago 11:48": the relative time is the page's rendering, the clock is the stamp.
+    let first = |text: &str| {
+        dateline_time::find_stamps(text)
+            .into_iter()
+            .find(|s| s.relative.is_none())
+    };
+    // "November02202321:06 (IST)": a date and a clock whose elements the copy glued together.
+    let unglued = unglue(text).and_then(|u| first(&u).filter(|s| s.date.is_some()).map(|s| (u, s)));
+    let (text, stamp): (std::borrow::Cow<'_, str>, Stamp) = match (first(text), unglued) {
+        (Some(s), _) if s.date.is_some() => (text.into(), s),
+        (_, Some((u, s))) => (u.into(), s),
+        (Some(s), None) => (text.into(), s),
+        (None, None) => return None,
+    };
+    let text = text.as_ref();
     let before = text.get(..stamp.span.start)?.trim();
     let raw = text.get(stamp.span.clone())?.trim();
     let after_raw = text.get(stamp.span.end..)?;
@@ -138,8 +169,9 @@ fn stamp_line(text: &str) -> Option<StampLine> {
         .find(before)
         .is_some_and(|m| m.end() == before.len());
     if before.is_empty() || relative {
-        let glued_name =
-            after_raw.chars().next().is_some_and(char::is_alphabetic) && name_like(after);
+        let glued_name = after_raw.chars().next().is_some_and(char::is_alphabetic)
+            && name_like(after)
+            && !is_label(after);
         return Some(StampLine::Head {
             stamp: raw.to_owned(),
             rest: after
@@ -331,6 +363,19 @@ impl Layout for Generic {
             first_stamp
         };
         page_times_above(&mut parsed, &page_times, first_post_line);
+        // The headline stands above the byline or the page's time, when the page prints them.
+        let byline = (1..first_post_line).find(|n| {
+            page.line(*n).is_some_and(|t| {
+                let t = t.trim();
+                t.starts_with("By ") || t.starts_with("by ") || t == "By"
+            }) || page_times.iter().any(|(m, _, _)| m == n)
+        });
+        if let Some(title) = byline.and_then(|b| title_above(page, &parsed, b)) {
+            parsed.title = page.line(title).map(|t| t.trim().to_owned());
+            parsed
+                .roles
+                .assign(title, Role::Title, "headline-above-byline");
+        }
         header(page, &mut parsed, &stamped, first_post_line);
         let form = dominant.map_or("unknown", Form::name);
         parsed.diagnostics.push(Diagnostic::new(
@@ -382,7 +427,7 @@ fn learn_bylines(stamped: &mut [(u32, StampLine)], diagnostics: &mut Vec<Diagnos
     let mut counts: Vec<(String, usize)> = Vec::new();
     for (_, line) in stamped.iter() {
         if let StampLine::Head { rest, .. } = line {
-            if name_like(rest) {
+            if name_like(rest) && !is_label(rest) {
                 match counts.iter_mut().find(|(r, _)| r == rest) {
                     Some((_, c)) => *c += 1,
                     None => counts.push((rest.clone(), 1)),
@@ -430,15 +475,21 @@ fn learn_bylines(stamped: &mut [(u32, StampLine)], diagnostics: &mut Vec<Diagnos
 /// clock ("25 Feb 202625 Feb 2026"), a zone and the next word ("7:55 AM UTCUpdated"). The text with
 /// a space put back, when there is such a place.
 fn unglue(text: &str) -> Option<String> {
+    static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        boilerplate::re(
+            r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(\d{2})((?:19|20)\d{2})",
+        )
+    });
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| boilerplate::re(r"\b((?:19|20)\d{2})(\d{1,2}[ :.])"));
     static ZONE: LazyLock<Regex> = LazyLock::new(|| {
         boilerplate::re(r"\b(UTC|GMT|[ECMP][SD]T|BST|CES?T|IST|HKT|JST|AES?T)([A-Z][a-z])")
     });
-    if !YEAR.is_match(text) && !ZONE.is_match(text) {
+    if !MONTH_DAY_YEAR.is_match(text) && !YEAR.is_match(text) && !ZONE.is_match(text) {
         return None;
     }
-    let text = YEAR.replace_all(text, "$1 $2");
+    let text = MONTH_DAY_YEAR.replace_all(text, "$1 $2 $3");
+    let text = YEAR.replace_all(&text, "$1 $2");
     Some(ZONE.replace_all(&text, "$1 $2").into_owned())
 }
 
@@ -653,6 +704,27 @@ fn header(page: &Page<'_>, parsed: &mut Parsed, stamped: &[(u32, StampLine)], en
             parsed.roles.assign(n, Role::PageDate, "date-above-posts");
             continue;
         }
+        // A byline: "By Ann Byrne", or "By" alone above the names.
+        if let Some(names) = trimmed
+            .strip_prefix("By ")
+            .or_else(|| trimmed.strip_prefix("by "))
+            .filter(|n| n.chars().count() <= 80)
+        {
+            parsed.bylines.push(names.trim().to_owned());
+            parsed.roles.assign(n, Role::Byline, "by-line");
+            continue;
+        }
+        if trimmed == "By" || trimmed == "by" {
+            let next = (n + 1..end).find(|m| page.line(*m).is_some_and(|t| !is_blank(t)));
+            if let Some(m) = next.filter(|m| !parsed.roles.is_assigned(*m)) {
+                if let Some(names) = page.line(m).map(str::trim).filter(|t| name_like(t)) {
+                    parsed.bylines.push(names.to_owned());
+                    parsed.roles.assign(n, Role::Byline, "by-label");
+                    parsed.roles.assign(m, Role::Byline, "name-under-by-label");
+                    continue;
+                }
+            }
+        }
         if parsed.zone_statement.is_none() && dateline_time::zone_statement(trimmed).is_some() {
             parsed.zone_statement = Some(RawStamp::new(n, trimmed));
             parsed
@@ -699,6 +771,8 @@ fn read_header_posts(page: &Page<'_>, parsed: &mut Parsed, stamps: &[(u32, Stamp
         }
         let rest = if *glued_name {
             post.author = Some(rest.clone());
+            ""
+        } else if is_label(rest) {
             ""
         } else {
             rest.as_str()
@@ -855,7 +929,7 @@ mod tests {
         let parsed = parse(
             "Royals LIVE\nBy Jon King\n11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024\n\n\
              21 mins ago11:48 Jon King\nA headline\n\nBody one.\n\
-             2 hours ago10:05 Jon King\nAnother headline\n\nBody two.\n",
+             2 hours ago 10:05 Jon King\nAnother headline\n\nBody two.\n",
         );
         assert_eq!(
             parsed.published,

@@ -160,16 +160,37 @@ pub fn read_with_roles(
 ) -> (Document, Vec<Diagnostic>, LineRoles) {
     let mut diagnostics = Vec::new();
     let text = page::decode(bytes, &mut diagnostics);
-    let page = Page::new(path, &text);
+    // An HTML page is read through its visible text, then checked against its machine data.
+    let html = html::looks_like_html(&text).then(|| html::extract(&text));
+    let visible = html.as_ref().map_or(text.as_str(), |h| h.text.as_str());
+    let page = Page::new(path, visible);
     let chosen = choose(&page, options, &mut diagnostics);
-    let parsed = chosen.parse(&page);
+    let mut parsed = chosen.parse(&page);
+    if let Some(h) = &html {
+        diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "html-page",
+            format!(
+                "an HTML page: its visible text ({} lines; line numbers refer to it, as \
+                 `dateline explain` prints it) was read as {}, then checked against {}",
+                page.len(),
+                chosen.name(),
+                h.machine.summary()
+            ),
+        ));
+        html::prepare(&mut parsed, &h.machine);
+    }
     let how = resolve::Finish {
         bytes,
         layout: chosen.name(),
         dst: options.dst,
     };
-    let (doc, more, roles) = resolve::finish(&page, parsed, &how);
+    let (mut doc, more, roles) = resolve::finish(&page, parsed, &how);
     diagnostics.extend(more);
+    if let Some(h) = &html {
+        diagnostics.extend(h.notes.iter().cloned());
+        html::reconcile(&mut doc, &page, &h.machine, &mut diagnostics);
+    }
     for d in &mut diagnostics {
         if d.path.is_none() {
             d.path = Some(path.to_owned());

@@ -490,9 +490,16 @@ fn convert(page: &Page<'_>, raw: &RawStamp, r: Resolved) -> ResolvedTime {
         .collect();
     basis.notes = r.notes.iter().map(|n| n.message.clone()).collect();
     let mut time = ResolvedTime::new(raw.line, raw.text.clone(), r.utc, r.local, r.zone, basis);
-    if let Some(start) = page.line(raw.line).and_then(|l| l.find(&raw.text)) {
-        let start = u32::try_from(start).unwrap_or(u32::MAX);
-        time.span = [start, start.saturating_add(time.span[1])];
+    if let Some(line) = page.line(raw.line) {
+        match line.find(&raw.text) {
+            Some(start) => {
+                let start = u32::try_from(start).unwrap_or(u32::MAX);
+                time.span = [start, start.saturating_add(time.span[1])];
+            }
+            // The stamp was read from a repaired copy of the line ("November02202321:06" read
+            // as "November 02 2023 21:06"): the whole line is its span.
+            None => time.span = [0, u32::try_from(line.len()).unwrap_or(u32::MAX)],
+        }
     }
     time
 }

@@ -297,11 +297,12 @@ fn edges_ok(text: &str, start: usize, end: usize) -> bool {
         // `12.44 +12%` is a change in price, not a clock with an offset.
         (_, Some('%')) => false,
         // Text glued on the right, as in `12:44Comments`, starts a new word with a capital; an
-        // `a`/`p` could be an am/pm the regex did not take, so it is never glue.
+        // `A`/`P` followed by `M` or a dot could be an am/pm the regex did not take, so it is not
+        // glue, but `21:22Ann Byrne` is.
         (Some(l), Some(a))
             if l.is_ascii_digit()
                 && a.is_uppercase()
-                && !matches!(a, 'A' | 'P')
+                && !(matches!(a, 'A' | 'P') && am_pm_after(text, end))
                 && !digit_after(text, end) =>
         {
             true
@@ -322,6 +323,15 @@ fn digit_before(text: &str, start: usize) -> bool {
         .flatten();
     chars.next();
     chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether the character after the one at `end` makes an am/pm of it (`AM`, `Pm`, `A.`).
+fn am_pm_after(text: &str, end: usize) -> bool {
+    let mut chars = text.get(end..).map(str::chars).into_iter().flatten();
+    chars.next();
+    chars
+        .next()
+        .is_none_or(|c| matches!(c, 'M' | 'm' | '.') || !c.is_alphabetic())
 }
 
 fn digit_after(text: &str, end: usize) -> bool {
@@ -806,6 +816,10 @@ mod tests {
         assert_eq!(s[0].text, "3 January 2020 12:44");
         assert!(find_stamps("12:44pmThe").is_empty());
         assert!(find_stamps("12:44x").is_empty());
+        let s = find_stamps("21:22Ann Byrne");
+        assert_eq!(s.first().map(|s| s.text.as_str()), Some("21:22"));
+        let s = find_stamps("21:22Pat Lee");
+        assert_eq!(s.first().map(|s| s.text.as_str()), Some("21:22"));
     }
 
     fn reading(text: &str, country: Option<&str>) -> Option<(u32, u32, &'static str, String)> {

@@ -12,14 +12,14 @@
 //! Nothing here decides which source to trust: the reader cross-checks them. Every walk over the
 //! tree is iterative and linear, so deep nesting or huge pages cost no stack and no quadratic time.
 
-// The reader wires this module into `dateline_sources::read` next; until then most items are unused.
-#![allow(dead_code)]
-
 mod ld;
 mod meta;
 mod microdata;
+mod reconcile;
 mod text;
 mod time;
+
+pub(crate) use reconcile::{prepare, reconcile};
 
 use dateline_model::Diagnostic;
 use html5ever::tendril::TendrilSink;
@@ -177,8 +177,51 @@ pub(crate) struct Machine {
 
 impl Machine {
     /// The live blogs among the items.
+    #[cfg(test)]
     pub fn live_blogs(&self) -> impl Iterator<Item = &Item> {
         self.items.iter().filter(|i| i.kind == ItemKind::LiveBlog)
+    }
+
+    /// What the machine data holds, in a few words: "JSON-LD LiveBlogPosting (26 updates),
+    /// 3 <meta> times, 1 <time>", or "no machine data".
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> = self
+            .items
+            .iter()
+            .map(|i| {
+                let from = match i.source {
+                    Source::JsonLd { .. } => "JSON-LD",
+                    Source::Microdata => "microdata",
+                    _ => "markup",
+                };
+                if i.updates.is_empty() {
+                    format!("{from} {}", i.type_name)
+                } else {
+                    format!("{from} {} ({} updates)", i.type_name, i.updates.len())
+                }
+            })
+            .collect();
+        let metas = self
+            .times
+            .iter()
+            .filter(|t| matches!(t.time.source, Source::Meta { .. }))
+            .count();
+        let times = self
+            .times
+            .iter()
+            .filter(|t| t.time.source == Source::TimeElement)
+            .count();
+        if metas > 0 {
+            parts.push(format!("{metas} <meta> times"));
+        }
+        if times > 0 {
+            parts.push(format!("{times} <time> elements"));
+        }
+        if parts.is_empty() {
+            "no machine data".to_owned()
+        } else {
+            format!("its machine data: {}", parts.join(", "))
+        }
     }
 }
 

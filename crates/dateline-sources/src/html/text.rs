@@ -7,6 +7,12 @@
 //! (`<script>`, `<style>`, `<template>`, `hidden`, `display: none` in a `style` attribute, closed
 //! `<details>` bodies...) give nothing. Stylesheets are not read, so text a site hides with a CSS
 //! class still shows.
+//!
+//! One departure, for the same reason: where two inline elements meet with no space between them
+//! and a digit stands on either side of the seam (`<span>November</span><span>02</span>`,
+//! `<span>21:22</span><span>Frances</span>`), a space is put in. Sites lay such spans out as
+//! blocks with their stylesheets, which are not read here; glued, a date and a clock would read as
+//! one number. Letters meeting letters (a drop capital: `<span>T</span>he`) stay glued.
 
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
@@ -137,6 +143,8 @@ struct TextBuilder {
     pre_depth: usize,
     /// How many more nodes may be visited, when bounded.
     budget: Option<usize>,
+    /// An inline element opened or closed since the last character written.
+    seam: bool,
 }
 
 impl TextBuilder {
@@ -189,7 +197,10 @@ impl TextBuilder {
             }
             Node::Element(_) => match display(node) {
                 Display::None => false,
-                Display::Inline | Display::Cell => true,
+                Display::Inline | Display::Cell => {
+                    self.seam = true;
+                    true
+                }
                 Display::Block => {
                     self.require(1);
                     true
@@ -235,7 +246,8 @@ impl TextBuilder {
                     self.pending_space = false;
                 }
             }
-            Display::None | Display::Inline | Display::Break => {}
+            Display::Inline => self.seam = true,
+            Display::None | Display::Break => {}
         }
     }
 
@@ -287,10 +299,16 @@ impl TextBuilder {
                 self.pending_space = true;
             } else {
                 self.flush_breaks();
-                if self.pending_space && !self.at_line_start() {
+                let glued_digits = self.seam
+                    && self.out.chars().next_back().is_some_and(|p| {
+                        (p.is_ascii_digit() && c.is_alphanumeric())
+                            || (p.is_alphabetic() && c.is_ascii_digit())
+                    });
+                if (self.pending_space || glued_digits) && !self.at_line_start() {
                     self.out.push(' ');
                 }
                 self.pending_space = false;
+                self.seam = false;
                 self.out.push(c);
             }
         }
@@ -320,6 +338,17 @@ mod tests {
     fn whitespace_collapses_across_inline_elements() {
         let html = "<p>  a  <span> b </span>  c<em>d</em>  </p>";
         assert_eq!(text_of(html), "a b cd");
+    }
+
+    #[test]
+    fn digits_meeting_at_a_seam_between_elements_are_kept_apart() {
+        let html = "<div><span>November</span><span>02</span><span>2023</span><span>21:06 (IST)</span></div>\
+                    <div><span>21:22</span><span>Frances Watkins</span></div>\
+                    <p><span class=\"drop\">T</span>he end of 2023.</p>";
+        assert_eq!(
+            text_of(html),
+            "November 02 2023 21:06 (IST)\n21:22 Frances Watkins\n\nThe end of 2023."
+        );
     }
 
     #[test]
