@@ -168,7 +168,16 @@ fn stamp_line(text: &str) -> Option<StampLine> {
     let relative = RELATIVE_PREFIX
         .find(before)
         .is_some_and(|m| m.end() == before.len());
-    if before.is_empty() || relative {
+    // "Posted at 10:15": a label before a post's clock. "Updated at 12.52 GMT" inside a post
+    // is a note of an edit, part of the post's text.
+    let label = PAGE_TIME_PREFIX
+        .captures(before)
+        .filter(|c| c.get(0).is_some_and(|m| m.end() == before.len()));
+    if label.as_ref().is_some_and(|c| c.name("updated").is_some()) {
+        return None;
+    }
+    let labelled = label.is_some() || before.eq_ignore_ascii_case("at");
+    if before.is_empty() || relative || labelled {
         let glued_name = after_raw.chars().next().is_some_and(char::is_alphabetic)
             && name_like(after)
             && !is_label(after);
@@ -971,6 +980,23 @@ mod tests {
             Some("date-lines-above-clock")
         );
         assert!(parsed.updated.is_some());
+    }
+
+    #[test]
+    fn a_label_before_each_clock_opens_posts() {
+        let parsed = parse(
+            "Live: the day in politics\n\nPosted at 10:15\n\nA vote is called\n\nMPs will vote at noon.\n\n\
+             Posted at 09:40\n\nMorning\n\nGood morning.\n\nUpdated at 09:52\n",
+        );
+        assert_eq!(
+            stamps(&parsed),
+            vec![(3, "10:15", None), (9, "09:40", None)]
+        );
+        assert_eq!(parsed.posts[0].headline.as_deref(), Some("A vote is called"));
+        assert_eq!(
+            parsed.posts[1].paragraphs,
+            vec!["Good morning.", "Updated at 09:52"]
+        );
     }
 
     #[test]
