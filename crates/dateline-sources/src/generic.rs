@@ -568,6 +568,20 @@ fn read_article(
             parsed.roles.assign(*n, Role::Updated, "updated-line");
         }
     }
+    // A relative dateline ("6 hours ago") makes the item, undated: the page does not say when it
+    // was saved, so the time cannot be known from the text.
+    let found = found.or_else(|| {
+        page.lines().take(200).find_map(|(n, text)| {
+            if parsed.roles.is_assigned(n) {
+                return None;
+            }
+            let stamp = dateline_time::parse_stamp(text.trim())?;
+            stamp
+                .relative
+                .is_some()
+                .then(|| (n, (stamp.text, None, None)))
+        })
+    });
     let Some((line, (stamp, author, updated))) = found else {
         header(page, parsed, stamped, page.len() + 1);
         let message = match &parsed.updated {
@@ -992,7 +1006,10 @@ mod tests {
             stamps(&parsed),
             vec![(3, "10:15", None), (9, "09:40", None)]
         );
-        assert_eq!(parsed.posts[0].headline.as_deref(), Some("A vote is called"));
+        assert_eq!(
+            parsed.posts[0].headline.as_deref(),
+            Some("A vote is called")
+        );
         assert_eq!(
             parsed.posts[1].paragraphs,
             vec!["Good morning.", "Updated at 09:52"]

@@ -555,17 +555,24 @@ fn check(doc: &Document, count_line: Option<u32>, diagnostics: &mut Vec<Diagnost
             diagnostics.push(d);
         }
     }
-    if doc.posts.iter().any(|p| p.time.is_none()) && !doc.posts.is_empty() {
-        let missing = doc.posts.iter().filter(|p| p.time.is_none()).count();
-        diagnostics.push(Diagnostic::new(
+    if let Some(d) = untimed(doc) {
+        diagnostics.push(d);
+    }
+}
+
+/// The warning for posts with no time, when there are any.
+pub(crate) fn untimed(doc: &Document) -> Option<Diagnostic> {
+    let missing = doc.posts.iter().filter(|p| p.time.is_none()).count();
+    (missing > 0).then(|| {
+        Diagnostic::new(
             Severity::Warning,
             "posts-without-time",
             format!(
                 "{missing} of {} posts have no time and cannot be placed on the timeline",
                 doc.posts.len()
             ),
-        ));
-    }
+        )
+    })
 }
 
 #[cfg(test)]

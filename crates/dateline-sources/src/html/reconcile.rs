@@ -151,12 +151,37 @@ pub(crate) fn reconcile(
         .and_then(outlets::outlet_by_name)
         .and_then(|o| o.zone.parse::<Tz>().ok());
     page_times(doc, machine, zone, diagnostics);
+    let untimed: Vec<u32> = doc
+        .posts
+        .iter()
+        .filter(|p| p.time.is_none())
+        .map(|p| p.line)
+        .collect();
     let updates = updates(machine);
     if !updates.is_empty() {
         live_blog(doc, &updates, zone, diagnostics);
     } else if doc.kind != DocumentKind::LiveBlog && doc.posts.len() <= 1 {
         article(doc, page, machine, zone, diagnostics);
     }
+    // A stamp the text could not resolve, whose time the machine data gave: say so once, softly.
+    for post in doc.posts.iter().filter(|p| p.time.is_some()) {
+        if !untimed.contains(&post.line) {
+            continue;
+        }
+        for d in diagnostics.iter_mut() {
+            if d.code == "unresolved-stamp" && d.line == Some(post.line) {
+                d.severity = Severity::Info;
+                d.code = "stamp-resolved-by-machine".to_owned();
+                d.message = format!(
+                    "{}; the page's machine data gives the time instead",
+                    d.message
+                )
+                .replace("; the post has no time;", ";");
+            }
+        }
+    }
+    diagnostics.retain(|d| d.code != "posts-without-time");
+    diagnostics.extend(crate::resolve::untimed(doc));
 }
 
 /// The page's published and updated times: the machine's, unless the page shows none.
