@@ -579,7 +579,7 @@ fn read_article(
             stamp
                 .relative
                 .is_some()
-                .then(|| (n, (stamp.text, None, None)))
+                .then_some((n, (stamp.text, None, None)))
         })
     });
     let Some((line, (stamp, author, updated))) = found else {
