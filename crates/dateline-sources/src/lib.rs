@@ -1,6 +1,6 @@
 //! Saved news pages read into documents: posts, page metadata, times in UTC, and what was left out.
 //!
-//! A person saves a live blog or an article as text; this crate turns the bytes into a
+//! A person saves a live blog or an article, as text or as HTML; this crate turns the bytes into a
 //! [`dateline_model::Document`]: the outlet, the [`Layout`] that read it, whether it is a live blog
 //! or an article, its title, standfirst, bylines, published and updated times, the post count it
 //! claims, its statement of zone, its summary, and its posts, each with the line and raw text of
@@ -49,6 +49,35 @@
 //! assert!(diagnostics.iter().any(|d| d.code == "layout-detected"));
 //! ```
 //!
+//! Saved HTML is read the same way, through the text a browser shows, then checked against the
+//! page's machine data (JSON-LD, microdata, `<meta>`, `<time>`):
+//!
+//! ```
+//! use dateline_sources::{read, Options};
+//!
+//! let page = r#"<!DOCTYPE html><html><head>
+//! <link rel="canonical" href="https://www.theguardian.com/world/live/2024/jul/04/a-live-blog">
+//! <script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "A live blog",
+//!   "liveBlogUpdate": [
+//!     {"headline": "Later", "datePublished": "2024-07-04T12:50:00+01:00"},
+//!     {"headline": "Earlier", "datePublished": "2024-07-04T11:05:00+01:00"},
+//!     {"headline": "Not shown on the page", "datePublished": "2024-07-04T10:00:00+01:00"}]}
+//! </script></head><body><h1>A live blog</h1>
+//! <div><p>Thu 4 Jul 2024 10.00 BST</p></div>
+//! <div><p>12.50 BST</p><h2>Later</h2><p>Second post.</p></div>
+//! <div><p>11.05 BST</p><h2>Earlier</h2><p>First post.</p></div>
+//! </body></html>"#;
+//! let (doc, diagnostics) = read("blog.html", page.as_bytes(), &Options::default());
+//! assert_eq!(doc.outlet.as_deref(), Some("The Guardian"));
+//! let times: Vec<String> = doc.posts.iter().map(|p| p.time.as_ref().unwrap().utc.to_rfc3339()).collect();
+//! assert_eq!(times, ["2024-07-04T11:50:00+00:00", "2024-07-04T10:05:00+00:00", "2024-07-04T09:00:00+00:00"]);
+//! // The visible stamps agree with the machine data; the third update is kept, marked.
+//! let notes = &doc.posts[0].time.as_ref().unwrap().basis.notes;
+//! assert!(notes.iter().any(|n| n.contains("JSON-LD block 1: liveBlogUpdate datePublished agrees")));
+//! assert!(!doc.posts[2].visible);
+//! assert!(diagnostics.iter().any(|d| d.code == "machine-updates"));
+//! ```
+//!
 //! # Design
 //!
 //! - **Layouts are recognised from the text, never from the file name.** Each layout scores the
@@ -69,6 +98,11 @@
 //!   `dateline_time::resolve_sequence`, passes on the time library's notes as diagnostics, and
 //!   checks the page against itself (posts later than its update time, a post count its text
 //!   does not hold).
+//! - **HTML is read through its visible text**, so one set of layouts serves text copies and
+//!   saved pages alike, and line numbers refer to that text. The machine data is trusted first
+//!   (JSON-LD, microdata, `<meta>`, `<time>`), but every disagreement with the visible page is a
+//!   diagnostic, and the visible stamps win where the machine data is plainly wrong (every update
+//!   with one time; a publication time later than its own modification time).
 //! - The crate does no I/O, reads no clock and prints nothing.
 //!
 //! [`Document::dropped`]: dateline_model::Document::dropped
