@@ -2,6 +2,7 @@
 
 #![allow(clippy::expect_used)] // a failed expectation is a failed test
 
+mod explain;
 mod plugins;
 mod time;
 mod timeline;

@@ -40,6 +40,43 @@ pub fn run(args: Args) -> Result<(), CliError> {
             options.display_zone = display_zone;
             finish(&a.input, format, &timeline, &options)
         }
+        Command::Explain(a) => {
+            let json = match a.format.as_str() {
+                "text" => false,
+                "json" => true,
+                other => {
+                    return Err(CliError::UnknownFormat {
+                        name: other.to_owned(),
+                        known: "text, json".to_owned(),
+                    });
+                }
+            };
+            let mut options = dateline_sources::Options::default();
+            options.layout.clone_from(&a.input.layout);
+            if let Some(layout) = &a.input.layout {
+                dateline_sources::layout(layout).map_err(|_| CliError::UnknownLayout {
+                    name: layout.clone(),
+                    known: dateline_sources::layout_names().join(", "),
+                })?;
+            }
+            let mut readings = Vec::new();
+            for path in input::expand(&a.input.paths)? {
+                let page = input::read(&path)?;
+                readings.push(dateline_sources::read_explained(
+                    &page.path,
+                    &page.bytes,
+                    &options,
+                ));
+            }
+            if !a.input.quiet {
+                for r in &readings {
+                    report(&r.diagnostics);
+                }
+            }
+            output(&a.input, |out| {
+                crate::lines::write(out, &readings, json).map_err(WriteError::from)
+            })
+        }
         Command::Time(a) => crate::time::run(&a),
         Command::Formats => {
             let mut out = io::stdout().lock();

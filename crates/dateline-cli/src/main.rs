@@ -16,6 +16,7 @@ mod commands;
 mod error;
 mod explain;
 mod input;
+mod lines;
 mod plugins;
 mod time;
 

@@ -185,13 +185,48 @@ pub fn read(path: &str, bytes: &[u8], options: &Options) -> (Document, Vec<Diagn
     (doc, diagnostics)
 }
 
-/// Like [`read`], also returning the role every line was given and the rule that gave it (what
-/// `dateline explain` shows).
+/// A page read with everything needed to explain the reading line by line.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Reading {
+    /// The document, as [`read`] gives it.
+    pub document: Document,
+    /// What the reading had to say, as [`read`] gives it.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The role of every line of [`Reading::text`] and the rule that gave it.
+    pub roles: LineRoles,
+    /// The text the layouts read, whose lines the document's line numbers count: the decoded
+    /// page, or an HTML page's visible text.
+    pub text: String,
+}
+
+/// Like [`read`], also returning the text that was read and the role every line of it was given,
+/// with the rule that gave it (what `dateline explain` shows).
+pub fn read_explained(path: &str, bytes: &[u8], options: &Options) -> Reading {
+    let (document, diagnostics, roles, text) = read_inner(path, bytes, options);
+    Reading {
+        document,
+        diagnostics,
+        roles,
+        text,
+    }
+}
+
+/// Like [`read`], also returning the role every line was given and the rule that gave it.
 pub fn read_with_roles(
     path: &str,
     bytes: &[u8],
     options: &Options,
 ) -> (Document, Vec<Diagnostic>, LineRoles) {
+    let (document, diagnostics, roles, _) = read_inner(path, bytes, options);
+    (document, diagnostics, roles)
+}
+
+fn read_inner(
+    path: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> (Document, Vec<Diagnostic>, LineRoles, String) {
     let mut diagnostics = Vec::new();
     let text = page::decode(bytes, &mut diagnostics);
     // An HTML page is read through its visible text, then checked against its machine data.
@@ -230,7 +265,11 @@ pub fn read_with_roles(
             d.path = Some(path.to_owned());
         }
     }
-    (doc, diagnostics, roles)
+    let text = match html {
+        Some(h) => h.text,
+        None => text,
+    };
+    (doc, diagnostics, roles, text)
 }
 
 fn choose(
@@ -362,6 +401,47 @@ mod tests {
             }
         }
         assert_eq!(seen, 5);
+    }
+
+    /// Every non-blank line of every page fixture (HTML through its visible text, and text) is
+    /// accounted for exactly once, and what is unplaced is also warned about.
+    #[test]
+    fn every_line_of_every_fixture_is_accounted_for_exactly_once() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt" && e != "html") {
+                continue;
+            }
+            seen += 1;
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.display().to_string();
+            let reading = read_explained(&name, &bytes, &Options::default());
+            let page = Page::new(&name, &reading.text);
+            assert!(reading.roles.conflicts().is_empty(), "{name}");
+            let mut unplaced = 0;
+            for (n, line) in page.lines() {
+                let role = reading.roles.get(n);
+                assert_eq!(
+                    role.is_some(),
+                    !line.trim().is_empty(),
+                    "{name}:{n}: {line}"
+                );
+                if role.map(|r| r.0) == Some(Role::Dropped(DropReason::Unplaced)) {
+                    unplaced += 1;
+                    assert!(
+                        reading
+                            .diagnostics
+                            .iter()
+                            .any(|d| d.code == "unplaced-line" && d.line == Some(n)),
+                        "{name}:{n}"
+                    );
+                }
+            }
+            assert_eq!(unplaced, 0, "{name}");
+        }
+        assert!(seen >= 8, "{seen}");
     }
 
     /// The generic reader, knowing no outlet, finds the same posts at the same instants as the
