@@ -2,6 +2,7 @@
 
 #![allow(clippy::expect_used)] // a failed expectation is a failed test
 
+mod bad_input;
 mod explain;
 mod plugins;
 mod time;

@@ -17,6 +17,10 @@ pub enum CliError {
         "{path} has no pages: a directory is read for its saved pages (*.txt, *.html, *.htm), and it has none; give the files themselves to read other names"
     )]
     NoPages { path: PathBuf },
+    #[error(
+        "{path} is not a regular file (a FIFO, a socket or a device), so it was not read; give the saved page itself, or `-` to read standard input"
+    )]
+    NotAFile { path: PathBuf },
     #[error("`-` (standard input) was given more than once")]
     StdinTwice,
     #[error("unknown format `{name}`; known formats: {known}")]

@@ -77,6 +77,16 @@ pub fn read(path: &Path) -> Result<Page, CliError> {
             bytes,
         });
     }
+    // A FIFO or a device could block for ever or never end: only regular files are pages.
+    let meta = fs::metadata(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_file() {
+        return Err(CliError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
     let bytes = fs::read(path).map_err(|source| CliError::Read {
         path: path.to_path_buf(),
         source,

@@ -260,6 +260,13 @@ fn read_inner(
         diagnostics.extend(h.notes.iter().cloned());
         html::reconcile(&mut doc, &page, &h.machine, &mut diagnostics);
     }
+    // A file with nothing to read has been said to be so; the layouts have nothing to add.
+    if diagnostics
+        .iter()
+        .any(|d| d.code == "not-a-page" || d.code == "empty-page")
+    {
+        diagnostics.retain(|d| d.code != "no-timestamps" && d.code != "layout-detected");
+    }
     for d in &mut diagnostics {
         if d.path.is_none() {
             d.path = Some(path.to_owned());
