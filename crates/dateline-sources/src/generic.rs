@@ -60,7 +60,7 @@ static RELATIVE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that make a stamp the page's own time rather than a post's.
 static PAGE_TIME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     boilerplate::re(
-        r"(?i)^(?:(?P<updated>last updated|updated|modified|last modified|aktualisiert|zuletzt aktualisiert|aggiornato|mis à jour|actualizado)|(?P<published>first published|published|publication date|posted|veröffentlicht|pubblicato|publié|publicado))\b?\s*(?:on|at|am|il|le|el)?\s*[:|-]?\s*",
+        r"(?i)^(?:(?P<updated>last updated|updated|modified|last modified|aktualisiert|zuletzt aktualisiert|stand|aggiornato|ultimo aggiornamento|mis à jour|dernière mise à jour|actualizado|última actualización|atualizado|bijgewerkt)|(?P<published>first published|published|publication date|posted|veröffentlicht|erstellt|pubblicato|publié|publicado|gepubliceerd))\b?\s*(?:on|at|am|il|le|el)?\s*[:|-]?\s*",
     )
 });
 
@@ -377,7 +377,7 @@ impl Layout for Generic {
             page.line(*n).is_some_and(|t| {
                 let t = t.trim();
                 t.starts_with("By ") || t.starts_with("by ") || t == "By"
-            }) || page_times.iter().any(|(m, _, _)| m == n)
+            }) || page_times.binary_search_by_key(n, |(m, _, _)| *m).is_ok()
         });
         if let Some(title) = byline.and_then(|b| title_above(page, &parsed, b)) {
             parsed.title = page.line(title).map(|t| t.trim().to_owned());
@@ -433,14 +433,11 @@ fn page_times_above(parsed: &mut Parsed, page_times: &[(u32, PageTime, String)],
 /// Text glued after a stamp is a byline when it reads as a name and is glued without a space, or
 /// when the same name follows the stamps of several posts.
 fn learn_bylines(stamped: &mut [(u32, StampLine)], diagnostics: &mut Vec<Diagnostic>) {
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (_, line) in stamped.iter() {
         if let StampLine::Head { rest, .. } = line {
             if name_like(rest) && !is_label(rest) {
-                match counts.iter_mut().find(|(r, _)| r == rest) {
-                    Some((_, c)) => *c += 1,
-                    None => counts.push((rest.clone(), 1)),
-                }
+                *counts.entry(rest.clone()).or_default() += 1;
             }
         }
     }
@@ -450,7 +447,7 @@ fn learn_bylines(stamped: &mut [(u32, StampLine)], diagnostics: &mut Vec<Diagnos
             rest, glued_name, ..
         } = line
         {
-            if !*glued_name && counts.iter().any(|(r, c)| r == rest && *c >= 2) {
+            if !*glued_name && counts.get(rest.as_str()).is_some_and(|c| *c >= 2) {
                 *glued_name = true;
                 learned += 1;
             }
@@ -553,9 +550,12 @@ fn read_article(
         if is_blank(text) || parsed.roles.is_assigned(n) {
             return None;
         }
+        // `page_times` is in line order, so this stays linear however many there are.
         let updated_only = page_times
-            .iter()
-            .any(|(m, which, _)| *m == n && *which == PageTime::Updated);
+            .binary_search_by_key(&n, |(m, _, _)| *m)
+            .ok()
+            .and_then(|i| page_times.get(i))
+            .is_some_and(|(_, which, _)| *which == PageTime::Updated);
         if updated_only {
             return None;
         }

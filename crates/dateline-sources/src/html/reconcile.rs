@@ -12,6 +12,8 @@
 //! visible dateline shows only a date, a relative time or nothing takes its minute from the
 //! machine data, checked against the visible date.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, Offset, TimeZone, Timelike, Utc};
 use dateline_model::{
     Basis, Diagnostic, Document, DocumentKind, Post, Precision, ResolvedTime, Severity, ZoneSource,
@@ -285,6 +287,19 @@ fn norm(text: &str) -> String {
     out
 }
 
+/// What the matching index files a post or an update under.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    /// The UTC minute of its time.
+    Minute(i64),
+    /// Its first twelve characters, as a reader sees them (`same_start` needs at least twelve).
+    Opening(String),
+}
+
+fn opening(text: &str) -> String {
+    norm(text).chars().take(12).collect()
+}
+
 /// Whether two texts open alike: their first 40 characters, or all of the shorter when it has
 /// at least 12, are the same.
 fn same_start(a: &str, b: &str) -> bool {
@@ -358,14 +373,44 @@ fn live_blog(
             ),
         ));
     }
+    // Candidates come from an index (the same minute, the same headline, the same opening words),
+    // so a page with thousands of posts and updates is not compared all against all.
+    let mut index: HashMap<Key, Vec<usize>> = HashMap::new();
+    for (u, (update, _)) in updates.iter().enumerate() {
+        let instant = instants.get(u).copied().flatten().filter(|_| !degenerate);
+        let mut keys = vec![];
+        if let Some(t) = instant {
+            keys.push(Key::Minute(minute(t)));
+        }
+        for text in [&update.headline, &update.body].into_iter().flatten() {
+            keys.push(Key::Opening(opening(text)));
+        }
+        for key in keys {
+            index.entry(key).or_default().push(u);
+        }
+    }
     let mut pairs: Vec<(u32, usize, usize)> = Vec::new();
     for (p, post) in doc.posts.iter().enumerate() {
-        for (u, (update, _)) in updates.iter().enumerate() {
-            let instant = if degenerate {
-                None
-            } else {
-                instants.get(u).copied().flatten()
+        let mut keys = vec![Key::Opening(opening(&post.text))];
+        if let Some(t) = &post.time {
+            keys.push(Key::Minute(minute(t.utc)));
+        }
+        if let Some(h) = &post.headline {
+            keys.push(Key::Opening(opening(h)));
+        }
+        let mut candidates: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| index.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for u in candidates {
+            let Some((update, _)) = updates.get(u) else {
+                continue;
             };
+            let instant = instants.get(u).copied().flatten().filter(|_| !degenerate);
             let score = affinity(post, update, instant);
             if score >= 3 {
                 pairs.push((score, p, u));
