@@ -30,12 +30,23 @@ pub fn write(out: &mut dyn Write, readings: &[Reading], json: bool) -> Result<()
     Ok(())
 }
 
-/// The post a line belongs to: the one whose span holds it.
-fn post_of(posts: &[Post], line: u32) -> Option<&Post> {
-    posts
-        .iter()
-        .filter(|p| p.visible)
-        .find(|p| p.lines[0] <= line && line <= p.lines[1])
+/// For every line (index 0 is line 1), the visible post whose span holds it: one pass over the
+/// spans, so a page of a million posts costs no more than its lines.
+fn owners(posts: &[Post], lines: usize) -> Vec<Option<&Post>> {
+    let mut owner: Vec<Option<&Post>> = vec![None; lines];
+    for post in posts.iter().filter(|p| p.visible) {
+        let [first, last] = post.lines;
+        let (first, last) = (first.max(1) as usize, last as usize);
+        for slot in owner
+            .iter_mut()
+            .take(last)
+            .skip(first - 1)
+            .filter(|s| s.is_none())
+        {
+            *slot = Some(post);
+        }
+    }
+    owner
 }
 
 struct Line<'a> {
@@ -49,6 +60,7 @@ struct Line<'a> {
 
 fn lines(reading: &Reading) -> Vec<Line<'_>> {
     let texts: Vec<&str> = split_lines(&reading.text);
+    let owner = owners(&reading.document.posts, texts.len());
     texts
         .iter()
         .enumerate()
@@ -59,7 +71,7 @@ fn lines(reading: &Reading) -> Vec<Line<'_>> {
                 None => ("blank", "blank", "-"),
             };
             let post = match category {
-                "timestamp" | "post" => post_of(&reading.document.posts, number),
+                "timestamp" | "post" => owner.get(i).copied().flatten(),
                 _ => None,
             };
             Line {
