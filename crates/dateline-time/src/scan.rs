@@ -340,6 +340,47 @@ fn edges_ok(text: &str, start: usize, end: usize) -> bool {
     start_ok && end_ok
 }
 
+/// Whether the clock at `start` follows Italian `alle`, `alle ore` or `ore` (`Aggiornato alle
+/// 14.30`, `Roma, ore 14.30`), which make a dotted clock a time. `ore` counts only at the start
+/// or after punctuation, so that English `iron ore 12.50` stays a price.
+fn after_ore(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let trimmed = before.trim_end_matches(is_space);
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let ends_with_word = |s: &str, word: &str| {
+        s.len() >= word.len()
+            && s.get(s.len() - word.len()..)
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+            && s.get(..s.len() - word.len())
+                .and_then(|r| r.chars().next_back())
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
+    if ends_with_word(trimmed, "alle") {
+        return true;
+    }
+    if !ends_with_word(trimmed, "ore") {
+        return false;
+    }
+    let rest = trimmed
+        .get(..trimmed.len() - 3)
+        .unwrap_or("")
+        .trim_end_matches(is_space);
+    match rest.chars().next_back() {
+        None => true,
+        Some(c) if !c.is_alphanumeric() => true,
+        Some(_) => ends_with_word(rest, "alle"),
+    }
+}
+
+/// The spaces of [`S`].
+fn is_space(c: char) -> bool {
+    c != '\n' && c != '\r' && c.is_whitespace()
+}
+
 fn digit_before(text: &str, start: usize) -> bool {
     let mut chars = text
         .get(..start)
@@ -684,12 +725,14 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         _ => None,
     };
 
-    // A dotted clock (`12.50`) is a decimal number unless am/pm, `Uhr` or a zone says otherwise.
+    // A dotted clock (`12.50`) is a decimal number unless am/pm, `Uhr`, a zone or Italian `ore`
+    // says otherwise.
     if form == Form::Clock
         && caps.name("sep").is_some_and(|m| m.as_str() == ".")
         && ampm.is_none()
         && zone.is_none()
         && caps.name("uhr").is_none()
+        && !after_ore(text, whole.start())
     {
         return None;
     }
@@ -955,6 +998,12 @@ mod tests {
                 find_stamps(text)
             );
         }
+        // Italian `ore` and `alle` make a dotted clock a time, English `ore` does not.
+        assert_eq!(one("Roma, ore 14.30").0, "14.30");
+        assert_eq!(one("Aggiornato alle ore 14.30").0, "14.30");
+        assert_eq!(one("Aggiornato alle 9.05").1, None);
+        assert!(find_stamps("iron ore 12.50 a tonne").is_empty());
+        assert!(find_stamps("shore 12.50").is_empty());
         // Nor is a short one with a clock but no year: only the clock is a stamp.
         let (text, d, _) = one("Game 3 set, 14:30");
         assert_eq!((text.as_str(), d), ("14:30", None));
