@@ -197,7 +197,7 @@
 //!
 //! Speed is measured by benchmarks only, never by timed assertions in tests: `cargo xtask bench`
 //! runs `benches/stamps.rs` (divan) in release over the five seed pages (58,816 bytes, 128 stamps).
-//! On the development VM (2 shared cores), the rules compile once, on first use, in about 13 ms;
+//! On the development VM (2 shared cores), the rules compile once, on first use, in about 22 ms;
 //! then [`find_stamps`] over every line of the seeds takes a median 1.0 ms, **about 59 MB/s and
 //! 128,000 stamps a second**, and finding and [`resolve`]-ing them about 56 MB/s and 121,000 stamps
 //! a second (resolving alone runs at about 7 million stamps a second; scanning is the cost).
