@@ -179,7 +179,7 @@ fn rules() -> Vec<Rule> {
         (
             Form::TimeZoneDayMonthYear,
             format!(
-                r"{time}(?:{S}*{z})?{time_sep}{wd}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{S}+(?:of{S}+)?{MONTH},?(?:{S}+(?P<y>[0-9]{{4}})(?-u:\b))?"
+                r"{time}(?:{S}*{z})?{time_sep}{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL_FULL},?(?:{S}+(?:de{S}+)?(?P<y>[0-9]{{4}})(?-u:\b))?"
             ),
         ),
         (
