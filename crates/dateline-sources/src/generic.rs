@@ -350,11 +350,38 @@ impl Layout for Generic {
             .count();
         let footers = feet > heads + bare_heads / 2 && feet > 0;
 
-        let post_lines: Vec<(u32, StampLine)> = posts
+        let mut post_lines: Vec<(u32, StampLine)> = posts
             .iter()
             .filter(|(_, l)| matches!(l, StampLine::Foot { .. }) == footers)
             .map(|(n, l)| (*n, l.clone()))
             .collect();
+        // Where posts open with a stamp alone on its line, a stamp of another form alone on its
+        // line below the first post opens a post too (`Dienstag, 30. Januar 2024, 06:00 Uhr`
+        // among bare `15:13 Uhr` clocks).
+        if !footers && bare_heads * 2 >= post_lines.len() {
+            let first = post_lines.first().map_or(u32::MAX, |(n, _)| *n);
+            let extra: Vec<(u32, StampLine)> = stamped
+                .iter()
+                .filter(|(n, l)| {
+                    *n > first
+                        && Some(l.form()) != dominant
+                        && matches!(l, StampLine::Head { rest, .. } if rest.is_empty())
+                })
+                .cloned()
+                .collect();
+            if !extra.is_empty() {
+                parsed.diagnostics.push(Diagnostic::new(
+                    Severity::Info,
+                    "mixed-stamp-forms",
+                    format!(
+                        "{} stamps of other forms stand alone on their lines among the posts and open posts too",
+                        extra.len()
+                    ),
+                ));
+                post_lines.extend(extra);
+                post_lines.sort_by_key(|(n, _)| *n);
+            }
+        }
         if post_lines.len() < 2 {
             read_article(page, &mut parsed, &stamped, &page_times);
             return parsed;

@@ -129,3 +129,22 @@ fn machine_times_all_alike_are_not_the_posts_times() {
     );
     assert!(doc.posts.iter().all(|p| p.visible));
 }
+
+#[test]
+fn german_and_italian_pages_are_read_in_their_own_words_and_zones() {
+    let (doc, _) = fixture("german-liveblog.txt");
+    let times: Vec<String> = posts(&doc).into_iter().map(|p| p.0).collect();
+    assert_eq!(
+        times,
+        vec![
+            "2024-01-30T14:13Z",
+            "2024-01-30T10:02Z",
+            "2024-01-30T05:00Z"
+        ]
+    );
+    assert!(doc.updated.is_some());
+    let (doc, _) = fixture("italian-article.txt");
+    let time = doc.posts[0].time.as_ref().unwrap();
+    assert_eq!(time.utc.to_rfc3339(), "2024-01-30T13:30:00+00:00");
+    assert_eq!(time.zone, "Europe/Rome");
+}
