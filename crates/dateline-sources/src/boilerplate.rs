@@ -153,6 +153,10 @@ pub(crate) fn classify(line: &str) -> Option<(DropReason, &'static str)> {
     if line.is_empty() {
         return None;
     }
+    // `is_match` runs the fast automaton; only the few lines that match pay for finding which.
+    if !LINE_SET.is_match(line) {
+        return None;
+    }
     let first = LINE_SET.matches(line).into_iter().next()?;
     LINE_RULES
         .get(first)

@@ -75,6 +75,10 @@ enum PageTime {
 /// "Published On 25 Feb 2026", "Updated: November 02, 2023 09:20 PM IST"): which, and the stamp.
 fn page_time_line(text: &str) -> Option<(PageTime, String)> {
     let text = text.trim();
+    // The fast automaton first: most lines are not labelled, and captures cost more.
+    if !PAGE_TIME_PREFIX.is_match(text) {
+        return None;
+    }
     let caps = PAGE_TIME_PREFIX.captures(text)?;
     let which = if caps.name("updated").is_some() {
         PageTime::Updated
@@ -113,6 +117,9 @@ fn is_label(text: &str) -> bool {
 /// A label that stands alone on its line ("Last Updated", "Published:").
 fn label_alone(text: &str) -> Option<PageTime> {
     let text = text.trim();
+    if text.chars().count() > 40 || !PAGE_TIME_PREFIX.is_match(text) {
+        return None;
+    }
     let caps = PAGE_TIME_PREFIX.captures(text)?;
     if caps.get(0)?.end() < text.len() {
         return None;
