@@ -156,3 +156,83 @@ fn a_fifo_is_refused_without_blocking() {
         "{err}"
     );
 }
+
+/// Runs `dateline parse` over one page written from `text`, returning standard error.
+fn warnings_for(name: &str, text: &str, extra: &[&str]) -> String {
+    let dir = page_dir();
+    let path = dir.path().join(name);
+    fs::write(&path, text).expect("written");
+    let output = dateline()
+        .arg("parse")
+        .arg(&path)
+        .args(extra)
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    stderr(&output)
+}
+
+#[test]
+fn impossible_stamps_are_named_at_their_lines() {
+    let err = warnings_for(
+        "impossible.txt",
+        "A blog\n\n10:15 A post.\n\nThe vote ends at 25:61 tonight.\n\n09:40 Another.\n\nDoors at 13:00 p.m.\n",
+        &[],
+    );
+    assert!(
+        err.contains("impossible.txt:5: `25:61` looks like a time of day but is none"),
+        "{err}"
+    );
+    assert!(
+        err.contains("impossible.txt:9: `13:00 p.m.` looks like a time of day"),
+        "{err}"
+    );
+    let err = warnings_for(
+        "february.txt",
+        "A blog\n\nJo Lee31 February 2020 10:00\n\nBody.\n\nJo Lee1 March 2020 10:00\n\nMore.\n",
+        &[],
+    );
+    assert!(
+        err.contains("february.txt:3: `31 February 2020 10:00` names no such date (2020-02-31)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn contradictory_zones_are_named() {
+    let err = warnings_for(
+        "zones.txt",
+        "A title\n\nBy Ann Lee, CNN\n\nUpdated 0846 GMT (1746 HKT) January 5, 2020\n\n9:31 a.m. ET, January 5, 2020\n\nA headline\n\nFrom CNN's Bo Ray\n\nBody.\n",
+        &[],
+    );
+    assert!(
+        err.contains("zones.txt:5: `08:46 GMT` is 08:46Z but `17:46 HKT` is 09:46Z"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_page_without_timestamps_says_so() {
+    let err = warnings_for(
+        "notes.txt",
+        "A title\n\nSome text, and no time at all.\n",
+        &[],
+    );
+    assert!(
+        err.contains("warning[no-timestamps]") && err.contains("notes.txt: no timestamps found"),
+        "{err}"
+    );
+}
+
+#[test]
+fn html_read_with_a_forced_text_layout_is_warned() {
+    let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/dateline-sources/tests/fixtures/pages/reach-liveblog.html");
+    let html = fs::read_to_string(page).expect("the fixture reads");
+    let err = warnings_for("page.html", &html, &["--layout", "dw-liveblog"]);
+    assert!(
+        err.contains("warning[layout-forced-on-html]")
+            && err.contains("leave --layout out so the layout is detected"),
+        "{err}"
+    );
+}

@@ -114,6 +114,24 @@ fn is_label(text: &str) -> bool {
     LABELS.contains(&text.as_str())
 }
 
+/// A clock-like token that is no time of day: `25:61`, `13:00 p.m.`.
+fn impossible_clock(text: &str) -> Option<String> {
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+        boilerplate::re(r"(?i)(?:^|[^\d:.])(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\b\.?)?(?:[^\d:]|$)")
+    });
+    if !text.contains(':') {
+        return None;
+    }
+    CLOCK.captures_iter(text).find_map(|c| {
+        let hour: u32 = c.get(1)?.as_str().parse().ok()?;
+        let minute: u32 = c.get(2)?.as_str().parse().ok()?;
+        let am_pm = c.get(3).is_some();
+        let bad = minute > 59 || hour > 24 || (am_pm && (hour > 12 || hour == 0));
+        bad.then(|| c.get(0).map(|m| m.as_str().trim().to_owned()))
+            .flatten()
+    })
+}
+
 /// A label that stands alone on its line ("Last Updated", "Published:").
 fn label_alone(text: &str) -> Option<PageTime> {
     let text = text.trim();
@@ -327,6 +345,26 @@ impl Layout for Generic {
         }
         for (n, line) in &mut stamped {
             with_date_lines(page, &parsed, *n, line);
+        }
+        // A clock that cannot be ("25:61", "13:00 p.m.") is text, and is said to be.
+        for (n, text) in page.lines() {
+            if parsed.roles.is_assigned(n) || stamped.binary_search_by_key(&n, |(m, _)| *m).is_ok()
+            {
+                continue;
+            }
+            if let Some(clock) = impossible_clock(text) {
+                parsed.diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "impossible-time",
+                        format!(
+                            "`{clock}` looks like a time of day but is none (hours run 0-23, or 1-12 \
+                             with am/pm; minutes 0-59), so this line was read as text; check the page"
+                        ),
+                    )
+                    .at_line(n),
+                );
+            }
         }
         learn_bylines(&mut stamped, &mut parsed.diagnostics);
 
@@ -1028,6 +1066,25 @@ mod tests {
             Some("date-lines-above-clock")
         );
         assert!(parsed.updated.is_some());
+    }
+
+    #[test]
+    fn impossible_clocks_are_text_with_a_warning() {
+        let parsed = parse(
+            "A blog\n\n10:15 A post.\n\nThe vote ends at 25:61 tonight.\n\n09:40 Another.\n\nDoors at 13:00 p.m.\n\nThe score was 3:2 at 12:30.\n",
+        );
+        let lines: Vec<(Option<u32>, String)> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "impossible-time")
+            .map(|d| (d.line, d.message.clone()))
+            .collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines[0].0, Some(5));
+        assert!(lines[0].1.starts_with("`25:61`"), "{lines:?}");
+        assert_eq!(lines[1].0, Some(9));
+        assert!(lines[1].1.contains("13:00 p.m."), "{lines:?}");
+        assert_eq!(parsed.posts.len(), 2);
     }
 
     #[test]

@@ -248,6 +248,17 @@ fn read_inner(
             ),
         ));
         html::prepare(&mut parsed, &h.machine);
+        if options.layout.is_some() {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "layout-forced-on-html",
+                format!(
+                    "the page is HTML, and --layout {} was read over its visible text; if its \
+                     posts or times are missing, leave --layout out so the layout is detected",
+                    chosen.name()
+                ),
+            ));
+        }
     }
     let how = resolve::Finish {
         bytes,
