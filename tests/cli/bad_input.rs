@@ -236,3 +236,83 @@ fn html_read_with_a_forced_text_layout_is_warned() {
         "{err}"
     );
 }
+
+#[test]
+fn a_page_over_the_size_limit_is_refused_naming_the_flag() {
+    let dir = page_dir();
+    let path = dir.path().join("huge.txt");
+    // Two megabytes of a plausible page, against a limit of one.
+    let line = "10:15 A post that says something about the day.\n\n";
+    fs::write(&path, line.repeat((2 << 20) / line.len() + 1)).expect("written");
+    let output = dateline()
+        .arg("parse")
+        .arg(&path)
+        .args(["--max-page-mb", "1"])
+        .output()
+        .expect("dateline runs");
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("huge.txt is 3 MB, over the limit of 1 MB for one page")
+            && err.contains("--max-page-mb"),
+        "{err}"
+    );
+}
+
+#[test]
+fn posts_over_the_limit_are_reported_from_the_line_where_reading_stopped() {
+    let mut page = String::from("A blog\n\nFriday 03 January 2020 09:00 GMT\n\n");
+    for i in 0..50 {
+        page.push_str(&format!(
+            "{:02}:{:02} Post {i}.\n\n",
+            23 - i / 60,
+            59 - i % 60
+        ));
+    }
+    let dir = page_dir();
+    let path = dir.path().join("many.txt");
+    fs::write(&path, page).expect("written");
+    let output = dateline()
+        .arg("parse")
+        .arg(&path)
+        .args(["--max-posts", "20"])
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success());
+    let err = stderr(&output);
+    assert!(
+        err.contains("many.txt:45: the page holds 50 posts; only the first 20 were read"),
+        "{err}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        json["documents"][0]["posts"].as_array().map(Vec::len),
+        Some(20)
+    );
+    let dropped = json["documents"][0]["dropped"].as_array().expect("dropped");
+    assert!(
+        dropped.iter().any(|d| d["reason"] == "unplaced"),
+        "{dropped:?}"
+    );
+}
+
+#[test]
+fn a_ten_megabyte_line_is_read() {
+    let dir = page_dir();
+    let path = dir.path().join("one-line.txt");
+    let mut page = String::from("A title\n\nFriday 03 January 2020 09:00 GMT\n\n");
+    page.push_str(&"word ".repeat(2 << 20));
+    page.push('\n');
+    fs::write(&path, page).expect("written");
+    let output = dateline()
+        .arg("parse")
+        .arg(&path)
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let text = json["documents"][0]["posts"][0]["text"]
+        .as_str()
+        .unwrap_or_default();
+    assert_eq!(text.len(), 10 * (1 << 20) - 1);
+}

@@ -53,6 +53,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             };
             let mut options = dateline_sources::Options::default();
             options.layout.clone_from(&a.input.layout);
+            options.max_posts = a.input.max_posts;
             if let Some(layout) = &a.input.layout {
                 dateline_sources::layout(layout).map_err(|_| CliError::UnknownLayout {
                     name: layout.clone(),
@@ -61,7 +62,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             }
             let mut readings = Vec::new();
             for path in input::expand(&a.input.paths)? {
-                let page = input::read(&path)?;
+                let page = input::read(&path, a.input.max_page_mb.saturating_mul(1 << 20))?;
                 readings.push(dateline_sources::read_explained(
                     &page.path,
                     &page.bytes,
@@ -152,10 +153,11 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
     }
     let mut options = dateline_sources::Options::default();
     options.layout.clone_from(&args.layout);
+    options.max_posts = args.max_posts;
 
     let mut read: Vec<(Document, Vec<Diagnostic>)> = Vec::new();
     for path in input::expand(&args.paths)? {
-        let page = input::read(&path)?;
+        let page = input::read(&path, args.max_page_mb.saturating_mul(1 << 20))?;
         read.push(match &plugin {
             Some(plugin) => plugin.read(&page.path, &page.bytes)?,
             None => dateline_sources::read(&page.path, &page.bytes, &options),

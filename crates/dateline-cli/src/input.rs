@@ -64,14 +64,23 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
     Ok(files)
 }
 
-/// Reads one expanded path.
-pub fn read(path: &Path) -> Result<Page, CliError> {
+/// Reads one expanded path, refusing more than `max_bytes`.
+pub fn read(path: &Path, max_bytes: u64) -> Result<Page, CliError> {
+    let too_large = |size: u64| CliError::PageTooLarge {
+        path: path.to_path_buf(),
+        megabytes: size.div_ceil(1 << 20),
+        limit: max_bytes >> 20,
+    };
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .lock()
+            .take(max_bytes.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(CliError::Stdin)?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(too_large(bytes.len() as u64));
+        }
         return Ok(Page {
             path: "-".to_owned(),
             bytes,
@@ -86,6 +95,9 @@ pub fn read(path: &Path) -> Result<Page, CliError> {
         return Err(CliError::NotAFile {
             path: path.to_path_buf(),
         });
+    }
+    if meta.len() > max_bytes {
+        return Err(too_large(meta.len()));
     }
     let bytes = fs::read(path).map_err(|source| CliError::Read {
         path: path.to_path_buf(),

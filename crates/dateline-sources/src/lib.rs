@@ -134,13 +134,30 @@ pub use page::Page;
 use dateline_model::{Diagnostic, Document, Severity};
 
 /// How to read a page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
     /// Read with this layout (by [`Layout::name`]) instead of detecting one.
     pub layout: Option<String>,
     /// What to do with a local time in a daylight-saving gap or overlap.
     pub dst: DstPolicy,
+    /// The most posts read from one page; the lines of any beyond are dropped as unplaced, with
+    /// one warning naming the line where reading stopped. Default [`MAX_POSTS`].
+    pub max_posts: usize,
+}
+
+/// The default of [`Options::max_posts`]: far more than any real live blog holds (the longest
+/// run to a few thousand posts), few enough that one page cannot exhaust memory.
+pub const MAX_POSTS: usize = 100_000;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            layout: None,
+            dst: DstPolicy::default(),
+            max_posts: MAX_POSTS,
+        }
+    }
 }
 
 static LAYOUTS: &[&dyn Layout] = &[
@@ -264,6 +281,7 @@ fn read_inner(
         bytes,
         layout: chosen.name(),
         dst: options.dst,
+        max_posts: options.max_posts,
     };
     let (mut doc, more, roles) = resolve::finish(&page, parsed, &how);
     diagnostics.extend(more);

@@ -18,6 +18,7 @@ pub(crate) struct Finish<'a> {
     pub(crate) bytes: &'a [u8],
     pub(crate) layout: &'static str,
     pub(crate) dst: DstPolicy,
+    pub(crate) max_posts: usize,
 }
 
 /// Turns a layout's reading into a document with resolved times, and says what it noticed.
@@ -27,6 +28,7 @@ pub(crate) fn finish(
     how: &Finish<'_>,
 ) -> (Document, Vec<Diagnostic>, LineRoles) {
     let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
+    limit(&mut parsed, how.max_posts, &mut diagnostics);
     account(page, &mut parsed, &mut diagnostics);
 
     let mut doc = Document::new(page.path(), how.layout, how.bytes);
@@ -333,6 +335,36 @@ fn collapse(diagnostics: &mut Vec<Diagnostic>, from: usize, code: &str) {
 }
 
 /// Every non-blank line without a role is dropped as unplaced, with a warning each.
+/// Keeps the first `max` posts; the lines of the rest are dropped as unplaced, with one warning.
+fn limit(parsed: &mut Parsed, max: usize, diagnostics: &mut Vec<Diagnostic>) {
+    if parsed.posts.len() <= max {
+        return;
+    }
+    let total = parsed.posts.len();
+    let cut = parsed.posts.split_off(max);
+    let first = cut.first().map(|p| p.lines[0].min(p.stamp.line));
+    for post in &cut {
+        for line in post.lines[0].min(post.stamp.line)..=post.lines[1].max(post.stamp.line) {
+            if parsed.roles.is_assigned(line) {
+                parsed.roles.unassign(line);
+                parsed
+                    .roles
+                    .assign(line, Role::Dropped(DropReason::Unplaced), "over-max-posts");
+            }
+        }
+    }
+    let mut d = Diagnostic::new(
+        Severity::Warning,
+        "too-many-posts",
+        format!(
+            "the page holds {total} posts; only the first {max} were read and the rest left out \
+             from this line on; raise --max-posts to read them all"
+        ),
+    );
+    d.line = first;
+    diagnostics.push(d);
+}
+
 fn account(page: &Page<'_>, parsed: &mut Parsed, diagnostics: &mut Vec<Diagnostic>) {
     for line in parsed.roles.conflicts() {
         diagnostics.push(
