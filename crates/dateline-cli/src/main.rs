@@ -18,6 +18,7 @@ mod explain;
 mod input;
 mod lines;
 mod plugins;
+mod progress;
 mod time;
 
 use std::process::ExitCode;
