@@ -71,21 +71,33 @@ enum PageTime {
     Updated,
 }
 
-/// A line that states the page's publication or update time ("Updated21:22, 6 OCT 2020",
-/// "Published On 25 Feb 2026", "Updated: November 02, 2023 09:20 PM IST"): which, and the stamp.
-fn page_time_line(text: &str) -> Option<(PageTime, String)> {
-    let text = text.trim();
+/// The label a line opens with ("Updated", "Last Updated:", "Published On", glued to a clock as in
+/// "Updated21:22"), which time it names, and where the text after it starts. A word that only
+/// begins like a label ("Standing", "Posted-up") is none.
+fn page_label(text: &str) -> Option<(PageTime, usize)> {
     // The fast automaton first: most lines are not labelled, and captures cost more.
     if !PAGE_TIME_PREFIX.is_match(text) {
         return None;
     }
     let caps = PAGE_TIME_PREFIX.captures(text)?;
-    let which = if caps.name("updated").is_some() {
-        PageTime::Updated
-    } else {
-        PageTime::Published
+    let (which, word) = match (caps.name("updated"), caps.name("published")) {
+        (Some(w), _) => (PageTime::Updated, w),
+        (None, Some(w)) => (PageTime::Published, w),
+        (None, None) => return None,
     };
-    let rest = text.get(caps.get(0)?.end()..)?;
+    let next = text.get(word.end()..).and_then(|r| r.chars().next());
+    if next.is_some_and(|c| c.is_alphabetic() || c == '-') {
+        return None;
+    }
+    Some((which, caps.get(0)?.end()))
+}
+
+/// A line that states the page's publication or update time ("Updated21:22, 6 OCT 2020",
+/// "Published On 25 Feb 2026", "Updated: November 02, 2023 09:20 PM IST"): which, and the stamp.
+fn page_time_line(text: &str) -> Option<(PageTime, String)> {
+    let text = text.trim();
+    let (which, end) = page_label(text)?;
+    let rest = text.get(end..)?;
     let stamp = dateline_time::find_stamp(rest)?;
     // The stamp is the line, give or take a few words.
     let before = rest.get(..stamp.span.start)?.trim();
@@ -135,18 +147,11 @@ fn impossible_clock(text: &str) -> Option<String> {
 /// A label that stands alone on its line ("Last Updated", "Published:").
 fn label_alone(text: &str) -> Option<PageTime> {
     let text = text.trim();
-    if text.chars().count() > 40 || !PAGE_TIME_PREFIX.is_match(text) {
+    if text.chars().count() > 40 {
         return None;
     }
-    let caps = PAGE_TIME_PREFIX.captures(text)?;
-    if caps.get(0)?.end() < text.len() {
-        return None;
-    }
-    Some(if caps.name("updated").is_some() {
-        PageTime::Updated
-    } else {
-        PageTime::Published
-    })
+    let (which, end) = page_label(text)?;
+    (end >= text.len()).then_some(which)
 }
 
 /// A line that is one dated stamp and nothing else.
@@ -195,10 +200,8 @@ fn stamp_line(text: &str) -> Option<StampLine> {
         .is_some_and(|m| m.end() == before.len());
     // "Posted at 10:15": a label before a post's clock. "Updated at 12.52 GMT" inside a post
     // is a note of an edit, part of the post's text.
-    let label = PAGE_TIME_PREFIX
-        .captures(before)
-        .filter(|c| c.get(0).is_some_and(|m| m.end() == before.len()));
-    if label.as_ref().is_some_and(|c| c.name("updated").is_some()) {
+    let label = page_label(before).filter(|(_, end)| *end == before.len());
+    if label.is_some_and(|(which, _)| which == PageTime::Updated) {
         return None;
     }
     let labelled = label.is_some() || before.eq_ignore_ascii_case("at");
@@ -598,7 +601,7 @@ fn dateline(text: &str) -> Option<(String, Option<String>, Option<String>)> {
         Some(names) if names.chars().count() <= 80 => Some(names.trim().to_owned()),
         Some(_) => return None,
         None if before.is_empty() => None,
-        None if PAGE_TIME_PREFIX.is_match(before) && before.chars().count() <= 24 => None,
+        None if page_label(before).is_some() && before.chars().count() <= 24 => None,
         None if name_like(before) => Some(before.to_owned()),
         None => return None,
     };
@@ -1085,6 +1088,23 @@ mod tests {
         assert_eq!(lines[1].0, Some(9));
         assert!(lines[1].1.contains("13:00 p.m."), "{lines:?}");
         assert_eq!(parsed.posts.len(), 2);
+    }
+
+    #[test]
+    fn labels_are_whole_words_or_glued_to_a_clock() {
+        assert_eq!(
+            page_time_line("Updated21:22, 6 OCT 2020"),
+            Some((PageTime::Updated, "21:22, 6 OCT 2020".to_owned()))
+        );
+        assert_eq!(
+            page_time_line("Stand: 30.01.2024 15:13 Uhr").map(|p| p.0),
+            Some(PageTime::Updated)
+        );
+        assert_eq!(page_time_line("Standing order 12 January 2020"), None);
+        assert_eq!(page_time_line("Postedup 3 January 2020 10:00"), None);
+        assert_eq!(label_alone("Last Updated"), Some(PageTime::Updated));
+        assert_eq!(label_alone("Published:"), Some(PageTime::Published));
+        assert_eq!(label_alone("Publishers"), None);
     }
 
     #[test]
