@@ -144,7 +144,17 @@ const LINE_RULES: &[(&str, DropReason, &str)] = &[
 
 static LINE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     // The patterns are constants, compiled in the tests; an error would leave the set empty.
-    RegexSet::new(LINE_RULES.iter().map(|(p, _, _)| *p)).unwrap_or_else(|_| RegexSet::empty())
+    // Word boundaries are ASCII ones: the rules name English furniture, and a Unicode `\b` keeps
+    // the set out of the fast automaton.
+    // The lazy automaton gets room for the set's states, so it never falls back to the slow NFA.
+    regex::RegexSetBuilder::new(
+        LINE_RULES
+            .iter()
+            .map(|(p, _, _)| p.replace(r"\b", r"(?-u:\b)")),
+    )
+    .dfa_size_limit(64 << 20)
+    .build()
+    .unwrap_or_else(|_| RegexSet::empty())
 });
 
 /// What a single line is, if it is furniture or media, judged from that line alone.
@@ -153,8 +163,9 @@ pub(crate) fn classify(line: &str) -> Option<(DropReason, &'static str)> {
     if line.is_empty() {
         return None;
     }
+    // Furniture is short: a long line is text, and the set of rules never runs over it.
     // `is_match` runs the fast automaton; only the few lines that match pay for finding which.
-    if !LINE_SET.is_match(line) {
+    if line.len() > 600 || !LINE_SET.is_match(line) {
         return None;
     }
     let first = LINE_SET.matches(line).into_iter().next()?;

@@ -661,11 +661,36 @@ pub fn outlet_by_domain(host: &str) -> Option<&'static Outlet> {
 
 /// The outlet a page's text names by one of its domains, if exactly one is named.
 pub(crate) fn outlet_in_text(text: &str) -> Option<&'static Outlet> {
-    let lower = text.to_ascii_lowercase();
-    let by_domain: Vec<&'static Outlet> = OUTLETS
-        .iter()
-        .filter(|o| o.domains.iter().any(|d| mentions_domain(&lower, d)))
-        .collect();
+    // One pass over the text for every domain at once.
+    static DOMAINS: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        let mut domains: Vec<&str> = OUTLETS
+            .iter()
+            .flat_map(|o| o.domains.iter().copied())
+            .collect();
+        // Longest first, so `news.sky.com` wins over a shorter domain it contains.
+        domains.sort_by_key(|d| std::cmp::Reverse(d.len()));
+        let alternation: Vec<String> = domains.iter().map(|d| regex::escape(d)).collect();
+        regex::Regex::new(&format!("(?i)(?:{})", alternation.join("|"))).ok()
+    });
+    let mut by_domain: Vec<&'static Outlet> = Vec::new();
+    if let Some(re) = DOMAINS.as_ref() {
+        for m in re.find_iter(text) {
+            let before = text.get(..m.start()).and_then(|b| b.chars().next_back());
+            let after = text.get(m.end()..).and_then(|a| a.chars().next());
+            let bounded = before.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+                && after.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            if !bounded {
+                continue;
+            }
+            let found = m.as_str().to_ascii_lowercase();
+            let outlet = OUTLETS.iter().find(|o| o.domains.contains(&found.as_str()));
+            if let Some(o) = outlet {
+                if !by_domain.iter().any(|b| b.name == o.name) {
+                    by_domain.push(o);
+                }
+            }
+        }
+    }
     let by_credit: Vec<&'static Outlet> = OUTLETS
         .iter()
         .filter(|o| {
@@ -702,17 +727,6 @@ fn is_credit_line(line: &str) -> bool {
         && (line.contains('©')
             || lower.contains("copyright")
             || lower.contains("all rights reserved"))
-}
-
-/// Whether `lower` (lower-cased text) names `domain` as a host, not as the tail of another
-/// ("space.com" is not in "myspace.com").
-fn mentions_domain(lower: &str, domain: &str) -> bool {
-    lower.match_indices(domain).any(|(i, _)| {
-        let before = lower.get(..i).and_then(|b| b.chars().next_back());
-        let after = lower.get(i + domain.len()..).and_then(|a| a.chars().next());
-        before.is_none_or(|c| !c.is_alphanumeric() && c != '-')
-            && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
-    })
 }
 
 /// Whether `line` names `name` as whole words.
