@@ -217,20 +217,13 @@ fn page_times(
                 .notes
                 .push(format!("{} agrees", field(&time.source, what))),
             Some(visible) => {
-                diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Warning,
-                        "page-time-disagrees",
-                        format!(
-                            "the page shows `{}` ({}) but its {} says {}; the machine time is used",
-                            visible.raw,
-                            visible.utc.to_rfc3339(),
-                            field(&time.source, what),
-                            machine_time.utc.to_rfc3339()
-                        ),
-                    )
-                    .at_line(visible.line),
-                );
+                diagnostics.push(disagreement(
+                    "page-time-disagrees",
+                    "the page's time",
+                    visible,
+                    &field(&time.source, what),
+                    &machine_time,
+                ));
                 *slot = Some(machine_time);
             }
             None => *slot = Some(machine_time),
@@ -241,24 +234,45 @@ fn page_times(
 /// Every live-blog update of the page: JSON-LD first, then microdata updates JSON-LD lacks.
 fn updates(machine: &Machine) -> Vec<(&Update, Source)> {
     let mut out: Vec<(&Update, Source)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for item in machine
         .items
         .iter()
         .filter(|i| i.kind == ItemKind::LiveBlog)
     {
         for update in &item.updates {
-            let seen = out.iter().any(|(u, _)| {
-                u.headline == update.headline
-                    && u.published.as_ref().and_then(instant)
-                        == update.published.as_ref().and_then(instant)
-                    && u.body.as_deref().map(norm) == update.body.as_deref().map(norm)
-            });
-            if !seen {
+            let key = (
+                update.headline.as_deref().map(norm),
+                update.published.as_ref().and_then(instant),
+                update.body.as_deref().map(norm),
+            );
+            if seen.insert(key) {
                 out.push((update, item.source.clone()));
             }
         }
     }
     out
+}
+
+/// The warning for a visible time the machine data contradicts, whose machine time is used.
+fn disagreement(
+    code: &str,
+    shown: &str,
+    visible: &ResolvedTime,
+    source: &str,
+    machine: &ResolvedTime,
+) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        code,
+        format!(
+            "{shown} `{}` reads as {}, but the page's {source} says {}; the machine time is used",
+            visible.raw,
+            visible.utc.to_rfc3339(),
+            machine.utc.to_rfc3339()
+        ),
+    )
+    .at_line(visible.line)
 }
 
 /// Text compared as a reader sees it: whitespace collapsed, invisible characters gone, quotes and
@@ -636,20 +650,13 @@ fn article(
             }
         } else if let Some((t, what)) = candidates.iter().find(|(t, _)| instant(t).is_some()) {
             if let Some(machine_time) = resolved(t, what, visible.line, zone) {
-                diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Warning,
-                        "post-time-disagrees",
-                        format!(
-                            "the dateline `{}` reads as {}, but the page's {} says {}; the machine time is used",
-                            visible.raw,
-                            visible.utc.to_rfc3339(),
-                            field(&t.source, what),
-                            machine_time.utc.to_rfc3339()
-                        ),
-                    )
-                    .at_line(visible.line),
-                );
+                diagnostics.push(disagreement(
+                    "post-time-disagrees",
+                    "the dateline",
+                    &visible,
+                    &field(&t.source, what),
+                    &machine_time,
+                ));
                 if let Some(post) = doc.posts.first_mut() {
                     post.time = Some(machine_time);
                 }
