@@ -2,6 +2,9 @@
 
 #![allow(clippy::expect_used)] // a failed expectation is a failed test
 
+mod bad_input;
+mod determinism;
+mod explain;
 mod plugins;
 mod time;
 mod timeline;

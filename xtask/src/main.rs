@@ -16,6 +16,9 @@
 //! - `synth [--posts N] [--outlets K] [--seed S] [--start DATE] [--out DIR]`: a generated
 //!   corpus in the seed layouts with its `gold.json` (`synth.rs`, over the `dateline-synth`
 //!   crate), by default under `target/synth/`.
+//! - `eval DIR [--copies text|html|both] [--verbose]`: runs dateline over a folder of real pages
+//!   with a `gold.json` and prints items found, precision, the exact-UTC rate and merge figures
+//!   (`eval.rs`).
 //!
 //! xtask is a plain binary with few dependencies [rust-analyzer, mdBook]: it runs cargo as a child
 //! process and reads files; it is not part of the published crates.
@@ -24,6 +27,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod bench;
+mod eval;
 mod synth;
 
 use std::fs;
@@ -32,7 +36,7 @@ use std::process::{Command, ExitCode};
 
 use sha2::{Digest, Sha256};
 
-const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|seeds|tidy|codegen [--check]|bench [ARGS]|synth [ARGS]>";
+const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|seeds|tidy|codegen [--check]|bench [ARGS]|synth [ARGS]|eval DIR>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -52,6 +56,7 @@ fn main() -> ExitCode {
         "codegen" => codegen(&root, args.get(1..).unwrap_or_default()),
         "bench" => bench::bench(&root, args.get(1..).unwrap_or_default()),
         "synth" => synth::synth(&root, args.get(1..).unwrap_or_default()),
+        "eval" => eval::eval(&root, args.get(1..).unwrap_or_default()),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

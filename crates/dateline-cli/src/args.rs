@@ -19,6 +19,9 @@ pub enum Command {
     Parse(ParseArgs),
     /// Read pages and print the merged timeline of events
     Timeline(TimelineArgs),
+    /// Print every line of a page with its role (metadata, timestamp, post, boilerplate, noise)
+    /// and the rule that gave it
+    Explain(ExplainArgs),
     /// Find and resolve every time in a text (the dateline-time test bench)
     Time(TimeArgs),
     /// List the output formats
@@ -36,7 +39,8 @@ pub enum Command {
 /// What every reading command takes.
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
-    /// Pages to read: files, directories (their *.txt files, sorted) or `-` for standard input
+    /// Pages to read: files, directories (their *.txt, *.html and *.htm files, sorted) or `-`
+    /// for standard input
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
     /// Read every page with this layout instead of detecting it (see `dateline layouts`)
@@ -48,6 +52,21 @@ pub struct InputArgs {
     /// Do not print warnings on standard error (they stay in the output)
     #[arg(short, long)]
     pub quiet: bool,
+    /// Refuse pages larger than this many megabytes (a saved page is rarely over 10)
+    #[arg(long, value_name = "MB", default_value_t = 256)]
+    pub max_page_mb: u64,
+    /// Read at most this many posts from one page; the rest are reported and left out
+    #[arg(long, value_name = "N", default_value_t = dateline_sources::MAX_POSTS)]
+    pub max_posts: usize,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format: `text` (a listing) or `json` (one record per line)
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub format: String,
 }
 
 #[derive(Debug, clap::Args)]

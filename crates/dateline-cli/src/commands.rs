@@ -8,6 +8,7 @@ use dateline_model::{Diagnostic, Document, Severity, Timeline};
 use crate::args::{Args, Command, InputArgs};
 use crate::error::{CliError, WriteError};
 use crate::input;
+use crate::progress::Progress;
 
 pub fn run(args: Args) -> Result<(), CliError> {
     match args.command {
@@ -27,8 +28,14 @@ pub fn run(args: Args) -> Result<(), CliError> {
                 None => None,
             };
             let mut timeline = read_all(&a.input)?;
+            let posts: usize = timeline.documents.iter().map(|d| d.posts.len()).sum();
+            let mut progress = Progress::new(0, a.input.quiet);
+            if posts >= 10_000 {
+                progress.step(format!("merging {posts} posts"));
+            }
             let merged =
                 dateline_merge::merge(&timeline.documents, &dateline_merge::Options::default());
+            progress.finish();
             timeline.events = merged.events;
             timeline.diagnostics.extend(merged.diagnostics);
             if a.explain {
@@ -39,6 +46,44 @@ pub fn run(args: Args) -> Result<(), CliError> {
             options.excel = a.excel;
             options.display_zone = display_zone;
             finish(&a.input, format, &timeline, &options)
+        }
+        Command::Explain(a) => {
+            let json = match a.format.as_str() {
+                "text" => false,
+                "json" => true,
+                other => {
+                    return Err(CliError::UnknownFormat {
+                        name: other.to_owned(),
+                        known: "text, json".to_owned(),
+                    });
+                }
+            };
+            let mut options = dateline_sources::Options::default();
+            options.layout.clone_from(&a.input.layout);
+            options.max_posts = a.input.max_posts;
+            if let Some(layout) = &a.input.layout {
+                dateline_sources::layout(layout).map_err(|_| CliError::UnknownLayout {
+                    name: layout.clone(),
+                    known: dateline_sources::layout_names().join(", "),
+                })?;
+            }
+            let mut readings = Vec::new();
+            for path in input::expand(&a.input.paths)? {
+                let page = input::read(&path, a.input.max_page_mb.saturating_mul(1 << 20))?;
+                readings.push(dateline_sources::read_explained(
+                    &page.path,
+                    &page.bytes,
+                    &options,
+                ));
+            }
+            if !a.input.quiet {
+                for r in &readings {
+                    report(&r.diagnostics);
+                }
+            }
+            output(&a.input, |out| {
+                crate::lines::write(out, &readings, json).map_err(WriteError::from)
+            })
         }
         Command::Time(a) => crate::time::run(&a),
         Command::Formats => {
@@ -115,10 +160,19 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
     }
     let mut options = dateline_sources::Options::default();
     options.layout.clone_from(&args.layout);
+    options.max_posts = args.max_posts;
 
     let mut read: Vec<(Document, Vec<Diagnostic>)> = Vec::new();
-    for path in input::expand(&args.paths)? {
-        let page = input::read(&path)?;
+    let paths = input::expand(&args.paths)?;
+    let total: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let mut progress = Progress::new(total, args.quiet);
+    for path in paths {
+        let page = input::read(&path, args.max_page_mb.saturating_mul(1 << 20))?;
+        progress.advance(page.bytes.len() as u64);
         read.push(match &plugin {
             Some(plugin) => plugin.read(&page.path, &page.bytes)?,
             None => dateline_sources::read(&page.path, &page.bytes, &options),
@@ -142,6 +196,7 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
         timeline.diagnostics.extend(diagnostics);
         timeline.documents.push(doc);
     }
+    progress.finish();
     if !args.quiet {
         report(&timeline.diagnostics);
     }

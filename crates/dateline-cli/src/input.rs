@@ -1,4 +1,5 @@
-//! From command-line paths to pages: files, directories of `*.txt`, standard input.
+//! From command-line paths to pages: files, directories of saved pages (`*.txt`, `*.html`,
+//! `*.htm`), standard input.
 
 use std::fs;
 use std::io::Read;
@@ -12,8 +13,8 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
-/// Expands `paths` into the files to read, in order: a directory gives its `*.txt` files sorted by
-/// name, `-` gives standard input.
+/// Expands `paths` into the files to read, in order: a directory gives its saved pages (`*.txt`,
+/// `*.html`, `*.htm`) sorted by name, `-` gives standard input.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
     let mut files = Vec::new();
     let mut stdin_seen = false;
@@ -42,7 +43,12 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
                     source,
                 })?;
                 let file = entry.path();
-                if file.extension().is_some_and(|e| e == "txt") && file.is_file() {
+                let page = file.extension().is_some_and(|e| {
+                    e.eq_ignore_ascii_case("txt")
+                        || e.eq_ignore_ascii_case("html")
+                        || e.eq_ignore_ascii_case("htm")
+                });
+                if page && file.is_file() {
                     pages.push(file);
                 }
             }
@@ -58,18 +64,40 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
     Ok(files)
 }
 
-/// Reads one expanded path.
-pub fn read(path: &Path) -> Result<Page, CliError> {
+/// Reads one expanded path, refusing more than `max_bytes`.
+pub fn read(path: &Path, max_bytes: u64) -> Result<Page, CliError> {
+    let too_large = |size: u64| CliError::PageTooLarge {
+        path: path.to_path_buf(),
+        megabytes: size.div_ceil(1 << 20),
+        limit: max_bytes >> 20,
+    };
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .lock()
+            .take(max_bytes.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(CliError::Stdin)?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(too_large(bytes.len() as u64));
+        }
         return Ok(Page {
             path: "-".to_owned(),
             bytes,
         });
+    }
+    // A FIFO or a device could block for ever or never end: only regular files are pages.
+    let meta = fs::metadata(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_file() {
+        return Err(CliError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    if meta.len() > max_bytes {
+        return Err(too_large(meta.len()));
     }
     let bytes = fs::read(path).map_err(|source| CliError::Read {
         path: path.to_path_buf(),

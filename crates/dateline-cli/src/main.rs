@@ -16,7 +16,9 @@ mod commands;
 mod error;
 mod explain;
 mod input;
+mod lines;
 mod plugins;
+mod progress;
 mod time;
 
 use std::process::ExitCode;

@@ -125,6 +125,20 @@ pub struct Post {
     pub text: String,
     /// The time expressions in the post's headline and body, read against the post's time.
     pub expressions: Vec<TimeExpression>,
+    /// Whether the post is on the visible page. An HTML page's machine data can hold posts the
+    /// page does not show; they are kept, with `visible: false` (and `line` 0), never silently
+    /// dropped. Omitted from JSON when true.
+    #[serde(default = "visible_default", skip_serializing_if = "is_visible")]
+    pub visible: bool,
+}
+
+fn visible_default() -> bool {
+    true
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+fn is_visible(visible: &bool) -> bool {
+    *visible
 }
 
 impl Post {
@@ -140,6 +154,7 @@ impl Post {
             attribution: None,
             text: String::new(),
             expressions: Vec::new(),
+            visible: true,
         }
     }
 }

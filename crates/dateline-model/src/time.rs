@@ -115,6 +115,13 @@ pub enum ZoneSource {
     Given,
     /// Nothing said anything; UTC was assumed and a warning given.
     Assumed,
+    /// The page's machine-readable data gave the instant with its offset (an HTML page's
+    /// JSON-LD, microdata, `<time datetime>` or `<meta>`); the zone is the outlet's when the
+    /// offset fits it, else the offset itself.
+    Machine {
+        /// Which field, such as `JSON-LD block 2: liveBlogUpdate datePublished`.
+        field: String,
+    },
 }
 
 /// One thing that was not printed in a stamp and had to be inferred.

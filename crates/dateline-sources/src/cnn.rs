@@ -59,6 +59,9 @@ impl Layout for CnnLiveBlog {
         } else if MARKER.is_match(page.text()) {
             score += 20;
             reason.push_str("; the page names CNN");
+        } else {
+            // Another outlet's page with US-style stamps: the generic reader takes it.
+            return None;
         }
         Some(Detection::new(score, reason))
     }

@@ -62,15 +62,15 @@ impl Layout for DwLiveBlog {
             .lines()
             .filter(|(_, t)| stamp_line(t).is_some())
             .count();
-        if count < 3 {
+        // A page that does not name DW is another outlet's, whose clocks the generic reader
+        // reads without DW's zone and order.
+        if count < 3 || !MARKER.is_match(page.text()) {
             return None;
         }
-        let mut score = 50;
-        let mut reason = format!("{count} lines start with `HH:MM` followed by text (post stamps)");
-        if MARKER.is_match(page.text()) {
-            score += 30;
-            reason.push_str("; the page names DW");
-        }
+        let mut score = 80;
+        let mut reason = format!(
+            "{count} lines start with `HH:MM` followed by text (post stamps); the page names DW"
+        );
         if page.lines().any(|(_, t)| is_zone_statement(t)) {
             score += 5;
             reason.push_str("; it states the zone of its updates");

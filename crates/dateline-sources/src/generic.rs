@@ -5,8 +5,11 @@
 //! form; a stamp of another form above the first post is the page's publication time or date.
 //! A page with no stamps at all is an article with no dated item, and a warning says so.
 
+use std::sync::LazyLock;
+
 use dateline_model::{Diagnostic, DocumentKind, DropReason, Severity};
 use dateline_time::{Form, Stamp};
+use regex::Regex;
 
 use crate::boilerplate;
 use crate::layout::{DraftPost, Parsed, RawStamp, Role, is_blank};
@@ -19,12 +22,17 @@ pub struct Generic;
 /// Where a line's stamp stands.
 #[derive(Debug, Clone)]
 enum StampLine {
-    /// At the start: the stamp, then the rest of the line (maybe empty).
+    /// At the start (after a relative time such as "21 mins ago", if any): the stamp, then the
+    /// rest of the line (maybe empty), and a byline glued to the stamp.
     Head {
         stamp: String,
         rest: String,
         form: Form,
         dated: bool,
+        /// Text glued straight to the stamp that reads as a name ("21:22Frances Watkins").
+        glued_name: bool,
+        /// Short lines right above that carry the stamp's date ("November" / "02" / "2023").
+        date_lines: Vec<u32>,
     },
     /// At the end, after a short byline: the byline (maybe empty) and the stamp.
     Foot {
@@ -42,15 +50,165 @@ impl StampLine {
     }
 }
 
+/// A relative time that some outlets print before the clock ("21 mins ago11:48").
+static RELATIVE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    boilerplate::re(
+        r"(?i)^(?:just now|moments? ago|an? (?:minute|hour) ago|\d{1,3}\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago)\s*",
+    )
+});
+
+/// Words that make a stamp the page's own time rather than a post's.
+static PAGE_TIME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    boilerplate::re(
+        r"(?i)^(?:(?P<updated>last updated|updated|modified|last modified|aktualisiert|zuletzt aktualisiert|stand|aggiornato|ultimo aggiornamento|mis à jour|dernière mise à jour|actualizado|última actualización|atualizado|bijgewerkt)|(?P<published>first published|published|publication date|posted|veröffentlicht|erstellt|pubblicato|publié|publicado|gepubliceerd))\b?\s*(?:on|at|am|il|le|el)?\s*[:|-]?\s*",
+    )
+});
+
+/// Which of the page's times a line gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PageTime {
+    Published,
+    Updated,
+}
+
+/// The label a line opens with ("Updated", "Last Updated:", "Published On", glued to a clock as in
+/// "Updated21:22"), which time it names, and where the text after it starts. A word that only
+/// begins like a label ("Standing", "Posted-up") is none.
+fn page_label(text: &str) -> Option<(PageTime, usize)> {
+    // The fast automaton first: most lines are not labelled, and captures cost more.
+    if !PAGE_TIME_PREFIX.is_match(text) {
+        return None;
+    }
+    let caps = PAGE_TIME_PREFIX.captures(text)?;
+    let (which, word) = match (caps.name("updated"), caps.name("published")) {
+        (Some(w), _) => (PageTime::Updated, w),
+        (None, Some(w)) => (PageTime::Published, w),
+        (None, None) => return None,
+    };
+    let next = text.get(word.end()..).and_then(|r| r.chars().next());
+    if next.is_some_and(|c| c.is_alphabetic() || c == '-') {
+        return None;
+    }
+    Some((which, caps.get(0)?.end()))
+}
+
+/// A line that states the page's publication or update time ("Updated21:22, 6 OCT 2020",
+/// "Published On 25 Feb 2026", "Updated: November 02, 2023 09:20 PM IST"): which, and the stamp.
+fn page_time_line(text: &str) -> Option<(PageTime, String)> {
+    let text = text.trim();
+    let (which, end) = page_label(text)?;
+    let rest = text.get(end..)?;
+    let stamp = dateline_time::find_stamp(rest)?;
+    // The stamp is the line, give or take a few words.
+    let before = rest.get(..stamp.span.start)?.trim();
+    let after = rest.get(stamp.span.end..)?.trim();
+    if before.chars().count() > 12 || after.chars().count() > 40 {
+        return None;
+    }
+    stamp.date.as_ref()?;
+    Some((which, rest.get(stamp.span.clone())?.trim().to_owned()))
+}
+
+/// A label some pages print beside a post's clock ("18:28 KEY EVENT", "12:01 Pinned").
+fn is_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "key event",
+        "pinned",
+        "pinned post",
+        "breaking",
+        "breaking news",
+        "important",
+        "highlight",
+        "update",
+        "just in",
+    ];
+    let text = text.trim().trim_end_matches(':').to_lowercase();
+    LABELS.contains(&text.as_str())
+}
+
+/// A clock-like token that is no time of day: `25:61`, `13:00 p.m.`.
+fn impossible_clock(text: &str) -> Option<String> {
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+        boilerplate::re(r"(?i)(?:^|[^\d:.])(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\b\.?)?(?:[^\d:]|$)")
+    });
+    if !text.contains(':') {
+        return None;
+    }
+    CLOCK.captures_iter(text).find_map(|c| {
+        let hour: u32 = c.get(1)?.as_str().parse().ok()?;
+        let minute: u32 = c.get(2)?.as_str().parse().ok()?;
+        let am_pm = c.get(3).is_some();
+        let bad = minute > 59 || hour > 24 || (am_pm && (hour > 12 || hour == 0));
+        bad.then(|| c.get(0).map(|m| m.as_str().trim().to_owned()))
+            .flatten()
+    })
+}
+
+/// A label that stands alone on its line ("Last Updated", "Published:").
+fn label_alone(text: &str) -> Option<PageTime> {
+    let text = text.trim();
+    if text.chars().count() > 40 {
+        return None;
+    }
+    let (which, end) = page_label(text)?;
+    (end >= text.len()).then_some(which)
+}
+
+/// A line that is one dated stamp and nothing else.
+fn dated_stamp_alone(text: &str) -> bool {
+    dateline_time::parse_stamp(text.trim()).is_some_and(|s| s.date.is_some())
+}
+
+/// Whether `text` reads as a person's name: two to four capitalised words, no digits, no
+/// sentence punctuation.
+fn name_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && text.chars().count() <= 40
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        })
+}
+
 fn stamp_line(text: &str) -> Option<StampLine> {
     let text = text.trim();
-    let stamp: Stamp = dateline_time::find_stamp(text)?;
+    // "21 mins ago 11:48": the relative time is the page's rendering, the clock is the stamp.
+    let first = |text: &str| {
+        dateline_time::find_stamps(text)
+            .into_iter()
+            .find(|s| s.relative.is_none())
+    };
+    // "November02202321:06 (IST)": a date and a clock whose elements the copy glued together.
+    let unglued = unglue(text).and_then(|u| first(&u).filter(|s| s.date.is_some()).map(|s| (u, s)));
+    let (text, stamp): (std::borrow::Cow<'_, str>, Stamp) = match (first(text), unglued) {
+        (Some(s), _) if s.date.is_some() => (text.into(), s),
+        (_, Some((u, s))) => (u.into(), s),
+        (Some(s), None) => (text.into(), s),
+        (None, None) => return None,
+    };
+    let text = text.as_ref();
     let before = text.get(..stamp.span.start)?.trim();
     let raw = text.get(stamp.span.clone())?.trim();
-    let after = text.get(stamp.span.end..)?.trim();
+    let after_raw = text.get(stamp.span.end..)?;
+    let after = after_raw.trim();
     // A date alone is a page date, never a post.
     stamp.time?;
-    if before.is_empty() {
+    let relative = RELATIVE_PREFIX
+        .find(before)
+        .is_some_and(|m| m.end() == before.len());
+    // "Posted at 10:15": a label before a post's clock. "Updated at 12.52 GMT" inside a post
+    // is a note of an edit, part of the post's text.
+    let label = page_label(before).filter(|(_, end)| *end == before.len());
+    if label.is_some_and(|(which, _)| which == PageTime::Updated) {
+        return None;
+    }
+    let labelled = label.is_some() || before.eq_ignore_ascii_case("at");
+    if before.is_empty() || relative || labelled {
+        let glued_name = after_raw.chars().next().is_some_and(char::is_alphabetic)
+            && name_like(after)
+            && !is_label(after);
         return Some(StampLine::Head {
             stamp: raw.to_owned(),
             rest: after
@@ -59,6 +217,8 @@ fn stamp_line(text: &str) -> Option<StampLine> {
                 .to_owned(),
             form: stamp.form,
             dated: stamp.date.is_some(),
+            glued_name,
+            date_lines: Vec::new(),
         });
     }
     let byline_like = before.chars().count() <= 60
@@ -75,6 +235,54 @@ fn stamp_line(text: &str) -> Option<StampLine> {
         });
     }
     None
+}
+
+/// A clock alone on its line may take its date from the short lines right above it, as pages
+/// that print "November" / "02" / "2023" / "21:06 (IST)" do: the stamp becomes the joined text.
+fn with_date_lines(page: &Page<'_>, parsed: &Parsed, n: u32, line: &mut StampLine) {
+    let StampLine::Head {
+        stamp,
+        rest,
+        dated,
+        form,
+        date_lines,
+        ..
+    } = line
+    else {
+        return;
+    };
+    if *dated || !rest.is_empty() {
+        return;
+    }
+    let mut above: Vec<(u32, &str)> = Vec::new();
+    let mut m = n;
+    while above.len() < 3 && m > 1 {
+        m -= 1;
+        let Some(text) = page.line(m) else { break };
+        if is_blank(text) {
+            continue;
+        }
+        if parsed.roles.is_assigned(m) || text.trim().chars().count() > 24 {
+            break;
+        }
+        above.push((m, text.trim()));
+    }
+    for k in (1..=above.len()).rev() {
+        let Some(chosen) = above.get(..k) else {
+            continue;
+        };
+        let joined: Vec<&str> = chosen.iter().rev().map(|(_, t)| *t).collect();
+        let text = format!("{} {stamp}", joined.join(" "));
+        if let Some(found) = dateline_time::parse_stamp(&text) {
+            if found.date.is_some() && found.time.is_some() {
+                *stamp = text;
+                *dated = true;
+                *form = found.form;
+                *date_lines = chosen.iter().map(|(l, _)| *l).collect();
+                return;
+            }
+        }
+    }
 }
 
 impl Layout for Generic {
@@ -94,13 +302,32 @@ impl Layout for Generic {
         parsed.outlet = crate::outlets::outlet_in_text(page.text()).map(|o| o.name.to_owned());
 
         let mut furniture = Vec::new();
+        let mut page_times: Vec<(u32, PageTime, String)> = Vec::new();
         let mut stamped: Vec<(u32, StampLine)> = Vec::new();
+        // A label alone on its line ("Last Updated") dates the page with the stamp under it;
+        // the same stamp printed twice in a row (a visible and a screen-reader copy) is one.
+        let mut label: Option<(u32, PageTime)> = None;
+        let mut previous: Option<(u32, &str)> = None;
         for (n, text) in page.lines() {
             if is_blank(text) {
                 continue;
             }
+            let pending = label.take();
+            let repeat = previous.is_some_and(|(_, p)| p.trim() == text.trim());
+            previous = Some((n, text));
             if let Some(found) = furniture_at(page, n, text) {
                 furniture.push((n, found));
+            } else if repeat && page_times.last().is_some_and(|(m, _, _)| m + 1 == n) {
+                furniture.push((n, (DropReason::Metadata, "repeated-page-time")));
+            } else if let Some(which) = label_alone(text) {
+                label = Some((n, which));
+            } else if let Some((which, raw)) = page_time_line(text) {
+                page_times.push((n, which, raw));
+            } else if let Some((at, which)) = pending.filter(|_| dated_stamp_alone(text)) {
+                furniture.push((at, (DropReason::Metadata, "page-time-label")));
+                if let Some(stamp) = dateline_time::find_stamp(text.trim()) {
+                    page_times.push((n, which, stamp.text));
+                }
             } else if let Some(line) = stamp_line(text) {
                 stamped.push((n, line));
             }
@@ -114,10 +341,35 @@ impl Layout for Generic {
                 }
             }
             stamped.retain(|(n, _)| *n < first || *n > last);
+            page_times.retain(|(n, _, _)| *n < first || *n > last);
         }
         for (n, (reason, rule)) in furniture {
             parsed.drop_line(n, reason, rule);
         }
+        for (n, line) in &mut stamped {
+            with_date_lines(page, &parsed, *n, line);
+        }
+        // A clock that cannot be ("25:61", "13:00 p.m.") is text, and is said to be.
+        for (n, text) in page.lines() {
+            if parsed.roles.is_assigned(n) || stamped.binary_search_by_key(&n, |(m, _)| *m).is_ok()
+            {
+                continue;
+            }
+            if let Some(clock) = impossible_clock(text) {
+                parsed.diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "impossible-time",
+                        format!(
+                            "`{clock}` looks like a time of day but is none (hours run 0-23, or 1-12 \
+                             with am/pm; minutes 0-59), so this line was read as text; check the page"
+                        ),
+                    )
+                    .at_line(n),
+                );
+            }
+        }
+        learn_bylines(&mut stamped, &mut parsed.diagnostics);
 
         // The page's most common stamp form opens (or closes) its posts.
         let mut forms: Vec<(Form, usize)> = Vec::new();
@@ -127,7 +379,7 @@ impl Layout for Generic {
                 None => forms.push((line.form(), 1)),
             }
         }
-        let dominant = forms.iter().max_by_key(|(_, c)| *c).map(|(f, _)| *f);
+        let dominant = forms.iter().rev().max_by_key(|(_, c)| *c).map(|(f, _)| *f);
         let posts: Vec<&(u32, StampLine)> = stamped
             .iter()
             .filter(|(_, l)| Some(l.form()) == dominant)
@@ -146,30 +398,68 @@ impl Layout for Generic {
             .count();
         let footers = feet > heads + bare_heads / 2 && feet > 0;
 
-        let post_lines: Vec<(u32, StampLine)> = posts
+        let mut post_lines: Vec<(u32, StampLine)> = posts
             .iter()
             .filter(|(_, l)| matches!(l, StampLine::Foot { .. }) == footers)
             .map(|(n, l)| (*n, l.clone()))
             .collect();
-        let Some(first_stamp) = post_lines.first().map(|(n, _)| *n) else {
-            header(page, &mut parsed, &stamped, page.len() + 1);
-            parsed.diagnostics.push(Diagnostic::new(
-                Severity::Warning,
-                "no-timestamps",
-                format!(
-                    "no timestamps found in {}: read as an article with no dated item; \
-                     if the page has times, `--layout` can force a known layout",
-                    page.path()
-                ),
-            ));
+        // Where posts open with a stamp alone on its line, a stamp of another form alone on its
+        // line below the first post opens a post too (`Dienstag, 30. Januar 2024, 06:00 Uhr`
+        // among bare `15:13 Uhr` clocks).
+        if !footers && bare_heads * 2 >= post_lines.len() {
+            let first = post_lines.first().map_or(u32::MAX, |(n, _)| *n);
+            let extra: Vec<(u32, StampLine)> = stamped
+                .iter()
+                .filter(|(n, l)| {
+                    *n > first
+                        && Some(l.form()) != dominant
+                        && matches!(l, StampLine::Head { rest, .. } if rest.is_empty())
+                })
+                .cloned()
+                .collect();
+            if !extra.is_empty() {
+                parsed.diagnostics.push(Diagnostic::new(
+                    Severity::Info,
+                    "mixed-stamp-forms",
+                    format!(
+                        "{} stamps of other forms stand alone on their lines among the posts and open posts too",
+                        extra.len()
+                    ),
+                ));
+                post_lines.extend(extra);
+                post_lines.sort_by_key(|(n, _)| *n);
+            }
+        }
+        if post_lines.len() < 2 {
+            read_article(page, &mut parsed, &stamped, &page_times);
             return parsed;
-        };
+        }
+        let first_stamp = post_lines.first().map_or(1, |(n, l)| match l {
+            StampLine::Head { date_lines, .. } => {
+                date_lines.iter().copied().min().unwrap_or(*n).min(*n)
+            }
+            StampLine::Foot { .. } => *n,
+        });
 
         let first_post_line = if footers {
             first_footer_post_start(page, &parsed, first_stamp)
         } else {
             first_stamp
         };
+        page_times_above(&mut parsed, &page_times, first_post_line);
+        // The headline stands above the byline or the page's time, when the page prints them.
+        let byline = (1..first_post_line).find(|n| {
+            page.line(*n).is_some_and(|t| {
+                let t = t.trim();
+                t.starts_with("By ") || t.starts_with("by ") || t == "By"
+            }) || page_times.binary_search_by_key(n, |(m, _, _)| *m).is_ok()
+        });
+        if let Some(title) = byline.and_then(|b| title_above(page, &parsed, b)) {
+            parsed.title = page.line(title).map(|t| t.trim().to_owned());
+            parsed
+                .roles
+                .assign(title, Role::Title, "headline-above-byline");
+        }
         header(page, &mut parsed, &stamped, first_post_line);
         let form = dominant.map_or("unknown", Form::name);
         parsed.diagnostics.push(Diagnostic::new(
@@ -192,18 +482,257 @@ impl Layout for Generic {
         } else {
             read_header_posts(page, &mut parsed, &post_lines);
         }
-        parsed.kind = if parsed.posts.len() >= 2 {
-            DocumentKind::LiveBlog
-        } else {
-            DocumentKind::Article
-        };
-        if parsed.kind == DocumentKind::Article {
-            if let Some(post) = parsed.posts.first_mut() {
-                post.headline.clone_from(&parsed.title);
-            }
-        }
+        parsed.kind = DocumentKind::LiveBlog;
         parsed
     }
+}
+
+/// The page's publication and update lines above its first post become its times.
+fn page_times_above(parsed: &mut Parsed, page_times: &[(u32, PageTime, String)], end: u32) {
+    for (n, which, raw) in page_times.iter().filter(|(n, _, _)| *n < end) {
+        let slot = match which {
+            PageTime::Published => &mut parsed.published,
+            PageTime::Updated => &mut parsed.updated,
+        };
+        if slot.is_none() {
+            *slot = Some(RawStamp::new(*n, raw.as_str()));
+            let (role, rule) = match which {
+                PageTime::Published => (Role::Published, "published-line"),
+                PageTime::Updated => (Role::Updated, "updated-line"),
+            };
+            parsed.roles.assign(*n, role, rule);
+        }
+    }
+}
+
+/// Text glued after a stamp is a byline when it reads as a name and is glued without a space, or
+/// when the same name follows the stamps of several posts.
+fn learn_bylines(stamped: &mut [(u32, StampLine)], diagnostics: &mut Vec<Diagnostic>) {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (_, line) in stamped.iter() {
+        if let StampLine::Head { rest, .. } = line {
+            if name_like(rest) && !is_label(rest) {
+                *counts.entry(rest.clone()).or_default() += 1;
+            }
+        }
+    }
+    let mut learned = 0;
+    for (_, line) in stamped.iter_mut() {
+        if let StampLine::Head {
+            rest, glued_name, ..
+        } = line
+        {
+            if !*glued_name && counts.get(rest.as_str()).is_some_and(|c| *c >= 2) {
+                *glued_name = true;
+                learned += 1;
+            }
+        }
+    }
+    let glued = stamped
+        .iter()
+        .filter(|(_, l)| {
+            matches!(
+                l,
+                StampLine::Head {
+                    glued_name: true,
+                    ..
+                }
+            )
+        })
+        .count();
+    if glued >= 2 {
+        diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "bylines-inferred",
+            format!(
+                "{glued} stamps carry a byline after the clock ({} learned from names that repeat)",
+                learned
+            ),
+        ));
+    }
+}
+
+/// Text a browser glued together where the page had two elements: a year and the next date or
+/// clock ("25 Feb 202625 Feb 2026"), a zone and the next word ("7:55 AM UTCUpdated"). The text with
+/// a space put back, when there is such a place.
+fn unglue(text: &str) -> Option<String> {
+    static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        boilerplate::re(
+            r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(\d{2})((?:19|20)\d{2})",
+        )
+    });
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| boilerplate::re(r"\b((?:19|20)\d{2})(\d{1,2}[ :.])"));
+    static ZONE: LazyLock<Regex> = LazyLock::new(|| {
+        boilerplate::re(r"\b(UTC|GMT|[ECMP][SD]T|BST|CES?T|IST|HKT|JST|AES?T)([A-Z][a-z])")
+    });
+    if !MONTH_DAY_YEAR.is_match(text) && !YEAR.is_match(text) && !ZONE.is_match(text) {
+        return None;
+    }
+    let text = MONTH_DAY_YEAR.replace_all(text, "$1 $2 $3");
+    let text = YEAR.replace_all(&text, "$1 $2");
+    Some(ZONE.replace_all(&text, "$1 $2").into_owned())
+}
+
+/// An article's dateline on a line: the stamp (with a date), the byline before it and an update
+/// time after it. The stamp must be most of the line: alone, after a byline or a label, with at
+/// most a few words after it.
+fn dateline(text: &str) -> Option<(String, Option<String>, Option<String>)> {
+    let text = text.trim();
+    if let Some((_, raw)) = page_time_line(text) {
+        return Some((raw, None, None));
+    }
+    let text = unglue(text).unwrap_or_else(|| text.to_owned());
+    let stamp = dateline_time::find_stamp(&text).filter(|s| s.date.is_some())?;
+    let before = text.get(..stamp.span.start)?.trim();
+    let after = text.get(stamp.span.end..)?.trim();
+    let raw = text.get(stamp.span.clone())?.trim().to_owned();
+    if after.chars().count() > 40 {
+        return None;
+    }
+    let before = before
+        .trim_end_matches([',', '|', '-', '–', '—', '·'])
+        .trim();
+    let byline = before
+        .strip_prefix("By ")
+        .or_else(|| before.strip_prefix("by "))
+        .or_else(|| before.strip_prefix("BY "));
+    let author = match byline {
+        Some(names) if names.chars().count() <= 80 => Some(names.trim().to_owned()),
+        Some(_) => return None,
+        None if before.is_empty() => None,
+        None if page_label(before).is_some() && before.chars().count() <= 24 => None,
+        None if name_like(before) => Some(before.to_owned()),
+        None => return None,
+    };
+    let updated = after
+        .find(|c: char| c.is_ascii_digit() || c.is_alphabetic())
+        .and_then(|i| page_time_line(after.get(i..)?))
+        .filter(|(which, _)| *which == PageTime::Updated)
+        .map(|(_, raw)| raw);
+    Some((raw, author, updated))
+}
+
+/// A page with fewer than two post stamps is an article: its one item is its dateline, the first
+/// line that reads as one; lines above it are the page's header, lines below it the body.
+fn read_article(
+    page: &Page<'_>,
+    parsed: &mut Parsed,
+    stamped: &[(u32, StampLine)],
+    page_times: &[(u32, PageTime, String)],
+) {
+    let found = page.lines().find_map(|(n, text)| {
+        if is_blank(text) || parsed.roles.is_assigned(n) {
+            return None;
+        }
+        // `page_times` is in line order, so this stays linear however many there are.
+        let updated_only = page_times
+            .binary_search_by_key(&n, |(m, _, _)| *m)
+            .ok()
+            .and_then(|i| page_times.get(i))
+            .is_some_and(|(_, which, _)| *which == PageTime::Updated);
+        if updated_only {
+            return None;
+        }
+        dateline(text).map(|d| (n, d))
+    });
+    // An update time alone does not date the item: what was published, and when, is unknown.
+    for (n, which, raw) in page_times {
+        if *which == PageTime::Updated && parsed.updated.is_none() {
+            parsed.updated = Some(RawStamp::new(*n, raw.as_str()));
+            parsed.roles.assign(*n, Role::Updated, "updated-line");
+        }
+    }
+    // A relative dateline ("6 hours ago") makes the item, undated: the page does not say when it
+    // was saved, so the time cannot be known from the text.
+    let found = found.or_else(|| {
+        page.lines().take(200).find_map(|(n, text)| {
+            if parsed.roles.is_assigned(n) {
+                return None;
+            }
+            let stamp = dateline_time::parse_stamp(text.trim())?;
+            stamp
+                .relative
+                .is_some()
+                .then_some((n, (stamp.text, None, None)))
+        })
+    });
+    let Some((line, (stamp, author, updated))) = found else {
+        header(page, parsed, stamped, page.len() + 1);
+        let message = match &parsed.updated {
+            Some(updated) => format!(
+                "no item is dated in {}: the page prints only its update time (line {}), which \
+                 does not say when anything on it was published; read as a page with no dated item",
+                page.path(),
+                updated.line
+            ),
+            None => format!(
+                "no timestamps found in {}: read as an article with no dated item; \
+                 if the page has times, `--layout` can force a known layout",
+                page.path()
+            ),
+        };
+        parsed
+            .diagnostics
+            .push(Diagnostic::new(Severity::Warning, "no-timestamps", message));
+        return;
+    };
+    if let Some(title) = title_above(page, parsed, line) {
+        parsed.title = page.line(title).map(|t| t.trim().to_owned());
+        parsed
+            .roles
+            .assign(title, Role::Title, "headline-above-dateline");
+    }
+    header(page, parsed, stamped, line);
+    parsed.diagnostics.push(Diagnostic::new(
+        Severity::Info,
+        "layout-inferred",
+        format!("unknown layout: fewer than two post stamps, so an article dated by line {line} (`{stamp}`)"),
+    ));
+    let mut post = DraftPost::new(RawStamp::new(line, stamp.as_str()));
+    post.author = author;
+    post.headline.clone_from(&parsed.title);
+    parsed.roles.assign(line, Role::Stamp, "article-dateline");
+    if let Some(updated) = updated {
+        parsed.updated = Some(RawStamp::new(line, updated));
+    }
+    for n in line + 1..=page.len() {
+        let Some(text) = page.line(n) else { continue };
+        if is_blank(text) || parsed.roles.is_assigned(n) {
+            continue;
+        }
+        parsed.place_in_post(
+            &mut post,
+            n,
+            text,
+            "credit-line",
+            "paragraph-after-dateline",
+        );
+    }
+    parsed.posts.push(post);
+    parsed.kind = DocumentKind::Article;
+}
+
+/// The article's headline: the nearest line above its dateline that reads as one (several words,
+/// no closing full stop), past bylines and short labels.
+fn title_above(page: &Page<'_>, parsed: &Parsed, dateline: u32) -> Option<u32> {
+    let mut looked = 0;
+    let mut n = dateline;
+    while n > 1 && looked < 8 {
+        n -= 1;
+        let Some(text) = page.line(n) else { break };
+        let text = text.trim();
+        if text.is_empty() || parsed.roles.is_assigned(n) {
+            continue;
+        }
+        looked += 1;
+        let words = text.split_whitespace().count();
+        let byline = text.starts_with("By ") || text.starts_with("by ");
+        if (4..=40).contains(&words) && !byline && !text.ends_with(['.', ':']) {
+            return Some(n);
+        }
+    }
+    None
 }
 
 fn furniture_at(page: &Page<'_>, n: u32, text: &str) -> Option<(DropReason, &'static str)> {
@@ -243,20 +772,27 @@ fn header(page: &Page<'_>, parsed: &mut Parsed, stamped: &[(u32, StampLine)], en
             .ok()
             .and_then(|i| stamped.get(i))
             .map(|(_, s)| s);
-        if let (
+        // A dated stamp above the posts, alone or with a few words, is the page's own time.
+        let page_stamp = match stamp {
             Some(StampLine::Head {
-                dated: true, rest, ..
-            }),
-            None,
-        ) = (stamp, &parsed.published)
-        {
-            if rest.is_empty() {
-                parsed.published = Some(RawStamp::new(n, trimmed));
-                parsed
-                    .roles
-                    .assign(n, Role::Published, "dated-stamp-above-posts");
-                continue;
+                dated: true,
+                rest,
+                stamp,
+                ..
+            }) if rest.chars().count() <= 40 => Some(stamp.as_str()),
+            Some(StampLine::Foot { stamp, .. })
+                if dateline_time::parse_stamp(stamp).is_some_and(|s| s.date.is_some()) =>
+            {
+                Some(stamp.as_str())
             }
+            _ => None,
+        };
+        if let (Some(raw), None) = (page_stamp, &parsed.published) {
+            parsed.published = Some(RawStamp::new(n, raw));
+            parsed
+                .roles
+                .assign(n, Role::Published, "dated-stamp-above-posts");
+            continue;
         }
         if parsed.page_date.is_none()
             && dateline_time::parse_stamp(trimmed)
@@ -265,6 +801,27 @@ fn header(page: &Page<'_>, parsed: &mut Parsed, stamped: &[(u32, StampLine)], en
             parsed.page_date = Some(RawStamp::new(n, trimmed));
             parsed.roles.assign(n, Role::PageDate, "date-above-posts");
             continue;
+        }
+        // A byline: "By Ann Byrne", or "By" alone above the names.
+        if let Some(names) = trimmed
+            .strip_prefix("By ")
+            .or_else(|| trimmed.strip_prefix("by "))
+            .filter(|n| n.chars().count() <= 80)
+        {
+            parsed.bylines.push(names.trim().to_owned());
+            parsed.roles.assign(n, Role::Byline, "by-line");
+            continue;
+        }
+        if trimmed == "By" || trimmed == "by" {
+            let next = (n + 1..end).find(|m| page.line(*m).is_some_and(|t| !is_blank(t)));
+            if let Some(m) = next.filter(|m| !parsed.roles.is_assigned(*m)) {
+                if let Some(names) = page.line(m).map(str::trim).filter(|t| name_like(t)) {
+                    parsed.bylines.push(names.to_owned());
+                    parsed.roles.assign(n, Role::Byline, "by-label");
+                    parsed.roles.assign(m, Role::Byline, "name-under-by-label");
+                    continue;
+                }
+            }
         }
         if parsed.zone_statement.is_none() && dateline_time::zone_statement(trimmed).is_some() {
             parsed.zone_statement = Some(RawStamp::new(n, trimmed));
@@ -284,18 +841,49 @@ fn header(page: &Page<'_>, parsed: &mut Parsed, stamped: &[(u32, StampLine)], en
 }
 
 fn read_header_posts(page: &Page<'_>, parsed: &mut Parsed, stamps: &[(u32, StampLine)]) {
+    // Lines that carry a clock's date belong to its stamp, not to the post above.
+    for (_, line) in stamps {
+        if let StampLine::Head { date_lines, .. } = line {
+            for n in date_lines {
+                parsed
+                    .roles
+                    .assign(*n, Role::Stamp, "date-lines-above-clock");
+            }
+        }
+    }
     for (i, (start, line)) in stamps.iter().enumerate() {
-        let StampLine::Head { stamp, rest, .. } = line else {
+        let StampLine::Head {
+            stamp,
+            rest,
+            glued_name,
+            date_lines,
+            ..
+        } = line
+        else {
             continue;
         };
         let end = stamps.get(i + 1).map_or(page.len() + 1, |(n, _)| *n);
         let mut post = DraftPost::new(RawStamp::new(*start, stamp.as_str()));
-        if !rest.is_empty() {
-            post.paragraphs.push(rest.clone());
+        for n in date_lines {
+            post.cover(*n);
         }
-        parsed
-            .roles
-            .assign(*start, Role::Stamp, "line-starts-with-stamp");
+        let rest = if *glued_name {
+            post.author = Some(rest.clone());
+            ""
+        } else if is_label(rest) {
+            ""
+        } else {
+            rest.as_str()
+        };
+        if !rest.is_empty() {
+            post.paragraphs.push(rest.to_owned());
+        }
+        let rule = if *glued_name {
+            "stamp-with-byline"
+        } else {
+            "line-starts-with-stamp"
+        };
+        parsed.roles.assign(*start, Role::Stamp, rule);
         let lines: Vec<u32> = (start + 1..end)
             .filter(|n| {
                 page.line(*n).is_some_and(|t| !is_blank(t)) && !parsed.roles.is_assigned(*n)
@@ -405,6 +993,204 @@ mod tests {
         assert!(parsed.posts.is_empty());
         assert!(parsed.diagnostics.iter().any(|d| d.code == "no-timestamps"));
         assert_eq!(parsed.summary.len(), 1);
+    }
+
+    fn stamps(parsed: &Parsed) -> Vec<(u32, &str, Option<&str>)> {
+        parsed
+            .posts
+            .iter()
+            .map(|p| (p.stamp.line, p.stamp.text.as_str(), p.author.as_deref()))
+            .collect()
+    }
+
+    #[test]
+    fn clocks_with_glued_bylines_under_an_updated_line() {
+        let parsed = parse(
+            "A live blog\nBy\nAnn Lee\nUpdated21:22, 6 OCT 2020\nIntro.\n\
+             21:22Frances Watkins\nGoodnight\n\nWe are logging off.\n\n\
+             20:36Frances Watkins\nA pub closes\nhttps://example.com/post/1\n",
+        );
+        assert_eq!(parsed.updated, Some(RawStamp::new(4, "21:22, 6 OCT 2020")));
+        assert_eq!(
+            stamps(&parsed),
+            vec![
+                (6, "21:22", Some("Frances Watkins")),
+                (11, "20:36", Some("Frances Watkins"))
+            ]
+        );
+        assert_eq!(parsed.posts[0].headline.as_deref(), Some("Goodnight"));
+        assert_eq!(parsed.roles.get(6).map(|r| r.1), Some("stamp-with-byline"));
+    }
+
+    #[test]
+    fn a_relative_time_before_the_clock_and_a_repeated_byline_after_it() {
+        let parsed = parse(
+            "Royals LIVE\nBy Jon King\n11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024\n\n\
+             21 mins ago11:48 Jon King\nA headline\n\nBody one.\n\
+             2 hours ago 10:05 Jon King\nAnother headline\n\nBody two.\n",
+        );
+        assert_eq!(
+            parsed.published,
+            Some(RawStamp::new(3, "11:48, Thu, Jul 18, 2024"))
+        );
+        assert_eq!(
+            stamps(&parsed),
+            vec![
+                (5, "11:48", Some("Jon King")),
+                (9, "10:05", Some("Jon King"))
+            ]
+        );
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "bylines-inferred")
+        );
+    }
+
+    #[test]
+    fn a_clock_takes_its_date_from_the_short_lines_above_it() {
+        let parsed = parse(
+            "Cricket live\nUpdated:November 02, 2023 09:20 PM IST\nToggle\n\
+             November\n02\n2023\n21:06 (IST)\nIt's a wrap!\nThat's it from the game.\n\
+             November\n02\n2023\n20:51 (IST)\nPlayer of the match\nShami gets the award.\n",
+        );
+        assert_eq!(
+            stamps(&parsed),
+            vec![
+                (7, "November 02 2023 21:06 (IST)", None),
+                (13, "November 02 2023 20:51 (IST)", None)
+            ]
+        );
+        assert_eq!(parsed.posts[0].paragraphs, vec!["That's it from the game."]);
+        assert_eq!(parsed.posts[1].lines[0], 10);
+        assert_eq!(
+            parsed.roles.get(10).map(|r| r.1),
+            Some("date-lines-above-clock")
+        );
+        assert!(parsed.updated.is_some());
+    }
+
+    #[test]
+    fn impossible_clocks_are_text_with_a_warning() {
+        let parsed = parse(
+            "A blog\n\n10:15 A post.\n\nThe vote ends at 25:61 tonight.\n\n09:40 Another.\n\nDoors at 13:00 p.m.\n\nThe score was 3:2 at 12:30.\n",
+        );
+        let lines: Vec<(Option<u32>, String)> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "impossible-time")
+            .map(|d| (d.line, d.message.clone()))
+            .collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines[0].0, Some(5));
+        assert!(lines[0].1.starts_with("`25:61`"), "{lines:?}");
+        assert_eq!(lines[1].0, Some(9));
+        assert!(lines[1].1.contains("13:00 p.m."), "{lines:?}");
+        assert_eq!(parsed.posts.len(), 2);
+    }
+
+    #[test]
+    fn labels_are_whole_words_or_glued_to_a_clock() {
+        assert_eq!(
+            page_time_line("Updated21:22, 6 OCT 2020"),
+            Some((PageTime::Updated, "21:22, 6 OCT 2020".to_owned()))
+        );
+        assert_eq!(
+            page_time_line("Stand: 30.01.2024 15:13 Uhr").map(|p| p.0),
+            Some(PageTime::Updated)
+        );
+        assert_eq!(page_time_line("Standing order 12 January 2020"), None);
+        assert_eq!(page_time_line("Postedup 3 January 2020 10:00"), None);
+        assert_eq!(label_alone("Last Updated"), Some(PageTime::Updated));
+        assert_eq!(label_alone("Published:"), Some(PageTime::Published));
+        assert_eq!(label_alone("Publishers"), None);
+    }
+
+    #[test]
+    fn a_label_before_each_clock_opens_posts() {
+        let parsed = parse(
+            "Live: the day in politics\n\nPosted at 10:15\n\nA vote is called\n\nMPs will vote at noon.\n\n\
+             Posted at 09:40\n\nMorning\n\nGood morning.\n\nUpdated at 09:52\n",
+        );
+        assert_eq!(
+            stamps(&parsed),
+            vec![(3, "10:15", None), (9, "09:40", None)]
+        );
+        assert_eq!(
+            parsed.posts[0].headline.as_deref(),
+            Some("A vote is called")
+        );
+        assert_eq!(
+            parsed.posts[1].paragraphs,
+            vec!["Good morning.", "Updated at 09:52"]
+        );
+    }
+
+    #[test]
+    fn a_page_stamp_after_the_outlet_name_gives_the_year() {
+        let parsed = parse(
+            "Live score\n\nTHE TIMES OF INDIA | Oct 02, 2020, 19:02:47 IST\n\n\
+             19:02 (IST), Oct 02\n\nToss won.\n\n18:32 (IST), Oct 02\n\nWelcome.\n",
+        );
+        assert_eq!(
+            parsed.published,
+            Some(RawStamp::new(3, "Oct 02, 2020, 19:02:47 IST"))
+        );
+        assert_eq!(parsed.posts.len(), 2);
+    }
+
+    #[test]
+    fn an_article_is_dated_by_its_first_dateline_even_with_a_glued_year() {
+        let parsed = parse(
+            "Menu\nNews|Military\nCuban agents fire upon a speedboat, killing four\n\n\
+             The ministry said it reserves the right.\n\nBy Al Jazeera Staff\n\
+             Published On 25 Feb 202625 Feb 2026\nShare\n\nThe body.\n",
+        );
+        assert_eq!(parsed.kind, DocumentKind::Article);
+        assert_eq!(stamps(&parsed), vec![(8, "25 Feb 2026", None)]);
+        assert_eq!(
+            parsed.title.as_deref(),
+            Some("Cuban agents fire upon a speedboat, killing four")
+        );
+    }
+
+    #[test]
+    fn an_article_dateline_after_a_byline_with_an_update_after_it() {
+        let parsed = parse(
+            "Middle East\nA tank likely fired at reporters, report finds\n\
+             By Maya Gebeily\nMarch 7, 20247:55 AM UTCUpdated ago\nThe body.\n\
+             Read Next\nAnother story12:07 PM UTC · Updated ago\nOil prices slip10:34 AM UTC\n",
+        );
+        assert_eq!(
+            stamps(&parsed),
+            vec![(4, "March 7, 2024 7:55 AM UTC", None)]
+        );
+        let parsed = parse(
+            "Space\nNASA adds five companies to its lunar lander program\n\
+             By Tariq Malik, Mike Wall 2019-11-18T22:05:36Z Spaceflight\nThe body.\n",
+        );
+        assert_eq!(
+            stamps(&parsed),
+            vec![(3, "2019-11-18T22:05:36Z", Some("Tariq Malik, Mike Wall"))]
+        );
+    }
+
+    #[test]
+    fn an_update_time_alone_dates_no_item() {
+        let parsed = parse(
+            "A briefing\nLast Updated\nSept. 25, 2020, 5:43 p.m. ET\nSept. 25, 2020, 5:43 p.m. ET\n\
+             Here's what you need to know:\n\nStocks rallied.\n",
+        );
+        assert!(parsed.posts.is_empty());
+        assert_eq!(parsed.updated.as_ref().map(|u| u.line), Some(3));
+        assert_eq!(parsed.roles.get(2).map(|r| r.1), Some("page-time-label"));
+        assert_eq!(parsed.roles.get(4).map(|r| r.1), Some("repeated-page-time"));
+        let d = parsed
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "no-timestamps");
+        assert!(d.is_some_and(|d| d.message.contains("only its update time (line 3)")));
     }
 
     #[test]

@@ -83,7 +83,12 @@ impl Layout for IndependentLiveBlog {
         if count < 2 {
             return None;
         }
+        // Footers glued to bylines are common to many outlets; the generic reader reads them
+        // when the page does not name The Independent.
         let (bonus, named) = marker_reason(page);
+        if bonus == 0 {
+            return None;
+        }
         Some(Detection::new(
             80 + bonus,
             format!(

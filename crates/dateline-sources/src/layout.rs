@@ -133,6 +133,29 @@ pub enum Role {
 }
 
 impl Role {
+    /// What kind of line this is, in five words: `metadata` (the page's own fields), `timestamp`
+    /// (a post's stamp), `post` (a post's headline, credit or body), `boilerplate` (site furniture,
+    /// links), `noise` (media residue), or `unplaced` (content that fit nowhere, always warned).
+    pub fn category(self) -> &'static str {
+        match self {
+            Role::Title
+            | Role::Standfirst
+            | Role::Byline
+            | Role::Published
+            | Role::Updated
+            | Role::PageDate
+            | Role::DeclaredCount
+            | Role::ZoneStatement
+            | Role::Summary
+            | Role::Dropped(DropReason::Metadata) => "metadata",
+            Role::Stamp => "timestamp",
+            Role::Headline | Role::Attribution | Role::Body => "post",
+            Role::Dropped(DropReason::Media) => "noise",
+            Role::Dropped(DropReason::Unplaced) => "unplaced",
+            Role::Dropped(_) => "boilerplate",
+        }
+    }
+
     /// The role's kebab-case name, for `dateline explain`.
     pub fn name(self) -> &'static str {
         match self {

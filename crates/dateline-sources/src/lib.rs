@@ -1,6 +1,6 @@
 //! Saved news pages read into documents: posts, page metadata, times in UTC, and what was left out.
 //!
-//! A person saves a live blog or an article as text; this crate turns the bytes into a
+//! A person saves a live blog or an article, as text or as HTML; this crate turns the bytes into a
 //! [`dateline_model::Document`]: the outlet, the [`Layout`] that read it, whether it is a live blog
 //! or an article, its title, standfirst, bylines, published and updated times, the post count it
 //! claims, its statement of zone, its summary, and its posts, each with the line and raw text of
@@ -49,6 +49,35 @@
 //! assert!(diagnostics.iter().any(|d| d.code == "layout-detected"));
 //! ```
 //!
+//! Saved HTML is read the same way, through the text a browser shows, then checked against the
+//! page's machine data (JSON-LD, microdata, `<meta>`, `<time>`):
+//!
+//! ```
+//! use dateline_sources::{read, Options};
+//!
+//! let page = r#"<!DOCTYPE html><html><head>
+//! <link rel="canonical" href="https://www.theguardian.com/world/live/2024/jul/04/a-live-blog">
+//! <script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "A live blog",
+//!   "liveBlogUpdate": [
+//!     {"headline": "Later", "datePublished": "2024-07-04T12:50:00+01:00"},
+//!     {"headline": "Earlier", "datePublished": "2024-07-04T11:05:00+01:00"},
+//!     {"headline": "Not shown on the page", "datePublished": "2024-07-04T10:00:00+01:00"}]}
+//! </script></head><body><h1>A live blog</h1>
+//! <div><p>Thu 4 Jul 2024 10.00 BST</p></div>
+//! <div><p>12.50 BST</p><h2>Later</h2><p>Second post.</p></div>
+//! <div><p>11.05 BST</p><h2>Earlier</h2><p>First post.</p></div>
+//! </body></html>"#;
+//! let (doc, diagnostics) = read("blog.html", page.as_bytes(), &Options::default());
+//! assert_eq!(doc.outlet.as_deref(), Some("The Guardian"));
+//! let times: Vec<String> = doc.posts.iter().map(|p| p.time.as_ref().unwrap().utc.to_rfc3339()).collect();
+//! assert_eq!(times, ["2024-07-04T11:50:00+00:00", "2024-07-04T10:05:00+00:00", "2024-07-04T09:00:00+00:00"]);
+//! // The visible stamps agree with the machine data; the third update is kept, marked.
+//! let notes = &doc.posts[0].time.as_ref().unwrap().basis.notes;
+//! assert!(notes.iter().any(|n| n.contains("JSON-LD block 1: liveBlogUpdate datePublished agrees")));
+//! assert!(!doc.posts[2].visible);
+//! assert!(diagnostics.iter().any(|d| d.code == "machine-updates"));
+//! ```
+//!
 //! # Design
 //!
 //! - **Layouts are recognised from the text, never from the file name.** Each layout scores the
@@ -69,6 +98,11 @@
 //!   `dateline_time::resolve_sequence`, passes on the time library's notes as diagnostics, and
 //!   checks the page against itself (posts later than its update time, a post count its text
 //!   does not hold).
+//! - **HTML is read through its visible text**, so one set of layouts serves text copies and
+//!   saved pages alike, and line numbers refer to that text. The machine data is trusted first
+//!   (JSON-LD, microdata, `<meta>`, `<time>`), but every disagreement with the visible page is a
+//!   diagnostic, and the visible stamps win where the machine data is plainly wrong (every update
+//!   with one time; a publication time later than its own modification time).
 //! - The crate does no I/O, reads no clock and prints nothing.
 //!
 //! [`Document::dropped`]: dateline_model::Document::dropped
@@ -80,6 +114,7 @@ mod cnn;
 mod dw;
 mod error;
 mod generic;
+mod html;
 mod independent;
 mod layout;
 mod outlets;
@@ -99,13 +134,30 @@ pub use page::Page;
 use dateline_model::{Diagnostic, Document, Severity};
 
 /// How to read a page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
     /// Read with this layout (by [`Layout::name`]) instead of detecting one.
     pub layout: Option<String>,
     /// What to do with a local time in a daylight-saving gap or overlap.
     pub dst: DstPolicy,
+    /// The most posts read from one page; the lines of any beyond are dropped as unplaced, with
+    /// one warning naming the line where reading stopped. Default [`MAX_POSTS`].
+    pub max_posts: usize,
+}
+
+/// The default of [`Options::max_posts`]: far more than any real live blog holds (the longest
+/// run to a few thousand posts), few enough that one page cannot exhaust memory.
+pub const MAX_POSTS: usize = 100_000;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            layout: None,
+            dst: DstPolicy::default(),
+            max_posts: MAX_POSTS,
+        }
+    }
 }
 
 static LAYOUTS: &[&dyn Layout] = &[
@@ -150,31 +202,110 @@ pub fn read(path: &str, bytes: &[u8], options: &Options) -> (Document, Vec<Diagn
     (doc, diagnostics)
 }
 
-/// Like [`read`], also returning the role every line was given and the rule that gave it (what
-/// `dateline explain` shows).
+/// A page read with everything needed to explain the reading line by line.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Reading {
+    /// The document, as [`read`] gives it.
+    pub document: Document,
+    /// What the reading had to say, as [`read`] gives it.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The role of every line of [`Reading::text`] and the rule that gave it.
+    pub roles: LineRoles,
+    /// The text the layouts read, whose lines the document's line numbers count: the decoded
+    /// page, or an HTML page's visible text.
+    pub text: String,
+}
+
+/// Like [`read`], also returning the text that was read and the role every line of it was given,
+/// with the rule that gave it (what `dateline explain` shows).
+pub fn read_explained(path: &str, bytes: &[u8], options: &Options) -> Reading {
+    let (document, diagnostics, roles, text) = read_inner(path, bytes, options);
+    Reading {
+        document,
+        diagnostics,
+        roles,
+        text,
+    }
+}
+
+/// Like [`read`], also returning the role every line was given and the rule that gave it.
 pub fn read_with_roles(
     path: &str,
     bytes: &[u8],
     options: &Options,
 ) -> (Document, Vec<Diagnostic>, LineRoles) {
+    let (document, diagnostics, roles, _) = read_inner(path, bytes, options);
+    (document, diagnostics, roles)
+}
+
+fn read_inner(
+    path: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> (Document, Vec<Diagnostic>, LineRoles, String) {
     let mut diagnostics = Vec::new();
     let text = page::decode(bytes, &mut diagnostics);
-    let page = Page::new(path, &text);
+    // An HTML page is read through its visible text, then checked against its machine data.
+    let html = html::looks_like_html(&text).then(|| html::extract(&text));
+    let visible = html.as_ref().map_or(text.as_str(), |h| h.text.as_str());
+    let page = Page::new(path, visible);
     let chosen = choose(&page, options, &mut diagnostics);
-    let parsed = chosen.parse(&page);
+    let mut parsed = chosen.parse(&page);
+    if let Some(h) = &html {
+        diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "html-page",
+            format!(
+                "an HTML page: its visible text ({} lines; line numbers refer to it, as \
+                 `dateline explain` prints it) was read as {}, then checked against {}",
+                page.len(),
+                chosen.name(),
+                h.machine.summary()
+            ),
+        ));
+        html::prepare(&mut parsed, &h.machine);
+        if options.layout.is_some() {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "layout-forced-on-html",
+                format!(
+                    "the page is HTML, and --layout {} was read over its visible text; if its \
+                     posts or times are missing, leave --layout out so the layout is detected",
+                    chosen.name()
+                ),
+            ));
+        }
+    }
     let how = resolve::Finish {
         bytes,
         layout: chosen.name(),
         dst: options.dst,
+        max_posts: options.max_posts,
     };
-    let (doc, more, roles) = resolve::finish(&page, parsed, &how);
+    let (mut doc, more, roles) = resolve::finish(&page, parsed, &how);
     diagnostics.extend(more);
+    if let Some(h) = &html {
+        diagnostics.extend(h.notes.iter().cloned());
+        html::reconcile(&mut doc, &page, &h.machine, &mut diagnostics);
+    }
+    // A file with nothing to read has been said to be so; the layouts have nothing to add.
+    if diagnostics
+        .iter()
+        .any(|d| d.code == "not-a-page" || d.code == "empty-page")
+    {
+        diagnostics.retain(|d| d.code != "no-timestamps" && d.code != "layout-detected");
+    }
     for d in &mut diagnostics {
         if d.path.is_none() {
             d.path = Some(path.to_owned());
         }
     }
-    (doc, diagnostics, roles)
+    let text = match html {
+        Some(h) => h.text,
+        None => text,
+    };
+    (doc, diagnostics, roles, text)
 }
 
 fn choose(
@@ -306,6 +437,47 @@ mod tests {
             }
         }
         assert_eq!(seen, 5);
+    }
+
+    /// Every non-blank line of every page fixture (HTML through its visible text, and text) is
+    /// accounted for exactly once, and what is unplaced is also warned about.
+    #[test]
+    fn every_line_of_every_fixture_is_accounted_for_exactly_once() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt" && e != "html") {
+                continue;
+            }
+            seen += 1;
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.display().to_string();
+            let reading = read_explained(&name, &bytes, &Options::default());
+            let page = Page::new(&name, &reading.text);
+            assert!(reading.roles.conflicts().is_empty(), "{name}");
+            let mut unplaced = 0;
+            for (n, line) in page.lines() {
+                let role = reading.roles.get(n);
+                assert_eq!(
+                    role.is_some(),
+                    !line.trim().is_empty(),
+                    "{name}:{n}: {line}"
+                );
+                if role.map(|r| r.0) == Some(Role::Dropped(DropReason::Unplaced)) {
+                    unplaced += 1;
+                    assert!(
+                        reading
+                            .diagnostics
+                            .iter()
+                            .any(|d| d.code == "unplaced-line" && d.line == Some(n)),
+                        "{name}:{n}"
+                    );
+                }
+            }
+            assert_eq!(unplaced, 0, "{name}");
+        }
+        assert!(seen >= 8, "{seen}");
     }
 
     /// The generic reader, knowing no outlet, finds the same posts at the same instants as the

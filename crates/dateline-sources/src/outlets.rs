@@ -10,6 +10,9 @@ pub struct Outlet {
     pub name: &'static str,
     /// Its web domains, without `www.`.
     pub domains: &'static [&'static str],
+    /// Other names it goes by on its pages (a publisher's name in the copyright line, a
+    /// masthead spelling).
+    pub other_names: &'static [&'static str],
     /// ISO 3166 country code.
     pub country: &'static str,
     /// IANA name of its home zone.
@@ -19,12 +22,14 @@ pub struct Outlet {
 const fn outlet(
     name: &'static str,
     domains: &'static [&'static str],
+    other_names: &'static [&'static str],
     country: &'static str,
     zone: &'static str,
 ) -> Outlet {
     Outlet {
         name,
         domains,
+        other_names,
         country,
         zone,
     }
@@ -34,76 +39,602 @@ static OUTLETS: &[Outlet] = &[
     outlet(
         "The Independent",
         &["independent.co.uk"],
+        &[],
         "GB",
         "Europe/London",
     ),
-    outlet("DW", &["dw.com"], "DE", "Europe/Berlin"),
+    outlet(
+        "DW",
+        &["dw.com"],
+        &["Deutsche Welle"],
+        "DE",
+        "Europe/Berlin",
+    ),
     outlet(
         "CNN",
         &["cnn.com", "edition.cnn.com"],
+        &["Cable News Network"],
         "US",
         "America/New_York",
     ),
     outlet(
         "The Guardian",
         &["theguardian.com", "guardian.co.uk"],
+        &["Guardian News & Media", "Guardian News and Media"],
         "GB",
         "Europe/London",
     ),
-    outlet("BBC", &["bbc.co.uk", "bbc.com"], "GB", "Europe/London"),
-    outlet("Reuters", &["reuters.com"], "GB", "Europe/London"),
-    outlet("AP", &["apnews.com"], "US", "America/New_York"),
+    outlet(
+        "BBC",
+        &["bbc.co.uk", "bbc.com"],
+        &["BBC News"],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "Reuters",
+        &["reuters.com"],
+        &["Thomson Reuters"],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "AP",
+        &["apnews.com"],
+        &["The Associated Press", "Associated Press"],
+        "US",
+        "America/New_York",
+    ),
+    outlet(
+        "AFP",
+        &["afp.com"],
+        &["Agence France-Presse"],
+        "FR",
+        "Europe/Paris",
+    ),
     outlet(
         "The New York Times",
         &["nytimes.com"],
+        &["The New York Times Company"],
         "US",
         "America/New_York",
     ),
     outlet(
         "The Washington Post",
         &["washingtonpost.com"],
+        &[],
         "US",
         "America/New_York",
     ),
     outlet(
-        "Times of India",
-        &["timesofindia.indiatimes.com", "indiatimes.com"],
-        "IN",
-        "Asia/Kolkata",
+        "The Wall Street Journal",
+        &["wsj.com"],
+        &["Dow Jones"],
+        "US",
+        "America/New_York",
     ),
-    outlet("Al Jazeera", &["aljazeera.com"], "QA", "Asia/Qatar"),
-    outlet("Sky News", &["news.sky.com"], "GB", "Europe/London"),
-    outlet("The Telegraph", &["telegraph.co.uk"], "GB", "Europe/London"),
-    outlet("Daily Mirror", &["mirror.co.uk"], "GB", "Europe/London"),
-    outlet("Fox News", &["foxnews.com"], "US", "America/New_York"),
-    outlet("NBC News", &["nbcnews.com"], "US", "America/New_York"),
+    outlet(
+        "USA Today",
+        &["usatoday.com"],
+        &[],
+        "US",
+        "America/New_York",
+    ),
+    outlet("NBC News", &["nbcnews.com"], &[], "US", "America/New_York"),
+    outlet("CBS News", &["cbsnews.com"], &[], "US", "America/New_York"),
+    outlet(
+        "ABC News",
+        &["abcnews.go.com"],
+        &[],
+        "US",
+        "America/New_York",
+    ),
+    outlet(
+        "Fox News",
+        &["foxnews.com"],
+        &["Fox News Network"],
+        "US",
+        "America/New_York",
+    ),
+    outlet("CNBC", &["cnbc.com"], &[], "US", "America/New_York"),
+    outlet(
+        "Bloomberg",
+        &["bloomberg.com"],
+        &["Bloomberg L.P."],
+        "US",
+        "America/New_York",
+    ),
+    outlet("Politico", &["politico.com"], &[], "US", "America/New_York"),
+    outlet(
+        "Politico Europe",
+        &["politico.eu"],
+        &[],
+        "BE",
+        "Europe/Brussels",
+    ),
+    outlet("Axios", &["axios.com"], &[], "US", "America/New_York"),
+    outlet("NPR", &["npr.org"], &[], "US", "America/New_York"),
+    outlet("The Hill", &["thehill.com"], &[], "US", "America/New_York"),
+    outlet(
+        "Chicago Tribune",
+        &["chicagotribune.com"],
+        &[],
+        "US",
+        "America/Chicago",
+    ),
     outlet(
         "Los Angeles Times",
         &["latimes.com"],
+        &[],
         "US",
         "America/Los_Angeles",
     ),
     outlet(
-        "ABC News (Australia)",
-        &["abc.net.au"],
-        "AU",
-        "Australia/Sydney",
+        "San Francisco Chronicle",
+        &["sfchronicle.com"],
+        &[],
+        "US",
+        "America/Los_Angeles",
     ),
-    outlet("The Hindu", &["thehindu.com"], "IN", "Asia/Kolkata"),
-    outlet("France 24", &["france24.com"], "FR", "Europe/Paris"),
-    outlet("Der Spiegel", &["spiegel.de"], "DE", "Europe/Berlin"),
-    outlet("Corriere della Sera", &["corriere.it"], "IT", "Europe/Rome"),
+    outlet(
+        "The Seattle Times",
+        &["seattletimes.com"],
+        &[],
+        "US",
+        "America/Los_Angeles",
+    ),
+    outlet(
+        "The Denver Post",
+        &["denverpost.com"],
+        &[],
+        "US",
+        "America/Denver",
+    ),
+    outlet("Space.com", &["space.com"], &[], "US", "America/New_York"),
+    outlet(
+        "SpaceNews",
+        &["spacenews.com"],
+        &[],
+        "US",
+        "America/New_York",
+    ),
+    outlet("Sky News", &["news.sky.com"], &[], "GB", "Europe/London"),
+    outlet(
+        "The Telegraph",
+        &["telegraph.co.uk"],
+        &["Telegraph Media Group"],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "The Times",
+        &["thetimes.co.uk", "thetimes.com"],
+        &["Times Media"],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "Daily Mail",
+        &["dailymail.co.uk"],
+        &["Associated Newspapers"],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "The Sun",
+        &["thesun.co.uk"],
+        &["News Group Newspapers"],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "Daily Mirror",
+        &["mirror.co.uk"],
+        &["Mirror Group Newspapers"],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "Daily Express",
+        &["express.co.uk"],
+        &["Express Newspapers", "Daily Express"],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "Evening Standard",
+        &["standard.co.uk"],
+        &[],
+        "GB",
+        "Europe/London",
+    ),
+    outlet("Metro", &["metro.co.uk"], &[], "GB", "Europe/London"),
+    outlet("The i Paper", &["inews.co.uk"], &[], "GB", "Europe/London"),
+    outlet("ITV News", &["itv.com"], &[], "GB", "Europe/London"),
+    outlet(
+        "Manchester Evening News",
+        &["manchestereveningnews.co.uk"],
+        &[],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "Liverpool Echo",
+        &["liverpoolecho.co.uk"],
+        &[],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "Birmingham Live",
+        &["birminghammail.co.uk"],
+        &["Birmingham Mail"],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "WalesOnline",
+        &["walesonline.co.uk"],
+        &[],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "Daily Record",
+        &["dailyrecord.co.uk"],
+        &[],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "The Scotsman",
+        &["scotsman.com"],
+        &[],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "Belfast Telegraph",
+        &["belfasttelegraph.co.uk"],
+        &[],
+        "GB",
+        "Europe/London",
+    ),
+    outlet(
+        "The Irish Times",
+        &["irishtimes.com"],
+        &[],
+        "IE",
+        "Europe/Dublin",
+    ),
+    outlet(
+        "RTÉ",
+        &["rte.ie"],
+        &["RTÉ News", "RTE News"],
+        "IE",
+        "Europe/Dublin",
+    ),
+    outlet(
+        "Irish Independent",
+        &["independent.ie"],
+        &[],
+        "IE",
+        "Europe/Dublin",
+    ),
+    outlet(
+        "Irish Examiner",
+        &["irishexaminer.com"],
+        &[],
+        "IE",
+        "Europe/Dublin",
+    ),
+    outlet(
+        "TheJournal.ie",
+        &["thejournal.ie"],
+        &[],
+        "IE",
+        "Europe/Dublin",
+    ),
+    outlet(
+        "Cork Beo",
+        &["corkbeo.ie"],
+        &["CorkBeo"],
+        "IE",
+        "Europe/Dublin",
+    ),
+    outlet(
+        "Dublin Live",
+        &["dublinlive.ie"],
+        &[],
+        "IE",
+        "Europe/Dublin",
+    ),
+    outlet(
+        "Irish Mirror",
+        &["irishmirror.ie"],
+        &[],
+        "IE",
+        "Europe/Dublin",
+    ),
+    outlet(
+        "Times of India",
+        &["timesofindia.indiatimes.com", "indiatimes.com"],
+        &["The Times of India", "Bennett, Coleman"],
+        "IN",
+        "Asia/Kolkata",
+    ),
+    outlet(
+        "NDTV",
+        &["ndtv.com"],
+        &["NDTV Convergence"],
+        "IN",
+        "Asia/Kolkata",
+    ),
+    outlet("The Hindu", &["thehindu.com"], &[], "IN", "Asia/Kolkata"),
+    outlet(
+        "Hindustan Times",
+        &["hindustantimes.com"],
+        &[],
+        "IN",
+        "Asia/Kolkata",
+    ),
+    outlet(
+        "The Indian Express",
+        &["indianexpress.com"],
+        &["Indian Express"],
+        "IN",
+        "Asia/Kolkata",
+    ),
+    outlet("India Today", &["indiatoday.in"], &[], "IN", "Asia/Kolkata"),
+    outlet("News18", &["news18.com"], &[], "IN", "Asia/Kolkata"),
+    outlet("Dawn", &["dawn.com"], &[], "PK", "Asia/Karachi"),
+    outlet(
+        "Al Jazeera",
+        &["aljazeera.com"],
+        &["Al Jazeera Media Network"],
+        "QA",
+        "Asia/Qatar",
+    ),
+    outlet("Al Arabiya", &["alarabiya.net"], &[], "AE", "Asia/Dubai"),
+    outlet("Gulf News", &["gulfnews.com"], &[], "AE", "Asia/Dubai"),
+    outlet("Arab News", &["arabnews.com"], &[], "SA", "Asia/Riyadh"),
     outlet(
         "The Times of Israel",
         &["timesofisrael.com"],
+        &[],
+        "IL",
+        "Asia/Jerusalem",
+    ),
+    outlet("Haaretz", &["haaretz.com"], &[], "IL", "Asia/Jerusalem"),
+    outlet(
+        "The Jerusalem Post",
+        &["jpost.com"],
+        &[],
         "IL",
         "Asia/Jerusalem",
     ),
     outlet(
+        "ABC News (Australia)",
+        &["abc.net.au"],
+        &["Australian Broadcasting Corporation"],
+        "AU",
+        "Australia/Sydney",
+    ),
+    outlet(
+        "The Sydney Morning Herald",
+        &["smh.com.au"],
+        &[],
+        "AU",
+        "Australia/Sydney",
+    ),
+    outlet(
+        "The Age",
+        &["theage.com.au"],
+        &[],
+        "AU",
+        "Australia/Melbourne",
+    ),
+    outlet(
+        "news.com.au",
+        &["news.com.au"],
+        &[],
+        "AU",
+        "Australia/Sydney",
+    ),
+    outlet(
+        "The New Zealand Herald",
+        &["nzherald.co.nz"],
+        &[],
+        "NZ",
+        "Pacific/Auckland",
+    ),
+    outlet(
+        "CBC News",
+        &["cbc.ca"],
+        &["Canadian Broadcasting Corporation"],
+        "CA",
+        "America/Toronto",
+    ),
+    outlet(
+        "The Globe and Mail",
+        &["theglobeandmail.com"],
+        &[],
+        "CA",
+        "America/Toronto",
+    ),
+    outlet(
+        "Toronto Star",
+        &["thestar.com"],
+        &[],
+        "CA",
+        "America/Toronto",
+    ),
+    outlet("France 24", &["france24.com"], &[], "FR", "Europe/Paris"),
+    outlet("Le Monde", &["lemonde.fr"], &[], "FR", "Europe/Paris"),
+    outlet("Le Figaro", &["lefigaro.fr"], &[], "FR", "Europe/Paris"),
+    outlet("Euronews", &["euronews.com"], &[], "FR", "Europe/Paris"),
+    outlet(
+        "Der Spiegel",
+        &["spiegel.de"],
+        &["SPIEGEL"],
+        "DE",
+        "Europe/Berlin",
+    ),
+    outlet("Tagesschau", &["tagesschau.de"], &[], "DE", "Europe/Berlin"),
+    outlet(
+        "Süddeutsche Zeitung",
+        &["sueddeutsche.de"],
+        &[],
+        "DE",
+        "Europe/Berlin",
+    ),
+    outlet(
+        "Frankfurter Allgemeine",
+        &["faz.net"],
+        &[],
+        "DE",
+        "Europe/Berlin",
+    ),
+    outlet(
+        "Die Zeit",
+        &["zeit.de"],
+        &["ZEIT ONLINE"],
+        "DE",
+        "Europe/Berlin",
+    ),
+    outlet("Bild", &["bild.de"], &[], "DE", "Europe/Berlin"),
+    outlet(
+        "Neue Zürcher Zeitung",
+        &["nzz.ch"],
+        &[],
+        "CH",
+        "Europe/Zurich",
+    ),
+    outlet(
+        "Der Standard",
+        &["derstandard.at"],
+        &[],
+        "AT",
+        "Europe/Vienna",
+    ),
+    outlet(
+        "Corriere della Sera",
+        &["corriere.it"],
+        &[],
+        "IT",
+        "Europe/Rome",
+    ),
+    outlet(
+        "la Repubblica",
+        &["repubblica.it"],
+        &[],
+        "IT",
+        "Europe/Rome",
+    ),
+    outlet("ANSA", &["ansa.it"], &[], "IT", "Europe/Rome"),
+    outlet("El País", &["elpais.com"], &[], "ES", "Europe/Madrid"),
+    outlet("El Mundo", &["elmundo.es"], &[], "ES", "Europe/Madrid"),
+    outlet(
+        "The Kyiv Independent",
+        &["kyivindependent.com"],
+        &[],
+        "UA",
+        "Europe/Kyiv",
+    ),
+    outlet(
+        "The Moscow Times",
+        &["themoscowtimes.com"],
+        &[],
+        "RU",
+        "Europe/Moscow",
+    ),
+    outlet("TASS", &["tass.com", "tass.ru"], &[], "RU", "Europe/Moscow"),
+    outlet(
         "South China Morning Post",
         &["scmp.com"],
+        &[],
         "HK",
         "Asia/Hong_Kong",
+    ),
+    outlet(
+        "Hong Kong Free Press",
+        &["hongkongfp.com"],
+        &[],
+        "HK",
+        "Asia/Hong_Kong",
+    ),
+    outlet(
+        "Xinhua",
+        &["xinhuanet.com", "news.cn"],
+        &[],
+        "CN",
+        "Asia/Shanghai",
+    ),
+    outlet(
+        "The Straits Times",
+        &["straitstimes.com"],
+        &[],
+        "SG",
+        "Asia/Singapore",
+    ),
+    outlet(
+        "The Japan Times",
+        &["japantimes.co.jp"],
+        &[],
+        "JP",
+        "Asia/Tokyo",
+    ),
+    outlet("NHK", &["nhk.or.jp"], &[], "JP", "Asia/Tokyo"),
+    outlet(
+        "Yonhap",
+        &["yna.co.kr", "en.yna.co.kr"],
+        &["Yonhap News Agency"],
+        "KR",
+        "Asia/Seoul",
+    ),
+    outlet(
+        "The Korea Herald",
+        &["koreaherald.com"],
+        &[],
+        "KR",
+        "Asia/Seoul",
+    ),
+    outlet("News24", &["news24.com"], &[], "ZA", "Africa/Johannesburg"),
+    outlet(
+        "Daily Maverick",
+        &["dailymaverick.co.za"],
+        &[],
+        "ZA",
+        "Africa/Johannesburg",
+    ),
+    outlet(
+        "Nation",
+        &["nation.africa"],
+        &["Nation Media Group"],
+        "KE",
+        "Africa/Nairobi",
+    ),
+    outlet("Punch", &["punchng.com"], &[], "NG", "Africa/Lagos"),
+    outlet(
+        "Folha de S.Paulo",
+        &["folha.uol.com.br"],
+        &[],
+        "BR",
+        "America/Sao_Paulo",
+    ),
+    outlet(
+        "Clarín",
+        &["clarin.com"],
+        &[],
+        "AR",
+        "America/Argentina/Buenos_Aires",
+    ),
+    outlet(
+        "El Universal",
+        &["eluniversal.com.mx"],
+        &[],
+        "MX",
+        "America/Mexico_City",
     ),
 ];
 
@@ -130,12 +661,81 @@ pub fn outlet_by_domain(host: &str) -> Option<&'static Outlet> {
 
 /// The outlet a page's text names by one of its domains, if exactly one is named.
 pub(crate) fn outlet_in_text(text: &str) -> Option<&'static Outlet> {
-    let lower = text.to_ascii_lowercase();
-    let mut found = OUTLETS
+    // One pass over the text for every domain at once.
+    static DOMAINS: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        let mut domains: Vec<&str> = OUTLETS
+            .iter()
+            .flat_map(|o| o.domains.iter().copied())
+            .collect();
+        // Longest first, so `news.sky.com` wins over a shorter domain it contains.
+        domains.sort_by_key(|d| std::cmp::Reverse(d.len()));
+        let alternation: Vec<String> = domains.iter().map(|d| regex::escape(d)).collect();
+        regex::Regex::new(&format!("(?i)(?:{})", alternation.join("|"))).ok()
+    });
+    let mut by_domain: Vec<&'static Outlet> = Vec::new();
+    if let Some(re) = DOMAINS.as_ref() {
+        for m in re.find_iter(text) {
+            let before = text.get(..m.start()).and_then(|b| b.chars().next_back());
+            let after = text.get(m.end()..).and_then(|a| a.chars().next());
+            let bounded = before.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+                && after.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            if !bounded {
+                continue;
+            }
+            let found = m.as_str().to_ascii_lowercase();
+            let outlet = OUTLETS.iter().find(|o| o.domains.contains(&found.as_str()));
+            if let Some(o) = outlet {
+                if !by_domain.iter().any(|b| b.name == o.name) {
+                    by_domain.push(o);
+                }
+            }
+        }
+    }
+    let by_credit: Vec<&'static Outlet> = OUTLETS
         .iter()
-        .filter(|o| o.domains.iter().any(|d| lower.contains(d)));
-    let first = found.next()?;
-    found.next().is_none().then_some(first)
+        .filter(|o| {
+            text.lines()
+                .filter(|l| is_credit_line(l))
+                .any(|l| names(o).any(|n| mentions_name(l, n)))
+        })
+        .collect();
+    match (by_domain.as_slice(), by_credit.as_slice()) {
+        ([one], _) => Some(one),
+        (_, [one]) => Some(one),
+        (several, credited) => {
+            let both: Vec<_> = several
+                .iter()
+                .filter(|o| credited.iter().any(|c| c.name == o.name))
+                .collect();
+            match both.as_slice() {
+                [one] => Some(**one),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// The outlet's name and its other names.
+fn names(outlet: &'static Outlet) -> impl Iterator<Item = &'static str> {
+    std::iter::once(outlet.name).chain(outlet.other_names.iter().copied())
+}
+
+/// A line that says who owns the page: a copyright or rights line.
+fn is_credit_line(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    line.len() <= 400
+        && (line.contains('©')
+            || lower.contains("copyright")
+            || lower.contains("all rights reserved"))
+}
+
+/// Whether `line` names `name` as whole words.
+fn mentions_name(line: &str, name: &str) -> bool {
+    line.match_indices(name).any(|(i, _)| {
+        let before = line.get(..i).and_then(|b| b.chars().next_back());
+        let after = line.get(i + name.len()..).and_then(|a| a.chars().next());
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 #[cfg(test)]
@@ -167,5 +767,14 @@ mod tests {
             Some("Asia/Qatar")
         );
         assert_eq!(outlet_in_text("cnn.com and bbc.co.uk"), None);
+        assert_eq!(outlet_in_text("visit myspace.com today"), None);
+        assert_eq!(
+            outlet_in_text("A story\n\n© Copyright NDTV Convergence Limited 2023.").map(|o| o.zone),
+            Some("Asia/Kolkata")
+        );
+        assert_eq!(
+            outlet_in_text("email news@corkbeo.ie").map(|o| o.zone),
+            Some("Europe/Dublin")
+        );
     }
 }

@@ -18,6 +18,7 @@ pub(crate) struct Finish<'a> {
     pub(crate) bytes: &'a [u8],
     pub(crate) layout: &'static str,
     pub(crate) dst: DstPolicy,
+    pub(crate) max_posts: usize,
 }
 
 /// Turns a layout's reading into a document with resolved times, and says what it noticed.
@@ -27,6 +28,7 @@ pub(crate) fn finish(
     how: &Finish<'_>,
 ) -> (Document, Vec<Diagnostic>, LineRoles) {
     let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
+    limit(&mut parsed, how.max_posts, &mut diagnostics);
     account(page, &mut parsed, &mut diagnostics);
 
     let mut doc = Document::new(page.path(), how.layout, how.bytes);
@@ -128,8 +130,10 @@ pub(crate) fn finish(
             None => diagnostics.push(unreadable(&post.stamp)),
         }
     }
-    // Bare clocks under no page date: the page's own published (or updated) day stands in.
-    if ctx.page_date.is_none() && stamps.iter().any(|s| s.date.is_none()) {
+    // Bare clocks (or dates without a year) under no page date: the page's own published (or
+    // updated) day stands in.
+    let undated = |s: &Stamp| s.date.as_ref().is_none_or(|d| d.year.is_none());
+    if ctx.page_date.is_none() && stamps.iter().any(undated) {
         let fallback = match (&doc.published, &doc.updated) {
             (Some(p), _) => Some((p, Anchor::Oldest, "published")),
             (None, Some(u)) => Some((u, Anchor::Newest, "updated")),
@@ -331,6 +335,36 @@ fn collapse(diagnostics: &mut Vec<Diagnostic>, from: usize, code: &str) {
 }
 
 /// Every non-blank line without a role is dropped as unplaced, with a warning each.
+/// Keeps the first `max` posts; the lines of the rest are dropped as unplaced, with one warning.
+fn limit(parsed: &mut Parsed, max: usize, diagnostics: &mut Vec<Diagnostic>) {
+    if parsed.posts.len() <= max {
+        return;
+    }
+    let total = parsed.posts.len();
+    let cut = parsed.posts.split_off(max);
+    let first = cut.first().map(|p| p.lines[0].min(p.stamp.line));
+    for post in &cut {
+        for line in post.lines[0].min(post.stamp.line)..=post.lines[1].max(post.stamp.line) {
+            if parsed.roles.is_assigned(line) {
+                parsed.roles.unassign(line);
+                parsed
+                    .roles
+                    .assign(line, Role::Dropped(DropReason::Unplaced), "over-max-posts");
+            }
+        }
+    }
+    let mut d = Diagnostic::new(
+        Severity::Warning,
+        "too-many-posts",
+        format!(
+            "the page holds {total} posts; only the first {max} were read and the rest left out \
+             from this line on; raise --max-posts to read them all"
+        ),
+    );
+    d.line = first;
+    diagnostics.push(d);
+}
+
 fn account(page: &Page<'_>, parsed: &mut Parsed, diagnostics: &mut Vec<Diagnostic>) {
     for line in parsed.roles.conflicts() {
         diagnostics.push(
@@ -488,9 +522,16 @@ fn convert(page: &Page<'_>, raw: &RawStamp, r: Resolved) -> ResolvedTime {
         .collect();
     basis.notes = r.notes.iter().map(|n| n.message.clone()).collect();
     let mut time = ResolvedTime::new(raw.line, raw.text.clone(), r.utc, r.local, r.zone, basis);
-    if let Some(start) = page.line(raw.line).and_then(|l| l.find(&raw.text)) {
-        let start = u32::try_from(start).unwrap_or(u32::MAX);
-        time.span = [start, start.saturating_add(time.span[1])];
+    if let Some(line) = page.line(raw.line) {
+        match line.find(&raw.text) {
+            Some(start) => {
+                let start = u32::try_from(start).unwrap_or(u32::MAX);
+                time.span = [start, start.saturating_add(time.span[1])];
+            }
+            // The stamp was read from a repaired copy of the line ("November02202321:06" read
+            // as "November 02 2023 21:06"): the whole line is its span.
+            None => time.span = [0, u32::try_from(line.len()).unwrap_or(u32::MAX)],
+        }
     }
     time
 }
@@ -546,17 +587,24 @@ fn check(doc: &Document, count_line: Option<u32>, diagnostics: &mut Vec<Diagnost
             diagnostics.push(d);
         }
     }
-    if doc.posts.iter().any(|p| p.time.is_none()) && !doc.posts.is_empty() {
-        let missing = doc.posts.iter().filter(|p| p.time.is_none()).count();
-        diagnostics.push(Diagnostic::new(
+    if let Some(d) = untimed(doc) {
+        diagnostics.push(d);
+    }
+}
+
+/// The warning for posts with no time, when there are any.
+pub(crate) fn untimed(doc: &Document) -> Option<Diagnostic> {
+    let missing = doc.posts.iter().filter(|p| p.time.is_none()).count();
+    (missing > 0).then(|| {
+        Diagnostic::new(
             Severity::Warning,
             "posts-without-time",
             format!(
                 "{missing} of {} posts have no time and cannot be placed on the timeline",
                 doc.posts.len()
             ),
-        ));
-    }
+        )
+    })
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Every seed page read into a document, rendered as readable text and pinned as a snapshot:
-//! layout, metadata, every post with its time and basis, every dropped run, every diagnostic.
+//! Every seed page, and every page fixture (saved HTML and its text copy), read into a document,
+//! rendered as readable text and pinned as a snapshot: layout, metadata, every post with its time
+//! and basis, every dropped run, every diagnostic.
 
 use std::fmt::Write;
 
@@ -71,6 +72,9 @@ fn render(doc: &Document, diagnostics: &[Diagnostic]) -> String {
             p.line, p.lines
         );
         let _ = writeln!(o, "    time: {}", time(&p.time));
+        if !p.visible {
+            let _ = writeln!(o, "    not on the visible page (machine data only)");
+        }
         if let Some(a) = &p.author {
             let _ = writeln!(o, "    author: {a}");
         }
@@ -126,6 +130,16 @@ fn render(doc: &Document, diagnostics: &[Diagnostic]) -> String {
 #[test]
 fn seeds() {
     insta::glob!("../../../seeds", "*.txt", |path| {
+        let bytes = std::fs::read(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let (doc, diagnostics) = read(&name, &bytes, &Options::default());
+        insta::assert_snapshot!(render(&doc, &diagnostics));
+    });
+}
+
+#[test]
+fn fixtures() {
+    insta::glob!("fixtures/pages", "*.{html,txt}", |path| {
         let bytes = std::fs::read(path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let (doc, diagnostics) = read(&name, &bytes, &Options::default());

@@ -24,14 +24,14 @@
 //!
 //! | [`Form`] | examples |
 //! |---|---|
-//! | `day-month-year-time` | `3 January 2020 12:44`, `Friday 03 January 2020 13:34 EST`, `4 January 2020 at 12:31 GMT`, `Fri 3 Jan 2020 12.44 GMT`, `3 January 2020 • 12:44pm`, `03.01.2020, 13.44 Uhr`, `03/01/2020 à 13h44`, `3 JAN, 15:44` |
+//! | `day-month-year-time` | `3 January 2020 12:44`, `Friday 03 January 2020 13:34 EST`, `4 January 2020 at 12:31 GMT`, `Fri 3 Jan 2020 12.44 GMT`, `3 January 2020 • 12:44pm`, `03.01.2020, 13.44 Uhr`, `03/01/2020 à 13h44`, `3 JAN, 15:44`; in other languages `Dienstag, 30. Januar 2024, 15:13 Uhr`, `30. Jan. 2024 um 15:13 Uhr`, `venerdì 3 gennaio 2020 alle 14:30`, `3 gen 2020, 14.30`, `1er janvier 2020 à 14h30`, `viernes, 3 de enero de 2020 a las 14:30 h`, `3 de janeiro de 2020 às 14h30`, `vrijdag 3 januari 2020 om 14:30`, `31. Januar, 15:13 Uhr` |
 //! | `month-day-year-time` | `Jan. 4, 2020, 12:31 p.m. ET`, `Sept. 25, 2020, 5:43 p.m. ET`, `Saturday, January 4, 2020 at 9:21 AM EST`, `January 3, 2020 / 12:44 PM`, `January 3, 20207:44 AM ET`, `01/13/20 07:44 AM ET`, `Jan 3, 3:44 PM ET` |
 //! | `time-zone-month-day-year` | `12:31 p.m. ET, January 4, 2020`, `23:58 (IST) Feb 25`, `12:44 PM EST, Fri January 3, 2020`, `3:44 PM · Jan 3, 2020` |
-//! | `time-zone-day-month-year` | `8:44pm, 3 Jan, 2020`, `20:44 HKT 3 Jan 2020`, `12:44 GMT, 3 January 2020`, `1:44 am on 4 January 2020` |
+//! | `time-zone-day-month-year` | `8:44pm, 3 Jan, 2020`, `20:44 HKT 3 Jan 2020`, `12:44 GMT, 3 January 2020`, `1:44 am on 4 January 2020`, `14:30, 3 gennaio 2020`, `14:30 · 3 de enero de 2020` |
 //! | `compact-time-zone-date` | `0846 GMT (1646 HKT) January 5, 2020` (a four-digit clock only when a zone follows) |
 //! | `iso-8601`, `rfc-2822` | `2020-01-03T12:44:00+01:00`, `2020-01-03 12:44`, `20200103T124400Z`, `2020-01-03 HKT 20:44`, `2020/01/03 21:44`, `2020.01.03 21:44`, `2020年1月3日 21時44分`, `2020년 1월 3일 오후 9:44`, `Fri, 03 Jan 2020 12:44:00 +0000` |
-//! | `clock` | `03:09`, `3.09pm`, `12.50 BST`, `13.44 Uhr`, `5pm ET`, `1830 UTC`, `1830 hrs`, `at noon`, `until midnight` |
-//! | `date` | `January 3, 2020`, `3 January 2020`, `03.01.2020` |
+//! | `clock` | `03:09`, `3.09pm`, `12.50 BST`, `13.44 Uhr`, `ore 14.30`, `5pm ET`, `1830 UTC`, `1830 hrs`, `at noon`, `until midnight` |
+//! | `date` | `January 3, 2020`, `3 January 2020`, `03.01.2020`, `30. Januar 2024`, `3 gennaio 2020`, `vendredi 3 janvier 2020`, `3 de enero de 2020`, `1º de janeiro de 2020`, `3 mrt 2020` |
 //! | `ago`, `relative-day-time` | `4m ago`, `5 minutes ago`, `updated 3 hours ago`, `2 weeks ago`, `Yesterday at 18:40`, `Today 09:15` (against [`Context::now`]) |
 //!
 //! Numeric dates: year first (`2020/01/03`) and dotted (`03.01.2020`) have one order; with slashes or
@@ -42,7 +42,15 @@
 //! a slashed date inside a path (`/2020/01/03/`) is a URL, not a stamp.
 //!
 //! Month and weekday names are read in any case, full or abbreviated, with or without a dot; zone
-//! abbreviations only in capitals (`ET` is a zone, `et` a word). A dotted clock (`12.50`) needs
+//! abbreviations only in capitals (`ET` is a zone, `et` a word). Day-first dates are also read in
+//! German, Italian, French, Spanish, Portuguese and Dutch: month names in full and short (`Januar`,
+//! `Jänner`, `März`/`Mär.`, `Okt.`, `gennaio`/`gen`, `février`/`févr.`/`fevrier`, `enero`/`ene`,
+//! `março`, `mrt`), weekdays in full (`Dienstag`, `venerdì` or `venerdi`, `vendredi`, `viernes`,
+//! `sexta-feira`, `vrijdag`), the ordinals `30.`, `1er`, `1º`, Spanish and Portuguese `de`, and the
+//! words before a clock (`um`, `alle`, `ore`, `à`, `às`, `a las`, `om`). Short names that are English
+//! words (`set`, `mai`, `mag`, `ago`, `out`, `dic`) count only between a day and a year, so
+//! `5 out of 2020` and `Mai Tai` stay text; month first (`Mai 3, 2020`) is English only. A dotted
+//! clock after Italian `alle` or `ore` is a time (`Roma, ore 14.30`), after English `iron ore` a price. A dotted clock (`12.50`) needs
 //! am/pm or a zone, or it is a decimal. U+00A0 and other spaces count as spaces; a stamp never
 //! spans a line break. Zones: `ET`/`EST`/`EDT`, `CT`, `MT`, `PT`, `GMT`/`UTC`/`Z`, `BST`, `IST`,
 //! `CST`, `AST` (each ambiguous: see [Zones and places](#zones-and-places)), `CET`, `EET`,
@@ -189,7 +197,7 @@
 //!
 //! Speed is measured by benchmarks only, never by timed assertions in tests: `cargo xtask bench`
 //! runs `benches/stamps.rs` (divan) in release over the five seed pages (58,816 bytes, 128 stamps).
-//! On the development VM (2 shared cores), the rules compile once, on first use, in about 13 ms;
+//! On the development VM (2 shared cores), the rules compile once, on first use, in about 22 ms;
 //! then [`find_stamps`] over every line of the seeds takes a median 1.0 ms, **about 59 MB/s and
 //! 128,000 stamps a second**, and finding and [`resolve`]-ing them about 56 MB/s and 121,000 stamps
 //! a second (resolving alone runs at about 7 million stamps a second; scanning is the cost).

@@ -28,15 +28,34 @@ const WEEKDAY: &str = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday
 
 const MONTH: &str = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?-u:\b)\.?";
 
+/// Weekday names in German, Italian, French, Spanish, Portuguese and Dutch, in full only (the
+/// short forms, `Mo`, `Di`, `mar`, `ven`, are English words or too short to trust): `Dienstag`,
+/// `venerdì` (or `venerdi`), `vendredi`, `viernes`, `sexta-feira`, `vrijdag`. Read only before a
+/// day-first date, after the English names.
+const WEEKDAY_INTL: &str = r"(?P<wd>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|jueves|viernes|domingo|segunda|ter\x{e7}a|terca|quarta|quinta|sexta|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?-u:\b)|(?:luned|marted|mercoled|gioved|venerd)\x{ec}|mi\x{e9}rcoles|miercoles|s\x{e1}bado)(?:-feira)?\.?,?";
+
+/// Month names in German, Italian, French, Spanish, Portuguese and Dutch, in full and in the
+/// short forms their pages print (`Jan.`, `März`, `Okt.`, `gen`, `févr.`, `ene`, `set`, `mrt`),
+/// with and without accents, after the English ones. Several short forms are English words
+/// (`set`, `mai`, `mag`, `ago`, `out`, `dic`), so this pattern is used only where a day comes
+/// before it and a year after it.
+const MONTH_INTL: &str = r"(?P<mon>(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|januar|j\x{e4}nner|jaenner|februar|feber|maerz|juni|juli|oktober|dezember|mai|mrz|okt|dez|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|gen|mag|giu|lug|ago|sett|set|ott|dic|janvier|f\x{e9}vrier|fevrier|mars|avril|juin|juillet|ao\x{fb}t|aout|septembre|octobre|d\x{e9}cembre|decembre|janv|f\x{e9}vr|fevr|fev|avr|juil|enero|febrero|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|janeiro|fevereiro|mar\x{e7}o|abril|maio|junho|julho|setembro|outubro|novembro|dezembro|out|januari|februari|maart|mei|augustus|mrt)(?-u:\b)|m\x{e4}rz|m\x{e4}r|f\x{e9}v|d\x{e9}c)\.?";
+
+/// The foreign month names of [`MONTH_INTL`] that are no English word, in full: with a day
+/// before them, a clock after them is enough to make a date (`30. Januar, 15:13 Uhr`).
+const MONTH_INTL_FULL: &str = r"(?P<mon>(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|januar|j\x{e4}nner|februar|juni|juli|oktober|dezember|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|janvier|f\x{e9}vrier|fevrier|avril|juin|juillet|ao\x{fb}t|aout|septembre|octobre|d\x{e9}cembre|decembre|enero|febrero|junio|julio|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar\x{e7}o|abril|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|augustus)(?-u:\b)|m\x{e4}rz)\.?";
+
 /// A clock: `12:44`, `12:44:05`, `3.09pm`, `12:31 p.m.`.
 const TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?)?";
 
-/// A clock after a date, where French `13h44` and German `13:44 Uhr` are also clearly times.
-const DATED_TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.h])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr))(?-u:\b))?";
+/// A clock after a date, where French `13h44`, German `13:44 Uhr` and Spanish `13:44 h` are also
+/// clearly times.
+const DATED_TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.h])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr)|h|hs|horas)(?-u:\b))?";
 
-/// Between a date and its clock: `, `, ` at `, ` / `, ` | `, ` • `, ` - `, ` — `, `, à `, or
+/// Between a date and its clock: `, `, ` at `, ` / `, ` | `, ` • `, ` - `, ` — `, `, à `, ` um `,
+/// ` alle `, ` alle ore `, ` ore `, ` om `, ` às `, ` a las `, or
 /// nothing at all after a year (`January 3, 20207:44 AM ET`, as NPR's pages come out as text).
-const DATE_TIME_SEP: &str = r"(?:(?:[\t \x{a0}\x{202f}]*[,/|\x{2022}\x{b7}\x{2013}\x{2014}\-][\t \x{a0}\x{202f}]*|[\t \x{a0}\x{202f}]+)(?:(?:at|um|alle|om|@|\x{e0})[\t \x{a0}\x{202f}]+)?)";
+const DATE_TIME_SEP: &str = r"(?:(?:[\t \x{a0}\x{202f}]*[,/|\x{2022}\x{b7}\x{2013}\x{2014}\-][\t \x{a0}\x{202f}]*|[\t \x{a0}\x{202f}]+)(?:(?:at|um|alle(?:[\t \x{a0}\x{202f}]+ore)?|ore|om|@|\x{e0}s?|a[\t \x{a0}\x{202f}]+las?)[\t \x{a0}\x{202f}]+)?)";
 
 /// A zone group named `name`: an abbreviation (case-sensitive) or a numeric offset.
 fn zone(name: &str, parens: bool) -> String {
@@ -60,6 +79,12 @@ struct Rule {
 
 fn rules() -> Vec<Rule> {
     let wd = format!("(?:{WEEKDAY}{S}+)?");
+    // Day-first dates are read in the other languages too.
+    let wd_intl = format!("(?:{WEEKDAY_INTL}{S}+)?");
+    // A day's ordinal: English `3rd`, French `1er`, Spanish and Portuguese `1º`, German `30.`.
+    let ordinal = r"(?:st|nd|rd|th|er|\x{ba}|\.)?";
+    // Between the day, the month and the year: English `of`, Spanish and Portuguese `de`.
+    let of = format!("(?:(?:of|de){S}+)?");
     let time = TIME;
     let dated = DATED_TIME;
     let sep = DATE_TIME_SEP;
@@ -115,7 +140,7 @@ fn rules() -> Vec<Rule> {
         (
             Form::DayMonthYearTime,
             format!(
-                r"{wd}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th|\.)?{S}+(?:of{S}+)?{MONTH}(?:{S}*,{S}*|{S}+){year_then_time}"
+                r"{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL}(?:{S}*,{S}*|{S}+)(?:del?{S}+)?{year_then_time}"
             ),
         ),
         (
@@ -124,11 +149,12 @@ fn rules() -> Vec<Rule> {
                 r"{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:{S}*,{S}*|{S}+){year_then_time}"
             ),
         ),
-        // A day and month with a clock but no year: `3 Jan, 15:44`, `Jan 3, 3:44 PM ET`.
+        // A day and month with a clock but no year: `3 Jan, 15:44`, `Jan 3, 3:44 PM ET`,
+        // `31. Januar, 15:13 Uhr`, `3 janvier à 14h30` (no short foreign month without a year).
         (
             Form::DayMonthYearTime,
             format!(
-                r"{wd}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{S}+(?:of{S}+)?{MONTH}(?:{S}*,{S}*|{S}+)(?:at{S}+)?{dated}(?:{S}*{z})?"
+                r"{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL_FULL}(?:{S}*,{S}*|{S}+)(?:(?:at|um|alle|ore|\x{{e0}}s?|a{S}+las?){S}+)?{dated}(?:{S}*{z})?"
             ),
         ),
         (
@@ -141,7 +167,7 @@ fn rules() -> Vec<Rule> {
         (
             Form::DayMonthYearTime,
             format!(
-                r"{wd}(?P<n1>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<n2>[0-9]{{1,2}})(?P<s2>[/.\-])(?P<y>[0-9]{{4}}|[0-9]{{2}})(?-u:\b)(?:{sep}{dated}(?:{S}*{z})?)?"
+                r"{wd_intl}(?P<n1>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<n2>[0-9]{{1,2}})(?P<s2>[/.\-])(?P<y>[0-9]{{4}}|[0-9]{{2}})(?-u:\b)(?:{sep}{dated}(?:{S}*{z})?)?"
             ),
         ),
         (
@@ -153,7 +179,7 @@ fn rules() -> Vec<Rule> {
         (
             Form::TimeZoneDayMonthYear,
             format!(
-                r"{time}(?:{S}*{z})?{time_sep}{wd}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{S}+(?:of{S}+)?{MONTH},?(?:{S}+(?P<y>[0-9]{{4}})(?-u:\b))?"
+                r"{time}(?:{S}*{z})?{time_sep}{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL_FULL},?(?:{S}+(?:de{S}+)?(?P<y>[0-9]{{4}})(?-u:\b))?"
             ),
         ),
         (
@@ -297,11 +323,12 @@ fn edges_ok(text: &str, start: usize, end: usize) -> bool {
         // `12.44 +12%` is a change in price, not a clock with an offset.
         (_, Some('%')) => false,
         // Text glued on the right, as in `12:44Comments`, starts a new word with a capital; an
-        // `a`/`p` could be an am/pm the regex did not take, so it is never glue.
+        // `A`/`P` followed by `M` or a dot could be an am/pm the regex did not take, so it is not
+        // glue, but `21:22Ann Byrne` is.
         (Some(l), Some(a))
             if l.is_ascii_digit()
                 && a.is_uppercase()
-                && !matches!(a, 'A' | 'P')
+                && !(matches!(a, 'A' | 'P') && am_pm_after(text, end))
                 && !digit_after(text, end) =>
         {
             true
@@ -314,6 +341,47 @@ fn edges_ok(text: &str, start: usize, end: usize) -> bool {
     start_ok && end_ok
 }
 
+/// Whether the clock at `start` follows Italian `alle`, `alle ore` or `ore` (`Aggiornato alle
+/// 14.30`, `Roma, ore 14.30`), which make a dotted clock a time. `ore` counts only at the start
+/// or after punctuation, so that English `iron ore 12.50` stays a price.
+fn after_ore(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let trimmed = before.trim_end_matches(is_space);
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let ends_with_word = |s: &str, word: &str| {
+        s.len() >= word.len()
+            && s.get(s.len() - word.len()..)
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+            && s.get(..s.len() - word.len())
+                .and_then(|r| r.chars().next_back())
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
+    if ends_with_word(trimmed, "alle") {
+        return true;
+    }
+    if !ends_with_word(trimmed, "ore") {
+        return false;
+    }
+    let rest = trimmed
+        .get(..trimmed.len() - 3)
+        .unwrap_or("")
+        .trim_end_matches(is_space);
+    match rest.chars().next_back() {
+        None => true,
+        Some(c) if !c.is_alphanumeric() => true,
+        Some(_) => ends_with_word(rest, "alle"),
+    }
+}
+
+/// The spaces of [`S`].
+fn is_space(c: char) -> bool {
+    c != '\n' && c != '\r' && c.is_whitespace()
+}
+
 fn digit_before(text: &str, start: usize) -> bool {
     let mut chars = text
         .get(..start)
@@ -322,6 +390,15 @@ fn digit_before(text: &str, start: usize) -> bool {
         .flatten();
     chars.next();
     chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether the character after the one at `end` makes an am/pm of it (`AM`, `Pm`, `A.`).
+fn am_pm_after(text: &str, end: usize) -> bool {
+    let mut chars = text.get(end..).map(str::chars).into_iter().flatten();
+    chars.next();
+    chars
+        .next()
+        .is_none_or(|c| matches!(c, 'M' | 'm' | '.') || !c.is_alphabetic())
 }
 
 fn digit_after(text: &str, end: usize) -> bool {
@@ -334,28 +411,60 @@ fn num(caps: &Captures<'_>, name: &str) -> Option<u32> {
     caps.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
-fn month_number(name: &str) -> Option<u32> {
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    let key = lower.get(..3)?;
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months
-        .iter()
-        .position(|m| *m == key)
-        .and_then(|i| u32::try_from(i + 1).ok())
+/// The lower-case ASCII key of a month or weekday name: accents dropped (`März` is `marz`,
+/// `venerdì` is `venerdi`), a trailing dot cut.
+fn name_key(name: &str) -> String {
+    name.trim_end_matches(['.', ','])
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c,
+        })
+        .collect()
 }
 
+/// The month a name the rules matched stands for, in any of the languages of [`MONTH_INTL`]:
+/// its first three letters tell, but for `juin` (June) against `juillet` (July).
+fn month_number(name: &str) -> Option<u32> {
+    let key = name_key(name);
+    let month = match key.get(..3)? {
+        "jan" | "gen" | "ene" | "jae" => 1,
+        "feb" | "fev" => 2,
+        "mar" | "mae" | "mrz" | "mrt" | "maa" => 3,
+        "apr" | "avr" | "abr" => 4,
+        "may" | "mai" | "mag" | "mei" => 5,
+        "jun" | "giu" => 6,
+        "jui" if key == "juin" => 6,
+        "jul" | "lug" | "jui" => 7,
+        "aug" | "ago" | "aou" => 8,
+        "sep" | "set" => 9,
+        "oct" | "okt" | "ott" | "out" => 10,
+        "nov" => 11,
+        "dec" | "dez" | "dic" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+/// The weekday a name the rules matched stands for, in any of the languages of
+/// [`WEEKDAY_INTL`]: by its first three letters, but for German `Sonnabend` (Saturday).
 fn weekday(name: &str) -> Option<Weekday> {
-    let lower = name.to_ascii_lowercase();
-    Some(match lower.get(..3)? {
-        "mon" => Weekday::Mon,
-        "tue" => Weekday::Tue,
-        "wed" => Weekday::Wed,
-        "thu" => Weekday::Thu,
-        "fri" => Weekday::Fri,
-        "sat" => Weekday::Sat,
-        "sun" => Weekday::Sun,
+    let key = name_key(name);
+    Some(match key.get(..3)? {
+        "son" if key.starts_with("sonnabend") => Weekday::Sat,
+        "mon" | "lun" | "seg" | "maa" => Weekday::Mon,
+        "tue" | "die" | "mar" | "ter" | "din" => Weekday::Tue,
+        "wed" | "mit" | "mer" | "mie" | "qua" | "woe" => Weekday::Wed,
+        "thu" | "don" | "gio" | "jeu" | "jue" | "qui" => Weekday::Thu,
+        "fri" | "fre" | "ven" | "vie" | "sex" | "vri" => Weekday::Fri,
+        "sat" | "sam" | "sab" | "zat" => Weekday::Sat,
+        "sun" | "son" | "dom" | "dim" | "zon" => Weekday::Sun,
         _ => return None,
     })
 }
@@ -402,7 +511,7 @@ const MONTH_FIRST: &[&str] = &[
 /// The start of a numeric date whose order is open: weekday, two fields, a slash or dash.
 static OPEN_ORDER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:{WEEKDAY}{S}+)?(?P<n1>[0-9]{{1,2}})[/\-](?P<n2>[0-9]{{1,2}})[/\-]"
+        r"(?i)^(?:{WEEKDAY_INTL}{S}+)?(?P<n1>[0-9]{{1,2}})[/\-](?P<n2>[0-9]{{1,2}})[/\-]"
     ))
     .ok()
 });
@@ -626,12 +735,14 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         _ => None,
     };
 
-    // A dotted clock (`12.50`) is a decimal number unless am/pm, `Uhr` or a zone says otherwise.
+    // A dotted clock (`12.50`) is a decimal number unless am/pm, `Uhr`, a zone or Italian `ore`
+    // says otherwise.
     if form == Form::Clock
         && caps.name("sep").is_some_and(|m| m.as_str() == ".")
         && ampm.is_none()
         && zone.is_none()
         && caps.name("uhr").is_none()
+        && !after_ore(text, whole.start())
     {
         return None;
     }
@@ -768,6 +879,149 @@ mod tests {
     }
 
     #[test]
+    fn months_and_weekdays_in_other_languages() {
+        let months = [
+            ("Januar", 1),
+            ("Jänner", 1),
+            ("gen", 1),
+            ("ene", 1),
+            ("janv.", 1),
+            ("Feb.", 2),
+            ("févr", 2),
+            ("fevereiro", 2),
+            ("März", 3),
+            ("Mär.", 3),
+            ("Mrz", 3),
+            ("maart", 3),
+            ("mrt", 3),
+            ("março", 3),
+            ("avril", 4),
+            ("abr", 4),
+            ("Mai", 5),
+            ("maggio", 5),
+            ("mag", 5),
+            ("mei", 5),
+            ("juin", 6),
+            ("giu", 6),
+            ("juillet", 7),
+            ("juil.", 7),
+            ("luglio", 7),
+            ("août", 8),
+            ("ago", 8),
+            ("set", 9),
+            ("settembre", 9),
+            ("Okt.", 10),
+            ("ott", 10),
+            ("out", 10),
+            ("Dez.", 12),
+            ("déc.", 12),
+            ("dic", 12),
+        ];
+        for (name, month) in months {
+            assert_eq!(month_number(name), Some(month), "{name}");
+        }
+        let days = [
+            ("Dienstag", Weekday::Tue),
+            ("Sonnabend", Weekday::Sat),
+            ("Sonntag", Weekday::Sun),
+            ("venerdì", Weekday::Fri),
+            ("venerdi,", Weekday::Fri),
+            ("giovedì", Weekday::Thu),
+            ("jeudi", Weekday::Thu),
+            ("miércoles", Weekday::Wed),
+            ("sábado", Weekday::Sat),
+            ("terça-feira", Weekday::Tue),
+            ("sexta-feira", Weekday::Fri),
+            ("donderdag", Weekday::Thu),
+            ("zondag", Weekday::Sun),
+        ];
+        for (name, day) in days {
+            assert_eq!(weekday(name), Some(day), "{name}");
+        }
+    }
+
+    /// The text and the date of the one stamp in `text`.
+    fn one(text: &str) -> (String, Option<PartialDate>, Option<NaiveTime>) {
+        let stamps = find_stamps(text);
+        assert_eq!(stamps.len(), 1, "{text}: {stamps:?}");
+        let s = &stamps[0];
+        (s.text.clone(), s.date, s.time)
+    }
+
+    fn date(y: i32, m: u32, d: u32, wd: Option<Weekday>) -> Option<PartialDate> {
+        Some(PartialDate {
+            year: Some(y),
+            month: m,
+            day: d,
+            weekday: wd,
+        })
+    }
+
+    #[test]
+    fn german_dates_are_read_whole() {
+        let (text, d, t) = one("Dienstag, 30. Januar 2024, 15:13 Uhr");
+        assert_eq!(text, "Dienstag, 30. Januar 2024, 15:13 Uhr");
+        assert_eq!(d, date(2024, 1, 30, Some(Weekday::Tue)));
+        assert_eq!(t, NaiveTime::from_hms_opt(15, 13, 0));
+        assert_eq!(
+            one("30. Januar 2024 um 15:13 Uhr").0,
+            "30. Januar 2024 um 15:13 Uhr"
+        );
+        assert_eq!(one("Stand: 30. Jan. 2024").1, date(2024, 1, 30, None));
+    }
+
+    #[test]
+    fn romance_and_dutch_dates_are_read_whole() {
+        let (text, d, t) = one("venerdì 3 gennaio 2020 14:30");
+        assert_eq!(text, "venerdì 3 gennaio 2020 14:30");
+        assert_eq!(d, date(2020, 1, 3, Some(Weekday::Fri)));
+        assert_eq!(t, NaiveTime::from_hms_opt(14, 30, 0));
+        assert_eq!(one("il 3 gen 2020, 14.30 ").0, "3 gen 2020, 14.30");
+        let (text, _, t) = one("Publié le 1er janvier 2020 à 14h30");
+        assert_eq!(text, "1er janvier 2020 à 14h30");
+        assert_eq!(t, NaiveTime::from_hms_opt(14, 30, 0));
+        let (text, d, _) = one("viernes, 3 de enero de 2020 a las 14:30 h");
+        assert_eq!(text, "viernes, 3 de enero de 2020 a las 14:30 h");
+        assert_eq!(d, date(2020, 1, 3, Some(Weekday::Fri)));
+        let (text, d, _) = one("sexta-feira, 3 de janeiro de 2020 às 14h30");
+        assert_eq!(text, "sexta-feira, 3 de janeiro de 2020 às 14h30");
+        assert_eq!(d, date(2020, 1, 3, Some(Weekday::Fri)));
+        assert_eq!(
+            one("vrijdag 3 januari 2020 om 14:30").1,
+            date(2020, 1, 3, Some(Weekday::Fri))
+        );
+    }
+
+    #[test]
+    fn foreign_words_in_english_text_are_no_dates() {
+        // Short month names that are English words need a day before them and a year after.
+        for text in [
+            "the second set ended 6-3 and Mai Tai was served",
+            "Mars 2020 landed; 5 out of 2020 entries; 3 de facto rulers",
+            "set 3, 2020 and Mai 3, 2020 and Mar 3",
+            "3 mag wheels, 3 set pieces, 10 years ago",
+            "iron ore 12.50 a tonne",
+        ] {
+            assert!(
+                find_stamps(text).is_empty(),
+                "{text}: {:?}",
+                find_stamps(text)
+            );
+        }
+        // Italian `ore` and `alle` make a dotted clock a time, English `ore` does not.
+        assert_eq!(one("Roma, ore 14.30").0, "14.30");
+        assert_eq!(one("Aggiornato alle ore 14.30").0, "14.30");
+        assert_eq!(one("Aggiornato alle 9.05").1, None);
+        assert!(find_stamps("iron ore 12.50 a tonne").is_empty());
+        assert!(find_stamps("shore 12.50").is_empty());
+        // Nor is a short one with a clock but no year: only the clock is a stamp.
+        let (text, d, _) = one("Game 3 set, 14:30");
+        assert_eq!((text.as_str(), d), ("14:30", None));
+        // `de` joins a day, a month and a year only.
+        assert!(find_stamps("3 de 2020").is_empty());
+    }
+
+    #[test]
     fn clocks() {
         assert_eq!(clock(12, 0, 0, Some('a')), NaiveTime::from_hms_opt(0, 0, 0));
         assert_eq!(
@@ -806,6 +1060,10 @@ mod tests {
         assert_eq!(s[0].text, "3 January 2020 12:44");
         assert!(find_stamps("12:44pmThe").is_empty());
         assert!(find_stamps("12:44x").is_empty());
+        let s = find_stamps("21:22Ann Byrne");
+        assert_eq!(s.first().map(|s| s.text.as_str()), Some("21:22"));
+        let s = find_stamps("21:22Pat Lee");
+        assert_eq!(s.first().map(|s| s.text.as_str()), Some("21:22"));
     }
 
     fn reading(text: &str, country: Option<&str>) -> Option<(u32, u32, &'static str, String)> {

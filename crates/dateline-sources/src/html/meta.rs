@@ -1,0 +1,195 @@
+//! One pass over the elements for `<meta>`, `<link rel="canonical">`, `<title>`, `<html lang>`,
+//! `<time datetime>`, and the text of the JSON-LD blocks (read by [`super::ld`]).
+
+use scraper::{Html, Node};
+
+use super::text::element_text_bounded;
+use super::{Machine, MachineTime, PageTime, Source, Sourced, TimeRole};
+
+/// `<meta>` names and properties that give the page's first publication time (lowercase).
+const PUBLISHED: &[&str] = &[
+    "article:published_time",
+    "article:published",
+    "og:article:published_time",
+    "article_published_time",
+    "og:published_time",
+    "published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pub_date",
+    "publication_date",
+    "publisheddate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.issued",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article.published",
+    "datepublished",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "displaydate",
+];
+
+/// `<meta>` names and properties that give the page's last modification time (lowercase).
+const MODIFIED: &[&str] = &[
+    "article:modified_time",
+    "article:modified",
+    "og:article:modified_time",
+    "article_modified_time",
+    "og:updated_time",
+    "modified_time",
+    "datemodified",
+    "lastmod",
+    "last-modified",
+    "last_updated_date",
+    "lastdate",
+    "lastmodified",
+    "article.updated",
+    "dc.date.modified",
+    "dcterms.modified",
+    "sailthru.lastmodified",
+    "revised",
+];
+
+/// Fills `machine` with meta facts, `<time>` elements, title, language and canonical link, and
+/// returns the raw text of each `application/ld+json` script in document order.
+pub(crate) fn scan(document: &Html, machine: &mut Machine) -> Vec<String> {
+    let mut scripts = Vec::new();
+    for node in document.tree.root().descendants() {
+        let Node::Element(element) = node.value() else {
+            continue;
+        };
+        match element.name() {
+            "html" if machine.lang.is_none() => {
+                machine.lang = element
+                    .attr("lang")
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned);
+            }
+            "title" if machine.title.is_none() && is_html(element) => {
+                let text: String = node
+                    .children()
+                    .filter_map(|c| c.value().as_text().map(|t| &**t))
+                    .collect();
+                let text = collapse(&text);
+                if !text.is_empty() {
+                    machine.title = Some(text);
+                }
+            }
+            "link" if machine.canonical.is_none() => {
+                let canonical = element.attr("rel").is_some_and(|rel| {
+                    rel.split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                });
+                if canonical
+                    && let Some(href) = element.attr("href").map(str::trim)
+                    && !href.is_empty()
+                {
+                    machine.canonical = Some(href.to_owned());
+                }
+            }
+            "meta" => meta(element, machine),
+            "time" => {
+                if let Some(datetime) = element.attr("datetime").filter(|d| !d.trim().is_empty()) {
+                    let text = collapse(&element_text_bounded(node, 256));
+                    machine.times.push(PageTime {
+                        role: TimeRole::Unknown,
+                        time: MachineTime::new(datetime, Source::TimeElement),
+                        text: (!text.is_empty()).then_some(text),
+                    });
+                }
+            }
+            "script" => {
+                let is_ld = element.attr("type").is_some_and(|t| {
+                    t.split(';')
+                        .next()
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                });
+                if is_ld {
+                    let text: String = node
+                        .children()
+                        .filter_map(|c| c.value().as_text().map(|t| &**t))
+                        .collect();
+                    scripts.push(text);
+                }
+            }
+            _ => {}
+        }
+    }
+    scripts
+}
+
+fn is_html(element: &scraper::node::Element) -> bool {
+    &*element.name.ns == "http://www.w3.org/1999/xhtml"
+}
+
+/// Reads one `<meta>`: its key is `property`, else `name`, else `http-equiv`. Metas that carry
+/// only `itemprop` are microdata and read there.
+fn meta(element: &scraper::node::Element, machine: &mut Machine) {
+    let Some(key) = element
+        .attr("property")
+        .or_else(|| element.attr("name"))
+        .or_else(|| element.attr("http-equiv"))
+    else {
+        return;
+    };
+    let Some(content) = element
+        .attr("content")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    else {
+        return;
+    };
+    let key = key.trim();
+    let lower = key.to_ascii_lowercase();
+    let source = || Source::Meta {
+        name: key.to_owned(),
+    };
+    let role = if PUBLISHED.contains(&lower.as_str()) {
+        Some(TimeRole::Published)
+    } else if MODIFIED.contains(&lower.as_str()) {
+        Some(TimeRole::Modified)
+    } else {
+        None
+    };
+    if let Some(role) = role {
+        machine.times.push(PageTime {
+            role,
+            time: MachineTime::new(content, source()),
+            text: None,
+        });
+        return;
+    }
+    match lower.as_str() {
+        "og:site_name" | "og_site_name" | "application-name" => machine.site_names.push(Sourced {
+            value: content.to_owned(),
+            source: source(),
+        }),
+        "og:title" | "twitter:title" => machine.titles.push(Sourced {
+            value: content.to_owned(),
+            source: source(),
+        }),
+        "og:type" if machine.og_type.is_none() => machine.og_type = Some(content.to_owned()),
+        "og:url" if machine.og_url.is_none() => machine.og_url = Some(content.to_owned()),
+        _ => {}
+    }
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub(crate) fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}

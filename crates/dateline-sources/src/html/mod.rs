@@ -1,0 +1,307 @@
+//! Saved HTML pages: their visible text and every machine-readable fact they carry.
+//!
+//! [`extract`] parses a page once with html5ever (through `scraper`, scripting off, as a browser
+//! with JavaScript disabled builds it) and walks the tree to give an [`HtmlPage`]:
+//!
+//! - the visible text, as `document.body.innerText` gives it ([`text`]), for the text layouts;
+//! - the machine data ([`Machine`]): schema.org JSON-LD ([`ld`]), microdata ([`microdata`]),
+//!   `<time datetime>` elements, `<meta>` times and names, the canonical link, the language and the
+//!   title ([`meta`]), each fact kept with its [`Source`] and its raw string;
+//! - notes about what could not be read (invalid JSON-LD), as diagnostics.
+//!
+//! Nothing here decides which source to trust: the reader cross-checks them. Every walk over the
+//! tree is iterative and linear, so deep nesting or huge pages cost no stack and no quadratic time.
+
+mod ld;
+mod meta;
+mod microdata;
+mod reconcile;
+mod text;
+mod time;
+
+pub(crate) use reconcile::{prepare, reconcile};
+
+use dateline_model::Diagnostic;
+use html5ever::tendril::TendrilSink;
+use scraper::{Html, HtmlTreeSink};
+
+#[allow(unused_imports)] // The reader uses them next.
+pub(crate) use time::{MachineTime, ParsedTime, parse_machine_time};
+
+/// Where a machine-readable fact came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// A `<script type="application/ld+json">` block, numbered from 1 in document order.
+    JsonLd {
+        /// The block's number, from 1.
+        block: usize,
+    },
+    /// Microdata (`itemscope`/`itemprop` attributes).
+    Microdata,
+    /// A `<time datetime>` element.
+    TimeElement,
+    /// A `<meta>` element, by its name or property.
+    Meta {
+        /// The `property`, `name` or `http-equiv` it carried, as written.
+        name: String,
+    },
+}
+
+/// A string value with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Sourced {
+    /// The value, trimmed.
+    pub value: String,
+    /// Where it came from.
+    pub source: Source,
+}
+
+/// What kind of creative work a structured item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ItemKind {
+    /// A schema.org `LiveBlogPosting`.
+    LiveBlog,
+    /// A `NewsArticle`, `ReportageNewsArticle`, `Article`, `BlogPosting` or similar.
+    Article,
+    /// A `WebPage` (lower priority than an article).
+    WebPage,
+}
+
+/// A creative work described by JSON-LD or microdata: a live blog, an article or a web page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Item {
+    /// Where it came from.
+    pub source: Source,
+    /// What kind of work it is.
+    pub kind: ItemKind,
+    /// The `@type` (or `itemtype`) as written, without the schema.org prefix.
+    pub type_name: String,
+    /// `headline` (or `name` when there is no headline).
+    pub headline: Option<String>,
+    /// `datePublished`.
+    pub published: Option<MachineTime>,
+    /// `dateModified`.
+    pub modified: Option<MachineTime>,
+    /// `coverageStartTime` (live blogs).
+    pub coverage_start: Option<MachineTime>,
+    /// `coverageEndTime` (live blogs).
+    pub coverage_end: Option<MachineTime>,
+    /// Author names, in order.
+    pub authors: Vec<String>,
+    /// `url` or `@id` when it is a URL.
+    pub url: Option<String>,
+    /// The live blog's updates (`liveBlogUpdate`), in the order the page gives them.
+    pub updates: Vec<Update>,
+}
+
+impl Item {
+    fn new(source: Source, kind: ItemKind, type_name: impl Into<String>) -> Self {
+        Item {
+            source,
+            kind,
+            type_name: type_name.into(),
+            headline: None,
+            published: None,
+            modified: None,
+            coverage_start: None,
+            coverage_end: None,
+            authors: Vec::new(),
+            url: None,
+            updates: Vec::new(),
+        }
+    }
+}
+
+/// One `liveBlogUpdate` of a live blog.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Update {
+    /// `headline`.
+    pub headline: Option<String>,
+    /// `articleBody`, as the page gives it (JSON-LD string or microdata text).
+    pub body: Option<String>,
+    /// `datePublished`.
+    pub published: Option<MachineTime>,
+    /// `dateModified`.
+    pub modified: Option<MachineTime>,
+    /// Author names, in order.
+    pub authors: Vec<String>,
+    /// `url` (often the page URL with a fragment naming the post).
+    pub url: Option<String>,
+}
+
+/// What a page-level time says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TimeRole {
+    /// When the page was first published.
+    Published,
+    /// When the page was last modified or updated.
+    Modified,
+    /// Neither said (a `<time>` element, a bare `date` meta).
+    Unknown,
+}
+
+/// A page-level time outside the structured items: a `<meta>`, a `<time>` element or microdata.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PageTime {
+    /// What the time says about the page.
+    pub role: TimeRole,
+    /// The time, with its raw string and source.
+    pub time: MachineTime,
+    /// The element's visible text, for `<time>` elements (collapsed whitespace).
+    pub text: Option<String>,
+}
+
+/// Every machine-readable fact of a page, each with its source.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Machine {
+    /// Live blogs, articles and web pages from JSON-LD and microdata, in document order
+    /// (JSON-LD first).
+    pub items: Vec<Item>,
+    /// Page-level times from `<meta>`, `<time datetime>` and page-level microdata.
+    pub times: Vec<PageTime>,
+    /// Site names: `og:site_name`, JSON-LD `publisher`/`isPartOf` names, and the like.
+    pub site_names: Vec<Sourced>,
+    /// `og:title` and `twitter:title`.
+    pub titles: Vec<Sourced>,
+    /// `og:type`.
+    pub og_type: Option<String>,
+    /// `og:url`.
+    pub og_url: Option<String>,
+    /// `<link rel="canonical">`.
+    pub canonical: Option<String>,
+    /// `<html lang>`.
+    pub lang: Option<String>,
+    /// The document's `<title>`, whitespace collapsed.
+    pub title: Option<String>,
+}
+
+impl Machine {
+    /// The live blogs among the items.
+    #[cfg(test)]
+    pub fn live_blogs(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|i| i.kind == ItemKind::LiveBlog)
+    }
+
+    /// What the machine data holds, in a few words: "JSON-LD LiveBlogPosting (26 updates),
+    /// 3 <meta> times, 1 <time>", or "no machine data".
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> = self
+            .items
+            .iter()
+            .map(|i| {
+                let from = match i.source {
+                    Source::JsonLd { .. } => "JSON-LD",
+                    Source::Microdata => "microdata",
+                    _ => "markup",
+                };
+                if i.updates.is_empty() {
+                    format!("{from} {}", i.type_name)
+                } else {
+                    format!("{from} {} ({} updates)", i.type_name, i.updates.len())
+                }
+            })
+            .collect();
+        let metas = self
+            .times
+            .iter()
+            .filter(|t| matches!(t.time.source, Source::Meta { .. }))
+            .count();
+        let times = self
+            .times
+            .iter()
+            .filter(|t| t.time.source == Source::TimeElement)
+            .count();
+        if metas > 0 {
+            parts.push(format!("{metas} <meta> times"));
+        }
+        if times > 0 {
+            parts.push(format!("{times} <time> elements"));
+        }
+        if parts.is_empty() {
+            "no machine data".to_owned()
+        } else {
+            format!("its machine data: {}", parts.join(", "))
+        }
+    }
+}
+
+/// A parsed HTML page: visible text, machine data and notes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct HtmlPage {
+    /// The visible text as `document.body.innerText` gives it with JavaScript off.
+    pub text: String,
+    /// The machine-readable facts.
+    pub machine: Machine,
+    /// What could not be read or was repaired (`json-ld-invalid`, `json-ld-repaired`).
+    pub notes: Vec<Diagnostic>,
+}
+
+/// Whether `text` is an HTML document, judged by its first markup: after a BOM, whitespace, and
+/// comments, it must open with a doctype or one of the tags that begin real pages.
+pub(crate) fn looks_like_html(text: &str) -> bool {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    // Skip whitespace, comments and an XML declaration; a bounded number of them.
+    for _ in 0..64 {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("<!--") {
+            match after.find("-->") {
+                Some(end) => rest = &after[end + 3..],
+                None => return false,
+            }
+        } else if rest.starts_with("<?xml") {
+            match rest.find("?>") {
+                Some(end) => rest = &rest[end + 2..],
+                None => return false,
+            }
+        } else {
+            break;
+        }
+    }
+    let head: String = rest
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html") {
+        return true;
+    }
+    const OPENERS: &[&str] = &[
+        "html", "head", "body", "meta", "title", "link", "script", "style", "div", "base",
+    ];
+    let Some(tag) = head.strip_prefix('<') else {
+        return false;
+    };
+    OPENERS.iter().any(|name| {
+        tag.strip_prefix(name).is_some_and(|after| {
+            after
+                .chars()
+                .next()
+                .is_some_and(|c| c == '>' || c == '/' || c.is_ascii_whitespace())
+        })
+    })
+}
+
+/// Parses `html` once and extracts its visible text, machine data and notes. Never panics.
+pub(crate) fn extract(html: &str) -> HtmlPage {
+    let document = parse(html);
+    let mut notes = Vec::new();
+    let mut machine = Machine::default();
+    let scripts = meta::scan(&document, &mut machine);
+    ld::read_blocks(&scripts, &mut machine, &mut notes);
+    microdata::scan(&document, &mut machine);
+    HtmlPage {
+        text: text::inner_text(&document),
+        machine,
+        notes,
+    }
+}
+
+/// Parses a document as a browser does with scripting disabled, so `<noscript>` holds markup.
+fn parse(html: &str) -> Html {
+    let mut opts = html5ever::ParseOpts::default();
+    opts.tree_builder.scripting_enabled = false;
+    html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(html)
+}
+
+#[cfg(test)]
+mod tests;
