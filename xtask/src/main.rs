@@ -19,6 +19,10 @@
 //! - `eval DIR [--copies text|html|both] [--verbose]`: runs dateline over a folder of real pages
 //!   with a `gold.json` and prints items found, precision, the exact-UTC rate and merge figures
 //!   (`eval.rs`).
+//! - `fuzz [--seconds N] [TARGET...] [-- LIBFUZZER_ARGS]`: the cargo-fuzz targets of `fuzz/`
+//!   (`text_page`, `html_page`, `stamps`, `plugin_protocol`; all by default), each for N seconds
+//!   (60 by default) with `cargo +nightly fuzz run`, then a table of the executions each ran; a
+//!   crash fails the task (`fuzz.rs`). Needs a nightly toolchain and `cargo install cargo-fuzz`.
 //!
 //! xtask is a plain binary with few dependencies [rust-analyzer, mdBook]: it runs cargo as a child
 //! process and reads files; it is not part of the published crates.
@@ -28,6 +32,7 @@
 
 mod bench;
 mod eval;
+mod fuzz;
 mod synth;
 
 use std::fs;
@@ -36,7 +41,7 @@ use std::process::{Command, ExitCode};
 
 use sha2::{Digest, Sha256};
 
-const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|seeds|tidy|codegen [--check]|bench [ARGS]|synth [ARGS]|eval DIR>";
+const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|seeds|tidy|codegen [--check]|bench [ARGS]|synth [ARGS]|eval DIR|fuzz [--seconds N] [TARGET...]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -57,6 +62,7 @@ fn main() -> ExitCode {
         "bench" => bench::bench(&root, args.get(1..).unwrap_or_default()),
         "synth" => synth::synth(&root, args.get(1..).unwrap_or_default()),
         "eval" => eval::eval(&root, args.get(1..).unwrap_or_default()),
+        "fuzz" => fuzz::fuzz(&root, args.get(1..).unwrap_or_default()),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

@@ -13,8 +13,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::{Command, ExitStatus, Stdio};
 
-use dateline_model::{Diagnostic, Document, Timeline};
-use serde::Deserialize;
+use dateline_model::{Diagnostic, Document, SourceReply, Timeline};
 use serde_json::{Value, json};
 
 use crate::error::CliError;
@@ -404,18 +403,6 @@ impl dateline_formats::Format for PluginFormat {
     }
 }
 
-/// A source plugin's answer: a document, or a document with diagnostics.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum SourceResponse {
-    Wrapped {
-        document: Box<Document>,
-        #[serde(default)]
-        diagnostics: Vec<Diagnostic>,
-    },
-    Bare(Box<Document>),
-}
-
 /// `--layout NAME` for a NAME no built-in has: `dateline-source-NAME`.
 #[derive(Debug)]
 pub struct PluginSource {
@@ -458,18 +445,12 @@ impl PluginSource {
             PluginError::Failed { name, reason } => CliError::Plugin { name, reason },
             PluginError::Output(err) => failed(format!("could not be read: {err}")),
         })?;
-        let response: SourceResponse = serde_json::from_slice(&answer).map_err(|e| {
+        let reply: SourceReply = serde_json::from_slice(&answer).map_err(|e| {
             failed(format!(
                 "answered no document for {path} (see docs/plugins.md): {e}"
             ))
         })?;
-        Ok(match response {
-            SourceResponse::Wrapped {
-                document,
-                diagnostics,
-            } => (*document, diagnostics),
-            SourceResponse::Bare(document) => (*document, Vec::new()),
-        })
+        Ok(reply.into_parts())
     }
 }
 

@@ -32,6 +32,9 @@
 //! Every time keeps the line and the raw text it was read from and the rule that resolved it, so a
 //! reader can always ask "where did this come from, and why".
 //!
+//! A source plugin's answer (`docs/plugins.md`) is read into a [`SourceReply`], here rather than in
+//! the CLI, so that every reader of the protocol reads it the same way.
+//!
 //! With the `schema` feature, `json_schema()` gives the JSON Schema of the contract, derived from
 //! these types with `schemars`; `cargo xtask codegen` writes it to `docs/schema/`.
 
@@ -41,6 +44,7 @@ mod diagnostic;
 mod document;
 mod event;
 mod id;
+mod protocol;
 #[cfg(feature = "schema")]
 mod schema;
 mod time;
@@ -49,6 +53,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentKind, DropReason, Dropped, Post, ZoneStatement};
 pub use event::{Check, Event, Evidence, Related, Relation, Report, Signal};
 pub use id::{content_id, event_id};
+pub use protocol::SourceReply;
 #[cfg(feature = "schema")]
 pub use schema::{SCHEMA_ID, json_schema};
 pub use time::{
