@@ -123,6 +123,11 @@ fn pair(a: &str, b: &str) -> (String, String) {
     }
 }
 
+/// The elements of the array `v[key]`, none when it is missing or not an array.
+fn elements<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
+    v.get(key).and_then(Value::as_array).into_iter().flatten()
+}
+
 fn str_field(v: &Value, key: &str) -> Option<String> {
     v.get(key)
         .and_then(Value::as_str)
@@ -166,12 +171,7 @@ fn read_gold(path: &Path) -> Result<Gold, String> {
             .ok_or_else(|| format!("{}: a document without `file`", path.display()))?;
         let stem = file.strip_suffix(".txt").unwrap_or(&file).to_owned();
         let mut items = Vec::new();
-        for post in doc
-            .get("posts")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
+        for post in elements(doc, "posts") {
             let line = post.get("line").and_then(Value::as_u64).unwrap_or(1);
             let utc = str_field(post, "utc")
                 .ok_or_else(|| format!("{}: {stem}:{line} has no `utc`", path.display()))?;
@@ -253,12 +253,7 @@ struct Printed {
 
 fn printed_posts(doc: &Value) -> Vec<Printed> {
     let mut out = Vec::new();
-    for post in doc
-        .get("posts")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for post in elements(doc, "posts") {
         let line = post.get("line").and_then(Value::as_u64).unwrap_or(0);
         let lines = post
             .get("lines")
@@ -455,11 +450,7 @@ fn score_copy(
     let mut rows = Vec::new();
     // Printed post id -> gold item id.
     let mut matched_ids: BTreeMap<String, String> = BTreeMap::new();
-    let documents: Vec<&Value> = timeline
-        .get("documents")
-        .and_then(Value::as_array)
-        .map(|a| a.iter().collect())
-        .unwrap_or_default();
+    let documents: Vec<&Value> = elements(timeline, "documents").collect();
     let mut seen_pages = BTreeSet::new();
     for doc in &documents {
         let path = str_field(doc, "path").unwrap_or_default();
@@ -598,17 +589,8 @@ fn score_merge(gold: &Gold, timeline: &Value, matched: &BTreeMap<String, String>
     let mut merge = Merge::default();
     let found: BTreeSet<&String> = matched.values().collect();
     let mut joined: BTreeSet<(String, String)> = BTreeSet::new();
-    for event in timeline
-        .get("events")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let members: Vec<&String> = event
-            .get("posts")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
+    for event in elements(timeline, "events") {
+        let members: Vec<&String> = elements(event, "posts")
             .filter_map(Value::as_str)
             .filter_map(|id| matched.get(id))
             .collect();
