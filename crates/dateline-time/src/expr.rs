@@ -19,6 +19,9 @@ mod recognise;
 mod rules;
 mod what;
 
+#[cfg(test)]
+pub(crate) use recognise::recognised_for_test;
+
 /// The report an expression is read against: the post's own time and zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

@@ -218,6 +218,7 @@
 #![deny(missing_docs)]
 
 mod expr;
+mod gate;
 mod gazetteer;
 mod resolve;
 mod scan;

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use chrono::{FixedOffset, NaiveTime, Weekday};
 use regex::{Captures, Regex};
 
+use crate::gate::{self, Needs};
 use crate::types::{Form, Note, PartialDate, Precision, Relative, Stamp, ZoneLabel};
 use crate::zones::abbreviation_pattern;
 
@@ -73,8 +74,8 @@ fn zone(name: &str, parens: bool) -> String {
 struct Rule {
     form: Form,
     re: Regex,
-    /// Whether every match has an ASCII digit (so text without one can skip the rule).
-    needs_digit: bool,
+    /// What a line needs for the rule to match on it (see [`crate::gate`]).
+    needs: Needs,
 }
 
 fn rules() -> Vec<Rule> {
@@ -97,15 +98,17 @@ fn rules() -> Vec<Rule> {
     let year_then_time = format!(r"(?P<y>[0-9]{{4}})(?:(?:(?-u:\b){sep}|){dated}(?:{S}*{z})?|)");
     // (A year glued to the next word, as in `January 3, 2020UPDATED:`, is left to `edges_ok`,
     // which lets a capital through and stops a digit or a lower-case letter.)
-    let specs: Vec<(Form, String)> = vec![
+    let specs: Vec<(Form, Needs, String)> = vec![
         (
             Form::Rfc2822,
+            Needs(&[gate::MONTH, gate::CLOCK]),
             format!(
                 r"(?:(?P<wd>mon|tue|wed|thu|fri|sat|sun),{S}*)?(?P<d>[0-9]{{1,2}}){S}+(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec){S}+(?P<y>[0-9]{{4}}){S}+(?P<h>[0-9]{{2}}):(?P<mi>[0-9]{{2}})(?::(?P<s>[0-9]{{2}}))?{S}+(?-i:(?P<zone>[+-][0-9]{{4}}|UT|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z)(?-u:\b))"
             ),
         ),
         (
             Form::Iso8601,
+            Needs(&[gate::DIGIT_SEP]),
             format!(
                 r"(?P<y>[0-9]{{4}})-(?P<mo>[0-9]{{2}})-(?P<d>[0-9]{{2}})(?:(?:T|{S}+|{S}*[,|]{S}*)(?P<h>[0-9]{{2}}):(?P<mi>[0-9]{{2}})(?::(?P<s>[0-9]{{2}})(?:[.,][0-9]+)?)?(?:{S}*(?P<ap>[ap])\.?m(?-u:\b)\.?)?(?:(?P<iso_zone>Z|[+-][0-9]{{2}}(?::?[0-9]{{2}})?)|{S}*{z})?)?"
             ),
@@ -113,11 +116,13 @@ fn rules() -> Vec<Rule> {
         // ISO 8601 basic format, only with its `T`: `20200103T124400Z`.
         (
             Form::Iso8601,
+            Needs(&[gate::FOUR_DIGITS]),
             r"(?P<y>[0-9]{4})(?P<mo>[0-9]{2})(?P<d>[0-9]{2})T(?P<h>[0-9]{2})(?P<mi>[0-9]{2})(?P<s>[0-9]{2})?(?:[.,][0-9]+)?(?P<iso_zone>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?".to_owned(),
         ),
         // RTHK prints the zone between the date and the clock: `2020-01-03 HKT 20:44`.
         (
             Form::Iso8601,
+            Needs(&[gate::DIGIT_SEP]),
             format!(
                 r"(?P<y>[0-9]{{4}})-(?P<mo>[0-9]{{2}})-(?P<d>[0-9]{{2}}){S}+{plain_z}{S}+(?P<h>[0-9]{{2}}):(?P<mi>[0-9]{{2}})"
             ),
@@ -126,6 +131,7 @@ fn rules() -> Vec<Rule> {
         // `2020.01.03 21:44` (dotted only with two-digit fields: `2021.3.1` is a version).
         (
             Form::Iso8601,
+            Needs(&[gate::DIGIT_SEP]),
             format!(
                 r"(?P<y>[0-9]{{4}})(?P<s1>[/.])(?P<mo>[0-9]{{1,2}})(?P<s2>[/.])(?P<d>[0-9]{{1,2}})(?-u:\b)(?:{sep}{dated}(?:{S}*{z})?)?"
             ),
@@ -133,18 +139,21 @@ fn rules() -> Vec<Rule> {
         // Japanese and Chinese `2020年1月3日 21時44分`, Korean `2020년 1월 3일 오후 9:44`.
         (
             Form::Iso8601,
+            Needs(&[gate::DIGIT, gate::CJK_YEAR]),
             format!(
-                r"(?P<y>[0-9]{{4}}){S}*(?:年|년){S}*(?P<mo>[0-9]{{1,2}}){S}*(?:月|월){S}*(?P<d>[0-9]{{1,2}}){S}*(?:日|일)(?:{S}*[(（][^)）]{{1,3}}[)）])?(?:{S}*(?P<cjk>上午|下午|午前|午後|오전|오후)?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:[:：]|時|时|시){S}*(?P<mi>[0-9]{{2}})(?:{S}*(?:分|분))?)?"
+                r"(?P<y>[0-9]{{4}}){S}*(?:年|년){S}*(?P<mo>[0-9]{{1,2}}){S}*(?:月|월){S}*(?P<d>[0-9]{{1,2}}){S}*(?:日|일)(?:{S}*[(（][^)）\n]{{1,3}}[)）])?(?:{S}*(?P<cjk>上午|下午|午前|午後|오전|오후)?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:[:：]|時|时|시){S}*(?P<mi>[0-9]{{2}})(?:{S}*(?:分|분))?)?"
             ),
         ),
         (
             Form::DayMonthYearTime,
+            Needs(&[gate::FOUR_DIGITS, gate::MONTH_INTL]),
             format!(
                 r"{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL}(?:{S}*,{S}*|{S}+)(?:del?{S}+)?{year_then_time}"
             ),
         ),
         (
             Form::MonthDayYearTime,
+            Needs(&[gate::FOUR_DIGITS, gate::MONTH]),
             format!(
                 r"{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:{S}*,{S}*|{S}+){year_then_time}"
             ),
@@ -153,12 +162,14 @@ fn rules() -> Vec<Rule> {
         // `31. Januar, 15:13 Uhr`, `3 janvier à 14h30` (no short foreign month without a year).
         (
             Form::DayMonthYearTime,
+            Needs(&[gate::CLOCK, gate::MONTH_INTL]),
             format!(
                 r"{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL_FULL}(?:{S}*,{S}*|{S}+)(?:(?:at|um|alle|ore|\x{{e0}}s?|a{S}+las?){S}+)?{dated}(?:{S}*{z})?"
             ),
         ),
         (
             Form::MonthDayYearTime,
+            Needs(&[gate::CLOCK, gate::MONTH]),
             format!(
                 r"{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:{S}*,{S}*|{S}+)(?:at{S}+)?{dated}(?:{S}*{z})?"
             ),
@@ -166,24 +177,28 @@ fn rules() -> Vec<Rule> {
         // Numbers only, day or month first: `03/01/2020`, `03.01.2020 13:44 Uhr`, `01/03/20 07:44 AM`.
         (
             Form::DayMonthYearTime,
+            Needs(&[gate::DIGIT_SEP]),
             format!(
                 r"{wd_intl}(?P<n1>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<n2>[0-9]{{1,2}})(?P<s2>[/.\-])(?P<y>[0-9]{{4}}|[0-9]{{2}})(?-u:\b)(?:{sep}{dated}(?:{S}*{z})?)?"
             ),
         ),
         (
             Form::TimeZoneMonthDayYear,
+            Needs(&[gate::CLOCK, gate::MONTH]),
             format!(
                 r"{time}(?:{S}*{z})?{time_sep}{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?-u:\b)(?:,?{S}+(?P<y>[0-9]{{4}})(?-u:\b))?"
             ),
         ),
         (
             Form::TimeZoneDayMonthYear,
+            Needs(&[gate::CLOCK, gate::MONTH_INTL]),
             format!(
                 r"{time}(?:{S}*{z})?{time_sep}{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL_FULL},?(?:{S}+(?:de{S}+)?(?P<y>[0-9]{{4}})(?-u:\b))?"
             ),
         ),
         (
             Form::CompactTimeZoneDate,
+            Needs(&[gate::FOUR_DIGITS]),
             format!(
                 r"(?P<hhmm>[0-9]{{4}}){S}*{plain_z}(?:{S}*\({S}*(?P<h2>[0-9]{{1,2}}):?(?P<m2>[0-9]{{2}}){S}*{z2}{S}*\))?(?:,?{S}+{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?-u:\b)(?:,?{S}+(?P<y>[0-9]{{4}})(?-u:\b))?)?"
             ),
@@ -191,30 +206,36 @@ fn rules() -> Vec<Rule> {
         // `1830 hrs`, `1830hrs IST`: a four-digit clock its suffix marks as one.
         (
             Form::Clock,
+            Needs(&[gate::FOUR_DIGITS, gate::HRS]),
             format!(
                 r"(?:(?-u:\b)(?P<prep>at|by|from|until|till|before|after|around|about|since){S}+)?(?P<hhmm>[0-9]{{4}}){S}*(?P<hrs>hrs)(?-u:\b)\.?(?:{S}*{z})?"
             ),
         ),
         (
             Form::Clock,
+            Needs(&[gate::CLOCK]),
             format!(r"{time}(?:(?P<uhr>{S}*(?-i:Uhr))(?-u:\b))?(?:{S}*{z})?"),
         ),
         (
             Form::Clock,
+            Needs(&[gate::AM_PM]),
             format!(r"(?P<h>[0-9]{{1,2}}){S}?(?P<ap>[ap])\.?{S}?m(?-u:\b)\.?(?:{S}*{z})?"),
         ),
         (
             Form::Ago,
+            Needs(&[gate::AGO]),
             format!(
                 r"(?-u:\b)(?P<n>[0-9]{{1,3}}|an?|one){S}*(?P<unit>seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w)(?-u:\b){S}+ago(?-u:\b)"
             ),
         ),
         (
             Form::RelativeDayTime,
+            Needs(&[gate::CLOCK, gate::YESTERDAY | gate::TODAY]),
             format!(r"(?-u:\b)(?P<rd>yesterday|today)(?-u:\b),?{S}+(?:at{S}+)?{time}(?:{S}*{z})?"),
         ),
         (
             Form::Clock,
+            Needs(&[gate::NOON]),
             format!(
                 r"(?-u:\b)(?:at|by|until|till|before|after|from|around|about|since|past){S}+(?P<nm>noon|midnight)(?-u:\b)(?:{S}*{z})?"
             ),
@@ -222,13 +243,10 @@ fn rules() -> Vec<Rule> {
     ];
     specs
         .into_iter()
-        .filter_map(|(form, pat)| {
-            let needs_digit = !matches!(form, Form::Ago) && !pat.contains("noon");
-            Regex::new(&format!("(?i){pat}")).ok().map(|re| Rule {
-                form,
-                re,
-                needs_digit,
-            })
+        .filter_map(|(form, needs, pat)| {
+            Regex::new(&format!("(?i){pat}"))
+                .ok()
+                .map(|re| Rule { form, re, needs })
         })
         .collect()
 }
@@ -237,27 +255,49 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(rules);
 
 /// Finds every stamp in `text`, in order, without overlaps.
 pub(crate) fn find_stamps(text: &str) -> Vec<Stamp> {
+    find_stamps_gated(text, true)
+}
+
+/// [`find_stamps`], with each rule run only on the lines that have what it needs (`gated`), or
+/// over the whole text at once (to check that the gate and the split into lines change nothing).
+pub(crate) fn find_stamps_gated(text: &str, gated: bool) -> Vec<Stamp> {
+    let lines = if gated {
+        gate::lines(text)
+    } else {
+        vec![gate::whole(text)]
+    };
+    find_stamps_in(text, &lines)
+}
+
+/// [`find_stamps`] over `lines`, the lines of `text` from [`gate::lines`] (or the whole text).
+pub(crate) fn find_stamps_in(text: &str, lines: &[gate::Line]) -> Vec<Stamp> {
     let mut found: Vec<(usize, Stamp)> = Vec::new();
-    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
-    for (priority, rule) in RULES.iter().enumerate() {
-        if rule.needs_digit && !has_digit {
+    for line in lines {
+        // The haystack ends with the line: no rule matches across a line break, and a word
+        // boundary at the haystack's end is the same as before the `\n`.
+        let Some(hay) = text.get(..line.end) else {
             continue;
-        }
-        let mut at = 0;
-        while at <= text.len() {
-            let Some(caps) = rule.re.captures_at(text, at) else {
-                break;
-            };
-            let Some(whole) = caps.get(0) else { break };
-            let stamp = build(rule.form, &caps, text);
-            match stamp {
-                Some(stamp) if edges_ok(text, stamp.span.start, whole.end()) => {
-                    at = whole.end().max(whole.start() + 1);
-                    found.push((priority, stamp));
-                }
-                _ => {
-                    // Try again one character later: a rejected match may hide a good one.
-                    at = next_boundary(text, whole.start());
+        };
+        for (priority, rule) in RULES.iter().enumerate() {
+            if !rule.needs.met(line.mask) {
+                continue;
+            }
+            let mut at = line.start;
+            while at <= hay.len() {
+                let Some(caps) = rule.re.captures_at(hay, at) else {
+                    break;
+                };
+                let Some(whole) = caps.get(0) else { break };
+                let stamp = build(rule.form, &caps, text);
+                match stamp {
+                    Some(stamp) if edges_ok(text, stamp.span.start, whole.end()) => {
+                        at = whole.end().max(whole.start() + 1);
+                        found.push((priority, stamp));
+                    }
+                    _ => {
+                        // Try again one character later: a rejected match may hide a good one.
+                        at = next_boundary(text, whole.start());
+                    }
                 }
             }
         }

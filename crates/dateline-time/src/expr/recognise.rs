@@ -11,6 +11,7 @@ use regex::Regex;
 use super::rules::ZONE_AFTER;
 use super::rules::{RULES, S, words_before};
 use super::what::{Found, What};
+use crate::gate;
 use crate::types::{Form, Stamp};
 
 /// What follows a clock to say it is in the zone of a place named in the text.
@@ -23,31 +24,60 @@ static LOCAL_TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Every expression in `text`, overlaps settled and neighbours joined, in text order.
 pub(super) fn recognise(text: &str) -> Vec<Found> {
+    recognise_gated(text, true)
+}
+
+/// [`recognise`], with each rule run only on the lines that have what it needs (`gated`), or over
+/// the whole text at once (to check that the gate and the split into lines change nothing).
+pub(super) fn recognise_gated(text: &str, gated: bool) -> Vec<Found> {
+    let lines = if gated {
+        gate::lines(text)
+    } else {
+        vec![gate::whole(text)]
+    };
     let mut found: Vec<(usize, Found)> = Vec::new();
-    for (priority, rule) in RULES.iter().enumerate() {
-        for caps in rule.re.captures_iter(text) {
-            let Some(whole) = caps.get(0) else { continue };
-            if let Some((name, what)) = (rule.build)(&caps, text) {
-                let mut span = whole.range();
-                // `comment on Friday's developments`: the `on` belongs to the verb.
-                if let (What::Weekday { .. }, Some(_), Some(wd)) =
-                    (&what, caps.name("pos"), caps.name("wd"))
-                {
-                    span.start = wd.start();
+    for line in &lines {
+        // No rule matches across a line break (see `crate::gate`).
+        let Some(hay) = text.get(..line.end) else {
+            continue;
+        };
+        for (priority, rule) in RULES.iter().enumerate() {
+            if !rule.needs.met(line.mask) {
+                continue;
+            }
+            let mut at = line.start;
+            while let Some(caps) = rule.re.captures_at(hay, at) {
+                let Some(whole) = caps.get(0) else { break };
+                at = if whole.is_empty() {
+                    next_char(text, whole.end())
+                } else {
+                    whole.end()
+                };
+                if let Some((name, what)) = (rule.build)(&caps, text) {
+                    let mut span = whole.range();
+                    // `comment on Friday's developments`: the `on` belongs to the verb.
+                    if let (What::Weekday { .. }, Some(_), Some(wd)) =
+                        (&what, caps.name("pos"), caps.name("wd"))
+                    {
+                        span.start = wd.start();
+                    }
+                    found.push((
+                        priority,
+                        Found {
+                            span,
+                            rule: name,
+                            what,
+                        },
+                    ));
                 }
-                found.push((
-                    priority,
-                    Found {
-                        span,
-                        rule: name,
-                        what,
-                    },
-                ));
+                if at > hay.len() {
+                    break;
+                }
             }
         }
     }
     let base = RULES.len();
-    for stamp in crate::scan::find_stamps(text) {
+    for stamp in crate::scan::find_stamps_in(text, &lines) {
         if let Some(f) = from_stamp(text, stamp) {
             found.push((base, f));
         }
@@ -70,6 +100,19 @@ pub(super) fn recognise(text: &str) -> Vec<Found> {
     }
     kept.sort_by_key(|f| f.span.start);
     join(text, kept)
+}
+
+/// What [`recognise_gated`] finds, spelled out (for the gate's tests).
+#[cfg(test)]
+pub(crate) fn recognised_for_test(text: &str, gated: bool) -> String {
+    format!("{:?}", recognise_gated(text, gated))
+}
+
+/// The byte index after the character at `at` (or past the end).
+fn next_char(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(at + 1, |c| at + c.len_utf8())
 }
 
 /// A stamp from the timestamp scanner, kept when running text can mean it as a time.

@@ -11,6 +11,7 @@ use chrono::Weekday;
 use regex::{Captures, Regex};
 
 use super::what::{Bound, Part, Unit, What, Which};
+use crate::gate::{self, Needs};
 
 /// Horizontal whitespace, including no-break and thin spaces; never a line break.
 pub(super) const S: &str = r"[\t \x{a0}\x{2009}\x{202f}]";
@@ -29,6 +30,8 @@ type Build = fn(&Captures<'_>, &str) -> Option<(&'static str, What)>;
 
 pub(super) struct Rule {
     pub re: Regex,
+    /// What a line needs for the rule to match on it (see [`crate::gate`]).
+    pub needs: Needs,
     pub build: Build,
 }
 
@@ -106,12 +109,14 @@ pub(super) fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
 }
 
 fn rules() -> Vec<Rule> {
-    let specs: Vec<(String, Build)> = vec![
+    let specs: Vec<(Needs, String, Build)> = vec![
         (
+            Needs(&[gate::YESTERDAY]),
             format!(r"\b(?:the{S}+)?day{S}+before{S}+yesterday\b"),
             |_, _| Some(("day-before-yesterday", What::Day(-2))),
         ),
         (
+            Needs(&[gate::YESTERDAY | gate::TOMORROW]),
             format!(r"\b(?P<d>yesterday|tomorrow){S}+(?P<p>morning|afternoon|evening|night)\b"),
             |c, _| {
                 let part = Part::from_word(&lower(c, "p")?)?;
@@ -122,6 +127,7 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
+            Needs(&[gate::YESTERDAY | gate::TODAY | gate::TOMORROW]),
             r"\b(?P<d>yesterday|today|tomorrow)\b".to_owned(),
             |c, text| {
                 let d = c.name("d")?;
@@ -141,14 +147,21 @@ fn rules() -> Vec<Rule> {
                 })
             },
         ),
-        (r"\btonight\b".to_owned(), |_, _| {
-            Some(("tonight", What::PartOfDay(0, Part::Night)))
-        }),
-        (format!(r"\blast{S}+(?P<p>night|evening)\b"), |c, _| {
-            let part = Part::from_word(&lower(c, "p")?)?;
-            Some(("last-night", What::PartOfDay(-1, part)))
-        }),
         (
+            Needs(&[gate::TONIGHT]),
+            r"\btonight\b".to_owned(),
+            |_, _| Some(("tonight", What::PartOfDay(0, Part::Night))),
+        ),
+        (
+            Needs(&[gate::NIGHT | gate::EVENING]),
+            format!(r"\blast{S}+(?P<p>night|evening)\b"),
+            |c, _| {
+                let part = Part::from_word(&lower(c, "p")?)?;
+                Some(("last-night", What::PartOfDay(-1, part)))
+            },
+        ),
+        (
+            Needs(&[gate::MORNING | gate::AFTERNOON | gate::EVENING]),
             format!(r"\bthis{S}+(?P<p>morning|afternoon|evening)\b"),
             |c, _| {
                 let part = Part::from_word(&lower(c, "p")?)?;
@@ -160,16 +173,23 @@ fn rules() -> Vec<Rule> {
                 Some((rule, What::PartOfDay(0, part)))
             },
         ),
-        (r"\bovernight\b".to_owned(), |_, _| {
-            Some(("overnight", What::PartOfDay(-1, Part::Night)))
-        }),
-        (format!(r"\b(?P<b>earlier|later){S}+today\b"), |c, _| {
-            Some(match lower(c, "b")?.as_str() {
-                "earlier" => ("earlier-today", What::Period(Unit::Day, 0, Bound::Earlier)),
-                _ => ("later-today", What::Period(Unit::Day, 0, Bound::Later)),
-            })
-        }),
         (
+            Needs(&[gate::NIGHT]),
+            r"\bovernight\b".to_owned(),
+            |_, _| Some(("overnight", What::PartOfDay(-1, Part::Night))),
+        ),
+        (
+            Needs(&[gate::TODAY]),
+            format!(r"\b(?P<b>earlier|later){S}+today\b"),
+            |c, _| {
+                Some(match lower(c, "b")?.as_str() {
+                    "earlier" => ("earlier-today", What::Period(Unit::Day, 0, Bound::Earlier)),
+                    _ => ("later-today", What::Period(Unit::Day, 0, Bound::Later)),
+                })
+            },
+        ),
+        (
+            Needs(&[gate::WEEK | gate::MONTH_WORD | gate::YEAR]),
             format!(
                 r"\b(?:(?P<b>earlier|later){S}+(?:in{S}+)?)?(?P<w>this|last|next){S}+(?P<u>week|month|year)\b"
             ),
@@ -204,6 +224,7 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
+            Needs(&[gate::DAY | gate::WEEK]),
             format!(
                 r"\b(?P<n>{COUNT}){S}+(?P<u>days?|weeks?){S}+(?P<dir>later|earlier|afterwards|ago)\b"
             ),
@@ -222,6 +243,7 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
+            Needs(&[gate::DAY | gate::NIGHT]),
             format!(
                 r"\bthe{S}+(?:(?:day|night){S}+(?P<dir>before|after)|(?P<w>next|following|previous){S}+day)\b"
             ),
@@ -236,6 +258,7 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
+            Needs(&[gate::WEEKDAY]),
             format!(
                 r"\b(?:(?P<pre>on|since|until|till|by|before|after|last|next|this|(?:earlier|later|early|late){S}+on){S}+)?(?-i:(?P<wd>{WEEKDAYS}))(?P<pos>['’]s)?(?:{S}+(?P<p>morning|afternoon|evening|night))?\b"
             ),
@@ -276,6 +299,7 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
+            Needs(&[gate::MONTH]),
             format!(
                 r"\b(?P<pre>in|since|from|until|till|by|during|through|throughout|last|this|next|early|late|mid|(?:earlier|later){S}+in)(?:{S}+|-)(?:(?:early|late|mid)(?:{S}+|-))?(?-i:(?P<mon>{MONTHS}))(?:,?{S}+(?P<y>[0-9]{{4}}))?\b"
             ),
@@ -302,6 +326,7 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
+            Needs(&[gate::FOUR_DIGITS, gate::MONTH]),
             format!(r"\b(?-i:(?P<mon>{MONTHS})),?{S}+(?P<y>(?:1[89]|20)[0-9]{{2}})\b"),
             |c, _| {
                 Some((
@@ -316,6 +341,7 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
+            Needs(&[gate::FOUR_DIGITS]),
             format!(
                 r"\b(?P<pre>in|since|from|until|till|by|during|through|throughout|early|late|mid|before|after)(?:{S}+|-)(?P<y>(?:19|20)[0-9]{{2}})\b"
             ),
@@ -333,18 +359,21 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
+            Needs(&[gate::DIGIT, gate::MONTH]),
             format!(
                 r"\b(?:(?P<pre>on|since|from|until|till|by|before|after){S}+)?(?:(?-i:(?P<wd>{WEEKDAYS})),?{S}+)?(?:the{S}+)?(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{S}+(?:of{S}+)?(?-i:(?P<mon>{MONTHS_SHORT}))\b\.?(?:,?{S}+(?P<y>[0-9]{{4}})\b)?"
             ),
             build_date,
         ),
         (
+            Needs(&[gate::DIGIT, gate::MONTH]),
             format!(
                 r"\b(?:(?P<pre>on|since|from|until|till|by|before|after){S}+)?(?:(?-i:(?P<wd>{WEEKDAYS})),?{S}+)?(?-i:(?P<mon>{MONTHS_SHORT}))\b\.?{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?{S}+(?P<y>[0-9]{{4}})\b)?"
             ),
             build_date,
         ),
         (
+            Needs(&[gate::HOURS]),
             format!(
                 r"\b(?:in{S}+)?the{S}+(?:early|small){S}+hours(?:{S}+of{S}+(?:(?P<d>yesterday|today)|(?:(?P<pre>last|this){S}+)?(?-i:(?P<wd>{WEEKDAYS}))))?\b"
             ),
@@ -368,6 +397,7 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
+            Needs(&[gate::WEEK]),
             format!(r"\b(?P<w>this|last|next|at{S}+the|over{S}+the|on{S}+the){S}+weekend\b"),
             |c, _| {
                 let which = match lower(c, "w")?.as_str() {
@@ -380,6 +410,7 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
+            Needs(&[gate::EACH]),
             format!(
                 r"\b(?P<e>each|every){S}+(?:(?P<u>day|morning|afternoon|evening|night|week|month|year|hour|weekday|weekend)|(?-i:(?P<wd>{WEEKDAYS})))\b"
             ),
@@ -392,6 +423,7 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
+            Needs(&[gate::WEEKDAY]),
             format!(
                 r"\bon{S}+(?-i:(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b"
             ),
@@ -409,10 +441,10 @@ fn rules() -> Vec<Rule> {
     ];
     specs
         .into_iter()
-        .filter_map(|(pat, build)| {
+        .filter_map(|(needs, pat, build)| {
             Regex::new(&format!("(?i){pat}"))
                 .ok()
-                .map(|re| Rule { re, build })
+                .map(|re| Rule { re, needs, build })
         })
         .collect()
 }

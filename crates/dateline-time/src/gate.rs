@@ -1,0 +1,447 @@
+//! Which rules can match on which line, found in one pass before any rule runs.
+//!
+//! Every stamp rule and every expression rule needs some word or character on the line it matches:
+//! a digit, a month name, `yesterday`, `week`, `ago`. No rule matches across a line break. So the
+//! scanners split a text into lines, find the words of every line at once (one Aho-Corasick
+//! automaton over all the words, ASCII letters in any case), and run a rule only on the lines that
+//! have what it needs. A page's prose lines then cost one automaton pass instead of forty regex
+//! searches each. The gate only ever skips a line on which the rule could not match; the tests
+//! compare gated and ungated scans on every seed, every fixture and generated text.
+//!
+//! Two characters fold to ASCII letters under the rules' case-insensitive matching (`ſ` to `s`,
+//! the Kelvin sign `K` to `k`) where the automaton does not fold them; a text with either is
+//! scanned ungated.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+/// A set of the trigger kinds below, one bit each.
+pub(crate) type Mask = u32;
+
+/// An ASCII digit.
+pub(crate) const DIGIT: Mask = 1;
+/// An English month name, full or short (`jan` … `dec`, which the full names contain).
+pub(crate) const MONTH: Mask = 1 << 1;
+/// A month name in any language the stamps read, full or short.
+pub(crate) const MONTH_INTL: Mask = 1 << 2;
+/// An English weekday name in full.
+pub(crate) const WEEKDAY: Mask = 1 << 3;
+pub(crate) const YESTERDAY: Mask = 1 << 4;
+pub(crate) const TODAY: Mask = 1 << 5;
+pub(crate) const TOMORROW: Mask = 1 << 6;
+pub(crate) const TONIGHT: Mask = 1 << 7;
+/// `night` (also in `tonight` and `overnight`).
+pub(crate) const NIGHT: Mask = 1 << 8;
+pub(crate) const MORNING: Mask = 1 << 9;
+pub(crate) const AFTERNOON: Mask = 1 << 10;
+pub(crate) const EVENING: Mask = 1 << 11;
+/// `week` (also in `weeks` and `weekend`).
+pub(crate) const WEEK: Mask = 1 << 12;
+/// The word `month`.
+pub(crate) const MONTH_WORD: Mask = 1 << 13;
+pub(crate) const YEAR: Mask = 1 << 14;
+/// `day` (also in every weekday, `today`, `yesterday`, `days`).
+pub(crate) const DAY: Mask = 1 << 15;
+pub(crate) const HOURS: Mask = 1 << 16;
+/// `each` or `every`.
+pub(crate) const EACH: Mask = 1 << 17;
+/// `noon` or `midnight`.
+pub(crate) const NOON: Mask = 1 << 18;
+pub(crate) const AGO: Mask = 1 << 19;
+pub(crate) const HRS: Mask = 1 << 20;
+/// The year sign of Chinese, Japanese (`年`) and Korean (`년`) dates.
+pub(crate) const CJK_YEAR: Mask = 1 << 21;
+
+/// A digit, one of `:` `.` `h` `H`, and a digit (`12:44`, `3.09`, `13h44`): a clock's shape.
+pub(crate) const CLOCK: Mask = 1 << 22;
+/// A digit, one of `/` `.` `-`, and a digit (`03/01`, `2020-01`): a numeric date's shape.
+pub(crate) const DIGIT_SEP: Mask = 1 << 23;
+/// Four digits in a row (a year, `0846`, `1830`).
+pub(crate) const FOUR_DIGITS: Mask = 1 << 24;
+/// A digit with an `a` or `p` (any case) within the next four bytes (`3pm`, `3 p.m.`, `3\u{a0}PM`).
+pub(crate) const AM_PM: Mask = 1 << 25;
+
+/// Every bit: a line on which every rule runs.
+pub(crate) const ALL: Mask = Mask::MAX;
+
+/// The words of each trigger kind, in lower case. The automaton folds ASCII letters only, so a
+/// word with a letter outside ASCII is also looked for in upper case (`mär`, `MÄR`); each such
+/// word has one such letter. Where a name has an ASCII part no other name needs, that part is
+/// the trigger (`nner` for `jänner` and `jaenner`, `vrier` for `février`).
+const WORDS: &[(Mask, &[&str])] = &[
+    (
+        MONTH,
+        &[
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ],
+    ),
+    (
+        MONTH_INTL,
+        &[
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            "nner", "maerz", "mai", "mrz", "okt", "dez", "gen", "mag", "giu", "lug", "ago", "set",
+            "ott", "dic", "vrier", "fev", "avr", "jui", "aoû", "aout", "ene", "abr", "out", "maa",
+            "mei", "mrt", "mär", "fév", "déc",
+        ],
+    ),
+    (
+        WEEKDAY,
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ],
+    ),
+    (YESTERDAY, &["yesterday"]),
+    (TODAY, &["today"]),
+    (TOMORROW, &["tomorrow"]),
+    (TONIGHT, &["tonight"]),
+    (NIGHT, &["night"]),
+    (MORNING, &["morning"]),
+    (AFTERNOON, &["afternoon"]),
+    (EVENING, &["evening"]),
+    (WEEK, &["week"]),
+    (MONTH_WORD, &["month"]),
+    (YEAR, &["year"]),
+    (DAY, &["day"]),
+    (HOURS, &["hours"]),
+    (EACH, &["each", "every"]),
+    (NOON, &["noon", "midnight"]),
+    (AGO, &["ago"]),
+    (HRS, &["hrs"]),
+    (CJK_YEAR, &["年", "년"]),
+];
+
+/// What a rule needs on a line: every group has at least one of its bits there (`[DIGIT, MONTH]`:
+/// a digit and a month name). No group: the rule runs on every line.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Needs(pub &'static [Mask]);
+
+impl Needs {
+    /// Whether a line with the words `mask` can hold a match.
+    pub(crate) fn met(self, mask: Mask) -> bool {
+        self.0.iter().all(|group| mask & group != 0)
+    }
+}
+
+struct Gate {
+    /// `None` only if the automaton could not be built, in which case every line gets [`ALL`].
+    automaton: Option<AhoCorasick>,
+    /// The bits of each pattern of the automaton.
+    bits: Vec<Mask>,
+}
+
+static GATE: LazyLock<Gate> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut bits: Vec<Mask> = Vec::new();
+    for (bit, words) in WORDS {
+        for word in *words {
+            patterns.push((*word).to_owned());
+            bits.push(*bit);
+            if !word.is_ascii() && !word.chars().any(|c| c > '\u{2fff}') {
+                patterns.push(word.to_uppercase());
+                bits.push(*bit);
+            }
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&patterns)
+        .ok();
+    Gate { automaton, bits }
+});
+
+/// One line of a text: its byte range (without the `\n`) and the trigger words on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line {
+    pub start: usize,
+    pub end: usize,
+    pub mask: Mask,
+}
+
+/// The lines of `text`, split at `\n`, each with the bits of the words on it.
+pub(crate) fn lines(text: &str) -> Vec<Line> {
+    let gate = &*GATE;
+    let fold_to_ascii = text.contains(['\u{17f}', '\u{212a}']);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split('\n') {
+        let end = start + piece.len();
+        let mask = match &gate.automaton {
+            Some(automaton) if !fold_to_ascii => {
+                let mut mask = digit_shapes(piece.as_bytes());
+                for m in automaton.find_overlapping_iter(piece) {
+                    mask |= gate
+                        .bits
+                        .get(m.pattern().as_usize())
+                        .copied()
+                        .unwrap_or(ALL);
+                }
+                mask
+            }
+            _ => ALL,
+        };
+        out.push(Line { start, end, mask });
+        start = end + 1;
+    }
+    out
+}
+
+/// The bits of the digits on a line: [`DIGIT`], [`CLOCK`], [`DIGIT_SEP`], [`FOUR_DIGITS`],
+/// [`AM_PM`].
+fn digit_shapes(line: &[u8]) -> Mask {
+    let mut mask = 0;
+    let mut run = 0;
+    for (i, &b) in line.iter().enumerate() {
+        if !b.is_ascii_digit() {
+            run = 0;
+            continue;
+        }
+        mask |= DIGIT;
+        run += 1;
+        if run >= 4 {
+            mask |= FOUR_DIGITS;
+        }
+        let next = line.get(i + 1).copied();
+        let digit_after_next = line.get(i + 2).is_some_and(u8::is_ascii_digit);
+        match next {
+            Some(b':' | b'h' | b'H') if digit_after_next => mask |= CLOCK,
+            Some(b'.') if digit_after_next => mask |= CLOCK | DIGIT_SEP,
+            Some(b'/' | b'-') if digit_after_next => mask |= DIGIT_SEP,
+            _ => {}
+        }
+        let window = line.get(i + 1..line.len().min(i + 5)).unwrap_or_default();
+        if window
+            .iter()
+            .any(|c| matches!(c, b'a' | b'A' | b'p' | b'P'))
+        {
+            mask |= AM_PM;
+        }
+    }
+    mask
+}
+
+/// The whole of `text` as one line on which every rule runs: the scan without the gate.
+pub(crate) fn whole(text: &str) -> Line {
+    Line {
+        start: 0,
+        end: text.len(),
+        mask: ALL,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mask_of(text: &str) -> Mask {
+        lines(text).iter().fold(0, |m, l| m | l.mask)
+    }
+
+    #[test]
+    fn lines_cover_the_text() {
+        let text = "one\n\ntwo 3 January\n";
+        let got: Vec<(usize, usize)> = lines(text).iter().map(|l| (l.start, l.end)).collect();
+        assert_eq!(got, vec![(0, 3), (4, 4), (5, 18), (19, 19)]);
+        assert_eq!(lines(text)[2].mask & (DIGIT | MONTH), DIGIT | MONTH);
+        assert_eq!(lines(text)[0].mask, 0);
+    }
+
+    #[test]
+    fn words_are_found_in_any_case() {
+        assert_ne!(mask_of("YESTERDAY") & YESTERDAY, 0);
+        assert_ne!(mask_of("Last Night") & NIGHT, 0);
+        assert_ne!(mask_of("30. MÄRZ 2024") & MONTH_INTL, 0);
+        assert_ne!(mask_of("30. märz 2024") & MONTH_INTL, 0);
+        assert_ne!(mask_of("1 FÉVRIER") & MONTH_INTL, 0);
+        assert_ne!(mask_of("2020年1月3日") & CJK_YEAR, 0);
+        assert_eq!(mask_of("nothing here") & (YESTERDAY | DIGIT | MONTH), 0);
+    }
+
+    #[test]
+    fn letters_that_fold_to_ascii_turn_the_gate_off() {
+        assert_eq!(mask_of("ſince"), ALL);
+        assert_eq!(mask_of("\u{212a}"), ALL);
+    }
+
+    #[test]
+    fn needs_are_all_of_any_of() {
+        let needs = Needs(&[DIGIT, MONTH | MONTH_INTL]);
+        assert!(needs.met(DIGIT | MONTH_INTL));
+        assert!(!needs.met(DIGIT));
+        assert!(!needs.met(MONTH));
+        assert!(Needs(&[]).met(0));
+    }
+
+    /// Every stamp and expression the scanners find with the gate, they find without it (each
+    /// rule over the whole text at once), and nothing more.
+    fn same_with_and_without_gate(text: &str) -> Result<(), String> {
+        let gated = crate::scan::find_stamps_gated(text, true);
+        let whole = crate::scan::find_stamps_gated(text, false);
+        if format!("{gated:?}") != format!("{whole:?}") {
+            return Err(format!("stamps differ on {text:?}:\n{gated:?}\n{whole:?}"));
+        }
+        let gated = crate::expr::recognised_for_test(text, true);
+        let whole = crate::expr::recognised_for_test(text, false);
+        if gated != whole {
+            return Err(format!("expressions differ on {text:?}:\n{gated}\n{whole}"));
+        }
+        Ok(())
+    }
+
+    fn text_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn the_gate_changes_nothing_on_the_seeds_and_fixtures() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut files = text_files(&root.join("seeds"));
+        files.extend(text_files(
+            &root.join("crates/dateline-sources/tests/fixtures/pages"),
+        ));
+        assert!(files.len() >= 10, "seeds and fixtures not found");
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            assert!(!text.is_empty(), "{}", file.display());
+            // Whole pages, and each paragraph as the sources pass a post's text.
+            if let Err(e) = same_with_and_without_gate(&text) {
+                panic!("{}: {e}", file.display());
+            }
+            for para in text.split("\n\n") {
+                if let Err(e) = same_with_and_without_gate(para) {
+                    panic!("{}: {e}", file.display());
+                }
+            }
+        }
+    }
+
+    /// Words around the triggers: names and numbers in every case, the words rules put before and
+    /// after them, separators, line breaks and the letters that fold to ASCII.
+    const PIECES: &[&str] = &[
+        "3",
+        "12",
+        "2020",
+        "12:44",
+        "3.09pm",
+        "0846",
+        "GMT",
+        "ET",
+        "(HKT)",
+        "January",
+        "jan",
+        "JAN.",
+        "Sept",
+        "MÄRZ",
+        "märz",
+        "février",
+        "FÉVR.",
+        "août",
+        "déc",
+        "gennaio",
+        "Jänner",
+        "Monday",
+        "friday",
+        "Fridays",
+        "SUNDAY",
+        "yesterday",
+        "Today",
+        "tomorrow",
+        "tonight",
+        "night",
+        "overnight",
+        "morning",
+        "afternoon",
+        "evening",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "day",
+        "days",
+        "hours",
+        "early",
+        "the",
+        "on",
+        "at",
+        "in",
+        "since",
+        "last",
+        "this",
+        "next",
+        "earlier",
+        "later",
+        "each",
+        "every",
+        "noon",
+        "midnight",
+        "ago",
+        "hrs",
+        "2020年",
+        "1月",
+        "3日",
+        "03/01/2020",
+        "2020-01-03",
+        "13h44",
+        "PM",
+        "a.m.",
+        "pm",
+        "1830",
+        "20200103T124400Z",
+        "+05:30",
+        "9",
+        "local time",
+        "Uhr",
+        "um",
+        "of",
+        "de",
+        "’s",
+        ",",
+        ".",
+        "-",
+        "/",
+        ":",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\n",
+        "\u{a0}",
+        "ſ",
+        "\u{212a}",
+        "é",
+        "x",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_gate_changes_nothing_on_generated_text(
+            picks in proptest::collection::vec((0..PIECES.len(), proptest::bool::ANY), 0..24)
+        ) {
+            let mut text = String::new();
+            for (i, space) in picks {
+                text.push_str(PIECES[i]);
+                if space {
+                    text.push(' ');
+                }
+            }
+            if let Err(e) = same_with_and_without_gate(&text) {
+                proptest::prop_assert!(false, "{}", e);
+            }
+        }
+    }
+}
