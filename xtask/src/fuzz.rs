@@ -1,6 +1,10 @@
-//! `cargo xtask fuzz [--seconds N] [TARGET...] [-- LIBFUZZER_ARGS]`: runs the cargo-fuzz targets
-//! of `fuzz/` one after the other, each for N seconds (60 by default), and reports how many
-//! inputs each ran.
+//! `cargo xtask fuzz [--seconds N] [--runs N] [--no-trace-compares] [TARGET...] [-- LIBFUZZER_ARGS]`:
+//! runs the cargo-fuzz targets of `fuzz/` one after the other, each for N seconds (60 by default)
+//! or, with `--runs`, until it has run N inputs (with no time limit unless `--seconds` is also
+//! given), and reports how many inputs each ran. `--no-trace-compares` builds without libFuzzer's
+//! comparison tracing: coverage guides the mutations a little less well, but the regex engines
+//! compare so often that a target then runs several times as many inputs a second, which is what
+//! a long campaign wants.
 //!
 //! Each target runs as `cargo +nightly fuzz run --sanitizer none TARGET SCRATCH fuzz/corpus/TARGET
 //! -- -max_total_time=N -print_final_stats=1`: the committed corpus seeds the run, and what the run
@@ -15,8 +19,16 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-pub(crate) const USAGE: &str =
-    "usage: cargo xtask fuzz [--seconds N] [TARGET...] [-- LIBFUZZER_ARGS]";
+pub(crate) const USAGE: &str = "usage: cargo xtask fuzz [--seconds N] [--runs N] [--no-trace-compares] [TARGET...] [-- LIBFUZZER_ARGS]";
+
+/// How long each target runs, and how it is built.
+struct Limits {
+    /// `-max_total_time`, when set.
+    seconds: Option<u64>,
+    /// `-runs`, when set.
+    runs: Option<u64>,
+    no_trace_compares: bool,
+}
 
 /// What one target's run reported.
 struct Run {
@@ -27,21 +39,33 @@ struct Run {
 }
 
 pub(crate) fn fuzz(root: &Path, args: &[String]) -> Result<(), String> {
-    let mut seconds: u64 = 60;
+    let mut limits = Limits {
+        seconds: None,
+        runs: None,
+        no_trace_compares: false,
+    };
     let mut targets = Vec::new();
     let mut extra = Vec::new();
     let mut i = 0;
+    let number = |i: usize, flag: &str| -> Result<u64, String> {
+        let value = args
+            .get(i + 1)
+            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        value
+            .parse()
+            .map_err(|_| format!("{flag} takes a whole number, not `{value}`"))
+    };
     while let Some(arg) = args.get(i) {
         match arg.as_str() {
             "--seconds" => {
-                let value = args
-                    .get(i + 1)
-                    .ok_or_else(|| format!("--seconds needs a value\n{USAGE}"))?;
-                seconds = value
-                    .parse()
-                    .map_err(|_| format!("--seconds takes a whole number, not `{value}`"))?;
+                limits.seconds = Some(number(i, "--seconds")?);
                 i += 1;
             }
+            "--runs" => {
+                limits.runs = Some(number(i, "--runs")?);
+                i += 1;
+            }
+            "--no-trace-compares" => limits.no_trace_compares = true,
             "--" => {
                 extra.extend(args.iter().skip(i + 1).cloned());
                 break;
@@ -50,6 +74,9 @@ pub(crate) fn fuzz(root: &Path, args: &[String]) -> Result<(), String> {
             target => targets.push(target.to_owned()),
         }
         i += 1;
+    }
+    if limits.seconds.is_none() && limits.runs.is_none() {
+        limits.seconds = Some(60);
     }
     let known = known_targets(root)?;
     if targets.is_empty() {
@@ -65,7 +92,7 @@ pub(crate) fn fuzz(root: &Path, args: &[String]) -> Result<(), String> {
     let scratch = crate::synth::target_dir(root).join("fuzz-corpus");
     let mut runs = Vec::new();
     for target in &targets {
-        let run = run_target(root, &scratch.join(target), target, seconds, &extra)?;
+        let run = run_target(root, &scratch.join(target), target, &limits, &extra)?;
         let failed = run.crash.is_some();
         runs.push(run);
         if failed {
@@ -126,21 +153,30 @@ fn run_target(
     root: &Path,
     scratch: &Path,
     target: &str,
-    seconds: u64,
+    limits: &Limits,
     extra: &[String],
 ) -> Result<Run, String> {
     fs::create_dir_all(scratch).map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
     let corpus = root.join("fuzz").join("corpus").join(target);
-    let mut args: Vec<String> = ["+nightly", "fuzz", "run", "--sanitizer", "none", target]
+    let mut args: Vec<String> = ["+nightly", "fuzz", "run", "--sanitizer", "none"]
         .iter()
         .map(|s| (*s).to_owned())
         .collect();
+    if limits.no_trace_compares {
+        args.push("--no-trace-compares".to_owned());
+    }
+    args.push(target.to_owned());
     args.push(scratch.display().to_string());
     if corpus.is_dir() {
         args.push(corpus.display().to_string());
     }
     args.push("--".to_owned());
-    args.push(format!("-max_total_time={seconds}"));
+    if let Some(seconds) = limits.seconds {
+        args.push(format!("-max_total_time={seconds}"));
+    }
+    if let Some(runs) = limits.runs {
+        args.push(format!("-runs={runs}"));
+    }
     args.push("-print_final_stats=1".to_owned());
     args.extend(extra.iter().cloned());
     println!("xtask fuzz: cargo {}", args.join(" "));
