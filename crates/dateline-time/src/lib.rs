@@ -221,6 +221,7 @@ mod expr;
 mod gate;
 mod gazetteer;
 mod resolve;
+mod rx;
 mod scan;
 mod sequence;
 mod types;

@@ -11,10 +11,11 @@
 //! could be the month (`03/01/2020`) carries its day-first reading, and [`numeric_reading`] gives
 //! the one the outlet's country implies, with a note.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use chrono::{FixedOffset, NaiveTime, Weekday};
-use regex::{Captures, Regex};
+
+use crate::rx::{Captures, Rx};
 
 use crate::gate::{self, Needs};
 use crate::types::{Form, Note, PartialDate, Precision, Relative, Stamp, ZoneLabel};
@@ -73,9 +74,17 @@ fn zone(name: &str, parens: bool) -> String {
 
 struct Rule {
     form: Form,
-    re: Regex,
     /// What a line needs for the rule to match on it (see [`crate::gate`]).
     needs: Needs,
+    pattern: String,
+    /// The compiled `pattern`, on first use: a text that never needs a rule never pays for it.
+    re: OnceLock<Option<Rx>>,
+}
+
+impl Rule {
+    fn re(&self) -> Option<&Rx> {
+        self.re.get_or_init(|| Rx::new(&self.pattern)).as_ref()
+    }
 }
 
 fn rules() -> Vec<Rule> {
@@ -243,10 +252,11 @@ fn rules() -> Vec<Rule> {
     ];
     specs
         .into_iter()
-        .filter_map(|(form, needs, pat)| {
-            Regex::new(&format!("(?i){pat}"))
-                .ok()
-                .map(|re| Rule { form, re, needs })
+        .map(|(form, needs, pat)| Rule {
+            form,
+            needs,
+            pattern: format!("(?i){pat}"),
+            re: OnceLock::new(),
         })
         .collect()
 }
@@ -282,9 +292,10 @@ pub(crate) fn find_stamps_in(text: &str, lines: &[gate::Line]) -> Vec<Stamp> {
             if !rule.needs.met(line.mask) {
                 continue;
             }
+            let Some(re) = rule.re() else { continue };
             let mut at = line.start;
             while at <= hay.len() {
-                let Some(caps) = rule.re.captures_at(hay, at) else {
+                let Some(caps) = re.captures_at(hay, at) else {
                     break;
                 };
                 let Some(whole) = caps.get(0) else { break };
@@ -549,11 +560,10 @@ const MONTH_FIRST: &[&str] = &[
 ];
 
 /// The start of a numeric date whose order is open: weekday, two fields, a slash or dash.
-static OPEN_ORDER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(
+static OPEN_ORDER: LazyLock<Option<Rx>> = LazyLock::new(|| {
+    Rx::new(&format!(
         r"(?i)^(?:{WEEKDAY_INTL}{S}+)?(?P<n1>[0-9]{{1,2}})[/\-](?P<n2>[0-9]{{1,2}})[/\-]"
     ))
-    .ok()
 });
 
 /// For a numeric date both of whose first fields could be the month (`03/01/2020`), the reading
@@ -567,7 +577,7 @@ pub(crate) fn numeric_reading(
     stamp: &Stamp,
     country: Option<&str>,
 ) -> Option<(PartialDate, Form, Note)> {
-    let caps = OPEN_ORDER.as_ref()?.captures(&stamp.text)?;
+    let caps = OPEN_ORDER.as_ref()?.captures_at(&stamp.text, 0)?;
     let (n1, n2) = (num(&caps, "n1")?, num(&caps, "n2")?);
     let pd = stamp.date?;
     if n1 > 12 || n2 > 12 || n1 == n2 || pd.day != n1 || pd.month != n2 {
@@ -897,6 +907,7 @@ mod tests {
     #[test]
     fn every_rule_compiles() {
         assert_eq!(RULES.len(), 20);
+        assert!(RULES.iter().all(|r| r.re().is_some()));
     }
 
     #[test]

@@ -45,8 +45,9 @@ pub(super) fn recognise_gated(text: &str, gated: bool) -> Vec<Found> {
             if !rule.needs.met(line.mask) {
                 continue;
             }
+            let Some(re) = rule.re() else { continue };
             let mut at = line.start;
-            while let Some(caps) = rule.re.captures_at(hay, at) {
+            while let Some(caps) = re.captures_at(hay, at) {
                 let Some(whole) = caps.get(0) else { break };
                 at = if whole.is_empty() {
                     next_char(text, whole.end())
@@ -311,6 +312,7 @@ mod tests {
     #[test]
     fn every_rule_compiles() {
         assert_eq!(RULES.len(), 21);
+        assert!(RULES.iter().all(|r| r.re().is_some()));
         assert!(ZONE_AFTER.is_some());
         assert!(LOCAL_TIME.is_some());
     }

@@ -5,10 +5,12 @@
 //! preposition or beside a day number); the words around them may take any case, so `Last night`
 //! at the start of a sentence reads like `last night`.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use chrono::Weekday;
-use regex::{Captures, Regex};
+use regex::Regex;
+
+use crate::rx::{Captures, Rx};
 
 use super::what::{Bound, Part, Unit, What, Which};
 use crate::gate::{self, Needs};
@@ -29,10 +31,18 @@ const COUNT: &str = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]
 type Build = fn(&Captures<'_>, &str) -> Option<(&'static str, What)>;
 
 pub(super) struct Rule {
-    pub re: Regex,
     /// What a line needs for the rule to match on it (see [`crate::gate`]).
     pub needs: Needs,
+    pattern: String,
+    /// The compiled `pattern`, on first use: a text that never needs a rule never pays for it.
+    re: OnceLock<Option<Rx>>,
     pub build: Build,
+}
+
+impl Rule {
+    pub(super) fn re(&self) -> Option<&Rx> {
+        self.re.get_or_init(|| Rx::new(&self.pattern)).as_ref()
+    }
 }
 
 fn lower(caps: &Captures<'_>, name: &str) -> Option<String> {
@@ -441,10 +451,11 @@ fn rules() -> Vec<Rule> {
     ];
     specs
         .into_iter()
-        .filter_map(|(needs, pat, build)| {
-            Regex::new(&format!("(?i){pat}"))
-                .ok()
-                .map(|re| Rule { re, needs, build })
+        .map(|(needs, pat, build)| Rule {
+            needs,
+            pattern: format!("(?i){pat}"),
+            re: OnceLock::new(),
+            build,
         })
         .collect()
 }
