@@ -286,6 +286,13 @@ mod tests {
         if format!("{gated:?}") != format!("{whole:?}") {
             return Err(format!("stamps differ on {text:?}:\n{gated:?}\n{whole:?}"));
         }
+        for line in text.lines().chain([text]) {
+            let fast = crate::scan::parse_stamp(line);
+            let slow = crate::scan::parse_stamp_by_definition(line);
+            if format!("{fast:?}") != format!("{slow:?}") {
+                return Err(format!("parse_stamp differs on {line:?}:\n{fast:?}\n{slow:?}"));
+            }
+        }
         let gated = crate::expr::recognised_for_test(text, true);
         let whole = crate::expr::recognised_for_test(text, false);
         if gated != whole {

@@ -333,10 +333,47 @@ pub(crate) fn find_stamps_in(text: &str, lines: &[gate::Line]) -> Vec<Stamp> {
 }
 
 /// Reads the whole of `text` (trimmed) as one stamp.
+///
+/// The same as [`find_stamps`] finding exactly one stamp that spans the text, found directly: such
+/// a stamp is the longest candidate any rule can give, so it wins over every other; a rule can
+/// give it only with its first match from the start (a span never grows past its match); and no
+/// stamp spans a line break. So each rule the gate lets through is tried once, at the start, in
+/// order, and the first that spans the text is the answer.
 pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
     let trimmed = text.trim();
     let offset = text.len() - text.trim_start().len();
-    let stamps = find_stamps(trimmed);
+    let whole = 0..trimmed.len();
+    if trimmed.is_empty() || trimmed.contains('\n') {
+        return None;
+    }
+    let mask = gate::lines(trimmed).first().map_or(gate::ALL, |l| l.mask);
+    for rule in RULES.iter() {
+        if !rule.needs.met(mask) {
+            continue;
+        }
+        let Some(caps) = rule.re().and_then(|re| re.captures_at(trimmed, 0)) else {
+            continue;
+        };
+        if caps.get(0).map(|m| m.range()) != Some(whole.clone()) {
+            continue;
+        }
+        let Some(mut stamp) = build(rule.form, &caps, trimmed) else {
+            continue;
+        };
+        if stamp.span == whole && edges_ok(trimmed, stamp.span.start, whole.end) {
+            stamp.span = stamp.span.start + offset..stamp.span.end + offset;
+            return Some(stamp);
+        }
+    }
+    None
+}
+
+/// [`parse_stamp`] as its definition reads: [`find_stamps`] finds one stamp, spanning the text.
+#[cfg(test)]
+pub(crate) fn parse_stamp_by_definition(text: &str) -> Option<Stamp> {
+    let trimmed = text.trim();
+    let offset = text.len() - text.trim_start().len();
+    let stamps = find_stamps_gated(trimmed, false);
     match stamps.as_slice() {
         [one] if one.span == (0..trimmed.len()) => {
             let mut one = one.clone();
