@@ -1,9 +1,13 @@
 //! The subcommands: read pages, build the timeline, write it.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::sync::Mutex;
 
 use dateline_model::{Diagnostic, Document, Severity, Timeline};
+use rayon::prelude::*;
 
 use crate::args::{Args, Command, InputArgs};
 use crate::error::{CliError, WriteError};
@@ -162,41 +166,53 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
     options.layout.clone_from(&args.layout);
     options.max_posts = args.max_posts;
 
-    let mut read: Vec<(Document, Vec<Diagnostic>)> = Vec::new();
     let paths = input::expand(&args.paths)?;
     let total: u64 = paths
         .iter()
         .filter_map(|p| std::fs::metadata(p).ok())
         .map(|m| m.len())
         .sum();
-    let mut progress = Progress::new(total, args.quiet);
-    for path in paths {
-        let page = input::read(&path, args.max_page_mb.saturating_mul(1 << 20))?;
-        progress.advance(page.bytes.len() as u64);
-        read.push(match &plugin {
-            Some(plugin) => plugin.read(&page.path, &page.bytes)?,
-            None => dateline_sources::read(&page.path, &page.bytes, &options),
-        });
-    }
+    let progress = Mutex::new(Progress::new(total, args.quiet));
+    let max_bytes = args.max_page_mb.saturating_mul(1 << 20);
+    let read_one = |path: &PathBuf| -> Result<(Document, Vec<Diagnostic>), CliError> {
+        let page = input::read(path, max_bytes)?;
+        if let Ok(mut progress) = progress.lock() {
+            progress.advance(page.bytes.len() as u64);
+        }
+        match &plugin {
+            Some(plugin) => plugin.read(&page.path, &page.bytes),
+            None => Ok(dateline_sources::read(&page.path, &page.bytes, &options)),
+        }
+    };
+    // Pages are read in parallel, each dropped once it is a document, so memory holds at most
+    // one page per thread. A plugin's pages go one at a time. The first error in path order is
+    // the one reported, whatever the threads' timing.
+    let results: Vec<Result<(Document, Vec<Diagnostic>), CliError>> = if plugin.is_some() {
+        paths.iter().map(read_one).collect()
+    } else {
+        paths.par_iter().map(read_one).collect()
+    };
+    let mut read = results.into_iter().collect::<Result<Vec<_>, _>>()?;
     read.sort_by(|a, b| (&a.0.path, &a.0.id).cmp(&(&b.0.path, &b.0.id)));
 
     let mut timeline = Timeline::default();
+    let mut seen: HashMap<String, String> = HashMap::new();
     for (doc, diagnostics) in read {
-        if let Some(first) = timeline.documents.iter().find(|d| d.id == doc.id) {
-            let message = format!(
-                "same content as {}; read once, this copy is skipped",
-                first.path
-            );
+        if let Some(first) = seen.get(&doc.id) {
+            let message = format!("same content as {first}; read once, this copy is skipped");
             timeline.diagnostics.push(
                 Diagnostic::new(Severity::Warning, "duplicate-document", message)
                     .in_path(&doc.path),
             );
             continue;
         }
+        seen.insert(doc.id.clone(), doc.path.clone());
         timeline.diagnostics.extend(diagnostics);
         timeline.documents.push(doc);
     }
-    progress.finish();
+    if let Ok(mut progress) = progress.lock() {
+        progress.finish();
+    }
     if !args.quiet {
         report(&timeline.diagnostics);
     }
