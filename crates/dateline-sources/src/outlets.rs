@@ -691,14 +691,20 @@ pub(crate) fn outlet_in_text(text: &str) -> Option<&'static Outlet> {
             }
         }
     }
-    let by_credit: Vec<&'static Outlet> = OUTLETS
-        .iter()
-        .filter(|o| {
-            text.lines()
-                .filter(|l| is_credit_line(l))
-                .any(|l| names(o).any(|n| mentions_name(l, n)))
-        })
-        .collect();
+    // The credit lines are found once, then searched for each outlet's names.
+    let credit_lines: Vec<&str> = text.lines().filter(|l| is_credit_line(l)).collect();
+    let by_credit: Vec<&'static Outlet> = if credit_lines.is_empty() {
+        Vec::new()
+    } else {
+        OUTLETS
+            .iter()
+            .filter(|o| {
+                credit_lines
+                    .iter()
+                    .any(|l| names(o).any(|n| mentions_name(l, n)))
+            })
+            .collect()
+    };
     match (by_domain.as_slice(), by_credit.as_slice()) {
         ([one], _) => Some(one),
         (_, [one]) => Some(one),
