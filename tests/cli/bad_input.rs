@@ -69,6 +69,8 @@ fn images_and_archives_are_not_read_as_pages() {
         .output()
         .expect("dateline runs");
     let err = stderr(&output);
+    // The output is written, with an empty document for each; the exit code says pages failed.
+    assert_eq!(output.status.code(), Some(1), "{err}");
     assert!(
         err.contains("error[not-a-page]")
             && err.contains("the file is a PNG image, not a saved page"),

@@ -249,7 +249,23 @@ fn finish(
         format
             .write(timeline, options, out)
             .map_err(WriteError::from)
-    })
+    })?;
+    pages_failed(timeline)
+}
+
+/// Exit code 1 once the output is written, when a page could not be read at all (an error in
+/// the diagnostics, such as an image given as a page): the output holds every other page, and a
+/// script sees that something is missing.
+fn pages_failed(timeline: &Timeline) -> Result<(), CliError> {
+    if timeline
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
+        Err(CliError::Exit(1))
+    } else {
+        Ok(())
+    }
 }
 
 /// `--explain`: the merge's reasons instead of the timeline.
@@ -261,7 +277,8 @@ fn explain(
     output(args, |out| {
         let mut out = out;
         crate::explain::write(&mut out, timeline, explanations).map_err(WriteError::from)
-    })
+    })?;
+    pages_failed(timeline)
 }
 
 /// Runs `write` on the output (`-o FILE` or standard output), buffered, and flushes it.
