@@ -240,6 +240,27 @@ fn html_read_with_a_forced_text_layout_is_warned() {
 }
 
 #[test]
+fn a_200_megabyte_page_is_refused_by_default_before_it_is_read() {
+    let dir = page_dir();
+    let path = dir.path().join("dump.txt");
+    // A sparse file: 200 MB by its size, no disk used; refused from its size alone.
+    let file = fs::File::create(&path).expect("created");
+    file.set_len(200 << 20).expect("sized");
+    let output = dateline()
+        .arg("parse")
+        .arg(&path)
+        .output()
+        .expect("dateline runs");
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("dump.txt is 200 MB, over the limit of 100 MB for one page")
+            && err.contains("--max-page-mb"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_page_over_the_size_limit_is_refused_naming_the_flag() {
     let dir = page_dir();
     let path = dir.path().join("huge.txt");

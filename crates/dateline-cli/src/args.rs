@@ -53,7 +53,7 @@ pub struct InputArgs {
     #[arg(short, long)]
     pub quiet: bool,
     /// Refuse pages larger than this many megabytes (a saved page is rarely over 10)
-    #[arg(long, value_name = "MB", default_value_t = 256)]
+    #[arg(long, value_name = "MB", default_value_t = 100)]
     pub max_page_mb: u64,
     /// Read at most this many posts from one page; the rest are reported and left out
     #[arg(long, value_name = "N", default_value_t = dateline_sources::MAX_POSTS)]
