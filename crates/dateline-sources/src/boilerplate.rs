@@ -286,8 +286,22 @@ mod tests {
     #[test]
     fn the_credit_bound_is_checked_as_the_bounded_pattern_would() {
         let bounded = re(r"(?i)(?:^|\s)(?:photograph|credit)s?\s*:\s*[\w .,'’/&-]{2,60}$");
-        let names = ["", "A", "AP", "Jane Doe/AFP", "José Pérez & Co.", "Ünal's", "x\ty"];
-        let labels = ["Photograph:", "CREDITS :", "credit:", "Credit:  ", "Photo credit:\t"];
+        let names = [
+            "",
+            "A",
+            "AP",
+            "Jane Doe/AFP",
+            "José Pérez & Co.",
+            "Ünal's",
+            "x\ty",
+        ];
+        let labels = [
+            "Photograph:",
+            "CREDITS :",
+            "credit:",
+            "Credit:  ",
+            "Photo credit:\t",
+        ];
         let mut lines = Vec::new();
         for label in labels {
             for name in names {

@@ -290,7 +290,9 @@ mod tests {
             let fast = crate::scan::parse_stamp(line);
             let slow = crate::scan::parse_stamp_by_definition(line);
             if format!("{fast:?}") != format!("{slow:?}") {
-                return Err(format!("parse_stamp differs on {line:?}:\n{fast:?}\n{slow:?}"));
+                return Err(format!(
+                    "parse_stamp differs on {line:?}:\n{fast:?}\n{slow:?}"
+                ));
             }
         }
         let gated = crate::expr::recognised_for_test(text, true);
