@@ -17,8 +17,9 @@ use crate::independent::MONTHS;
 use crate::layout::{DraftPost, Parsed, RawStamp, Role, clean, is_blank};
 use crate::{Detection, Layout, Page};
 
-static STAMP_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?P<stamp>\d{1,2}:\d{2})\s+(?P<rest>\S.*)$"));
+/// The clock that starts a post line; the text after it is found without the regex, which with
+/// captures over `.*` cost a step per character of every long line.
+static STAMP_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{1,2}:\d{2}"));
 
 static PAGE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -40,12 +41,17 @@ static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| re(r"^(Image|Photo|Pic
 static MARKER: LazyLock<Regex> = LazyLock::new(|| re(r"\bDW\b|\bdw\.com\b|Deutsche Welle"));
 
 /// The stamp and the first paragraph of a post line.
+///
+/// The line (trimmed) is the clock, spaces, then text: `^(\d{1,2}:\d{2})\s+(\S.*)$`.
 fn stamp_line(line: &str) -> Option<(&str, &str)> {
-    let caps = STAMP_LINE.captures(line.trim())?;
-    Some((
-        caps.name("stamp")?.as_str(),
-        caps.name("rest")?.as_str().trim(),
-    ))
+    let line = line.trim();
+    let stamp = STAMP_LINE.find(line)?;
+    let after = line.get(stamp.end()..)?;
+    if !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = after.trim();
+    (!rest.is_empty()).then_some((stamp.as_str(), rest))
 }
 
 /// DW's live blog.
@@ -272,6 +278,29 @@ Skip next section DW's Top Story
 
 DW's Top Story
 ";
+
+    #[test]
+    fn stamp_lines_are_read_as_the_regex_read_them() {
+        let regex = re(r"^(?P<stamp>\d{1,2}:\d{2})\s+(?P<rest>\S.*)$");
+        let by_regex = |line: &str| -> Option<(String, String)> {
+            let caps = regex.captures(line.trim())?;
+            Some((
+                caps.name("stamp")?.as_str().to_owned(),
+                caps.name("rest")?.as_str().trim().to_owned(),
+            ))
+        };
+        let mut lines: Vec<String> = BLOG.lines().map(str::to_owned).collect();
+        for head in ["03:09", "3:09", "123:45", "03:0", "٠٣:٠٩", "03:09x"] {
+            for tail in ["", " ", "\u{a0}Pompeo", "  Yemen's  ", "\tx", " \r", "Said"] {
+                lines.push(format!("{head}{tail}"));
+                lines.push(format!(" {head}{tail}"));
+            }
+        }
+        for line in &lines {
+            let ours = stamp_line(line).map(|(a, b)| (a.to_owned(), b.to_owned()));
+            assert_eq!(ours, by_regex(line), "{line:?}");
+        }
+    }
 
     #[test]
     fn stamp_lines_need_text_after_the_clock() {
