@@ -16,28 +16,43 @@ use regex_automata::util::captures::Captures as Slots;
 
 /// A compiled rule.
 #[derive(Debug)]
-pub(crate) struct Rx(meta::Regex);
+pub(crate) struct Rx {
+    re: meta::Regex,
+    /// The groups' names with their indexes: the rules look groups up by name many times a
+    /// match, and a scan of a dozen short names beats hashing each one.
+    names: Vec<(Box<str>, usize)>,
+}
 
 impl Rx {
     /// Compiles `pattern` (the `regex` crate's syntax), or `None` if it does not compile.
     pub(crate) fn new(pattern: &str) -> Option<Rx> {
-        meta::Builder::new()
+        let re = meta::Builder::new()
             .configure(meta::Config::new().auto_prefilter(false))
             .build(pattern)
-            .ok()
-            .map(Rx)
+            .ok()?;
+        let names = re
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO)
+            .enumerate()
+            .filter_map(|(i, name)| name.map(|n| (Box::from(n), i)))
+            .collect();
+        Some(Rx { re, names })
     }
 
     /// The leftmost-first match in `hay` starting at or after `at`, with its groups; the text
     /// before `at` still counts for `\b`.
-    pub(crate) fn captures_at<'h>(&self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
+    pub(crate) fn captures_at<'h>(&'h self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
         if at > hay.len() {
             return None;
         }
-        let mut slots = self.0.create_captures();
-        self.0
+        let mut slots = self.re.create_captures();
+        self.re
             .search_captures(&Input::new(hay).range(at..), &mut slots);
-        slots.is_match().then_some(Captures { hay, slots })
+        slots.is_match().then_some(Captures {
+            hay,
+            slots,
+            names: &self.names,
+        })
     }
 }
 
@@ -46,6 +61,7 @@ impl Rx {
 pub(crate) struct Captures<'h> {
     hay: &'h str,
     slots: Slots,
+    names: &'h [(Box<str>, usize)],
 }
 
 impl<'h> Captures<'h> {
@@ -61,7 +77,12 @@ impl<'h> Captures<'h> {
 
     /// The group called `name`, if it took part.
     pub(crate) fn name(&self, name: &str) -> Option<Match<'h>> {
-        let span = self.slots.get_group_by_name(name)?;
+        let index = self
+            .names
+            .iter()
+            .find(|(n, _)| n.as_ref() == name)
+            .map(|(_, i)| *i)?;
+        let span = self.slots.get_group(index)?;
         Some(Match {
             hay: self.hay,
             start: span.start,
