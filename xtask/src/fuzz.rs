@@ -193,6 +193,8 @@ fn run_target(
     let mut done = None;
     let mut crash = None;
     let mut deadly = None;
+    // Stopped by Ctrl-C (SIGINT): the counts so far stand, and nothing crashed.
+    let mut interrupted = false;
     if let Some(stderr) = child.stderr.take() {
         for line in BufReader::new(stderr).lines() {
             let Ok(line) = line else { break };
@@ -205,6 +207,8 @@ fn run_target(
                 crash = Some(path.trim().to_owned());
             } else if line.starts_with("==") && line.contains("ERROR: libFuzzer: ") {
                 deadly = line.split("ERROR: libFuzzer: ").nth(1).map(str::to_owned);
+            } else if line.starts_with("==") && line.contains("libFuzzer: run interrupted") {
+                interrupted = true;
             }
         }
     }
@@ -213,7 +217,7 @@ fn run_target(
         .map_err(|e| format!("cannot wait for cargo fuzz: {e}"))?;
     let seconds = started.elapsed().as_secs_f64();
     let executions = executions.or(done);
-    if !status.success() && crash.is_none() {
+    if !status.success() && crash.is_none() && !interrupted {
         crash =
             Some(deadly.unwrap_or_else(|| format!("cargo fuzz run {target} failed ({status})")));
     } else if let (Some(path), Some(kind)) = (&crash, deadly) {
