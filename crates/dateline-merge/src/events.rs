@@ -13,7 +13,7 @@ use crate::explain::{Explanation, Verdict};
 use crate::features::{Item, extract};
 use crate::headline::headline;
 use crate::merge::{Merged, Options, Report as Input};
-use crate::score::{Score, evidence, round, score, share_names};
+use crate::score::{Score, evidence, round, score};
 
 /// Related events kept per event, best first.
 const MAX_RELATED: usize = 5;
@@ -51,7 +51,7 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         .map(|i| outlets.binary_search(&i.outlet).unwrap_or(0) as u32)
         .collect();
 
-    let (features, weights) = extract(&items);
+    let (mut features, weights) = extract(&items);
     let max_gap_secs = (options.max_gap_hours * 3600.0) as i64;
     let pairs = candidates(&items, &features, &weights, max_gap_secs.saturating_mul(2));
     let floor = (options.merge_threshold - options.near_miss) as f32;
@@ -60,7 +60,7 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         .filter_map(|&(i, j)| {
             let (a, b) = (items.get(i as usize)?, items.get(j as usize)?);
             let (fa, fb) = (features.get(i as usize)?, features.get(j as usize)?);
-            let s = score(a, fa, b, fb, &weights);
+            let s = score(a, &fa, b, &fb, &weights);
             (s.total >= floor).then_some((i, j, s))
         })
         .collect();
@@ -73,17 +73,8 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         max_gap_secs,
     };
     let (roots, outcomes) = cluster(&items, &outlet_of, scored, limits);
-    // Whether each decided pair shares a name, from the hashed names; then the features go.
-    let names: Vec<bool> = outcomes
-        .par_iter()
-        .map(
-            |(i, j, _, _)| match (features.get(*i as usize), features.get(*j as usize)) {
-                (Some(fa), Some(fb)) => share_names(fa, fb),
-                _ => true,
-            },
-        )
-        .collect();
-    drop(features);
+    // The evidence needs only the names and quote shingles from here on.
+    features.drop_stems();
 
     // Each cluster's members, earliest first, cluster by cluster in the order of their roots.
     let mut order: Vec<u32> = (0..items.len() as u32).collect();
@@ -131,8 +122,8 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         .filter(|(_, (_, _, _, outcome))| verdict_of(*outcome).is_some())
         .map(|(k, _)| k as u32)
         .collect();
-    // The evidence of every decision, spelled out in parallel (it reads the texts again, only for
-    // the quotes and names the features say two posts share).
+    // The evidence of every decision, spelled out in parallel (it reads a text again only for the
+    // quotes the features say two posts share).
     let mut explanations: Vec<Explanation> = Vec::with_capacity(shown.len());
     let mut links: Vec<Link> = Vec::with_capacity(shown.len());
     shown
@@ -144,19 +135,19 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
                     .map(|e| e.id.clone())
                     .unwrap_or_default()
             };
-            let names = names.get(k as usize).copied().unwrap_or(true);
             let decided = outcomes.get(k as usize).and_then(|(i, j, s, outcome)| {
                 let (a, b) = (items.get(*i as usize)?, items.get(*j as usize)?);
                 let (ea, eb) = (
                     event_of.get(*i as usize).copied().unwrap_or(0),
                     event_of.get(*j as usize).copied().unwrap_or(0),
                 );
-                let (first, second, efirst, esecond) = if (a.utc, &a.post.id) <= (b.utc, &b.post.id)
-                {
-                    (a, b, ea, eb)
-                } else {
-                    (b, a, eb, ea)
-                };
+                let (fa, fb) = (features.get(*i as usize)?, features.get(*j as usize)?);
+                let ((first, ffirst, efirst), (second, fsecond, esecond)) =
+                    if (a.utc, &a.post.id) <= (b.utc, &b.post.id) {
+                        ((a, fa, ea), (b, fb, eb))
+                    } else {
+                        ((b, fb, eb), (a, fa, ea))
+                    };
                 let verdict = verdict_of(*outcome)?;
                 let mut reason = reason(s, verdict, limits.threshold);
                 // Every reason lives until the end: no spare capacity.
@@ -164,7 +155,7 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
                 let explanation = Explanation {
                     events: [ids(efirst), ids(esecond)],
                     verdict,
-                    evidence: evidence(first, second, s, names),
+                    evidence: evidence(first, &ffirst, second, &fsecond, s, &features),
                     threshold,
                     reason,
                 };
@@ -195,7 +186,7 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         .unzip_into_vecs(&mut explanations, &mut links);
     drop(shown);
     drop(outcomes);
-    drop(names);
+    drop(features);
     drop(event_of);
 
     // Each event's decisions, in the order they were made: a merge's evidence goes to its event,
