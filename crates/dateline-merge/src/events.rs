@@ -241,53 +241,53 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
             .filter(|(x, _)| x.verdict == Verdict::Merged)
             .count();
         event.evidence.reserve_exact(merges);
-        let mut related: Vec<Related> = Vec::with_capacity(decisions.len() - merges);
+        // The links to other events, ordered before anything is copied: best first, then by the
+        // other event and the posts (this event's post first).
+        let mut links: Vec<LinkTo<'_>> = Vec::with_capacity(decisions.len() - merges);
         for (x, l) in decisions {
             if x.verdict == Verdict::Merged {
                 event.evidence.push(x.evidence.clone());
                 continue;
             }
-            let relation = if l.same_outlet || x.verdict == Verdict::SameOutlet {
-                Relation::FollowUp
-            } else {
-                Relation::PossiblySame
-            };
             let [id_first, id_second] = &x.events;
-            if l.first as usize == e {
-                related.push(Related::new(
-                    id_second.clone(),
-                    relation,
-                    x.evidence.clone(),
-                    x.reason.clone(),
-                ));
+            let [post_first, post_second] = &x.evidence.posts;
+            links.push(if l.first as usize == e {
+                LinkTo {
+                    explanation: x,
+                    link: l,
+                    other: id_second,
+                    posts: [post_first, post_second],
+                    flipped: false,
+                }
             } else {
-                let mut flipped = x.evidence.clone();
-                flipped.posts.swap(0, 1);
-                related.push(Related::new(
-                    id_first.clone(),
-                    relation,
-                    flipped,
-                    x.reason.clone(),
-                ));
-            }
+                LinkTo {
+                    explanation: x,
+                    link: l,
+                    other: id_first,
+                    posts: [post_second, post_first],
+                    flipped: true,
+                }
+            });
         }
-        related.sort_by(|a, b| {
-            b.evidence
+        links.sort_by(|a, b| {
+            b.explanation
+                .evidence
                 .total
-                .total_cmp(&a.evidence.total)
-                .then_with(|| a.event.cmp(&b.event))
-                .then_with(|| a.evidence.posts.cmp(&b.evidence.posts))
+                .total_cmp(&a.explanation.evidence.total)
+                .then_with(|| a.other.cmp(b.other))
+                .then_with(|| a.posts.cmp(&b.posts))
         });
         // The best link to each other event, the best few events.
-        let mut kept: Vec<Related> = Vec::with_capacity(related.len().min(MAX_RELATED));
-        for r in related {
-            if kept.len() == MAX_RELATED {
+        let mut chosen: Vec<&LinkTo<'_>> = Vec::with_capacity(links.len().min(MAX_RELATED));
+        for link in &links {
+            if chosen.len() == MAX_RELATED {
                 break;
             }
-            if !kept.iter().any(|k| k.event == r.event) {
-                kept.push(r);
+            if !chosen.iter().any(|k| k.other == link.other) {
+                chosen.push(link);
             }
         }
+        let kept: Vec<Related> = chosen.into_iter().map(LinkTo::related).collect();
         event.related = kept;
     });
     drop(touches);
@@ -332,6 +332,34 @@ struct Link {
     first: u32,
     second: u32,
     same_outlet: bool,
+}
+
+/// A decision seen from one of its two events, before it is copied into a [`Related`].
+struct LinkTo<'x> {
+    explanation: &'x Explanation,
+    link: &'x Link,
+    /// The other event's id.
+    other: &'x str,
+    /// The posts compared, this event's first.
+    posts: [&'x str; 2],
+    /// Whether this event's post is the later of the two.
+    flipped: bool,
+}
+
+impl LinkTo<'_> {
+    fn related(&self) -> Related {
+        let x = self.explanation;
+        let relation = if self.link.same_outlet || x.verdict == Verdict::SameOutlet {
+            Relation::FollowUp
+        } else {
+            Relation::PossiblySame
+        };
+        let mut evidence = x.evidence.clone();
+        if self.flipped {
+            evidence.posts.swap(0, 1);
+        }
+        Related::new(self.other, relation, evidence, x.reason.clone())
+    }
 }
 
 /// The verdict to explain, for the outcomes worth explaining.
