@@ -272,8 +272,9 @@ impl FeatureTable {
 /// The spelling of every name, by token id.
 #[derive(Debug, Default)]
 struct Names {
-    /// Sorted.
-    ids: Vec<u32>,
+    /// For every token id, the name's place + 1 in `ends` (0 for a token that is no name): one
+    /// look-up, not a search, as the evidence reads names at random.
+    place: Vec<u32>,
     /// Where each name ends in `spelled`, and the next one starts.
     ends: Vec<u32>,
     spelled: String,
@@ -295,17 +296,18 @@ impl Names {
         all.par_sort_unstable_by_key(|&(h, _)| h);
         all.dedup_by_key(|&mut (h, _)| h);
         let mut names = Names {
-            ids: Vec::with_capacity(all.len()),
+            place: vec![0; vocabulary.hashes.len()],
             ends: Vec::with_capacity(all.len()),
             spelled: String::with_capacity(all.iter().map(|(_, s)| s.len()).sum()),
         };
-        // Ids are in the order of the hashes, so they come out sorted.
         for (h, spelled) in all {
-            names.ids.push(vocabulary.id(h));
-            names.spelled.push_str(spelled);
-            names
-                .ends
-                .push(u32::try_from(names.spelled.len()).unwrap_or(u32::MAX));
+            if let Some(slot) = names.place.get_mut(vocabulary.id(h) as usize) {
+                names.spelled.push_str(spelled);
+                names
+                    .ends
+                    .push(u32::try_from(names.spelled.len()).unwrap_or(u32::MAX));
+                *slot = u32::try_from(names.ends.len()).unwrap_or(u32::MAX);
+            }
         }
         for block in raw.iter_mut() {
             block.names = Vec::new();
@@ -315,7 +317,7 @@ impl Names {
     }
 
     fn get(&self, id: u32) -> Option<&str> {
-        let k = self.ids.binary_search(&id).ok()?;
+        let k = (*self.place.get(id as usize)? as usize).checked_sub(1)?;
         let start = k
             .checked_sub(1)
             .and_then(|before| self.ends.get(before))

@@ -155,19 +155,17 @@ pub(crate) fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
 
-/// The evidence of a comparison, with the quotes and names spelled out; `a` is the earlier post.
+/// The evidence of a comparison, with the quotes and names spelled out: each post with its
+/// features and its id, the earlier first.
 ///
 /// The shared names are the names both posts' features hold, spelled from `table`; the text of `a`
 /// is read again only when the posts share a quote shingle (`s.quote_words`), for its quotes.
 pub(crate) fn evidence(
-    a: &Item<'_>,
-    fa: &Features<'_>,
-    b: &Item<'_>,
-    fb: &Features<'_>,
+    [(a, fa, id_a), (b, fb, id_b)]: [(&Item<'_>, &Features<'_>, &str); 2],
     s: &Score,
     table: &FeatureTable,
 ) -> Evidence {
-    let mut e = Evidence::new(&a.post.id, &b.post.id);
+    let mut e = Evidence::new(id_a, id_b);
     if s.quote_words > 0 {
         e.quotes = shared_quotes(&a.text(), fb.shingles);
     }
