@@ -224,9 +224,10 @@ const ORGANISATIONS: &[(&str, &str)] = &[
     ("interior ministry", "interior-ministry"),
 ];
 
-/// A quick test in front of a table's binary search: for each first byte, the lengths of the
+/// A quick test in front of a table's search: for each first byte, the lengths of the
 /// table's words that start with it (bit 63 stands for every length from 63 bytes up). Most words
 /// of a text are in no table, and most are turned away here without a string comparison.
+#[derive(Debug)]
 struct Sieve([u64; 256]);
 
 impl Sieve {
@@ -346,6 +347,9 @@ struct Lexicon {
     shift: u32,
     /// Each phrase of [`ORGANISATIONS`] as word codes, with its organisation.
     phrases: Vec<(Vec<u8>, &'static str)>,
+    /// The first bytes and lengths of the words: most words of a text are in no list, and most
+    /// of those are turned away here.
+    sieve: Sieve,
 }
 
 impl Lexicon {
@@ -420,7 +424,9 @@ impl Lexicon {
         let mut slots = vec![0u16; 1 << bits];
         let mut keys = Vec::with_capacity(entries.len());
         let mut lexemes = Vec::with_capacity(entries.len());
+        let mut sieve = [0u64; 256];
         for (word, lexeme) in entries {
+            Sieve::mark(&mut sieve, word);
             let Some(key) = pack(word) else {
                 continue;
             };
@@ -441,6 +447,7 @@ impl Lexicon {
             slots,
             shift,
             phrases,
+            sieve: Sieve(sieve),
         }
     }
 
@@ -450,6 +457,9 @@ impl Lexicon {
     }
 
     fn get(&self, word: &str) -> Lexeme {
+        if !self.sieve.may_hold(word) {
+            return Lexeme::default();
+        }
         let Some(key) = pack(word) else {
             return Lexeme::default();
         };
@@ -968,6 +978,50 @@ fn fnv_extend(mut hash: u64, bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_lookup_says_what_each_table_says() {
+        let words = STOP_WORDS
+            .iter()
+            .copied()
+            .chain(DEMONYMS.iter().map(|(w, _)| *w))
+            .chain(PREDICATES.iter().map(|(w, _)| *w))
+            .chain(ORGANISATIONS.iter().flat_map(|(p, _)| p.split(' ')))
+            .chain([
+                "",
+                "x",
+                "stat",
+                "states",
+                "iranians",
+                "a\u{e9}",
+                "us\0",
+                "ministryministry",
+                "call",
+                "calling",
+                "Said",
+                "government",
+            ]);
+        let org_words: Vec<&str> = ORGANISATIONS
+            .iter()
+            .flat_map(|(p, _)| p.split(' '))
+            .collect();
+        for word in words {
+            let l = lexeme(word);
+            assert_eq!(l.stop, is_stop_word(word), "{word:?}");
+            assert_eq!(l.country, demonym(word), "{word:?}");
+            assert_eq!(l.lemma, predicate(word), "{word:?}");
+            assert_eq!(l.org != 0, org_words.contains(&word), "{word:?}");
+        }
+        // Different words of the phrases have different codes.
+        let mut codes: Vec<(u8, &str)> = org_words.iter().map(|w| (lexeme(w).org, *w)).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert!(
+            codes
+                .windows(2)
+                .all(|w| w[0].0 != w[1].0 || w[0].1 == w[1].1)
+        );
+    }
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
