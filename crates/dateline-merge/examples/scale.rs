@@ -8,12 +8,15 @@
 //!
 //! Prints a readable summary on standard error and one `key=value` line on standard output
 //! (what `cargo xtask bench` collects): `posts`, `documents`, `bytes`, `read_s`, `merge_s` (the
-//! median of the runs), `runs`, `rss_read_kib` (resident after reading), `rss_peak_kib` (the
-//! peak while merging, documents included), `events`, `gold_pairs`, `pairs`, `true_pairs`,
-//! `precision`, `recall`, `recall_cross` (gold pairs whose documents name different outlets),
-//! `wrong_same_quote`, `wrong_same_actor`, `wrong_sibling_org`, `wrong_other` (pairs wrongly put
-//! in one event: a distractor with the event it was built to resemble, by kind, or unrelated),
-//! `time_misses`, `missing`, `extra`, `layout_misses`.
+//! median of the runs), `merge_cpu_s` (the CPU time of one merge, all threads, on average),
+//! `runs`, `rss_read_kib` (resident after reading), `rss_peak_kib` (the peak while merging,
+//! documents included), `events`, `gold_pairs`, `pairs`, `true_pairs`, `precision`, `recall`,
+//! `recall_cross` (gold pairs whose documents name different outlets), `wrong_same_quote`,
+//! `wrong_same_actor`, `wrong_sibling_org`, `wrong_other` (pairs wrongly put in one event: a
+//! distractor with the event it was built to resemble, by kind, or unrelated), `time_misses`,
+//! `missing`, `extra`, `layout_misses`, and `output_hash`: a hash (FNV-1a, 64 bits) of the whole
+//! merged output (events, diagnostics, explanations, as `{:?}` writes them), so that a change
+//! meant to keep the output can be checked at scale.
 // A measuring program reports to its terminal and stops on a broken corpus.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -76,6 +79,25 @@ fn status_kib(field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// The CPU time this process has used so far (user and system, all threads), in seconds, from
+/// `/proc/self/stat` (in clock ticks, taken as the usual 100 a second), or 0 where there is none.
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks = |k: usize| {
+        fields
+            .get(k)
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    (ticks(11) + ticks(12)) as f64 / 100.0
+}
+
 /// Reads the pages on every core; the documents come back in the gold's page order.
 fn read_pages(dir: &Path, pages: &[GoldPage]) -> Result<Vec<Document>, String> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -109,6 +131,28 @@ fn read_pages(dir: &Path, pages: &[GoldPage]) -> Result<Vec<Document>, String> {
     }
     all.sort_by_key(|(i, _)| *i);
     Ok(all.into_iter().map(|(_, d)| d).collect())
+}
+
+/// A `fmt::Write` that hashes what is written to it (FNV-1a, 64 bits) instead of keeping it.
+struct Fnv(u64);
+
+impl std::fmt::Write for Fnv {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        for &b in s.as_bytes() {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        Ok(())
+    }
+}
+
+/// The hash of the whole merged output, written out by its `Debug` form without holding it.
+fn output_hash(merged: &dateline_merge::Merged) -> u64 {
+    use std::fmt::Write as _;
+    let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
+    // Writing to a hasher cannot fail.
+    let _ = write!(hasher, "{merged:?}");
+    hasher.0
 }
 
 fn pairs(n: u64) -> u64 {
@@ -189,6 +233,7 @@ fn run() -> Result<(), String> {
     let options = Options::default();
     let mut times: Vec<Duration> = Vec::with_capacity(runs);
     let mut merged = None;
+    let cpu_before = cpu_secs();
     for run in 0..runs {
         drop(merged.take());
         let start = Instant::now();
@@ -204,11 +249,14 @@ fn run() -> Result<(), String> {
         merged = Some(out);
     }
     let rss_peak_kib = status_kib("VmHWM");
+    // The CPU time of one merge, on average over the runs.
+    let merge_cpu_s = (cpu_secs() - cpu_before) / runs as f64;
     times.sort();
     let merge_s = times
         .get(times.len() / 2)
         .map_or(0.0, Duration::as_secs_f64);
     let merged = merged.ok_or("no merge run")?;
+    let hash = output_hash(&merged);
 
     // Pairwise scores: pairs of posts put in one event against the gold's pairs.
     let (mut predicted, mut true_pairs, mut true_cross) = (0u64, 0u64, 0u64);
@@ -324,7 +372,7 @@ fn run() -> Result<(), String> {
     let recall = ratio(true_pairs, gold.pairs);
     let recall_cross = ratio(true_cross, gold_cross);
     eprintln!(
-        "merge: median {merge_s:.3} s of {runs} ({:.0} posts/s), {} events; peak RSS {:.0} MiB{}; precision {precision:.3}, recall {recall:.3} (cross-outlet {recall_cross:.3}) over {} gold pairs",
+        "merge: median {merge_s:.3} s of {runs} ({:.0} posts/s), {merge_cpu_s:.2} s of CPU a run, {} events; peak RSS {:.0} MiB{}; precision {precision:.3}, recall {recall:.3} (cross-outlet {recall_cross:.3}) over {} gold pairs",
         posts as f64 / merge_s.max(1e-9),
         merged.events.len(),
         rss_peak_kib as f64 / 1024.0,
@@ -345,8 +393,9 @@ fn run() -> Result<(), String> {
     eprintln!(
         "pairs wrongly merged: {wq} same-quote distractors, {wa} same-actor, {ws} sibling-org, {wo} unrelated"
     );
+    eprintln!("output hash: {hash:016x}");
     println!(
-        "posts={posts} documents={} bytes={bytes} read_s={read_s:.3} merge_s={merge_s:.4} runs={runs} rss_read_kib={rss_read_kib} rss_peak_kib={rss_peak_kib} events={} gold_pairs={} pairs={predicted} true_pairs={true_pairs} precision={precision:.4} recall={recall:.4} recall_cross={recall_cross:.4} wrong_same_quote={wq} wrong_same_actor={wa} wrong_sibling_org={ws} wrong_other={wo} time_misses={time_misses} missing={missing} extra={extra} layout_misses={layout_misses}",
+        "posts={posts} documents={} bytes={bytes} read_s={read_s:.3} merge_s={merge_s:.4} merge_cpu_s={merge_cpu_s:.2} runs={runs} rss_read_kib={rss_read_kib} rss_peak_kib={rss_peak_kib} events={} gold_pairs={} pairs={predicted} true_pairs={true_pairs} precision={precision:.4} recall={recall:.4} recall_cross={recall_cross:.4} wrong_same_quote={wq} wrong_same_actor={wa} wrong_sibling_org={ws} wrong_other={wo} time_misses={time_misses} missing={missing} extra={extra} layout_misses={layout_misses} output_hash={hash:016x}",
         documents.len(),
         merged.events.len(),
         gold.pairs

@@ -13,7 +13,7 @@
 
 use rayon::prelude::*;
 
-use crate::features::{Features, Item, idf};
+use crate::features::{FeatureTable, Item, idf};
 
 /// Rare tokens a post is indexed under.
 const KEYS_PER_POST: usize = 24;
@@ -30,7 +30,7 @@ const MEETING_CHUNK: usize = 4096;
 /// weights of the token ids.
 pub(crate) fn candidates(
     items: &[Item<'_>],
-    features: &[Features],
+    features: &FeatureTable,
     weights: &[f32],
     window_secs: i64,
 ) -> Vec<(u32, u32)> {
@@ -55,12 +55,12 @@ pub(crate) fn candidates(
     }
 
     // Token postings, sorted by token id and rank.
-    let mut postings: Vec<u64> = features
+    let mut postings: Vec<u64> = rank
         .par_iter()
-        .zip(rank.par_iter())
-        .flat_map_iter(|(f, &r)| {
-            let mut chosen: Vec<u32> = f
-                .content
+        .enumerate()
+        .flat_map_iter(|(i, &r)| {
+            let content = features.get(i).map(|f| f.content).unwrap_or_default();
+            let mut chosen: Vec<u32> = content
                 .iter()
                 .copied()
                 .filter(|&id| {
@@ -82,11 +82,12 @@ pub(crate) fn candidates(
     postings.par_sort_unstable();
     // Shingle postings, sorted by shingle and rank; each shingle more than one post is indexed
     // under gets the next key after the token ids, so that all postings stay sorted.
-    let mut by_shingle: Vec<(u64, u32)> = features
+    let mut by_shingle: Vec<(u64, u32)> = rank
         .par_iter()
-        .zip(rank.par_iter())
-        .flat_map_iter(|(f, &r)| {
-            f.shingles
+        .enumerate()
+        .flat_map_iter(|(i, &r)| {
+            let shingles = features.get(i).map(|f| f.shingles).unwrap_or_default();
+            shingles
                 .iter()
                 .take(SHINGLES_PER_POST)
                 .map(move |&s| (s, r))

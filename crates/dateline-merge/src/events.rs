@@ -13,7 +13,7 @@ use crate::explain::{Explanation, Verdict};
 use crate::features::{Item, extract};
 use crate::headline::headline;
 use crate::merge::{Merged, Options, Report as Input};
-use crate::score::{Score, evidence, round, score, share_names};
+use crate::score::{Score, evidence, round, score};
 
 /// Related events kept per event, best first.
 const MAX_RELATED: usize = 5;
@@ -51,7 +51,8 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         .map(|i| outlets.binary_search(&i.outlet).unwrap_or(0) as u32)
         .collect();
 
-    let (features, weights) = extract(&items);
+    let post_ids = Strings::of(items.iter().map(|i| i.post.id.as_str()));
+    let (mut features, weights) = extract(&items);
     let max_gap_secs = (options.max_gap_hours * 3600.0) as i64;
     let pairs = candidates(&items, &features, &weights, max_gap_secs.saturating_mul(2));
     let floor = (options.merge_threshold - options.near_miss) as f32;
@@ -60,7 +61,7 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         .filter_map(|&(i, j)| {
             let (a, b) = (items.get(i as usize)?, items.get(j as usize)?);
             let (fa, fb) = (features.get(i as usize)?, features.get(j as usize)?);
-            let s = score(a, fa, b, fb, &weights);
+            let s = score(a, &fa, b, &fb, &weights);
             (s.total >= floor).then_some((i, j, s))
         })
         .collect();
@@ -73,17 +74,8 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         max_gap_secs,
     };
     let (roots, outcomes) = cluster(&items, &outlet_of, scored, limits);
-    // Whether each decided pair shares a name, from the hashed names; then the features go.
-    let names: Vec<bool> = outcomes
-        .par_iter()
-        .map(
-            |(i, j, _, _)| match (features.get(*i as usize), features.get(*j as usize)) {
-                (Some(fa), Some(fb)) => share_names(fa, fb),
-                _ => true,
-            },
-        )
-        .collect();
-    drop(features);
+    // The evidence needs only the names and quote shingles from here on.
+    features.drop_stems();
 
     // Each cluster's members, earliest first, cluster by cluster in the order of their roots.
     let mut order: Vec<u32> = (0..items.len() as u32).collect();
@@ -92,7 +84,7 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
             roots.get(i as usize).copied(),
             items
                 .get(i as usize)
-                .map(|it| (it.utc, it.post.id.as_str())),
+                .map(|it| (it.utc, post_ids.get(i as usize))),
         )
     };
     // Post ids are unique, so the order is total.
@@ -115,13 +107,14 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         .par_iter()
         .map(|group| {
             let mut diagnostics = Vec::new();
-            let event = event(&items, group, options, &mut diagnostics);
+            let event = event(&items, &post_ids, group, options, &mut diagnostics);
             (event, diagnostics)
         })
         .unzip_into_vecs(&mut events, &mut checks);
     drop(groups);
     drop(order);
     merged.diagnostics.extend(checks.into_iter().flatten());
+    let event_ids = Strings::of(events.iter().map(|e| e.id.as_str()));
 
     let threshold = round(limits.threshold);
     // The decisions worth explaining, in the order they were made.
@@ -131,32 +124,62 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         .filter(|(_, (_, _, _, outcome))| verdict_of(*outcome).is_some())
         .map(|(k, _)| k as u32)
         .collect();
-    // The evidence of every decision, spelled out in parallel (it reads the texts again, only for
-    // the quotes and names the features say two posts share).
+    // The output lists them by the posts compared, the earlier first (the pairs are unique, so
+    // the order is total): that order is found first, so that they are built in place.
+    let mut by_posts: Vec<(&str, &str, u32)> = shown
+        .par_iter()
+        .enumerate()
+        .map(|(x, &k)| {
+            let pair = outcomes.get(k as usize).and_then(|&(i, j, _, _)| {
+                let (i, j) = (i as usize, j as usize);
+                Some(((items.get(i)?, i), (items.get(j)?, j)))
+            });
+            match pair {
+                Some(((a, ia), (b, ib))) => {
+                    let (pa, pb) = (post_ids.get(ia), post_ids.get(ib));
+                    if (a.utc, pa) <= (b.utc, pb) {
+                        (pa, pb, x as u32)
+                    } else {
+                        (pb, pa, x as u32)
+                    }
+                }
+                None => ("", "", x as u32),
+            }
+        })
+        .collect();
+    by_posts.par_sort_unstable();
+    // `placed[p]` is the decision (its place in `shown`) explained at `p`; `place_of` the reverse.
+    let placed: Vec<u32> = by_posts.iter().map(|&(_, _, x)| x).collect();
+    drop(by_posts);
+    let mut place_of: Vec<u32> = vec![0; shown.len()];
+    for (p, &x) in placed.iter().enumerate() {
+        if let Some(slot) = place_of.get_mut(x as usize) {
+            *slot = p as u32;
+        }
+    }
+    // The evidence of every decision, spelled out in parallel (it reads a text again only for the
+    // quotes the features say two posts share).
     let mut explanations: Vec<Explanation> = Vec::with_capacity(shown.len());
     let mut links: Vec<Link> = Vec::with_capacity(shown.len());
-    shown
+    placed
         .par_iter()
-        .map(|&k| {
-            let ids = |e: u32| {
-                events
-                    .get(e as usize)
-                    .map(|e| e.id.clone())
-                    .unwrap_or_default()
-            };
-            let names = names.get(k as usize).copied().unwrap_or(true);
+        .map(|&x| {
+            let k = shown.get(x as usize).copied().unwrap_or(u32::MAX);
+            let ids = |e: u32| event_ids.get(e as usize).to_owned();
             let decided = outcomes.get(k as usize).and_then(|(i, j, s, outcome)| {
                 let (a, b) = (items.get(*i as usize)?, items.get(*j as usize)?);
                 let (ea, eb) = (
                     event_of.get(*i as usize).copied().unwrap_or(0),
                     event_of.get(*j as usize).copied().unwrap_or(0),
                 );
-                let (first, second, efirst, esecond) = if (a.utc, &a.post.id) <= (b.utc, &b.post.id)
-                {
-                    (a, b, ea, eb)
-                } else {
-                    (b, a, eb, ea)
-                };
+                let (fa, fb) = (features.get(*i as usize)?, features.get(*j as usize)?);
+                let (pa, pb) = (post_ids.get(*i as usize), post_ids.get(*j as usize));
+                let ((first, ffirst, efirst, pfirst), (second, fsecond, esecond, psecond)) =
+                    if (a.utc, pa) <= (b.utc, pb) {
+                        ((a, fa, ea, pa), (b, fb, eb, pb))
+                    } else {
+                        ((b, fb, eb, pb), (a, fa, ea, pa))
+                    };
                 let verdict = verdict_of(*outcome)?;
                 let mut reason = reason(s, verdict, limits.threshold);
                 // Every reason lives until the end: no spare capacity.
@@ -164,7 +187,11 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
                 let explanation = Explanation {
                     events: [ids(efirst), ids(esecond)],
                     verdict,
-                    evidence: evidence(first, second, s, names),
+                    evidence: evidence(
+                        [(first, &ffirst, pfirst), (second, &fsecond, psecond)],
+                        s,
+                        &features,
+                    ),
                     threshold,
                     reason,
                 };
@@ -193,10 +220,13 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
             })
         })
         .unzip_into_vecs(&mut explanations, &mut links);
+    drop(placed);
     drop(shown);
     drop(outcomes);
-    drop(names);
+    drop(features);
     drop(event_of);
+    drop(event_ids);
+    drop(post_ids);
 
     // Each event's decisions, in the order they were made: a merge's evidence goes to its event,
     // any other decision between two events links each to the other.
@@ -210,7 +240,9 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
             [Some(l.first), Some(l.second)]
         }
     };
-    for (l, x) in links.iter().zip(&explanations) {
+    // Each event's decisions in the order they were made: `place_of` is in that order.
+    let decided = |p: &u32| Some((links.get(*p as usize)?, explanations.get(*p as usize)?));
+    for (l, x) in place_of.iter().filter_map(decided) {
         for e in touched(l, x).into_iter().flatten() {
             if let Some(c) = touch_start.get_mut(e as usize + 1) {
                 *c += 1;
@@ -225,17 +257,21 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     }
     let mut touches: Vec<u32> = vec![0; touch_start.last().copied().unwrap_or(0) as usize];
     let mut next = touch_start.clone();
-    for (k, (l, x)) in links.iter().zip(&explanations).enumerate() {
+    for &p in &place_of {
+        let Some((l, x)) = decided(&p) else {
+            continue;
+        };
         for e in touched(l, x).into_iter().flatten() {
             if let Some(slot) = next.get_mut(e as usize) {
                 if let Some(t) = touches.get_mut(*slot as usize) {
-                    *t = k as u32;
+                    *t = p;
                 }
                 *slot += 1;
             }
         }
     }
     drop(next);
+    drop(place_of);
     events.par_iter_mut().enumerate().for_each(|(e, event)| {
         let ks = touch_start
             .get(e..e + 2)
@@ -250,53 +286,53 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
             .filter(|(x, _)| x.verdict == Verdict::Merged)
             .count();
         event.evidence.reserve_exact(merges);
-        let mut related: Vec<Related> = Vec::with_capacity(decisions.len() - merges);
+        // The links to other events, ordered before anything is copied: best first, then by the
+        // other event and the posts (this event's post first).
+        let mut links: Vec<LinkTo<'_>> = Vec::with_capacity(decisions.len() - merges);
         for (x, l) in decisions {
             if x.verdict == Verdict::Merged {
                 event.evidence.push(x.evidence.clone());
                 continue;
             }
-            let relation = if l.same_outlet || x.verdict == Verdict::SameOutlet {
-                Relation::FollowUp
-            } else {
-                Relation::PossiblySame
-            };
             let [id_first, id_second] = &x.events;
-            if l.first as usize == e {
-                related.push(Related::new(
-                    id_second.clone(),
-                    relation,
-                    x.evidence.clone(),
-                    x.reason.clone(),
-                ));
+            let [post_first, post_second] = &x.evidence.posts;
+            links.push(if l.first as usize == e {
+                LinkTo {
+                    explanation: x,
+                    link: l,
+                    other: id_second,
+                    posts: [post_first, post_second],
+                    flipped: false,
+                }
             } else {
-                let mut flipped = x.evidence.clone();
-                flipped.posts.swap(0, 1);
-                related.push(Related::new(
-                    id_first.clone(),
-                    relation,
-                    flipped,
-                    x.reason.clone(),
-                ));
-            }
+                LinkTo {
+                    explanation: x,
+                    link: l,
+                    other: id_first,
+                    posts: [post_second, post_first],
+                    flipped: true,
+                }
+            });
         }
-        related.sort_by(|a, b| {
-            b.evidence
+        links.sort_by(|a, b| {
+            b.explanation
+                .evidence
                 .total
-                .total_cmp(&a.evidence.total)
-                .then_with(|| a.event.cmp(&b.event))
-                .then_with(|| a.evidence.posts.cmp(&b.evidence.posts))
+                .total_cmp(&a.explanation.evidence.total)
+                .then_with(|| a.other.cmp(b.other))
+                .then_with(|| a.posts.cmp(&b.posts))
         });
         // The best link to each other event, the best few events.
-        let mut kept: Vec<Related> = Vec::with_capacity(related.len().min(MAX_RELATED));
-        for r in related {
-            if kept.len() == MAX_RELATED {
+        let mut chosen: Vec<&LinkTo<'_>> = Vec::with_capacity(links.len().min(MAX_RELATED));
+        for link in &links {
+            if chosen.len() == MAX_RELATED {
                 break;
             }
-            if !kept.iter().any(|k| k.event == r.event) {
-                kept.push(r);
+            if !chosen.iter().any(|k| k.other == link.other) {
+                chosen.push(link);
             }
         }
+        let kept: Vec<Related> = chosen.into_iter().map(LinkTo::related).collect();
         event.related = kept;
     });
     drop(touches);
@@ -317,22 +353,46 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         .diagnostics
         .extend(outlet_shifts(&shared, SHIFT_EVENTS));
     drop(shared);
-    // Both sorts move indices and then the values in place: no second copy of the output.
+    // The sort moves indices and then the events in place: no second copy of the output.
     let mut by_time: Vec<u32> = (0..events.len() as u32).collect();
     by_time.par_sort_unstable_by(|&x, &y| {
         let key = |e: u32| events.get(e as usize).map(|e| (e.utc, &e.id));
         key(x).cmp(&key(y)).then(x.cmp(&y))
     });
     permute(&mut events, by_time);
-    let mut by_posts: Vec<u32> = (0..explanations.len() as u32).collect();
-    by_posts.par_sort_unstable_by(|&x, &y| {
-        let key = |k: u32| explanations.get(k as usize).map(|x| &x.evidence.posts);
-        key(x).cmp(&key(y)).then(x.cmp(&y))
-    });
-    permute(&mut explanations, by_posts);
     merged.events = events;
     merged.explanations = explanations;
     merged
+}
+
+/// Strings one after the other in one buffer: a compact copy of ids that are read in no
+/// particular order, so that reading one does not touch a page of its own.
+#[derive(Debug, Default)]
+struct Strings {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    fn of<'s>(all: impl Iterator<Item = &'s str>) -> Self {
+        let mut strings = Strings::default();
+        for s in all {
+            strings.text.push_str(s);
+            strings.ends.push(strings.text.len());
+        }
+        strings
+    }
+
+    /// String `k`, empty when there is none.
+    fn get(&self, k: usize) -> &str {
+        let start = k
+            .checked_sub(1)
+            .and_then(|before| self.ends.get(before))
+            .copied()
+            .unwrap_or(0);
+        let end = self.ends.get(k).copied().unwrap_or(start);
+        self.text.get(start..end).unwrap_or_default()
+    }
 }
 
 /// Where a decision's evidence goes: the events of its earlier and later post.
@@ -341,6 +401,34 @@ struct Link {
     first: u32,
     second: u32,
     same_outlet: bool,
+}
+
+/// A decision seen from one of its two events, before it is copied into a [`Related`].
+struct LinkTo<'x> {
+    explanation: &'x Explanation,
+    link: &'x Link,
+    /// The other event's id.
+    other: &'x str,
+    /// The posts compared, this event's first.
+    posts: [&'x str; 2],
+    /// Whether this event's post is the later of the two.
+    flipped: bool,
+}
+
+impl LinkTo<'_> {
+    fn related(&self) -> Related {
+        let x = self.explanation;
+        let relation = if self.link.same_outlet || x.verdict == Verdict::SameOutlet {
+            Relation::FollowUp
+        } else {
+            Relation::PossiblySame
+        };
+        let mut evidence = x.evidence.clone();
+        if self.flipped {
+            evidence.posts.swap(0, 1);
+        }
+        Related::new(self.other, relation, evidence, x.reason.clone())
+    }
 }
 
 /// The verdict to explain, for the outcomes worth explaining.
@@ -374,6 +462,7 @@ fn permute<T>(values: &mut [T], mut order: Vec<u32>) {
 /// One event from its reports (indices into `items`, earliest first).
 fn event(
     items: &[Item<'_>],
+    post_ids: &Strings,
     group: &[u32],
     options: &Options,
     diagnostics: &mut Vec<Diagnostic>,
@@ -410,7 +499,11 @@ fn event(
             outlets.push(r.outlet.to_owned());
         }
     }
-    let posts = reports.iter().map(|r| r.post.id.clone()).collect();
+    let posts = group
+        .iter()
+        .filter(|&&i| items.get(i as usize).is_some())
+        .map(|&i| post_ids.get(i as usize).to_owned())
+        .collect();
     let mut event = Event::new(utc, title, posts, outlets);
     event.first_reporter = first.map(|r| r.outlet.to_owned());
     event.reports = reports

@@ -1,6 +1,12 @@
 //! Per-post features, computed once: content stems and names as ids into a vocabulary of every
 //! post's tokens, with a rarity weight per id, quote shingles, predicates and organisations as bit
 //! sets.
+//!
+//! Each post's text is read once ([`tokens::scan`]): its words give the content stems, the stems
+//! of its lead (when the lead is where the text starts, as it nearly always is), its predicates
+//! and the organisations that speak; the pieces between whitespace give its names; its quotations
+//! give the shingles. The features of a block of posts live in a few flat lists rather than in
+//! lists of their own, and every name is spelled once, in a table, for the evidence.
 
 use std::borrow::Cow;
 
@@ -8,8 +14,9 @@ use chrono::{DateTime, Utc};
 use dateline_model::{Document, DocumentKind, Post};
 use rayon::prelude::*;
 
-use crate::headline::first_sentence;
+use crate::headline::first_sentence_span;
 use crate::text;
+use crate::tokens::{self, Visitor};
 
 /// Words in a quote shingle: a verbatim quote must share this many consecutive words.
 pub(crate) const SHINGLE: usize = 5;
@@ -41,7 +48,7 @@ pub(crate) struct Item<'a> {
 impl<'a> Item<'a> {
     /// The text the post is judged by: headline and body, or for an article its headline and lead.
     /// Paragraphs of context ("Some context:", "Some background:") recap other events and are left
-    /// out.
+    /// out. Borrowed, it is where the post's text starts (the whole text, or an article's lead).
     pub(crate) fn text(&self) -> Cow<'a, str> {
         let body: &'a str = if self.doc.kind == DocumentKind::Article {
             lead(&self.post.text)
@@ -60,10 +67,11 @@ impl<'a> Item<'a> {
     }
 
     /// What the post is about in one line: its headline, else its first sentence.
+    #[cfg(test)]
     pub(crate) fn lead_sentence(&self) -> Cow<'a, str> {
         match &self.post.headline {
             Some(h) if !h.trim().is_empty() => Cow::Borrowed(h.as_str()),
-            _ => Cow::Owned(first_sentence(&self.post.text).unwrap_or_default()),
+            _ => Cow::Owned(crate::headline::first_sentence(&self.post.text).unwrap_or_default()),
         }
     }
 }
@@ -92,12 +100,16 @@ fn lead(text: &str) -> &str {
 /// `text.match_indices("\n\n")` finds them.
 fn breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
+    let mut newlines = memchr::memchr_iter(b'\n', bytes);
     let mut from = 0;
     std::iter::from_fn(move || {
-        let rest = bytes.get(from..)?;
-        let at = from + rest.windows(2).position(|w| w == b"\n\n")?;
-        from = at + 2;
-        Some(at)
+        loop {
+            let at = newlines.next()?;
+            if at >= from && bytes.get(at + 1) == Some(&b'\n') {
+                from = at + 2;
+                return Some(at);
+            }
+        }
     })
 }
 
@@ -120,87 +132,432 @@ fn paragraphs(text: &str) -> impl Iterator<Item = &str> + '_ {
     })
 }
 
-/// What is compared, for one post. Tokens are ids into the [`Vocabulary`]: ids are in the order
-/// of the tokens' hashes, so a post's tokens sorted by id are sorted by hash.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Features {
+/// Posts per block: the features of a block are read, counted and kept together.
+const BLOCK: usize = 8192;
+
+/// What is compared, for one post: slices of the [`FeatureTable`]. Tokens are ids into the
+/// vocabulary of every post's tokens: ids are in the order of the tokens' hashes, so a post's
+/// tokens sorted by id are sorted by hash.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Features<'f> {
     /// Content stems, sorted, without repeats.
-    pub(crate) content: Vec<u32>,
+    pub(crate) content: &'f [u32],
     /// The square root of the sum of squared content weights.
     pub(crate) content_norm: f32,
     /// Content stems of the headline or first sentence, sorted, without repeats.
-    pub(crate) lead: Vec<u32>,
+    pub(crate) lead: &'f [u32],
     /// The square root of the sum of squared lead weights.
     pub(crate) lead_norm: f32,
     /// Names, sorted, without repeats.
-    pub(crate) entities: Vec<u32>,
+    pub(crate) entities: &'f [u32],
     /// The sum of the entity weights.
     pub(crate) entity_mass: f32,
     /// Hashes of every run of [`SHINGLE`] words inside a quotation, sorted, without repeats.
-    pub(crate) shingles: Vec<u64>,
+    pub(crate) shingles: &'f [u64],
     /// Bit `i` set when the post uses `LEMMAS[i]`.
     pub(crate) predicates: u32,
     /// Bit `i` set when `ORGS[i]` speaks in the post.
     pub(crate) orgs: u8,
 }
 
+/// One list per post, all in one: the values of post `k` are `values[ends[k - 1]..ends[k]]`.
+#[derive(Debug)]
+struct Runs<T> {
+    values: Vec<T>,
+    ends: Vec<u32>,
+}
+
+impl<T> Default for Runs<T> {
+    fn default() -> Self {
+        Runs {
+            values: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy + Ord> Runs<T> {
+    /// The values of post `k`.
+    fn get(&self, k: usize) -> &[T] {
+        let start = k
+            .checked_sub(1)
+            .and_then(|before| self.ends.get(before))
+            .map_or(0, |&e| e as usize);
+        let end = self.ends.get(k).map_or(start, |&e| e as usize);
+        self.values.get(start..end).unwrap_or_default()
+    }
+
+    /// Where the values of the post being read start.
+    fn open(&self) -> usize {
+        self.ends.last().map_or(0, |&e| e as usize)
+    }
+
+    /// Ends the post being read: its values sorted, without repeats.
+    fn close(&mut self) {
+        let start = self.open();
+        if let Some(run) = self.values.get_mut(start..) {
+            run.sort_unstable();
+        }
+        let mut kept = start;
+        for k in start..self.values.len() {
+            let Some(&v) = self.values.get(k) else {
+                break;
+            };
+            if kept == start || self.values.get(kept - 1) != Some(&v) {
+                if let Some(slot) = self.values.get_mut(kept) {
+                    *slot = v;
+                }
+                kept += 1;
+            }
+        }
+        self.values.truncate(kept);
+        self.ends.push(u32::try_from(kept).unwrap_or(u32::MAX));
+    }
+}
+
+/// The features of a block of posts.
+#[derive(Debug, Default)]
+struct Block {
+    content: Runs<u32>,
+    lead: Runs<u32>,
+    entities: Runs<u32>,
+    shingles: Runs<u64>,
+    content_norm: Vec<f32>,
+    lead_norm: Vec<f32>,
+    entity_mass: Vec<f32>,
+    predicates: Vec<u32>,
+    orgs: Vec<u8>,
+}
+
+/// The features of every item, block by block, and the spelling of every name.
+#[derive(Debug, Default)]
+pub(crate) struct FeatureTable {
+    blocks: Vec<Block>,
+    names: Names,
+}
+
+impl FeatureTable {
+    /// The features of item `i`.
+    pub(crate) fn get(&self, i: usize) -> Option<Features<'_>> {
+        let block = self.blocks.get(i / BLOCK)?;
+        let k = i % BLOCK;
+        Some(Features {
+            content: block.content.get(k),
+            content_norm: block.content_norm.get(k).copied()?,
+            lead: block.lead.get(k),
+            lead_norm: block.lead_norm.get(k).copied()?,
+            entities: block.entities.get(k),
+            entity_mass: block.entity_mass.get(k).copied()?,
+            shingles: block.shingles.get(k),
+            predicates: block.predicates.get(k).copied()?,
+            orgs: block.orgs.get(k).copied()?,
+        })
+    }
+
+    /// Lets the content and lead stems go, which only scoring reads; names and shingles stay
+    /// for the evidence.
+    pub(crate) fn drop_stems(&mut self) {
+        for block in &mut self.blocks {
+            block.content = Runs::default();
+            block.lead = Runs::default();
+        }
+    }
+
+    /// How the name of token id `id` is spelled.
+    pub(crate) fn name(&self, id: u32) -> Option<&str> {
+        self.names.get(id)
+    }
+}
+
+/// The spelling of every name, by token id.
+#[derive(Debug, Default)]
+struct Names {
+    /// For every token id, the name's place + 1 in `ends` (0 for a token that is no name): one
+    /// look-up, not a search, as the evidence reads names at random.
+    place: Vec<u32>,
+    /// Where each name ends in `spelled`, and the next one starts.
+    ends: Vec<u32>,
+    spelled: String,
+}
+
+impl Names {
+    /// Every name the blocks spell, once, by its id in `vocabulary`. The blocks' lists of names
+    /// go.
+    fn new(raw: &mut [RawBlock], vocabulary: &Vocabulary) -> Self {
+        let mut all: Vec<(u64, &str)> = raw
+            .iter()
+            .flat_map(|block| {
+                block.names.iter().map(|&(h, start, end)| {
+                    let spelled = block.spelled.get(start as usize..end as usize);
+                    (h, spelled.unwrap_or_default())
+                })
+            })
+            .collect();
+        all.par_sort_unstable_by_key(|&(h, _)| h);
+        all.dedup_by_key(|&mut (h, _)| h);
+        let mut names = Names {
+            place: vec![0; vocabulary.hashes.len()],
+            ends: Vec::with_capacity(all.len()),
+            spelled: String::with_capacity(all.iter().map(|(_, s)| s.len()).sum()),
+        };
+        for (h, spelled) in all {
+            if let Some(slot) = names.place.get_mut(vocabulary.id(h) as usize) {
+                names.spelled.push_str(spelled);
+                names
+                    .ends
+                    .push(u32::try_from(names.spelled.len()).unwrap_or(u32::MAX));
+                *slot = u32::try_from(names.ends.len()).unwrap_or(u32::MAX);
+            }
+        }
+        for block in raw.iter_mut() {
+            block.names = Vec::new();
+            block.spelled = String::new();
+        }
+        names
+    }
+
+    fn get(&self, id: u32) -> Option<&str> {
+        let k = (*self.place.get(id as usize)? as usize).checked_sub(1)?;
+        let start = k
+            .checked_sub(1)
+            .and_then(|before| self.ends.get(before))
+            .map_or(0, |&e| e as usize);
+        let end = self.ends.get(k).map_or(start, |&e| e as usize);
+        self.spelled.get(start..end)
+    }
+}
+
 /// The features of every item, and the rarity weight of every token id across all of them.
-pub(crate) fn extract(items: &[Item<'_>]) -> (Vec<Features>, Vec<f32>) {
-    let raw: Vec<Raw> = items.par_iter().map(raw_features).collect();
+pub(crate) fn extract(items: &[Item<'_>]) -> (FeatureTable, Vec<f32>) {
+    let mut raw: Vec<RawBlock> = items.par_chunks(BLOCK).map(read_block).collect();
     let vocabulary = Vocabulary::new(&raw);
     let n = items.len() as f32 + 1.0;
     let weights: Vec<f32> = vocabulary.df.iter().map(|&df| idf(n, df)).collect();
-    let features = raw
+    let names = Names::new(&mut raw, &vocabulary);
+    let blocks = raw
         .into_par_iter()
-        .map(|r| {
-            let content = vocabulary.ids(&r.content);
-            let lead = vocabulary.ids(&r.lead);
-            let entities = vocabulary.ids(&r.entities);
-            let weight = |id: &u32| weights.get(*id as usize).copied().unwrap_or(0.0);
-            Features {
-                content_norm: content
-                    .iter()
-                    .map(|id| weight(id) * weight(id))
-                    .sum::<f32>()
-                    .sqrt(),
-                content,
-                lead_norm: lead
-                    .iter()
-                    .map(|id| weight(id) * weight(id))
-                    .sum::<f32>()
-                    .sqrt(),
-                lead,
-                entity_mass: entities.iter().map(weight).sum(),
-                entities,
-                shingles: r.shingles,
-                predicates: r.predicates,
-                orgs: r.orgs,
-            }
-        })
+        .map(|r| r.with_ids(&vocabulary, &weights))
         .collect();
-    (features, weights)
+    let table = FeatureTable { blocks, names };
+    (table, weights)
 }
 
 pub(crate) fn idf(n: f32, df: u32) -> f32 {
     (n / df.max(1) as f32).ln().max(0.0)
 }
 
-/// Features before weights: everything one post says by itself, tokens as hashes.
-struct Raw {
-    /// Hashed content stems, sorted, without repeats.
+/// The features of a block of posts before weights: everything each post says by itself, tokens
+/// as hashes.
+#[derive(Debug, Default)]
+struct RawBlock {
+    /// Hashed content stems.
+    content: Runs<u64>,
+    /// Hashed content stems of the headline or first sentence.
+    lead: Runs<u64>,
+    /// Hashed names.
+    entities: Runs<u64>,
+    shingles: Runs<u64>,
+    predicates: Vec<u32>,
+    orgs: Vec<u8>,
+    /// Each name of the block once, sorted by hash: its hash and where it is in `spelled`.
+    names: Vec<(u64, u32, u32)>,
+    spelled: String,
+}
+
+impl RawBlock {
+    /// The block with token ids for hashes, and each post's norms.
+    fn with_ids(self, vocabulary: &Vocabulary, weights: &[f32]) -> Block {
+        let weight = |id: &u32| weights.get(*id as usize).copied().unwrap_or(0.0);
+        let content = vocabulary.ids(&self.content);
+        drop(self.content);
+        let lead = vocabulary.ids(&self.lead);
+        drop(self.lead);
+        let entities = vocabulary.ids(&self.entities);
+        drop(self.entities);
+        let posts = self.predicates.len();
+        let norm = |runs: &Runs<u32>, k: usize| {
+            runs.get(k)
+                .iter()
+                .map(|id| weight(id) * weight(id))
+                .sum::<f32>()
+                .sqrt()
+        };
+        Block {
+            content_norm: (0..posts).map(|k| norm(&content, k)).collect(),
+            lead_norm: (0..posts).map(|k| norm(&lead, k)).collect(),
+            entity_mass: (0..posts)
+                .map(|k| entities.get(k).iter().map(weight).sum())
+                .collect(),
+            content,
+            lead,
+            entities,
+            shingles: self.shingles,
+            predicates: self.predicates,
+            orgs: self.orgs,
+        }
+    }
+}
+
+/// Reads a block of posts, each once.
+fn read_block(items: &[Item<'_>]) -> RawBlock {
+    let mut block = RawBlock::default();
+    let mut scratch = Scratch::default();
+    for item in items {
+        read_post(item, &mut block, &mut scratch);
+    }
+    // Each name once, by hash; the spellings are copied into a list of their own.
+    block.names.sort_unstable_by_key(|&(h, _, _)| h);
+    block.names.dedup_by_key(|&mut (h, _, _)| h);
+    let mut spelled = String::with_capacity(block.names.len() * 8);
+    for (_, start, end) in &mut block.names {
+        let name = block
+            .spelled
+            .get(*start as usize..*end as usize)
+            .unwrap_or_default();
+        *start = u32::try_from(spelled.len()).unwrap_or(u32::MAX);
+        spelled.push_str(name);
+        *end = u32::try_from(spelled.len()).unwrap_or(u32::MAX);
+    }
+    block.spelled = spelled;
+    for runs in [&mut block.content, &mut block.lead, &mut block.entities] {
+        runs.values.shrink_to_fit();
+    }
+    block.shingles.values.shrink_to_fit();
+    block
+}
+
+/// Buffers reused from post to post.
+#[derive(Debug, Default)]
+struct Scratch {
+    scan: tokens::Scratch,
+    name: String,
+    shingles: text::Shingles,
+}
+
+/// Reads one post into `block`: one pass over its text, and a second over its lead only when the
+/// lead is not where its text starts.
+fn read_post(item: &Item<'_>, block: &mut RawBlock, scratch: &mut Scratch) {
+    let text = item.text();
+    // The lead is the headline, else the first sentence of the post's own text; its words are
+    // the text's first words when the text starts with it: a headline is followed by a paragraph
+    // break, and a borrowed text is where the post's text starts.
+    let mut apart: Option<&str> = None;
+    let lead_end = match &item.post.headline {
+        Some(h) if !h.trim().is_empty() => Some(h.len()),
+        _ => match first_sentence_span(&item.post.text) {
+            Some((_, end)) if matches!(text, Cow::Borrowed(_)) && end <= text.len() => Some(end),
+            Some((start, end)) => {
+                apart = item.post.text.get(start..end);
+                None
+            }
+            None => None,
+        },
+    };
+    let mut reader = Reader {
+        block: &mut *block,
+        lead_end,
+        predicates: 0,
+        speakers: text::Speakers::default(),
+        name: &mut scratch.name,
+        shingles: &mut scratch.shingles,
+    };
+    tokens::scan(&text, &mut scratch.scan, &mut reader);
+    let predicates = reader.predicates;
+    let orgs = reader.speakers.finish();
+    if let Some(sentence) = apart {
+        text::for_each_word(sentence, |w| {
+            let lexeme = text::lexeme(w);
+            if !lexeme.stop && w.chars().nth(1).is_some() {
+                let stem = text::stem_of(w, lexeme.country);
+                block.lead.values.push(hash_one(stem, b'c'));
+            }
+        });
+    }
+    block.content.close();
+    block.lead.close();
+    block.entities.close();
+    block.shingles.close();
+    block.predicates.push(predicates);
+    block.orgs.push(bits(ORGS, &orgs) as u8);
+}
+
+/// What one pass over a post's text hands to its features.
+struct Reader<'r> {
+    block: &'r mut RawBlock,
+    /// The lead's words are the words that end by here.
+    lead_end: Option<usize>,
+    predicates: u32,
+    speakers: text::Speakers,
+    name: &'r mut String,
+    shingles: &'r mut text::Shingles,
+}
+
+impl Visitor for Reader<'_> {
+    fn word(&mut self, word: &str, end: usize) {
+        let lexeme = text::lexeme(word);
+        if !lexeme.stop {
+            let content = word.len() > 1;
+            let lead = self.lead_end.is_some_and(|e| end <= e) && word.chars().nth(1).is_some();
+            if content || lead {
+                let stem = hash_one(text::stem_of(word, lexeme.country), b'c');
+                if content {
+                    self.block.content.values.push(stem);
+                }
+                if lead {
+                    self.block.lead.values.push(stem);
+                }
+            }
+        }
+        if let Some(lemma) = lexeme.lemma {
+            self.predicates |= bits(LEMMAS, &[lemma]) as u32;
+        }
+        self.speakers.push_code(lexeme.org);
+    }
+
+    fn token(&mut self, token: &str) {
+        if let Some(name) = text::entity_name(token, self.name) {
+            let hash = hash_one(name, b'e');
+            self.block.entities.values.push(hash);
+            // Spelled once per post at most; the block keeps one spelling per name.
+            let seen = self
+                .block
+                .entities
+                .values
+                .get(self.block.entities.open()..)
+                .is_some_and(|run| run.iter().filter(|&&h| h == hash).nth(1).is_some());
+            if !seen {
+                let start = u32::try_from(self.block.spelled.len()).unwrap_or(u32::MAX);
+                self.block.spelled.push_str(name);
+                let end = u32::try_from(self.block.spelled.len()).unwrap_or(u32::MAX);
+                self.block.names.push((hash, start, end));
+            }
+        }
+    }
+
+    fn quote(&mut self, quote: &str) {
+        let shingles = &mut self.block.shingles.values;
+        self.shingles
+            .of_quote(quote, SHINGLE, &mut |h| shingles.push(h));
+    }
+}
+
+/// The features of one post as they were read before the single pass, each kind on its own:
+/// what [`read_post`] must give.
+#[cfg(test)]
+#[derive(Debug, PartialEq)]
+struct Reference {
     content: Vec<u64>,
-    /// Hashed content stems of the headline or first sentence, sorted, without repeats.
     lead: Vec<u64>,
-    /// Hashed names, sorted, without repeats.
     entities: Vec<u64>,
     shingles: Vec<u64>,
     predicates: u32,
     orgs: u8,
 }
 
-fn raw_features(item: &Item<'_>) -> Raw {
+#[cfg(test)]
+fn reference_features(item: &Item<'_>) -> Reference {
     let text = item.text();
-    let mut content: Vec<u64> = Vec::with_capacity(64);
+    let mut content: Vec<u64> = Vec::new();
     let mut predicates: u64 = 0;
     let mut speakers = text::Speakers::default();
     text::for_each_word(&text, |w| {
@@ -214,21 +571,24 @@ fn raw_features(item: &Item<'_>) -> Raw {
     });
     content.sort_unstable();
     content.dedup();
-    content.shrink_to_fit();
     let orgs = speakers.finish();
-    let lead = stems(&item.lead_sentence());
-    let mut entities: Vec<u64> = Vec::with_capacity(16);
+    let mut lead: Vec<u64> = Vec::new();
+    text::for_each_word(&item.lead_sentence(), |w| {
+        if !text::is_stop_word(w) && w.chars().nth(1).is_some() {
+            lead.push(hash_one(text::stem_str(w), b'c'));
+        }
+    });
+    lead.sort_unstable();
+    lead.dedup();
+    let mut entities: Vec<u64> = Vec::new();
     text::for_each_entity(&text, |e| entities.push(hash_one(e, b'e')));
     entities.sort_unstable();
     entities.dedup();
-    entities.shrink_to_fit();
     let mut shingles: Vec<u64> = Vec::new();
     text::for_each_quote_shingle(&text, SHINGLE, |h| shingles.push(h));
     shingles.sort_unstable();
     shingles.dedup();
-    // Every post's shingles live until the end of the merge: no spare capacity.
-    shingles.shrink_to_fit();
-    Raw {
+    Reference {
         content,
         lead,
         entities,
@@ -236,20 +596,6 @@ fn raw_features(item: &Item<'_>) -> Raw {
         predicates: predicates as u32,
         orgs: bits(ORGS, &orgs) as u8,
     }
-}
-
-/// The hashed stems of the content words of `sentence`, sorted, without repeats.
-fn stems(sentence: &str) -> Vec<u64> {
-    let mut out: Vec<u64> = Vec::new();
-    text::for_each_word(sentence, |w| {
-        if !text::is_stop_word(w) && w.chars().nth(1).is_some() {
-            out.push(hash_one(text::stem_str(w), b'c'));
-        }
-    });
-    out.sort_unstable();
-    out.dedup();
-    out.shrink_to_fit();
-    out
 }
 
 /// A bit set over `table` of the `present` names.
@@ -270,10 +616,6 @@ pub(crate) fn hash_one(word: &str, space: u8) -> u64 {
     hash
 }
 
-/// Posts counted per chunk when the vocabulary is built: each chunk's tokens are sorted and counted
-/// on their own, so the tokens of all posts are never in one list.
-const VOCABULARY_CHUNK: usize = 8192;
-
 /// Every hashed token of every post (content stems, lead stems, names), sorted: a token's id is its
 /// position. With each, how many posts carry it among their content stems or names.
 #[derive(Debug, Default)]
@@ -289,16 +631,14 @@ struct Vocabulary {
 }
 
 impl Vocabulary {
-    fn new(raw: &[Raw]) -> Self {
+    fn new(raw: &[RawBlock]) -> Self {
         let table = raw
-            .par_chunks(VOCABULARY_CHUNK)
-            .map(|chunk| {
-                let mut all: Vec<(u64, u32)> = chunk
-                    .iter()
-                    .flat_map(|r| {
-                        let counted = r.content.iter().chain(&r.entities).map(|&h| (h, 1));
-                        counted.chain(r.lead.iter().map(|&h| (h, 0)))
-                    })
+            .par_iter()
+            .map(|block| {
+                let counted = block.content.values.iter().chain(&block.entities.values);
+                let mut all: Vec<(u64, u32)> = counted
+                    .map(|&h| (h, 1))
+                    .chain(block.lead.values.iter().map(|&h| (h, 0)))
                     .collect();
                 all.sort_unstable_by_key(|&(h, _)| h);
                 count_sorted(all)
@@ -346,9 +686,12 @@ impl Vocabulary {
         u32::MAX
     }
 
-    /// The ids of `hashes`, in the same order.
-    fn ids(&self, hashes: &[u64]) -> Vec<u32> {
-        hashes.iter().map(|&h| self.id(h)).collect()
+    /// The runs of `hashes` as runs of ids, in the same order.
+    fn ids(&self, hashes: &Runs<u64>) -> Runs<u32> {
+        Runs {
+            values: hashes.values.iter().map(|&h| self.id(h)).collect(),
+            ends: hashes.ends.clone(),
+        }
     }
 }
 
@@ -442,6 +785,134 @@ mod tests {
             assert!(LEMMAS.contains(&lemma), "{w} -> {lemma}");
         }
         assert!(LEMMAS.len() <= 32);
+    }
+
+    /// The features [`read_post`] gives one item, in the reference's shape.
+    fn read_one(item: &Item<'_>) -> Reference {
+        let mut block = RawBlock::default();
+        read_post(item, &mut block, &mut Scratch::default());
+        Reference {
+            content: block.content.get(0).to_vec(),
+            lead: block.lead.get(0).to_vec(),
+            entities: block.entities.get(0).to_vec(),
+            shingles: block.shingles.get(0).to_vec(),
+            predicates: block.predicates.first().copied().unwrap_or(0),
+            orgs: block.orgs.first().copied().unwrap_or(0),
+        }
+    }
+
+    fn item<'a>(doc: &'a Document, post: &'a Post) -> Item<'a> {
+        Item {
+            doc,
+            post,
+            utc: DateTime::<Utc>::UNIX_EPOCH,
+            outlet: "o",
+        }
+    }
+
+    #[test]
+    fn one_pass_gives_the_features_each_reader_gave() {
+        let texts = [
+            "",
+            "   \n\n",
+            "Trump tweeted: \u{201c}Iran never won a war, but never lost a negotiation!\u{201d} The U.S. \
+             Defence Ministry said 3,000 troops left.",
+            "\n\n\n\nLate first sentence. Second one.\n\nSome context: Russia's foreign ministry \
+             called it \"a dangerous escalation of the conflict\".\n\nNATO suspends training.",
+            "Some context: the Pentagon said so.\n\nThe Iraqi oil ministry said US workers \
+             were leaving Basra. \u{2018}We are safe here, all of us,\u{2019} one said.",
+            "Mr. Pompeo spoke to CNN:\n\"It was imminent, and we acted on the intelligence we had.\"\n\n\
+             Read more: the state department\u{2019}s note.\n\nThird paragraph, Caf\u{e9} \u{c9}cole.",
+            "\u{e9} a\u{e9} x-ray Iran-backed \u{201c}\u{201d} '' \"open quote never closed",
+        ];
+        let headlines = [
+            None,
+            Some("NATO suspends its training mission in Iraq"),
+            Some("  "),
+        ];
+        for kind in [DocumentKind::LiveBlog, DocumentKind::Article] {
+            for headline in headlines {
+                for text in texts {
+                    let mut doc = Document::new("a.txt", "test", b"a");
+                    doc.kind = kind;
+                    let mut post = Post::new(&doc.id, 1);
+                    post.text = text.to_owned();
+                    post.headline = headline.map(str::to_owned);
+                    let it = item(&doc, &post);
+                    assert_eq!(
+                        read_one(&it),
+                        reference_features(&it),
+                        "{kind:?} {headline:?} {text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_block_keeps_each_post_apart_and_spells_each_name_once() {
+        let doc = Document::new("a.txt", "test", b"a");
+        let posts: Vec<Post> = [
+            "NATO and NATO again. Iran.",
+            "Iran, NATO.",
+            "",
+            "Iran said no.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(k, text)| {
+            let mut post = Post::new(&doc.id, k as u32 + 1);
+            post.text = (*text).to_owned();
+            post
+        })
+        .collect();
+        let items: Vec<Item<'_>> = posts.iter().map(|p| item(&doc, p)).collect();
+        let block = read_block(&items);
+        for (k, it) in items.iter().enumerate() {
+            let reference = reference_features(it);
+            assert_eq!(block.content.get(k), reference.content, "post {k}");
+            assert_eq!(block.entities.get(k), reference.entities, "post {k}");
+        }
+        let spelled: Vec<&str> = block
+            .names
+            .iter()
+            .map(|&(_, s, e)| &block.spelled[s as usize..e as usize])
+            .collect();
+        let mut expected = vec!["iran", "nato"];
+        expected.sort_by_key(|n| hash_one(n, b'e'));
+        assert_eq!(spelled, expected);
+    }
+
+    #[test]
+    fn the_table_gives_each_post_its_features_and_each_name_its_spelling() {
+        let doc = Document::new("a.txt", "test", b"a");
+        let posts: Vec<Post> = (0..BLOCK + 3)
+            .map(|k| {
+                let mut post = Post::new(&doc.id, k as u32 + 1);
+                post.text = format!("oil workers leave Basra, said Name{k}.");
+                post
+            })
+            .collect();
+        let items: Vec<Item<'_>> = posts.iter().map(|p| item(&doc, p)).collect();
+        let (table, weights) = extract(&items);
+        for i in [0, 1, BLOCK - 1, BLOCK, BLOCK + 2] {
+            let f = table.get(i).expect("a post of the table");
+            let reference = reference_features(&items[i]);
+            assert_eq!(f.content.len(), reference.content.len());
+            assert!(f.content.windows(2).all(|w| w[0] < w[1]));
+            let names: Vec<&str> = f.entities.iter().filter_map(|&id| table.name(id)).collect();
+            let mut expected = vec!["basra".to_owned(), format!("name{i}")];
+            expected.sort_by_key(|n| hash_one(n, b'e'));
+            assert_eq!(names, expected);
+            let norm = f
+                .content
+                .iter()
+                .map(|&id| weights[id as usize] * weights[id as usize])
+                .sum::<f32>()
+                .sqrt();
+            assert_eq!(f.content_norm, norm);
+        }
+        assert!(table.get(items.len()).is_none());
     }
 
     #[test]

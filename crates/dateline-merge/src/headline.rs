@@ -1,5 +1,7 @@
 //! An event's headline: the post's own, else the first sentence of its text, else the page's title.
 
+use std::ops::ControlFlow;
+
 use dateline_model::{Document, Post};
 
 /// Words that end with a full stop without ending a sentence: titles and common abbreviations.
@@ -41,24 +43,74 @@ pub(crate) fn headline(post: &Post, doc: &Document, max_chars: usize) -> String 
 /// month before a day (`Jan. 4`) does not end a sentence, and no mark does when the next word starts
 /// in lower case (`"... a negotiation!" he said`). Decimal points never end one: they are inside a word.
 pub(crate) fn first_sentence(text: &str) -> Option<String> {
-    let paragraph: Vec<&str> = text
-        .lines()
-        .skip_while(|line| line.trim().is_empty())
-        .take_while(|line| !line.trim().is_empty())
-        .collect();
-    let words: Vec<&str> = paragraph
-        .iter()
-        .flat_map(|line| line.split_whitespace())
-        .collect();
-    if words.is_empty() {
-        return None;
+    let (start, end) = first_sentence_span(text)?;
+    Some(collapse_whitespace(
+        text.get(start..end).unwrap_or_default(),
+    ))
+}
+
+/// Where [`first_sentence`] is in `text`: from the start of its first word to the end of its
+/// last, with only whitespace between its words and before it.
+pub(crate) fn first_sentence_span(text: &str) -> Option<(usize, usize)> {
+    let word = |(s, e): (usize, usize)| text.get(s..e).unwrap_or_default();
+    let mut first: Option<usize> = None;
+    let mut previous: Option<(usize, usize)> = None;
+    let ended = for_each_paragraph_word(text, |w| {
+        match previous {
+            Some(p) if ends_sentence(word(p), Some(word(w))) => return ControlFlow::Break(p.1),
+            Some(_) => {}
+            None => first = Some(w.0),
+        }
+        previous = Some(w);
+        ControlFlow::Continue(())
+    });
+    // With no end marked, the sentence runs to the paragraph's last word.
+    let end = match ended {
+        Some(end) => end,
+        None => previous?.1,
+    };
+    Some((first?, end))
+}
+
+/// Calls `f` with the span of each word (run of non-whitespace) of the first paragraph of `text`
+/// (the lines, as `str::lines` splits them, from the first non-blank one up to the next blank
+/// one), until `f` breaks with a value, which is returned.
+fn for_each_paragraph_word(
+    text: &str,
+    mut f: impl FnMut((usize, usize)) -> ControlFlow<usize>,
+) -> Option<usize> {
+    let mut started = false;
+    let mut at = 0;
+    for line in text.split('\n') {
+        let base = at;
+        at += line.len() + 1;
+        if line.trim().is_empty() {
+            if started {
+                break;
+            }
+            continue;
+        }
+        started = true;
+        let mut start = None;
+        for (k, c) in line.char_indices() {
+            match (start, c.is_whitespace()) {
+                (None, false) => start = Some(k),
+                (Some(s), true) => {
+                    if let ControlFlow::Break(end) = f((base + s, base + k)) {
+                        return Some(end);
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start
+            && let ControlFlow::Break(end) = f((base + s, base + line.len()))
+        {
+            return Some(end);
+        }
     }
-    let end = words
-        .iter()
-        .enumerate()
-        .position(|(i, word)| ends_sentence(word, words.get(i + 1).copied()))
-        .unwrap_or(words.len() - 1);
-    Some(words[..=end].join(" "))
+    None
 }
 
 /// Whether `word` ends a sentence when `next` follows it.
@@ -209,6 +261,53 @@ mod tests {
             "A line broken in two"
         );
         assert_eq!(first_sentence(" \n\t\n"), None);
+    }
+
+    /// `first_sentence` as it was written before it had a span: the words of the first
+    /// paragraph, up to the first that ends a sentence, joined by spaces.
+    fn first_sentence_by_words(text: &str) -> Option<String> {
+        let paragraph: Vec<&str> = text
+            .lines()
+            .skip_while(|line| line.trim().is_empty())
+            .take_while(|line| !line.trim().is_empty())
+            .collect();
+        let words: Vec<&str> = paragraph
+            .iter()
+            .flat_map(|line| line.split_whitespace())
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        let end = words
+            .iter()
+            .enumerate()
+            .position(|(i, word)| ends_sentence(word, words.get(i + 1).copied()))
+            .unwrap_or(words.len() - 1);
+        Some(words[..=end].join(" "))
+    }
+
+    #[test]
+    fn the_span_holds_the_first_sentence_and_only_whitespace_before_it() {
+        for text in [
+            "",
+            " \n\t\n",
+            "One thing happened. Then another.",
+            "\n\n  A line\nbroken  in two\n\nSecond paragraph.",
+            "\r\n  Mr. Pompeo spoke.\r\nThen\u{a0}more. \u{85}Yes.\r\n\r\nNo.",
+            "Wait... What happened next. Later.",
+            "last word",
+            "a\n \nb. C.",
+        ] {
+            assert_eq!(
+                first_sentence(text),
+                first_sentence_by_words(text),
+                "{text:?}"
+            );
+            if let Some((start, end)) = first_sentence_span(text) {
+                assert!(text[..start].chars().all(char::is_whitespace), "{text:?}");
+                assert!(text[end..].chars().next().is_none_or(char::is_whitespace));
+            }
+        }
     }
 
     #[test]

@@ -130,6 +130,7 @@ mod headline;
 mod merge;
 mod score;
 mod text;
+mod tokens;
 
 pub use error::Error;
 pub use explain::{Explanation, Verdict};

@@ -2,7 +2,7 @@
 
 use dateline_model::{Evidence, Signal};
 
-use crate::features::{Features, Item, LEMMAS, ORGS, SHINGLE, hash_one};
+use crate::features::{FeatureTable, Features, Item, LEMMAS, ORGS, SHINGLE};
 use crate::text;
 
 /// Weight of the quote signal (a verbatim quote of eight words or more scores it in full).
@@ -67,29 +67,29 @@ pub(crate) fn outlet_contribution(same: bool) -> f32 {
 /// Compares two posts; `weights` are the rarity weights of the token ids.
 pub(crate) fn score(
     a: &Item<'_>,
-    fa: &Features,
+    fa: &Features<'_>,
     b: &Item<'_>,
-    fb: &Features,
+    fb: &Features<'_>,
     weights: &[f32],
 ) -> Score {
     let mut s = Score::default();
-    let shared = count_shared(&fa.shingles, &fb.shingles);
+    let shared = count_shared(fa.shingles, fb.shingles);
     if shared > 0 {
         s.quote_words = shared + SHINGLE as u32 - 1;
         s.quote = QUOTE * (s.quote_words as f32 / 8.0).min(1.0);
     }
     if fa.content_norm > 0.0 && fb.content_norm > 0.0 {
-        let dot = weighted_shared(&fa.content, &fb.content, weights, |w| w * w);
+        let dot = weighted_shared(fa.content, fb.content, weights, |w| w * w);
         s.content = CONTENT * dot / (fa.content_norm * fb.content_norm);
     }
     if fa.lead_norm > 0.0 && fb.lead_norm > 0.0 {
-        let dot = weighted_shared(&fa.lead, &fb.lead, weights, |w| w * w);
+        let dot = weighted_shared(fa.lead, fb.lead, weights, |w| w * w);
         s.lead = LEAD * dot / (fa.lead_norm * fb.lead_norm);
     }
     let mass = fa.entity_mass + fb.entity_mass;
     if mass > 0.0 {
         // Dice's coefficient, weighted by rarity: common names count for little.
-        let shared = weighted_shared(&fa.entities, &fb.entities, weights, |w| w);
+        let shared = weighted_shared(fa.entities, fb.entities, weights, |w| w);
         s.entities = ENTITIES * (2.0 * shared / mass).min(1.0);
     }
     let both = fa.predicates & fb.predicates;
@@ -123,35 +123,29 @@ pub(crate) fn score(
     s
 }
 
-fn count_shared<T: Ord>(a: &[T], b: &[T]) -> u32 {
+/// How many values `a` and `b` (sorted, without repeats) share. Each step moves past the smaller
+/// value (or both) by arithmetic rather than a three-way branch, which the processor cannot
+/// predict.
+fn count_shared<T: Ord + Copy>(a: &[T], b: &[T]) -> u32 {
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        n += u32::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }
 
-/// The sum of `f(weight)` over the ids found in both `a` and `b` (sorted), in order.
+/// The sum of `f(weight)` over the ids found in both `a` and `b` (sorted, without repeats), in
+/// order.
 fn weighted_shared(a: &[u32], b: &[u32], weights: &[f32], f: impl Fn(f32) -> f32) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += f(weights.get(*x as usize).copied().unwrap_or(0.0));
-                i += 1;
-                j += 1;
-            }
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        if x == y {
+            sum += f(weights.get(x as usize).copied().unwrap_or(0.0));
         }
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     sum
 }
@@ -161,26 +155,21 @@ pub(crate) fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
 
-/// Whether two posts share a hashed name: when they do not, they share no name.
-pub(crate) fn share_names(fa: &Features, fb: &Features) -> bool {
-    count_shared(&fa.entities, &fb.entities) > 0
-}
-
-/// The evidence of a comparison, with the quotes and names spelled out; `a` is the earlier post.
+/// The evidence of a comparison, with the quotes and names spelled out: each post with its
+/// features and its id, the earlier first.
 ///
-/// The texts are read again only for what the features say is there: the quotes when a shingle is
-/// shared (`s.quote_words`), the names when a hashed name is (`names`).
-pub(crate) fn evidence(a: &Item<'_>, b: &Item<'_>, s: &Score, names: bool) -> Evidence {
-    let mut e = Evidence::new(&a.post.id, &b.post.id);
-    if s.quote_words > 0 || names {
-        let (ta, tb) = (a.text(), b.text());
-        if s.quote_words > 0 {
-            e.quotes = shared_quotes(&ta, &tb);
-        }
-        if names {
-            e.entities = shared_names(&ta, &tb);
-        }
+/// The shared names are the names both posts' features hold, spelled from `table`; the text of `a`
+/// is read again only when the posts share a quote shingle (`s.quote_words`), for its quotes.
+pub(crate) fn evidence(
+    [(a, fa, id_a), (b, fb, id_b)]: [(&Item<'_>, &Features<'_>, &str); 2],
+    s: &Score,
+    table: &FeatureTable,
+) -> Evidence {
+    let mut e = Evidence::new(id_a, id_b);
+    if s.quote_words > 0 {
+        e.quotes = shared_quotes(&a.text(), fb.shingles);
     }
+    e.entities = shared_names(fa.entities, fb.entities, table);
     e.predicate = LEMMAS
         .iter()
         .enumerate()
@@ -214,69 +203,59 @@ pub(crate) fn evidence(a: &Item<'_>, b: &Item<'_>, s: &Score, names: bool) -> Ev
     e
 }
 
-/// The word runs (normalised) that a quote of `a` shares with a quote of `b`: each maximal run of
-/// overlapping [`SHINGLE`]-word windows found in both, so the evidence shows what was shared and
-/// not the whole of a long quote.
-fn shared_quotes(a: &str, b: &str) -> Vec<String> {
-    let mut qb: Vec<u64> = Vec::new();
-    text::for_each_quote_shingle(b, SHINGLE, |h| qb.push(h));
+/// The word runs (normalised) that a quote of `a` shares with a quote of the other post, whose
+/// shingle hashes are `other` (sorted): each maximal run of overlapping [`SHINGLE`]-word windows
+/// found in both, so the evidence shows what was shared and not the whole of a long quote.
+fn shared_quotes(a: &str, other: &[u64]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for q in text::quotes(a) {
+    let mut quote = text::Shingles::default();
+    text::for_each_quote(a, |q| {
+        quote.read(q);
         let mut run: Option<(usize, usize)> = None;
-        for (i, w) in q.windows(SHINGLE).enumerate() {
-            if qb.contains(&text::shingle_hash(w)) {
+        for i in 0..(quote.len() + 1).saturating_sub(SHINGLE) {
+            if other.binary_search(&quote.hash(i, SHINGLE)).is_ok() {
                 run = match run {
                     Some((start, _)) => Some((start, i + SHINGLE)),
                     None => Some((i, i + SHINGLE)),
                 };
             } else if let Some((start, end)) = run.take() {
-                out.extend(q.get(start..end).map(|r| r.join(" ")));
+                out.push(quote.words(start, end).to_owned());
             }
         }
         if let Some((start, end)) = run {
-            out.extend(q.get(start..end).map(|r| r.join(" ")));
+            out.push(quote.words(start, end).to_owned());
         }
-    }
+    });
     out.dedup();
     out.shrink_to_fit();
     out
 }
 
-/// The names (normalised) found in both `a` and `b`, sorted, without repeats: `text::entities(a)`
-/// that are also in `text::entities(b)`, with one string per shared name only.
-fn shared_names(a: &str, b: &str) -> Vec<String> {
-    // The names of `b`, one after the other in one string, found by their hash.
-    let mut spelled = String::new();
-    let mut of_b: Vec<(u64, usize, usize)> = Vec::new();
-    text::for_each_entity(b, |name| {
-        let start = spelled.len();
-        spelled.push_str(name);
-        of_b.push((hash_one(name, b'e'), start, spelled.len()));
-    });
-    of_b.sort_unstable();
-    let mut out: Vec<String> = Vec::new();
-    text::for_each_entity(a, |name| {
-        let h = hash_one(name, b'e');
-        let from = of_b.partition_point(|&(x, _, _)| x < h);
-        let found = of_b
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|&&(x, _, _)| x == h)
-            .any(|&(_, start, end)| spelled.get(start..end) == Some(name));
-        if found {
-            out.push(name.to_owned());
+/// The names (normalised) of both posts, from their name ids (sorted), spelled, sorted, without
+/// repeats.
+fn shared_names(a: &[u32], b: &[u32], table: &FeatureTable) -> Vec<String> {
+    let mut names: Vec<&str> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                names.extend(table.name(x));
+                i += 1;
+                j += 1;
+            }
         }
-    });
-    out.sort_unstable();
-    out.dedup();
-    out.shrink_to_fit();
-    out
+    }
+    // Different ids are different names: no repeats.
+    names.sort_unstable();
+    names.into_iter().map(str::to_owned).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dateline_model::{Document, Post};
 
     #[test]
     fn time_is_a_soft_score() {
@@ -305,19 +284,107 @@ mod tests {
         assert!((s - 4.0).abs() < 1e-6);
     }
 
+    /// The features of posts with `texts`, and the items they were read from.
+    fn with_table(texts: &[&str], check: impl Fn(&[Item<'_>], &FeatureTable)) {
+        let doc = Document::new("a.txt", "test", b"a");
+        let posts: Vec<Post> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, text)| {
+                let mut post = Post::new(&doc.id, k as u32 + 1);
+                post.text = (*text).to_owned();
+                post
+            })
+            .collect();
+        let items: Vec<Item<'_>> = posts
+            .iter()
+            .map(|post| Item {
+                doc: &doc,
+                post,
+                utc: chrono::DateTime::<chrono::Utc>::UNIX_EPOCH,
+                outlet: "o",
+            })
+            .collect();
+        let (table, _) = crate::features::extract(&items);
+        check(&items, &table);
+    }
+
     #[test]
     fn shared_names_are_those_of_both_spelled_once() {
         let a =
             "The Russian foreign ministry said NATO's Dylan White met 3,000 troops. NATO agreed.";
         let b = "Russia and NATO: Dylan Black saw 3,000 troops in Moscow.";
-        let eb = text::entities(b);
-        let expected: Vec<String> = text::entities(a)
-            .into_iter()
-            .filter(|x| eb.binary_search(x).is_ok())
-            .collect();
-        assert_eq!(shared_names(a, b), expected);
-        assert_eq!(shared_names(a, b), ["#3000", "dylan", "nato", "russia"]);
-        assert!(shared_names(a, "").is_empty());
+        with_table(&[a, b, ""], |_, table| {
+            let names = |x: usize, y: usize| {
+                let (fx, fy) = (table.get(x).unwrap(), table.get(y).unwrap());
+                shared_names(fx.entities, fy.entities, table)
+            };
+            let eb = text::entities(b);
+            let expected: Vec<String> = text::entities(a)
+                .into_iter()
+                .filter(|x| eb.binary_search(x).is_ok())
+                .collect();
+            assert_eq!(names(0, 1), expected);
+            assert_eq!(names(0, 1), ["#3000", "dylan", "nato", "russia"]);
+            assert_eq!(names(1, 0), expected);
+            assert!(names(0, 2).is_empty());
+        });
+    }
+
+    /// `shared_quotes` as it was written before it had the other post's shingles: from both
+    /// texts, the quotes as lists of words.
+    fn shared_quotes_of_texts(a: &str, b: &str) -> Vec<String> {
+        let mut qb: Vec<u64> = Vec::new();
+        text::for_each_quote_shingle(b, SHINGLE, |h| qb.push(h));
+        let mut out: Vec<String> = Vec::new();
+        for q in text::quotes(a) {
+            let mut run: Option<(usize, usize)> = None;
+            for (i, w) in q.windows(SHINGLE).enumerate() {
+                if qb.contains(&text::shingle_hash(w)) {
+                    run = match run {
+                        Some((start, _)) => Some((start, i + SHINGLE)),
+                        None => Some((i, i + SHINGLE)),
+                    };
+                } else if let Some((start, end)) = run.take() {
+                    out.extend(q.get(start..end).map(|r| r.join(" ")));
+                }
+            }
+            if let Some((start, end)) = run {
+                out.extend(q.get(start..end).map(|r| r.join(" ")));
+            }
+        }
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn shared_quotes_are_the_runs_of_shared_shingles() {
+        let a = "Trump: \u{201c}Iran never won a war, but never lost a negotiation!\u{201d} \
+                 Then \"one two three four five six\" and \"one two three four five six\" \
+                 and \u{2018}short one\u{2019}.";
+        let b = "\"IRAN never won a war but never lost\" he said; \"but never lost a \
+                 negotiation\" and \"two three four five six seven\"";
+        let texts = [a, b, "", "no quotes at all"];
+        with_table(&texts, |items, table| {
+            for (x, y) in [(0, 1), (1, 0), (0, 2), (2, 0), (0, 0), (3, 1)] {
+                let fy = table.get(y).unwrap();
+                let (ta, tb) = (items[x].text(), items[y].text());
+                assert_eq!(
+                    shared_quotes(&ta, fy.shingles),
+                    shared_quotes_of_texts(&ta, &tb),
+                    "{x} {y}"
+                );
+            }
+            let fb = table.get(1).unwrap();
+            assert_eq!(
+                shared_quotes(a, fb.shingles),
+                [
+                    "iran never won a war but never lost",
+                    "but never lost a negotiation",
+                    "two three four five six"
+                ]
+            );
+        });
     }
 
     #[test]

@@ -224,9 +224,10 @@ const ORGANISATIONS: &[(&str, &str)] = &[
     ("interior ministry", "interior-ministry"),
 ];
 
-/// A quick test in front of a table's binary search: for each first byte, the lengths of the
+/// A quick test in front of a table's search: for each first byte, the lengths of the
 /// table's words that start with it (bit 63 stands for every length from 63 bytes up). Most words
 /// of a text are in no table, and most are turned away here without a string comparison.
+#[derive(Debug)]
 struct Sieve([u64; 256]);
 
 impl Sieve {
@@ -309,6 +310,7 @@ impl<V: Copy> Packed<V> {
 static STOP_SIEVE: Sieve = Sieve::of(STOP_WORDS);
 static NOT_NAMES_SIEVE: Sieve = Sieve::of(NOT_NAMES);
 static DEMONYM_SIEVE: Sieve = Sieve::of_keys(DEMONYMS);
+#[cfg(test)]
 static PREDICATE_SIEVE: Sieve = Sieve::of_keys(PREDICATES);
 
 static STOP_TABLE: LazyLock<Packed<()>> =
@@ -317,8 +319,173 @@ static NOT_NAMES_TABLE: LazyLock<Packed<()>> =
     LazyLock::new(|| Packed::new(NOT_NAMES.iter().map(|&w| (w, ()))));
 static DEMONYM_TABLE: LazyLock<Packed<&'static str>> =
     LazyLock::new(|| Packed::new(DEMONYMS.iter().copied()));
+#[cfg(test)]
 static PREDICATE_TABLE: LazyLock<Packed<&'static str>> =
     LazyLock::new(|| Packed::new(PREDICATES.iter().copied()));
+
+/// What the word tables say about one normalised word: all of them in one look-up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Lexeme {
+    /// A stop word ([`is_stop_word`]).
+    pub(crate) stop: bool,
+    /// The country a nationality names ([`demonym`]).
+    pub(crate) country: Option<&'static str>,
+    /// The lemma of a predicate ([`predicate`]).
+    pub(crate) lemma: Option<&'static str>,
+    /// The word's code in the phrases of [`ORGANISATIONS`], 0 when it is in none.
+    pub(crate) org: u8,
+}
+
+/// Every word of the word tables (stop words, nationalities, predicates, the words of the
+/// organisations' phrases) in one open-addressing table keyed by the word [`pack`]ed.
+#[derive(Debug)]
+struct Lexicon {
+    keys: Vec<u128>,
+    lexemes: Vec<Lexeme>,
+    /// Index + 1 into `keys` (0 for an empty slot), a power of two at least four times as long.
+    slots: Vec<u16>,
+    shift: u32,
+    /// Each phrase of [`ORGANISATIONS`] as word codes, with its organisation.
+    phrases: Vec<(Vec<u8>, &'static str)>,
+    /// The first bytes and lengths of the words: most words of a text are in no list, and most
+    /// of those are turned away here.
+    sieve: Sieve,
+}
+
+impl Lexicon {
+    fn new() -> Self {
+        let mut entries: Vec<(&'static str, Lexeme)> = Vec::new();
+        let mut entry = |word: &'static str| -> usize {
+            match entries.iter().position(|(w, _)| *w == word) {
+                Some(at) => at,
+                None => {
+                    entries.push((word, Lexeme::default()));
+                    entries.len() - 1
+                }
+            }
+        };
+        let mut marks: Vec<(usize, Lexeme)> = Vec::new();
+        for &word in STOP_WORDS {
+            let lexeme = Lexeme {
+                stop: true,
+                ..Lexeme::default()
+            };
+            marks.push((entry(word), lexeme));
+        }
+        for &(word, country) in DEMONYMS {
+            let lexeme = Lexeme {
+                country: Some(country),
+                ..Lexeme::default()
+            };
+            marks.push((entry(word), lexeme));
+        }
+        for &(word, lemma) in PREDICATES {
+            let lexeme = Lexeme {
+                lemma: Some(lemma),
+                ..Lexeme::default()
+            };
+            marks.push((entry(word), lexeme));
+        }
+        let mut org_words: Vec<&'static str> = Vec::new();
+        let mut phrases = Vec::new();
+        for &(phrase, key) in ORGANISATIONS {
+            let mut codes = Vec::new();
+            for word in phrase.split_ascii_whitespace() {
+                let code = match org_words.iter().position(|w| *w == word) {
+                    Some(at) => at + 1,
+                    None => {
+                        org_words.push(word);
+                        org_words.len()
+                    }
+                };
+                let code = u8::try_from(code).unwrap_or(u8::MAX);
+                codes.push(code);
+                let lexeme = Lexeme {
+                    org: code,
+                    ..Lexeme::default()
+                };
+                marks.push((entry(word), lexeme));
+            }
+            phrases.push((codes, key));
+        }
+        for (at, mark) in marks {
+            if let Some((_, lexeme)) = entries.get_mut(at) {
+                lexeme.stop |= mark.stop;
+                lexeme.country = lexeme.country.or(mark.country);
+                lexeme.lemma = lexeme.lemma.or(mark.lemma);
+                lexeme.org = lexeme.org.max(mark.org);
+            }
+        }
+        let bits = (entries.len().max(1) * 4)
+            .next_power_of_two()
+            .trailing_zeros();
+        let shift = 64 - bits;
+        let mask = (1usize << bits) - 1;
+        let mut slots = vec![0u16; 1 << bits];
+        let mut keys = Vec::with_capacity(entries.len());
+        let mut lexemes = Vec::with_capacity(entries.len());
+        let mut sieve = [0u64; 256];
+        for (word, lexeme) in entries {
+            Sieve::mark(&mut sieve, word);
+            let Some(key) = pack(word) else {
+                continue;
+            };
+            keys.push(key);
+            lexemes.push(lexeme);
+            let mut at = Lexicon::slot(key, shift);
+            while let Some(slot) = slots.get_mut(at) {
+                if *slot == 0 {
+                    *slot = u16::try_from(keys.len()).unwrap_or(u16::MAX);
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+        }
+        Lexicon {
+            keys,
+            lexemes,
+            slots,
+            shift,
+            phrases,
+            sieve: Sieve(sieve),
+        }
+    }
+
+    fn slot(key: u128, shift: u32) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+    }
+
+    fn get(&self, word: &str) -> Lexeme {
+        if !self.sieve.may_hold(word) {
+            return Lexeme::default();
+        }
+        let Some(key) = pack(word) else {
+            return Lexeme::default();
+        };
+        let mask = self.slots.len() - 1;
+        let mut at = Lexicon::slot(key, self.shift);
+        while let Some(&slot) = self.slots.get(at) {
+            if slot == 0 {
+                break;
+            }
+            let k = usize::from(slot) - 1;
+            if self.keys.get(k) == Some(&key) {
+                return self.lexemes.get(k).copied().unwrap_or_default();
+            }
+            at = (at + 1) & mask;
+        }
+        Lexeme::default()
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::new);
+
+/// What the word tables say about the normalised `word`, in one look-up: the same as
+/// [`is_stop_word`], [`demonym`], [`predicate`] and the organisations' phrases each say.
+pub(crate) fn lexeme(word: &str) -> Lexeme {
+    LEXICON.get(word)
+}
 
 /// Whether `token` is a capitalised word that names nothing.
 fn is_not_name(token: &str) -> bool {
@@ -334,6 +501,7 @@ fn demonym(word: &str) -> Option<&'static str> {
 }
 
 /// The lemma of a predicate word, if it is one.
+#[cfg(test)]
 pub(crate) fn predicate(word: &str) -> Option<&'static str> {
     if !PREDICATE_SIEVE.may_hold(word) {
         return None;
@@ -342,7 +510,7 @@ pub(crate) fn predicate(word: &str) -> Option<&'static str> {
 }
 
 /// Folds typographic quotes and apostrophes to their plain forms.
-fn fold_char(c: char) -> char {
+pub(crate) fn fold_char(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' => '\'',
         '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => '"',
@@ -353,6 +521,7 @@ fn fold_char(c: char) -> char {
 
 /// The normalised words of `text`: lower case, quotes folded, punctuation dropped, a possessive
 /// `'s` removed. Hyphens split words (`Iran-backed` is `iran`, `backed`).
+#[cfg(test)]
 pub(crate) fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_word(text, |w| out.push(w.to_owned()));
@@ -437,8 +606,14 @@ pub(crate) fn stem(word: &str) -> String {
 }
 
 /// [`stem`] without allocating: a slice of `word`, or a country's name.
+#[cfg(test)]
 pub(crate) fn stem_str(word: &str) -> &str {
-    if let Some(country) = demonym(word) {
+    stem_of(word, demonym(word))
+}
+
+/// [`stem_str`] of a word whose nationality's country (`demonym(word)`) is already known.
+pub(crate) fn stem_of<'w>(word: &'w str, country: Option<&'static str>) -> &'w str {
+    if let Some(country) = country {
         return country;
     }
     let n = if word.is_ascii() {
@@ -459,6 +634,7 @@ pub(crate) fn stem_str(word: &str) -> &str {
 
 /// The quotations in `text`: runs between matching double quotes (straight or curly) and between
 /// typographic single quotes, each as normalised words.
+#[cfg(test)]
 pub(crate) fn quotes(text: &str) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     for_each_quote(text, |quote| out.push(words(quote)));
@@ -467,7 +643,7 @@ pub(crate) fn quotes(text: &str) -> Vec<Vec<String>> {
 }
 
 /// Calls `f` with the raw text of each quotation of `text` (see [`quotes`]), in text order.
-fn for_each_quote(text: &str, mut f: impl FnMut(&str)) {
+pub(crate) fn for_each_quote(text: &str, mut f: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let mut open: Option<(usize, char)> = None;
     let mut i = 0;
@@ -518,28 +694,68 @@ fn for_each_quote(text: &str, mut f: impl FnMut(&str)) {
 /// Calls `f` with the [`shingle_hash`] of every run of `size` consecutive words inside a quotation
 /// of `text`, quotation by quotation, in text order: the hashes of
 /// `quotes(text)[k].windows(size)`, without a string per word.
+#[cfg(test)]
 pub(crate) fn for_each_quote_shingle(text: &str, size: usize, mut f: impl FnMut(u64)) {
-    let mut joined = String::new();
-    let mut ends: Vec<usize> = Vec::new();
-    for_each_quote(text, |quote| {
-        joined.clear();
-        ends.clear();
-        // Each word followed by a space, as `shingle_hash` reads them.
+    let mut scratch = Shingles::default();
+    for_each_quote(text, |quote| scratch.of_quote(quote, size, &mut f));
+}
+
+/// The words of one quotation, one after the other in one string, for its shingles.
+#[derive(Debug, Default)]
+pub(crate) struct Shingles {
+    /// Each word followed by a space, as [`shingle_hash`] reads them.
+    joined: String,
+    /// Where each word's space ends in `joined`.
+    ends: Vec<usize>,
+}
+
+impl Shingles {
+    /// Reads `quote` (the raw text of one quotation) into its words.
+    pub(crate) fn read(&mut self, quote: &str) {
+        self.joined.clear();
+        self.ends.clear();
         for_each_word(quote, |w| {
-            joined.push_str(w);
-            joined.push(' ');
-            ends.push(joined.len());
+            self.joined.push_str(w);
+            self.joined.push(' ');
+            self.ends.push(self.joined.len());
         });
-        for k in size..=ends.len() {
-            let start = if k == size {
-                0
-            } else {
-                ends.get(k - size - 1).copied().unwrap_or(0)
-            };
-            let end = ends.get(k - 1).copied().unwrap_or(0);
-            f(fnv(joined.as_bytes().get(start..end).unwrap_or_default()));
+    }
+
+    /// The number of words read.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Words `from..to` joined by single spaces.
+    pub(crate) fn words(&self, from: usize, to: usize) -> &str {
+        let start = match from.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = to
+            .checked_sub(1)
+            .and_then(|last| self.ends.get(last))
+            .map_or(start, |e| e.saturating_sub(1).max(start));
+        self.joined.get(start..end).unwrap_or_default()
+    }
+
+    /// The [`shingle_hash`] of words `from..from + size`.
+    pub(crate) fn hash(&self, from: usize, size: usize) -> u64 {
+        let start = match from.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(from + size - 1).copied().unwrap_or(start);
+        fnv(self.joined.as_bytes().get(start..end).unwrap_or_default())
+    }
+
+    /// Calls `f` with the hash of every run of `size` consecutive words of `quote`, in order.
+    pub(crate) fn of_quote(&mut self, quote: &str, size: usize, f: &mut impl FnMut(u64)) {
+        self.read(quote);
+        for from in 0..(self.len() + 1).saturating_sub(size) {
+            f(self.hash(from, size));
         }
-    });
+    }
 }
 
 /// The names in `text`: capitalised words that do not open a sentence as a common word, acronyms
@@ -555,61 +771,67 @@ pub(crate) fn entities(text: &str) -> Vec<String> {
 
 /// Calls `f` with each name of `text` (see [`entities`]), in text order, repeats included,
 /// without allocating per name.
+#[cfg(test)]
 pub(crate) fn for_each_entity(text: &str, mut f: impl FnMut(&str)) {
     let mut buf = String::with_capacity(32);
     for_each_token(text, |raw| {
-        // Most words start with a small letter: they name nothing.
-        if raw.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-            return;
-        }
-        let token = trim_non_alphanumeric(raw);
-        let token = token
-            .strip_suffix("'s")
-            .or_else(|| token.strip_suffix("\u{2019}s"))
-            .unwrap_or(token);
-        let Some(first) = token.chars().next() else {
-            return;
-        };
-        if first.is_ascii_digit() {
-            buf.clear();
-            buf.push('#');
-            buf.extend(token.chars().filter(char::is_ascii_digit));
-            let digits = buf.get(1..).unwrap_or_default();
-            // Single digits and years say little; "3,000 troops" says something.
-            if digits.len() >= 2 && !(digits.len() == 4 && digits.starts_with("20")) {
-                f(&buf);
-            }
-            return;
-        }
-        if !first.is_uppercase() || is_not_name(token) || token.len() < 2 {
-            return;
-        }
-        buf.clear();
-        if token.is_ascii() {
-            buf.push_str(token);
-            buf.make_ascii_lowercase();
-            if token.contains('.') {
-                buf.retain(|c| c != '.');
-            }
-        } else {
-            // Full Unicode lower-casing looks at context (a final sigma), so the whole name goes.
-            let kept: String = token.chars().filter(|c| *c != '.').collect();
-            buf.push_str(&kept.to_lowercase());
-        }
-        let name: &str = match demonym(&buf) {
-            Some(country) => country,
-            None => &buf,
-        };
-        if !is_stop_word(name) {
+        if let Some(name) = entity_name(raw, &mut buf) {
             f(name);
         }
     });
 }
 
+/// The name a piece of text between whitespace and hyphens (see [`for_each_token`]) gives, if
+/// any, spelled in `buf` or as a country's name.
+pub(crate) fn entity_name<'b>(raw: &str, buf: &'b mut String) -> Option<&'b str> {
+    // Most words start with a small letter: they name nothing.
+    if raw.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let token = trim_non_alphanumeric(raw);
+    let token = token
+        .strip_suffix("'s")
+        .or_else(|| token.strip_suffix("\u{2019}s"))
+        .unwrap_or(token);
+    let first = token.chars().next()?;
+    if first.is_ascii_digit() {
+        buf.clear();
+        buf.push('#');
+        buf.extend(token.chars().filter(char::is_ascii_digit));
+        let digits = buf.get(1..).unwrap_or_default();
+        // Single digits and years say little; "3,000 troops" says something.
+        if digits.len() >= 2 && !(digits.len() == 4 && digits.starts_with("20")) {
+            return Some(buf.as_str());
+        }
+        return None;
+    }
+    if !first.is_uppercase() || is_not_name(token) || token.len() < 2 {
+        return None;
+    }
+    buf.clear();
+    if token.is_ascii() {
+        buf.push_str(token);
+        buf.make_ascii_lowercase();
+        if token.contains('.') {
+            buf.retain(|c| c != '.');
+        }
+    } else {
+        // Full Unicode lower-casing looks at context (a final sigma), so the whole name goes.
+        let kept: String = token.chars().filter(|c| *c != '.').collect();
+        buf.push_str(&kept.to_lowercase());
+    }
+    let name: &str = match demonym(buf) {
+        Some(country) => country,
+        None => buf.as_str(),
+    };
+    (!is_stop_word(name)).then_some(name)
+}
+
 /// Calls `f` with each piece of `text` between whitespace, hyphens and en dashes, empty pieces
 /// included: `text.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}')`, with ASCII
 /// read byte by byte.
-fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
+#[cfg(test)]
+pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let (mut start, mut i) = (0, 0);
     while let Some(&b) = bytes.get(i) {
@@ -673,11 +895,12 @@ pub(crate) fn organisations(words: &[String]) -> Vec<&'static str> {
 }
 
 /// The organisations that speak in a stream of normalised words: those whose phrase
-/// ([`ORGANISATIONS`]) is a run of consecutive words.
+/// ([`ORGANISATIONS`]) is a run of consecutive words. Words are kept as their codes in the
+/// phrases ([`Lexeme::org`]; 0 for every other word), so nothing is copied.
 #[derive(Debug, Default)]
 pub(crate) struct Speakers {
-    /// The last words, the latest at `(next + LAST - 1) % LAST`.
-    last: [String; Speakers::LAST],
+    /// The codes of the last words, the latest at `(next + LAST - 1) % LAST`.
+    last: [u8; Speakers::LAST],
     next: usize,
     seen: usize,
     found: Vec<&'static str>,
@@ -687,41 +910,32 @@ impl Speakers {
     /// The longest phrase, in words.
     const LAST: usize = 4;
 
+    #[cfg(test)]
     pub(crate) fn push(&mut self, word: &str) {
+        self.push_code(lexeme(word).org);
+    }
+
+    /// Takes the next word, by its code in the phrases ([`Lexeme::org`]).
+    pub(crate) fn push_code(&mut self, code: u8) {
         if let Some(slot) = self.last.get_mut(self.next) {
-            slot.clear();
-            slot.push_str(word);
+            *slot = code;
         }
         self.next = (self.next + 1) % Self::LAST;
         self.seen += 1;
-        // Every phrase ends with one of these words.
-        if !matches!(
-            word,
-            "defence"
-                | "defense"
-                | "ministry"
-                | "minister"
-                | "secretary"
-                | "pentagon"
-                | "affairs"
-                | "department"
-                | "state"
-        ) {
+        if code == 0 {
             return;
         }
-        for (phrase, key) in ORGANISATIONS {
-            let words = phrase.split_ascii_whitespace();
-            let n = words.clone().count();
-            if n > self.seen.min(Self::LAST) {
+        for (codes, key) in &LEXICON.phrases {
+            let n = codes.len();
+            if codes.last() != Some(&code) || n > self.seen.min(Self::LAST) {
                 continue;
             }
             let start = (self.next + Self::LAST - n) % Self::LAST;
-            let matched = words.enumerate().all(|(k, w)| {
-                self.last
-                    .get((start + k) % Self::LAST)
-                    .is_some_and(|l| l == w)
-            });
-            if matched {
+            let matched = codes
+                .iter()
+                .enumerate()
+                .all(|(k, c)| self.last.get((start + k) % Self::LAST) == Some(c));
+            if matched && !self.found.contains(key) {
                 self.found.push(key);
             }
         }
@@ -730,13 +944,13 @@ impl Speakers {
     /// The organisations found, sorted, without repeats.
     pub(crate) fn finish(mut self) -> Vec<&'static str> {
         self.found.sort_unstable();
-        self.found.dedup();
         self.found
     }
 }
 
 /// A stable 64-bit hash (FNV-1a) of a run of words, for quote shingles. Never `std::hash`, whose
 /// seed changes between runs.
+#[cfg(test)]
 pub(crate) fn shingle_hash(words: &[String]) -> u64 {
     let mut hash = FNV_OFFSET;
     for word in words {
@@ -764,6 +978,50 @@ fn fnv_extend(mut hash: u64, bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_lookup_says_what_each_table_says() {
+        let words = STOP_WORDS
+            .iter()
+            .copied()
+            .chain(DEMONYMS.iter().map(|(w, _)| *w))
+            .chain(PREDICATES.iter().map(|(w, _)| *w))
+            .chain(ORGANISATIONS.iter().flat_map(|(p, _)| p.split(' ')))
+            .chain([
+                "",
+                "x",
+                "stat",
+                "states",
+                "iranians",
+                "a\u{e9}",
+                "us\0",
+                "ministryministry",
+                "call",
+                "calling",
+                "Said",
+                "government",
+            ]);
+        let org_words: Vec<&str> = ORGANISATIONS
+            .iter()
+            .flat_map(|(p, _)| p.split(' '))
+            .collect();
+        for word in words {
+            let l = lexeme(word);
+            assert_eq!(l.stop, is_stop_word(word), "{word:?}");
+            assert_eq!(l.country, demonym(word), "{word:?}");
+            assert_eq!(l.lemma, predicate(word), "{word:?}");
+            assert_eq!(l.org != 0, org_words.contains(&word), "{word:?}");
+        }
+        // Different words of the phrases have different codes.
+        let mut codes: Vec<(u8, &str)> = org_words.iter().map(|w| (lexeme(w).org, *w)).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert!(
+            codes
+                .windows(2)
+                .all(|w| w[0].0 != w[1].0 || w[0].1 == w[1].1)
+        );
+    }
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
