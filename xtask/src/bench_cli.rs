@@ -235,7 +235,7 @@ impl Timer {
         }
     }
 
-    /// Runs `program args` once; returns the sample and its standard output. `quiet_failure`
+    /// Runs `program args` once; returns the sample and its standard output. `no_match_ok`
     /// accepts exit code 1 (ripgrep's "no match").
     fn once(
         &mut self,
