@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: the micro-benchmarks (divan, `cargo bench`), then the merge at scale on
 //! generated corpora of 10 k, 100 k and 1 M posts, with a table written to `docs/performance.md`.
+//! `--cli` (or `--peers`) runs the whole-CLI benchmark of `bench_cli.rs` instead.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -8,12 +9,13 @@ use std::process::Command;
 
 use dateline_synth::Spec;
 
+use crate::bench_cli;
 use crate::synth;
 
 /// The crates with divan benchmarks.
 const BENCHED: &[&str] = &["dateline-time", "dateline-merge"];
 
-pub(crate) const USAGE: &str = "usage: cargo xtask bench [--quick] [--scale-only] [--micro-only] [--sizes N,N,...] [-- DIVAN ARGS]";
+pub(crate) const USAGE: &str = "usage: cargo xtask bench [--quick] [--scale-only] [--micro-only] [--sizes N,N,...] [-- DIVAN ARGS]\n   or: cargo xtask bench --cli [--quick] [--sizes 10mb,100mb,1gb] [--runs N] [--peers]";
 
 /// The sizes of the scale run and how many merges each is timed over (the median is reported).
 const SIZES: &[(usize, usize)] = &[(10_000, 3), (100_000, 3), (1_000_000, 1)];
@@ -102,6 +104,9 @@ impl Row {
 }
 
 pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
+    if args.iter().any(|a| a == "--cli" || a == "--peers") {
+        return bench_cli::run(root, &bench_cli::flags(args)?);
+    }
     let f = flags(args)?;
     if !f.quick && !f.scale_only {
         let mut cargo_args = vec!["bench", "--benches"];
@@ -197,7 +202,7 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-fn machine() -> String {
+pub(crate) fn machine() -> String {
     let cpu = fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|c| {
@@ -211,7 +216,7 @@ fn machine() -> String {
 }
 
 /// `1234567` -> `1,234,567`.
-fn grouped(n: f64) -> String {
+pub(crate) fn grouped(n: f64) -> String {
     if n.is_nan() {
         return "-".to_owned();
     }

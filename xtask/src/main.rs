@@ -13,6 +13,10 @@
 //!   through: `cargo xtask bench -- find` runs the `find` benches only), then the merge at scale
 //!   on generated corpora of 10 k, 100 k and 1 M posts (`bench.rs`), whose table goes into
 //!   `docs/performance.md`; `--quick` runs the 10 k scale run only.
+//! - `bench --cli [--quick] [--sizes 10mb,100mb,1gb] [--runs N] [--peers]`: instead, the release
+//!   `dateline` binary (`parse` and `timeline`) on generated corpora of those sizes, against ripgrep
+//!   and (installed by `--peers` under the target directory) chrono-node and dateparser, plus the
+//!   start-up time; its section goes into `docs/performance.md` (`bench_cli.rs`).
 //! - `synth [--posts N] [--outlets K] [--seed S] [--start DATE] [--out DIR]`: a generated
 //!   corpus in the seed layouts with its `gold.json` (`synth.rs`, over the `dateline-synth`
 //!   crate), by default under `target/synth/`.
@@ -31,6 +35,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod bench;
+mod bench_cli;
 mod eval;
 mod fuzz;
 mod synth;
