@@ -226,12 +226,17 @@ fn digit_shapes(line: &[u8]) -> Mask {
     mask
 }
 
-/// The whole of `text` as one line on which every rule runs: the scan without the gate.
-pub(crate) fn whole(text: &str) -> Line {
-    Line {
-        start: 0,
-        end: text.len(),
-        mask: ALL,
+/// The lines of `text` with their words ([`lines`]) when `gated`, else the whole text as one line
+/// on which every rule runs: the scan without the gate, which the tests compare with it.
+pub(crate) fn split(text: &str, gated: bool) -> Vec<Line> {
+    if gated {
+        lines(text)
+    } else {
+        vec![Line {
+            start: 0,
+            end: text.len(),
+            mask: ALL,
+        }]
     }
 }
 

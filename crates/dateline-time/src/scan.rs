@@ -271,11 +271,7 @@ pub(crate) fn find_stamps(text: &str) -> Vec<Stamp> {
 /// [`find_stamps`], with each rule run only on the lines that have what it needs (`gated`), or
 /// over the whole text at once (to check that the gate and the split into lines change nothing).
 pub(crate) fn find_stamps_gated(text: &str, gated: bool) -> Vec<Stamp> {
-    let lines = if gated {
-        gate::lines(text)
-    } else {
-        vec![gate::whole(text)]
-    };
+    let lines = gate::split(text, gated);
     find_stamps_in(text, &lines)
 }
 

@@ -30,11 +30,7 @@ pub(super) fn recognise(text: &str) -> Vec<Found> {
 /// [`recognise`], with each rule run only on the lines that have what it needs (`gated`), or over
 /// the whole text at once (to check that the gate and the split into lines change nothing).
 pub(super) fn recognise_gated(text: &str, gated: bool) -> Vec<Found> {
-    let lines = if gated {
-        gate::lines(text)
-    } else {
-        vec![gate::whole(text)]
-    };
+    let lines = gate::split(text, gated);
     let mut found: Vec<(usize, Found)> = Vec::new();
     for line in &lines {
         // No rule matches across a line break (see `crate::gate`).
