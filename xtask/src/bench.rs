@@ -144,31 +144,7 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
     crate::cargo(root, &["build", "--release", "-p", "xtask"])?;
     let mut rows = Vec::new();
     for (posts, runs) in &sizes {
-        let spec = Spec::new(*posts, OUTLETS, 1);
-        let dir = synth::default_out(root, &spec);
-        // The generator runs optimised (five times faster than in this debug build of xtask);
-        // its output is the same bytes either way.
-        let out = dir.to_string_lossy().into_owned();
-        crate::cargo(
-            root,
-            &[
-                "run",
-                "--release",
-                "-q",
-                "-p",
-                "xtask",
-                "--",
-                "synth",
-                "--posts",
-                &posts.to_string(),
-                "--outlets",
-                &OUTLETS.to_string(),
-                "--seed",
-                "1",
-                "--out",
-                &out,
-            ],
-        )?;
+        let dir = synth::generate_optimised(root, &Spec::new(*posts, OUTLETS, 1))?;
         let output = Command::new(crate::cargo_bin())
             .args([
                 "run",

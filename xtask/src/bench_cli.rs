@@ -426,29 +426,7 @@ fn with_paths(mut args: Vec<OsString>, paths: &[PathBuf]) -> Vec<OsString> {
 
 /// Generates the corpus of `posts` posts (with the optimised generator) and reads its listing.
 fn generate(root: &Path, asked: u64, posts: usize) -> Result<Corpus, String> {
-    let spec = Spec::new(posts, OUTLETS, SEED);
-    let dir = synth::default_out(root, &spec);
-    let out = dir.to_string_lossy().into_owned();
-    crate::cargo(
-        root,
-        &[
-            "run",
-            "--release",
-            "-q",
-            "-p",
-            "xtask",
-            "--",
-            "synth",
-            "--posts",
-            &posts.to_string(),
-            "--outlets",
-            &OUTLETS.to_string(),
-            "--seed",
-            &SEED.to_string(),
-            "--out",
-            &out,
-        ],
-    )?;
+    let dir = synth::generate_optimised(root, &Spec::new(posts, OUTLETS, SEED))?;
     Corpus::read(asked, dir, posts)
 }
 

@@ -24,6 +24,40 @@ pub(crate) fn target_dir(root: &Path) -> PathBuf {
         .unwrap_or_else(|| root.join("target"))
 }
 
+/// Writes the corpus of `spec` (default start day) to its [`default_out`] directory with the
+/// generator built optimised (five times faster than in a debug build of xtask; the output is the
+/// same bytes either way), and returns the directory.
+pub(crate) fn generate_optimised(root: &Path, spec: &Spec) -> Result<PathBuf, String> {
+    let dir = default_out(root, spec);
+    let out = dir.to_string_lossy().into_owned();
+    let (posts, outlets, seed) = (
+        spec.posts.to_string(),
+        spec.outlets.to_string(),
+        spec.seed.to_string(),
+    );
+    crate::cargo(
+        root,
+        &[
+            "run",
+            "--release",
+            "-q",
+            "-p",
+            "xtask",
+            "--",
+            "synth",
+            "--posts",
+            &posts,
+            "--outlets",
+            &outlets,
+            "--seed",
+            &seed,
+            "--out",
+            &out,
+        ],
+    )?;
+    Ok(dir)
+}
+
 /// The default directory of a corpus: under the target directory, never in the repository.
 pub(crate) fn default_out(root: &Path, spec: &Spec) -> PathBuf {
     let mut name = format!(
