@@ -166,30 +166,43 @@ pub(crate) struct Line {
 
 /// The lines of `text`, split at `\n`, each with the bits of the words on it.
 pub(crate) fn lines(text: &str) -> Vec<Line> {
-    let gate = &*GATE;
     let fold_to_ascii = text.contains(['\u{17f}', '\u{212a}']);
     let mut out = Vec::new();
     let mut start = 0;
     for piece in text.split('\n') {
         let end = start + piece.len();
-        let mask = match &gate.automaton {
-            Some(automaton) if !fold_to_ascii => {
-                let mut mask = digit_shapes(piece.as_bytes());
-                for m in automaton.find_overlapping_iter(piece) {
-                    mask |= gate
-                        .bits
-                        .get(m.pattern().as_usize())
-                        .copied()
-                        .unwrap_or(ALL);
-                }
-                mask
-            }
-            _ => ALL,
-        };
+        let mask = if fold_to_ascii { ALL } else { words(piece) };
         out.push(Line { start, end, mask });
         start = end + 1;
     }
     out
+}
+
+/// The bits of the words and digit shapes on one line (no `\n` in it), without the [`Line`]
+/// around it: what [`lines`] gives each line.
+pub(crate) fn mask(line: &str) -> Mask {
+    if line.contains(['\u{17f}', '\u{212a}']) {
+        ALL
+    } else {
+        words(line)
+    }
+}
+
+/// The bits of one line, for a text without letters that fold to ASCII.
+fn words(piece: &str) -> Mask {
+    let gate = &*GATE;
+    let Some(automaton) = &gate.automaton else {
+        return ALL;
+    };
+    let mut mask = digit_shapes(piece.as_bytes());
+    for m in automaton.find_overlapping_iter(piece) {
+        mask |= gate
+            .bits
+            .get(m.pattern().as_usize())
+            .copied()
+            .unwrap_or(ALL);
+    }
+    mask
 }
 
 /// The bits of the digits on a line: [`DIGIT`], [`CLOCK`], [`DIGIT_SEP`], [`FOUR_DIGITS`],

@@ -342,7 +342,7 @@ pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
     if trimmed.is_empty() || trimmed.contains('\n') {
         return None;
     }
-    let mask = gate::lines(trimmed).first().map_or(gate::ALL, |l| l.mask);
+    let mask = gate::mask(trimmed);
     for rule in RULES.iter() {
         if !rule.needs.met(mask) {
             continue;
