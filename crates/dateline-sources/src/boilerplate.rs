@@ -79,7 +79,8 @@ const LINE_RULES: &[(&str, DropReason, &str)] = &[
         "newsletter",
     ),
     (
-        r"(?i)^(share|share this|copy link|advertisement)$",
+        // `Shares` and `1.2K shares` are a share button's counter.
+        r"(?i)^(share|share this|copy link|advertisement|(?:\d[\d.,]*k?\s+)?shares)$",
         DropReason::Boilerplate,
         "share-control",
     ),
@@ -378,6 +379,8 @@ mod tests {
             ),
             ("Image source, Getty Images", "image-caption"),
             ("Link copied Bookmark ", "share-control"),
+            ("Shares", "share-control"),
+            ("1.2K shares", "share-control"),
             ("Listen to this article | 8 mins", "share-control"),
             ("Read Time: 1 min", "share-control"),
             ("© Reach plc 2020", "copyright"),
@@ -403,6 +406,7 @@ mod tests {
             "The airstrike north of Baghdad is said to have taken place at 1.12am local time.",
             "Readers will know the story.",
             "The ministry credited the army: it said the [strike] was brief.",
+            "Shares fell 3% in early trading.",
             "He said the photograph: it was taken in 2019 by a soldier who was later killed there.",
         ] {
             assert_eq!(classify(line), None, "{line}");
