@@ -40,7 +40,7 @@ pub(crate) fn event_checks(items: &[Item<'_>], reports: &[u32], early_secs: i64)
             .filter(|it| it.outlet != first.outlet)
             .collect();
         if let Some(next) = others.first() {
-            let gap = (next.utc - first.utc).num_seconds();
+            let gap = (next.from - first.until).num_seconds();
             let zone = fitting_zone(first, next.utc);
             let mut outlets: Vec<&str> = others.iter().map(|o| o.outlet).collect();
             outlets.sort_unstable();
@@ -86,6 +86,10 @@ pub(crate) fn event_checks(items: &[Item<'_>], reports: &[u32], early_secs: i64)
 /// report within a quarter of an hour of `next`.
 fn fitting_zone(item: &Item<'_>, next: DateTime<Utc>) -> Option<(Tz, DateTime<Utc>)> {
     let time = item.post.time.as_ref()?;
+    if !item.is_precise() {
+        // A date alone cannot be a whole number of hours off.
+        return None;
+    }
     let wall = time.local.naive_local();
     ZONES.iter().find_map(|tz| {
         if tz.name() == time.zone {
@@ -114,8 +118,8 @@ fn before_own_text(item: &Item<'_>) -> Option<Check> {
             return None;
         }
         let start = e.interval?.start;
-        let ahead = (start - item.utc).num_minutes();
-        let any_before = e.alternatives.iter().any(|a| a.start <= item.utc);
+        let ahead = (start - item.until).num_minutes();
+        let any_before = e.alternatives.iter().any(|a| a.start <= item.until);
         (ahead > 30 && !any_before).then(|| {
             Check::new(
                 "before-own-text",

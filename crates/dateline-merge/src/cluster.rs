@@ -75,8 +75,10 @@ pub(crate) fn cluster(
         .enumerate()
         .map(|(i, item)| Cluster {
             parent: u32::try_from(i).unwrap_or(u32::MAX),
-            first: item.utc.timestamp(),
-            last: item.utc.timestamp(),
+            // The narrowest span the cluster's stamps allow: a post dated only by its day does not
+            // stretch it.
+            first: item.until.timestamp(),
+            last: item.from.timestamp(),
             outlets: outlet_of.get(i).copied().into_iter().collect(),
         })
         .collect();
@@ -171,12 +173,7 @@ mod tests {
         let doc = Document::new("a.txt", "test", b"a");
         let post = Post::new(&doc.id, 1);
         let t = |h: i64| chrono::DateTime::<chrono::Utc>::UNIX_EPOCH + chrono::Duration::hours(h);
-        let item = |outlet, h| Item {
-            doc: &doc,
-            post: &post,
-            utc: t(h),
-            outlet,
-        };
+        let item = |outlet, h| Item::at(&doc, &post, t(h), outlet);
         let items = [item("A", 0), item("A", 1), item("B", 2), item("C", 100)];
         let outlets = [0, 0, 1, 2];
         let pairs = vec![

@@ -15,6 +15,9 @@ use crate::headline::headline;
 use crate::merge::{Merged, Options, Report as Input};
 use crate::score::{Score, evidence, round, score};
 
+/// A report's outlet and the minute it was stamped.
+type Stamped<'a> = (&'a str, chrono::DateTime<chrono::Utc>);
+
 /// Related events kept per event, best first.
 const MAX_RELATED: usize = 5;
 /// Events an outlet must share with others before a constant shift is reported.
@@ -26,12 +29,12 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     let mut items: Vec<Item<'_>> = Vec::with_capacity(reports.len());
     for &Input { doc, post } in reports {
         match &post.time {
-            Some(time) => items.push(Item {
+            Some(time) => items.push(Item::new(
                 doc,
                 post,
-                utc: time.utc,
-                outlet: doc.outlet.as_deref().unwrap_or(&doc.path),
-            }),
+                time,
+                doc.outlet.as_deref().unwrap_or(&doc.path),
+            )),
             None => merged.diagnostics.push(
                 Diagnostic::new(
                     Severity::Warning,
@@ -77,14 +80,16 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     // The evidence needs only the names and quote shingles from here on.
     features.drop_stems();
 
-    // Each cluster's members, earliest first, cluster by cluster in the order of their roots.
+    // Each cluster's members, earliest first, cluster by cluster in the order of their roots; a
+    // post dated only by its day counts as late as its day allows, so that it leads only when it
+    // was surely earlier.
     let mut order: Vec<u32> = (0..items.len() as u32).collect();
     let member_key = |i: u32| {
         (
             roots.get(i as usize).copied(),
             items
                 .get(i as usize)
-                .map(|it| (it.utc, post_ids.get(i as usize))),
+                .map(|it| (it.until, it.utc, post_ids.get(i as usize))),
         )
     };
     // Post ids are unique, so the order is total.
@@ -102,17 +107,31 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         }
     }
     let mut events: Vec<Event> = Vec::with_capacity(groups.len());
-    let mut checks: Vec<Vec<Diagnostic>> = Vec::with_capacity(groups.len());
+    let mut checks: Vec<(Vec<Diagnostic>, Vec<Stamped<'_>>)> = Vec::with_capacity(groups.len());
     groups
         .par_iter()
         .map(|group| {
             let mut diagnostics = Vec::new();
             let event = event(&items, &post_ids, group, options, &mut diagnostics);
-            (event, diagnostics)
+            // The reports that can show an outlet's shift: those stamped to the minute, of events
+            // that several outlets reported.
+            let stamped = if event.outlets.len() > 1 {
+                group
+                    .iter()
+                    .filter_map(|&i| items.get(i as usize))
+                    .filter(|it| it.is_precise())
+                    .map(|it| (it.outlet, it.utc))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            (event, (diagnostics, stamped))
         })
         .unzip_into_vecs(&mut events, &mut checks);
     drop(groups);
     drop(order);
+    let (checks, shared): (Vec<Vec<Diagnostic>>, Vec<Vec<Stamped<'_>>>) =
+        checks.into_iter().unzip();
     merged.diagnostics.extend(checks.into_iter().flatten());
     let event_ids = Strings::of(events.iter().map(|e| e.id.as_str()));
 
@@ -339,16 +358,6 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     drop(touch_start);
     drop(links);
 
-    let shared: Vec<Vec<(&str, chrono::DateTime<chrono::Utc>)>> = events
-        .iter()
-        .filter(|e| e.outlets.len() > 1)
-        .map(|e| {
-            e.reports
-                .iter()
-                .map(|r| (r.outlet.as_str(), r.utc))
-                .collect()
-        })
-        .collect();
     merged
         .diagnostics
         .extend(outlet_shifts(&shared, SHIFT_EVENTS));
@@ -508,7 +517,7 @@ fn event(
     event.first_reporter = first.map(|r| r.outlet.to_owned());
     event.reports = reports
         .iter()
-        .map(|r| Report::new(&r.post.id, r.outlet, r.utc, (r.utc - utc).num_minutes()))
+        .map(|r| Report::new(&r.post.id, r.outlet, r.utc, r.lag_minutes(utc)))
         .collect();
     event.checks = checks;
     event

@@ -21,14 +21,18 @@
 //!   never required.
 //! - **content** and **lead**: the rarity-weighted (IDF) cosine of the content words of the whole
 //!   posts and of their headlines or first sentences. Paragraphs of context ("Some context:") are
-//!   left out: they recap other events.
+//!   left out: they recap other events. Rarity counts the input as if it came with a hundred more
+//!   posts that carry none of its words, so that in a few articles about one story the story's
+//!   words still weigh.
 //! - **entities**: the rarity-weighted overlap of names (capitalised words with a stop list,
 //!   nationalities read as countries, numbers).
 //! - **predicate**: the same verb lemma (`tweet`, `suspend`, `strike`, `urge`, `leave`...) in both.
 //! - **organisation**: the organisation that speaks must agree: "Russia's defence ministry said X"
 //!   and "Russia's foreign ministry said Y" are two events.
 //! - **time**: a soft score, a small bonus within two hours, nothing at twelve, a growing penalty past
-//!   a day, so that beyond a day and a half only overwhelming evidence merges.
+//!   a day, so that beyond a day and a half only overwhelming evidence merges. Times are compared
+//!   as the spans their stamps allow: a page dated only by its day is at no distance from a report
+//!   made that day.
 //! - **outlet**: a prior against two posts of one outlet being the same event.
 //!
 //! An article (a one-item document) is judged by its headline and lead (its first two paragraphs).

@@ -108,7 +108,7 @@ pub(crate) fn score(
     } else {
         0.0
     };
-    s.gap_hours = (b.utc - a.utc).num_minutes().abs() as f32 / 60.0;
+    s.gap_hours = (a.gap_secs(b) / 60) as f32 / 60.0;
     s.time = time_contribution(s.gap_hours);
     s.same_outlet = a.outlet == b.outlet;
     s.outlet = outlet_contribution(s.same_outlet);
@@ -199,7 +199,7 @@ pub(crate) fn evidence(
         ),
     ];
     e.total = round(s.total);
-    e.gap_minutes = (b.utc - a.utc).num_minutes().abs();
+    e.gap_minutes = a.gap_secs(b) / 60;
     e
 }
 
@@ -298,12 +298,7 @@ mod tests {
             .collect();
         let items: Vec<Item<'_>> = posts
             .iter()
-            .map(|post| Item {
-                doc: &doc,
-                post,
-                utc: chrono::DateTime::<chrono::Utc>::UNIX_EPOCH,
-                outlet: "o",
-            })
+            .map(|post| Item::at(&doc, post, chrono::DateTime::<chrono::Utc>::UNIX_EPOCH, "o"))
             .collect();
         let (table, _) = crate::features::extract(&items);
         check(&items, &table);
