@@ -145,7 +145,10 @@ impl Layout for IndependentLiveBlog {
                     }
                 }
             }
-            parsed.drop_line(loading, DropReason::Boilerplate, "loading-message");
+            // A donation appeal around the loading message has placed it already.
+            if !parsed.roles.is_assigned(loading) {
+                parsed.drop_line(loading, DropReason::Boilerplate, "loading-message");
+            }
             next = loading + 1;
         }
 
@@ -478,6 +481,51 @@ Join our commenting forum
             );
         }
         assert!(parsed.roles.conflicts().is_empty());
+    }
+
+    /// Found by the `text_page` fuzz target: a donation appeal that closes after the loading
+    /// message had placed that line, which was then placed a second time.
+    #[test]
+    fn a_loading_message_inside_a_donation_appeal_is_placed_once() {
+        let text = "\
+Iran news – live: Trump urges US citizens to leave Iraq
+The Independent
+Friday 03 January 2020 13:34 EST
+
+Your support helps us to tell the story
+
+Please allow a moment for the live blog to load
+
+Your support makes all the difference.
+
+US citizens have left Basra.
+
+Jon Sharman4 January 2020 12:44
+
+Donald Trump has made his first statement.
+
+Jon Sharman3 January 2020 12:45
+";
+        let page = Page::new("x.txt", text);
+        assert!(IndependentLiveBlog.detect(&page).is_some());
+        let parsed = IndependentLiveBlog.parse(&page);
+        assert!(
+            parsed.roles.conflicts().is_empty(),
+            "{:?}",
+            parsed.roles.conflicts()
+        );
+        assert_eq!(
+            parsed.roles.get(7).map(|(_, rule)| rule),
+            Some("donation-appeal")
+        );
+        assert_eq!(parsed.posts.len(), 2);
+        let crash = include_bytes!("../tests/fixtures/fuzz/text_page-donation-around-loading.txt");
+        let reading = crate::read_explained("crash.txt", crash, &crate::Options::default());
+        assert!(
+            reading.roles.conflicts().is_empty(),
+            "{:?}",
+            reading.roles.conflicts()
+        );
     }
 
     #[test]
