@@ -735,9 +735,22 @@ fn is_credit_line(line: &str) -> bool {
             || lower.contains("all rights reserved"))
 }
 
-/// Whether `line` names `name` as whole words.
+/// Whether `line` names `name` as whole words. Copyright lines spell a name in their own case
+/// (`2019 Spacenews, Inc.` for SpaceNews), so case is ignored after a capital first letter: a
+/// proper name, not the word `time` for Time.
 fn mentions_name(line: &str, name: &str) -> bool {
-    line.match_indices(name).any(|(i, _)| {
+    let Some(&start) = name.as_bytes().first() else {
+        return false;
+    };
+    let (lower, upper) = (start.to_ascii_lowercase(), start.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, line.as_bytes()).any(|i| {
+        let Some(found) = line.get(i..i + name.len()) else {
+            return false;
+        };
+        let capital = found.chars().next().is_some_and(char::is_uppercase);
+        if !capital || !found.eq_ignore_ascii_case(name) {
+            return false;
+        }
         let before = line.get(..i).and_then(|b| b.chars().next_back());
         let after = line.get(i + name.len()..).and_then(|a| a.chars().next());
         before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
@@ -782,5 +795,20 @@ mod tests {
             outlet_in_text("email news@corkbeo.ie").map(|o| o.zone),
             Some("Europe/Dublin")
         );
+        assert_eq!(
+            outlet_in_text("A story\n\n2019 Spacenews, Inc. All Rights Reserved").map(|o| o.name),
+            Some("SpaceNews")
+        );
+    }
+
+    #[test]
+    fn a_name_in_a_credit_line_is_a_capitalised_whole_word() {
+        assert!(mentions_name("© 2019 Spacenews, Inc.", "SpaceNews"));
+        assert!(mentions_name("© Copyright NDTV 2023", "NDTV"));
+        assert!(!mentions_name("all rights reserved at this time", "Time"));
+        assert!(!mentions_name("© 2019 MySpaceNews", "SpaceNews"));
+        assert!(!mentions_name("© 2019 SpaceNewsroom", "SpaceNews"));
+        assert!(!mentions_name("© 2019 Süd", "SpaceNews"));
+        assert!(!mentions_name("©", ""));
     }
 }
