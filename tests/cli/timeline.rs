@@ -390,3 +390,44 @@ fn display_zone_adds_a_second_time_to_markdown() {
     assert_eq!(output.status.code(), Some(2));
     insta::assert_snapshot!(stderr(&output), @"dateline: error: --display-zone `Mars/Olympus_Mons` is not an IANA zone name; write it like Europe/London or America/New_York");
 }
+
+#[test]
+fn a_page_dated_only_by_its_day_merges_with_that_days_report_and_says_so() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/crates/dateline-sources/tests/fixtures/pages/article-date-only.txt"
+    );
+    std::fs::copy(fixture, dir.path().join("dated.txt")).expect("copies the fixture");
+    std::fs::write(
+        dir.path().join("timed.txt"),
+        "Agency picks five firms for its lunar lander program\n\n\
+         By Ann Writer 2019-11-18T22:05:36Z Spaceflight\n\n\
+         Today (Nov. 18), the agency announced that it was adding five companies to a contract \
+         for deliveries to the moon.\n\n\
+         All 14 companies are now eligible to bid on future task orders.\n",
+    )
+    .expect("writes a page");
+    let dir_arg = dir.path().to_str().expect("a UTF-8 path");
+    let output = dateline()
+        .args(["timeline", dir_arg, "--explain", "--quiet"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("1 events from 2 reports"), "{text}");
+    assert!(text.contains("timed.txt at 22:05 UTC (first)"), "{text}");
+    assert!(
+        text.contains("dated.txt dated 2019-11-18 only (its day holds the event's time)"),
+        "{text}"
+    );
+    assert!(text.contains("0 min apart"), "{text}");
+
+    let output = dateline()
+        .args(["timeline", dir_arg, "--quiet"])
+        .output()
+        .expect("runs");
+    let text = stdout(&output);
+    assert!(text.contains("**22:05:36 UTC**"), "{text}");
+    assert!(text.contains("dated.txt same day"), "{text}");
+}

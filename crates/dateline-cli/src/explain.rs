@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use dateline_merge::{Explanation, Verdict};
-use dateline_model::{Event, Evidence, Timeline};
+use dateline_model::{Event, Evidence, Precision, ResolvedTime, Timeline};
 
 /// Writes the explanation report for `timeline`'s events.
 pub fn write(
@@ -35,19 +35,27 @@ pub fn write(
         )?;
         writeln!(out, "event {}", event.id)?;
         for report in &event.reports {
+            let time = timeline
+                .post(&report.post)
+                .and_then(|(_, post)| post.time.as_ref());
             let first = if event.first_reporter.as_deref() == Some(report.outlet.as_str())
                 && report.lag_minutes == 0
             {
                 " (first)".to_owned()
+            } else if report.lag_minutes == 0 && time.is_some_and(dated_only) {
+                " (its day holds the event's time)".to_owned()
             } else {
                 format!(" (+{})", minutes(report.lag_minutes))
             };
             writeln!(
                 out,
-                "  report {} {} at {}{first}",
+                "  report {} {} {}{first}",
                 report.post,
                 report.outlet,
-                report.utc.format("%H:%M UTC")
+                match time {
+                    Some(t) if dated_only(t) => when(t),
+                    _ => format!("at {}", report.utc.format("%H:%M UTC")),
+                }
             )?;
         }
         for check in &event.checks {
@@ -116,14 +124,15 @@ fn evidence(
 ) -> io::Result<()> {
     let describe = |id: &str| match timeline.post(id) {
         Some((doc, post)) => format!(
-            "{} {}:{} ({})",
-            doc.outlet.as_deref().unwrap_or(&doc.path),
+            "{}{}:{} ({})",
+            doc.outlet
+                .as_deref()
+                .map_or_else(String::new, |outlet| format!("{outlet} ")),
             doc.path,
             post.line,
-            post.time.as_ref().map_or_else(
-                || "no time".to_owned(),
-                |t| t.utc.format("%H:%M UTC").to_string()
-            )
+            post.time
+                .as_ref()
+                .map_or_else(|| "no time".to_owned(), when)
         ),
         None => id.to_owned(),
     };
@@ -161,6 +170,20 @@ fn headline<'a>(timeline: &'a Timeline, event: &str) -> &'a str {
         .iter()
         .find(|e| e.id == event)
         .map_or("?", |e| e.headline.as_str())
+}
+
+/// Whether a time gives only the date.
+fn dated_only(time: &ResolvedTime) -> bool {
+    time.basis.precision == Precision::Day
+}
+
+/// A post's time as the report prints it: `22:05 UTC`, or `dated 2019-11-18 only`.
+fn when(time: &ResolvedTime) -> String {
+    if dated_only(time) {
+        time.local.format("dated %Y-%m-%d only").to_string()
+    } else {
+        time.utc.format("%H:%M UTC").to_string()
+    }
 }
 
 fn minutes(m: i64) -> String {

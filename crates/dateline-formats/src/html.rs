@@ -326,7 +326,9 @@ fn write_reports(item: &Item<'_>, out: &mut dyn Write) -> io::Result<()> {
             )?;
         }
         if let Some(utc) = report.utc {
-            let when = if utc.date_naive() == event_day {
+            let when = if report.dated_only {
+                utc.format("%-d %b %Y").to_string()
+            } else if utc.date_naive() == event_day {
                 clock(&utc)
             } else {
                 format!("{} {}", utc.format("%-d %b %Y"), clock(&utc))
@@ -337,8 +339,8 @@ fn write_reports(item: &Item<'_>, out: &mut dyn Write) -> io::Result<()> {
                 rfc3339(&utc)
             )?;
         }
-        if let Some(lag) = report.lag_minutes.filter(|&m| m != 0) {
-            write!(out, "<span class=\"lag\">{}</span> ", lag_text(lag))?;
+        if let Some(lag) = report.shown_lag() {
+            write!(out, "<span class=\"lag\">{}</span> ", escape(&lag))?;
         }
         if first == Some(i) && item.reports.len() > 1 {
             write!(out, "<span class=\"badge\">first</span> ")?;

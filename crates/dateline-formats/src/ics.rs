@@ -142,7 +142,12 @@ fn describe(report: &Report<'_>) -> String {
         report.outlet
     });
     if let Some(t) = report.utc {
-        s.push_str(&t.format(", %Y-%m-%d %H:%M UTC").to_string());
+        let format = if report.dated_only {
+            ", %Y-%m-%d (date only)"
+        } else {
+            ", %Y-%m-%d %H:%M UTC"
+        };
+        s.push_str(&t.format(format).to_string());
     }
     match report.lag_minutes {
         Some(m) if m != 0 => s.push_str(&format!(" ({})", lag(m))),
@@ -450,6 +455,7 @@ mod tests {
             outlet: "DW",
             utc: "2020-01-03T22:36:00Z".parse().ok(),
             lag_minutes: Some(246),
+            dated_only: false,
             path: Some("seeds/dw.txt"),
             line: Some(87),
             text: "Oil workers leave Basra.".to_owned(),
@@ -457,6 +463,16 @@ mod tests {
         assert_eq!(
             describe(&report),
             "DW, 2020-01-03 22:36 UTC (+4h06): Oil workers leave Basra. (seeds/dw.txt:87)"
+        );
+        let dated = Report {
+            utc: "2020-01-03T00:00:00Z".parse().ok(),
+            lag_minutes: Some(0),
+            dated_only: true,
+            ..report
+        };
+        assert_eq!(
+            describe(&dated),
+            "DW, 2020-01-03 (date only): Oil workers leave Basra. (seeds/dw.txt:87)"
         );
         assert_eq!(lag(3), "+3 min");
         assert_eq!(lag(-12), "-12 min");

@@ -6,7 +6,6 @@ use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use chrono_tz::Tz;
 use dateline_model::{Diagnostic, Document, DocumentKind, Event, Severity, Timeline};
 
-use crate::html::lag_text;
 use crate::reports::{Index, Report, first_reporter};
 use crate::{Error, Format, WriteOptions};
 
@@ -181,8 +180,8 @@ fn attribution(event: &Event, reports: &[Report<'_>]) -> String {
             continue;
         }
         let source = code(&report.source());
-        parts.push(match report.lag_minutes {
-            Some(minutes) => format!("{} {} ({source})", outlet(report), lag_text(minutes)),
+        parts.push(match report.lag_label() {
+            Some(lag) => format!("{} {lag} ({source})", outlet(report)),
             None if report.outlet.is_empty() => format!("a post not in the timeline ({source})"),
             None => format!("{}, time unknown ({source})", outlet(report)),
         });

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use dateline_model::{Document, Event, Post, Timeline};
+use dateline_model::{Document, Event, Post, Precision, Timeline};
+
+use crate::html::lag_text;
 
 /// Every post of a timeline by its id, found once per write rather than once per report.
 #[derive(Debug)]
@@ -42,6 +44,7 @@ impl<'a> Index<'a> {
                         outlet: &r.outlet,
                         utc: Some(r.utc),
                         lag_minutes: Some(r.lag_minutes),
+                        dated_only: found.is_some_and(|(_, post)| dated_only(post)),
                         path: found.map(|(doc, _)| doc.path.as_str()),
                         line: found.map(|(_, post)| post.line),
                         text: found.map(|(_, post)| text(post)).unwrap_or_default(),
@@ -60,6 +63,7 @@ impl<'a> Index<'a> {
                         outlet: doc.outlet.as_deref().unwrap_or(&doc.path),
                         utc,
                         lag_minutes: utc.map(|utc| (utc - event.utc).num_minutes()),
+                        dated_only: dated_only(post),
                         path: Some(&doc.path),
                         line: Some(post.line),
                         text: text(post),
@@ -70,6 +74,7 @@ impl<'a> Index<'a> {
                     outlet: "",
                     utc: None,
                     lag_minutes: None,
+                    dated_only: false,
                     path: None,
                     line: None,
                     text: String::new(),
@@ -90,6 +95,9 @@ pub(crate) struct Report<'a> {
     pub(crate) utc: Option<DateTime<Utc>>,
     /// Minutes behind the event's time.
     pub(crate) lag_minutes: Option<i64>,
+    /// Whether the post's page gives only its date: its time is the start of that day, and a lag
+    /// of 0 means its day holds the event's time.
+    pub(crate) dated_only: bool,
     /// The document's path.
     pub(crate) path: Option<&'a str>,
     /// The line of the post's stamp.
@@ -99,6 +107,25 @@ pub(crate) struct Report<'a> {
 }
 
 impl Report<'_> {
+    /// How far the report is behind the event's time, as people read it (`+8 min`); a report
+    /// dated only by its day says so (`same day`, `-12 h 00 min, date only`).
+    pub(crate) fn lag_label(&self) -> Option<String> {
+        let lag = self.lag_minutes?;
+        Some(match (self.dated_only, lag) {
+            (true, 0) => "same day".to_owned(),
+            (true, m) => format!("{}, date only", lag_text(m)),
+            (false, m) => lag_text(m),
+        })
+    }
+
+    /// The lag worth showing beside a report's time: none for a report on the event's time.
+    pub(crate) fn shown_lag(&self) -> Option<String> {
+        if self.lag_minutes == Some(0) && !self.dated_only {
+            return None;
+        }
+        self.lag_label()
+    }
+
     /// `path:line`, or the post's id when its document is not in the timeline.
     pub(crate) fn source(&self) -> String {
         match (self.path, self.line) {
@@ -122,6 +149,13 @@ pub(crate) fn first_reporter<'a>(event: &'a Event, reports: &[Report<'a>]) -> Op
                 .map(|r| r.outlet)
         })
         .or_else(|| event.outlets.first().map(String::as_str))
+}
+
+/// Whether a post's time gives only the date.
+fn dated_only(post: &Post) -> bool {
+    post.time
+        .as_ref()
+        .is_some_and(|t| t.basis.precision == Precision::Day)
 }
 
 /// At most this many characters of a report's text.
@@ -232,6 +266,35 @@ mod tests {
             "US citizens have left Basra, the oil ministry said."
         );
         assert_eq!(first_reporter(&event, &reports), Some("The Independent"));
+    }
+
+    #[test]
+    fn a_report_dated_only_by_its_day_says_so_beside_its_lag() {
+        let mut timeline = sample();
+        if let Some(time) = timeline.documents[0].posts[0].time.as_mut() {
+            time.basis.precision = Precision::Day;
+        }
+        let index = Index::new(&timeline);
+        let mut event = timeline.events[0].clone();
+        event.reports.clear();
+        let reports = index.reports(&event);
+        assert!(reports[0].dated_only);
+        assert_eq!(reports[0].lag_label().as_deref(), Some("same day"));
+        assert_eq!(reports[0].shown_lag().as_deref(), Some("same day"));
+        let behind = super::Report {
+            lag_minutes: Some(-720),
+            ..reports[0].clone()
+        };
+        assert_eq!(
+            behind.lag_label().as_deref(),
+            Some("-12 h 00 min, date only")
+        );
+        let on_time = super::Report {
+            dated_only: false,
+            ..reports[0].clone()
+        };
+        assert_eq!(on_time.lag_label().as_deref(), Some("+0 min"));
+        assert_eq!(on_time.shown_lag(), None);
     }
 
     #[test]

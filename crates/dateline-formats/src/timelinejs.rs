@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, Timelike, Utc};
 use dateline_model::{Event, Timeline};
 use serde::Serialize;
 
-use crate::html::{clock, count, escape, lag_text, one_line};
+use crate::html::{clock, count, escape, one_line};
 use crate::reports::{self, Index};
 use crate::{Error, Format, WriteOptions};
 
@@ -172,13 +172,15 @@ fn slide(index: &Index<'_>, event: &Event) -> Slide {
                 ));
             }
             if let Some(utc) = report.utc {
-                let mut when = if utc.date_naive() == event.utc.date_naive() {
+                let mut when = if report.dated_only {
+                    utc.format("%-d %b %Y").to_string()
+                } else if utc.date_naive() == event.utc.date_naive() {
                     format!("{} UTC", clock(&utc))
                 } else {
                     display_date(&utc)
                 };
-                if let Some(lag) = report.lag_minutes.filter(|&m| m != 0) {
-                    when.push_str(&format!(" ({})", lag_text(lag)));
+                if let Some(lag) = report.shown_lag() {
+                    when.push_str(&format!(" ({lag})"));
                 }
                 parts.push(when);
             }

@@ -74,7 +74,8 @@ pub struct Report {
     /// The post's time.
     pub utc: DateTime<Utc>,
     /// Minutes behind the event's time (the first trusted report); negative for a report stamped
-    /// earlier than that, whose time is then in doubt.
+    /// earlier than that, whose time is then in doubt. For a post whose time gives only its date,
+    /// 0 when that day holds the event's time.
     pub lag_minutes: i64,
 }
 
