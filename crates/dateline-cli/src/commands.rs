@@ -37,8 +37,10 @@ pub fn run(args: Args) -> Result<(), CliError> {
             if posts >= 10_000 {
                 progress.step(format!("merging {posts} posts"));
             }
-            let merged =
-                dateline_merge::merge(&timeline.documents, &dateline_merge::Options::default());
+            let mut merge_options = dateline_merge::Options::default();
+            // The explanations are only printed by `--explain`; the events carry their evidence.
+            merge_options.explanations = a.explain;
+            let merged = dateline_merge::merge(&timeline.documents, &merge_options);
             progress.finish();
             timeline.events = merged.events;
             timeline.diagnostics.extend(merged.diagnostics);

@@ -3,8 +3,11 @@
 //! events against the gold groups.
 //!
 //! ```text
-//! cargo run --release -p dateline-merge --example scale -- DIR [--runs R]
+//! cargo run --release -p dateline-merge --example scale -- DIR [--runs R] [--no-explanations]
 //! ```
+//!
+//! `--no-explanations` merges as `dateline timeline` does without `--explain`: the events carry
+//! their evidence, `Merged::explanations` stays empty.
 //!
 //! Prints a readable summary on standard error and one `key=value` line on standard output
 //! (what `cargo xtask bench` collects): `posts`, `documents`, `bytes`, `read_s`, `merge_s` (the
@@ -163,8 +166,10 @@ fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let mut dir: Option<PathBuf> = None;
     let mut runs = 1usize;
+    let mut options = Options::default();
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--no-explanations" => options.explanations = false,
             "--runs" => {
                 runs = args
                     .next()
@@ -176,7 +181,8 @@ fn run() -> Result<(), String> {
             other => return Err(format!("unexpected argument `{other}`")),
         }
     }
-    let dir = dir.ok_or("usage: scale DIR [--runs R] (DIR from `cargo xtask synth`)")?;
+    let dir = dir
+        .ok_or("usage: scale DIR [--runs R] [--no-explanations] (DIR from `cargo xtask synth`)")?;
     let gold_text = std::fs::read_to_string(dir.join("gold.json"))
         .map_err(|e| format!("{}: {e}", dir.join("gold.json").display()))?;
     let gold: Gold = serde_json::from_str(&gold_text).map_err(|e| format!("gold.json: {e}"))?;
@@ -230,7 +236,6 @@ fn run() -> Result<(), String> {
 
     // The peak resident size is reset (Linux 4.0+), so VmHWM is the peak while merging.
     let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
-    let options = Options::default();
     let mut times: Vec<Duration> = Vec::with_capacity(runs);
     let mut merged = None;
     let cpu_before = cpu_secs();

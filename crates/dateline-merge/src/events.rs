@@ -291,69 +291,107 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     }
     drop(next);
     drop(place_of);
-    events.par_iter_mut().enumerate().for_each(|(e, event)| {
-        let ks = touch_start
-            .get(e..e + 2)
-            .and_then(|w| touches.get(w[0] as usize..w[1] as usize))
-            .unwrap_or_default();
-        let decisions: Vec<(&Explanation, &Link)> = ks
-            .iter()
-            .filter_map(|&k| Some((explanations.get(k as usize)?, links.get(k as usize)?)))
-            .collect();
-        let merges = decisions
-            .iter()
-            .filter(|(x, _)| x.verdict == Verdict::Merged)
-            .count();
-        event.evidence.reserve_exact(merges);
-        // The links to other events, ordered before anything is copied: best first, then by the
-        // other event and the posts (this event's post first).
-        let mut links: Vec<LinkTo<'_>> = Vec::with_capacity(decisions.len() - merges);
-        for (x, l) in decisions {
-            if x.verdict == Verdict::Merged {
-                event.evidence.push(x.evidence.clone());
-                continue;
+    // Each event's decisions, chosen in parallel without copying anything: the merges whose
+    // evidence it carries, in the order they were made, and its best links to other events.
+    let chosen: Vec<Chosen> = (0..events.len())
+        .into_par_iter()
+        .map(|e| {
+            let ks = touch_start
+                .get(e..e + 2)
+                .and_then(|w| touches.get(w[0] as usize..w[1] as usize))
+                .unwrap_or_default();
+            let mut chosen = Chosen::default();
+            // The links to other events, ordered: best first, then by the other event and the
+            // posts (this event's post first).
+            let mut candidates: Vec<LinkTo<'_>> = Vec::new();
+            for &k in ks {
+                let (Some(x), Some(l)) = (explanations.get(k as usize), links.get(k as usize))
+                else {
+                    continue;
+                };
+                if x.verdict == Verdict::Merged {
+                    chosen.merges.push(k);
+                    continue;
+                }
+                let [id_first, id_second] = &x.events;
+                let [post_first, post_second] = &x.evidence.posts;
+                let flipped = l.first as usize != e;
+                candidates.push(LinkTo {
+                    k,
+                    total: x.evidence.total,
+                    other: if flipped { id_first } else { id_second },
+                    posts: if flipped {
+                        [post_second, post_first]
+                    } else {
+                        [post_first, post_second]
+                    },
+                    flipped,
+                });
             }
-            let [id_first, id_second] = &x.events;
-            let [post_first, post_second] = &x.evidence.posts;
-            links.push(if l.first as usize == e {
-                LinkTo {
-                    explanation: x,
-                    link: l,
-                    other: id_second,
-                    posts: [post_first, post_second],
-                    flipped: false,
-                }
-            } else {
-                LinkTo {
-                    explanation: x,
-                    link: l,
-                    other: id_first,
-                    posts: [post_second, post_first],
-                    flipped: true,
-                }
+            candidates.sort_by(|a, b| {
+                b.total
+                    .total_cmp(&a.total)
+                    .then_with(|| a.other.cmp(b.other))
+                    .then_with(|| a.posts.cmp(&b.posts))
             });
-        }
-        links.sort_by(|a, b| {
-            b.explanation
-                .evidence
-                .total
-                .total_cmp(&a.explanation.evidence.total)
-                .then_with(|| a.other.cmp(b.other))
-                .then_with(|| a.posts.cmp(&b.posts))
-        });
-        // The best link to each other event, the best few events.
-        let mut chosen: Vec<&LinkTo<'_>> = Vec::with_capacity(links.len().min(MAX_RELATED));
-        for link in &links {
-            if chosen.len() == MAX_RELATED {
-                break;
+            // The best link to each other event, the best few events.
+            let mut others: Vec<&str> = Vec::with_capacity(MAX_RELATED);
+            for link in &candidates {
+                if others.len() == MAX_RELATED {
+                    break;
+                }
+                if !others.contains(&link.other) {
+                    others.push(link.other);
+                    chosen.links.push((link.k, link.flipped));
+                }
             }
-            if !chosen.iter().any(|k| k.other == link.other) {
-                chosen.push(link);
+            chosen
+        })
+        .collect();
+    // The evidence goes to the events that keep it: moved to its last user when the explanations
+    // are not kept, so that a merge never holds two copies of it.
+    let mut users: Vec<u32> = vec![0; explanations.len()];
+    for c in &chosen {
+        for k in c.merges.iter().chain(c.links.iter().map(|(k, _)| k)) {
+            if let Some(u) = users.get_mut(*k as usize) {
+                *u += 1;
             }
         }
-        let kept: Vec<Related> = chosen.into_iter().map(LinkTo::related).collect();
-        event.related = kept;
-    });
+    }
+    let keep = options.explanations;
+    for (event, c) in events.iter_mut().zip(chosen) {
+        event.evidence.reserve_exact(c.merges.len());
+        for k in c.merges {
+            if let Some((evidence, _)) = take(&mut explanations, &mut users, k, keep) {
+                event.evidence.push(evidence);
+            }
+        }
+        event.related.reserve_exact(c.links.len());
+        for (k, flipped) in c.links {
+            let (Some(x), Some(l)) = (explanations.get(k as usize), links.get(k as usize)) else {
+                continue;
+            };
+            let relation = if l.same_outlet || x.verdict == Verdict::SameOutlet {
+                Relation::FollowUp
+            } else {
+                Relation::PossiblySame
+            };
+            let [first, second] = &x.events;
+            let other = if flipped { first } else { second }.clone();
+            let Some((mut evidence, reason)) = take(&mut explanations, &mut users, k, keep) else {
+                continue;
+            };
+            if flipped {
+                evidence.posts.swap(0, 1);
+            }
+            event
+                .related
+                .push(Related::new(other, relation, evidence, reason));
+        }
+    }
+    if !keep {
+        explanations = Vec::new();
+    }
     drop(touches);
     drop(touch_start);
     drop(links);
@@ -412,10 +450,11 @@ struct Link {
     same_outlet: bool,
 }
 
-/// A decision seen from one of its two events, before it is copied into a [`Related`].
+/// A decision seen from one of its two events, while the event chooses its links.
 struct LinkTo<'x> {
-    explanation: &'x Explanation,
-    link: &'x Link,
+    /// The decision's place in the explanations.
+    k: u32,
+    total: f64,
     /// The other event's id.
     other: &'x str,
     /// The posts compared, this event's first.
@@ -424,20 +463,33 @@ struct LinkTo<'x> {
     flipped: bool,
 }
 
-impl LinkTo<'_> {
-    fn related(&self) -> Related {
-        let x = self.explanation;
-        let relation = if self.link.same_outlet || x.verdict == Verdict::SameOutlet {
-            Relation::FollowUp
-        } else {
-            Relation::PossiblySame
-        };
-        let mut evidence = x.evidence.clone();
-        if self.flipped {
-            evidence.posts.swap(0, 1);
-        }
-        Related::new(self.other, relation, evidence, x.reason.clone())
-    }
+/// Decision `k`'s evidence and reason for one of its users: a copy, or the originals for the last
+/// user when the explanations are not kept.
+fn take(
+    explanations: &mut [Explanation],
+    users: &mut [u32],
+    k: u32,
+    keep: bool,
+) -> Option<(Evidence, String)> {
+    let u = users.get_mut(k as usize)?;
+    *u = u.saturating_sub(1);
+    let x = explanations.get_mut(k as usize)?;
+    Some(if *u == 0 && !keep {
+        (
+            std::mem::replace(&mut x.evidence, Evidence::new("", "")),
+            std::mem::take(&mut x.reason),
+        )
+    } else {
+        (x.evidence.clone(), x.reason.clone())
+    })
+}
+
+/// What one event keeps of the decisions about its posts: the merges (places in the
+/// explanations) and its links (places, and whether its post is the later of the two).
+#[derive(Debug, Default)]
+struct Chosen {
+    merges: Vec<u32>,
+    links: Vec<(u32, bool)>,
 }
 
 /// The verdict to explain, for the outcomes worth explaining.

@@ -174,7 +174,7 @@ pub(crate) fn evidence(
         .iter()
         .enumerate()
         .find(|(i, _)| s.predicate_bits & (1 << i) != 0)
-        .map(|(_, l)| (*l).to_owned());
+        .map(|(_, l)| std::borrow::Cow::Borrowed(*l));
     let _ = ORGS;
     e.signals = vec![
         Signal::new("quote", f64::from(s.quote_words), round(s.quote)),

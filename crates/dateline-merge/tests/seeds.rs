@@ -140,3 +140,18 @@ fn all_seeds_in_any_order_give_the_same_timeline() {
     );
     insta::assert_snapshot!(render(&forward));
 }
+
+#[test]
+fn without_explanations_the_events_are_the_same() {
+    let documents = common::seeds();
+    let with = merge(&documents, &Options::default());
+    let mut options = Options::default();
+    options.explanations = false;
+    let without = merge(&documents, &options);
+    assert!(!with.explanations.is_empty());
+    assert!(without.explanations.is_empty());
+    assert!(with.events.iter().any(|e| !e.evidence.is_empty()));
+    assert!(with.events.iter().any(|e| !e.related.is_empty()));
+    assert_eq!(with.events, without.events);
+    assert_eq!(with.diagnostics, without.diagnostics);
+}

@@ -1,5 +1,7 @@
 //! An event: one real-world occurrence, the posts that report it, and why they were put together.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -102,7 +104,8 @@ impl Report {
 #[non_exhaustive]
 pub struct Signal {
     /// The signal: `quote`, `content`, `entities`, `predicate`, `organisation`, `time`, `outlet`.
-    pub name: String,
+    // Borrowed when it is one of these (a merge holds millions of signals), owned when read back.
+    pub name: Cow<'static, str>,
     /// What was measured, in the signal's own unit (a share in `[0, 1]`, or hours for `time`).
     pub value: f64,
     /// What it added to (or took from) the total.
@@ -114,7 +117,7 @@ impl Eq for Signal {}
 
 impl Signal {
     /// A signal from its parts.
-    pub fn new(name: impl Into<String>, value: f64, contribution: f64) -> Self {
+    pub fn new(name: impl Into<Cow<'static, str>>, value: f64, contribution: f64) -> Self {
         Signal {
             name: name.into(),
             value,
@@ -135,7 +138,7 @@ pub struct Evidence {
     /// The names both posts give (people, organisations, places, numbers), rarest first.
     pub entities: Vec<String>,
     /// The predicate (a verb's lemma, such as `tweet` or `suspend`) both posts use, if any.
-    pub predicate: Option<String>,
+    pub predicate: Option<Cow<'static, str>>,
     /// Each signal's measure and contribution.
     pub signals: Vec<Signal>,
     /// The sum of the contributions.

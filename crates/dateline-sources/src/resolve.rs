@@ -201,6 +201,9 @@ pub(crate) fn finish(
     collapse(&mut diagnostics, before_posts, "zone-assumed");
 
     let country = outlet.map(|o| o.country);
+    // Exactly the posts: a document lives until the timeline is written, and a grown list keeps
+    // up to as much room again unused.
+    doc.posts.reserve_exact(parsed.posts.len());
     for (draft, time) in parsed.posts.into_iter().zip(times) {
         let mut post = Post::new(&doc.id, draft.stamp.line);
         if let Some(time) = &time {
