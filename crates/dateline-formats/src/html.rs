@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use base64::Engine as _;
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
-use dateline_model::{Diagnostic, DocumentKind, Event, Severity, Timeline};
+use dateline_model::{Diagnostic, DocumentKind, Event, Precision, Severity, Timeline};
 use sha2::{Digest, Sha256};
 
 use crate::reports::{self, Index, Report};
@@ -267,12 +267,20 @@ fn write_events(
                 outlets.join(", ")
             ),
         };
-        writeln!(
-            out,
-            "<p class=\"when\"><time datetime=\"{}\">{} UTC</time>{reporters}</p>",
-            rfc3339(&event.utc),
-            clock(&event.utc)
-        )?;
+        if event.precision == Precision::Day {
+            writeln!(
+                out,
+                "<p class=\"when\"><time datetime=\"{}\">date only</time>{reporters}</p>",
+                event.utc.format("%Y-%m-%d"),
+            )?;
+        } else {
+            writeln!(
+                out,
+                "<p class=\"when\"><time datetime=\"{}\">{} UTC</time>{reporters}</p>",
+                rfc3339(&event.utc),
+                clock(&event.utc)
+            )?;
+        }
         let headline = one_line(&event.headline);
         if headline.is_empty() {
             writeln!(out, "<h3>(no headline)</h3>")?;

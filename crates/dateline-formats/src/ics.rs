@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use chrono::{DateTime, TimeDelta, Utc};
-use dateline_model::{Event, Timeline};
+use dateline_model::{Event, Precision, Timeline};
 
 use crate::reports::{Index, Report};
 use crate::{Error, Format, WriteOptions};
@@ -106,11 +106,20 @@ fn write_event(
     line(out, "BEGIN:VEVENT")?;
     line(out, &format!("UID:{}@dateline", text(&event.id)))?;
     line(out, &format!("DTSTAMP:{}", utc(stamp)))?;
-    line(out, &format!("DTSTART:{}", utc(event.utc)))?;
-    line(
-        out,
-        &format!("DTEND:{}", utc(event.utc + TimeDelta::minutes(1))),
-    )?;
+    if event.precision == Precision::Day {
+        // A page dated only by its day: an all-day event (RFC 5545, 3.6.1), which calendars show
+        // on that date rather than at midnight.
+        let day = event.utc.date_naive();
+        line(out, &format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")))?;
+        let next = day.succ_opt().unwrap_or(day);
+        line(out, &format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")))?;
+    } else {
+        line(out, &format!("DTSTART:{}", utc(event.utc)))?;
+        line(
+            out,
+            &format!("DTEND:{}", utc(event.utc + TimeDelta::minutes(1))),
+        )?;
+    }
     line(out, "TRANSP:TRANSPARENT")?;
     line(out, &format!("SUMMARY:{}", text(&event.headline)))?;
     if !reports.is_empty() {

@@ -190,4 +190,42 @@ mod tests {
         timeline.diagnostics = diagnostics;
         timeline
     }
+
+    #[test]
+    fn an_event_dated_only_by_its_day_is_shown_by_its_day_in_every_format_for_people() {
+        let mut timeline = sample();
+        timeline.events[0].precision = dateline_model::Precision::Day;
+        let day = timeline.events[0].utc.format("%Y-%m-%d").to_string();
+        let render = |name: &str| {
+            let mut out = Vec::new();
+            let format = crate::by_name(name).expect("a built-in format");
+            format
+                .write(&timeline, &crate::WriteOptions::default(), &mut out)
+                .expect("written");
+            String::from_utf8(out).expect("UTF-8")
+        };
+        let markdown = render("markdown");
+        assert!(markdown.contains("- **date only** "), "{markdown}");
+        let html = render("html");
+        assert!(
+            html.contains(&format!("<time datetime=\"{day}\">date only</time>")),
+            "{html}"
+        );
+        let ics = render("ics");
+        assert!(
+            ics.contains(&format!("DTSTART;VALUE=DATE:{}", day.replace('-', ""))),
+            "{ics}"
+        );
+        let slides: serde_json::Value = serde_json::from_str(&render("timelinejs")).expect("JSON");
+        let first = &slides["events"][0];
+        assert!(first["start_date"].get("hour").is_none(), "{first}");
+        assert!(
+            first["display_date"]
+                .as_str()
+                .is_some_and(|d| d.ends_with("date only")),
+            "{first}"
+        );
+        // The other events keep their time of day.
+        assert!(slides["events"][1]["start_date"].get("hour").is_some());
+    }
 }

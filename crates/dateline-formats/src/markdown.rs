@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use chrono_tz::Tz;
-use dateline_model::{Diagnostic, Document, DocumentKind, Event, Severity, Timeline};
+use dateline_model::{Diagnostic, Document, DocumentKind, Event, Precision, Severity, Timeline};
 
 use crate::reports::{Index, Report, first_reporter};
 use crate::{Error, Format, WriteOptions};
@@ -124,9 +124,14 @@ fn write_events(timeline: &Timeline, zone: Option<Tz>, out: &mut dyn Write) -> i
             h if h.is_empty() => "(no headline)".to_owned(),
             h => h,
         };
-        write!(out, "- **{} UTC**", clock(&event.utc))?;
-        if let Some(tz) = zone {
-            write!(out, " ({})", local_clock(&event.utc, tz))?;
+        if event.precision == Precision::Day {
+            // The day's heading above is all the page gives.
+            write!(out, "- **date only**")?;
+        } else {
+            write!(out, "- **{} UTC**", clock(&event.utc))?;
+            if let Some(tz) = zone {
+                write!(out, " ({})", local_clock(&event.utc, tz))?;
+            }
         }
         write!(out, " {headline}")?;
         let reports = index.reports(event);

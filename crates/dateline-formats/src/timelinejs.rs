@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
-use dateline_model::{Event, Timeline};
+use dateline_model::{Event, Precision, Timeline};
 use serde::Serialize;
 
 use crate::html::{clock, count, escape, one_line};
@@ -76,8 +76,10 @@ struct Date {
     year: String,
     month: String,
     day: String,
-    hour: String,
-    minute: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hour: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minute: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     second: Option<String>,
 }
@@ -88,9 +90,19 @@ impl Date {
             year: utc.year().to_string(),
             month: utc.month().to_string(),
             day: utc.day().to_string(),
-            hour: utc.hour().to_string(),
-            minute: utc.minute().to_string(),
+            hour: Some(utc.hour().to_string()),
+            minute: Some(utc.minute().to_string()),
             second: (utc.second() != 0).then(|| utc.second().to_string()),
+        }
+    }
+
+    /// The date alone, for an event whose page gives only its day: TimelineJS then shows the day.
+    fn day(utc: &DateTime<Utc>) -> Self {
+        Date {
+            hour: None,
+            minute: None,
+            second: None,
+            ..Date::new(utc)
         }
     }
 }
@@ -207,8 +219,16 @@ fn slide(index: &Index<'_>, event: &Event) -> Slide {
         .or_else(|| event.outlets.first().map(String::as_str))
         .map(|outlet| escape(&escape(&one_line(outlet))));
     Slide {
-        start_date: Some(Date::new(&event.utc)),
-        display_date: Some(display_date(&event.utc)),
+        start_date: Some(if event.precision == Precision::Day {
+            Date::day(&event.utc)
+        } else {
+            Date::new(&event.utc)
+        }),
+        display_date: Some(if event.precision == Precision::Day {
+            event.utc.format("%-d %b %Y, date only").to_string()
+        } else {
+            display_date(&event.utc)
+        }),
         text: Text { headline, text },
         group,
         unique_id: event.id.clone(),

@@ -146,6 +146,22 @@ fn ics_is_read_by_icalendar_with_every_event_at_its_time() {
 }
 
 #[test]
+fn ics_an_event_dated_only_by_its_day_is_an_all_day_event_in_icalendar() {
+    let mut timeline = common::seed_timeline(usize::MAX);
+    timeline.events.truncate(2);
+    timeline.events[0].precision = dateline_model::Precision::Day;
+    let day = timeline.events[0].utc.date_naive();
+    let Some(summary) = ics_summary(&timeline) else {
+        return;
+    };
+    let events = summary["events"].as_array().expect("events");
+    assert_eq!(events[0]["start"], day.format("%Y-%m-%d").to_string());
+    let next = day.succ_opt().expect("a next day");
+    assert_eq!(events[0]["end"], next.format("%Y-%m-%d").to_string());
+    assert_eq!(events[1]["start"], utc(timeline.events[1].utc));
+}
+
+#[test]
 fn ics_hostile_text_stays_inside_its_property_in_icalendar() {
     let mut timeline = common::seed_timeline(2);
     let hostile =

@@ -566,6 +566,9 @@ fn event(
         .map(|&i| post_ids.get(i as usize).to_owned())
         .collect();
     let mut event = Event::new(utc, title, posts, outlets);
+    if let Some(time) = first.and_then(|r| r.post.time.as_ref()) {
+        event.precision = time.basis.precision;
+    }
     event.first_reporter = first.map(|r| r.outlet.to_owned());
     event.reports = reports
         .iter()

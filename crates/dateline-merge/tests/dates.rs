@@ -76,6 +76,7 @@ fn a_date_alone_merges_with_that_days_report_and_does_not_lead() {
     assert_eq!(event.outlets, ["Alpha News", "Beta Times"]);
     // The event is as early as its one report stamped to the minute, not the start of the day.
     assert_eq!(event.utc.to_rfc3339(), "2024-03-05T22:05:00+00:00");
+    assert_eq!(event.precision, Precision::Minute);
     assert_eq!(event.first_reporter.as_deref(), Some("Alpha News"));
     let dated = event
         .reports
@@ -107,6 +108,7 @@ fn a_date_that_ends_before_every_other_report_leads() {
         .expect("one event of both reports");
     assert_eq!(event.first_reporter.as_deref(), Some("Beta Times"));
     assert_eq!(event.utc.to_rfc3339(), "2024-03-04T00:00:00+00:00");
+    assert_eq!(event.precision, Precision::Day, "its time is a date alone");
     let alpha = event
         .reports
         .iter()

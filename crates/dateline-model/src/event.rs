@@ -5,6 +5,13 @@ use std::borrow::Cow;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::Precision;
+
+/// An event's precision when a timeline written before it was recorded is read back.
+fn minute() -> Precision {
+    Precision::Minute
+}
+
 /// One real-world occurrence, with the posts that report it.
 ///
 /// An event is the same statement, tweet, strike, phone call or announcement, however many outlets
@@ -18,6 +25,10 @@ pub struct Event {
     pub id: String,
     /// The earliest trusted report's time (the earliest report's when every report is in doubt).
     pub utc: DateTime<Utc>,
+    /// How much of `utc` that report's stamp gives: `minute` or `second` for a time of day, `day`
+    /// when its page gives only the date (`utc` is then the start of that day).
+    #[serde(default = "minute")]
+    pub precision: Precision,
     /// The best report's headline, or its first sentence.
     pub headline: String,
     /// The ids of the posts that report it, earliest first.
@@ -39,8 +50,8 @@ pub struct Event {
 impl Event {
     /// An event from its parts; the id is derived from the post ids.
     ///
-    /// The reports, evidence, related events and checks start empty, and the first reporter is the
-    /// first outlet.
+    /// The reports, evidence, related events and checks start empty, the first reporter is the
+    /// first outlet, and the precision is the minute.
     pub fn new(
         utc: DateTime<Utc>,
         headline: String,
@@ -52,6 +63,7 @@ impl Event {
         Event {
             id,
             utc,
+            precision: Precision::Minute,
             headline,
             posts,
             outlets,

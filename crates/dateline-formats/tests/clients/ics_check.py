@@ -6,7 +6,7 @@ Prints one JSON object on stdout:
   {"icalendar": VERSION, "version", "prodid", "calscale",
    "events": [{"uid", "start", "end", "stamp", "summary", "description", "categories"}],
    "physical_lines", "longest_line_octets", "bare_line_breaks"}
-Times are ISO 8601 in UTC. Exits 2 when the module is missing, 1 when the file does not parse.
+Times are ISO 8601 in UTC; an all-day event's start and end are dates (`2019-11-18`). Exits 2 when the module is missing, 1 when the file does not parse.
 """
 
 import datetime
@@ -21,6 +21,9 @@ except ImportError:
 
 
 def utc(value):
+    # An all-day event's DTSTART and DTEND are dates, with no time and no zone.
+    if not isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d")
     return value.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
