@@ -189,10 +189,15 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
     // Pages are read in parallel, each dropped once it is a document, so memory holds at most
     // one page per thread. A plugin's pages go one at a time. The first error in path order is
     // the one reported, whatever the threads' timing.
+    // Meanwhile the time rules are compiled on the other core, rather than one by one as the
+    // first page meets them.
     let results: Vec<Result<(Document, Vec<Diagnostic>), CliError>> = if plugin.is_some() {
         paths.iter().map(read_one).collect()
     } else {
-        paths.par_iter().map(read_one).collect()
+        rayon::join(dateline_time::prepare, || {
+            paths.par_iter().map(read_one).collect()
+        })
+        .1
     };
     let mut read = results.into_iter().collect::<Result<Vec<_>, _>>()?;
     read.sort_by(|a, b| (&a.0.path, &a.0.id).cmp(&(&b.0.path, &b.0.id)));

@@ -144,6 +144,17 @@ pub enum Granularity {
 }
 
 /// Finds and reads every time expression in `text` against `report`.
+/// Compiles every expression rule now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    rules::prepare();
+}
+
+/// Whether every expression rule has been compiled.
+#[cfg(test)]
+pub(crate) fn rules_all_compiled() -> bool {
+    rules::all_compiled()
+}
+
 pub(crate) fn find_expressions(text: &str, report: &Report) -> Vec<Expression> {
     let mut out: Vec<Expression> = Vec::new();
     for found in recognise::recognise(text) {

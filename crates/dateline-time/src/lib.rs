@@ -298,3 +298,14 @@ pub fn resolve_sequence(stamps: &[Stamp], ctx: &Context) -> Sequence {
 pub fn find_expressions(text: &str, report: &Report) -> Vec<Expression> {
     expr::find_expressions(text, report)
 }
+
+/// Compiles every rule now instead of on first use.
+///
+/// Each rule is compiled the first time a text needs it, so a short text never pays for the
+/// rules it does not need. A program that is about to read pages and has a core to spare can
+/// call this on another thread first: the two compile the rules between them, and no result
+/// changes. Calling it more than once, or from several threads, is harmless.
+pub fn prepare() {
+    scan::prepare();
+    expr::prepare();
+}

@@ -263,6 +263,15 @@ fn rules() -> Vec<Rule> {
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(rules);
 
+/// Compiles every stamp rule, in reverse order: a reader that meets a rule first compiles it
+/// itself, from the front, so a reader and a [`crate::prepare`] on another thread meet in the middle.
+pub(crate) fn prepare() {
+    for rule in RULES.iter().rev() {
+        let _ = rule.re();
+    }
+    LazyLock::force(&OPEN_ORDER);
+}
+
 /// Finds every stamp in `text`, in order, without overlaps.
 pub(crate) fn find_stamps(text: &str) -> Vec<Stamp> {
     find_stamps_gated(text, true)
@@ -941,6 +950,25 @@ mod tests {
     fn every_rule_compiles() {
         assert_eq!(RULES.len(), 20);
         assert!(RULES.iter().all(|r| r.re().is_some()));
+    }
+
+    #[test]
+    fn preparing_on_other_threads_compiles_every_rule_and_changes_nothing() {
+        let text = "Friday 03 January 2020 13:34 EST\nJon Sharman3 January 2020 12:44\n\
+                    at 1.12am local time, 0846 GMT (1646 HKT), yesterday at 9pm";
+        let before = format!("{:?}", find_stamps(text));
+        std::thread::scope(|s| {
+            for _ in 0..3 {
+                s.spawn(crate::prepare);
+            }
+            s.spawn(|| assert_eq!(format!("{:?}", find_stamps(text)), before));
+        });
+        assert!(RULES.iter().all(|r| r.re.get().is_some()), "all compiled");
+        assert!(
+            crate::expr::rules_all_compiled(),
+            "every expression rule compiled"
+        );
+        assert_eq!(format!("{:?}", find_stamps(text)), before);
     }
 
     #[test]

@@ -462,6 +462,20 @@ fn rules() -> Vec<Rule> {
 
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(rules);
 
+/// Whether every expression rule has been compiled.
+#[cfg(test)]
+pub(crate) fn all_compiled() -> bool {
+    RULES.iter().all(|r| r.re.get().is_some())
+}
+
+/// Compiles every expression rule, last first (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    for rule in RULES.iter().rev() {
+        let _ = rule.re();
+    }
+    LazyLock::force(&ZONE_AFTER);
+}
+
 /// Zone abbreviations right after a four-digit number: `from 1830 UTC` is a clock, not a year.
 pub(super) static ZONE_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
