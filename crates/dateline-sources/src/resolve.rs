@@ -10,8 +10,15 @@ use dateline_time::{
     Anchor, Context, DstPolicy, Inferred, Note, Report, Resolved, Stamp, Tz, ZoneOrigin,
 };
 
-use crate::layout::{LineRoles, Parsed, RawStamp, Role, is_blank};
+use rayon::prelude::*;
+
+use crate::layout::{DraftPost, LineRoles, Parsed, RawStamp, Role, is_blank};
 use crate::{Page, outlets};
+
+/// A page with at least this many posts has its posts' texts read in parallel: below it, handing
+/// the work out costs more than it saves, and a corpus of many pages is already read a page per
+/// thread.
+const PARALLEL_POSTS: usize = 64;
 
 /// Everything [`finish`] needs besides the page and the layout's reading.
 pub(crate) struct Finish<'a> {
@@ -201,14 +208,29 @@ pub(crate) fn finish(
     collapse(&mut diagnostics, before_posts, "zone-assumed");
 
     let country = outlet.map(|o| o.country);
+    // The time expressions of each post's text, most of the reading of a long live blog: the
+    // posts of a long page are read in parallel, a short page's in turn.
+    let read = |(draft, time): (&DraftPost, &Option<ResolvedTime>)| -> Vec<TimeExpression> {
+        time.as_ref().map_or_else(Vec::new, |time| {
+            expressions(page, &parsed.roles, draft.lines, time, country)
+        })
+    };
+    let mut found: Vec<Vec<TimeExpression>> = if parsed.posts.len() >= PARALLEL_POSTS {
+        parsed
+            .posts
+            .par_iter()
+            .zip(times.par_iter())
+            .map(read)
+            .collect()
+    } else {
+        parsed.posts.iter().zip(times.iter()).map(read).collect()
+    };
     // Exactly the posts: a document lives until the timeline is written, and a grown list keeps
     // up to as much room again unused.
     doc.posts.reserve_exact(parsed.posts.len());
-    for (draft, time) in parsed.posts.into_iter().zip(times) {
+    for ((draft, time), expressions) in parsed.posts.into_iter().zip(times).zip(found.drain(..)) {
         let mut post = Post::new(&doc.id, draft.stamp.line);
-        if let Some(time) = &time {
-            post.expressions = expressions(page, &parsed.roles, draft.lines, time, country);
-        }
+        post.expressions = expressions;
         post.lines = draft.lines;
         post.time = time;
         post.author = draft.author;
