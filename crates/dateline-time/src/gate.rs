@@ -61,6 +61,10 @@ pub(crate) const DIGIT_SEP: Mask = 1 << 23;
 pub(crate) const FOUR_DIGITS: Mask = 1 << 24;
 /// A digit with an `a` or `p` (any case) within the next four bytes (`3pm`, `3 p.m.`, `3\u{a0}PM`).
 pub(crate) const AM_PM: Mask = 1 << 25;
+/// An English month's first three letters written as a name in running text: a capital and two
+/// small letters (`Mar` of `March`, `May`), which the expression rules need (they read month
+/// names case-sensitively, so that `may` and `market` do not wake them).
+pub(crate) const MONTH_NAME: Mask = 1 << 26;
 
 /// Every bit: a line on which every rule runs.
 pub(crate) const ALL: Mask = Mask::MAX;
@@ -194,15 +198,30 @@ fn words(piece: &str) -> Mask {
     let Some(automaton) = &gate.automaton else {
         return ALL;
     };
-    let mut mask = digit_shapes(piece.as_bytes());
+    let bytes = piece.as_bytes();
+    let mut mask = digit_shapes(bytes);
     for m in automaton.find_overlapping_iter(piece) {
-        mask |= gate
+        let bits = gate
             .bits
             .get(m.pattern().as_usize())
             .copied()
             .unwrap_or(ALL);
+        mask |= bits;
+        if bits & MONTH != 0 && capitalised(bytes.get(m.start()..m.end()).unwrap_or_default()) {
+            mask |= MONTH_NAME;
+        }
     }
     mask
+}
+
+/// Whether `word` is a capital ASCII letter and small ones (`Mar`, not `mar` or `MAR`).
+fn capitalised(word: &[u8]) -> bool {
+    match word.split_first() {
+        Some((first, rest)) => {
+            first.is_ascii_uppercase() && rest.iter().all(u8::is_ascii_lowercase)
+        }
+        None => false,
+    }
 }
 
 /// The bits of the digits on a line: [`DIGIT`], [`CLOCK`], [`DIGIT_SEP`], [`FOUR_DIGITS`],
@@ -279,6 +298,22 @@ mod tests {
         assert_ne!(mask_of("1 FÉVRIER") & MONTH_INTL, 0);
         assert_ne!(mask_of("2020年1月3日") & CJK_YEAR, 0);
         assert_eq!(mask_of("nothing here") & (YESTERDAY | DIGIT | MONTH), 0);
+    }
+
+    #[test]
+    fn a_month_name_needs_its_capital() {
+        assert_ne!(mask_of("since March 2020") & MONTH_NAME, 0);
+        assert_ne!(mask_of("on 4 May") & MONTH_NAME, 0);
+        assert_ne!(mask_of("Sept. 4") & MONTH_NAME, 0);
+        for prose in [
+            "it may rain",
+            "the market fell",
+            "MAY DAY",
+            "a decision in mAy",
+        ] {
+            assert_eq!(mask_of(prose) & MONTH_NAME, 0, "{prose}");
+            assert_ne!(mask_of(prose) & MONTH, 0, "{prose}");
+        }
     }
 
     #[test]
@@ -372,6 +407,12 @@ mod tests {
         "jan",
         "JAN.",
         "Sept",
+        "May",
+        "may",
+        "MAY",
+        "Mar",
+        "market",
+        "Dec.",
         "MÄRZ",
         "märz",
         "février",

@@ -309,7 +309,7 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
-            Needs(&[gate::MONTH]),
+            Needs(&[gate::MONTH_NAME]),
             format!(
                 r"\b(?P<pre>in|since|from|until|till|by|during|through|throughout|last|this|next|early|late|mid|(?:earlier|later){S}+in)(?:{S}+|-)(?:(?:early|late|mid)(?:{S}+|-))?(?-i:(?P<mon>{MONTHS}))(?:,?{S}+(?P<y>[0-9]{{4}}))?\b"
             ),
@@ -336,7 +336,7 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
-            Needs(&[gate::FOUR_DIGITS, gate::MONTH]),
+            Needs(&[gate::FOUR_DIGITS, gate::MONTH_NAME]),
             format!(r"\b(?-i:(?P<mon>{MONTHS})),?{S}+(?P<y>(?:1[89]|20)[0-9]{{2}})\b"),
             |c, _| {
                 Some((
@@ -369,14 +369,14 @@ fn rules() -> Vec<Rule> {
             },
         ),
         (
-            Needs(&[gate::DIGIT, gate::MONTH]),
+            Needs(&[gate::DIGIT, gate::MONTH_NAME]),
             format!(
                 r"\b(?:(?P<pre>on|since|from|until|till|by|before|after){S}+)?(?:(?-i:(?P<wd>{WEEKDAYS})),?{S}+)?(?:the{S}+)?(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{S}+(?:of{S}+)?(?-i:(?P<mon>{MONTHS_SHORT}))\b\.?(?:,?{S}+(?P<y>[0-9]{{4}})\b)?"
             ),
             build_date,
         ),
         (
-            Needs(&[gate::DIGIT, gate::MONTH]),
+            Needs(&[gate::DIGIT, gate::MONTH_NAME]),
             format!(
                 r"\b(?:(?P<pre>on|since|from|until|till|by|before|after){S}+)?(?:(?-i:(?P<wd>{WEEKDAYS})),?{S}+)?(?-i:(?P<mon>{MONTHS_SHORT}))\b\.?{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?{S}+(?P<y>[0-9]{{4}})\b)?"
             ),
