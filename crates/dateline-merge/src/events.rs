@@ -318,6 +318,11 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
                 let flipped = l.first as usize != e;
                 candidates.push(LinkTo {
                     k,
+                    relation: if l.same_outlet || x.verdict == Verdict::SameOutlet {
+                        Relation::FollowUp
+                    } else {
+                        Relation::PossiblySame
+                    },
                     total: x.evidence.total,
                     other: if flipped { id_first } else { id_second },
                     posts: if flipped {
@@ -342,7 +347,12 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
                 }
                 if !others.contains(&link.other) {
                     others.push(link.other);
-                    chosen.links.push((link.k, link.flipped));
+                    chosen.links.push(ChosenLink {
+                        k: link.k,
+                        flipped: link.flipped,
+                        relation: link.relation,
+                        other: link.other.to_owned(),
+                    });
                 }
             }
             chosen
@@ -350,46 +360,31 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         .collect();
     // The evidence goes to the events that keep it: moved to its last user when the explanations
     // are not kept, so that a merge never holds two copies of it.
-    let mut users: Vec<u32> = vec![0; explanations.len()];
-    for c in &chosen {
-        for k in c.merges.iter().chain(c.links.iter().map(|(k, _)| k)) {
-            if let Some(u) = users.get_mut(*k as usize) {
-                *u += 1;
+    if options.explanations {
+        // Copies, event by event in parallel: the explanations stay whole.
+        events
+            .par_iter_mut()
+            .zip(chosen.into_par_iter())
+            .for_each(|(event, c)| {
+                fill(event, c, |k| {
+                    explanations
+                        .get(k as usize)
+                        .map(|x| (x.evidence.clone(), x.reason.clone()))
+                });
+            });
+    } else {
+        // The originals, each moved to its last user: one copy of each piece of evidence.
+        let mut users: Vec<u32> = vec![0; explanations.len()];
+        for c in &chosen {
+            for k in c.merges.iter().chain(c.links.iter().map(|l| &l.k)) {
+                if let Some(u) = users.get_mut(*k as usize) {
+                    *u += 1;
+                }
             }
         }
-    }
-    let keep = options.explanations;
-    for (event, c) in events.iter_mut().zip(chosen) {
-        event.evidence.reserve_exact(c.merges.len());
-        for k in c.merges {
-            if let Some((evidence, _)) = take(&mut explanations, &mut users, k, keep) {
-                event.evidence.push(evidence);
-            }
+        for (event, c) in events.iter_mut().zip(chosen) {
+            fill(event, c, |k| take(&mut explanations, &mut users, k));
         }
-        event.related.reserve_exact(c.links.len());
-        for (k, flipped) in c.links {
-            let (Some(x), Some(l)) = (explanations.get(k as usize), links.get(k as usize)) else {
-                continue;
-            };
-            let relation = if l.same_outlet || x.verdict == Verdict::SameOutlet {
-                Relation::FollowUp
-            } else {
-                Relation::PossiblySame
-            };
-            let [first, second] = &x.events;
-            let other = if flipped { first } else { second }.clone();
-            let Some((mut evidence, reason)) = take(&mut explanations, &mut users, k, keep) else {
-                continue;
-            };
-            if flipped {
-                evidence.posts.swap(0, 1);
-            }
-            event
-                .related
-                .push(Related::new(other, relation, evidence, reason));
-        }
-    }
-    if !keep {
         explanations = Vec::new();
     }
     drop(touches);
@@ -454,6 +449,7 @@ struct Link {
 struct LinkTo<'x> {
     /// The decision's place in the explanations.
     k: u32,
+    relation: Relation,
     total: f64,
     /// The other event's id.
     other: &'x str,
@@ -463,18 +459,36 @@ struct LinkTo<'x> {
     flipped: bool,
 }
 
-/// Decision `k`'s evidence and reason for one of its users: a copy, or the originals for the last
-/// user when the explanations are not kept.
-fn take(
-    explanations: &mut [Explanation],
-    users: &mut [u32],
-    k: u32,
-    keep: bool,
-) -> Option<(Evidence, String)> {
+/// An event's evidence and links from the decisions it chose; `fetch` gives a decision's evidence
+/// and reason.
+fn fill(event: &mut Event, c: Chosen, mut fetch: impl FnMut(u32) -> Option<(Evidence, String)>) {
+    event.evidence.reserve_exact(c.merges.len());
+    for k in c.merges {
+        if let Some((evidence, _)) = fetch(k) {
+            event.evidence.push(evidence);
+        }
+    }
+    event.related.reserve_exact(c.links.len());
+    for link in c.links {
+        let Some((mut evidence, reason)) = fetch(link.k) else {
+            continue;
+        };
+        if link.flipped {
+            evidence.posts.swap(0, 1);
+        }
+        event
+            .related
+            .push(Related::new(link.other, link.relation, evidence, reason));
+    }
+}
+
+/// Decision `k`'s evidence and reason for one of its users: a copy, or the originals for its last
+/// user.
+fn take(explanations: &mut [Explanation], users: &mut [u32], k: u32) -> Option<(Evidence, String)> {
     let u = users.get_mut(k as usize)?;
     *u = u.saturating_sub(1);
     let x = explanations.get_mut(k as usize)?;
-    Some(if *u == 0 && !keep {
+    Some(if *u == 0 {
         (
             std::mem::replace(&mut x.evidence, Evidence::new("", "")),
             std::mem::take(&mut x.reason),
@@ -485,11 +499,21 @@ fn take(
 }
 
 /// What one event keeps of the decisions about its posts: the merges (places in the
-/// explanations) and its links (places, and whether its post is the later of the two).
+/// explanations) and its links to other events.
 #[derive(Debug, Default)]
 struct Chosen {
     merges: Vec<u32>,
-    links: Vec<(u32, bool)>,
+    links: Vec<ChosenLink>,
+}
+
+/// A link an event keeps: the decision's place in the explanations, whether this event's post is
+/// the later of the two, the relation and the other event's id.
+#[derive(Debug)]
+struct ChosenLink {
+    k: u32,
+    flipped: bool,
+    relation: Relation,
+    other: String,
 }
 
 /// The verdict to explain, for the outcomes worth explaining.
