@@ -415,7 +415,10 @@ fn a_page_dated_only_by_its_day_merges_with_that_days_report_and_says_so() {
         .expect("runs");
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.starts_with("1 events from 2 reports"), "{text}");
+    assert!(
+        text.starts_with("1 event from 2 reports; 1 has more than one report."),
+        "{text}"
+    );
     assert!(text.contains("timed.txt at 22:05 UTC (first)"), "{text}");
     assert!(
         text.contains("dated.txt dated 2019-11-18 only (its day holds the event's time)"),

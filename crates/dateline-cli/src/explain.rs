@@ -17,12 +17,15 @@ pub fn write(
         .iter()
         .filter(|e| e.posts.len() > 1)
         .collect();
+    let events = timeline.events.len();
+    let reports: usize = timeline.events.iter().map(|e| e.posts.len()).sum();
     writeln!(
         out,
-        "{} events from {} reports; {} have more than one report.",
-        timeline.events.len(),
-        timeline.events.iter().map(|e| e.posts.len()).sum::<usize>(),
-        merged.len()
+        "{events} {} from {reports} {}; {} {} more than one report.",
+        if events == 1 { "event" } else { "events" },
+        if reports == 1 { "report" } else { "reports" },
+        merged.len(),
+        if merged.len() == 1 { "has" } else { "have" },
     )?;
     let mut shown = vec![false; explanations.len()];
     for event in &merged {
