@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use dateline_model::Timeline;
+use dateline_model::{Precision, Timeline};
 
 use crate::reports::{Index, first_reporter};
 use crate::{Error, Format, WriteOptions};
@@ -94,9 +94,7 @@ fn write_events<W: Write>(timeline: &Timeline, csv: &mut ::csv::Writer<W>) -> ::
         let reports = index.reports(event);
         let sources: Vec<String> = reports.iter().map(|r| r.source()).collect();
         csv.write_record([
-            event
-                .utc
-                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+            when(event.utc, event.precision == Precision::Day),
             inert(&event.headline),
             inert(&event.outlets.join("; ")),
             inert(first_reporter(event, &reports).unwrap_or_default()),
@@ -111,14 +109,15 @@ fn write_events<W: Write>(timeline: &Timeline, csv: &mut ::csv::Writer<W>) -> ::
 fn write_reports<W: Write>(timeline: &Timeline, csv: &mut ::csv::Writer<W>) -> ::csv::Result<()> {
     csv.write_record(REPORT_COLUMNS)?;
     let index = Index::new(timeline);
-    let utc =
-        |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
     for event in &timeline.events {
         for report in index.reports(event) {
             csv.write_record([
                 event.id.clone(),
-                utc(event.utc),
-                report.utc.map(utc).unwrap_or_default(),
+                when(event.utc, event.precision == Precision::Day),
+                report
+                    .utc
+                    .map(|t| when(t, report.dated_only))
+                    .unwrap_or_default(),
                 report
                     .lag_minutes
                     .map(|m| m.to_string())
@@ -132,6 +131,16 @@ fn write_reports<W: Write>(timeline: &Timeline, csv: &mut ::csv::Writer<W>) -> :
         }
     }
     Ok(())
+}
+
+/// A time cell: RFC 3339 in UTC, or the date alone (`2019-11-18`) for a time whose page gives only
+/// its date, which spreadsheets read as that date rather than as its midnight.
+fn when(utc: chrono::DateTime<chrono::Utc>, date_only: bool) -> String {
+    if date_only {
+        utc.format("%Y-%m-%d").to_string()
+    } else {
+        utc.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+    }
 }
 
 /// A text cell a spreadsheet will not run: a leading `=`, `+`, `-`, `@`, tab or carriage return

@@ -227,5 +227,8 @@ mod tests {
         );
         // The other events keep their time of day.
         assert!(slides["events"][1]["start_date"].get("hour").is_some());
+        let csv = render("csv");
+        let row = csv.lines().nth(1).expect("the first event's row");
+        assert!(row.starts_with(&format!("{day},")), "{csv}");
     }
 }
