@@ -6,7 +6,8 @@
 //! the time to build them, and a prefilter buys little here: [`crate::gate`] already runs a rule
 //! only on the lines that have what it needs, so the lazy DFA goes straight at a short line.
 //! [`Captures`] and [`Match`] mirror the `regex` crate's types the rules were written against;
-//! searches are the same leftmost-first searches with the same look-behind at their start.
+//! searches are the same leftmost-first searches with the same look-behind at their start. Groups
+//! are read by [`G`], not by name: each rule's group indexes are found once, when it is compiled.
 
 use std::ops::Range;
 
@@ -14,13 +15,140 @@ use regex_automata::Input;
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as Slots;
 
+/// A group the rules read. Groups are found by their place in each rule, looked up once when the
+/// rule is compiled: a match's groups are read many times, and comparing names each time cost more
+/// than the search for some rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum G {
+    Ap,
+    B,
+    Cjk,
+    D,
+    Dir,
+    E,
+    H,
+    H2,
+    Hhmm,
+    Hrs,
+    IsoZone,
+    M2,
+    Mi,
+    Mo,
+    Mon,
+    N,
+    N1,
+    N2,
+    Nm,
+    P,
+    Pos,
+    Pre,
+    Prep,
+    Rd,
+    S,
+    S1,
+    S2,
+    Sep,
+    U,
+    Uhr,
+    Unit,
+    W,
+    Wd,
+    Y,
+    Zone,
+    Zone2,
+}
+
+impl G {
+    /// Every group, in the order of their places in [`Rx::groups`].
+    pub(crate) const ALL: [G; 36] = [
+        G::Ap,
+        G::B,
+        G::Cjk,
+        G::D,
+        G::Dir,
+        G::E,
+        G::H,
+        G::H2,
+        G::Hhmm,
+        G::Hrs,
+        G::IsoZone,
+        G::M2,
+        G::Mi,
+        G::Mo,
+        G::Mon,
+        G::N,
+        G::N1,
+        G::N2,
+        G::Nm,
+        G::P,
+        G::Pos,
+        G::Pre,
+        G::Prep,
+        G::Rd,
+        G::S,
+        G::S1,
+        G::S2,
+        G::Sep,
+        G::U,
+        G::Uhr,
+        G::Unit,
+        G::W,
+        G::Wd,
+        G::Y,
+        G::Zone,
+        G::Zone2,
+    ];
+
+    /// The group's name in the rules' patterns.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            G::Ap => "ap",
+            G::B => "b",
+            G::Cjk => "cjk",
+            G::D => "d",
+            G::Dir => "dir",
+            G::E => "e",
+            G::H => "h",
+            G::H2 => "h2",
+            G::Hhmm => "hhmm",
+            G::Hrs => "hrs",
+            G::IsoZone => "iso_zone",
+            G::M2 => "m2",
+            G::Mi => "mi",
+            G::Mo => "mo",
+            G::Mon => "mon",
+            G::N => "n",
+            G::N1 => "n1",
+            G::N2 => "n2",
+            G::Nm => "nm",
+            G::P => "p",
+            G::Pos => "pos",
+            G::Pre => "pre",
+            G::Prep => "prep",
+            G::Rd => "rd",
+            G::S => "s",
+            G::S1 => "s1",
+            G::S2 => "s2",
+            G::Sep => "sep",
+            G::U => "u",
+            G::Uhr => "uhr",
+            G::Unit => "unit",
+            G::W => "w",
+            G::Wd => "wd",
+            G::Y => "y",
+            G::Zone => "zone",
+            G::Zone2 => "zone2",
+        }
+    }
+}
+
 /// A compiled rule.
 #[derive(Debug)]
 pub(crate) struct Rx {
     re: meta::Regex,
-    /// The groups' names with their indexes: the rules look groups up by name many times a
-    /// match, and a scan of a dozen short names beats hashing each one.
-    names: Vec<(Box<str>, usize)>,
+    /// Each group of [`G::ALL`] by its place there: its index in this rule's pattern, if the
+    /// pattern has it.
+    groups: [Option<usize>; G::ALL.len()],
 }
 
 impl Rx {
@@ -30,13 +158,9 @@ impl Rx {
             .configure(meta::Config::new().auto_prefilter(false))
             .build(pattern)
             .ok()?;
-        let names = re
-            .group_info()
-            .pattern_names(regex_automata::PatternID::ZERO)
-            .enumerate()
-            .filter_map(|(i, name)| name.map(|n| (Box::from(n), i)))
-            .collect();
-        Some(Rx { re, names })
+        let info = re.group_info();
+        let groups = G::ALL.map(|g| info.to_index(regex_automata::PatternID::ZERO, g.name()));
+        Some(Rx { re, groups })
     }
 
     /// The leftmost-first match in `hay` starting at or after `at`, with its groups; the text
@@ -51,7 +175,7 @@ impl Rx {
         slots.is_match().then_some(Captures {
             hay,
             slots,
-            names: &self.names,
+            groups: &self.groups,
         })
     }
 }
@@ -61,7 +185,7 @@ impl Rx {
 pub(crate) struct Captures<'h> {
     hay: &'h str,
     slots: Slots,
-    names: &'h [(Box<str>, usize)],
+    groups: &'h [Option<usize>; G::ALL.len()],
 }
 
 impl<'h> Captures<'h> {
@@ -75,13 +199,9 @@ impl<'h> Captures<'h> {
         })
     }
 
-    /// The group called `name`, if it took part.
-    pub(crate) fn name(&self, name: &str) -> Option<Match<'h>> {
-        let index = self
-            .names
-            .iter()
-            .find(|(n, _)| n.as_ref() == name)
-            .map(|(_, i)| *i)?;
+    /// Group `g`, if the rule has it and it took part.
+    pub(crate) fn name(&self, g: G) -> Option<Match<'h>> {
+        let index = (*self.groups.get(g as usize)?)?;
         let span = self.slots.get_group(index)?;
         Some(Match {
             hay: self.hay,
@@ -122,12 +242,27 @@ impl<'h> Match<'h> {
 }
 
 #[cfg(test)]
+impl Rx {
+    /// The names of the pattern's groups that [`G`] does not list (which no rule could read).
+    pub(crate) fn unlisted_groups(&self) -> Vec<String> {
+        self.re
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO)
+            .flatten()
+            .filter(|n| !G::ALL.iter().any(|g| g.name() == *n))
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn searches_as_the_regex_crate_does() {
-        let pattern = r"(?i)\b(?P<d>[0-9]{1,2})\s+(?P<mon>jan|feb)(?P<dot>\.)?";
+        // `e` is a group this pattern does not have: it never takes part.
+        let pattern = r"(?i)\b(?P<d>[0-9]{1,2})\s+(?P<mon>jan|feb)(?P<s>\.)?";
         let ours = Rx::new(pattern);
         let theirs = regex::Regex::new(pattern).ok();
         let (Some(ours), Some(theirs)) = (ours, theirs) else {
@@ -139,16 +274,24 @@ mod tests {
             let b = theirs.captures_at(hay, at);
             assert_eq!(a.is_some(), b.is_some(), "at {at}");
             if let (Some(a), Some(b)) = (a, b) {
-                for name in ["d", "mon", "dot"] {
+                for g in [G::D, G::Mon, G::S, G::E] {
                     assert_eq!(
-                        a.name(name).map(|m| (m.range(), m.as_str())),
-                        b.name(name).map(|m| (m.range(), m.as_str())),
-                        "{name} at {at}"
+                        a.name(g).map(|m| (m.range(), m.as_str())),
+                        b.name(g.name()).map(|m| (m.range(), m.as_str())),
+                        "{g:?} at {at}"
                     );
                 }
                 assert_eq!(a.get(0).map(|m| m.range()), b.get(0).map(|m| m.range()));
             }
         }
         assert!(ours.captures_at(hay, hay.len() + 1).is_none());
+    }
+
+    #[test]
+    fn group_names_are_distinct() {
+        for (i, a) in G::ALL.iter().enumerate() {
+            assert_eq!(*a as usize, i, "{a:?} is in its place");
+            assert!(G::ALL.iter().skip(i + 1).all(|b| a.name() != b.name()));
+        }
     }
 }

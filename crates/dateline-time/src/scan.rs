@@ -15,7 +15,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use chrono::{FixedOffset, NaiveTime, Weekday};
 
-use crate::rx::{Captures, Rx};
+use crate::rx::{Captures, G, Rx};
 
 use crate::gate::{self, Needs};
 use crate::types::{Form, Note, PartialDate, Precision, Relative, Stamp, ZoneLabel};
@@ -500,7 +500,7 @@ fn digit_after(text: &str, end: usize) -> bool {
     chars.next().is_some_and(|c| c.is_ascii_digit())
 }
 
-fn num(caps: &Captures<'_>, name: &str) -> Option<u32> {
+fn num(caps: &Captures<'_>, name: G) -> Option<u32> {
     caps.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
@@ -620,7 +620,7 @@ pub(crate) fn numeric_reading(
     country: Option<&str>,
 ) -> Option<(PartialDate, Form, Note)> {
     let caps = OPEN_ORDER.as_ref()?.captures_at(&stamp.text, 0)?;
-    let (n1, n2) = (num(&caps, "n1")?, num(&caps, "n2")?);
+    let (n1, n2) = (num(&caps, G::N1)?, num(&caps, G::N2)?);
     let pd = stamp.date?;
     if n1 > 12 || n2 > 12 || n1 == n2 || pd.day != n1 || pd.month != n2 {
         return None;
@@ -733,8 +733,8 @@ fn zone_label(text: &str) -> Option<ZoneLabel> {
 fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
     let whole = caps.get(0)?;
     let start = caps
-        .name("nm")
-        .or_else(|| caps.name("hhmm").filter(|_| caps.name("prep").is_some()))
+        .name(G::Nm)
+        .or_else(|| caps.name(G::Hhmm).filter(|_| caps.name(G::Prep).is_some()))
         .map_or(whole.start(), |m| m.start());
     let mut end = whole.end();
     // An optional closing parenthesis without its opening one is not part of the stamp.
@@ -746,10 +746,10 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
 
     // The time.
     let ampm = caps
-        .name("ap")
+        .name(G::Ap)
         .and_then(|m| m.as_str().chars().next())
         .or_else(|| {
-            caps.name("cjk").map(|m| {
+            caps.name(G::Cjk).map(|m| {
                 if matches!(m.as_str(), "上午" | "午前" | "오전") {
                     'a'
                 } else {
@@ -759,7 +759,7 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         });
     let mut precision = Precision::Minute;
     let mut relative = None;
-    if let (Some(n), Some(unit)) = (caps.name("n"), caps.name("unit")) {
+    if let (Some(n), Some(unit)) = (caps.name(G::N), caps.name(G::Unit)) {
         let n: i64 = match n.as_str().to_ascii_lowercase().as_str() {
             "a" | "an" | "one" => 1,
             digits => digits.parse().ok()?,
@@ -784,7 +784,7 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             relative: Some(Relative::Ago(ago)),
         });
     }
-    if let Some(rd) = caps.name("rd") {
+    if let Some(rd) = caps.name(G::Rd) {
         let days = if rd.as_str().eq_ignore_ascii_case("yesterday") {
             -1
         } else {
@@ -792,18 +792,18 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         };
         relative = Some(Relative::Days(days));
     }
-    let time = if let Some(nm) = caps.name("nm") {
+    let time = if let Some(nm) = caps.name(G::Nm) {
         if nm.as_str().eq_ignore_ascii_case("noon") {
             NaiveTime::from_hms_opt(12, 0, 0)
         } else {
             NaiveTime::from_hms_opt(0, 0, 0)
         }
-    } else if let Some(hhmm) = caps.name("hhmm") {
+    } else if let Some(hhmm) = caps.name(G::Hhmm) {
         let v: u32 = hhmm.as_str().parse().ok()?;
         Some(clock(v / 100, v % 100, 0, None)?)
-    } else if let Some(h) = num(caps, "h") {
-        let (m, s) = match caps.name("mi") {
-            Some(_) => (num(caps, "mi")?, num(caps, "s")),
+    } else if let Some(h) = num(caps, G::H) {
+        let (m, s) = match caps.name(G::Mi) {
+            Some(_) => (num(caps, G::Mi)?, num(caps, G::S)),
             None => {
                 precision = Precision::Hour;
                 (0, None)
@@ -818,11 +818,11 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
     };
 
     // The zone, and a second reading.
-    let zone = match caps.name("zone").or_else(|| caps.name("iso_zone")) {
+    let zone = match caps.name(G::Zone).or_else(|| caps.name(G::IsoZone)) {
         Some(z) => Some(zone_label(z.as_str())?),
         None => None,
     };
-    let also = match (num(caps, "h2"), num(caps, "m2"), caps.name("zone2")) {
+    let also = match (num(caps, G::H2), num(caps, G::M2), caps.name(G::Zone2)) {
         (Some(h), Some(m), Some(z)) => Some((clock(h, m, 0, None)?, zone_label(z.as_str())?)),
         _ => None,
     };
@@ -830,27 +830,27 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
     // A dotted clock (`12.50`) is a decimal number unless am/pm, `Uhr`, a zone or Italian `ore`
     // says otherwise.
     if form == Form::Clock
-        && caps.name("sep").is_some_and(|m| m.as_str() == ".")
+        && caps.name(G::Sep).is_some_and(|m| m.as_str() == ".")
         && ampm.is_none()
         && zone.is_none()
-        && caps.name("uhr").is_none()
+        && caps.name(G::Uhr).is_none()
         && !after_ore(text, whole.start())
     {
         return None;
     }
 
     // `1830 hrs` is a clock after `at` (or with a zone); `1000 hrs of footage` is not.
-    if caps.name("hrs").is_some() && zone.is_none() && caps.name("prep").is_none() {
+    if caps.name(G::Hrs).is_some() && zone.is_none() && caps.name(G::Prep).is_none() {
         return None;
     }
     // Without a year, `on March 3, 12.25 million` is no clock: a dotted one needs am/pm, `Uhr` or
     // a zone here too.
-    if caps.name("y").is_none()
-        && caps.name("mon").is_some()
-        && caps.name("sep").is_some_and(|m| m.as_str() == ".")
+    if caps.name(G::Y).is_none()
+        && caps.name(G::Mon).is_some()
+        && caps.name(G::Sep).is_some_and(|m| m.as_str() == ".")
         && ampm.is_none()
         && zone.is_none()
-        && caps.name("uhr").is_none()
+        && caps.name(G::Uhr).is_none()
         && matches!(form, Form::DayMonthYearTime | Form::MonthDayYearTime)
     {
         return None;
@@ -858,13 +858,13 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
 
     // The date: named, numeric year first, or numeric day or month first.
     let mut form = form;
-    let numeric = match (caps.name("s1"), caps.name("s2")) {
+    let numeric = match (caps.name(G::S1), caps.name(G::S2)) {
         (Some(a), Some(b)) => {
             // `03/01-2020` is no date; a slashed date inside a path (`/2020/01/03/`) is a URL;
             // year first with dots needs two-digit fields (`2021.3.1` is a version).
             let short = |name| caps.name(name).is_some_and(|m| m.as_str().len() < 2);
             if a.as_str() != b.as_str()
-                || a.as_str() == "." && (short("mo") || short("d"))
+                || a.as_str() == "." && (short(G::Mo) || short(G::D))
                 || a.as_str() == "/"
                     && (text.get(..whole.start()).is_some_and(|t| t.ends_with('/'))
                         || text.get(whole.end()..).is_some_and(|t| t.starts_with('/')))
@@ -875,7 +875,7 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         }
         _ => None,
     };
-    let (month, day) = match (num(caps, "n1"), num(caps, "n2")) {
+    let (month, day) = match (num(caps, G::N1), num(caps, G::N2)) {
         (Some(n1), Some(n2)) => {
             let reading = numeric_order(n1, n2, numeric == Some("."))?;
             if reading.month_first {
@@ -884,11 +884,11 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             (Some(reading.month), Some(reading.day))
         }
         _ => {
-            let month = match caps.name("mon") {
+            let month = match caps.name(G::Mon) {
                 Some(m) => Some(month_number(m.as_str())?),
-                None => num(caps, "mo"),
+                None => num(caps, G::Mo),
             };
-            (month, num(caps, "d"))
+            (month, num(caps, G::D))
         }
     };
     let date = match (month, day) {
@@ -896,7 +896,7 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
                 return None;
             }
-            let year = match caps.name("y") {
+            let year = match caps.name(G::Y) {
                 // A two-digit year only in a numeric date with a clock (`01/03/20 07:44 AM`), so
                 // that `1.12.30` stays a version number.
                 Some(y) if y.as_str().len() == 2 => {
@@ -914,7 +914,7 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
                 year,
                 month,
                 day,
-                weekday: caps.name("wd").and_then(|w| weekday(w.as_str())),
+                weekday: caps.name(G::Wd).and_then(|w| weekday(w.as_str())),
             })
         }
         _ => None,
@@ -950,6 +950,10 @@ mod tests {
     fn every_rule_compiles() {
         assert_eq!(RULES.len(), 20);
         assert!(RULES.iter().all(|r| r.re().is_some()));
+        for rule in RULES.iter() {
+            let unlisted = rule.re().map(Rx::unlisted_groups).unwrap_or_default();
+            assert!(unlisted.is_empty(), "{:?}: {unlisted:?}", rule.form);
+        }
     }
 
     #[test]

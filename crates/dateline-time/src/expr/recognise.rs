@@ -12,6 +12,7 @@ use super::rules::ZONE_AFTER;
 use super::rules::{RULES, S, words_before};
 use super::what::{Found, What};
 use crate::gate;
+use crate::rx::G;
 use crate::types::{Form, Stamp};
 
 /// What follows a clock to say it is in the zone of a place named in the text.
@@ -54,7 +55,7 @@ pub(super) fn recognise_gated(text: &str, gated: bool) -> Vec<Found> {
                     let mut span = whole.range();
                     // `comment on Friday's developments`: the `on` belongs to the verb.
                     if let (What::Weekday { .. }, Some(_), Some(wd)) =
-                        (&what, caps.name("pos"), caps.name("wd"))
+                        (&what, caps.name(G::Pos), caps.name(G::Wd))
                     {
                         span.start = wd.start();
                     }
@@ -309,6 +310,13 @@ mod tests {
     fn every_rule_compiles() {
         assert_eq!(RULES.len(), 21);
         assert!(RULES.iter().all(|r| r.re().is_some()));
+        for (i, rule) in RULES.iter().enumerate() {
+            let unlisted = rule
+                .re()
+                .map(crate::rx::Rx::unlisted_groups)
+                .unwrap_or_default();
+            assert!(unlisted.is_empty(), "rule {i}: {unlisted:?}");
+        }
         assert!(ZONE_AFTER.is_some());
         assert!(LOCAL_TIME.is_some());
     }

@@ -10,7 +10,7 @@ use std::sync::{LazyLock, OnceLock};
 use chrono::Weekday;
 use regex::Regex;
 
-use crate::rx::{Captures, Rx};
+use crate::rx::{Captures, G, Rx};
 
 use super::what::{Bound, Part, Unit, What, Which};
 use crate::gate::{self, Needs};
@@ -45,7 +45,7 @@ impl Rule {
     }
 }
 
-fn lower(caps: &Captures<'_>, name: &str) -> Option<String> {
+fn lower(caps: &Captures<'_>, name: G) -> Option<String> {
     caps.name(name).map(|m| {
         m.as_str()
             .split_whitespace()
@@ -129,8 +129,8 @@ fn rules() -> Vec<Rule> {
             Needs(&[gate::YESTERDAY | gate::TOMORROW]),
             format!(r"\b(?P<d>yesterday|tomorrow){S}+(?P<p>morning|afternoon|evening|night)\b"),
             |c, _| {
-                let part = Part::from_word(&lower(c, "p")?)?;
-                Some(match lower(c, "d")?.as_str() {
+                let part = Part::from_word(&lower(c, G::P)?)?;
+                Some(match lower(c, G::D)?.as_str() {
                     "yesterday" => ("yesterday-part-of-day", What::PartOfDay(-1, part)),
                     _ => ("tomorrow-part-of-day", What::PartOfDay(1, part)),
                 })
@@ -140,7 +140,7 @@ fn rules() -> Vec<Rule> {
             Needs(&[gate::YESTERDAY | gate::TODAY | gate::TOMORROW]),
             r"\b(?P<d>yesterday|today|tomorrow)\b".to_owned(),
             |c, text| {
-                let d = c.name("d")?;
+                let d = c.name(G::D)?;
                 // `USA Today`, the BBC's `Today` programme: a capitalised `Today` after a name.
                 if d.as_str() == "Today"
                     && words_before(text, d.start(), 1)
@@ -150,7 +150,7 @@ fn rules() -> Vec<Rule> {
                 {
                     return None;
                 }
-                Some(match lower(c, "d")?.as_str() {
+                Some(match lower(c, G::D)?.as_str() {
                     "yesterday" => ("yesterday", What::Day(-1)),
                     "today" => ("today", What::Day(0)),
                     _ => ("tomorrow", What::Day(1)),
@@ -166,7 +166,7 @@ fn rules() -> Vec<Rule> {
             Needs(&[gate::NIGHT | gate::EVENING]),
             format!(r"\blast{S}+(?P<p>night|evening)\b"),
             |c, _| {
-                let part = Part::from_word(&lower(c, "p")?)?;
+                let part = Part::from_word(&lower(c, G::P)?)?;
                 Some(("last-night", What::PartOfDay(-1, part)))
             },
         ),
@@ -174,7 +174,7 @@ fn rules() -> Vec<Rule> {
             Needs(&[gate::MORNING | gate::AFTERNOON | gate::EVENING]),
             format!(r"\bthis{S}+(?P<p>morning|afternoon|evening)\b"),
             |c, _| {
-                let part = Part::from_word(&lower(c, "p")?)?;
+                let part = Part::from_word(&lower(c, G::P)?)?;
                 let rule = match part {
                     Part::Morning => "this-morning",
                     Part::Afternoon => "this-afternoon",
@@ -192,7 +192,7 @@ fn rules() -> Vec<Rule> {
             Needs(&[gate::TODAY]),
             format!(r"\b(?P<b>earlier|later){S}+today\b"),
             |c, _| {
-                Some(match lower(c, "b")?.as_str() {
+                Some(match lower(c, G::B)?.as_str() {
                     "earlier" => ("earlier-today", What::Period(Unit::Day, 0, Bound::Earlier)),
                     _ => ("later-today", What::Period(Unit::Day, 0, Bound::Later)),
                 })
@@ -204,9 +204,9 @@ fn rules() -> Vec<Rule> {
                 r"\b(?:(?P<b>earlier|later){S}+(?:in{S}+)?)?(?P<w>this|last|next){S}+(?P<u>week|month|year)\b"
             ),
             |c, _| {
-                let b = lower(c, "b");
-                let w = lower(c, "w")?;
-                let u = lower(c, "u")?;
+                let b = lower(c, G::B);
+                let w = lower(c, G::W)?;
+                let u = lower(c, G::U)?;
                 let (offset, bound) = match (b.as_deref(), w.as_str()) {
                     (None, "this") => (0, Bound::Whole),
                     (None, "last") => (-1, Bound::Whole),
@@ -239,13 +239,13 @@ fn rules() -> Vec<Rule> {
                 r"\b(?P<n>{COUNT}){S}+(?P<u>days?|weeks?){S}+(?P<dir>later|earlier|afterwards|ago)\b"
             ),
             |c, _| {
-                let n = count(c.name("n")?.as_str())?;
-                let days = if lower(c, "u")?.starts_with("week") {
+                let n = count(c.name(G::N)?.as_str())?;
+                let days = if lower(c, G::U)?.starts_with("week") {
                     7 * n
                 } else {
                     n
                 };
-                Some(match lower(c, "dir")?.as_str() {
+                Some(match lower(c, G::Dir)?.as_str() {
                     "ago" => ("days-ago", What::Day(-days)),
                     "earlier" => ("days-earlier", What::Shift(-days)),
                     _ => ("days-later", What::Shift(days)),
@@ -258,8 +258,8 @@ fn rules() -> Vec<Rule> {
                 r"\bthe{S}+(?:(?:day|night){S}+(?P<dir>before|after)|(?P<w>next|following|previous){S}+day)\b"
             ),
             |c, _| {
-                let back = lower(c, "dir").as_deref() == Some("before")
-                    || lower(c, "w").as_deref() == Some("previous");
+                let back = lower(c, G::Dir).as_deref() == Some("before")
+                    || lower(c, G::W).as_deref() == Some("previous");
                 Some(if back {
                     ("the-day-before", What::Shift(-1))
                 } else {
@@ -273,11 +273,11 @@ fn rules() -> Vec<Rule> {
                 r"\b(?:(?P<pre>on|since|until|till|by|before|after|last|next|this|(?:earlier|later|early|late){S}+on){S}+)?(?-i:(?P<wd>{WEEKDAYS}))(?P<pos>['’]s)?(?:{S}+(?P<p>morning|afternoon|evening|night))?\b"
             ),
             |c, text| {
-                let wd_match = c.name("wd")?;
+                let wd_match = c.name(G::Wd)?;
                 let wd = weekday(wd_match.as_str())?;
-                let part = lower(c, "p").and_then(|p| Part::from_word(&p));
-                let pre = lower(c, "pre");
-                let possessive = c.name("pos").is_some();
+                let part = lower(c, G::P).and_then(|p| Part::from_word(&p));
+                let pre = lower(c, G::Pre);
+                let possessive = c.name(G::Pos).is_some();
                 if pre.is_none() && !possessive && part.is_none() && !bare_weekday_ok(text, c) {
                     return None;
                 }
@@ -314,9 +314,9 @@ fn rules() -> Vec<Rule> {
                 r"\b(?P<pre>in|since|from|until|till|by|during|through|throughout|last|this|next|early|late|mid|(?:earlier|later){S}+in)(?:{S}+|-)(?:(?:early|late|mid)(?:{S}+|-))?(?-i:(?P<mon>{MONTHS}))(?:,?{S}+(?P<y>[0-9]{{4}}))?\b"
             ),
             |c, _| {
-                let month = month_number(c.name("mon")?.as_str())?;
+                let month = month_number(c.name(G::Mon)?.as_str())?;
                 let year = year_of(c)?;
-                let pre = lower(c, "pre")?;
+                let pre = lower(c, G::Pre)?;
                 let (rule, which, since) = match pre.as_str() {
                     "since" => ("since-month", Which::Nearest, true),
                     "last" => ("last-named-month", Which::Last, false),
@@ -342,7 +342,7 @@ fn rules() -> Vec<Rule> {
                 Some((
                     "month-year",
                     What::Month {
-                        month: month_number(c.name("mon")?.as_str())?,
+                        month: month_number(c.name(G::Mon)?.as_str())?,
                         year: year_of(c)?,
                         which: Which::Nearest,
                         since: false,
@@ -356,11 +356,11 @@ fn rules() -> Vec<Rule> {
                 r"\b(?P<pre>in|since|from|until|till|by|during|through|throughout|early|late|mid|before|after)(?:{S}+|-)(?P<y>(?:19|20)[0-9]{{2}})\b"
             ),
             |c, text| {
-                let y = c.name("y")?;
+                let y = c.name(G::Y)?;
                 if !year_edge_ok(text, y.end()) {
                     return None;
                 }
-                let since = lower(c, "pre").as_deref() == Some("since");
+                let since = lower(c, G::Pre).as_deref() == Some("since");
                 let year = y.as_str().parse().ok()?;
                 Some((
                     if since { "since-year" } else { "in-year" },
@@ -389,12 +389,12 @@ fn rules() -> Vec<Rule> {
             ),
             |c, _| {
                 let part = Some(Part::EarlyHours);
-                let what = match (lower(c, "d").as_deref(), c.name("wd")) {
+                let what = match (lower(c, G::D).as_deref(), c.name(G::Wd)) {
                     (Some("yesterday"), _) => What::PartOfDay(-1, Part::EarlyHours),
                     (Some(_), _) | (None, None) => What::PartOfDay(0, Part::EarlyHours),
                     (None, Some(wd)) => What::Weekday {
                         wd: weekday(wd.as_str())?,
-                        which: match lower(c, "pre").as_deref() {
+                        which: match lower(c, G::Pre).as_deref() {
                             Some("last") => Which::Last,
                             Some(_) => Which::This,
                             None => Which::Nearest,
@@ -410,7 +410,7 @@ fn rules() -> Vec<Rule> {
             Needs(&[gate::WEEK]),
             format!(r"\b(?P<w>this|last|next|at{S}+the|over{S}+the|on{S}+the){S}+weekend\b"),
             |c, _| {
-                let which = match lower(c, "w")?.as_str() {
+                let which = match lower(c, G::W)?.as_str() {
                     "this" => Which::This,
                     "last" => Which::Last,
                     "next" => Which::Next,
@@ -425,9 +425,9 @@ fn rules() -> Vec<Rule> {
                 r"\b(?P<e>each|every){S}+(?:(?P<u>day|morning|afternoon|evening|night|week|month|year|hour|weekday|weekend)|(?-i:(?P<wd>{WEEKDAYS})))\b"
             ),
             |c, _| {
-                let unit = match c.name("wd") {
+                let unit = match c.name(G::Wd) {
                     Some(wd) => wd.as_str().to_owned(),
-                    None => lower(c, "u")?,
+                    None => lower(c, G::U)?,
                 };
                 Some(("recurring", What::Every { unit, clock: None }))
             },
@@ -438,7 +438,7 @@ fn rules() -> Vec<Rule> {
                 r"\bon{S}+(?-i:(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b"
             ),
             |c, _| {
-                let wd = c.name("wd")?.as_str().trim_end_matches('s').to_owned();
+                let wd = c.name(G::Wd)?.as_str().trim_end_matches('s').to_owned();
                 Some((
                     "recurring",
                     What::Every {
@@ -486,7 +486,7 @@ pub(super) static ZONE_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 fn year_of(c: &Captures<'_>) -> Option<Option<i32>> {
-    match c.name("y") {
+    match c.name(G::Y) {
         Some(y) => {
             let y: i32 = y.as_str().parse().ok()?;
             if !(1000..=2999).contains(&y) {
@@ -499,14 +499,14 @@ fn year_of(c: &Captures<'_>) -> Option<Option<i32>> {
 }
 
 fn build_date(c: &Captures<'_>, _text: &str) -> Option<(&'static str, What)> {
-    let month = month_number(c.name("mon")?.as_str())?;
-    let day: u32 = c.name("d")?.as_str().parse().ok()?;
+    let month = month_number(c.name(G::Mon)?.as_str())?;
+    let day: u32 = c.name(G::D)?.as_str().parse().ok()?;
     if !(1..=31).contains(&day) {
         return None;
     }
     let year = year_of(c)?;
-    let weekday = c.name("wd").and_then(|w| weekday(w.as_str()));
-    let pre = lower(c, "pre");
+    let weekday = c.name(G::Wd).and_then(|w| weekday(w.as_str()));
+    let pre = lower(c, G::Pre);
     let since = pre.as_deref() == Some("since");
     let rule = match pre.as_deref() {
         Some("since") => "since-date",
@@ -555,7 +555,7 @@ pub(super) fn sentence_start(text: &str, at: usize) -> bool {
 /// A weekday with no preposition, possessive or part of day: `her father Friday in a US
 /// airstrike`, `a Saturday phone call`, but not `Sunday Times` or `Good Friday`.
 fn bare_weekday_ok(text: &str, c: &Captures<'_>) -> bool {
-    let Some(wd) = c.name("wd") else {
+    let Some(wd) = c.name(G::Wd) else {
         return false;
     };
     let prev = words_before(text, wd.start(), 1);
