@@ -425,6 +425,10 @@ fn a_page_dated_only_by_its_day_merges_with_that_days_report_and_says_so() {
         "{text}"
     );
     assert!(text.contains("0 min apart"), "{text}");
+    assert!(
+        text.contains("not apart (a page gives only its date or hour); merged:"),
+        "{text}"
+    );
 
     let output = dateline()
         .args(["timeline", dir_arg, "--quiet"])

@@ -200,7 +200,8 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
                         ((b, fb, eb, pb), (a, fa, ea, pa))
                     };
                 let verdict = verdict_of(*outcome)?;
-                let mut reason = reason(s, verdict, limits.threshold);
+                let dated = !(first.is_precise() && second.is_precise());
+                let mut reason = reason(s, verdict, limits.threshold, dated);
                 // Every reason lives until the end: no spare capacity.
                 reason.shrink_to_fit();
                 let explanation = Explanation {
@@ -603,7 +604,9 @@ fn event(
 }
 
 /// A short reason for people.
-fn reason(s: &Score, verdict: Verdict, threshold: f32) -> String {
+/// Why a decision was made, for people; `dated` when a post's page gives only its date or hour,
+/// so that a gap of 0 means "within the span it allows", not "at the same minute".
+fn reason(s: &Score, verdict: Verdict, threshold: f32, dated: bool) -> String {
     // Writing to a String cannot fail.
     let mut out = String::with_capacity(160);
     if s.quote_words > 0 {
@@ -621,7 +624,11 @@ fn reason(s: &Score, verdict: Verdict, threshold: f32) -> String {
         out.push_str(", same outlet");
     }
     let minutes = (f64::from(s.gap_hours) * 60.0).round() as i64;
-    let _ = write!(out, ", {} apart; ", hours_minutes(minutes));
+    if dated && minutes == 0 {
+        out.push_str(", not apart (a page gives only its date or hour); ");
+    } else {
+        let _ = write!(out, ", {} apart; ", hours_minutes(minutes));
+    }
     let _ = match verdict {
         Verdict::Merged => write!(out, "merged: {:.2} >= {threshold:.2}", s.total),
         Verdict::NearMiss => write!(out, "possibly the same: {:.2} < {threshold:.2}", s.total),
