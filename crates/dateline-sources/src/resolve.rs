@@ -215,7 +215,7 @@ pub(crate) fn finish(
             expressions(page, &parsed.roles, draft.lines, time, country)
         })
     };
-    let mut found: Vec<Vec<TimeExpression>> = if parsed.posts.len() >= PARALLEL_POSTS {
+    let found: Vec<Vec<TimeExpression>> = if parsed.posts.len() >= PARALLEL_POSTS {
         parsed
             .posts
             .par_iter()
@@ -228,7 +228,7 @@ pub(crate) fn finish(
     // Exactly the posts: a document lives until the timeline is written, and a grown list keeps
     // up to as much room again unused.
     doc.posts.reserve_exact(parsed.posts.len());
-    for ((draft, time), expressions) in parsed.posts.into_iter().zip(times).zip(found.drain(..)) {
+    for ((draft, time), expressions) in parsed.posts.into_iter().zip(times).zip(found) {
         let mut post = Post::new(&doc.id, draft.stamp.line);
         post.expressions = expressions;
         post.lines = draft.lines;
