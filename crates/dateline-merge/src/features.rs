@@ -798,16 +798,19 @@ impl Vocabulary {
     }
 }
 
-/// Sorted `(hash, count)` entries with the counts of equal hashes summed.
-fn count_sorted(sorted: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
-    let mut out: Vec<(u64, u32)> = Vec::with_capacity(sorted.len() / 2);
-    for (h, c) in sorted {
-        match out.last_mut() {
-            Some((last, n)) if *last == h => *n += c,
-            _ => out.push((h, c)),
+/// Sorted `(hash, count)` entries with the counts of equal hashes summed, in place: a block's
+/// table holds its distinct tokens and no more room, for every block's table is alive at once.
+fn count_sorted(mut sorted: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
+    sorted.dedup_by(|next, kept| {
+        if next.0 == kept.0 {
+            kept.1 += next.1;
+            true
+        } else {
+            false
         }
-    }
-    out
+    });
+    sorted.shrink_to_fit();
+    sorted
 }
 
 /// Tables of [`count_sorted`] as one, merged two by two in rounds, so that each entry is copied
@@ -831,7 +834,8 @@ fn merge_counts(a: Vec<(u64, u32)>, b: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
     if b.is_empty() {
         return a;
     }
-    let mut out = Vec::with_capacity(a.len().max(b.len()));
+    // Room for both, given back once the equal hashes are joined (shrinking does not copy).
+    let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
     loop {
         let next = match (a.peek(), b.peek()) {
@@ -849,6 +853,7 @@ fn merge_counts(a: Vec<(u64, u32)>, b: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
             None => break,
         }
     }
+    out.shrink_to_fit();
     out
 }
 
