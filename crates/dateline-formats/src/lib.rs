@@ -111,7 +111,7 @@ mod tests {
         let utc: DateTime<Utc> = utc.parse().expect("an RFC 3339 time");
         let local: DateTime<FixedOffset> = local.parse().expect("an RFC 3339 time");
         let source = ZoneSource::OutletDefault {
-            outlet: "The Independent".to_owned(),
+            outlet: "The Independent".into(),
         };
         let basis = Basis::new("day-month-year-time", source);
         ResolvedTime::new(
@@ -119,7 +119,7 @@ mod tests {
             local.format("%-d %B %Y %H:%M").to_string(),
             utc,
             local,
-            zone,
+            zone.to_owned(),
             basis,
         )
     }

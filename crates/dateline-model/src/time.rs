@@ -1,5 +1,7 @@
 //! A timestamp resolved to UTC, with everything needed to say why.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +25,7 @@ pub struct ResolvedTime {
     /// The wall-clock time in the zone, with its UTC offset.
     pub local: DateTime<FixedOffset>,
     /// The zone: an IANA name such as `Europe/London`, or `UTC`, or a fixed offset such as `+05:30`.
-    pub zone: String,
+    pub zone: Cow<'static, str>,
     /// Why this instant: the rule, where the zone came from, what was inferred.
     pub basis: Basis,
 }
@@ -36,7 +38,7 @@ impl ResolvedTime {
         raw: impl Into<String>,
         utc: DateTime<Utc>,
         local: DateTime<FixedOffset>,
-        zone: impl Into<String>,
+        zone: impl Into<Cow<'static, str>>,
         basis: Basis,
     ) -> Self {
         let raw = raw.into();
@@ -59,7 +61,7 @@ impl ResolvedTime {
 #[non_exhaustive]
 pub struct Basis {
     /// The parsing rule that read the stamp, such as `day-month-year-time`.
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     /// Where the zone came from.
     pub zone_source: ZoneSource,
     /// What was not printed in the stamp and had to be inferred.
@@ -72,7 +74,7 @@ pub struct Basis {
 
 impl Basis {
     /// A basis with a rule and a zone source, nothing inferred, minute precision.
-    pub fn new(rule: impl Into<String>, zone_source: ZoneSource) -> Self {
+    pub fn new(rule: impl Into<Cow<'static, str>>, zone_source: ZoneSource) -> Self {
         Basis {
             rule: rule.into(),
             zone_source,
@@ -102,12 +104,12 @@ pub enum ZoneSource {
     /// The outlet's home zone, because the stamp and the page say nothing.
     OutletDefault {
         /// The outlet whose default applied.
-        outlet: String,
+        outlet: Cow<'static, str>,
     },
     /// A place named in the text, through the gazetteer ("1.12am local time" in a Baghdad story).
     Gazetteer {
         /// The place.
-        place: String,
+        place: Cow<'static, str>,
     },
     /// The zone of the post the expression stands in (for times in running text).
     Post,
@@ -182,7 +184,7 @@ pub struct TimeExpression {
     /// The expression as printed.
     pub text: String,
     /// The rule that read it, such as `last-night` or `on-weekday`.
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     /// An instant, an interval, an open interval since a time, or a recurrence.
     pub kind: ExpressionKind,
     /// The time it most probably means; none for a recurrence.
@@ -190,7 +192,7 @@ pub struct TimeExpression {
     /// Other plausible readings, when the text leaves it open.
     pub alternatives: Vec<Interval>,
     /// The zone it was read in: an IANA name or `UTC`.
-    pub zone: String,
+    pub zone: Cow<'static, str>,
     /// Where that zone came from.
     pub zone_source: ZoneSource,
     /// For a recurrence, what recurs, such as `every evening at 18:30 UTC`.
@@ -205,7 +207,7 @@ impl TimeExpression {
         line: u32,
         span: [u32; 2],
         text: impl Into<String>,
-        rule: impl Into<String>,
+        rule: impl Into<Cow<'static, str>>,
         kind: ExpressionKind,
     ) -> Self {
         TimeExpression {
@@ -216,7 +218,7 @@ impl TimeExpression {
             kind,
             interval: None,
             alternatives: Vec::new(),
-            zone: String::from("UTC"),
+            zone: Cow::Borrowed("UTC"),
             zone_source: ZoneSource::Post,
             recurrence: None,
             notes: Vec::new(),

@@ -89,7 +89,7 @@ pub(crate) fn finish(
                 ctx = ctx.with_zone(
                     tz,
                     ZoneOrigin::OutletDefault {
-                        outlet: o.name.to_owned(),
+                        outlet: o.name.into(),
                     },
                 );
             }

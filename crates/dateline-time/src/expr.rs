@@ -6,6 +6,7 @@
 //! them. Reading is in [`read`]: each expression to an interval in the report's zone,
 //! past-biased as news is, with the choices made written into notes.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::{DateTime, Utc};
@@ -72,7 +73,7 @@ pub struct Expression {
     /// Other plausible readings, when the text does not settle it.
     pub alternatives: Vec<Interval>,
     /// The zone it was read in: an IANA name, `UTC`, or a fixed offset such as `+03:00`.
-    pub zone: String,
+    pub zone: Cow<'static, str>,
     /// Where the zone came from: stated in the expression, the report's ([`ZoneOrigin::Caller`]),
     /// or a place named in the text ([`ZoneOrigin::Gazetteer`]).
     pub origin: ZoneOrigin,

@@ -136,7 +136,7 @@ pub(crate) fn resolve_with(
 
     let season = lookup.as_ref().map_or(Season::Any, |l| l.season);
     let placed = zones::place(zone, ndt, ctx.dst, season).map_err(|why| -> Error {
-        let zone = zone.name();
+        let zone = zone.name().into_owned();
         let text = text.to_owned();
         match why {
             Unplaced::Gap => ErrorKind::DstGap { text, zone, date }.into(),

@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc, Weekday};
@@ -233,13 +234,13 @@ pub enum ZoneOrigin {
     /// The outlet's home zone.
     OutletDefault {
         /// The outlet.
-        outlet: String,
+        outlet: Cow<'static, str>,
     },
     /// A place named near the time ("1.12am local time" in a Baghdad story), looked up in the
     /// gazetteer ([`crate::place`]).
     Gazetteer {
         /// The place's name as the gazetteer spells it.
-        place: String,
+        place: Cow<'static, str>,
     },
     /// Given by the caller.
     Caller,
@@ -275,7 +276,7 @@ pub struct Resolved {
     /// The wall-clock time with its offset.
     pub local: DateTime<FixedOffset>,
     /// The zone's name: IANA, `UTC`, or a fixed offset.
-    pub zone: String,
+    pub zone: Cow<'static, str>,
     /// Where the zone came from.
     pub origin: ZoneOrigin,
     /// The rule that read the stamp ([`Form::name`]).

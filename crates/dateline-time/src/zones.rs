@@ -1,5 +1,6 @@
 //! Zone abbreviations, their regions and seasons, and page statements of a zone.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::{
@@ -95,11 +96,11 @@ pub(crate) enum Zone {
 
 impl Zone {
     /// The name a [`crate::Resolved`] reports: IANA, `UTC` or `+05:30`.
-    pub(crate) fn name(self) -> String {
+    pub(crate) fn name(self) -> Cow<'static, str> {
         match self {
-            Zone::Region(Tz::UTC) => "UTC".to_owned(),
-            Zone::Region(tz) => tz.name().to_owned(),
-            Zone::Fixed(off) => off.to_string(),
+            Zone::Region(Tz::UTC) => Cow::Borrowed("UTC"),
+            Zone::Region(tz) => Cow::Borrowed(tz.name()),
+            Zone::Fixed(off) => Cow::Owned(off.to_string()),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Clocks in running text: the zone (stated, the report's, or a place's for "local time") and
 //! the day (printed beside the clock, or the last one that puts it at or before the report).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
@@ -33,7 +34,7 @@ pub(super) fn clock(
         let (place, why) = local_zone(text, span.clone(), printed, report);
         notes.extend(why);
         match place {
-            Some((tz, name)) => (tz, ZoneOrigin::Gazetteer { place: name }),
+            Some((tz, name)) => (tz, ZoneOrigin::Gazetteer { place: name.into() }),
             None => (report.tz, ZoneOrigin::Caller),
         }
     } else {
@@ -207,7 +208,7 @@ pub(super) fn whole_stamp(stamp: &Stamp, report: &Report) -> Option<Reading> {
 }
 
 /// The zone and origin of a clock's printed zone, or the report's.
-pub(super) fn stated_zone(stamp: &Stamp, report: &Report) -> (String, ZoneOrigin) {
+pub(super) fn stated_zone(stamp: &Stamp, report: &Report) -> (Cow<'static, str>, ZoneOrigin) {
     match &stamp.zone {
         Some(label) => match crate::zones::lookup(label, report.country.as_deref()) {
             Some(l) => (
@@ -229,7 +230,7 @@ fn local_zone(
     span: Range<usize>,
     printed: &str,
     report: &Report,
-) -> (Option<(Tz, String)>, Vec<Note>) {
+) -> (Option<(Tz, &'static str)>, Vec<Note>) {
     let places = crate::gazetteer::find_places(text);
     let sentence = text
         .get(..span.start)
@@ -288,5 +289,5 @@ fn local_zone(
             ),
         ));
     }
-    (Some((place.tz, place.name.to_owned())), notes)
+    (Some((place.tz, place.name)), notes)
 }

@@ -2,6 +2,7 @@
 //! zone, named weekdays and months past-biased (the most recent on or before the report) unless
 //! the sentence looks ahead, clocks placed on the last day that puts them before the report.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -29,7 +30,7 @@ pub(super) struct Reading {
     pub(super) kind: ExpressionKind,
     pub(super) interval: Option<Interval>,
     pub(super) alternatives: Vec<Interval>,
-    pub(super) zone: String,
+    pub(super) zone: Cow<'static, str>,
     pub(super) origin: ZoneOrigin,
     pub(super) recurrence: Option<String>,
     pub(super) notes: Vec<Note>,
@@ -607,11 +608,11 @@ pub(super) fn looks_ahead(text: &str, at: usize) -> bool {
     FUTURE.as_ref().is_some_and(|re| re.is_match(sentence))
 }
 
-pub(super) fn zone_name(tz: Tz) -> String {
+pub(super) fn zone_name(tz: Tz) -> Cow<'static, str> {
     if tz == Tz::UTC {
-        "UTC".to_owned()
+        Cow::Borrowed("UTC")
     } else {
-        tz.name().to_owned()
+        Cow::Borrowed(tz.name())
     }
 }
 
