@@ -3,11 +3,16 @@
 use std::io::{self, Write};
 
 use dateline_model::Timeline;
+use rayon::prelude::*;
+use serde::Serialize;
 
 use crate::{Error, Format, WriteOptions};
 
 /// The JSON contract: the whole [`Timeline`] with serde, pretty-printed with two-space
 /// indentation, and a final newline.
+///
+/// The bytes are `serde_json::to_writer_pretty`'s; the lists (documents, events, diagnostics)
+/// are serialised in parallel, a batch at a time, each batch while the one before it is written.
 ///
 /// Field names are the model's, times are RFC 3339 (`utc` with `Z`), absent values are `null`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -28,12 +33,85 @@ impl Format for Json {
         _options: &WriteOptions,
         out: &mut dyn io::Write,
     ) -> Result<(), Error> {
-        let mut out = io::BufWriter::new(out);
-        serde_json::to_writer_pretty(&mut out, timeline)?;
-        out.write_all(b"\n")?;
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        // The fields in the order the model declares them, as serde writes them.
+        write!(
+            out,
+            "{{\n  \"version\": {},\n  \"documents\": ",
+            timeline.version
+        )?;
+        write_list(&mut out, &timeline.documents)?;
+        out.write_all(b",\n  \"events\": ")?;
+        write_list(&mut out, &timeline.events)?;
+        out.write_all(b",\n  \"diagnostics\": ")?;
+        write_list(&mut out, &timeline.diagnostics)?;
+        out.write_all(b"\n}\n")?;
         out.flush()?;
         Ok(())
     }
+}
+
+/// Items serialised together before any of them is written: enough to keep both cores busy,
+/// few enough that the buffers stay small beside the timeline.
+const BATCH: usize = 64;
+
+/// A list that is the value of a top-level field: `[]`, or its items one per line at four
+/// spaces, as the pretty printer nests them.
+fn write_list<T: Serialize + Sync>(out: &mut impl Write, items: &[T]) -> Result<(), Error> {
+    if items.is_empty() {
+        out.write_all(b"[]")?;
+        return Ok(());
+    }
+    out.write_all(b"[")?;
+    let mut batches = items.chunks(BATCH);
+    let mut ready = batches.next().map(serialise).transpose()?;
+    let mut first = true;
+    while let Some(done) = ready.take() {
+        // The next batch is serialised on the thread pool while this one is written here.
+        let mut next = None;
+        let written = rayon::in_place_scope(|scope| {
+            scope.spawn(|_| next = batches.next().map(serialise));
+            for item in &done {
+                out.write_all(if first { b"\n    " } else { b",\n    " })?;
+                first = false;
+                out.write_all(item)?;
+            }
+            io::Result::Ok(())
+        });
+        written?;
+        ready = next.transpose()?;
+    }
+    out.write_all(b"\n  ]")?;
+    Ok(())
+}
+
+/// Each item of a batch pretty-printed on its own and moved in to where it stands in the
+/// timeline, in parallel.
+fn serialise<T: Serialize + Sync>(batch: &[T]) -> Result<Vec<Vec<u8>>, Error> {
+    batch
+        .par_iter()
+        .map(|item| {
+            let mut buf = Vec::new();
+            serde_json::to_writer_pretty(&mut buf, item)?;
+            Ok(indented(&buf))
+        })
+        .collect()
+}
+
+/// `json` with four spaces after each of its line breaks: a value printed at the top level, moved
+/// two levels in. JSON strings escape their line breaks, so each one in `json` is the printer's.
+fn indented(json: &[u8]) -> Vec<u8> {
+    const INDENT: &[u8] = b"    ";
+    let breaks = memchr::memchr_iter(b'\n', json).count();
+    let mut out = Vec::with_capacity(json.len() + breaks * INDENT.len());
+    let mut start = 0;
+    for at in memchr::memchr_iter(b'\n', json) {
+        out.extend_from_slice(json.get(start..=at).unwrap_or_default());
+        out.extend_from_slice(INDENT);
+        start = at + 1;
+    }
+    out.extend_from_slice(json.get(start..).unwrap_or_default());
+    out
 }
 
 #[cfg(test)]
@@ -46,6 +124,38 @@ mod tests {
         Json.write(timeline, &WriteOptions::default(), &mut out)
             .expect("writing to a Vec");
         String::from_utf8(out).expect("JSON is UTF-8")
+    }
+
+    /// What the writer must print, byte for byte: serde's pretty printer on the whole timeline.
+    fn pretty(timeline: &Timeline) -> String {
+        serde_json::to_string_pretty(timeline).expect("serialising a timeline") + "\n"
+    }
+
+    #[test]
+    fn the_bytes_are_the_pretty_printers() {
+        assert_eq!(json(&Timeline::default()), pretty(&Timeline::default()));
+        assert_eq!(json(&sample()), pretty(&sample()));
+        // Lists longer than a batch, and a list ending just after one, cross batch boundaries.
+        let mut long = sample();
+        let documents = long.documents.clone();
+        let events = long.events.clone();
+        for k in 0..BATCH * 2 {
+            long.documents.extend(documents.iter().cloned());
+            if k < BATCH {
+                long.events.extend(events.iter().cloned());
+            }
+        }
+        assert!(long.documents.len() > 2 * BATCH && long.events.len() > BATCH);
+        assert_eq!(json(&long), pretty(&long));
+    }
+
+    #[test]
+    fn a_value_is_moved_in_at_each_line_break() {
+        let out = indented(b"{\n  \"a\": \"x\\ny\"\n}");
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "{\n      \"a\": \"x\\ny\"\n    }"
+        );
     }
 
     #[test]
