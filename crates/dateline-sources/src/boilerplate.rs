@@ -177,7 +177,7 @@ static LINE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     regex::RegexSetBuilder::new(
         LINE_RULES
             .iter()
-            .map(|(p, _, _)| p.replace(r"\b", r"(?-u:\b)")),
+            .map(|(p, _, _)| ascii_boundaries(p)),
     )
     .dfa_size_limit(64 << 20)
     .build()
@@ -274,10 +274,21 @@ pub(crate) fn is_credit(line: &str) -> bool {
 
 /// Compiles a pattern that is a constant of this crate (never text from a page).
 ///
+/// Its word boundaries are ASCII ones, as in the line rules' set: a Unicode `\b` makes the fast
+/// automaton give up at the first non-ASCII byte (a curly quote, an accent), and the regex falls
+/// back to its slowest engine on most lines of a news page. A letter outside ASCII then counts
+/// as a non-word character beside a boundary; the patterns name English and German words and
+/// digits, whose edges are ASCII.
+///
 /// Every pattern is compiled by the unit tests, so a typo fails `cargo test`, not a user.
 #[allow(clippy::expect_used)]
 pub(crate) fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("the crate's own patterns compile")
+    Regex::new(&ascii_boundaries(pattern)).expect("the crate's own patterns compile")
+}
+
+/// `pattern` with each `\b` an ASCII word boundary, `(?-u:\b)`.
+pub(crate) fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
 }
 
 #[cfg(test)]
