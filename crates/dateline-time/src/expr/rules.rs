@@ -453,7 +453,11 @@ fn rules() -> Vec<Rule> {
         .into_iter()
         .map(|(needs, pat, build)| Rule {
             needs,
-            pattern: format!("(?i){pat}"),
+            // Word boundaries are ASCII ones, as in the stamp rules: every `\b` here stands beside
+            // an English word, and a Unicode `\b` makes the lazy DFA give up at the first
+            // non-ASCII byte of a line (a curly quote, a dash), leaving the match to the slower
+            // backtracker.
+            pattern: format!("(?i){}", pat.replace(r"\b", r"(?-u:\b)")),
             re: OnceLock::new(),
             build,
         })
