@@ -19,7 +19,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
         Command::Parse(a) => {
             let format = format(&a.format)?;
             let timeline = read_all(&a.input)?;
-            finish(&a.input, format, &timeline, &Default::default())
+            let result = finish(&a.input, format, &timeline, &Default::default());
+            leave(timeline);
+            result
         }
         Command::Timeline(a) => {
             let format = format(&a.format)?;
@@ -51,7 +53,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
             options.csv_reports = a.csv_reports;
             options.excel = a.excel;
             options.display_zone = display_zone;
-            finish(&a.input, format, &timeline, &options)
+            let result = finish(&a.input, format, &timeline, &options);
+            leave(timeline);
+            result
         }
         Command::Explain(a) => {
             let json = match a.format.as_str() {
@@ -224,6 +228,15 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
         report(&timeline.diagnostics);
     }
     Ok(timeline)
+}
+
+/// Leaves the timeline to the operating system: the process ends once the output is written, and
+/// freeing a large timeline's millions of strings one by one only walks gigabytes of memory again
+/// (1% of the instructions of `timeline` on 10 k generated posts, more in time on a large input
+/// whose memory is no longer in any cache).
+#[allow(clippy::mem_forget)]
+fn leave(timeline: Timeline) {
+    std::mem::forget(timeline);
 }
 
 /// Warnings and errors go to standard error as well as into the output.
