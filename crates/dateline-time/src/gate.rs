@@ -170,7 +170,7 @@ pub(crate) struct Line {
 
 /// The lines of `text`, split at `\n`, each with the bits of the words on it.
 pub(crate) fn lines(text: &str) -> Vec<Line> {
-    let fold_to_ascii = text.contains(['\u{17f}', '\u{212a}']);
+    let fold_to_ascii = folds_to_ascii(text);
     let mut out = Vec::new();
     let mut start = 0;
     for piece in text.split('\n') {
@@ -185,11 +185,19 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
 /// The bits of the words and digit shapes on one line (no `\n` in it), without the [`Line`]
 /// around it: what [`lines`] gives each line.
 pub(crate) fn mask(line: &str) -> Mask {
-    if line.contains(['\u{17f}', '\u{212a}']) {
+    if folds_to_ascii(line) {
         ALL
     } else {
         words(line)
     }
+}
+
+/// Whether `text` has a letter that a case-insensitive rule reads as an ASCII one: `ſ` (long s)
+/// or `K` (the Kelvin sign). Searched as bytes: both start with a byte that is rare in text.
+fn folds_to_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memmem::find(bytes, "\u{17f}".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{212a}".as_bytes()).is_some()
 }
 
 /// The bits of one line, for a text without letters that fold to ASCII.
