@@ -174,14 +174,10 @@ static LINE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     // Word boundaries are ASCII ones: the rules name English furniture, and a Unicode `\b` keeps
     // the set out of the fast automaton.
     // The lazy automaton gets room for the set's states, so it never falls back to the slow NFA.
-    regex::RegexSetBuilder::new(
-        LINE_RULES
-            .iter()
-            .map(|(p, _, _)| ascii_boundaries(p)),
-    )
-    .dfa_size_limit(64 << 20)
-    .build()
-    .unwrap_or_else(|_| RegexSet::empty())
+    regex::RegexSetBuilder::new(LINE_RULES.iter().map(|(p, _, _)| ascii_boundaries(p)))
+        .dfa_size_limit(64 << 20)
+        .build()
+        .unwrap_or_else(|_| RegexSet::empty())
 });
 
 /// What a single line is, if it is furniture or media, judged from that line alone.
