@@ -99,18 +99,10 @@ const LINE_RULES: &[(&str, DropReason, &str)] = &[
         DropReason::Media,
         "photo-credit",
     ),
-    (
-        r"(?:^|\S)\s*(?:Image|Photo|Picture):\s*\S.{0,150}[^.!?]$",
-        DropReason::Media,
-        "image-caption",
-    ),
-    (
-        // Agency or photographer in brackets at the end of a caption: `[SpaceX via Nasa]`,
-        // `[Ernesto Mastrascusa/EPA]`, `(AP Photo/Ahn Young-joon)`.
-        r"(?:\[[^\]\[]{2,60}(?:/| via )[^\]\[]{2,60}\]|\(AP Photo/[^)]{2,60}\))\s*$",
-        DropReason::Media,
-        "image-caption",
-    ),
+    (IMAGE_CAPTION, DropReason::Media, "image-caption"),
+    // Agency or photographer in brackets at the end of a caption: `[SpaceX via Nasa]`,
+    // `[Ernesto Mastrascusa/EPA]`, `(AP Photo/Ahn Young-joon)`.
+    (BRACKETED_CREDIT, DropReason::Media, "image-caption"),
     (CREDIT_LINE, DropReason::Media, "image-caption"),
     (
         r"(?i)^(?:image source|image caption|media caption),",
@@ -122,11 +114,7 @@ const LINE_RULES: &[(&str, DropReason, &str)] = &[
         DropReason::Boilerplate,
         "share-control",
     ),
-    (
-        r"(?i)^(?:©|\(c\)\s|copyright\b).{0,200}$|(?i)\ball rights reserved\.?$",
-        DropReason::Boilerplate,
-        "copyright",
-    ),
+    (COPYRIGHT, DropReason::Boilerplate, "copyright"),
     (
         r"(?i)^turn on notifications to receive alerts\b",
         DropReason::Boilerplate,
@@ -138,6 +126,123 @@ const LINE_RULES: &[(&str, DropReason, &str)] = &[
         "read-more",
     ),
 ];
+
+// Four rules have a counted repetition of a Unicode class (`.{0,200}`, sixty copies of `\w`),
+// each of which took longer to build than most of the set. The set holds them unbounded, and
+// `within_bounds` checks the bound of the rules the set matched; a test holds each check to its
+// bounded pattern.
+
+/// A copyright line: `© 2020 DW`, `(c) Reuters`, `Copyright 2024 NBC` with at most 200 characters
+/// after the mark, or a line ending `All rights reserved`
+/// (bounded: `(?i)^(?:©|\(c\)\s|copyright\b).{0,200}$|(?i)\ball rights reserved\.?$`).
+const COPYRIGHT: &str = r"(?i)^(?:©|\(c\)\s|copyright\b)|(?i)\ball rights reserved\.?$";
+
+/// `Image: Jane Doe/AFP`, after a caption or alone: the credit, 2 to 152 characters, does not end
+/// a sentence (bounded: `(?:^|\S)\s*(?:Image|Photo|Picture):\s*\S.{0,150}[^.!?]$`).
+const IMAGE_CAPTION: &str = r"(?:Image|Photo|Picture):\s*\S.*[^.!?]$";
+
+/// `[SpaceX via Nasa]`, `[Ernesto Mastrascusa/EPA]`, `(AP Photo/Ahn Young-joon)` ending a line,
+/// each name 2 to 60 characters (bounded: the same with `{2,60}` for `{2,}`).
+const BRACKETED_CREDIT: &str =
+    r"(?:\[[^\]\[]{2,}(?:/| via )[^\]\[]{2,}\]|\(AP Photo/[^)]{2,}\))\s*$";
+
+/// Whether the bound of `pattern`, a rule the set matched on `line` (trimmed), holds.
+fn within_bounds(pattern: &str, line: &str) -> bool {
+    match pattern {
+        CREDIT_LINE => credit_within_bounds(line),
+        COPYRIGHT => copyright_within_bounds(line),
+        IMAGE_CAPTION => image_caption_within_bounds(line),
+        BRACKETED_CREDIT => bracketed_credit_within_bounds(line),
+        _ => true,
+    }
+}
+
+/// The number of characters in `text`.
+fn chars(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// [`COPYRIGHT`]'s bound: the line ends `all rights reserved` after a word boundary, or at most
+/// 200 characters follow its mark. (The words are compared in ASCII letters: a long `ſ` for the
+/// `s` of `rights` no longer counts.)
+fn copyright_within_bounds(line: &str) -> bool {
+    const RESERVED: &str = "all rights reserved";
+    let body = line.strip_suffix('.').unwrap_or(line);
+    let reserved = [line, body].iter().any(|text| {
+        text.len() >= RESERVED.len()
+            && text.is_char_boundary(text.len() - RESERVED.len())
+            && text
+                .get(text.len() - RESERVED.len()..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(RESERVED))
+            && !text
+                .get(..text.len() - RESERVED.len())
+                .and_then(|before| before.bytes().next_back())
+                .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+    });
+    if reserved {
+        return true;
+    }
+    let rest = if let Some(rest) = line.strip_prefix('©') {
+        Some(rest)
+    } else if line.len() >= 3 && line.get(..3).is_some_and(|m| m.eq_ignore_ascii_case("(c)")) {
+        // `\s`: one whitespace character after the mark.
+        line.get(3..).and_then(|after| {
+            let mut it = after.chars();
+            it.next().filter(|c| c.is_whitespace()).map(|_| it.as_str())
+        })
+    } else {
+        line.get(..9)
+            .filter(|m| m.eq_ignore_ascii_case("copyright"))
+            .and_then(|_| line.get(9..))
+            .filter(|after| {
+                !after
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+            })
+    };
+    rest.is_some_and(|rest| chars(rest) <= 200)
+}
+
+/// [`IMAGE_CAPTION`]'s bound: after some `Image:`, `Photo:` or `Picture:` and the spaces after it,
+/// 2 to 152 characters end the line.
+fn image_caption_within_bounds(line: &str) -> bool {
+    ["Image:", "Photo:", "Picture:"].iter().any(|label| {
+        line.match_indices(label).any(|(at, _)| {
+            let credit = line
+                .get(at + label.len()..)
+                .unwrap_or_default()
+                .trim_start();
+            (2..=152).contains(&chars(credit)) && !credit.ends_with(['.', '!', '?'])
+        })
+    })
+}
+
+/// [`BRACKETED_CREDIT`]'s bound: the names around the `/` or ` via ` in the closing brackets, or
+/// after `(AP Photo/`, are 2 to 60 characters each.
+fn bracketed_credit_within_bounds(line: &str) -> bool {
+    let line = line.trim_end();
+    let name = |text: &str| (2..=60).contains(&chars(text));
+    let in_brackets = line
+        .strip_suffix(']')
+        .and_then(|body| body.rfind('[').and_then(|open| body.get(open + 1..)))
+        .filter(|inside| !inside.contains([']', '[']))
+        .is_some_and(|inside| {
+            ["/", " via "].iter().any(|sep| {
+                inside.match_indices(sep).any(|(at, _)| {
+                    name(inside.get(..at).unwrap_or_default())
+                        && name(inside.get(at + sep.len()..).unwrap_or_default())
+                })
+            })
+        });
+    let ap_photo = line.strip_suffix(')').is_some_and(|body| {
+        body.match_indices("(AP Photo/").any(|(at, m)| {
+            body.get(at + m.len()..)
+                .is_some_and(|credit| !credit.contains(')') && name(credit))
+        })
+    });
+    in_brackets || ap_photo
+}
 
 /// `Photograph: Jane Doe/AFP`, `Credits: Reuters`: a credit of 2 to 60 characters ends the line.
 /// The set holds the rule with no upper bound (sixty copies of Unicode `\w` take longer to build
@@ -195,7 +300,7 @@ pub(crate) fn classify(line: &str) -> Option<(DropReason, &'static str)> {
         .matches(line)
         .into_iter()
         .filter_map(|i| LINE_RULES.get(i))
-        .find(|(pattern, _, _)| *pattern != CREDIT_LINE || credit_within_bounds(line))
+        .find(|(pattern, _, _)| within_bounds(pattern, line))
         .map(|(_, reason, rule)| (*reason, *rule))
 }
 
@@ -326,6 +431,107 @@ mod tests {
             let relaxed = re(CREDIT_LINE).is_match(line) && credit_within_bounds(line);
             assert_eq!(relaxed, bounded.is_match(line), "{line:?}");
         }
+    }
+
+    /// Lines around each bound: names of every length near it, in ASCII and not, with and without
+    /// a sentence's end, alone and after a caption.
+    fn lines_near_bounds(labels: &[&str], ends: &[&str]) -> Vec<String> {
+        let names = [
+            "",
+            "A",
+            "Jane Doe/AFP",
+            "José Pérez via Ünal",
+            "x\ty",
+            "a)b",
+            "a]b",
+            "a[b",
+        ];
+        let mut lines = Vec::new();
+        for label in labels {
+            for name in names {
+                for pad in [
+                    0, 1, 2, 58, 59, 60, 61, 148, 149, 150, 151, 152, 198, 199, 200, 201,
+                ] {
+                    let name = format!("{name}{}", "ñ".repeat(pad));
+                    for end in ends {
+                        lines.push(format!("{label}{name}{end}"));
+                        lines.push(format!("Caption text {label} {name}{end}"));
+                        lines.push(format!("{label} {name}{end} {label}{end}"));
+                    }
+                }
+            }
+        }
+        lines
+    }
+
+    /// The set's unbounded rule and its check in code agree with the bounded pattern on `lines`.
+    fn agrees(loose: &str, bounded: &str, lines: &[String]) {
+        let (loose_re, bounded_re) = (re(loose), re(bounded));
+        let (mut kept, mut bounded_out) = (0, 0);
+        for line in lines {
+            let line = line.trim();
+            let checked = loose_re.is_match(line) && within_bounds(loose, line);
+            assert_eq!(checked, bounded_re.is_match(line), "{loose}: {line:?}");
+            kept += usize::from(checked);
+            bounded_out += usize::from(loose_re.is_match(line) && !checked);
+        }
+        // Both sides of the bound are tried: lines the rule takes, and lines only its bound refuses.
+        assert!(
+            kept > 0 && bounded_out > 0,
+            "{loose}: {kept} kept, {bounded_out} refused by the bound"
+        );
+    }
+
+    #[test]
+    fn the_bounds_are_checked_as_the_bounded_patterns_would() {
+        agrees(
+            COPYRIGHT,
+            r"(?i)^(?:©|\(c\)\s|copyright\b).{0,200}$|(?i)\ball rights reserved\.?$",
+            &lines_near_bounds(
+                &[
+                    "©",
+                    "© ",
+                    "(c) ",
+                    "(C)\t",
+                    "(c)",
+                    "Copyright ",
+                    "COPYRIGHT",
+                    "copyrights ",
+                    "Text ",
+                ],
+                &[
+                    "",
+                    ".",
+                    " All rights reserved",
+                    " ALL RIGHTS RESERVED.",
+                    "xall rights reserved",
+                    " éall rights reserved",
+                ],
+            ),
+        );
+        agrees(
+            IMAGE_CAPTION,
+            r"(?:^|\S)\s*(?:Image|Photo|Picture):\s*\S.{0,150}[^.!?]$",
+            &lines_near_bounds(
+                &["Image:", "Photo: ", "Picture:  ", "image:", "x Photo:"],
+                &["", ".", "!", " ?", " x"],
+            ),
+        );
+        agrees(
+            BRACKETED_CREDIT,
+            r"(?:\[[^\]\[]{2,60}(?:/| via )[^\]\[]{2,60}\]|\(AP Photo/[^)]{2,60}\))\s*$",
+            &lines_near_bounds(
+                &[
+                    "[",
+                    "[ab/",
+                    "[Getty via ",
+                    "(AP Photo/",
+                    "(AP Photo/x",
+                    "x [a] [",
+                ],
+                &["]", "/ab]", " via Nasa]", ")", " ) ", "]]", "] ", "/a]"],
+            ),
+        );
     }
 
     #[test]
