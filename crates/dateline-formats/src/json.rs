@@ -34,7 +34,8 @@ impl Format for Json {
         out: &mut dyn io::Write,
     ) -> Result<(), Error> {
         let mut out = io::BufWriter::with_capacity(1 << 16, out);
-        // The fields in the order the model declares them, as serde writes them.
+        // The fields in the order the model declares them, as serde writes them; a field the model
+        // gains must be written here too (`the_bytes_are_the_pretty_printers` fails until it is).
         write!(
             out,
             "{{\n  \"version\": {},\n  \"documents\": ",
