@@ -144,7 +144,6 @@ pub enum Granularity {
     Year,
 }
 
-/// Finds and reads every time expression in `text` against `report`.
 /// Compiles every expression rule now (see [`crate::prepare`]).
 pub(crate) fn prepare() {
     rules::prepare();
@@ -156,6 +155,7 @@ pub(crate) fn rules_all_compiled() -> bool {
     rules::all_compiled()
 }
 
+/// Finds and reads every time expression in `text` against `report`.
 pub(crate) fn find_expressions(text: &str, report: &Report) -> Vec<Expression> {
     let mut out: Vec<Expression> = Vec::new();
     for found in recognise::recognise(text) {

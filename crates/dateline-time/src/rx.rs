@@ -15,131 +15,68 @@ use regex_automata::Input;
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as Slots;
 
-/// A group the rules read. Groups are found by their place in each rule, looked up once when the
-/// rule is compiled: a match's groups are read many times, and comparing names each time cost more
-/// than the search for some rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum G {
-    Ap,
-    B,
-    Cjk,
-    D,
-    Dir,
-    E,
-    H,
-    H2,
-    Hhmm,
-    Hrs,
-    IsoZone,
-    M2,
-    Mi,
-    Mo,
-    Mon,
-    N,
-    N1,
-    N2,
-    Nm,
-    P,
-    Pos,
-    Pre,
-    Prep,
-    Rd,
-    S,
-    S1,
-    S2,
-    Sep,
-    U,
-    Uhr,
-    Unit,
-    W,
-    Wd,
-    Y,
-    Zone,
-    Zone2,
+/// Declares [`G`] from its groups and their names in the patterns, each listed once.
+macro_rules! groups {
+    ($($group:ident => $name:literal,)*) => {
+        /// A group the rules read. Groups are found by their place in each rule, looked up once
+        /// when the rule is compiled: a match's groups are read many times, and comparing names
+        /// each time cost more than the search for some rules.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum G {
+            $($group,)*
+        }
+
+        impl G {
+            /// Every group, in the order of their places in [`Rx::groups`].
+            pub(crate) const ALL: [G; [$(G::$group),*].len()] = [$(G::$group),*];
+
+            /// The group's name in the rules' patterns.
+            pub(crate) fn name(self) -> &'static str {
+                match self {
+                    $(G::$group => $name,)*
+                }
+            }
+        }
+    };
 }
 
-impl G {
-    /// Every group, in the order of their places in [`Rx::groups`].
-    pub(crate) const ALL: [G; 36] = [
-        G::Ap,
-        G::B,
-        G::Cjk,
-        G::D,
-        G::Dir,
-        G::E,
-        G::H,
-        G::H2,
-        G::Hhmm,
-        G::Hrs,
-        G::IsoZone,
-        G::M2,
-        G::Mi,
-        G::Mo,
-        G::Mon,
-        G::N,
-        G::N1,
-        G::N2,
-        G::Nm,
-        G::P,
-        G::Pos,
-        G::Pre,
-        G::Prep,
-        G::Rd,
-        G::S,
-        G::S1,
-        G::S2,
-        G::Sep,
-        G::U,
-        G::Uhr,
-        G::Unit,
-        G::W,
-        G::Wd,
-        G::Y,
-        G::Zone,
-        G::Zone2,
-    ];
-
-    /// The group's name in the rules' patterns.
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            G::Ap => "ap",
-            G::B => "b",
-            G::Cjk => "cjk",
-            G::D => "d",
-            G::Dir => "dir",
-            G::E => "e",
-            G::H => "h",
-            G::H2 => "h2",
-            G::Hhmm => "hhmm",
-            G::Hrs => "hrs",
-            G::IsoZone => "iso_zone",
-            G::M2 => "m2",
-            G::Mi => "mi",
-            G::Mo => "mo",
-            G::Mon => "mon",
-            G::N => "n",
-            G::N1 => "n1",
-            G::N2 => "n2",
-            G::Nm => "nm",
-            G::P => "p",
-            G::Pos => "pos",
-            G::Pre => "pre",
-            G::Prep => "prep",
-            G::Rd => "rd",
-            G::S => "s",
-            G::S1 => "s1",
-            G::S2 => "s2",
-            G::Sep => "sep",
-            G::U => "u",
-            G::Uhr => "uhr",
-            G::Unit => "unit",
-            G::W => "w",
-            G::Wd => "wd",
-            G::Y => "y",
-            G::Zone => "zone",
-            G::Zone2 => "zone2",
-        }
-    }
+groups! {
+    Ap => "ap",
+    B => "b",
+    Cjk => "cjk",
+    D => "d",
+    Dir => "dir",
+    E => "e",
+    H => "h",
+    H2 => "h2",
+    Hhmm => "hhmm",
+    Hrs => "hrs",
+    IsoZone => "iso_zone",
+    M2 => "m2",
+    Mi => "mi",
+    Mo => "mo",
+    Mon => "mon",
+    N => "n",
+    N1 => "n1",
+    N2 => "n2",
+    Nm => "nm",
+    P => "p",
+    Pos => "pos",
+    Pre => "pre",
+    Prep => "prep",
+    Rd => "rd",
+    S => "s",
+    S1 => "s1",
+    S2 => "s2",
+    Sep => "sep",
+    U => "u",
+    Uhr => "uhr",
+    Unit => "unit",
+    W => "w",
+    Wd => "wd",
+    Y => "y",
+    Zone => "zone",
+    Zone2 => "zone2",
 }
 
 /// A compiled rule.
