@@ -2,9 +2,9 @@
 
 use std::io::{self, Write};
 
-use dateline_model::{Precision, Timeline};
+use dateline_model::Timeline;
 
-use crate::reports::{Index, first_reporter};
+use crate::reports::{self, Index, first_reporter};
 use crate::{Error, Format, WriteOptions};
 
 /// RFC 4180 CSV with a header row: CRLF line ends, and a field that holds `"`, `,`, CR or LF
@@ -94,7 +94,7 @@ fn write_events<W: Write>(timeline: &Timeline, csv: &mut ::csv::Writer<W>) -> ::
         let reports = index.reports(event);
         let sources: Vec<String> = reports.iter().map(|r| r.source()).collect();
         csv.write_record([
-            when(event.utc, event.precision == Precision::Day),
+            when(event.utc, reports::date_only(event)),
             inert(&event.headline),
             inert(&event.outlets.join("; ")),
             inert(first_reporter(event, &reports).unwrap_or_default()),
@@ -113,7 +113,7 @@ fn write_reports<W: Write>(timeline: &Timeline, csv: &mut ::csv::Writer<W>) -> :
         for report in index.reports(event) {
             csv.write_record([
                 event.id.clone(),
-                when(event.utc, event.precision == Precision::Day),
+                when(event.utc, reports::date_only(event)),
                 report
                     .utc
                     .map(|t| when(t, report.dated_only))

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use base64::Engine as _;
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
-use dateline_model::{Diagnostic, DocumentKind, Event, Precision, Severity, Timeline};
+use dateline_model::{Diagnostic, DocumentKind, Event, Severity, Timeline};
 use sha2::{Digest, Sha256};
 
 use crate::reports::{self, Index, Report};
@@ -267,7 +267,7 @@ fn write_events(
                 outlets.join(", ")
             ),
         };
-        if event.precision == Precision::Day {
+        if reports::date_only(event) {
             writeln!(
                 out,
                 "<p class=\"when\"><time datetime=\"{}\">date only</time>{reporters}</p>",

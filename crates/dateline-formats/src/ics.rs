@@ -3,9 +3,9 @@
 use std::io::{self, Write};
 
 use chrono::{DateTime, TimeDelta, Utc};
-use dateline_model::{Event, Precision, Timeline};
+use dateline_model::{Event, Timeline};
 
-use crate::reports::{Index, Report};
+use crate::reports::{self, Index, Report};
 use crate::{Error, Format, WriteOptions};
 
 /// An iCalendar object (RFC 5545): one `VCALENDAR` with one `VEVENT` per event.
@@ -106,7 +106,7 @@ fn write_event(
     line(out, "BEGIN:VEVENT")?;
     line(out, &format!("UID:{}@dateline", text(&event.id)))?;
     line(out, &format!("DTSTAMP:{}", utc(stamp)))?;
-    if event.precision == Precision::Day {
+    if reports::date_only(event) {
         // A page dated only by its day: an all-day event (RFC 5545, 3.6.1), which calendars show
         // on that date rather than at midnight.
         let day = event.utc.date_naive();

@@ -4,9 +4,9 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use chrono_tz::Tz;
-use dateline_model::{Diagnostic, Document, DocumentKind, Event, Precision, Severity, Timeline};
+use dateline_model::{Diagnostic, Document, DocumentKind, Event, Severity, Timeline};
 
-use crate::reports::{Index, Report, first_reporter};
+use crate::reports::{self, Index, Report, first_reporter};
 use crate::{Error, Format, WriteOptions};
 
 /// A timeline for people to read: the sources, one section per UTC day with one list item per
@@ -124,7 +124,7 @@ fn write_events(timeline: &Timeline, zone: Option<Tz>, out: &mut dyn Write) -> i
             h if h.is_empty() => "(no headline)".to_owned(),
             h => h,
         };
-        if event.precision == Precision::Day {
+        if reports::date_only(event) {
             // The day's heading above is all the page gives.
             write!(out, "- **date only**")?;
         } else {

@@ -151,6 +151,12 @@ pub(crate) fn first_reporter<'a>(event: &'a Event, reports: &[Report<'a>]) -> Op
         .or_else(|| event.outlets.first().map(String::as_str))
 }
 
+/// Whether an event's time comes from a page that gives only its date: every writer then shows the
+/// day alone.
+pub(crate) fn date_only(event: &Event) -> bool {
+    event.precision == Precision::Day
+}
+
 /// Whether a post's time gives only the date.
 fn dated_only(post: &Post) -> bool {
     post.time

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
-use dateline_model::{Event, Precision, Timeline};
+use dateline_model::{Event, Timeline};
 use serde::Serialize;
 
 use crate::html::{clock, count, escape, one_line};
@@ -218,17 +218,17 @@ fn slide(index: &Index<'_>, event: &Event) -> Slide {
     let group = first
         .or_else(|| event.outlets.first().map(String::as_str))
         .map(|outlet| escape(&escape(&one_line(outlet))));
+    let (start_date, shown) = if reports::date_only(event) {
+        (
+            Date::day(&event.utc),
+            event.utc.format("%-d %b %Y, date only").to_string(),
+        )
+    } else {
+        (Date::new(&event.utc), display_date(&event.utc))
+    };
     Slide {
-        start_date: Some(if event.precision == Precision::Day {
-            Date::day(&event.utc)
-        } else {
-            Date::new(&event.utc)
-        }),
-        display_date: Some(if event.precision == Precision::Day {
-            event.utc.format("%-d %b %Y, date only").to_string()
-        } else {
-            display_date(&event.utc)
-        }),
+        start_date: Some(start_date),
+        display_date: Some(shown),
         text: Text { headline, text },
         group,
         unique_id: event.id.clone(),
