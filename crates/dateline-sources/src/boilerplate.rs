@@ -167,39 +167,33 @@ fn chars(text: &str) -> usize {
 /// `s` of `rights` no longer counts.)
 fn copyright_within_bounds(line: &str) -> bool {
     const RESERVED: &str = "all rights reserved";
+    // A byte of an ASCII word: what `(?-u:\b)` looks at on either side.
+    let word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
     let body = line.strip_suffix('.').unwrap_or(line);
     let reserved = [line, body].iter().any(|text| {
-        text.len() >= RESERVED.len()
-            && text.is_char_boundary(text.len() - RESERVED.len())
-            && text
-                .get(text.len() - RESERVED.len()..)
-                .is_some_and(|tail| tail.eq_ignore_ascii_case(RESERVED))
-            && !text
-                .get(..text.len() - RESERVED.len())
-                .and_then(|before| before.bytes().next_back())
-                .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+        text.len()
+            .checked_sub(RESERVED.len())
+            .and_then(|at| text.split_at_checked(at))
+            .is_some_and(|(before, tail)| {
+                tail.eq_ignore_ascii_case(RESERVED) && !word(before.bytes().next_back())
+            })
     });
     if reserved {
         return true;
     }
+    let mark = |m: &str| {
+        line.split_at_checked(m.len())
+            .filter(|(head, _)| head.eq_ignore_ascii_case(m))
+            .map(|(_, after)| after)
+    };
     let rest = if let Some(rest) = line.strip_prefix('©') {
         Some(rest)
-    } else if line.len() >= 3 && line.get(..3).is_some_and(|m| m.eq_ignore_ascii_case("(c)")) {
+    } else if let Some(after) = mark("(c)") {
         // `\s`: one whitespace character after the mark.
-        line.get(3..).and_then(|after| {
-            let mut it = after.chars();
-            it.next().filter(|c| c.is_whitespace()).map(|_| it.as_str())
-        })
+        let mut it = after.chars();
+        it.next().filter(|c| c.is_whitespace()).map(|_| it.as_str())
     } else {
-        line.get(..9)
-            .filter(|m| m.eq_ignore_ascii_case("copyright"))
-            .and_then(|_| line.get(9..))
-            .filter(|after| {
-                !after
-                    .bytes()
-                    .next()
-                    .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
-            })
+        mark("copyright").filter(|after| !word(after.bytes().next()))
     };
     rest.is_some_and(|rest| chars(rest) <= 200)
 }
@@ -226,7 +220,7 @@ fn bracketed_credit_within_bounds(line: &str) -> bool {
     let in_brackets = line
         .strip_suffix(']')
         .and_then(|body| body.rfind('[').and_then(|open| body.get(open + 1..)))
-        .filter(|inside| !inside.contains([']', '[']))
+        .filter(|inside| !inside.contains(']'))
         .is_some_and(|inside| {
             ["/", " via "].iter().any(|sep| {
                 inside.match_indices(sep).any(|(at, _)| {
