@@ -144,126 +144,110 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         .map(|(k, _)| k as u32)
         .collect();
     // The output lists them by the posts compared, the earlier first (the pairs are unique, so
-    // the order is total): that order is found first, so that they are built in place.
-    let mut by_posts: Vec<(&str, &str, u32)> = shown
+    // the order is total): each is seen in that order, without its evidence, before any evidence
+    // is spelled out.
+    let mut decisions: Vec<Decision> = shown
         .par_iter()
-        .enumerate()
-        .map(|(x, &k)| {
-            let pair = outcomes.get(k as usize).and_then(|&(i, j, _, _)| {
-                let (i, j) = (i as usize, j as usize);
-                Some(((items.get(i)?, i), (items.get(j)?, j)))
-            });
-            match pair {
-                Some(((a, ia), (b, ib))) => {
-                    let (pa, pb) = (post_ids.get(ia), post_ids.get(ib));
-                    if (a.utc, pa) <= (b.utc, pb) {
-                        (pa, pb, x as u32)
-                    } else {
-                        (pb, pa, x as u32)
-                    }
-                }
-                None => ("", "", x as u32),
-            }
-        })
-        .collect();
-    by_posts.par_sort_unstable();
-    // `placed[p]` is the decision (its place in `shown`) explained at `p`; `place_of` the reverse.
-    let placed: Vec<u32> = by_posts.iter().map(|&(_, _, x)| x).collect();
-    drop(by_posts);
-    let mut place_of: Vec<u32> = vec![0; shown.len()];
-    for (p, &x) in placed.iter().enumerate() {
-        if let Some(slot) = place_of.get_mut(x as usize) {
-            *slot = p as u32;
-        }
-    }
-    // The evidence of every decision, spelled out in parallel (it reads a text again only for the
-    // quotes the features say two posts share).
-    let mut explanations: Vec<Explanation> = Vec::with_capacity(shown.len());
-    let mut links: Vec<Link> = Vec::with_capacity(shown.len());
-    placed
-        .par_iter()
-        .map(|&x| {
-            let k = shown.get(x as usize).copied().unwrap_or(u32::MAX);
-            let ids = |e: u32| event_ids.get(e as usize).to_owned();
-            let decided = outcomes.get(k as usize).and_then(|(i, j, s, outcome)| {
-                let (a, b) = (items.get(*i as usize)?, items.get(*j as usize)?);
-                let (ea, eb) = (
-                    event_of.get(*i as usize).copied().unwrap_or(0),
-                    event_of.get(*j as usize).copied().unwrap_or(0),
-                );
-                let (fa, fb) = (features.get(*i as usize)?, features.get(*j as usize)?);
-                let (pa, pb) = (post_ids.get(*i as usize), post_ids.get(*j as usize));
-                let ((first, ffirst, efirst, pfirst), (second, fsecond, esecond, psecond)) =
-                    if (a.utc, pa) <= (b.utc, pb) {
-                        ((a, fa, ea, pa), (b, fb, eb, pb))
-                    } else {
-                        ((b, fb, eb, pb), (a, fa, ea, pa))
-                    };
-                let verdict = verdict_of(*outcome)?;
-                let dated = !(first.is_precise() && second.is_precise());
-                let mut reason = reason(s, verdict, limits.threshold, dated);
-                // Every reason lives until the end: no spare capacity.
-                reason.shrink_to_fit();
-                let explanation = Explanation {
-                    events: [ids(efirst), ids(esecond)],
-                    verdict,
-                    evidence: evidence(
-                        [(first, &ffirst, pfirst), (second, &fsecond, psecond)],
-                        s,
-                        &features,
-                    ),
-                    threshold,
-                    reason,
-                };
-                let link = Link {
-                    first: efirst,
-                    second: esecond,
-                    same_outlet: s.same_outlet,
-                };
-                Some((explanation, link))
-            });
-            // Every shown decision has its posts and a verdict; the fallback is never built.
-            decided.unwrap_or_else(|| {
-                let explanation = Explanation {
-                    events: [String::new(), String::new()],
-                    verdict: Verdict::NearMiss,
-                    evidence: Evidence::new("", ""),
-                    threshold,
-                    reason: String::new(),
-                };
-                let link = Link {
-                    first: u32::MAX,
-                    second: u32::MAX,
-                    same_outlet: false,
-                };
-                (explanation, link)
+        .filter_map(|&k| {
+            let &(i, j, ref s, outcome) = outcomes.get(k as usize)?;
+            let (a, b) = (items.get(i as usize)?, items.get(j as usize)?);
+            let (pa, pb) = (post_ids.get(i as usize), post_ids.get(j as usize));
+            let posts = if (a.utc, pa) <= (b.utc, pb) {
+                [i, j]
+            } else {
+                [j, i]
+            };
+            let event = |p: u32| event_of.get(p as usize).copied().unwrap_or(0);
+            Some(Decision {
+                k,
+                verdict: verdict_of(outcome)?,
+                total: round(s.total),
+                posts,
+                events: posts.map(event),
+                same_outlet: s.same_outlet,
             })
         })
-        .unzip_into_vecs(&mut explanations, &mut links);
-    drop(placed);
+        .collect();
     drop(shown);
-    drop(outcomes);
-    drop(features);
-    drop(event_of);
-    drop(event_ids);
-    drop(post_ids);
+    decisions.par_sort_unstable_by(|x, y| {
+        let ids = |d: &Decision| d.posts.map(|p| post_ids.get(p as usize));
+        ids(x).cmp(&ids(y))
+    });
+    // Decision `p`'s evidence and reason (the reason only when `reasoned`): it reads a text again
+    // only for the quotes the features say two posts share.
+    let explain = |p: u32, reasoned: bool| -> Option<(Evidence, String)> {
+        let d = decisions.get(p as usize)?;
+        let (_, _, s, _) = outcomes.get(d.k as usize)?;
+        let [i, j] = d.posts.map(|p| p as usize);
+        let (first, second) = (items.get(i)?, items.get(j)?);
+        let (ffirst, fsecond) = (features.get(i)?, features.get(j)?);
+        let mut reason = if reasoned {
+            let dated = !(first.is_precise() && second.is_precise());
+            reason(s, d.verdict, limits.threshold, dated)
+        } else {
+            String::new()
+        };
+        // Every reason lives until the end: no spare capacity.
+        reason.shrink_to_fit();
+        let evidence = evidence(
+            [
+                (first, &ffirst, post_ids.get(i)),
+                (second, &fsecond, post_ids.get(j)),
+            ],
+            s,
+            &features,
+        );
+        Some((evidence, reason))
+    };
+    // Every decision, spelled out in parallel, when the caller keeps them.
+    let explanations: Vec<Explanation> = if options.explanations {
+        (0..decisions.len() as u32)
+            .into_par_iter()
+            .map(|p| {
+                let d = decisions.get(p as usize);
+                let ids = |e: u32| event_ids.get(e as usize).to_owned();
+                match (d, explain(p, true)) {
+                    (Some(d), Some((evidence, reason))) => Explanation {
+                        events: d.events.map(ids),
+                        verdict: d.verdict,
+                        evidence,
+                        threshold,
+                        reason,
+                    },
+                    // Every decision has its posts; the fallback is never built.
+                    _ => Explanation {
+                        events: [String::new(), String::new()],
+                        verdict: Verdict::NearMiss,
+                        evidence: Evidence::new("", ""),
+                        threshold,
+                        reason: String::new(),
+                    },
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     // Each event's decisions, in the order they were made: a merge's evidence goes to its event,
     // any other decision between two events links each to the other.
     let mut touch_start: Vec<u32> = vec![0; events.len() + 1];
-    let touched = |l: &Link, x: &Explanation| -> [Option<u32>; 2] {
-        if x.verdict == Verdict::Merged {
-            [Some(l.first), None]
-        } else if l.first == l.second {
+    let touched = |d: &Decision| -> [Option<u32>; 2] {
+        let [first, second] = d.events;
+        if d.verdict == Verdict::Merged {
+            [Some(first), None]
+        } else if first == second {
             [None, None]
         } else {
-            [Some(l.first), Some(l.second)]
+            [Some(first), Some(second)]
         }
     };
-    // Each event's decisions in the order they were made: `place_of` is in that order.
-    let decided = |p: &u32| Some((links.get(*p as usize)?, explanations.get(*p as usize)?));
-    for (l, x) in place_of.iter().filter_map(decided) {
-        for e in touched(l, x).into_iter().flatten() {
+    // The decisions by the order they were made (`Decision::k`), as places in `decisions`.
+    let mut made: Vec<u32> = (0..decisions.len() as u32).collect();
+    made.par_sort_unstable_by_key(|&p| decisions.get(p as usize).map(|d| d.k));
+    let decided = |p: &u32| decisions.get(*p as usize);
+    for d in made.iter().filter_map(decided) {
+        for e in touched(d).into_iter().flatten() {
             if let Some(c) = touch_start.get_mut(e as usize + 1) {
                 *c += 1;
             }
@@ -277,11 +261,11 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     }
     let mut touches: Vec<u32> = vec![0; touch_start.last().copied().unwrap_or(0) as usize];
     let mut next = touch_start.clone();
-    for &p in &place_of {
-        let Some((l, x)) = decided(&p) else {
+    for &p in &made {
+        let Some(d) = decided(&p) else {
             continue;
         };
-        for e in touched(l, x).into_iter().flatten() {
+        for e in touched(d).into_iter().flatten() {
             if let Some(slot) = next.get_mut(e as usize) {
                 if let Some(t) = touches.get_mut(*slot as usize) {
                     *t = p;
@@ -291,10 +275,10 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         }
     }
     drop(next);
-    drop(place_of);
+    drop(made);
     // Each event's decisions, chosen in parallel without copying anything: the merges whose
     // evidence it carries, in the order they were made, and its best links to other events.
-    let chosen: Vec<Chosen> = (0..events.len())
+    let chosen: Vec<Chosen<'_>> = (0..events.len())
         .into_par_iter()
         .map(|e| {
             let ks = touch_start
@@ -306,26 +290,25 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
             // posts (this event's post first).
             let mut candidates: Vec<LinkTo<'_>> = Vec::new();
             for &k in ks {
-                let (Some(x), Some(l)) = (explanations.get(k as usize), links.get(k as usize))
-                else {
+                let Some(d) = decisions.get(k as usize) else {
                     continue;
                 };
-                if x.verdict == Verdict::Merged {
+                if d.verdict == Verdict::Merged {
                     chosen.merges.push(k);
                     continue;
                 }
-                let [id_first, id_second] = &x.events;
-                let [post_first, post_second] = &x.evidence.posts;
-                let flipped = l.first as usize != e;
+                let [event_first, event_second] = d.events;
+                let [post_first, post_second] = d.posts.map(|p| post_ids.get(p as usize));
+                let flipped = event_first as usize != e;
                 candidates.push(LinkTo {
                     k,
-                    relation: if l.same_outlet || x.verdict == Verdict::SameOutlet {
+                    relation: if d.same_outlet || d.verdict == Verdict::SameOutlet {
                         Relation::FollowUp
                     } else {
                         Relation::PossiblySame
                     },
-                    total: x.evidence.total,
-                    other: if flipped { id_first } else { id_second },
+                    total: d.total,
+                    other: event_ids.get(if flipped { event_first } else { event_second } as usize),
                     posts: if flipped {
                         [post_second, post_first]
                     } else {
@@ -341,56 +324,46 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
                     .then_with(|| a.posts.cmp(&b.posts))
             });
             // The best link to each other event, the best few events.
-            let mut others: Vec<&str> = Vec::with_capacity(MAX_RELATED);
             for link in &candidates {
-                if others.len() == MAX_RELATED {
+                if chosen.links.len() == MAX_RELATED {
                     break;
                 }
-                if !others.contains(&link.other) {
-                    others.push(link.other);
+                if !chosen.links.iter().any(|l| l.other == link.other) {
                     chosen.links.push(ChosenLink {
                         k: link.k,
                         flipped: link.flipped,
                         relation: link.relation,
-                        other: link.other.to_owned(),
+                        other: link.other,
                     });
                 }
             }
             chosen
         })
         .collect();
-    // The evidence goes to the events that keep it: moved to its last user when the explanations
-    // are not kept, so that a merge never holds two copies of it.
-    if options.explanations {
-        // Copies, event by event in parallel: the explanations stay whole.
-        events
-            .par_iter_mut()
-            .zip(chosen.into_par_iter())
-            .for_each(|(event, c)| {
-                fill(event, c, |k| {
+    drop(touches);
+    drop(touch_start);
+    // The evidence goes to the events that keep it, event by event in parallel: copied from the
+    // explanations when they are kept, else spelled out for the decisions the events keep only.
+    events
+        .par_iter_mut()
+        .zip(chosen.into_par_iter())
+        .for_each(|(event, c)| {
+            if options.explanations {
+                fill(event, c, |k, _| {
                     explanations
                         .get(k as usize)
                         .map(|x| (x.evidence.clone(), x.reason.clone()))
                 });
-            });
-    } else {
-        // The originals, each moved to its last user: one copy of each piece of evidence.
-        let mut users: Vec<u32> = vec![0; explanations.len()];
-        for c in &chosen {
-            for k in c.merges.iter().chain(c.links.iter().map(|l| &l.k)) {
-                if let Some(u) = users.get_mut(*k as usize) {
-                    *u += 1;
-                }
+            } else {
+                fill(event, c, &explain);
             }
-        }
-        for (event, c) in events.iter_mut().zip(chosen) {
-            fill(event, c, |k| take(&mut explanations, &mut users, k));
-        }
-        explanations = Vec::new();
-    }
-    drop(touches);
-    drop(touch_start);
-    drop(links);
+        });
+    drop(decisions);
+    drop(outcomes);
+    drop(features);
+    drop(event_of);
+    drop(event_ids);
+    drop(post_ids);
 
     merged
         .diagnostics
@@ -438,17 +411,25 @@ impl Strings {
     }
 }
 
-/// Where a decision's evidence goes: the events of its earlier and later post.
+/// A decision worth explaining, seen without its evidence: what its events need to choose their
+/// merges and links.
 #[derive(Debug, Clone, Copy)]
-struct Link {
-    first: u32,
-    second: u32,
+struct Decision {
+    /// Its place among the outcomes of the clustering: the order it was made in.
+    k: u32,
+    verdict: Verdict,
+    /// The score, rounded as the evidence gives it.
+    total: f64,
+    /// The posts compared (indices into the items), the earlier first.
+    posts: [u32; 2],
+    /// The events of those posts.
+    events: [u32; 2],
     same_outlet: bool,
 }
 
 /// A decision seen from one of its two events, while the event chooses its links.
 struct LinkTo<'x> {
-    /// The decision's place in the explanations.
+    /// The decision's place in the decisions.
     k: u32,
     relation: Relation,
     total: f64,
@@ -461,17 +442,21 @@ struct LinkTo<'x> {
 }
 
 /// An event's evidence and links from the decisions it chose; `fetch` gives a decision's evidence
-/// and reason.
-fn fill(event: &mut Event, c: Chosen, mut fetch: impl FnMut(u32) -> Option<(Evidence, String)>) {
+/// and, when asked (for a link), its reason.
+fn fill(
+    event: &mut Event,
+    c: Chosen<'_>,
+    mut fetch: impl FnMut(u32, bool) -> Option<(Evidence, String)>,
+) {
     event.evidence.reserve_exact(c.merges.len());
     for k in c.merges {
-        if let Some((evidence, _)) = fetch(k) {
+        if let Some((evidence, _)) = fetch(k, false) {
             event.evidence.push(evidence);
         }
     }
     event.related.reserve_exact(c.links.len());
     for link in c.links {
-        let Some((mut evidence, reason)) = fetch(link.k) else {
+        let Some((mut evidence, reason)) = fetch(link.k, true) else {
             continue;
         };
         if link.flipped {
@@ -483,38 +468,22 @@ fn fill(event: &mut Event, c: Chosen, mut fetch: impl FnMut(u32) -> Option<(Evid
     }
 }
 
-/// Decision `k`'s evidence and reason for one of its users: a copy, or the originals for its last
-/// user.
-fn take(explanations: &mut [Explanation], users: &mut [u32], k: u32) -> Option<(Evidence, String)> {
-    let u = users.get_mut(k as usize)?;
-    *u = u.saturating_sub(1);
-    let x = explanations.get_mut(k as usize)?;
-    Some(if *u == 0 {
-        (
-            std::mem::replace(&mut x.evidence, Evidence::new("", "")),
-            std::mem::take(&mut x.reason),
-        )
-    } else {
-        (x.evidence.clone(), x.reason.clone())
-    })
-}
-
-/// What one event keeps of the decisions about its posts: the merges (places in the
-/// explanations) and its links to other events.
+/// What one event keeps of the decisions about its posts: the merges (places in the decisions)
+/// and its links to other events.
 #[derive(Debug, Default)]
-struct Chosen {
+struct Chosen<'x> {
     merges: Vec<u32>,
-    links: Vec<ChosenLink>,
+    links: Vec<ChosenLink<'x>>,
 }
 
-/// A link an event keeps: the decision's place in the explanations, whether this event's post is
+/// A link an event keeps: the decision's place in the decisions, whether this event's post is
 /// the later of the two, the relation and the other event's id.
 #[derive(Debug)]
-struct ChosenLink {
+struct ChosenLink<'x> {
     k: u32,
     flipped: bool,
     relation: Relation,
-    other: String,
+    other: &'x str,
 }
 
 /// The verdict to explain, for the outcomes worth explaining.
