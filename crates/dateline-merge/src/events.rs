@@ -548,17 +548,22 @@ fn event(
     let title = best.map_or_else(String::new, |r| {
         headline(r.post, r.doc, options.headline_chars)
     });
-    let mut outlets: Vec<String> = Vec::new();
+    // The lists are exactly as long as they need to be: an event lives until the timeline is
+    // written, and a list grown by pushes keeps room for four.
+    let mut distinct: Vec<&str> = Vec::with_capacity(reports.len());
     for r in &reports {
-        if !outlets.iter().any(|o| o == r.outlet) {
-            outlets.push(r.outlet.to_owned());
+        if !distinct.contains(&r.outlet) {
+            distinct.push(r.outlet);
         }
     }
-    let posts = group
-        .iter()
-        .filter(|&&i| items.get(i as usize).is_some())
-        .map(|&i| post_ids.get(i as usize).to_owned())
-        .collect();
+    let outlets: Vec<String> = distinct.iter().map(|&o| o.to_owned()).collect();
+    let mut posts: Vec<String> = Vec::with_capacity(group.len());
+    posts.extend(
+        group
+            .iter()
+            .filter(|&&i| items.get(i as usize).is_some())
+            .map(|&i| post_ids.get(i as usize).to_owned()),
+    );
     let mut event = Event::new(utc, title, posts, outlets);
     if let Some(time) = first.and_then(|r| r.post.time.as_ref()) {
         event.precision = time.basis.precision;

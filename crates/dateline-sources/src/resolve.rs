@@ -286,6 +286,8 @@ fn expressions(
             out.push(expression(n, e));
         }
     }
+    // A post keeps its expressions until the timeline is written: no room for more.
+    out.shrink_to_fit();
     out
 }
 
