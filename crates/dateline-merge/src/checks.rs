@@ -30,13 +30,11 @@ const ZONES: &[Tz] = &[
 /// (a whole number of hours off: a mislabelled zone), or when at least two other outlets, all later,
 /// agree within an hour of each other. Cross-outlet gaps of several hours are otherwise normal:
 /// outlets do pick a story up late.
-pub(crate) fn event_checks(items: &[Item<'_>], reports: &[u32], early_secs: i64) -> Vec<Check> {
+pub(crate) fn event_checks(reports: &[Item<'_>], early_secs: i64) -> Vec<Check> {
     let mut checks = Vec::new();
-    let get = |i: u32| items.get(i as usize);
-    if let Some(first) = reports.first().and_then(|&i| get(i)) {
+    if let Some(first) = reports.first() {
         let others: Vec<&Item<'_>> = reports
             .iter()
-            .filter_map(|&i| get(i))
             .filter(|it| it.outlet != first.outlet)
             .collect();
         if let Some(next) = others.first() {
@@ -74,10 +72,8 @@ pub(crate) fn event_checks(items: &[Item<'_>], reports: &[u32], early_secs: i64)
             }
         }
     }
-    for &i in reports {
-        if let Some(item) = get(i) {
-            checks.extend(before_own_text(item));
-        }
+    for item in reports {
+        checks.extend(before_own_text(item));
     }
     checks
 }

@@ -3,7 +3,10 @@
 
 use std::fmt::Write as _;
 
-use dateline_model::{Diagnostic, Event, Evidence, Related, Relation, Report, Severity};
+use dateline_model::{
+    Diagnostic, Document, Event, Evidence, Post, Related, Relation, Report, ResolvedTime, Severity,
+    event_id,
+};
 use rayon::prelude::*;
 
 use crate::blocking::candidates;
@@ -29,12 +32,7 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     let mut items: Vec<Item<'_>> = Vec::with_capacity(reports.len());
     for &Input { doc, post } in reports {
         match &post.time {
-            Some(time) => items.push(Item::new(
-                doc,
-                post,
-                time,
-                doc.outlet.as_deref().unwrap_or(&doc.path),
-            )),
+            Some(time) => items.push(item(doc, post, time)),
             None => merged.diagnostics.push(
                 Diagnostic::new(
                     Severity::Warning,
@@ -106,16 +104,32 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
             }
         }
     }
-    let mut events: Vec<Event> = Vec::with_capacity(groups.len());
-    let mut checks: Vec<(Vec<Diagnostic>, Vec<Stamped<'_>>)> = Vec::with_capacity(groups.len());
-    groups
+    // Each event's id, from its posts: the events choose their links by the other event's id,
+    // and they are built once their evidence is.
+    let ids: Vec<String> = groups
         .par_iter()
         .map(|group| {
-            let mut diagnostics = Vec::new();
-            let event = event(&items, &post_ids, group, options, &mut diagnostics);
-            // The reports that can show an outlet's shift: those stamped to the minute, of events
-            // that several outlets reported.
-            let stamped = if event.outlets.len() > 1 {
+            event_id(
+                group
+                    .iter()
+                    .filter(|&&i| items.get(i as usize).is_some())
+                    .map(|&i| post_ids.get(i as usize)),
+            )
+        })
+        .collect();
+    let event_ids = Strings::of(ids.iter().map(String::as_str));
+    drop(ids);
+
+    // The reports that can show an outlet's shift: those stamped to the minute, of events that
+    // several outlets reported.
+    let shared: Vec<Vec<Stamped<'_>>> = groups
+        .par_iter()
+        .map(|group| {
+            let mut reports = group.iter().filter_map(|&i| items.get(i as usize));
+            let several = reports
+                .next()
+                .is_some_and(|first| reports.any(|it| it.outlet != first.outlet));
+            if several {
                 group
                     .iter()
                     .filter_map(|&i| items.get(i as usize))
@@ -124,16 +138,13 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
                     .collect()
             } else {
                 Vec::new()
-            };
-            (event, (diagnostics, stamped))
+            }
         })
-        .unzip_into_vecs(&mut events, &mut checks);
-    drop(groups);
-    drop(order);
-    let (checks, shared): (Vec<Vec<Diagnostic>>, Vec<Vec<Stamped<'_>>>) =
-        checks.into_iter().unzip();
-    merged.diagnostics.extend(checks.into_iter().flatten());
-    let event_ids = Strings::of(events.iter().map(|e| e.id.as_str()));
+        .collect();
+    merged
+        .diagnostics
+        .extend(outlet_shifts(&shared, SHIFT_EVENTS));
+    drop(shared);
 
     let threshold = round(limits.threshold);
     // The decisions worth explaining, in the order they were made.
@@ -231,7 +242,7 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
 
     // Each event's decisions, in the order they were made: a merge's evidence goes to its event,
     // any other decision between two events links each to the other.
-    let mut touch_start: Vec<u32> = vec![0; events.len() + 1];
+    let mut touch_start: Vec<u32> = vec![0; groups.len() + 1];
     let touched = |d: &Decision| -> [Option<u32>; 2] {
         let [first, second] = d.events;
         if d.verdict == Verdict::Merged {
@@ -278,7 +289,7 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     drop(made);
     // Each event's decisions, chosen in parallel without copying anything: the merges whose
     // evidence it carries, in the order they were made, and its best links to other events.
-    let chosen: Vec<Chosen<'_>> = (0..events.len())
+    let chosen: Vec<Chosen<'_>> = (0..groups.len())
         .into_par_iter()
         .map(|e| {
             let ks = touch_start
@@ -344,31 +355,71 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     drop(touch_start);
     // The evidence goes to the events that keep it, event by event in parallel: copied from the
     // explanations when they are kept, else spelled out for the decisions the events keep only.
-    events
-        .par_iter_mut()
-        .zip(chosen.into_par_iter())
-        .for_each(|(event, c)| {
+    let kept: Vec<(Vec<Evidence>, Vec<Related>)> = chosen
+        .into_par_iter()
+        .map(|c| {
             if options.explanations {
-                fill(event, c, |k, _| {
+                fill(c, |k, _| {
                     explanations
                         .get(k as usize)
                         .map(|x| (x.evidence.clone(), x.reason.clone()))
-                });
+                })
             } else {
-                fill(event, c, &explain);
+                fill(c, &explain)
             }
-        });
+        })
+        .collect();
+    // The events need none of the features: they go before the events are built.
     drop(decisions);
     drop(outcomes);
     drop(features);
     drop(event_of);
     drop(event_ids);
     drop(post_ids);
+    // The events are built from the posts themselves, each event's items made again: the items
+    // of every post go first.
+    let sources: Vec<Input<'_>> = items
+        .iter()
+        .map(|it| Input {
+            doc: it.doc,
+            post: it.post,
+        })
+        .collect();
+    drop(items);
 
-    merged
-        .diagnostics
-        .extend(outlet_shifts(&shared, SHIFT_EVENTS));
-    drop(shared);
+    let mut events: Vec<Event> = Vec::with_capacity(groups.len());
+    groups
+        .par_iter()
+        .zip(kept.into_par_iter())
+        .map(|(group, (evidence, related))| {
+            let mut event = event(&sources, group, options);
+            event.evidence = evidence;
+            event.related = related;
+            event
+        })
+        .collect_into_vec(&mut events);
+    // A warning for each report whose time is in doubt, at its post.
+    let doubts: Vec<Diagnostic> = events
+        .par_iter()
+        .zip(groups.par_iter())
+        .flat_map_iter(|(event, group)| {
+            event.checks.iter().filter_map(|check| {
+                let source = group
+                    .iter()
+                    .filter_map(|&i| sources.get(i as usize))
+                    .find(|source| source.post.id == check.post)?;
+                Some(
+                    Diagnostic::new(Severity::Warning, check.code.clone(), check.message.clone())
+                        .in_path(&source.doc.path)
+                        .at_line(source.post.line),
+                )
+            })
+        })
+        .collect();
+    merged.diagnostics.extend(doubts);
+    drop(groups);
+    drop(order);
+
     // The sort moves indices and then the events in place: no second copy of the output.
     let mut by_time: Vec<u32> = (0..events.len() as u32).collect();
     by_time.par_sort_unstable_by(|&x, &y| {
@@ -379,6 +430,12 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     merged.events = events;
     merged.explanations = explanations;
     merged
+}
+
+/// A post with a time, ready to be compared; its outlet is the document's path when the outlet
+/// is unknown.
+fn item<'a>(doc: &'a Document, post: &'a Post, time: &ResolvedTime) -> Item<'a> {
+    Item::new(doc, post, time, doc.outlet.as_deref().unwrap_or(&doc.path))
 }
 
 /// Strings one after the other in one buffer: a compact copy of ids that are read in no
@@ -444,28 +501,26 @@ struct LinkTo<'x> {
 /// An event's evidence and links from the decisions it chose; `fetch` gives a decision's evidence
 /// and, when asked (for a link), its reason.
 fn fill(
-    event: &mut Event,
     c: Chosen<'_>,
     mut fetch: impl FnMut(u32, bool) -> Option<(Evidence, String)>,
-) {
-    event.evidence.reserve_exact(c.merges.len());
+) -> (Vec<Evidence>, Vec<Related>) {
+    let mut evidence = Vec::with_capacity(c.merges.len());
     for k in c.merges {
-        if let Some((evidence, _)) = fetch(k, false) {
-            event.evidence.push(evidence);
+        if let Some((e, _)) = fetch(k, false) {
+            evidence.push(e);
         }
     }
-    event.related.reserve_exact(c.links.len());
+    let mut related = Vec::with_capacity(c.links.len());
     for link in c.links {
-        let Some((mut evidence, reason)) = fetch(link.k, true) else {
+        let Some((mut e, reason)) = fetch(link.k, true) else {
             continue;
         };
         if link.flipped {
-            evidence.posts.swap(0, 1);
+            e.posts.swap(0, 1);
         }
-        event
-            .related
-            .push(Related::new(link.other, link.relation, evidence, reason));
+        related.push(Related::new(link.other, link.relation, e, reason));
     }
+    (evidence, related)
 }
 
 /// What one event keeps of the decisions about its posts: the merges (places in the decisions)
@@ -514,29 +569,16 @@ fn permute<T>(values: &mut [T], mut order: Vec<u32>) {
     }
 }
 
-/// One event from its reports (indices into `items`, earliest first).
-fn event(
-    items: &[Item<'_>],
-    post_ids: &Strings,
-    group: &[u32],
-    options: &Options,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Event {
-    let reports: Vec<&Item<'_>> = group
+/// One event from its reports (indices into `sources`, earliest first).
+fn event(sources: &[Input<'_>], group: &[u32], options: &Options) -> Event {
+    let items: Vec<Item<'_>> = group
         .iter()
-        .filter_map(|&i| items.get(i as usize))
+        .filter_map(|&i| sources.get(i as usize))
+        .filter_map(|&Input { doc, post }| Some(item(doc, post, post.time.as_ref()?)))
         .collect();
+    let reports: Vec<&Item<'_>> = items.iter().collect();
     let early_secs = (options.early_report_hours * 3600.0) as i64;
-    let checks = event_checks(items, group, early_secs);
-    for check in &checks {
-        if let Some(item) = reports.iter().find(|r| r.post.id == check.post) {
-            diagnostics.push(
-                Diagnostic::new(Severity::Warning, check.code.clone(), check.message.clone())
-                    .in_path(&item.doc.path)
-                    .at_line(item.post.line),
-            );
-        }
-    }
+    let checks = event_checks(&items, early_secs);
     let trusted = |r: &&&Item<'_>| !checks.iter().any(|c| c.post == r.post.id);
     let first = reports.iter().find(trusted).or(reports.first());
     let utc = first.map(|r| r.utc).unwrap_or_default();
@@ -557,13 +599,7 @@ fn event(
         }
     }
     let outlets: Vec<String> = distinct.iter().map(|&o| o.to_owned()).collect();
-    let mut posts: Vec<String> = Vec::with_capacity(group.len());
-    posts.extend(
-        group
-            .iter()
-            .filter(|&&i| items.get(i as usize).is_some())
-            .map(|&i| post_ids.get(i as usize).to_owned()),
-    );
+    let posts: Vec<String> = reports.iter().map(|r| r.post.id.clone()).collect();
     let mut event = Event::new(utc, title, posts, outlets);
     if let Some(time) = first.and_then(|r| r.post.time.as_ref()) {
         event.precision = time.basis.precision;

@@ -735,14 +735,19 @@ struct Vocabulary {
 
 impl Vocabulary {
     fn new(raw: &[RawBlock]) -> Self {
+        // Each block's tokens are sorted in a buffer each thread reuses: a buffer a block, grown
+        // and shrunk among the tables that stay, would leave the heap full of holes too small
+        // for the next.
         let table = raw
             .par_iter()
-            .map(|block| {
+            .map_init(Vec::new, |all: &mut Vec<(u64, u32)>, block| {
+                all.clear();
                 let counted = block.content.values.iter().chain(&block.entities.values);
-                let mut all: Vec<(u64, u32)> = counted
-                    .map(|&h| (h, 1))
-                    .chain(block.lead.values.iter().map(|&h| (h, 0)))
-                    .collect();
+                all.extend(
+                    counted
+                        .map(|&h| (h, 1))
+                        .chain(block.lead.values.iter().map(|&h| (h, 0))),
+                );
                 all.sort_unstable_by_key(|&(h, _)| h);
                 count_sorted(all)
             })
@@ -798,9 +803,9 @@ impl Vocabulary {
     }
 }
 
-/// Sorted `(hash, count)` entries with the counts of equal hashes summed, in place: a block's
-/// table holds its distinct tokens and no more room, for every block's table is alive at once.
-fn count_sorted(mut sorted: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
+/// Sorted `(hash, count)` entries with the counts of equal hashes summed (in place in `sorted`),
+/// copied into a table of exactly their length: every block's table is alive at once.
+fn count_sorted(sorted: &mut Vec<(u64, u32)>) -> Vec<(u64, u32)> {
     sorted.dedup_by(|next, kept| {
         if next.0 == kept.0 {
             kept.1 += next.1;
@@ -809,8 +814,7 @@ fn count_sorted(mut sorted: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
             false
         }
     });
-    sorted.shrink_to_fit();
-    sorted
+    sorted.as_slice().to_vec()
 }
 
 /// Tables of [`count_sorted`] as one, merged two by two in rounds, so that each entry is copied
