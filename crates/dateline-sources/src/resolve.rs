@@ -276,6 +276,14 @@ fn expressions(
         }
         let Some(text) = page.line(n) else { continue };
         let stamp = (n == time.line).then(|| time.span[0] as usize..time.span[1] as usize);
+        // A line that is the stamp and nothing else has no expression to give: any would overlap
+        // the stamp. Most posts' stamps stand on a line of their own.
+        if let Some(s) = &stamp {
+            let blank = |part: Option<&str>| part.is_some_and(|p| p.trim().is_empty());
+            if blank(text.get(..s.start)) && blank(text.get(s.end..)) {
+                continue;
+            }
+        }
         for e in dateline_time::find_expressions(text, &report) {
             if stamp
                 .as_ref()
