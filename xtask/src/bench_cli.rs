@@ -1126,8 +1126,8 @@ the merge, on both cores), then the physical floor: `rg --count --no-ignore -g '
 regex for timestamp-like lines, on one thread (`-j1`) and on both cores. Wall time is the median\n\
 of the runs, measured around the child; CPU (user + system) and peak RSS come from {}. The page\n\
 cache is warm (the corpus has just been written).\n\n\
-Measured on {}, with other builds and a fuzzer running beside the bench: load average {:.1}-{:.1}\n\
-during the runs. On a shared machine the times vary by tens of per cent from run to run.\n\n",
+Measured on {}, a machine shared with other work: load average {:.1}-{:.1} during the runs.\n\
+On a shared machine the times vary by tens of per cent from run to run.\n\n",
         report.timer, report.machine, report.loads.0, report.loads.1
     );
     out.push_str(
