@@ -120,27 +120,7 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     let event_ids = Strings::of(ids.iter().map(String::as_str));
     drop(ids);
 
-    // The reports that can show an outlet's shift: those stamped to the minute, of events that
-    // several outlets reported.
-    let shared: Vec<Vec<Stamped<'_>>> = groups
-        .par_iter()
-        .map(|group| {
-            let mut reports = group.iter().filter_map(|&i| items.get(i as usize));
-            let several = reports
-                .next()
-                .is_some_and(|first| reports.any(|it| it.outlet != first.outlet));
-            if several {
-                group
-                    .iter()
-                    .filter_map(|&i| items.get(i as usize))
-                    .filter(|it| it.is_precise())
-                    .map(|it| (it.outlet, it.utc))
-                    .collect()
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
+    let shared = shift_stamps(&groups, &items);
     merged
         .diagnostics
         .extend(outlet_shifts(&shared, SHIFT_EVENTS));
@@ -240,53 +220,7 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
         Vec::new()
     };
 
-    // Each event's decisions, in the order they were made: a merge's evidence goes to its event,
-    // any other decision between two events links each to the other.
-    let mut touch_start: Vec<u32> = vec![0; groups.len() + 1];
-    let touched = |d: &Decision| -> [Option<u32>; 2] {
-        let [first, second] = d.events;
-        if d.verdict == Verdict::Merged {
-            [Some(first), None]
-        } else if first == second {
-            [None, None]
-        } else {
-            [Some(first), Some(second)]
-        }
-    };
-    // The decisions by the order they were made (`Decision::k`), as places in `decisions`.
-    let mut made: Vec<u32> = (0..decisions.len() as u32).collect();
-    made.par_sort_unstable_by_key(|&p| decisions.get(p as usize).map(|d| d.k));
-    let decided = |p: &u32| decisions.get(*p as usize);
-    for d in made.iter().filter_map(decided) {
-        for e in touched(d).into_iter().flatten() {
-            if let Some(c) = touch_start.get_mut(e as usize + 1) {
-                *c += 1;
-            }
-        }
-    }
-    for e in 1..touch_start.len() {
-        let before = touch_start.get(e - 1).copied().unwrap_or(0);
-        if let Some(c) = touch_start.get_mut(e) {
-            *c += before;
-        }
-    }
-    let mut touches: Vec<u32> = vec![0; touch_start.last().copied().unwrap_or(0) as usize];
-    let mut next = touch_start.clone();
-    for &p in &made {
-        let Some(d) = decided(&p) else {
-            continue;
-        };
-        for e in touched(d).into_iter().flatten() {
-            if let Some(slot) = next.get_mut(e as usize) {
-                if let Some(t) = touches.get_mut(*slot as usize) {
-                    *t = p;
-                }
-                *slot += 1;
-            }
-        }
-    }
-    drop(next);
-    drop(made);
+    let (touch_start, touches) = touches(&decisions, groups.len());
     // Each event's decisions, chosen in parallel without copying anything: the merges whose
     // evidence it carries, in the order they were made, and its best links to other events.
     let chosen: Vec<Chosen<'_>> = (0..groups.len())
@@ -296,59 +230,7 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
                 .get(e..e + 2)
                 .and_then(|w| touches.get(w[0] as usize..w[1] as usize))
                 .unwrap_or_default();
-            let mut chosen = Chosen::default();
-            // The links to other events, ordered: best first, then by the other event and the
-            // posts (this event's post first).
-            let mut candidates: Vec<LinkTo<'_>> = Vec::new();
-            for &k in ks {
-                let Some(d) = decisions.get(k as usize) else {
-                    continue;
-                };
-                if d.verdict == Verdict::Merged {
-                    chosen.merges.push(k);
-                    continue;
-                }
-                let [event_first, event_second] = d.events;
-                let [post_first, post_second] = d.posts.map(|p| post_ids.get(p as usize));
-                let flipped = event_first as usize != e;
-                candidates.push(LinkTo {
-                    k,
-                    relation: if d.same_outlet || d.verdict == Verdict::SameOutlet {
-                        Relation::FollowUp
-                    } else {
-                        Relation::PossiblySame
-                    },
-                    total: d.total,
-                    other: event_ids.get(if flipped { event_first } else { event_second } as usize),
-                    posts: if flipped {
-                        [post_second, post_first]
-                    } else {
-                        [post_first, post_second]
-                    },
-                    flipped,
-                });
-            }
-            candidates.sort_by(|a, b| {
-                b.total
-                    .total_cmp(&a.total)
-                    .then_with(|| a.other.cmp(b.other))
-                    .then_with(|| a.posts.cmp(&b.posts))
-            });
-            // The best link to each other event, the best few events.
-            for link in &candidates {
-                if chosen.links.len() == MAX_RELATED {
-                    break;
-                }
-                if !chosen.links.iter().any(|l| l.other == link.other) {
-                    chosen.links.push(ChosenLink {
-                        k: link.k,
-                        flipped: link.flipped,
-                        relation: link.relation,
-                        other: link.other,
-                    });
-                }
-            }
-            chosen
+            choose(e, ks, &decisions, &post_ids, &event_ids)
         })
         .collect();
     drop(touches);
@@ -436,6 +318,144 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
 /// is unknown.
 fn item<'a>(doc: &'a Document, post: &'a Post, time: &ResolvedTime) -> Item<'a> {
     Item::new(doc, post, time, doc.outlet.as_deref().unwrap_or(&doc.path))
+}
+
+/// The reports that can show an outlet's shift, event by event: those stamped to the minute, of
+/// events that several outlets reported.
+fn shift_stamps<'a>(groups: &[&[u32]], items: &[Item<'a>]) -> Vec<Vec<Stamped<'a>>> {
+    groups
+        .par_iter()
+        .map(|group| {
+            let mut reports = group.iter().filter_map(|&i| items.get(i as usize));
+            let several = reports
+                .next()
+                .is_some_and(|first| reports.any(|it| it.outlet != first.outlet));
+            if several {
+                group
+                    .iter()
+                    .filter_map(|&i| items.get(i as usize))
+                    .filter(|it| it.is_precise())
+                    .map(|it| (it.outlet, it.utc))
+                    .collect()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
+}
+
+/// Each event's decisions, in the order they were made (a merge's evidence goes to its event, any
+/// other decision between two events links each to the other), as places in `decisions`: those of
+/// event `e` are `touches[touch_start[e]..touch_start[e + 1]]`.
+fn touches(decisions: &[Decision], events: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut touch_start: Vec<u32> = vec![0; events + 1];
+    let touched = |d: &Decision| -> [Option<u32>; 2] {
+        let [first, second] = d.events;
+        if d.verdict == Verdict::Merged {
+            [Some(first), None]
+        } else if first == second {
+            [None, None]
+        } else {
+            [Some(first), Some(second)]
+        }
+    };
+    // The decisions by the order they were made (`Decision::k`), as places in `decisions`.
+    let mut made: Vec<u32> = (0..decisions.len() as u32).collect();
+    made.par_sort_unstable_by_key(|&p| decisions.get(p as usize).map(|d| d.k));
+    let decided = |p: &u32| decisions.get(*p as usize);
+    for d in made.iter().filter_map(decided) {
+        for e in touched(d).into_iter().flatten() {
+            if let Some(c) = touch_start.get_mut(e as usize + 1) {
+                *c += 1;
+            }
+        }
+    }
+    for e in 1..touch_start.len() {
+        let before = touch_start.get(e - 1).copied().unwrap_or(0);
+        if let Some(c) = touch_start.get_mut(e) {
+            *c += before;
+        }
+    }
+    let mut touches: Vec<u32> = vec![0; touch_start.last().copied().unwrap_or(0) as usize];
+    let mut next = touch_start.clone();
+    for &p in &made {
+        let Some(d) = decided(&p) else {
+            continue;
+        };
+        for e in touched(d).into_iter().flatten() {
+            if let Some(slot) = next.get_mut(e as usize) {
+                if let Some(t) = touches.get_mut(*slot as usize) {
+                    *t = p;
+                }
+                *slot += 1;
+            }
+        }
+    }
+    (touch_start, touches)
+}
+
+/// What event `e` keeps of its decisions `ks` (places in `decisions`): the merges whose evidence
+/// it carries, in the order they were made, and its best links to other events.
+fn choose<'x>(
+    e: usize,
+    ks: &[u32],
+    decisions: &[Decision],
+    post_ids: &'x Strings,
+    event_ids: &'x Strings,
+) -> Chosen<'x> {
+    let mut chosen = Chosen::default();
+    // The links to other events, ordered: best first, then by the other event and the
+    // posts (this event's post first).
+    let mut candidates: Vec<LinkTo<'_>> = Vec::new();
+    for &k in ks {
+        let Some(d) = decisions.get(k as usize) else {
+            continue;
+        };
+        if d.verdict == Verdict::Merged {
+            chosen.merges.push(k);
+            continue;
+        }
+        let [event_first, event_second] = d.events;
+        let [post_first, post_second] = d.posts.map(|p| post_ids.get(p as usize));
+        let flipped = event_first as usize != e;
+        candidates.push(LinkTo {
+            k,
+            relation: if d.same_outlet || d.verdict == Verdict::SameOutlet {
+                Relation::FollowUp
+            } else {
+                Relation::PossiblySame
+            },
+            total: d.total,
+            other: event_ids.get(if flipped { event_first } else { event_second } as usize),
+            posts: if flipped {
+                [post_second, post_first]
+            } else {
+                [post_first, post_second]
+            },
+            flipped,
+        });
+    }
+    candidates.sort_by(|a, b| {
+        b.total
+            .total_cmp(&a.total)
+            .then_with(|| a.other.cmp(b.other))
+            .then_with(|| a.posts.cmp(&b.posts))
+    });
+    // The best link to each other event, the best few events.
+    for link in &candidates {
+        if chosen.links.len() == MAX_RELATED {
+            break;
+        }
+        if !chosen.links.iter().any(|l| l.other == link.other) {
+            chosen.links.push(ChosenLink {
+                k: link.k,
+                flipped: link.flipped,
+                relation: link.relation,
+                other: link.other,
+            });
+        }
+    }
+    chosen
 }
 
 /// Strings one after the other in one buffer: a compact copy of ids that are read in no
