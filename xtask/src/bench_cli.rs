@@ -45,6 +45,10 @@ const DATEPARSER_SLICE: u64 = 1_000_000;
 /// What dateline's warm pass reads at least, repeated, in bytes.
 const REPEATED_BYTES: u64 = 2_000_000;
 
+/// The fewest repeats of dateline's warm pass: the difference of two medians of one repeat was
+/// within the noise of this machine (0.16 s a pass over 10 MB where three repeats gave 0.34 s).
+const MIN_REPEATS: usize = 3;
+
 /// The physical floor: lines that look like a time or a date.
 const FLOOR_REGEX: &str = "[0-9]{1,2}[:.][0-9]{2}|[0-9]{4} GMT|(January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{1,2}";
 
@@ -821,7 +825,8 @@ fn measure_peers(
     // At least 2 MB more, so that the difference stands out of the noise.
     let passes = text
         .passes
-        .max(REPEATED_BYTES.div_ceil(bytes_of(&text.files).max(1)) as usize);
+        .max(REPEATED_BYTES.div_ceil(bytes_of(&text.files).max(1)) as usize)
+        .max(MIN_REPEATS);
     let repeated: Vec<PathBuf> = (0..=passes)
         .flat_map(|_| text.files.iter().cloned())
         .collect();
@@ -1222,8 +1227,8 @@ dateparser (`search_dates(text, languages=[\"en\"])` per file) are timed inside 
 after a warm-up parse of the first file, without start-up or reading; dateline's figure is the\n\
 whole `RAYON_NUM_THREADS=1 dateline parse FILES -o /dev/null --quiet` process (start-up, reading\n\
 and writing the JSON included), and a warm pass: the same command given the files once and then\n\
-again 1 + P times (at least 2 MB more; a repeated page is read and parsed, then left out of the\n\
-output as a duplicate), the difference of the two medians divided by P. Characters are Unicode\n\
+again 1 + P times (P at least 3, and at least 2 MB more; a repeated page is read and parsed,\n\
+then left out of the output as a duplicate), the difference of the two medians divided by P. Characters are Unicode\n\
 scalar values. The ratio is the speed of dateline's warm pass over the peer's.\n\n",
     );
     out.push_str(
