@@ -13,7 +13,12 @@ use crate::bench_cli;
 use crate::synth;
 
 /// The crates with divan benchmarks.
-const BENCHED: &[&str] = &["dateline-time", "dateline-merge"];
+const BENCHED: &[&str] = &[
+    "dateline-time",
+    "dateline-sources",
+    "dateline-merge",
+    "dateline-formats",
+];
 
 pub(crate) const USAGE: &str = "usage: cargo xtask bench [--quick] [--scale-only] [--micro-only] [--sizes N,N,...] [-- DIVAN ARGS]\n   or: cargo xtask bench --cli [--quick] [--sizes 10mb,100mb,1gb] [--runs N] [--peers]";
 
