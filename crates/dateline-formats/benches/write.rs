@@ -1,6 +1,6 @@
-//! Writing a timeline in each built-in format, into memory: the five seeds' timeline and one of a
-//! generated corpus in the seed layouts (`dateline-synth`). The pages are read and merged once,
-//! beforehand; only the writer is timed.
+//! Writing a timeline in each built-in format, into memory: the five seeds' timeline (as the format
+//! tests build it) and one of a generated corpus in the seed layouts (`dateline-synth`). The pages
+//! are read and merged once, beforehand; only the writer is timed.
 //!
 //! `cargo xtask bench` (or `cargo bench -p dateline-formats`) runs it; divan prints the median per
 //! timeline and, from the counters, bytes written per second.
@@ -13,6 +13,10 @@ use dateline_model::{Document, Timeline};
 use dateline_synth::{Spec, generate};
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
+
+// The seeds' timeline, read and merged as the format tests read it.
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 fn main() {
     divan::main();
@@ -29,31 +33,7 @@ const FORMATS: &[&str] = &[
     "timelinejs",
 ];
 
-/// The seeds, as the CLI names them.
-const SEEDS: &[(&str, &[u8])] = &[
-    (
-        "seeds/000_6a6ce73a3244aae9.txt",
-        include_bytes!("../../../seeds/000_6a6ce73a3244aae9.txt"),
-    ),
-    (
-        "seeds/001_161423c300b0b6e9.txt",
-        include_bytes!("../../../seeds/001_161423c300b0b6e9.txt"),
-    ),
-    (
-        "seeds/002_e76e8cf20ba48bb2.txt",
-        include_bytes!("../../../seeds/002_e76e8cf20ba48bb2.txt"),
-    ),
-    (
-        "seeds/003_08c42f796c59ebb0.txt",
-        include_bytes!("../../../seeds/003_08c42f796c59ebb0.txt"),
-    ),
-    (
-        "seeds/004_2efaa9d9c244e32e.txt",
-        include_bytes!("../../../seeds/004_2efaa9d9c244e32e.txt"),
-    ),
-];
-
-/// The timeline `dateline timeline` builds from `documents`.
+/// The timeline `dateline timeline` builds from generated `documents`.
 fn timeline(mut documents: Vec<Document>) -> Timeline {
     documents.sort_by(|a, b| a.path.cmp(&b.path));
     let merged = merge(&documents, &MergeOptions::default());
@@ -62,15 +42,6 @@ fn timeline(mut documents: Vec<Document>) -> Timeline {
     timeline.events = merged.events;
     timeline.diagnostics = merged.diagnostics;
     timeline
-}
-
-fn seeds() -> Timeline {
-    timeline(
-        SEEDS
-            .iter()
-            .map(|(path, bytes)| dateline_sources::read(path, bytes, &Default::default()).0)
-            .collect(),
-    )
 }
 
 /// The timeline of a generated corpus of `n` posts from six outlets.
@@ -106,7 +77,7 @@ fn bench_write(bencher: Bencher<'_, '_>, timeline: &Timeline, format: &str) {
 /// The five seeds' timeline in each format.
 #[divan::bench(args = FORMATS)]
 fn seeds_as(bencher: Bencher<'_, '_>, format: &str) {
-    bench_write(bencher, &seeds(), format);
+    bench_write(bencher, &common::seed_timeline(usize::MAX), format);
 }
 
 /// A generated timeline of 2,000 posts in each format.
