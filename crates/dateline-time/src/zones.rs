@@ -98,7 +98,7 @@ impl Zone {
     /// The name a [`crate::Resolved`] reports: IANA, `UTC` or `+05:30`.
     pub(crate) fn name(self) -> Cow<'static, str> {
         match self {
-            Zone::Region(Tz::UTC) => Cow::Borrowed("UTC"),
+            // `Tz::UTC` is named `UTC`.
             Zone::Region(tz) => Cow::Borrowed(tz.name()),
             Zone::Fixed(off) => Cow::Owned(off.to_string()),
         }

@@ -608,12 +608,9 @@ pub(super) fn looks_ahead(text: &str, at: usize) -> bool {
     FUTURE.as_ref().is_some_and(|re| re.is_match(sentence))
 }
 
+/// The name an expression read in `tz` reports, as a resolved stamp's zone is named.
 pub(super) fn zone_name(tz: Tz) -> Cow<'static, str> {
-    if tz == Tz::UTC {
-        Cow::Borrowed("UTC")
-    } else {
-        Cow::Borrowed(tz.name())
-    }
+    crate::zones::Zone::Region(tz).name()
 }
 
 pub(super) fn local_date(utc: DateTime<Utc>, tz: Tz) -> NaiveDate {
