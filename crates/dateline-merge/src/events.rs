@@ -596,13 +596,12 @@ fn event(sources: &[Input<'_>], group: &[u32], options: &Options) -> Event {
         .filter_map(|&i| sources.get(i as usize))
         .filter_map(|&Input { doc, post }| Some(item(doc, post, post.time.as_ref()?)))
         .collect();
-    let reports: Vec<&Item<'_>> = items.iter().collect();
     let early_secs = (options.early_report_hours * 3600.0) as i64;
     let checks = event_checks(&items, early_secs);
-    let trusted = |r: &&&Item<'_>| !checks.iter().any(|c| c.post == r.post.id);
-    let first = reports.iter().find(trusted).or(reports.first());
+    let trusted = |r: &&Item<'_>| !checks.iter().any(|c| c.post == r.post.id);
+    let first = items.iter().find(trusted).or(items.first());
     let utc = first.map(|r| r.utc).unwrap_or_default();
-    let best = reports
+    let best = items
         .iter()
         .filter(trusted)
         .find(|r| r.post.headline.is_some())
@@ -612,20 +611,20 @@ fn event(sources: &[Input<'_>], group: &[u32], options: &Options) -> Event {
     });
     // The lists are exactly as long as they need to be: an event lives until the timeline is
     // written, and a list grown by pushes keeps room for four.
-    let mut distinct: Vec<&str> = Vec::with_capacity(reports.len());
-    for r in &reports {
+    let mut distinct: Vec<&str> = Vec::with_capacity(items.len());
+    for r in &items {
         if !distinct.contains(&r.outlet) {
             distinct.push(r.outlet);
         }
     }
     let outlets: Vec<String> = distinct.iter().map(|&o| o.to_owned()).collect();
-    let posts: Vec<String> = reports.iter().map(|r| r.post.id.clone()).collect();
+    let posts: Vec<String> = items.iter().map(|r| r.post.id.clone()).collect();
     let mut event = Event::new(utc, title, posts, outlets);
     if let Some(time) = first.and_then(|r| r.post.time.as_ref()) {
         event.precision = time.basis.precision;
     }
     event.first_reporter = first.map(|r| r.outlet.to_owned());
-    event.reports = reports
+    event.reports = items
         .iter()
         .map(|r| Report::new(&r.post.id, r.outlet, r.utc, r.lag_minutes(utc)))
         .collect();
@@ -633,7 +632,6 @@ fn event(sources: &[Input<'_>], group: &[u32], options: &Options) -> Event {
     event
 }
 
-/// A short reason for people.
 /// Why a decision was made, for people; `dated` when a post's page gives only its date or hour,
 /// so that a gap of 0 means "within the span it allows", not "at the same minute".
 fn reason(s: &Score, verdict: Verdict, threshold: f32, dated: bool) -> String {
