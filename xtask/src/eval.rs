@@ -29,16 +29,17 @@ use std::process::Command;
 
 use serde_json::Value;
 
-pub(crate) const USAGE: &str = "usage: cargo xtask eval DIR [--copies text|html|both] [--verbose]";
+pub(crate) const USAGE: &str =
+    "usage: cargo xtask eval DIR [--copies text|html|both] [--peers] [--verbose]";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Copy {
+pub(crate) enum Copy {
     Text,
     Html,
 }
 
 impl Copy {
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Copy::Text => "text",
             Copy::Html => "html",
@@ -50,6 +51,7 @@ impl Copy {
 struct Flags {
     dir: PathBuf,
     copies: Vec<Copy>,
+    peers: bool,
     verbose: bool,
 }
 
@@ -57,6 +59,7 @@ fn flags(args: &[String]) -> Result<Flags, String> {
     let mut dir = None;
     let mut copies = vec![Copy::Text, Copy::Html];
     let mut verbose = false;
+    let mut peers = false;
     let mut i = 0;
     while let Some(arg) = args.get(i) {
         match arg.as_str() {
@@ -70,6 +73,7 @@ fn flags(args: &[String]) -> Result<Flags, String> {
                 };
             }
             "--verbose" | "-v" => verbose = true,
+            "--peers" => peers = true,
             other if other.starts_with('-') => {
                 return Err(format!("unknown flag `{other}`\n{USAGE}"));
             }
@@ -82,6 +86,7 @@ fn flags(args: &[String]) -> Result<Flags, String> {
     Ok(Flags {
         dir,
         copies,
+        peers,
         verbose,
     })
 }
@@ -124,11 +129,11 @@ fn pair(a: &str, b: &str) -> (String, String) {
 }
 
 /// The elements of the array `v[key]`, none when it is missing or not an array.
-fn elements<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
+pub(crate) fn elements<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
     v.get(key).and_then(Value::as_array).into_iter().flatten()
 }
 
-fn str_field(v: &Value, key: &str) -> Option<String> {
+pub(crate) fn str_field(v: &Value, key: &str) -> Option<String> {
     v.get(key)
         .and_then(Value::as_str)
         .map(str::to_owned)
@@ -157,10 +162,12 @@ fn pairs_of(list: Option<&Value>) -> BTreeSet<(String, String)> {
     out
 }
 
-fn read_gold(path: &Path) -> Result<Gold, String> {
+fn read_json(path: &Path) -> Result<Value, String> {
     let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let value: Value =
-        serde_json::from_str(&text).map_err(|e| format!("{}: not JSON: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: not JSON: {e}", path.display()))
+}
+
+fn read_gold(path: &Path, value: &Value) -> Result<Gold, String> {
     let documents = value
         .get("documents")
         .and_then(Value::as_array)
@@ -341,7 +348,7 @@ impl Tally {
     }
 }
 
-fn ratio(a: usize, b: usize) -> String {
+pub(crate) fn ratio(a: usize, b: usize) -> String {
     if b == 0 {
         "-".to_owned()
     } else {
@@ -364,7 +371,7 @@ fn copy_path(dir: &Path, stem: &str, copy: Copy) -> Option<PathBuf> {
     candidates.into_iter().find(|p| p.is_file())
 }
 
-fn dateline_binary(root: &Path) -> Result<PathBuf, String> {
+pub(crate) fn dateline_binary(root: &Path) -> Result<PathBuf, String> {
     crate::cargo(root, &["build", "--release", "--quiet", "-p", "dateline"])?;
     let exe = if cfg!(windows) {
         "dateline.exe"
@@ -392,7 +399,19 @@ fn run_timeline(binary: &Path, files: &[PathBuf]) -> Result<Value, String> {
 
 pub(crate) fn eval(root: &Path, args: &[String]) -> Result<(), String> {
     let flags = flags(args)?;
-    let gold = read_gold(&flags.dir.join("gold.json"))?;
+    let gold_path = flags.dir.join("gold.json");
+    let value = read_json(&gold_path)?;
+    if crate::eval_dates::is_dates_gold(&value) {
+        return crate::eval_dates::eval(
+            root,
+            &flags.dir,
+            &value,
+            &flags.copies,
+            flags.peers,
+            flags.verbose,
+        );
+    }
+    let gold = read_gold(&gold_path, &value)?;
     let binary = dateline_binary(root)?;
     let mut report = String::new();
     for &copy in &flags.copies {

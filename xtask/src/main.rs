@@ -20,9 +20,10 @@
 //! - `synth [--posts N] [--outlets K] [--seed S] [--start DATE] [--out DIR]`: a generated
 //!   corpus in the seed layouts with its `gold.json` (`synth.rs`, over the `dateline-synth`
 //!   crate), by default under `target/synth/`.
-//! - `eval DIR [--copies text|html|both] [--verbose]`: runs dateline over a folder of real pages
-//!   with a `gold.json` and prints items found, precision, the exact-UTC rate and merge figures
-//!   (`eval.rs`).
+//! - `eval DIR [--copies text|html|both] [--peers] [--verbose]`: runs dateline over a folder of
+//!   real pages with a `gold.json` and prints items found, precision, the exact-UTC rate and merge
+//!   figures (`eval.rs`); a gold of page dates (`pages` with `expect_day`) gives the share of pages
+//!   whose publication day is right, beside htmldate's with `--peers` (`eval_dates.rs`).
 //! - `fuzz [--seconds N] [TARGET...] [-- LIBFUZZER_ARGS]`: the cargo-fuzz targets of `fuzz/`
 //!   (`text_page`, `html_page`, `stamps`, `plugin_protocol`; all by default), each for N seconds
 //!   (60 by default) with `cargo +nightly fuzz run`, then a table of the executions each ran; a
@@ -37,6 +38,7 @@
 mod bench;
 mod bench_cli;
 mod eval;
+mod eval_dates;
 mod fuzz;
 mod synth;
 
