@@ -262,7 +262,7 @@ fn score(
         if ok {
             right += 1;
         }
-        let peer = peers.and_then(|p| p.get(path)).cloned().flatten();
+        let peer = peers.and_then(|p| p.get(&page.stem)).cloned().flatten();
         let peer_ok = peer.as_deref() == Some(page.expect_day.as_str());
         if peer_ok {
             peer_right += 1;
@@ -327,8 +327,21 @@ pub(crate) fn eval(
         .map(|p| dir.join("html").join(format!("{}.html", p.stem)))
         .filter(|p| p.is_file())
         .collect();
-    let peer_days = if peers && copies.contains(&Copy::Html) {
-        Some(htmldate(root, &html_files)?)
+    // htmldate reads the HTML only; its day is shown beside both copies, by page.
+    let peer_days = if peers {
+        let by_path = htmldate(root, &html_files)?;
+        let stem = |path: &str| {
+            Path::new(path)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        Some(
+            by_path
+                .into_iter()
+                .map(|(path, day)| (stem(&path), day))
+                .collect::<BTreeMap<_, _>>(),
+        )
     } else {
         None
     };
