@@ -222,7 +222,7 @@ mod tests {
         == g.txt: read as generic, 2 posts
              1  metadata    title          first-line-of-page                                        | A blog
              2  blank       blank          -                                                         | 
-             3  metadata    published      dated-stamp-above-posts                                   | Friday 03 January 2020 09:00 GMT
+             3  metadata    published      published-line                                            | Friday 03 January 2020 09:00 GMT
              4  blank       blank          -                                                         | 
              5  timestamp   stamp          line-starts-with-stamp       post 5 2020-01-03T10:15Z     | 10:15 Later.
              6  blank       blank          -                                                         | 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ResolvedTime, TimeExpression};
+use crate::{PageContext, ResolvedTime, TimeExpression};
 
 /// What kind of page a document came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -53,6 +53,10 @@ pub struct Document {
     pub posts: Vec<Post>,
     /// Lines that are not part of any item, and why.
     pub dropped: Vec<Dropped>,
+    /// What was decided about the page as a whole before its posts were read (its address,
+    /// language, country, zone, capture time), each decision with its evidence.
+    #[serde(default)]
+    pub context: PageContext,
 }
 
 impl Document {
@@ -74,6 +78,7 @@ impl Document {
             summary: Vec::new(),
             posts: Vec::new(),
             dropped: Vec::new(),
+            context: PageContext::default(),
         }
     }
 }

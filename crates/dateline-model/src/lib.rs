@@ -40,6 +40,7 @@
 
 #![deny(missing_docs)]
 
+mod context;
 mod diagnostic;
 mod document;
 mod event;
@@ -49,6 +50,7 @@ mod protocol;
 mod schema;
 mod time;
 
+pub use context::{Clue, Decision, PageContext, Question};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentKind, DropReason, Dropped, Post, ZoneStatement};
 pub use event::{Check, Event, Evidence, Related, Relation, Report, Signal};

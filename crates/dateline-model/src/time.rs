@@ -115,6 +115,12 @@ pub enum ZoneSource {
     Post,
     /// Given by whoever ran dateline (a `--zone` option).
     Given,
+    /// Decided from the page's clues (its address, its language, the zones its other stamps
+    /// print); the page's context says which clue won and which lost.
+    Context {
+        /// The clue that decided, in words.
+        clue: String,
+    },
     /// Nothing said anything; UTC was assumed and a warning given.
     Assumed,
     /// The page's machine-readable data gave the instant with its offset (an HTML page's

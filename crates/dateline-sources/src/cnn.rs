@@ -45,6 +45,14 @@ impl Layout for CnnLiveBlog {
         "cnn-liveblog"
     }
 
+    fn outlet(&self) -> Option<&'static str> {
+        Some("CNN")
+    }
+
+    fn kind(&self) -> Option<DocumentKind> {
+        Some(DocumentKind::LiveBlog)
+    }
+
     fn detect(&self, page: &Page<'_>) -> Option<Detection> {
         let count = page.lines().filter(|(_, t)| is_stamp(t)).count();
         if count == 0 {
@@ -68,7 +76,6 @@ impl Layout for CnnLiveBlog {
 
     fn parse(&self, page: &Page<'_>) -> Parsed {
         let mut parsed = Parsed::new(DocumentKind::LiveBlog, page.len());
-        parsed.outlet = Some("CNN".to_owned());
         let stamps: Vec<u32> = page
             .lines()
             .filter(|(_, t)| is_stamp(t))
@@ -133,18 +140,15 @@ fn media_or_furniture(page: &Page<'_>, n: u32, text: &str) -> Option<(DropReason
 }
 
 fn header(page: &Page<'_>, parsed: &mut Parsed, first_post: u32) {
+    let mut updated = false;
     for n in 1..first_post {
         let Some(text) = page.line(n) else { continue };
         if is_blank(text) {
             continue;
         }
         let trimmed = text.trim();
-        if let Some(caps) = UPDATED
-            .captures(trimmed)
-            .filter(|_| parsed.updated.is_none())
-        {
-            let stamp = caps.name("stamp").map_or("", |m| m.as_str());
-            parsed.updated = Some(RawStamp::new(n, stamp));
+        if UPDATED.is_match(trimmed) && !updated {
+            updated = true;
             parsed.roles.assign(n, Role::Updated, "updated-line");
         } else if let Some(caps) = COUNT
             .captures(trimmed)
@@ -239,10 +243,7 @@ Body two.
             parsed.bylines,
             vec!["Julia Hollingsworth", "Fernando Alfonso III", "Amir Vera"]
         );
-        assert_eq!(
-            parsed.updated,
-            Some(RawStamp::new(5, "0846 GMT (1646 HKT) January 5, 2020"))
-        );
+        assert_eq!(parsed.roles.get(5).map(|r| r.0), Some(Role::Updated));
         assert_eq!(parsed.declared_posts, Some(26));
         assert_eq!(parsed.posts.len(), 2);
         let first = &parsed.posts[0];

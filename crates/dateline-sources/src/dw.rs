@@ -9,7 +9,6 @@
 use std::sync::LazyLock;
 
 use dateline_model::{DocumentKind, DropReason};
-use dateline_time::Anchor;
 use regex::Regex;
 
 use crate::boilerplate::{self, re};
@@ -63,6 +62,14 @@ impl Layout for DwLiveBlog {
         "dw-liveblog"
     }
 
+    fn outlet(&self) -> Option<&'static str> {
+        Some("DW")
+    }
+
+    fn kind(&self) -> Option<DocumentKind> {
+        Some(DocumentKind::LiveBlog)
+    }
+
     fn detect(&self, page: &Page<'_>) -> Option<Detection> {
         let count = page
             .lines()
@@ -86,8 +93,6 @@ impl Layout for DwLiveBlog {
 
     fn parse(&self, page: &Page<'_>) -> Parsed {
         let mut parsed = Parsed::new(DocumentKind::LiveBlog, page.len());
-        parsed.outlet = Some("DW".to_owned());
-        parsed.anchor = Anchor::Oldest;
         let stamps: Vec<u32> = page
             .lines()
             .filter(|(_, t)| stamp_line(t).is_some())
@@ -173,7 +178,6 @@ fn header(page: &Page<'_>, parsed: &mut Parsed, first_post: u32) {
     let date_line =
         (1..first_post).find(|n| page.line(*n).is_some_and(|t| PAGE_DATE.is_match(t.trim())));
     if let Some(d) = date_line {
-        parsed.page_date = page.line(d).map(|t| RawStamp::new(d, clean(t)));
         parsed.roles.assign(d, Role::PageDate, "date-under-title");
     }
     let mut content: Vec<u32> = Vec::new();
@@ -185,8 +189,7 @@ fn header(page: &Page<'_>, parsed: &mut Parsed, first_post: u32) {
         let trimmed = text.trim();
         if let Some((reason, rule)) = media_or_furniture(page, n, text) {
             parsed.drop_line(n, reason, rule);
-        } else if parsed.zone_statement.is_none() && is_zone_statement(trimmed) {
-            parsed.zone_statement = Some(RawStamp::new(n, trimmed));
+        } else if is_zone_statement(trimmed) {
             parsed
                 .roles
                 .assign(n, Role::ZoneStatement, "zone-statement");
@@ -322,13 +325,13 @@ DW's Top Story
             parsed.title.as_deref(),
             Some("US to send more troops — as it happened")
         );
-        assert_eq!(parsed.page_date, Some(RawStamp::new(6, "January 3, 2020")));
+        assert_eq!(parsed.roles.get(6).map(|r| r.0), Some(Role::PageDate));
         assert_eq!(
             parsed.standfirst.as_deref(),
             Some("Tehran vowed to retaliate.")
         );
         assert_eq!(parsed.summary, vec!["First key point."]);
-        assert_eq!(parsed.zone_statement.as_ref().map(|z| z.line), Some(14));
+        assert_eq!(parsed.roles.get(14).map(|r| r.0), Some(Role::ZoneStatement));
         assert_eq!(parsed.posts.len(), 3);
         let newest = &parsed.posts[0];
         assert_eq!(newest.stamp, RawStamp::new(16, "03:09"));

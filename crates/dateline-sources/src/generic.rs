@@ -51,7 +51,7 @@ impl StampLine {
 }
 
 /// A relative time that some outlets print before the clock ("21 mins ago11:48").
-static RELATIVE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static RELATIVE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     boilerplate::re(
         r"(?i)^(?:just now|moments? ago|an? (?:minute|hour) ago|\d{1,3}\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago)\s*",
     )
@@ -298,8 +298,18 @@ impl Layout for Generic {
     }
 
     fn parse(&self, page: &Page<'_>) -> Parsed {
+        // Read on its own, a page's context is decided from its text first.
+        if page.context().is_none() {
+            let context = crate::context::decide(
+                page,
+                None,
+                crate::context::LayoutHint::default(),
+                &crate::context::Given::default(),
+                dateline_time::DstPolicy::default(),
+            );
+            return self.parse(&page.clone().with_context(&context));
+        }
         let mut parsed = Parsed::new(DocumentKind::Article, page.len());
-        parsed.outlet = crate::outlets::outlet_in_text(page.text()).map(|o| o.name.to_owned());
 
         let mut furniture = Vec::new();
         let mut page_times: Vec<(u32, PageTime, String)> = Vec::new();
@@ -430,7 +440,12 @@ impl Layout for Generic {
                 post_lines.sort_by_key(|(n, _)| *n);
             }
         }
-        if post_lines.len() < 2 {
+        // A page its context calls an article (its machine data says so) is one, whatever
+        // clocks its sidebars print.
+        let article = page
+            .context()
+            .is_some_and(|c| c.kind == Some(DocumentKind::Article));
+        if post_lines.len() < 2 || article {
             read_article(page, &mut parsed, &stamped, &page_times);
             return parsed;
         }
@@ -446,7 +461,7 @@ impl Layout for Generic {
         } else {
             first_stamp
         };
-        page_times_above(&mut parsed, &page_times, first_post_line);
+        page_times_above(page, &mut parsed, &page_times, first_post_line);
         // The headline stands above the byline or the page's time, when the page prints them.
         let byline = (1..first_post_line).find(|n| {
             page.line(*n).is_some_and(|t| {
@@ -487,21 +502,28 @@ impl Layout for Generic {
     }
 }
 
-/// The page's publication and update lines above its first post become its times.
-fn page_times_above(parsed: &mut Parsed, page_times: &[(u32, PageTime, String)], end: u32) {
-    for (n, which, raw) in page_times.iter().filter(|(n, _, _)| *n < end) {
-        let slot = match which {
-            PageTime::Published => &mut parsed.published,
-            PageTime::Updated => &mut parsed.updated,
-        };
-        if slot.is_none() {
-            *slot = Some(RawStamp::new(*n, raw.as_str()));
-            let (role, rule) = match which {
-                PageTime::Published => (Role::Published, "published-line"),
-                PageTime::Updated => (Role::Updated, "updated-line"),
-            };
-            parsed.roles.assign(*n, role, rule);
-        }
+/// The page's publication and update lines above its first post: the page's own times where its
+/// context took them, other page times otherwise.
+fn page_times_above(
+    page: &Page<'_>,
+    parsed: &mut Parsed,
+    page_times: &[(u32, PageTime, String)],
+    end: u32,
+) {
+    for (n, _, _) in page_times.iter().filter(|(n, _, _)| *n < end) {
+        claim(page, parsed, *n, DropReason::Metadata, "page-time-line");
+    }
+}
+
+/// Gives `line` the role the page's context gives it (its publication, update or date line, its
+/// statement of zone), or else drops it for `reason` by `rule`.
+fn claim(page: &Page<'_>, parsed: &mut Parsed, line: u32, reason: DropReason, rule: &'static str) {
+    if parsed.roles.is_assigned(line) {
+        return;
+    }
+    match page.context().and_then(|c| c.claims(line)) {
+        Some((role, by)) => parsed.roles.assign(line, role, by),
+        None => parsed.drop_line(line, reason, rule),
     }
 }
 
@@ -555,7 +577,7 @@ fn learn_bylines(stamped: &mut [(u32, StampLine)], diagnostics: &mut Vec<Diagnos
 /// Text a browser glued together where the page had two elements: a year and the next date or
 /// clock ("25 Feb 202625 Feb 2026"), a zone and the next word ("7:55 AM UTCUpdated"). The text with
 /// a space put back, when there is such a place.
-fn unglue(text: &str) -> Option<String> {
+pub(crate) fn unglue(text: &str) -> Option<String> {
     static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         boilerplate::re(
             r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(\d{2})((?:19|20)\d{2})",
@@ -621,26 +643,31 @@ fn read_article(
     stamped: &[(u32, StampLine)],
     page_times: &[(u32, PageTime, String)],
 ) {
-    let found = page.lines().find_map(|(n, text)| {
-        if is_blank(text) || parsed.roles.is_assigned(n) {
-            return None;
-        }
-        // `page_times` is in line order, so this stays linear however many there are.
-        let updated_only = page_times
-            .binary_search_by_key(&n, |(m, _, _)| *m)
-            .ok()
-            .and_then(|i| page_times.get(i))
-            .is_some_and(|(_, which, _)| *which == PageTime::Updated);
-        if updated_only {
-            return None;
-        }
-        dateline(text).map(|d| (n, d))
+    let context = page.context();
+    // The item's dateline is the line that shows the page's publication time, as its context
+    // decided from every clue; failing that, the line of its update time.
+    // (A live blog whose posts the page does not show has no item for its update time.)
+    let shown = context.and_then(|c| {
+        let published = c.published.as_ref().and_then(|d| d.visible.clone());
+        let updated = c
+            .updated
+            .as_ref()
+            .filter(|_| c.kind != Some(DocumentKind::LiveBlog))
+            .and_then(|d| d.visible.clone());
+        published.or(updated)
     });
-    // An update time alone does not date the item: what was published, and when, is unknown.
-    for (n, which, raw) in page_times {
-        if *which == PageTime::Updated && parsed.updated.is_none() {
-            parsed.updated = Some(RawStamp::new(*n, raw.as_str()));
-            parsed.roles.assign(*n, Role::Updated, "updated-line");
+    let found = shown
+        .filter(|raw| !parsed.roles.is_assigned(raw.line))
+        .map(|raw| {
+            let author = page
+                .line(raw.line)
+                .and_then(dateline)
+                .and_then(|(_, author, _)| author);
+            (raw.line, (raw.text, author))
+        });
+    for (n, _, _) in page_times {
+        if found.as_ref().is_none_or(|(line, _)| line != n) {
+            claim(page, parsed, *n, DropReason::Metadata, "page-time-line");
         }
     }
     // A relative dateline ("6 hours ago") makes the item, undated: the page does not say when it
@@ -651,30 +678,22 @@ fn read_article(
                 return None;
             }
             let stamp = dateline_time::parse_stamp(text.trim())?;
-            stamp
-                .relative
-                .is_some()
-                .then_some((n, (stamp.text, None, None)))
+            stamp.relative.is_some().then_some((n, (stamp.text, None)))
         })
     });
-    let Some((line, (stamp, author, updated))) = found else {
+    let Some((line, (stamp, author))) = found else {
         header(page, parsed, stamped, page.len() + 1);
-        let message = match &parsed.updated {
-            Some(updated) => format!(
-                "no item is dated in {}: the page prints only its update time (line {}), which \
-                 does not say when anything on it was published; read as a page with no dated item",
-                page.path(),
-                updated.line
-            ),
-            None => format!(
-                "no timestamps found in {}: read as an article with no dated item; \
-                 if the page has times, `--layout` can force a known layout",
-                page.path()
-            ),
-        };
-        parsed
-            .diagnostics
-            .push(Diagnostic::new(Severity::Warning, "no-timestamps", message));
+        let dated = context.is_some_and(|c| c.published.is_some() || c.updated.is_some());
+        if !dated {
+            parsed.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "no-timestamps",
+                format!(
+                    "no timestamps found in {}: read as an article with no dated item;                      if the page has times, `--layout` can force a known layout",
+                    page.path()
+                ),
+            ));
+        }
         return;
     };
     if let Some(title) = title_above(page, parsed, line) {
@@ -693,9 +712,6 @@ fn read_article(
     post.author = author;
     post.headline.clone_from(&parsed.title);
     parsed.roles.assign(line, Role::Stamp, "article-dateline");
-    if let Some(updated) = updated {
-        parsed.updated = Some(RawStamp::new(line, updated));
-    }
     for n in line + 1..=page.len() {
         let Some(text) = page.line(n) else { continue };
         if is_blank(text) || parsed.roles.is_assigned(n) {
@@ -761,9 +777,17 @@ fn first_footer_post_start(page: &Page<'_>, parsed: &Parsed, footer: u32) -> u32
 }
 
 fn header(page: &Page<'_>, parsed: &mut Parsed, stamped: &[(u32, StampLine)], end: u32) {
+    let context = page.context();
+    let mut dated_seen = false;
+    let mut date_seen = false;
     for n in 1..end {
         let Some(text) = page.line(n) else { continue };
         if is_blank(text) || parsed.roles.is_assigned(n) {
+            continue;
+        }
+        // The lines the page's context read as the page's own.
+        if let Some((role, rule)) = context.and_then(|c| c.claims(n)) {
+            parsed.roles.assign(n, role, rule);
             continue;
         }
         let trimmed = text.trim();
@@ -787,19 +811,19 @@ fn header(page: &Page<'_>, parsed: &mut Parsed, stamped: &[(u32, StampLine)], en
             }
             _ => None,
         };
-        if let (Some(raw), None) = (page_stamp, &parsed.published) {
-            parsed.published = Some(RawStamp::new(n, raw));
-            parsed
-                .roles
-                .assign(n, Role::Published, "dated-stamp-above-posts");
+        // A dated stamp above the posts that the context did not take: another of the page's
+        // times (a masthead's date, an edition's).
+        if page_stamp.is_some() && !dated_seen {
+            dated_seen = true;
+            parsed.drop_line(n, DropReason::Metadata, "dated-stamp-above-posts");
             continue;
         }
-        if parsed.page_date.is_none()
+        if !date_seen
             && dateline_time::parse_stamp(trimmed)
                 .is_some_and(|s| s.time.is_none() && s.date.is_some())
         {
-            parsed.page_date = Some(RawStamp::new(n, trimmed));
-            parsed.roles.assign(n, Role::PageDate, "date-above-posts");
+            date_seen = true;
+            parsed.drop_line(n, DropReason::Metadata, "date-above-posts");
             continue;
         }
         // A byline: "By Ann Byrne", or "By" alone above the names.
@@ -823,12 +847,7 @@ fn header(page: &Page<'_>, parsed: &mut Parsed, stamped: &[(u32, StampLine)], en
                 }
             }
         }
-        if parsed.zone_statement.is_none() && dateline_time::zone_statement(trimmed).is_some() {
-            parsed.zone_statement = Some(RawStamp::new(n, trimmed));
-            parsed
-                .roles
-                .assign(n, Role::ZoneStatement, "zone-statement");
-        } else if parsed.title.is_none() {
+        if parsed.title.is_none() {
             parsed.title = Some(trimmed.to_owned());
             parsed.roles.assign(n, Role::Title, "first-line-of-page");
         } else {
@@ -955,7 +974,7 @@ mod tests {
         );
         assert_eq!(parsed.kind, DocumentKind::LiveBlog);
         assert_eq!(parsed.title.as_deref(), Some("A blog"));
-        assert_eq!(parsed.zone_statement.as_ref().map(|z| z.line), Some(3));
+        assert_eq!(parsed.roles.get(3).map(|r| r.0), Some(Role::ZoneStatement));
         let stamps: Vec<_> = parsed.posts.iter().map(|p| p.stamp.text.as_str()).collect();
         assert_eq!(stamps, vec!["12:50", "12:31"]);
         assert_eq!(parsed.posts[0].paragraphs, vec!["Newest.", "More of it."]);
@@ -1010,7 +1029,7 @@ mod tests {
              21:22Frances Watkins\nGoodnight\n\nWe are logging off.\n\n\
              20:36Frances Watkins\nA pub closes\nhttps://example.com/post/1\n",
         );
-        assert_eq!(parsed.updated, Some(RawStamp::new(4, "21:22, 6 OCT 2020")));
+        assert_eq!(parsed.roles.get(4).map(|r| r.0), Some(Role::Updated));
         assert_eq!(
             stamps(&parsed),
             vec![
@@ -1029,10 +1048,7 @@ mod tests {
              21 mins ago11:48 Jon King\nA headline\n\nBody one.\n\
              2 hours ago 10:05 Jon King\nAnother headline\n\nBody two.\n",
         );
-        assert_eq!(
-            parsed.published,
-            Some(RawStamp::new(3, "11:48, Thu, Jul 18, 2024"))
-        );
+        assert_eq!(parsed.roles.get(3).map(|r| r.0), Some(Role::Published));
         assert_eq!(
             stamps(&parsed),
             vec![
@@ -1068,7 +1084,12 @@ mod tests {
             parsed.roles.get(10).map(|r| r.1),
             Some("date-lines-above-clock")
         );
-        assert!(parsed.updated.is_some());
+        assert!(
+            parsed
+                .roles
+                .iter()
+                .any(|(_, r)| r.is_some_and(|r| r.0 == Role::Updated))
+        );
     }
 
     #[test]
@@ -1133,10 +1154,7 @@ mod tests {
             "Live score\n\nTHE TIMES OF INDIA | Oct 02, 2020, 19:02:47 IST\n\n\
              19:02 (IST), Oct 02\n\nToss won.\n\n18:32 (IST), Oct 02\n\nWelcome.\n",
         );
-        assert_eq!(
-            parsed.published,
-            Some(RawStamp::new(3, "Oct 02, 2020, 19:02:47 IST"))
-        );
+        assert_eq!(parsed.roles.get(3).map(|r| r.0), Some(Role::Published));
         assert_eq!(parsed.posts.len(), 2);
     }
 
@@ -1177,20 +1195,16 @@ mod tests {
     }
 
     #[test]
-    fn an_update_time_alone_dates_no_item() {
+    fn an_update_time_alone_is_the_articles_dateline() {
         let parsed = parse(
             "A briefing\nLast Updated\nSept. 25, 2020, 5:43 p.m. ET\nSept. 25, 2020, 5:43 p.m. ET\n\
              Here's what you need to know:\n\nStocks rallied.\n",
         );
-        assert!(parsed.posts.is_empty());
-        assert_eq!(parsed.updated.as_ref().map(|u| u.line), Some(3));
+        assert_eq!(parsed.posts.len(), 1);
+        assert_eq!(parsed.posts[0].stamp.line, 3);
         assert_eq!(parsed.roles.get(2).map(|r| r.1), Some("page-time-label"));
         assert_eq!(parsed.roles.get(4).map(|r| r.1), Some("repeated-page-time"));
-        let d = parsed
-            .diagnostics
-            .iter()
-            .find(|d| d.code == "no-timestamps");
-        assert!(d.is_some_and(|d| d.message.contains("only its update time (line 3)")));
+        assert!(!parsed.diagnostics.iter().any(|d| d.code == "no-timestamps"));
     }
 
     #[test]

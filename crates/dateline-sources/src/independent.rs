@@ -96,6 +96,14 @@ impl Layout for IndependentLiveBlog {
         "independent-liveblog"
     }
 
+    fn outlet(&self) -> Option<&'static str> {
+        Some(OUTLET)
+    }
+
+    fn kind(&self) -> Option<DocumentKind> {
+        Some(DocumentKind::LiveBlog)
+    }
+
     fn detect(&self, page: &Page<'_>) -> Option<Detection> {
         let count = footers(page);
         if count < 2 {
@@ -117,7 +125,6 @@ impl Layout for IndependentLiveBlog {
 
     fn parse(&self, page: &Page<'_>) -> Parsed {
         let mut parsed = Parsed::new(DocumentKind::LiveBlog, page.len());
-        parsed.outlet = Some(OUTLET.to_owned());
         let loading = page
             .lines()
             .find(|(_, t)| LOADING.is_match(t.trim()))
@@ -193,6 +200,14 @@ impl Layout for IndependentArticle {
         "independent-article"
     }
 
+    fn outlet(&self) -> Option<&'static str> {
+        Some(OUTLET)
+    }
+
+    fn kind(&self) -> Option<DocumentKind> {
+        Some(DocumentKind::Article)
+    }
+
     fn detect(&self, page: &Page<'_>) -> Option<Detection> {
         let line = dateline(page)?;
         if footers(page) >= 2 {
@@ -214,7 +229,6 @@ impl Layout for IndependentArticle {
 
     fn parse(&self, page: &Page<'_>) -> Parsed {
         let mut parsed = Parsed::new(DocumentKind::Article, page.len());
-        parsed.outlet = Some(OUTLET.to_owned());
         let dateline = dateline(page);
         let next = header(page, &mut parsed, dateline, page.len() + 1);
         drop_donations(page, &mut parsed);
@@ -273,7 +287,6 @@ fn drop_donations(page: &Page<'_>, parsed: &mut Parsed) {
 fn header(page: &Page<'_>, parsed: &mut Parsed, dateline: Option<u32>, limit: u32) -> u32 {
     let (before_end, next) = match dateline {
         Some(d) => {
-            parsed.published = page.line(d).map(|t| RawStamp::new(d, clean(t)));
             parsed.roles.assign(d, Role::Published, "dateline");
             // The block of lines right above the dateline: byline first, then places.
             let mut top = d;
@@ -457,10 +470,7 @@ Join our commenting forum
         assert_eq!(parsed.title.as_deref(), Some("Iran news – live: a title"));
         assert_eq!(parsed.standfirst.as_deref(), Some("A standfirst"));
         assert_eq!(parsed.bylines, vec!["Vincent Wood", "Jon Sharman"]);
-        assert_eq!(
-            parsed.published,
-            Some(RawStamp::new(8, "Friday 03 January 2020 13:34 EST"))
-        );
+        assert_eq!(parsed.roles.get(8).map(|r| r.0), Some(Role::Published));
         assert_eq!(parsed.summary, vec!["Intro paragraph."]);
         assert_eq!(parsed.posts.len(), 2);
         let first = &parsed.posts[0];

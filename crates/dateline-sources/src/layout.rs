@@ -1,7 +1,6 @@
 //! The one small trait every layout implements, and what a layout hands back.
 
 use dateline_model::{Diagnostic, DocumentKind, DropReason};
-use dateline_time::Anchor;
 
 use crate::Page;
 
@@ -17,8 +16,21 @@ pub trait Layout: Sync {
     /// Whether the page looks like this layout, judged from its text alone (never its file name).
     fn detect(&self, page: &Page<'_>) -> Option<Detection>;
 
-    /// Reads the page: metadata, posts with their raw stamps, and a role for each line.
+    /// Reads the page: metadata, posts with their raw stamps, and a role for each line. The page
+    /// comes with its context decided (its zone, its dates, its times): a layout splits the page
+    /// into posts and furniture, and leaves those decisions to the context.
     fn parse(&self, page: &Page<'_>) -> Parsed;
+
+    /// The outlet this layout is made for, when it reads one outlet's pages only: a clue to the
+    /// page's outlet, weighed with the others.
+    fn outlet(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The kind of page this layout reads, when it reads one kind only: a clue to the page's kind.
+    fn kind(&self) -> Option<DocumentKind> {
+        None
+    }
 }
 
 /// How well a page fits a layout, and why.
@@ -256,26 +268,14 @@ impl LineRoles {
 pub struct Parsed {
     /// Live blog, article or unknown.
     pub kind: DocumentKind,
-    /// The outlet, when the layout knows it.
-    pub outlet: Option<String>,
     /// The page's headline.
     pub title: Option<String>,
     /// The line under the headline.
     pub standfirst: Option<String>,
     /// The names in the page's byline.
     pub bylines: Vec<String>,
-    /// The page's publication stamp.
-    pub published: Option<RawStamp>,
-    /// The page's update stamp.
-    pub updated: Option<RawStamp>,
-    /// The page's date, for stamps that print no date.
-    pub page_date: Option<RawStamp>,
-    /// Which end of the blog the page date belongs to.
-    pub anchor: Anchor,
     /// The number of posts the page says it has.
     pub declared_posts: Option<u32>,
-    /// The line that states the page's zone, and its text.
-    pub zone_statement: Option<RawStamp>,
     /// Paragraphs about the whole story.
     pub summary: Vec<String>,
     /// The posts, in page order.
@@ -291,16 +291,10 @@ impl Parsed {
     pub fn new(kind: DocumentKind, lines: u32) -> Self {
         Parsed {
             kind,
-            outlet: None,
             title: None,
             standfirst: None,
             bylines: Vec::new(),
-            published: None,
-            updated: None,
-            page_date: None,
-            anchor: Anchor::Oldest,
             declared_posts: None,
-            zone_statement: None,
             summary: Vec::new(),
             posts: Vec::new(),
             roles: LineRoles::new(lines),

@@ -111,6 +111,7 @@
 
 mod boilerplate;
 mod cnn;
+mod context;
 mod dw;
 mod error;
 mod generic;
@@ -122,7 +123,7 @@ mod page;
 mod resolve;
 
 pub use cnn::CnnLiveBlog;
-pub use dateline_time::DstPolicy;
+pub use dateline_time::{DstPolicy, Tz};
 pub use dw::DwLiveBlog;
 pub use error::Error;
 pub use generic::Generic;
@@ -131,6 +132,7 @@ pub use layout::{Detection, DraftPost, Layout, LineRoles, Parsed, RawStamp, Role
 pub use outlets::{Outlet, outlet_by_domain, outlet_by_name, outlets};
 pub use page::Page;
 
+use chrono::{DateTime, Utc};
 use dateline_model::{Diagnostic, Document, Severity};
 
 /// How to read a page.
@@ -144,6 +146,13 @@ pub struct Options {
     /// The most posts read from one page; the lines of any beyond are dropped as unplaced, with
     /// one warning naming the line where reading stopped. Default [`MAX_POSTS`].
     pub max_posts: usize,
+    /// The zone of the page's clocks, when the user knows it: it outweighs every clue on the
+    /// page, and the page's context records it as given.
+    pub zone: Option<Tz>,
+    /// The outlet's country (ISO 3166-1 alpha-2), when the user knows it.
+    pub country: Option<String>,
+    /// When the page was saved: the "now" of its relative times (`4m ago`, `Yesterday 18:40`).
+    pub captured_at: Option<DateTime<Utc>>,
 }
 
 /// The default of [`Options::max_posts`]: far more than any real live blog holds (the longest
@@ -156,6 +165,9 @@ impl Default for Options {
             layout: None,
             dst: DstPolicy::default(),
             max_posts: MAX_POSTS,
+            zone: None,
+            country: None,
+            captured_at: None,
         }
     }
 }
@@ -251,6 +263,24 @@ fn read_inner(
     let visible = html.as_ref().map_or(text.as_str(), |h| h.text.as_str());
     let page = Page::new(path, visible);
     let chosen = choose(&page, options, &mut diagnostics);
+    // The page's context, decided once from every clue on it, before its posts are read.
+    let hint = context::LayoutHint {
+        outlet: chosen.outlet().map(|o| (chosen.name(), o)),
+        kind: chosen.kind().map(|k| (chosen.name(), k)),
+    };
+    let given = context::Given {
+        zone: options.zone,
+        country: options.country.clone(),
+        captured_at: options.captured_at,
+    };
+    let context = context::decide(
+        &page,
+        html.as_ref().map(|h| &h.machine),
+        hint,
+        &given,
+        options.dst,
+    );
+    let page = page.with_context(&context);
     let mut parsed = chosen.parse(&page);
     if let Some(h) = &html {
         diagnostics.push(Diagnostic::new(
@@ -264,7 +294,7 @@ fn read_inner(
                 h.machine.summary()
             ),
         ));
-        html::prepare(&mut parsed, &h.machine);
+        html::prepare(&mut parsed, &context);
         if options.layout.is_some() {
             diagnostics.push(Diagnostic::new(
                 Severity::Warning,
@@ -283,11 +313,16 @@ fn read_inner(
         dst: options.dst,
         max_posts: options.max_posts,
     };
-    let (mut doc, more, roles) = resolve::finish(&page, parsed, &how);
+    let (mut doc, more, roles) = resolve::finish(&page, parsed, &how, &context);
     diagnostics.extend(more);
     if let Some(h) = &html {
         diagnostics.extend(h.notes.iter().cloned());
-        html::reconcile(&mut doc, &page, &h.machine, &mut diagnostics);
+        html::reconcile(
+            &mut doc,
+            &h.machine,
+            context.zone.as_ref().map(|z| z.tz),
+            &mut diagnostics,
+        );
     }
     // A file with nothing to read has been said to be so; the layouts have nothing to add.
     if diagnostics

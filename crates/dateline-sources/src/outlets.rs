@@ -743,7 +743,7 @@ fn is_credit_line(line: &str) -> bool {
 /// Whether `line` names `name` as whole words. Copyright lines spell a name in their own case
 /// (`2019 Spacenews, Inc.` for SpaceNews), so case is ignored after a capital first letter: a
 /// proper name, not the word `time` for Time.
-fn mentions_name(line: &str, name: &str) -> bool {
+pub(crate) fn mentions_name(line: &str, name: &str) -> bool {
     let Some(&start) = name.as_bytes().first() else {
         return false;
     };

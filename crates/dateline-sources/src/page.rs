@@ -10,6 +10,8 @@ pub struct Page<'a> {
     path: &'a str,
     text: &'a str,
     lines: Vec<&'a str>,
+    /// What was decided about the page as a whole, once it has been.
+    context: Option<&'a crate::context::Context>,
 }
 
 impl<'a> Page<'a> {
@@ -19,7 +21,21 @@ impl<'a> Page<'a> {
             path,
             text,
             lines: split_lines(text),
+            context: None,
         }
+    }
+
+    /// The page with its context decided: what layouts read it with.
+    pub(crate) fn with_context(self, context: &'a crate::context::Context) -> Page<'a> {
+        Page {
+            context: Some(context),
+            ..self
+        }
+    }
+
+    /// The page's context, once decided.
+    pub(crate) fn context(&self) -> Option<&'a crate::context::Context> {
+        self.context
     }
 
     /// The path the page was read from, as given.

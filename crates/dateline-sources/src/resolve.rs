@@ -1,19 +1,17 @@
 //! The step every layout shares: raw stamps resolved to UTC with `dateline-time`, the result
 //! turned into a model [`Document`], every line accounted for, and the page checked against itself.
 
-use chrono::NaiveDate;
 use dateline_model::{
-    Basis, Diagnostic, Document, DropReason, Dropped, ExpressionKind, Granularity, Inference,
-    Interval, Post, Precision, ResolvedTime, Severity, TimeExpression, ZoneSource, ZoneStatement,
+    Basis, Diagnostic, Document, DocumentKind, DropReason, Dropped, ExpressionKind, Granularity,
+    Inference, Interval, Post, Precision, ResolvedTime, Severity, TimeExpression, ZoneSource,
+    ZoneStatement,
 };
-use dateline_time::{
-    Anchor, Context, DstPolicy, Inferred, Note, Report, Resolved, Stamp, Tz, ZoneOrigin,
-};
+use dateline_time::{DstPolicy, Inferred, Note, Report, Resolved, Stamp, Tz, ZoneOrigin};
 
 use rayon::prelude::*;
 
+use crate::Page;
 use crate::layout::{DraftPost, LineRoles, Parsed, RawStamp, Role, is_blank};
-use crate::{Page, outlets};
 
 /// A page with at least this many posts has its posts' texts read in parallel: below it, handing
 /// the work out costs more than it saves, and a corpus of many pages is already read a page per
@@ -33,97 +31,58 @@ pub(crate) fn finish(
     page: &Page<'_>,
     mut parsed: Parsed,
     how: &Finish<'_>,
+    context: &crate::context::Context,
 ) -> (Document, Vec<Diagnostic>, LineRoles) {
     let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
     limit(&mut parsed, how.max_posts, &mut diagnostics);
+    // The lines the context read as the page's own, where no layout placed them.
+    for (n, text) in page.lines() {
+        if is_blank(text) || parsed.roles.is_assigned(n) {
+            continue;
+        }
+        if let Some((role, rule)) = context.claims(n) {
+            parsed.roles.assign(n, role, rule);
+        }
+    }
     account(page, &mut parsed, &mut diagnostics);
 
     let mut doc = Document::new(page.path(), how.layout, how.bytes);
     doc.kind = parsed.kind;
+    // A page its machine data declares a live blog is one, even when the saved copy shows none of
+    // its posts (they load later): it has no article item.
+    if context.kind_declared
+        && context.kind == Some(DocumentKind::LiveBlog)
+        && parsed.posts.is_empty()
+    {
+        doc.kind = DocumentKind::LiveBlog;
+    }
     doc.title = parsed.title.take();
     doc.standfirst = parsed.standfirst.take();
     doc.bylines = std::mem::take(&mut parsed.bylines);
     doc.declared_posts = parsed.declared_posts;
     doc.summary = std::mem::take(&mut parsed.summary);
     doc.dropped = dropped_runs(page, &parsed);
-
-    let outlet = parsed.outlet.as_deref().and_then(outlets::outlet_by_name);
-    doc.outlet = parsed
-        .outlet
-        .clone()
-        .or_else(|| outlet.map(|o| o.name.to_owned()));
-
-    // The zone for stamps that print none: the page's statement, else the outlet's home zone.
-    let mut ctx = Context::default()
-        .with_anchor(parsed.anchor)
-        .with_dst(how.dst);
-    if let Some(country) = outlet.map(|o| o.country) {
-        ctx = ctx.with_country(country);
-    }
-    if let Some(statement) = &parsed.zone_statement {
-        match dateline_time::zone_statement(&statement.text) {
-            Some(found) => {
-                doc.zone_statement = Some(ZoneStatement::new(
-                    statement.line,
-                    statement.text.clone(),
-                    found.tz.name(),
-                ));
-                ctx = ctx.with_zone(found.tz, ZoneOrigin::PageStatement { line: statement.line });
-                if let Some(note) = &found.note {
-                    diagnostics.push(note_diagnostic(note, Some(statement.line)));
-                }
-            }
-            None => diagnostics.push(
-                Diagnostic::new(
-                    Severity::Warning,
-                    "zone-statement-unread",
-                    format!("`{}` looks like a statement of the page's zone, but names no zone dateline knows", statement.text),
-                )
-                .at_line(statement.line),
-            ),
-        }
-    }
-    if ctx.zone.is_none() {
-        if let Some(o) = outlet {
-            if let Ok(tz) = o.zone.parse::<Tz>() {
-                ctx = ctx.with_zone(
-                    tz,
-                    ZoneOrigin::OutletDefault {
-                        outlet: o.name.into(),
-                    },
-                );
-            }
-        }
-    }
-    if let Some(raw) = &parsed.page_date {
-        match page_date(raw) {
-            Some(date) => ctx = ctx.with_page_date(date),
-            None => diagnostics.push(
-                Diagnostic::new(
-                    Severity::Warning,
-                    "page-date-unread",
-                    format!(
-                        "`{}` looks like the page's date but could not be read as one",
-                        raw.text
-                    ),
-                )
-                .at_line(raw.line),
-            ),
+    doc.outlet.clone_from(&context.outlet);
+    doc.context = context.record.clone();
+    diagnostics.extend(context.diagnostics.iter().cloned());
+    if let Some(statement) = &context.statement {
+        if let Some(zone) = &context.zone {
+            doc.zone_statement = Some(ZoneStatement::new(
+                statement.line,
+                statement.text.clone(),
+                zone.tz.name(),
+            ));
         }
     }
 
-    // Page times are resolved on their own, so a zone they print never reaches the posts.
-    let mut meta_ctx = ctx.clone();
-    meta_ctx.page_date = None;
-    doc.published = parsed
-        .published
-        .as_ref()
-        .and_then(|raw| resolve_one(page, raw, &meta_ctx, &mut diagnostics));
-    doc.updated = parsed
-        .updated
-        .as_ref()
-        .and_then(|raw| resolve_one(page, raw, &meta_ctx, &mut diagnostics));
-
+    // Every stamp is read in the page's context: its zone, country, date and capture time.
+    let ctx = context.time_context(how.dst);
+    doc.published = context.published.as_ref().map(|d| d.time.clone());
+    doc.updated = context.updated.as_ref().map(|d| d.time.clone());
+    // What reading the page's own times noticed (a zone that disagrees with its second reading).
+    for dated in [&context.published, &context.updated].into_iter().flatten() {
+        note_diagnostics(&dated.notes, dated.time.line, &mut diagnostics);
+    }
     let before_posts = diagnostics.len();
     // Posts are resolved together, in page order.
     let mut stamps: Vec<Stamp> = Vec::new();
@@ -140,23 +99,20 @@ pub(crate) fn finish(
     // Bare clocks (or dates without a year) under no page date: the page's own published (or
     // updated) day stands in.
     let undated = |s: &Stamp| s.date.as_ref().is_none_or(|d| d.year.is_none());
-    if ctx.page_date.is_none() && stamps.iter().any(undated) {
-        let fallback = match (&doc.published, &doc.updated) {
-            (Some(p), _) => Some((p, Anchor::Oldest, "published")),
-            (None, Some(u)) => Some((u, Anchor::Newest, "updated")),
-            (None, None) => None,
-        };
-        if let Some((time, anchor, which)) = fallback {
-            let date = time.local.date_naive();
-            ctx = ctx.with_page_date(date).with_anchor(anchor);
-            diagnostics.push(
-                Diagnostic::new(
+    if stamps.iter().any(undated) {
+        if let Some(page_date) = context.page_date {
+            if let Some(which) = page_date.from {
+                let mut d = Diagnostic::new(
                     Severity::Info,
                     "page-date-inferred",
-                    format!("the page prints no date for its clocks; the day it was {which} ({date}) is used"),
-                )
-                .at_line(time.line),
-            );
+                    format!(
+                        "the page prints no date for its clocks; the day it was {which} ({}) is used",
+                        page_date.date
+                    ),
+                );
+                d.line = page_date.line;
+                diagnostics.push(d);
+            }
         }
     }
     let mut times: Vec<Option<ResolvedTime>> = vec![None; parsed.posts.len()];
@@ -206,8 +162,23 @@ pub(crate) fn finish(
     }
 
     collapse(&mut diagnostics, before_posts, "zone-assumed");
+    // No clue on the page placed its clocks: one warning says so and what to pass.
+    if context.zone.is_none() {
+        let lines: Vec<u32> = diagnostics
+            .iter()
+            .filter(|d| d.code == "zone-assumed")
+            .filter_map(|d| d.line)
+            .collect();
+        let assumed = diagnostics.iter().any(|d| d.code == "zone-assumed");
+        diagnostics.retain(|d| d.code != "zone-assumed");
+        if assumed {
+            let mut d = crate::context::zone_assumed(page.path());
+            d.line = lines.first().copied();
+            diagnostics.push(d);
+        }
+    }
 
-    let country = outlet.map(|o| o.country);
+    let country = context.country.as_deref();
     // The time expressions of each post's text, most of the reading of a long live blog: the
     // posts of a long page are read in parallel, a short page's in turn.
     let read = |(draft, time): (&DraftPost, &Option<ResolvedTime>)| -> Vec<TimeExpression> {
@@ -239,6 +210,9 @@ pub(crate) fn finish(
         post.text = draft.paragraphs.join("\n\n");
         doc.posts.push(post);
     }
+    if doc.kind == DocumentKind::Article {
+        article_time(page, &mut doc, context, &mut diagnostics);
+    }
 
     let count_line = parsed
         .roles
@@ -250,6 +224,111 @@ pub(crate) fn finish(
     let mut seen = std::collections::HashSet::new();
     diagnostics.retain(|d| seen.insert((d.code.clone(), d.line, d.message.clone())));
     (doc, diagnostics, parsed.roles)
+}
+
+/// An article's one item is dated as its context decided from every clue (its visible dateline,
+/// its machine data, its address): the visible stamp keeps its place when they agree, and the
+/// decided time replaces it when the page shows less (a date where the machine data gives the
+/// minute). A page that shows only its update time has its item dated by it, with a warning; a
+/// page with no visible dateline gets its item from the decided time, on its headline's line.
+fn article_time(
+    page: &Page<'_>,
+    doc: &mut Document,
+    context: &crate::context::Context,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let live = context.kind == Some(DocumentKind::LiveBlog);
+    let decided = match (&context.published, &context.updated) {
+        (Some(p), _) => Some((p, false)),
+        (None, Some(u)) if !live => Some((u, true)),
+        _ => None,
+    };
+    let Some((dated, by_update)) = decided else {
+        return;
+    };
+    let mut time = dated.time.clone();
+    let question = if by_update {
+        dateline_model::Question::Updated
+    } else {
+        dateline_model::Question::Published
+    };
+    let agreeing: Vec<String> = context
+        .record
+        .decisions
+        .iter()
+        .filter(|d| d.question == question)
+        .flat_map(|d| d.clue.iter().chain(d.agreeing.iter()))
+        .map(|c| c.kind.clone())
+        .collect();
+    if by_update {
+        time.basis.notes.push(
+            "the page shows no publication time: the item is dated by its update time".to_owned(),
+        );
+        let mut d = Diagnostic::new(
+            Severity::Warning,
+            "dated-by-update",
+            "the page prints only when it was updated, not when it was published; its item is              dated by the update time, which is the latest it can have been published",
+        );
+        d.line = dated.line;
+        diagnostics.push(d);
+    }
+    // The page shows less than the machine data gives: say where the minute came from.
+    if let ZoneSource::Machine { field } = &time.basis.zone_source {
+        if dated.visible.is_none() || dated.shown.is_some() {
+            diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                "article-time-from-machine",
+                format!(
+                    "the page shows no minute for its publication; the time is its {field} `{}`",
+                    time.raw
+                ),
+            ));
+        }
+    }
+    match doc.posts.iter_mut().find(|p| p.visible) {
+        Some(post) => {
+            let own = post.time.as_ref().filter(|t| {
+                t.basis.precision == time.basis.precision
+                    && (t.utc - time.utc).num_seconds().abs() < 60
+            });
+            match own {
+                Some(_) if !by_update => {
+                    if let Some(t) = post.time.as_mut() {
+                        if agreeing.len() > 1 {
+                            t.basis
+                                .notes
+                                .push(format!("agrees with {}", agreeing.join(", ")));
+                        }
+                    }
+                }
+                _ => post.time = Some(time),
+            }
+        }
+        None => {
+            let line = dated.line.or_else(|| title_line(doc, page)).unwrap_or(1);
+            let mut post = Post::new(&doc.id, line);
+            post.headline.clone_from(&doc.title);
+            post.text = doc.standfirst.clone().unwrap_or_default();
+            post.time = Some(time);
+            doc.posts.push(post);
+        }
+    }
+}
+
+/// The line of the visible text that prints the document's title.
+fn title_line(doc: &Document, page: &Page<'_>) -> Option<u32> {
+    let title = doc
+        .title
+        .as_deref()?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if title.is_empty() {
+        return None;
+    }
+    page.lines()
+        .find(|(_, text)| text.split_whitespace().collect::<Vec<_>>().join(" ") == title)
+        .map(|(n, _)| n)
 }
 
 /// The time expressions in a post's headline and body lines, read against the post's own time
@@ -467,12 +546,6 @@ pub(crate) fn sample(text: &str) -> String {
     }
 }
 
-fn page_date(raw: &RawStamp) -> Option<NaiveDate> {
-    let stamp = dateline_time::parse_stamp(&raw.text)?;
-    let date = stamp.date?;
-    NaiveDate::from_ymd_opt(date.year?, date.month, date.day)
-}
-
 fn unreadable(raw: &RawStamp) -> Diagnostic {
     Diagnostic::new(
         Severity::Warning,
@@ -483,31 +556,6 @@ fn unreadable(raw: &RawStamp) -> Diagnostic {
         ),
     )
     .at_line(raw.line)
-}
-
-fn resolve_one(
-    page: &Page<'_>,
-    raw: &RawStamp,
-    ctx: &Context,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<ResolvedTime> {
-    let Some(stamp) = dateline_time::parse_stamp(&raw.text) else {
-        diagnostics.push(unreadable(raw));
-        return None;
-    };
-    match dateline_time::resolve(&stamp, ctx) {
-        Ok(resolved) => {
-            note_diagnostics(&resolved.notes, raw.line, diagnostics);
-            Some(convert(page, raw, resolved))
-        }
-        Err(error) => {
-            diagnostics.push(
-                Diagnostic::new(Severity::Warning, "unresolved-stamp", error.to_string())
-                    .at_line(raw.line),
-            );
-            None
-        }
-    }
 }
 
 fn note_diagnostics(notes: &[Note], line: u32, diagnostics: &mut Vec<Diagnostic>) {
@@ -527,8 +575,32 @@ fn note_diagnostic(note: &Note, line: Option<u32>) -> Diagnostic {
     }
 }
 
+/// A time that stands on no line of the page (a machine time read in the page's zone), in the
+/// model's terms: line 0, span empty.
+pub(crate) fn convert_detached(raw: &str, r: Resolved) -> ResolvedTime {
+    let mut time = basis_of(RawStamp::new(0, raw), r);
+    time.span = [0, 0];
+    time
+}
+
 /// The time library's answer in the model's terms.
-fn convert(page: &Page<'_>, raw: &RawStamp, r: Resolved) -> ResolvedTime {
+pub(crate) fn convert(page: &Page<'_>, raw: &RawStamp, r: Resolved) -> ResolvedTime {
+    let mut time = basis_of(raw.clone(), r);
+    if let Some(line) = page.line(raw.line) {
+        match line.find(&raw.text) {
+            Some(start) => {
+                let start = u32::try_from(start).unwrap_or(u32::MAX);
+                time.span = [start, start.saturating_add(time.span[1])];
+            }
+            // The stamp was read from a repaired copy of the line ("November02202321:06" read
+            // as "November 02 2023 21:06"): the whole line is its span.
+            None => time.span = [0, u32::try_from(line.len()).unwrap_or(u32::MAX)],
+        }
+    }
+    time
+}
+
+fn basis_of(raw: RawStamp, r: Resolved) -> ResolvedTime {
     let zone_source = zone_source(r.origin);
     let mut basis = Basis::new(r.rule, zone_source);
     basis.precision = match r.precision {
@@ -556,19 +628,7 @@ fn convert(page: &Page<'_>, raw: &RawStamp, r: Resolved) -> ResolvedTime {
         })
         .collect();
     basis.notes = r.notes.iter().map(|n| n.message.clone()).collect();
-    let mut time = ResolvedTime::new(raw.line, raw.text.clone(), r.utc, r.local, r.zone, basis);
-    if let Some(line) = page.line(raw.line) {
-        match line.find(&raw.text) {
-            Some(start) => {
-                let start = u32::try_from(start).unwrap_or(u32::MAX);
-                time.span = [start, start.saturating_add(time.span[1])];
-            }
-            // The stamp was read from a repaired copy of the line ("November02202321:06" read
-            // as "November 02 2023 21:06"): the whole line is its span.
-            None => time.span = [0, u32::try_from(line.len()).unwrap_or(u32::MAX)],
-        }
-    }
-    time
+    ResolvedTime::new(raw.line, raw.text, r.utc, r.local, r.zone, basis)
 }
 
 /// Where a zone came from, in the model's terms.
@@ -579,6 +639,9 @@ pub(crate) fn zone_source(origin: ZoneOrigin) -> ZoneSource {
         ZoneOrigin::OutletDefault { outlet } => ZoneSource::OutletDefault { outlet },
         ZoneOrigin::Caller => ZoneSource::Given,
         ZoneOrigin::Gazetteer { place } => ZoneSource::Gazetteer { place },
+        ZoneOrigin::Context { clue } => ZoneSource::Context {
+            clue: clue.into_owned(),
+        },
         _ => ZoneSource::Assumed,
     }
 }

@@ -244,6 +244,12 @@ pub enum ZoneOrigin {
     },
     /// Given by the caller.
     Caller,
+    /// Decided by the caller from clues on the page (its address, its language, the zones its
+    /// other stamps print), named here in words.
+    Context {
+        /// The clue that decided.
+        clue: Cow<'static, str>,
+    },
     /// Nothing said anything: UTC assumed.
     Assumed,
 }

@@ -27,13 +27,14 @@ pub(crate) fn read_blocks(blocks: &[String], machine: &mut Machine, notes: &mut 
         }
         let value = match serde_json::from_str::<Value>(body) {
             Ok(value) => value,
-            Err(error) => match repair(body).and_then(|r| serde_json::from_str::<Value>(&r).ok()) {
+            Err(error) => match repair(body).map_or_else(|| first_value(body), |r| first_value(&r))
+            {
                 Some(value) => {
                     notes.push(Diagnostic::new(
                         Severity::Info,
                         "json-ld-repaired",
                         format!(
-                            "json-ld block {block} is not valid json ({error}); read it after removing comments and trailing commas and escaping raw control characters"
+                            "json-ld block {block} is not valid json ({error}); read it after removing comments and trailing commas, escaping raw control characters and leaving out what follows its first value"
                         ),
                     ));
                     value
@@ -50,6 +51,15 @@ pub(crate) fn read_blocks(blocks: &[String], machine: &mut Machine, notes: &mut 
         };
         walk(&value, block, machine, 0);
     }
+}
+
+/// The first whole JSON value of a text, whatever follows it (a stray `}` after the object, as
+/// templates leave): `None` when the text does not open with one.
+fn first_value(text: &str) -> Option<Value> {
+    serde_json::Deserializer::from_str(text)
+        .into_iter::<Value>()
+        .next()?
+        .ok()
 }
 
 /// Strips the wrappers pages put around JSON-LD: whitespace, `<!-- -->`, `<![CDATA[ ]]>` in its
@@ -409,6 +419,16 @@ mod tests {
         assert_eq!(unwrap("// <![CDATA[\n{\"a\":1}\n// ]]>"), "{\"a\":1}");
         assert_eq!(unwrap("<!-- {\"a\":1} -->"), "{\"a\":1}");
         assert_eq!(unwrap("<![CDATA[{\"a\":1}"), "{\"a\":1}");
+    }
+
+    #[test]
+    fn a_block_with_a_stray_brace_after_its_object_is_read() {
+        let mut machine = Machine::default();
+        let mut notes = Vec::new();
+        let block = r#"{"@type": "NewsArticle", "datePublished": "2020-10-26T18:10:00+01:00"}}"#;
+        read_blocks(&[block.to_owned()], &mut machine, &mut notes);
+        assert_eq!(machine.items.len(), 1);
+        assert!(notes.iter().any(|n| n.code == "json-ld-repaired"));
     }
 
     #[test]

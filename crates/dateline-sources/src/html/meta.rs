@@ -61,11 +61,20 @@ const MODIFIED: &[&str] = &[
 /// returns the raw text of each `application/ld+json` script in document order.
 pub(crate) fn scan(document: &Html, machine: &mut Machine) -> Vec<String> {
     let mut scripts = Vec::new();
+    let mut order = 0;
     for node in document.tree.root().descendants() {
         let Node::Element(element) = node.value() else {
             continue;
         };
+        order += 1;
         match element.name() {
+            "h1" if machine.headline_at.is_none() && is_html(element) => {
+                let text = collapse(&element_text_bounded(node, 512));
+                if !text.is_empty() {
+                    machine.headline_at = Some(order);
+                    machine.h1 = Some(text);
+                }
+            }
             "html" if machine.lang.is_none() => {
                 machine.lang = element
                     .attr("lang")
@@ -99,10 +108,18 @@ pub(crate) fn scan(document: &Html, machine: &mut Machine) -> Vec<String> {
             "time" => {
                 if let Some(datetime) = element.attr("datetime").filter(|d| !d.trim().is_empty()) {
                     let text = collapse(&element_text_bounded(node, 256));
+                    let quoted = node.ancestors().any(|a| {
+                        a.value()
+                            .as_element()
+                            .is_some_and(|e| e.name() == "blockquote")
+                    });
                     machine.times.push(PageTime {
                         role: TimeRole::Unknown,
                         time: MachineTime::new(datetime, Source::TimeElement),
                         text: (!text.is_empty()).then_some(text),
+                        mark: time_mark(element),
+                        order,
+                        quoted,
                     });
                 }
             }
@@ -124,6 +141,34 @@ pub(crate) fn scan(document: &Html, machine: &mut Machine) -> Vec<String> {
         }
     }
     scripts
+}
+
+/// What marks a `<time>` element as the page's publication or update time: a `pubdate`
+/// attribute, an `itemprop`, or a class naming publication or update. `None` for an unmarked one.
+fn time_mark(element: &scraper::node::Element) -> Option<String> {
+    if element.attr("pubdate").is_some() {
+        return Some("pubdate".to_owned());
+    }
+    if let Some(prop) = element
+        .attr("itemprop")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        return Some(format!("itemprop={prop}"));
+    }
+    let class = element.attr("class")?.to_ascii_lowercase();
+    const WORDS: &[&str] = &[
+        "publish",
+        "posted",
+        "created",
+        "entry-date",
+        "updated",
+        "modified",
+    ];
+    WORDS
+        .iter()
+        .any(|w| class.contains(w))
+        .then(|| format!("class={}", class.trim()))
 }
 
 fn is_html(element: &scraper::node::Element) -> bool {
@@ -164,6 +209,9 @@ fn meta(element: &scraper::node::Element, machine: &mut Machine) {
             role,
             time: MachineTime::new(content, source()),
             text: None,
+            mark: None,
+            order: 0,
+            quoted: false,
         });
         return;
     }
@@ -178,6 +226,7 @@ fn meta(element: &scraper::node::Element, machine: &mut Machine) {
         }),
         "og:type" if machine.og_type.is_none() => machine.og_type = Some(content.to_owned()),
         "og:url" if machine.og_url.is_none() => machine.og_url = Some(content.to_owned()),
+        "og:locale" if machine.locale.is_none() => machine.locale = Some(content.to_owned()),
         _ => {}
     }
 }

@@ -273,7 +273,7 @@ fn assign(
         Some(Scope::Other(true) | Scope::Author(..)) => {}
         Some(Scope::Other(false)) | None => {
             let role = match prop {
-                "datePublished" => TimeRole::Published,
+                "datePublished" | "dateCreated" => TimeRole::Published,
                 "dateModified" => TimeRole::Modified,
                 _ => return,
             };
@@ -282,6 +282,9 @@ fn assign(
                     role,
                     time: MachineTime::new(&v, Source::Microdata),
                     text: None,
+                    mark: Some(format!("itemprop={prop}")),
+                    order: 0,
+                    quoted: false,
                 });
             }
         }

@@ -149,6 +149,15 @@ pub(crate) struct PageTime {
     pub time: MachineTime,
     /// The element's visible text, for `<time>` elements (collapsed whitespace).
     pub text: Option<String>,
+    /// For `<time>` elements, what marks it as the page's own time: its `pubdate` attribute, an
+    /// `itemprop`, or a class that names publication or update (`entry-date published`).
+    pub mark: Option<String>,
+    /// The element's place among the page's elements, in document order (`<meta>`s are in the
+    /// head, so 0 for them): with [`Machine::headline_at`], whether it stands after the headline.
+    pub order: usize,
+    /// Whether the element sits inside a quotation (`<blockquote>`), as embedded social posts do:
+    /// their times are the quoted post's, not the page's.
+    pub quoted: bool,
 }
 
 /// Every machine-readable fact of a page, each with its source.
@@ -173,6 +182,12 @@ pub(crate) struct Machine {
     pub lang: Option<String>,
     /// The document's `<title>`, whitespace collapsed.
     pub title: Option<String>,
+    /// `og:locale` (`it_IT`).
+    pub locale: Option<String>,
+    /// The place of the page's first `<h1>` among its elements, in document order.
+    pub headline_at: Option<usize>,
+    /// The page's first `<h1>`, whitespace collapsed.
+    pub h1: Option<String>,
 }
 
 impl Machine {

@@ -20,62 +20,13 @@ use dateline_model::{
 };
 use dateline_time::Tz;
 
-use super::{ItemKind, Machine, MachineTime, Source, TimeRole, Update};
-use crate::{Page, outlets};
+use super::{ItemKind, Machine, MachineTime, Source, Update};
 
-/// Before resolving: what the machine data says about the outlet and the title.
-pub(crate) fn prepare(parsed: &mut crate::Parsed, machine: &Machine) {
-    if let Some(outlet) = outlet(machine) {
-        parsed.outlet = Some(outlet);
-    }
-    let headline = main_item(machine)
-        .and_then(|i| i.headline.clone())
-        .or_else(|| machine.titles.first().map(|t| t.value.clone()));
-    if let Some(headline) = headline.filter(|h| !h.trim().is_empty()) {
+/// Before resolving: the machine data's headline is the page's title.
+pub(crate) fn prepare(parsed: &mut crate::Parsed, context: &crate::context::Context) {
+    if let Some(headline) = context.title.as_ref().filter(|h| !h.trim().is_empty()) {
         parsed.title = Some(headline.trim().to_owned());
     }
-}
-
-/// The outlet the machine data names: by the canonical or `og:url` domain, else by site name.
-fn outlet(machine: &Machine) -> Option<String> {
-    let urls = machine.canonical.iter().chain(machine.og_url.iter());
-    for url in urls {
-        if let Some(o) = host(url).and_then(outlets::outlet_by_domain) {
-            return Some(o.name.to_owned());
-        }
-    }
-    for name in &machine.site_names {
-        if let Some(o) = outlets::outlet_by_name(&name.value) {
-            return Some(o.name.to_owned());
-        }
-        if let Some(o) = outlets::outlet_by_domain(&name.value) {
-            return Some(o.name.to_owned());
-        }
-    }
-    machine
-        .site_names
-        .first()
-        .map(|s| s.value.trim().to_owned())
-        .filter(|s| !s.is_empty() && s.chars().count() <= 60)
-}
-
-fn host(url: &str) -> Option<&str> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = host.split(':').next()?;
-    (!host.is_empty()).then_some(host)
-}
-
-/// The live blog when there is one, else the first article, else the first web page.
-fn main_item(machine: &Machine) -> Option<&super::Item> {
-    machine
-        .items
-        .iter()
-        .find(|i| i.kind == ItemKind::LiveBlog && !i.updates.is_empty())
-        .or_else(|| machine.items.iter().find(|i| i.kind == ItemKind::LiveBlog))
-        .or_else(|| machine.items.iter().find(|i| i.kind == ItemKind::Article))
-        .or_else(|| machine.items.iter().find(|i| i.kind == ItemKind::WebPage))
 }
 
 /// Where a machine time came from, as a person reads it.
@@ -143,16 +94,10 @@ fn minute(t: DateTime<Utc>) -> i64 {
 /// After resolving: the document checked against the machine data.
 pub(crate) fn reconcile(
     doc: &mut Document,
-    page: &Page<'_>,
     machine: &Machine,
+    zone: Option<Tz>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let zone = doc
-        .outlet
-        .as_deref()
-        .and_then(outlets::outlet_by_name)
-        .and_then(|o| o.zone.parse::<Tz>().ok());
-    page_times(doc, machine, zone, diagnostics);
     let untimed: Vec<u32> = doc
         .posts
         .iter()
@@ -162,8 +107,6 @@ pub(crate) fn reconcile(
     let updates = updates(machine);
     if !updates.is_empty() {
         live_blog(doc, &updates, zone, diagnostics);
-    } else if doc.kind != DocumentKind::LiveBlog && doc.posts.len() <= 1 {
-        article(doc, page, machine, zone, diagnostics);
     }
     // A stamp the text could not resolve, whose time the machine data gave: say so once, softly.
     for post in doc.posts.iter().filter(|p| p.time.is_some()) {
@@ -184,51 +127,6 @@ pub(crate) fn reconcile(
     }
     diagnostics.retain(|d| d.code != "posts-without-time");
     diagnostics.extend(crate::resolve::untimed(doc));
-}
-
-/// The page's published and updated times: the machine's, unless the page shows none.
-fn page_times(
-    doc: &mut Document,
-    machine: &Machine,
-    zone: Option<Tz>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let Some(item) = main_item(machine) else {
-        return;
-    };
-    let pairs = [
-        (&item.published, "datePublished", true),
-        (&item.modified, "dateModified", false),
-    ];
-    for (time, what, published) in pairs {
-        let Some(time) = time else { continue };
-        let slot = if published {
-            &mut doc.published
-        } else {
-            &mut doc.updated
-        };
-        let line = slot.as_ref().map_or(0, |t| t.line);
-        let Some(machine_time) = resolved(time, what, line, zone) else {
-            continue;
-        };
-        match slot {
-            Some(visible) if minute(visible.utc) == minute(machine_time.utc) => visible
-                .basis
-                .notes
-                .push(format!("{} agrees", field(&time.source, what))),
-            Some(visible) => {
-                diagnostics.push(disagreement(
-                    "page-time-disagrees",
-                    "the page's time",
-                    visible,
-                    &field(&time.source, what),
-                    &machine_time,
-                ));
-                *slot = Some(machine_time);
-            }
-            None => *slot = Some(machine_time),
-        }
-    }
 }
 
 /// Every live-blog update of the page: JSON-LD first, then microdata updates JSON-LD lacks.
@@ -252,27 +150,6 @@ fn updates(machine: &Machine) -> Vec<(&Update, Source)> {
         }
     }
     out
-}
-
-/// The warning for a visible time the machine data contradicts, whose machine time is used.
-fn disagreement(
-    code: &str,
-    shown: &str,
-    visible: &ResolvedTime,
-    source: &str,
-    machine: &ResolvedTime,
-) -> Diagnostic {
-    Diagnostic::new(
-        Severity::Warning,
-        code,
-        format!(
-            "{shown} `{}` reads as {}, but the page's {source} says {}; the machine time is used",
-            visible.raw,
-            visible.utc.to_rfc3339(),
-            machine.utc.to_rfc3339()
-        ),
-    )
-    .at_line(visible.line)
 }
 
 /// Text compared as a reader sees it: whitespace collapsed, invisible characters gone, quotes and
@@ -543,197 +420,4 @@ fn live_blog(
             hidden
         ),
     ));
-}
-
-/// The machine's candidates for an article's publication time, most trusted first.
-fn published_candidates(machine: &Machine) -> Vec<(&MachineTime, &'static str)> {
-    let mut out: Vec<(&MachineTime, &'static str)> = Vec::new();
-    for item in machine
-        .items
-        .iter()
-        .filter(|i| i.kind == ItemKind::Article)
-        .chain(machine.items.iter().filter(|i| i.kind == ItemKind::WebPage))
-    {
-        if let Some(t) = &item.published {
-            out.push((t, "datePublished"));
-        }
-    }
-    let meta = machine
-        .times
-        .iter()
-        .filter(|t| t.role == TimeRole::Published && !matches!(t.time.source, Source::TimeElement));
-    out.extend(meta.map(|t| (&t.time, "published time")));
-    out
-}
-
-/// Other machine times an article's visible dateline may agree with.
-fn other_times(machine: &Machine) -> Vec<(&MachineTime, &'static str)> {
-    let mut out: Vec<(&MachineTime, &'static str)> = Vec::new();
-    for item in &machine.items {
-        if let Some(t) = &item.modified {
-            out.push((t, "dateModified"));
-        }
-    }
-    for t in &machine.times {
-        let what = match t.role {
-            TimeRole::Modified => "modified time",
-            _ => "time",
-        };
-        out.push((&t.time, what));
-    }
-    out
-}
-
-fn article(
-    doc: &mut Document,
-    page: &Page<'_>,
-    machine: &Machine,
-    zone: Option<Tz>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let candidates = published_candidates(machine);
-    let contradictory = |t: &MachineTime| {
-        let modified = machine
-            .items
-            .iter()
-            .find(|i| i.published.as_ref() == Some(t))
-            .and_then(|i| i.modified.as_ref())
-            .and_then(instant);
-        matches!((instant(t), modified), (Some(p), Some(m)) if (p - m).num_minutes() >= 1)
-    };
-    let visible = doc
-        .posts
-        .first()
-        .and_then(|p| p.time.as_ref())
-        .filter(|t| matches!(t.basis.precision, Precision::Minute | Precision::Second))
-        .cloned();
-    if let Some(visible) = visible {
-        let agrees = |t: &MachineTime| {
-            instant(t).is_some_and(|i| minute(i.with_timezone(&Utc)) == minute(visible.utc))
-        };
-        let agreeing: Vec<String> = candidates
-            .iter()
-            .chain(other_times(machine).iter())
-            .filter(|(t, _)| agrees(t))
-            .map(|(t, what)| field(&t.source, what))
-            .collect();
-        if !agreeing.is_empty() {
-            if let Some(time) = doc.posts.first_mut().and_then(|p| p.time.as_mut()) {
-                time.basis
-                    .notes
-                    .push(format!("agrees with {}", agreeing.join(", ")));
-            }
-            for (bad, what) in candidates
-                .iter()
-                .filter(|(t, _)| !agrees(t) && instant(t).is_some())
-            {
-                let why = if contradictory(bad) {
-                    ", and is later than its own dateModified"
-                } else {
-                    ""
-                };
-                diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Info,
-                        "machine-time-ignored",
-                        format!(
-                            "the page's {} ({}) disagrees with the visible dateline `{}`{why}; the dateline, which {} confirm{}, is kept",
-                            field(&bad.source, what),
-                            bad.raw,
-                            visible.raw,
-                            agreeing.join(", "),
-                            if agreeing.len() == 1 { "s" } else { "" }
-                        ),
-                    )
-                    .at_line(visible.line),
-                );
-            }
-        } else if let Some((t, what)) = candidates.iter().find(|(t, _)| instant(t).is_some()) {
-            if let Some(machine_time) = resolved(t, what, visible.line, zone) {
-                diagnostics.push(disagreement(
-                    "post-time-disagrees",
-                    "the dateline",
-                    &visible,
-                    &field(&t.source, what),
-                    &machine_time,
-                ));
-                if let Some(post) = doc.posts.first_mut() {
-                    post.time = Some(machine_time);
-                }
-            }
-        }
-        return;
-    }
-    // The page shows a date, a relative time or nothing: the machine gives the minute.
-    let Some((t, what)) = candidates
-        .iter()
-        .find(|(t, _)| instant(t).is_some() && !contradictory(t))
-        .or_else(|| candidates.iter().find(|(t, _)| instant(t).is_some()))
-    else {
-        return;
-    };
-    let shown = doc.posts.first().and_then(|p| p.time.clone());
-    let line = doc
-        .posts
-        .first()
-        .map(|p| p.line)
-        .or_else(|| title_line(doc, page))
-        .unwrap_or(1);
-    let Some(mut machine_time) = resolved(t, what, line, zone) else {
-        return;
-    };
-    if let Some(shown) = &shown {
-        let shown_date = shown.local.date_naive();
-        let in_zone = zone.map(|tz| machine_time.utc.with_timezone(&tz).date_naive());
-        let same_day = machine_time.local.date_naive() == shown_date
-            || machine_time.utc.date_naive() == shown_date
-            || in_zone == Some(shown_date);
-        machine_time
-            .basis
-            .notes
-            .push(format!("the page shows only `{}`", shown.raw));
-        if !same_day {
-            diagnostics.push(
-                Diagnostic::new(
-                    Severity::Warning,
-                    "page-date-disagrees",
-                    format!(
-                        "the page shows the date `{}`, but its {} says {}",
-                        shown.raw,
-                        field(&t.source, what),
-                        machine_time.utc.to_rfc3339()
-                    ),
-                )
-                .at_line(shown.line),
-            );
-        }
-    }
-    match doc.posts.first_mut() {
-        Some(post) => post.time = Some(machine_time),
-        None => {
-            let mut post = Post::new(&doc.id, line);
-            post.headline.clone_from(&doc.title);
-            post.text = doc.standfirst.clone().unwrap_or_default();
-            post.time = Some(machine_time);
-            doc.posts.push(post);
-            doc.kind = DocumentKind::Article;
-        }
-    }
-    diagnostics.push(Diagnostic::new(
-        Severity::Info,
-        "article-time-from-machine",
-        format!(
-            "the page shows no minute for its publication; the time is its {} `{}`",
-            field(&t.source, what),
-            t.raw
-        ),
-    ));
-}
-
-/// The line of the visible text that prints the document's title.
-fn title_line(doc: &Document, page: &Page<'_>) -> Option<u32> {
-    let title = norm(doc.title.as_deref()?);
-    page.lines()
-        .find(|(_, text)| !title.is_empty() && norm(text) == title)
-        .map(|(n, _)| n)
 }

@@ -1,0 +1,982 @@
+//! A page's context, decided once from every clue on the page before its posts are read.
+//!
+//! Whose page this is, in which language and country, which zone its bare clocks are in, when it
+//! was published and updated, which day its clocks fall on, when it was saved and whether it is a
+//! live blog or an article: each is a question ([`Question`]) that the clues on the page answer
+//! together. The clues come from the page's machine data ([`machine`]: JSON-LD, microdata,
+//! `<meta>`, `<time>`, the canonical address, `<html lang>`), from its visible text ([`text`]:
+//! labelled lines in many languages, datelines beside the headline, stamps that print their zone,
+//! domains and copyright lines, the language of its prose), from the layout that recognised it,
+//! and from what the user said (`Options`). Each question is decided by [`clue::vote`]; the
+//! decision keeps the clue that won, those that agreed and the best of those that lost, and the
+//! document carries them ([`dateline_model::PageContext`]) for `dateline explain` and the JSON.
+//!
+//! Layouts then split the page into posts with this context, and the shared resolution step reads
+//! every post's stamp in it: no layout decides a page's zone, date or times on its own.
+
+mod clue;
+mod language;
+mod machine;
+mod places;
+mod text;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
+use dateline_model::{
+    Basis, Diagnostic, DocumentKind, PageContext, Precision, Question, ResolvedTime, Severity,
+    ZoneSource,
+};
+use dateline_time::{Anchor, Context as TimeContext, Stamp, Tz, ZoneHint, ZoneOrigin};
+
+use crate::layout::{RawStamp, Role};
+use crate::{Page, html::Machine, outlets};
+pub(crate) use clue::weight;
+use clue::{Clue, Outcome, vote};
+
+/// What the user knows about a page and says so: it outweighs every clue on the page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Given {
+    /// The zone of the page's clocks (`--zone`).
+    pub zone: Option<Tz>,
+    /// The outlet's country (`--country`).
+    pub country: Option<String>,
+    /// When the page was saved (`--captured-at`).
+    pub captured_at: Option<DateTime<Utc>>,
+}
+
+/// What the layout that recognised the page knows of it: its outlet, and whether the layout reads
+/// live blogs or articles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct LayoutHint {
+    /// The layout's name and the outlet it is made for.
+    pub outlet: Option<(&'static str, &'static str)>,
+    /// The kind of page the layout reads.
+    pub kind: Option<(&'static str, DocumentKind)>,
+}
+
+/// A time the page gives for itself, resolved in the page's zone, with where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Dated {
+    /// The time: the most precise of the agreeing clues.
+    pub time: ResolvedTime,
+    /// The line of the visible text that shows it, when the page shows it.
+    pub line: Option<u32>,
+    /// The visible stamp, when the page shows less than the time gives (a date where the machine
+    /// data gives the minute).
+    pub shown: Option<ResolvedTime>,
+    /// The stamp of the visible text that shows the time, as printed.
+    pub visible: Option<RawStamp>,
+    /// What reading the time noticed, for the page's diagnostics.
+    pub notes: Vec<dateline_time::Note>,
+}
+
+/// The day of a page's bare clocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PageDate {
+    pub date: NaiveDate,
+    /// Which end of the page's posts the day belongs to.
+    pub anchor: Anchor,
+    /// The line that prints it, or that prints the time it was taken from.
+    pub line: Option<u32>,
+    /// Which of the page's times it was taken from (`published`, `updated`), when no line prints
+    /// the date alone.
+    pub from: Option<&'static str>,
+}
+
+/// A page's context: every decision, in the form the reading needs, and the record the
+/// document carries.
+#[derive(Debug, Clone)]
+pub(crate) struct Context {
+    /// The outlet's name.
+    pub outlet: Option<String>,
+    /// The outlet's country (ISO 3166-1 alpha-2).
+    pub country: Option<String>,
+    /// The zone of the page's clocks, and where it came from.
+    pub zone: Option<ZoneHint>,
+    /// When the page was saved.
+    pub now: Option<DateTime<Utc>>,
+    /// When the page was published.
+    pub published: Option<Dated>,
+    /// When the page was last updated.
+    pub updated: Option<Dated>,
+    /// The day of the page's bare clocks.
+    pub page_date: Option<PageDate>,
+    /// The page's statement of its zone: its line and text.
+    pub statement: Option<RawStamp>,
+    /// Whether the page is a live blog or an article, when the clues say.
+    pub kind: Option<DocumentKind>,
+    /// Whether the page's machine data (not only its text) says which kind it is.
+    pub kind_declared: bool,
+    /// The page's headline, from its machine data.
+    pub title: Option<String>,
+    /// The record the document carries.
+    pub record: PageContext,
+    /// What the decisions had to say (contradictions, a zone assumed).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Context {
+    /// The role of a line the context read as the page's own (its zone statement, its
+    /// publication and update lines, its date line), and the rule that says so.
+    pub(crate) fn claims(&self, line: u32) -> Option<(Role, &'static str)> {
+        if self.statement.as_ref().is_some_and(|s| s.line == line) {
+            return Some((Role::ZoneStatement, "zone-statement"));
+        }
+        let shows = |d: &Option<Dated>| {
+            d.as_ref()
+                .and_then(|d| d.visible.as_ref())
+                .is_some_and(|v| v.line == line)
+        };
+        if shows(&self.published) {
+            return Some((Role::Published, "published-line"));
+        }
+        if shows(&self.updated) {
+            return Some((Role::Updated, "updated-line"));
+        }
+        if self
+            .page_date
+            .is_some_and(|d| d.from.is_none() && d.line == Some(line))
+        {
+            return Some((Role::PageDate, "date-line"));
+        }
+        None
+    }
+
+    /// The time context that resolves the page's stamps: its zone, country, page date and
+    /// capture time.
+    pub(crate) fn time_context(&self, dst: dateline_time::DstPolicy) -> TimeContext {
+        let mut ctx = TimeContext::default().with_dst(dst);
+        if let Some(hint) = &self.zone {
+            ctx = ctx.with_zone(hint.tz, hint.origin.clone());
+        }
+        if let Some(country) = &self.country {
+            ctx = ctx.with_country(country);
+        }
+        if let Some(now) = self.now {
+            ctx = ctx.with_now(now);
+        }
+        if let Some(d) = self.page_date {
+            ctx = ctx.with_page_date(d.date).with_anchor(d.anchor);
+        }
+        ctx
+    }
+}
+
+/// Every clue found on a page, by question.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub url: Vec<Clue<String>>,
+    pub outlet: Vec<Clue<String>>,
+    pub language: Vec<Clue<String>>,
+    pub country: Vec<Clue<String>>,
+    pub zone: Vec<Clue<ZoneClue>>,
+    pub published: Vec<Clue<When>>,
+    pub updated: Vec<Clue<When>>,
+    pub page_date: Vec<Clue<NaiveDate>>,
+    pub now: Vec<Clue<DateTime<Utc>>>,
+    pub kind: Vec<Clue<DocumentKind>>,
+    /// The page's statement of its zone, when it makes one.
+    pub statement: Option<(RawStamp, Tz)>,
+    /// The page's headline from its machine data.
+    pub title: Option<String>,
+}
+
+/// What a zone clue says: a zone, a label printed in a stamp (read once the country is known),
+/// or an offset in force at an instant.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum ZoneClue {
+    /// A zone by name.
+    Region(Tz),
+    /// A stamp that prints its zone (`10:01 pm PST`), read with the page's country.
+    Printed(Box<Stamp>),
+    /// A UTC offset the page's times carry at an instant (`+02:00` on a June date).
+    Offset(FixedOffset, DateTime<Utc>),
+}
+
+/// A time a clue gives, before the page's zone is known.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum When {
+    /// A machine time with its offset: an instant.
+    Instant {
+        at: DateTime<FixedOffset>,
+        raw: String,
+        field: String,
+    },
+    /// A machine time with no zone, or a date alone, or in another form: read in the page's zone.
+    Machine {
+        stamp: Box<Stamp>,
+        raw: String,
+        field: String,
+    },
+    /// A stamp of the visible text.
+    Visible { stamp: Box<Stamp>, raw: RawStamp },
+}
+
+impl When {
+    fn line(&self) -> Option<u32> {
+        match self {
+            When::Visible { raw, .. } => Some(raw.line),
+            _ => None,
+        }
+    }
+}
+
+/// Decides a page's context from its clues.
+pub(crate) fn decide(
+    page: &Page<'_>,
+    machine: Option<&Machine>,
+    hint: LayoutHint,
+    given: &Given,
+    dst: dateline_time::DstPolicy,
+) -> Context {
+    let mut found = Found::default();
+    if let Some(machine) = machine {
+        machine::clues(machine, page, &mut found);
+    }
+    text::clues(page, &mut found);
+    hint_clues(hint, &mut found);
+    given_clues(given, &mut found);
+
+    let mut record = PageContext::default();
+    let mut diagnostics = Vec::new();
+
+    let url = decide_str(Question::Url, &found.url, &mut record);
+    record.url.clone_from(&url);
+    let outlet = decide_str(Question::Outlet, &found.outlet, &mut record);
+    // Every outlet of the table a clue names says where its clocks are, as much as the clue weighs.
+    for clue in &found.outlet {
+        if let Some(o) = outlets::outlet_by_name(&clue.value) {
+            let weight = clue.weight.min(weight::TABLE);
+            if let Ok(tz) = o.zone.parse::<Tz>() {
+                let mut c = Clue::new(
+                    ZoneClue::Region(tz),
+                    "the outlet's home zone",
+                    o.name,
+                    weight,
+                );
+                c.line = clue.line;
+                found.zone.push(c);
+            }
+            let mut c = Clue::new(o.country.to_owned(), "the outlet's country", o.name, weight);
+            c.line = clue.line;
+            found.country.push(c);
+        }
+    }
+    let language = decide_str(Question::Language, &found.language, &mut record);
+    record.language.clone_from(&language);
+    if let Some(language) = &language {
+        if let Some((country, only)) = places::country_of_language(language) {
+            let w = if only {
+                weight::LANGUAGE
+            } else {
+                weight::LANGUAGE / 2
+            };
+            found.country.push(Clue::new(
+                country.to_owned(),
+                "the language of the page",
+                language::name(language),
+                w,
+            ));
+        }
+    }
+    let country = decide_str(Question::Country, &found.country, &mut record);
+    record.country.clone_from(&country);
+    let country_clue = record.decisions.last().and_then(|d| d.clue.as_ref());
+    let country_score = country_clue.map_or(0, |c| c.weight);
+    // A country the outlet's row gave says nothing the outlet's home zone does not.
+    let from_outlet = country_clue.is_some_and(|c| c.kind == "the outlet's country");
+    if let Some((tz, several)) = country
+        .as_deref()
+        .filter(|_| !from_outlet)
+        .and_then(places::zone_of_country)
+    {
+        let w = if several {
+            country_score.min(weight::ADDRESS) / 2
+        } else {
+            country_score.min(weight::ADDRESS)
+        };
+        if let Some(c) = &country {
+            found.zone.push(Clue::new(
+                ZoneClue::Region(tz),
+                "the outlet's country",
+                c,
+                w.max(1),
+            ));
+        }
+    }
+    let zone = decide_zone(&found, country.as_deref(), &mut record);
+    record.zone = zone.as_ref().map(|z| z.tz.name().to_owned());
+    record.zone_source = zone.as_ref().map(|z| zone_words(&z.origin));
+
+    let now = decide_now(&found, &mut record);
+    record.captured_at = now;
+
+    let mut ctx = TimeContext::default().with_dst(dst);
+    if let Some(hint) = &zone {
+        ctx = ctx.with_zone(hint.tz, hint.origin.clone());
+    }
+    if let Some(country) = &country {
+        ctx = ctx.with_country(country);
+    }
+    if let Some(now) = now {
+        ctx = ctx.with_now(now);
+    }
+    // The kind first: on a live blog, the first of the stamps its posts share is a post's.
+    let (kind, kind_score) = decide_kind(&found, &mut record);
+    let kind_declared = kind_score >= weight::MACHINE;
+    // A live blog's posts carry its other dated stamps: only a labelled line, its dateline or
+    // its machine data say when the page itself was published.
+    if kind == Some(DocumentKind::LiveBlog) {
+        found.published.retain(|c| {
+            c.kind != text::LISTED_DATELINE
+                && c.kind != text::ELSEWHERE
+                && c.kind != text::POST_STAMP
+        });
+    }
+    let published = decide_time(
+        Question::Published,
+        &found.published,
+        page,
+        &ctx,
+        zone.as_ref(),
+        &mut record,
+        &mut diagnostics,
+    );
+    let updated = decide_time(
+        Question::Updated,
+        &found.updated,
+        page,
+        &ctx,
+        zone.as_ref(),
+        &mut record,
+        &mut diagnostics,
+    );
+    let page_date = decide_page_date(&found, published.as_ref(), updated.as_ref(), &mut record);
+
+    Context {
+        outlet,
+        country,
+        zone,
+        now,
+        published,
+        updated,
+        page_date,
+        statement: found.statement.map(|(raw, _)| raw),
+        kind,
+        kind_declared,
+        title: found.title,
+        record,
+        diagnostics,
+    }
+}
+
+fn hint_clues(hint: LayoutHint, found: &mut Found) {
+    if let Some((layout, outlet)) = hint.outlet {
+        found.outlet.push(Clue::new(
+            outlet.to_owned(),
+            "the layout that recognised the page",
+            layout,
+            weight::TABLE,
+        ));
+    }
+    if let Some((layout, kind)) = hint.kind {
+        found.kind.push(Clue::new(
+            kind,
+            "the layout that recognised the page",
+            layout,
+            weight::TABLE,
+        ));
+    }
+}
+
+fn given_clues(given: &Given, found: &mut Found) {
+    if let Some(tz) = given.zone {
+        found.zone.push(Clue::new(
+            ZoneClue::Region(tz),
+            "given (--zone)",
+            tz.name(),
+            weight::GIVEN,
+        ));
+    }
+    if let Some(country) = &given.country {
+        found.country.push(Clue::new(
+            country.to_ascii_uppercase(),
+            "given (--country)",
+            country,
+            weight::GIVEN,
+        ));
+    }
+    if let Some(at) = given.captured_at {
+        found.now.push(Clue::new(
+            at,
+            "given (--captured-at)",
+            &at.to_rfc3339(),
+            weight::GIVEN,
+        ));
+    }
+}
+
+/// Decides a question whose answers are text, compared without regard to case.
+fn decide_str(
+    question: Question,
+    clues: &[Clue<String>],
+    record: &mut PageContext,
+) -> Option<String> {
+    let outcome = vote(
+        clues,
+        |a, b| a.eq_ignore_ascii_case(b),
+        |_, _| std::cmp::Ordering::Equal,
+    );
+    let value = outcome
+        .as_ref()
+        .and_then(|o| clues.get(o.winner))
+        .map(|c| c.value.clone());
+    record.decisions.push(clue::record(
+        question,
+        clues,
+        outcome.as_ref(),
+        value.clone(),
+        |v| v.clone(),
+    ));
+    value
+}
+
+/// The zone a zone clue names, read with the page's country; an offset stands for itself.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ZoneAnswer {
+    Region(Tz),
+    Offset(FixedOffset, DateTime<Utc>),
+}
+
+impl ZoneAnswer {
+    fn name(self) -> String {
+        match self {
+            ZoneAnswer::Region(tz) => tz.name().to_owned(),
+            ZoneAnswer::Offset(off, _) => off.to_string(),
+        }
+    }
+}
+
+fn read_zone(clue: &ZoneClue, country: Option<&str>) -> Option<ZoneAnswer> {
+    match clue {
+        ZoneClue::Region(tz) => Some(ZoneAnswer::Region(*tz)),
+        ZoneClue::Offset(off, at) => Some(ZoneAnswer::Offset(*off, *at)),
+        ZoneClue::Printed(stamp) => {
+            let mut ctx = TimeContext::default();
+            if let Some(c) = country {
+                ctx = ctx.with_country(c);
+            }
+            // A printed label read on its own: the date does not matter for which zone it names.
+            let mut stamp = (**stamp).clone();
+            if stamp.date.as_ref().is_none_or(|d| d.year.is_none()) {
+                ctx = ctx.with_page_date(NaiveDate::from_ymd_opt(2020, 1, 1)?);
+                stamp.relative = None;
+            }
+            let resolved = dateline_time::resolve(&stamp, &ctx).ok()?;
+            match resolved.zone.parse::<Tz>() {
+                Ok(tz) => Some(ZoneAnswer::Region(tz)),
+                Err(_) => Some(ZoneAnswer::Offset(*resolved.local.offset(), resolved.utc)),
+            }
+        }
+    }
+}
+
+/// Whether two zone answers give the same clocks: the same zone, or an offset the zone is at on
+/// that instant.
+fn zones_agree(a: &ZoneAnswer, b: &ZoneAnswer) -> bool {
+    match (a, b) {
+        (ZoneAnswer::Region(x), ZoneAnswer::Region(y)) => x == y,
+        (ZoneAnswer::Region(tz), ZoneAnswer::Offset(off, at))
+        | (ZoneAnswer::Offset(off, at), ZoneAnswer::Region(tz)) => {
+            tz.offset_from_utc_datetime(&at.naive_utc()).fix() == *off
+        }
+        (ZoneAnswer::Offset(x, _), ZoneAnswer::Offset(y, _)) => x == y,
+    }
+}
+
+fn decide_zone(found: &Found, country: Option<&str>, record: &mut PageContext) -> Option<ZoneHint> {
+    let clues: Vec<Clue<ZoneAnswer>> = found
+        .zone
+        .iter()
+        .filter_map(|c| {
+            let answer = read_zone(&c.value, country)?;
+            Some(Clue {
+                value: answer,
+                kind: c.kind.clone(),
+                line: c.line,
+                text: c.text.clone(),
+                weight: c.weight,
+            })
+        })
+        .collect();
+    // A zone by name tells more than an offset; a zone with a place more than UTC.
+    let rank = |a: &ZoneAnswer| match a {
+        ZoneAnswer::Region(tz) if *tz != Tz::UTC => 2,
+        ZoneAnswer::Region(_) => 1,
+        ZoneAnswer::Offset(..) => 0,
+    };
+    let outcome = vote(&clues, zones_agree, |a, b| rank(a).cmp(&rank(b)));
+    let chosen = outcome.as_ref().and_then(|o| {
+        let won = clues.get(o.winner)?;
+        match won.value {
+            ZoneAnswer::Region(tz) => Some((tz, o.winner)),
+            // An offset alone: the zone of an agreeing clue that names one, else the offset's own.
+            ZoneAnswer::Offset(off, _) => o
+                .agreeing
+                .iter()
+                .filter_map(|&i| clues.get(i).map(|c| (i, c)))
+                .filter_map(|(i, c)| match c.value {
+                    ZoneAnswer::Region(tz) => Some((tz, i, c.weight)),
+                    ZoneAnswer::Offset(..) => None,
+                })
+                .max_by_key(|(_, _, w)| *w)
+                .map(|(tz, i, _)| (tz, i))
+                .or_else(|| offset_zone(off).map(|tz| (tz, o.winner))),
+        }
+    });
+    let value = chosen.map(|(tz, _)| tz.name().to_owned());
+    record.decisions.push(clue::record(
+        Question::Zone,
+        &clues,
+        outcome.as_ref(),
+        value,
+        |v| v.name(),
+    ));
+    let (tz, by) = chosen?;
+    let clue = clues.get(by)?;
+    let origin = if clue.weight >= weight::GIVEN {
+        ZoneOrigin::Caller
+    } else if clue.kind == text::STATEMENT {
+        ZoneOrigin::PageStatement {
+            line: clue.line.unwrap_or(0),
+        }
+    } else if clue.kind == "the outlet's home zone" && clue.weight >= weight::TABLE {
+        ZoneOrigin::OutletDefault {
+            outlet: outlets::outlet_by_name(&clue.text)
+                .map_or_else(|| clue.text.clone().into(), |o| o.name.into()),
+        }
+    } else {
+        ZoneOrigin::Context {
+            clue: describe(clue).into(),
+        }
+    };
+    Some(ZoneHint::new(tz, origin))
+}
+
+/// A clue in words, for a zone's origin: its kind, its text and its line.
+fn describe<T>(clue: &Clue<T>) -> String {
+    match clue.line {
+        Some(line) => format!("{} (`{}`, line {line})", clue.kind, clue.text),
+        None => format!("{} (`{}`)", clue.kind, clue.text),
+    }
+}
+
+/// Where a zone came from, in words.
+fn zone_words(origin: &ZoneOrigin) -> String {
+    match origin {
+        ZoneOrigin::Caller => "given (--zone)".to_owned(),
+        ZoneOrigin::PageStatement { line } => {
+            format!("the page's statement of its zone (line {line})")
+        }
+        ZoneOrigin::OutletDefault { outlet } => format!("the home zone of {outlet}"),
+        ZoneOrigin::Context { clue } => clue.to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// A zone for a UTC offset with no place: the `Etc/GMT` zone of a whole hour, else the zone of
+/// the one country that keeps that offset.
+fn offset_zone(offset: FixedOffset) -> Option<Tz> {
+    let secs = offset.local_minus_utc();
+    if secs == 0 {
+        return Some(Tz::UTC);
+    }
+    if secs % 3600 == 0 {
+        // `Etc/GMT-2` is two hours east of UTC (POSIX's sign).
+        let name = format!("Etc/GMT{:+}", -secs / 3600);
+        return name.parse().ok();
+    }
+    match secs {
+        19_800 => Some(Tz::Asia__Kolkata),
+        20_700 => Some(Tz::Asia__Kathmandu),
+        12_600 => Some(Tz::Asia__Tehran),
+        16_200 => Some(Tz::Asia__Kabul),
+        23_400 => Some(Tz::Asia__Yangon),
+        34_200 => Some(Tz::Australia__Darwin),
+        -12_600 => Some(Tz::America__St_Johns),
+        _ => None,
+    }
+}
+
+fn decide_now(found: &Found, record: &mut PageContext) -> Option<DateTime<Utc>> {
+    let outcome = vote(
+        &found.now,
+        |a, b| (*a - *b).num_seconds().abs() < 60,
+        |_, _| std::cmp::Ordering::Equal,
+    );
+    let value = outcome
+        .as_ref()
+        .and_then(|o| found.now.get(o.winner))
+        .map(|c| c.value);
+    record.decisions.push(clue::record(
+        Question::CapturedAt,
+        &found.now,
+        outcome.as_ref(),
+        value.map(|v| v.to_rfc3339()),
+        DateTime::to_rfc3339,
+    ));
+    value
+}
+
+/// A time clue resolved in the page's context, as the document would carry it, with what its
+/// reading noticed.
+fn resolve_when(
+    when: &When,
+    page: &Page<'_>,
+    ctx: &TimeContext,
+    zone: Option<&ZoneHint>,
+) -> Option<(ResolvedTime, Vec<dateline_time::Note>)> {
+    match when {
+        When::Instant { at, raw, field } => {
+            let utc = at.with_timezone(&Utc);
+            // The instant as the page's clocks show it, when the page's zone is known.
+            let (local, name) = match zone {
+                Some(z) => (
+                    utc.with_timezone(&z.tz).fixed_offset(),
+                    z.tz.name().to_owned(),
+                ),
+                None => (*at, offset_name(at.offset())),
+            };
+            let mut basis = Basis::new(
+                "machine-time",
+                ZoneSource::Machine {
+                    field: field.clone(),
+                },
+            );
+            basis.precision = if at.timestamp_subsec_nanos() == 0 && at.timestamp() % 60 == 0 {
+                Precision::Minute
+            } else {
+                Precision::Second
+            };
+            let mut time = ResolvedTime::new(0, raw.clone(), utc, local, name, basis);
+            time.span = [0, 0];
+            Some((time, Vec::new()))
+        }
+        When::Machine { stamp, raw, field } => {
+            let resolved = dateline_time::resolve(stamp, ctx).ok()?;
+            let zoned = stamp.zone.is_some();
+            let mut time = crate::resolve::convert_detached(raw, resolved);
+            time.basis.rule = "machine-time".into();
+            if !zoned {
+                time.basis.notes.push(format!(
+                    "{field} `{raw}` carries no zone: read in the page's"
+                ));
+            }
+            Some((time, Vec::new()))
+        }
+        When::Visible { stamp, raw } => {
+            let resolved = dateline_time::resolve(stamp, ctx).ok()?;
+            let notes = resolved.notes.clone();
+            Some((crate::resolve::convert(page, raw, resolved), notes))
+        }
+    }
+}
+
+fn offset_name(offset: &FixedOffset) -> String {
+    let secs = offset.local_minus_utc();
+    if secs == 0 {
+        return "UTC".to_owned();
+    }
+    let sign = if secs < 0 { '-' } else { '+' };
+    let secs = secs.unsigned_abs();
+    format!("{sign}{:02}:{:02}", secs / 3600, secs % 3600 / 60)
+}
+
+fn is_day(t: &ResolvedTime) -> bool {
+    t.basis.precision == Precision::Day
+}
+
+/// Whether two times say the same: the same minute, or the same day when one gives only a day
+/// (in the page's clocks).
+fn same_time(a: &ResolvedTime, b: &ResolvedTime) -> bool {
+    if is_day(a) || is_day(b) {
+        return a.local.date_naive() == b.local.date_naive();
+    }
+    let tolerance = if matches!(a.basis.precision, Precision::Hour)
+        || matches!(b.basis.precision, Precision::Hour)
+    {
+        3600
+    } else {
+        60
+    };
+    (a.utc - b.utc).num_seconds().abs() < tolerance
+}
+
+/// How fine a time is, for choosing among agreeing clues: seconds tell a reader no more than
+/// the minute.
+fn fineness(p: Precision) -> u8 {
+    match p {
+        Precision::Second | Precision::Minute => 2,
+        Precision::Hour => 1,
+        _ => 0,
+    }
+}
+
+fn decide_time(
+    question: Question,
+    clues: &[Clue<When>],
+    page: &Page<'_>,
+    ctx: &TimeContext,
+    zone: Option<&ZoneHint>,
+    record: &mut PageContext,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Dated> {
+    let resolved: Vec<Clue<Timed>> = clues
+        .iter()
+        .filter_map(|c| {
+            let (time, notes) = resolve_when(&c.value, page, ctx, zone)?;
+            let visible = match &c.value {
+                When::Visible { raw, .. } => Some(raw.clone()),
+                _ => None,
+            };
+            Some(Clue {
+                value: Timed {
+                    time,
+                    visible,
+                    notes,
+                },
+                kind: c.kind.clone(),
+                line: c.line.or_else(|| c.value.line()),
+                text: c.text.clone(),
+                weight: c.weight,
+            })
+        })
+        .collect();
+    let outcome = vote(
+        &resolved,
+        |a, b| same_time(&a.time, &b.time),
+        |a, b| fineness(a.time.basis.precision).cmp(&fineness(b.time.basis.precision)),
+    );
+    let show = |t: &Timed| {
+        if is_day(&t.time) {
+            t.time.local.date_naive().to_string()
+        } else {
+            t.time.local.to_rfc3339()
+        }
+    };
+    // Stamps from lists and the page's far corners never decide alone.
+    let outcome = outcome.filter(|o| o.score >= weight::ELSEWHERE);
+    let dated = outcome.as_ref().and_then(|o| dated(&resolved, o));
+    if let (Some(o), Some(d)) = (&outcome, &dated) {
+        // A strong clue for another time: one of them is wrong, and the reader should know.
+        for &i in &o.runners_up {
+            let Some(loser) = resolved.get(i).filter(|c| c.weight >= weight::DATELINE) else {
+                continue;
+            };
+            let mut diagnostic = Diagnostic::new(
+                Severity::Warning,
+                "page-time-disagrees",
+                format!(
+                    "{} `{}` says {} for the page's {} time, but {} says {}; the latter, with more \
+                     evidence, is used",
+                    loser.kind,
+                    loser.text,
+                    show(&loser.value),
+                    question.name(),
+                    resolved.get(o.winner).map_or("", |c| c.kind.as_str()),
+                    show(&Timed {
+                        time: d.time.clone(),
+                        visible: None,
+                        notes: Vec::new(),
+                    }),
+                ),
+            );
+            diagnostic.line = loser.line;
+            diagnostics.push(diagnostic);
+        }
+    }
+    let value = dated.as_ref().map(|d| {
+        show(&Timed {
+            time: d.time.clone(),
+            visible: None,
+            notes: Vec::new(),
+        })
+    });
+    record.decisions.push(clue::record(
+        question,
+        &resolved,
+        outcome.as_ref(),
+        value,
+        show,
+    ));
+    dated
+}
+
+/// A time clue resolved, with the visible stamp it was read from, when it was.
+#[derive(Debug, Clone, PartialEq)]
+struct Timed {
+    time: ResolvedTime,
+    visible: Option<RawStamp>,
+    notes: Vec<dateline_time::Note>,
+}
+
+/// The time a vote settled on: the finest of the agreeing clues (the heaviest among equals), on
+/// the line of the visible clue that shows it.
+fn dated(clues: &[Clue<Timed>], outcome: &Outcome) -> Option<Dated> {
+    let members = std::iter::once(outcome.winner).chain(outcome.agreeing.iter().copied());
+    // The finest of them; among equals, the one the page shows, then the heaviest.
+    let finest = members
+        .clone()
+        .filter_map(|i| clues.get(i))
+        .max_by(|a, b| {
+            fineness(a.value.time.basis.precision)
+                .cmp(&fineness(b.value.time.basis.precision))
+                .then(a.value.visible.is_some().cmp(&b.value.visible.is_some()))
+                .then(a.weight.cmp(&b.weight))
+        })?;
+    // The visible stamp that shows it: the heaviest agreeing clue read from the visible text.
+    let shown = members
+        .clone()
+        .filter_map(|i| clues.get(i))
+        .filter(|c| c.value.visible.is_some())
+        .max_by_key(|c| c.weight);
+    let mut time = finest.value.time.clone();
+    let visible = shown.and_then(|c| c.value.visible.clone());
+    let line = visible.as_ref().map(|v| v.line).or(finest.line);
+    let less =
+        shown.filter(|c| fineness(c.value.time.basis.precision) < fineness(time.basis.precision));
+    if let Some(s) = less {
+        time.basis
+            .notes
+            .push(format!("the page shows only `{}`", s.value.time.raw));
+    }
+    if let Some(line) = line.filter(|_| time.line == 0) {
+        time.line = line;
+    }
+    // The other clues that say the same, by kind, once each.
+    let mut agree: Vec<&str> = Vec::new();
+    for c in members.filter_map(|i| clues.get(i)) {
+        if !std::ptr::eq(c, finest) && !agree.contains(&c.kind.as_str()) {
+            agree.push(c.kind.as_str());
+        }
+    }
+    if !agree.is_empty() {
+        time.basis
+            .notes
+            .push(format!("agrees with {}", agree.join(", ")));
+    }
+    let notes = shown.map(|c| c.value.notes.clone()).unwrap_or_default();
+    Some(Dated {
+        time,
+        line,
+        shown: less.map(|c| c.value.time.clone()),
+        visible,
+        notes,
+    })
+}
+
+fn decide_page_date(
+    found: &Found,
+    published: Option<&Dated>,
+    updated: Option<&Dated>,
+    record: &mut PageContext,
+) -> Option<PageDate> {
+    let mut clues: Vec<Clue<(NaiveDate, Anchor)>> = found
+        .page_date
+        .iter()
+        .map(|c| Clue {
+            value: (c.value, Anchor::Oldest),
+            kind: c.kind.clone(),
+            line: c.line,
+            text: c.text.clone(),
+            weight: c.weight,
+        })
+        .collect();
+    if let Some(p) = published {
+        clues.push(Clue {
+            value: (p.time.local.date_naive(), Anchor::Oldest),
+            kind: PUBLISHED_DAY.to_owned(),
+            line: p.line,
+            text: p.time.raw.clone(),
+            weight: weight::ADDRESS,
+        });
+    }
+    if let Some(u) = updated {
+        clues.push(Clue {
+            value: (u.time.local.date_naive(), Anchor::Newest),
+            kind: UPDATED_DAY.to_owned(),
+            line: u.line,
+            text: u.time.raw.clone(),
+            weight: weight::PRINTED,
+        });
+    }
+    let outcome = vote(&clues, |a, b| a.0 == b.0, |_, _| std::cmp::Ordering::Equal);
+    // The line that prints the date, when one does; else the page date is one of its times' day.
+    let chosen = outcome.as_ref().and_then(|o| {
+        std::iter::once(o.winner)
+            .chain(o.agreeing.iter().copied())
+            .filter_map(|i| clues.get(i))
+            .find(|c| c.kind == text::DATE_LINE)
+            .or_else(|| clues.get(o.winner))
+    });
+    let from = chosen.and_then(|c| match c.kind.as_str() {
+        PUBLISHED_DAY => Some("published"),
+        UPDATED_DAY => Some("updated"),
+        _ => None,
+    });
+    let value = chosen.map(|c| PageDate {
+        date: c.value.0,
+        anchor: c.value.1,
+        line: if from.is_some() {
+            c.line
+        } else {
+            c.line.filter(|_| c.kind == text::DATE_LINE)
+        },
+        from,
+    });
+    record.decisions.push(clue::record(
+        Question::PageDate,
+        &clues,
+        outcome.as_ref(),
+        value.map(|v| v.date.to_string()),
+        |v| v.0.to_string(),
+    ));
+    value
+}
+
+/// The kinds of the page-date clues that are one of the page's times' day.
+const PUBLISHED_DAY: &str = "the day it was published";
+const UPDATED_DAY: &str = "the day it was updated";
+
+fn decide_kind(found: &Found, record: &mut PageContext) -> (Option<DocumentKind>, u32) {
+    let outcome = vote(&found.kind, |a, b| a == b, |_, _| std::cmp::Ordering::Equal);
+    let value = outcome
+        .as_ref()
+        .and_then(|o| found.kind.get(o.winner))
+        .map(|c| c.value);
+    let name = |k: &DocumentKind| match k {
+        DocumentKind::LiveBlog => "live-blog".to_owned(),
+        DocumentKind::Article => "article".to_owned(),
+        _ => "unknown".to_owned(),
+    };
+    record.decisions.push(clue::record(
+        Question::Kind,
+        &found.kind,
+        outcome.as_ref(),
+        value.as_ref().map(name),
+        name,
+    ));
+    (value, outcome.map_or(0, |o| o.score))
+}
+
+/// The warning for a page whose clocks no clue places: UTC is assumed, and the user can say.
+pub(crate) fn zone_assumed(path: &str) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        "zone-assumed",
+        format!(
+            "nothing on {path} says which zone its clocks are in (no zone printed, no statement, \
+             no known outlet, address, country or language); UTC is assumed: pass --zone (or \
+             --country) if you know it"
+        ),
+    )
+}

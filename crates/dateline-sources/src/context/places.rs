@@ -1,0 +1,344 @@
+//! What an address, a country or a language says about where a page is from: country-code
+//! top-level domains, each country's civil zone, the countries and zones a language points to,
+//! and the media groups whose name in a copyright line tells the country.
+//!
+//! Written by hand: no maintained crate maps countries to the zone their newsrooms print (the tz
+//! database's `zone1970.tab` lists every zone of a country without saying which is its capital's,
+//! and a newsroom in the United States prints Eastern time far more often than any other).
+
+use dateline_time::Tz;
+
+/// The country of a host's country-code top-level domain (`corriere.it` is `IT`, `bbc.co.uk` is
+/// `GB`); `None` for generic domains (`.com`, `.org`, `.net`, `.info`).
+pub(crate) fn country_of_host(host: &str) -> Option<&'static str> {
+    let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
+    let tld = host.rsplit('.').next()?;
+    // Country-code domains sold as generic ones say nothing about the outlet's country.
+    const GENERIC_CC: &[&str] = &[
+        "tv", "io", "co", "me", "fm", "ly", "to", "cc", "ws", "ai", "gg",
+    ];
+    if tld.len() != 2 || GENERIC_CC.contains(&tld) {
+        return None;
+    }
+    let upper = match tld {
+        "uk" => "GB",
+        "eu" => return None,
+        other => {
+            return COUNTRIES
+                .iter()
+                .find(|c| c.0.eq_ignore_ascii_case(other))
+                .map(|c| c.0);
+        }
+    };
+    Some(upper)
+}
+
+/// A country's civil zone, where its newsrooms' clocks are: the only zone of a one-zone country,
+/// the capital's or the main newsrooms' of a country of several (`US` is Eastern time, `RU`
+/// Moscow, `BR` São Paulo, `AU` Sydney), with whether the country has other zones.
+pub(crate) fn zone_of_country(country: &str) -> Option<(Tz, bool)> {
+    COUNTRIES
+        .iter()
+        .find(|c| c.0.eq_ignore_ascii_case(country))
+        .map(|c| (c.1, c.2))
+}
+
+/// Countries (ISO 3166-1 alpha-2), their newsrooms' zone, and whether they have other zones.
+const COUNTRIES: &[(&str, Tz, bool)] = &[
+    ("AD", Tz::Europe__Andorra, false),
+    ("AE", Tz::Asia__Dubai, false),
+    ("AF", Tz::Asia__Kabul, false),
+    ("AL", Tz::Europe__Tirane, false),
+    ("AM", Tz::Asia__Yerevan, false),
+    ("AO", Tz::Africa__Luanda, false),
+    ("AR", Tz::America__Argentina__Buenos_Aires, false),
+    ("AT", Tz::Europe__Vienna, false),
+    ("AU", Tz::Australia__Sydney, true),
+    ("AZ", Tz::Asia__Baku, false),
+    ("BA", Tz::Europe__Sarajevo, false),
+    ("BD", Tz::Asia__Dhaka, false),
+    ("BE", Tz::Europe__Brussels, false),
+    ("BG", Tz::Europe__Sofia, false),
+    ("BH", Tz::Asia__Bahrain, false),
+    ("BO", Tz::America__La_Paz, false),
+    ("BR", Tz::America__Sao_Paulo, true),
+    ("BY", Tz::Europe__Minsk, false),
+    ("CA", Tz::America__Toronto, true),
+    ("CH", Tz::Europe__Zurich, false),
+    ("CL", Tz::America__Santiago, true),
+    ("CN", Tz::Asia__Shanghai, false),
+    ("CO", Tz::America__Bogota, false),
+    ("CR", Tz::America__Costa_Rica, false),
+    ("CU", Tz::America__Havana, false),
+    ("CY", Tz::Asia__Nicosia, false),
+    ("CZ", Tz::Europe__Prague, false),
+    ("DE", Tz::Europe__Berlin, false),
+    ("DK", Tz::Europe__Copenhagen, false),
+    ("DO", Tz::America__Santo_Domingo, false),
+    ("DZ", Tz::Africa__Algiers, false),
+    ("EC", Tz::America__Guayaquil, true),
+    ("EE", Tz::Europe__Tallinn, false),
+    ("EG", Tz::Africa__Cairo, false),
+    ("ES", Tz::Europe__Madrid, true),
+    ("ET", Tz::Africa__Addis_Ababa, false),
+    ("FI", Tz::Europe__Helsinki, false),
+    ("FR", Tz::Europe__Paris, false),
+    ("GB", Tz::Europe__London, false),
+    ("GE", Tz::Asia__Tbilisi, false),
+    ("GH", Tz::Africa__Accra, false),
+    ("GR", Tz::Europe__Athens, false),
+    ("GT", Tz::America__Guatemala, false),
+    ("HK", Tz::Asia__Hong_Kong, false),
+    ("HN", Tz::America__Tegucigalpa, false),
+    ("HR", Tz::Europe__Zagreb, false),
+    ("HU", Tz::Europe__Budapest, false),
+    ("ID", Tz::Asia__Jakarta, true),
+    ("IE", Tz::Europe__Dublin, false),
+    ("IL", Tz::Asia__Jerusalem, false),
+    ("IN", Tz::Asia__Kolkata, false),
+    ("IQ", Tz::Asia__Baghdad, false),
+    ("IR", Tz::Asia__Tehran, false),
+    ("IS", Tz::Atlantic__Reykjavik, false),
+    ("IT", Tz::Europe__Rome, false),
+    ("JM", Tz::America__Jamaica, false),
+    ("JO", Tz::Asia__Amman, false),
+    ("JP", Tz::Asia__Tokyo, false),
+    ("KE", Tz::Africa__Nairobi, false),
+    ("KG", Tz::Asia__Bishkek, false),
+    ("KH", Tz::Asia__Phnom_Penh, false),
+    ("KR", Tz::Asia__Seoul, false),
+    ("KW", Tz::Asia__Kuwait, false),
+    ("KZ", Tz::Asia__Almaty, true),
+    ("LB", Tz::Asia__Beirut, false),
+    ("LK", Tz::Asia__Colombo, false),
+    ("LT", Tz::Europe__Vilnius, false),
+    ("LU", Tz::Europe__Luxembourg, false),
+    ("LV", Tz::Europe__Riga, false),
+    ("LY", Tz::Africa__Tripoli, false),
+    ("MA", Tz::Africa__Casablanca, false),
+    ("MD", Tz::Europe__Chisinau, false),
+    ("ME", Tz::Europe__Podgorica, false),
+    ("MK", Tz::Europe__Skopje, false),
+    ("MM", Tz::Asia__Yangon, false),
+    ("MN", Tz::Asia__Ulaanbaatar, true),
+    ("MT", Tz::Europe__Malta, false),
+    ("MX", Tz::America__Mexico_City, true),
+    ("MY", Tz::Asia__Kuala_Lumpur, false),
+    ("NG", Tz::Africa__Lagos, false),
+    ("NI", Tz::America__Managua, false),
+    ("NL", Tz::Europe__Amsterdam, false),
+    ("NO", Tz::Europe__Oslo, false),
+    ("NP", Tz::Asia__Kathmandu, false),
+    ("NZ", Tz::Pacific__Auckland, true),
+    ("OM", Tz::Asia__Muscat, false),
+    ("PA", Tz::America__Panama, false),
+    ("PE", Tz::America__Lima, false),
+    ("PH", Tz::Asia__Manila, false),
+    ("PK", Tz::Asia__Karachi, false),
+    ("PL", Tz::Europe__Warsaw, false),
+    ("PR", Tz::America__Puerto_Rico, false),
+    ("PS", Tz::Asia__Gaza, false),
+    ("PT", Tz::Europe__Lisbon, true),
+    ("PY", Tz::America__Asuncion, false),
+    ("QA", Tz::Asia__Qatar, false),
+    ("RO", Tz::Europe__Bucharest, false),
+    ("RS", Tz::Europe__Belgrade, false),
+    ("RU", Tz::Europe__Moscow, true),
+    ("SA", Tz::Asia__Riyadh, false),
+    ("SD", Tz::Africa__Khartoum, false),
+    ("SE", Tz::Europe__Stockholm, false),
+    ("SG", Tz::Asia__Singapore, false),
+    ("SI", Tz::Europe__Ljubljana, false),
+    ("SK", Tz::Europe__Bratislava, false),
+    ("SN", Tz::Africa__Dakar, false),
+    ("SV", Tz::America__El_Salvador, false),
+    ("SY", Tz::Asia__Damascus, false),
+    ("TH", Tz::Asia__Bangkok, false),
+    ("TN", Tz::Africa__Tunis, false),
+    ("TR", Tz::Europe__Istanbul, false),
+    ("TW", Tz::Asia__Taipei, false),
+    ("TZ", Tz::Africa__Dar_es_Salaam, false),
+    ("UA", Tz::Europe__Kyiv, false),
+    ("UG", Tz::Africa__Kampala, false),
+    ("US", Tz::America__New_York, true),
+    ("UY", Tz::America__Montevideo, false),
+    ("UZ", Tz::Asia__Tashkent, false),
+    ("VE", Tz::America__Caracas, false),
+    ("VN", Tz::Asia__Ho_Chi_Minh, false),
+    ("XK", Tz::Europe__Belgrade, false),
+    ("YE", Tz::Asia__Aden, false),
+    ("ZA", Tz::Africa__Johannesburg, false),
+    ("ZW", Tz::Africa__Harare, false),
+];
+
+/// The country a language's pages most likely come from, when one country writes most of them
+/// (`it` Italy, `pl` Poland, `tr` Turkey); `None` for languages written across many countries
+/// (`en`, `es`, `fr`, `ar`, `pt`, `de`... are in [`LANGUAGE_COUNTRIES`] with a weaker guess).
+pub(crate) fn country_of_language(language: &str) -> Option<(&'static str, bool)> {
+    LANGUAGE_COUNTRIES
+        .iter()
+        .find(|l| l.0 == language)
+        .map(|l| (l.1, l.2))
+}
+
+/// A language, the country most of its news pages come from, and whether that country is the
+/// only one that matters (true: `it`, `pl`, `ja`; false: `de` also Austria and Switzerland, `es`
+/// Spain and Latin America).
+const LANGUAGE_COUNTRIES: &[(&str, &str, bool)] = &[
+    ("bg", "BG", true),
+    ("bs", "BA", true),
+    ("cs", "CZ", true),
+    ("da", "DK", true),
+    ("de", "DE", false),
+    ("el", "GR", false),
+    ("et", "EE", true),
+    ("fa", "IR", false),
+    ("fi", "FI", true),
+    ("fr", "FR", false),
+    ("he", "IL", true),
+    ("hi", "IN", true),
+    ("hr", "HR", true),
+    ("hu", "HU", true),
+    ("hy", "AM", true),
+    ("id", "ID", true),
+    ("it", "IT", false),
+    ("ja", "JP", true),
+    ("ka", "GE", true),
+    ("ko", "KR", true),
+    ("lt", "LT", true),
+    ("lv", "LV", true),
+    ("mk", "MK", true),
+    ("nb", "NO", true),
+    ("nl", "NL", false),
+    ("nn", "NO", true),
+    ("no", "NO", true),
+    ("pl", "PL", true),
+    ("pt", "BR", false),
+    ("ro", "RO", false),
+    ("ru", "RU", false),
+    ("sk", "SK", true),
+    ("sl", "SI", true),
+    ("sq", "AL", false),
+    ("sr", "RS", false),
+    ("sv", "SE", false),
+    ("th", "TH", true),
+    ("tr", "TR", false),
+    ("uk", "UA", true),
+    ("ur", "PK", false),
+    ("vi", "VN", true),
+    ("zh", "CN", false),
+];
+
+/// Media groups whose name in a copyright or publisher line tells the outlet's country.
+pub(crate) const GROUPS: &[(&str, &str)] = &[
+    ("Reach plc", "GB"),
+    ("Trinity Mirror", "GB"),
+    ("News UK", "GB"),
+    ("Guardian News & Media", "GB"),
+    ("DMG Media", "GB"),
+    ("Associated Newspapers", "GB"),
+    ("Telegraph Media Group", "GB"),
+    ("National World", "GB"),
+    ("Newsquest", "GB"),
+    ("Independent Digital News", "GB"),
+    ("News Corp Australia", "AU"),
+    ("Nine Entertainment", "AU"),
+    ("Australian Broadcasting Corporation", "AU"),
+    ("Stuff Limited", "NZ"),
+    ("NZME", "NZ"),
+    ("Postmedia", "CA"),
+    ("Torstar", "CA"),
+    ("Bell Media", "CA"),
+    ("Gannett", "US"),
+    ("Tribune Publishing", "US"),
+    ("McClatchy", "US"),
+    ("Lee Enterprises", "US"),
+    ("Hearst", "US"),
+    ("Advance Local", "US"),
+    ("Gray Media", "US"),
+    ("Gray Television", "US"),
+    ("Sinclair Broadcast", "US"),
+    ("Nexstar", "US"),
+    ("TEGNA", "US"),
+    ("Scripps", "US"),
+    ("Axel Springer", "DE"),
+    ("Funke Mediengruppe", "DE"),
+    ("Madsack", "DE"),
+    ("Ippen", "DE"),
+    ("Burda", "DE"),
+    ("Gruner + Jahr", "DE"),
+    ("Tamedia", "CH"),
+    ("Ringier", "CH"),
+    ("Mediahuis", "BE"),
+    ("DPG Media", "BE"),
+    ("Schibsted", "NO"),
+    ("Amedia", "NO"),
+    ("Bonnier", "SE"),
+    ("Sanoma", "FI"),
+    ("RCS MediaGroup", "IT"),
+    ("GEDI Gruppo Editoriale", "IT"),
+    ("Gruppo Editoriale L'Espresso", "IT"),
+    ("Caltagirone Editore", "IT"),
+    ("Mondadori", "IT"),
+    ("Groupe Le Monde", "FR"),
+    ("Le Figaro", "FR"),
+    ("Groupe EBRA", "FR"),
+    ("Prisa", "ES"),
+    ("Vocento", "ES"),
+    ("Grupo Godó", "ES"),
+    ("Unidad Editorial", "ES"),
+    ("Grupo Globo", "BR"),
+    ("Grupo Clarín", "AR"),
+    ("Grupo Televisa", "MX"),
+    ("Organización Editorial Mexicana", "MX"),
+    ("El Mercurio", "CL"),
+    ("Agora", "PL"),
+    ("Ringier Axel Springer Polska", "PL"),
+    ("Polska Press", "PL"),
+    ("Doğan", "TR"),
+    ("Times Internet", "IN"),
+    ("Bennett, Coleman", "IN"),
+    ("HT Media", "IN"),
+    ("Network18", "IN"),
+    ("NDTV Convergence", "IN"),
+    ("Express Network", "IN"),
+    ("SPH Media", "SG"),
+    ("Singapore Press Holdings", "SG"),
+    ("Mediacorp", "SG"),
+    ("Media Prima", "MY"),
+    ("Nation Media Group", "KE"),
+    ("Media24", "ZA"),
+    ("Tiso Blackstar", "ZA"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_code_domains_name_their_country_and_generic_ones_none() {
+        assert_eq!(country_of_host("www.corriere.it"), Some("IT"));
+        assert_eq!(country_of_host("bbc.co.uk"), Some("GB"));
+        assert_eq!(country_of_host("example.com"), None);
+        assert_eq!(country_of_host("news.tv"), None);
+        assert_eq!(country_of_host("localhost"), None);
+        assert_eq!(country_of_host("www.lemonde.fr."), Some("FR"));
+    }
+
+    #[test]
+    fn every_country_has_a_real_zone_and_one_row() {
+        let mut seen = std::collections::HashSet::new();
+        for (code, tz, _) in COUNTRIES {
+            assert_eq!(code.len(), 2, "{code}");
+            assert!(seen.insert(*code), "{code} twice");
+            assert!(!tz.name().is_empty());
+        }
+        for (language, country, _) in LANGUAGE_COUNTRIES {
+            assert!(zone_of_country(country).is_some(), "{language}: {country}");
+        }
+        for (group, country) in GROUPS {
+            assert!(zone_of_country(country).is_some(), "{group}: {country}");
+        }
+        assert_eq!(zone_of_country("it"), Some((Tz::Europe__Rome, false)));
+    }
+}

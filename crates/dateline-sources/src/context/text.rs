@@ -1,0 +1,976 @@
+//! Clues from a page's visible text: what a reader sees on it.
+//!
+//! - Lines that state the page's zone ("All times are UTC").
+//! - Stamps that print their zone (`10:01 pm PST`): the page's bare clocks are likely in it.
+//! - Dated stamps, each a candidate for the page's publication or update time, weighed by what
+//!   stands before it on its line (a label in one of many languages: `Publié le`, `Aktualisiert`,
+//!   `Опубликовано`, `تحديث`) and by where the line stands: beside the headline or just above the
+//!   article's first paragraphs (a dateline), or elsewhere on the page (a teaser, a related story,
+//!   a masthead's "today", a comment). A stamp whose shape repeats down the page is one of a list.
+//! - Lines that print a date alone (`January 3, 2020`): the day of the page's bare clocks.
+//! - Domains and copyright lines: the outlet, and its country (a country-code domain, a media
+//!   group such as "Reach plc").
+//! - The language of the page's prose.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use dateline_time::{Stamp, ZoneLabel};
+use regex::Regex;
+
+use super::clue::{Clue, weight};
+use super::{Found, When, ZoneClue, language, places};
+use crate::Page;
+use crate::layout::{RawStamp, is_blank};
+use crate::outlets;
+
+/// The kind of a clue from a line that states the page's zone.
+pub(crate) const STATEMENT: &str = "the page's statement of its zone";
+
+/// How many of a page's first non-blank lines are its masthead.
+const MASTHEAD_LINES: usize = 5;
+
+/// The kind of a publication clue from a dated line beside the headline or above the prose.
+pub(crate) const DATELINE: &str = "a dateline beside the headline";
+/// The same, when the stamp is shaped like several others on the page (the first of a list).
+pub(crate) const LISTED_DATELINE: &str = "a dated line beside the headline, shaped like a list's";
+/// The kind of a publication clue from a dated stamp that opens a post after the first.
+pub(crate) const POST_STAMP: &str = "a dated stamp that opens a post";
+/// The kind of a publication clue from a dated line above the page's first post.
+pub(crate) const HEADER: &str = "a dated line above the first post";
+/// The kind of a publication clue from a dated line far from the headline.
+pub(crate) const ELSEWHERE: &str = "a dated line elsewhere on the page";
+
+/// The kind of a page-date clue from a line that prints a date alone.
+pub(crate) const DATE_LINE: &str = "a date alone on its line";
+
+/// Lines longer than this are prose: their stamps are not the page's times.
+const SHORT_LINE: usize = 300;
+
+/// At most this many characters may stand around a stamp without a label for the line to be a
+/// dateline (a byline, a place, a section name), rather than a sentence.
+const DATELINE_LEAD: usize = 80;
+
+/// Which of the page's times a label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    Published,
+    Updated,
+}
+
+/// Words that label a page's publication time, in the languages dateline reads (lower case).
+const PUBLISHED: &[&str] = &[
+    // English
+    "published",
+    "first published",
+    "posted",
+    "publish date",
+    "publication date",
+    "date published",
+    "originally published",
+    "original",
+    "released",
+    "created",
+    "issued",
+    "date",
+    // German, Dutch
+    "veröffentlicht",
+    "erstellt",
+    "erschienen",
+    "publiziert",
+    "datum",
+    "gepubliceerd",
+    "geplaatst",
+    "gepost",
+    // French, Italian, Spanish, Portuguese, Catalan, Romanian
+    "publié",
+    "mis en ligne",
+    "paru",
+    "date de publication",
+    "pubblicato",
+    "pubblicata",
+    "pubblicazione",
+    "publicado",
+    "publicada",
+    "publicación",
+    "fecha",
+    "fecha de publicación",
+    "publicação",
+    "data de publicação",
+    "data",
+    "publicat",
+    "data publicării",
+    // Polish, Czech, Slovak, Slovenian, Croatian, Serbian, Bosnian
+    "opublikowano",
+    "publikacja",
+    "data publikacji",
+    "dodano",
+    "publikováno",
+    "zveřejněno",
+    "vydáno",
+    "publikované",
+    "objavljeno",
+    "objavljen",
+    "objavljena",
+    // Russian, Ukrainian, Bulgarian
+    "опубликовано",
+    "опубликован",
+    "дата публикации",
+    "публикация",
+    "размещено",
+    "дата",
+    "опубліковано",
+    "дата публікації",
+    "публикувано",
+    // Turkish, Greek, Hungarian
+    "yayınlanma",
+    "yayınlanma tarihi",
+    "yayın tarihi",
+    "yayınlandı",
+    "tarih",
+    "δημοσίευση",
+    "δημοσιεύθηκε",
+    "közzétéve",
+    "publikálva",
+    "megjelent",
+    "létrehozva",
+    // Nordic
+    "publicerad",
+    "publicerat",
+    "publiceret",
+    "udgivet",
+    "publisert",
+    "julkaistu",
+    // Arabic, Persian, Hebrew, Hindi
+    "نشر",
+    "نُشر",
+    "تم نشره",
+    "تاريخ النشر",
+    "التاريخ",
+    "تاریخ انتشار",
+    "انتشار",
+    "פורסם",
+    "प्रकाशित",
+    // Indonesian and Malay, Vietnamese
+    "diterbitkan",
+    "dipublikasikan",
+    "diposting",
+    "terbit",
+    "ngày đăng",
+    // Korean, Japanese, Chinese (no spaces: found inside the lead)
+    "입력",
+    "게시",
+    "등록",
+    "公開",
+    "配信",
+    "掲載",
+    "投稿",
+    "发布",
+    "發布",
+    "发表",
+    "發表",
+];
+
+/// Words that label a page's update time.
+const UPDATED: &[&str] = &[
+    "updated",
+    "last updated",
+    "update",
+    "modified",
+    "last modified",
+    "revised",
+    "edited",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "stand",
+    "geändert",
+    "bijgewerkt",
+    "laatste update",
+    "gewijzigd",
+    "mis à jour",
+    "mise à jour",
+    "dernière mise à jour",
+    "modifié",
+    "aggiornato",
+    "aggiornata",
+    "ultimo aggiornamento",
+    "modificato",
+    "actualizado",
+    "actualizada",
+    "última actualización",
+    "modificado",
+    "atualizado",
+    "atualizada",
+    "atualização",
+    "actualitzat",
+    "actualizat",
+    "actualizare",
+    "zaktualizowano",
+    "aktualizacja",
+    "aktualizováno",
+    "aktualizace",
+    "ažurirano",
+    "ažuriran",
+    "обновлено",
+    "обновление",
+    "изменено",
+    "оновлено",
+    "обновено",
+    "актуализирано",
+    "güncellendi",
+    "güncelleme",
+    "son güncelleme",
+    "ενημέρωση",
+    "ενημερώθηκε",
+    "frissítve",
+    "módosítva",
+    "frissítés",
+    "uppdaterad",
+    "uppdaterat",
+    "opdateret",
+    "oppdatert",
+    "päivitetty",
+    "تحديث",
+    "محدثة",
+    "آخر تحديث",
+    "تم التحديث",
+    "به‌روزرسانی",
+    "بروزرسانی",
+    "עודכן",
+    "अपडेटेड",
+    "अपडेट",
+    "diperbarui",
+    "수정",
+    "更新",
+];
+
+/// One automaton over every label word, any case of ASCII letters; the words outside ASCII are
+/// matched on a lower-cased copy of the lead.
+static LABELS: LazyLock<Option<(AhoCorasick, Vec<Label>)>> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut labels = Vec::new();
+    for w in PUBLISHED {
+        words.push(*w);
+        labels.push(Label::Published);
+    }
+    for w in UPDATED {
+        words.push(*w);
+        labels.push(Label::Updated);
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&words)
+        .ok()?;
+    Some((ac, labels))
+});
+
+/// The label closest before the end of `lead` (the text before a stamp on its line), as a whole
+/// word; `None` when it has none.
+pub(crate) fn label(lead: &str) -> Option<Label> {
+    let (ac, labels) = LABELS.as_ref()?;
+    let lower = lead.to_lowercase();
+    let mut found = None;
+    for m in ac.find_iter(&lower) {
+        let before = lower.get(..m.start()).and_then(|b| b.chars().next_back());
+        let after = lower.get(m.end()..).and_then(|a| a.chars().next());
+        let cjk = lower
+            .get(m.start()..m.end())
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| !c.is_ascii() && !c.is_alphabetic() || is_cjk(c));
+        let bounded = cjk
+            || (before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric()));
+        if bounded {
+            found = labels.get(m.pattern().as_usize()).copied();
+        }
+    }
+    found
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
+}
+
+/// A dated stamp on a short line, with what stands around it.
+#[derive(Debug, Clone)]
+struct Dated {
+    line: u32,
+    stamp: Stamp,
+    /// The text before the stamp (after the stamp before it on the line).
+    lead: String,
+    /// The text after the stamp, to the next stamp or the end of the line.
+    tail: String,
+    label: Option<Label>,
+    /// The stamp's shape: its form, and its text with digits and letters folded, so that a list's
+    /// stamps share one.
+    shape: String,
+}
+
+/// Adds the clues of the page's visible text to `found`.
+pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
+    let mut dated: Vec<Dated> = Vec::new();
+    let mut printed: HashMap<String, usize> = HashMap::new();
+    // Stamps that print their zone: their line, the stamp, and whether a label names it a page time.
+    let mut zoned: Vec<(u32, Stamp, bool)> = Vec::new();
+    // Lines that open with a clock (a post's head) or end with one after a short byline (a post's
+    // foot), with the clock's form.
+    let mut heads: Vec<(u32, bool)> = Vec::new();
+    // A label alone on its line ("Last Updated", "Publicado:") names the stamp under it.
+    let mut label_above: Option<Label> = None;
+    let mut previous: Option<&str> = None;
+    for (n, text) in page.lines() {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let above = label_above.take();
+        // The same line twice in a row is one line shown twice (a screen reader's copy).
+        let repeat = previous == Some(trimmed);
+        previous = Some(trimmed);
+        if trimmed.len() > SHORT_LINE || repeat {
+            continue;
+        }
+        if trimmed.chars().count() <= 40 && !has_digit(trimmed) {
+            label_above = label(trimmed).filter(|_| label_only(trimmed));
+        }
+        if found.statement.is_none() && trimmed.chars().count() <= 160 {
+            if let Some(statement) = dateline_time::zone_statement(trimmed) {
+                found.zone.push(
+                    Clue::new(
+                        ZoneClue::Region(statement.tz),
+                        STATEMENT,
+                        trimmed,
+                        weight::STATEMENT,
+                    )
+                    .at(n),
+                );
+                found.statement = Some((RawStamp::new(n, trimmed), statement.tz));
+                continue;
+            }
+        }
+        if !has_digit(trimmed) {
+            continue;
+        }
+        // A browser's copy may glue two elements into one word ("25 Feb 202625 Feb 2026").
+        let unglued = crate::generic::unglue(trimmed);
+        let trimmed = unglued.as_deref().unwrap_or(trimmed);
+        let stamps = dateline_time::find_stamps(trimmed);
+        if let Some(first) = stamps
+            .iter()
+            .find(|s| s.relative.is_none() && s.time.is_some())
+        {
+            let before = trimmed.get(..first.span.start).unwrap_or_default().trim();
+            let after = trimmed.get(first.span.end..).unwrap_or_default().trim();
+            let relative = crate::generic::RELATIVE_PREFIX
+                .find(before)
+                .is_some_and(|m| m.end() == before.len());
+            if (before.is_empty() || relative) && label(after).is_none() {
+                heads.push((n, true));
+            } else if after.is_empty()
+                && before.chars().count() <= 60
+                && label(before).is_none()
+                && before.chars().next().is_some_and(char::is_uppercase)
+            {
+                heads.push((n, false));
+            }
+        }
+        let mut from = 0;
+        for (k, stamp) in stamps.iter().enumerate() {
+            let lead = trimmed.get(from..stamp.span.start).unwrap_or_default();
+            let until = stamps
+                .get(k + 1)
+                .map_or(trimmed.len(), |next| next.span.start);
+            let tail = trimmed.get(stamp.span.end..until).unwrap_or_default();
+            from = stamp.span.end;
+            if let Some(ZoneLabel::Abbreviation(abbr)) = &stamp.zone {
+                let count = printed.entry(abbr.to_ascii_uppercase()).or_default();
+                *count += 1;
+                // Three lines say as much as a page of them.
+                if *count <= 3 && stamp.time.is_some() && !abbr.eq_ignore_ascii_case("z") {
+                    zoned.push((n, stamp.clone(), label(lead).is_some()));
+                }
+            }
+            let has_year = stamp.date.as_ref().is_some_and(|d| d.year.is_some());
+            if !has_year || stamp.relative.is_some() {
+                continue;
+            }
+            let lead = lead.trim().to_owned();
+            let named = label(&lead).or_else(|| above.filter(|_| k == 0 && lead.is_empty()));
+            dated.push(Dated {
+                line: n,
+                label: named,
+                shape: shape(stamp),
+                stamp: stamp.clone(),
+                lead,
+                tail: tail.trim().to_owned(),
+            });
+        }
+    }
+    let anchors = Anchors::find(page, found.title.as_deref());
+    // A zone printed by the page's own dateline says less about its other clocks than one printed
+    // by the stamps of its posts: a page may show its own time in its reader's zone.
+    for (n, stamp, labelled) in zoned {
+        let own = labelled || anchors.near(page, n);
+        let (kind, w) = if own {
+            (
+                "the page's own dateline prints its zone",
+                weight::PRINTED / 2,
+            )
+        } else {
+            ("a stamp that prints its zone", weight::PRINTED)
+        };
+        let text = stamp.text.clone();
+        found
+            .zone
+            .push(Clue::new(ZoneClue::Printed(Box::new(stamp)), kind, &text, w).at(n));
+    }
+    // The first line that opens (or closes) a post: a dated line above it is the page's own, a
+    // dated line that opens a later post is that post's.
+    let first_post = heads.first().map(|(n, _)| *n);
+    let posts: Vec<u32> = heads.iter().skip(1).map(|(n, _)| *n).collect();
+    times(page, &dated, &anchors, first_post, &posts, found);
+    kind(page, &heads, found);
+    live_title(page, found);
+    names(page, found);
+    if let Some((code, confidence)) = language::of_text(page.lines().map(|(_, t)| t)) {
+        // whatlang's confidence runs 0 to 1; a sure reading outweighs a page's declared tag.
+        let w = weight::LANGUAGE + (confidence * f64::from(weight::DATELINE)) as u32;
+        found.language.push(Clue::new(
+            code.to_owned(),
+            "the language of the page's prose",
+            language::name(code),
+            w,
+        ));
+    }
+}
+
+/// Whether a line is a label and nothing else: a few words, the last of them the label, and a
+/// colon at most after it.
+fn label_only(text: &str) -> bool {
+    let text = text.trim().trim_end_matches([':', '\u{a0}', ' ']);
+    text.split_whitespace().count() <= 4 && label(text).is_some()
+}
+
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || text
+            .chars()
+            .any(|c| matches!(c, '\u{660}'..='\u{669}' | '\u{6f0}'..='\u{6f9}'))
+}
+
+/// A stamp's shape: its form, whether it prints a weekday, a clock and a zone, and its text with
+/// every digit as `9` and every run of letters as `a`.
+fn shape(stamp: &Stamp) -> String {
+    let mut out = format!("{}|", stamp.form.name());
+    let mut letters = false;
+    for c in stamp.text.chars() {
+        if c.is_ascii_digit() {
+            out.push('9');
+            letters = false;
+        } else if c.is_alphabetic() {
+            if !letters {
+                out.push('a');
+            }
+            letters = true;
+        } else {
+            out.push(c);
+            letters = false;
+        }
+    }
+    out
+}
+
+/// Where a page's article stands: the line that prints its headline (when the machine data names
+/// it), and the line where its prose begins.
+#[derive(Debug, Clone, Copy, Default)]
+struct Anchors {
+    title: Option<u32>,
+    body: Option<u32>,
+}
+
+impl Anchors {
+    fn find(page: &Page<'_>, title: Option<&str>) -> Anchors {
+        let title = title.map(fold).filter(|t| t.chars().count() >= 8);
+        let title_line = title.as_ref().and_then(|t| {
+            page.lines().find_map(|(n, line)| {
+                let line = fold(line);
+                let close = line == *t
+                    || (line.chars().count() >= 20
+                        && (t.starts_with(&line) || line.starts_with(t.as_str())));
+                close.then_some(n)
+            })
+        });
+        Anchors {
+            title: title_line,
+            body: body_start(page),
+        }
+    }
+
+    /// Whether `line` stands near the article's headline or the start of its prose.
+    fn near(&self, page: &Page<'_>, line: u32) -> bool {
+        if let Some(t) = self.title {
+            // Datelines sit under the headline (a standfirst and a picture may come between), or
+            // just above it.
+            if (line < t && distance(page, line, t) <= 3)
+                || (line >= t && distance(page, t, line) <= 12)
+            {
+                return true;
+            }
+        }
+        if let Some(b) = self.body {
+            if (line <= b && distance(page, line, b) <= 12)
+                || (line > b && distance(page, b, line) <= 2)
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The non-blank lines from `a` to `b` (`a` <= `b`), not counting `a`.
+fn distance(page: &Page<'_>, a: u32, b: u32) -> usize {
+    (a + 1..=b)
+        .filter(|n| page.line(*n).is_some_and(|t| !is_blank(t)))
+        .count()
+}
+
+/// Text folded for comparing a headline with a line: lower case, whitespace collapsed, quotes and
+/// dashes folded.
+fn fold(text: &str) -> String {
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            let c = match c {
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{201c}' | '\u{201d}' => '"',
+                '\u{2013}' | '\u{2014}' => '-',
+                c => c,
+            };
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// A line of prose: long, several words, ending as a sentence does.
+fn prose(text: &str) -> bool {
+    let text = text.trim();
+    let chars = text.chars().count();
+    chars >= 200
+        || (chars >= 90
+            && text.split_whitespace().count() >= 12
+            && text.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{bb}', ')', ':']))
+}
+
+/// The first line of the page's first run of prose: two prose lines among four non-blank lines.
+fn body_start(page: &Page<'_>) -> Option<u32> {
+    let lines: Vec<(u32, &str)> = page.lines().filter(|(_, t)| !is_blank(t)).collect();
+    lines.iter().enumerate().find_map(|(i, (n, text))| {
+        if !prose(text) {
+            return None;
+        }
+        let more = lines
+            .get(i + 1..(i + 4).min(lines.len()))
+            .unwrap_or_default()
+            .iter()
+            .any(|(_, t)| prose(t));
+        more.then_some(*n)
+    })
+}
+
+/// Published and updated clues from the page's dated stamps, and the day of its bare clocks.
+fn times(
+    page: &Page<'_>,
+    dated: &[Dated],
+    anchors: &Anchors,
+    first_post: Option<u32>,
+    posts: &[u32],
+    found: &mut Found,
+) {
+    let mut shapes: HashMap<&str, usize> = HashMap::new();
+    for d in dated {
+        *shapes.entry(d.shape.as_str()).or_default() += 1;
+    }
+    let mut labelled_published = 0;
+    let mut labelled_updated = 0;
+    let mut elsewhere = 0;
+    for d in dated {
+        // A quoted social post's date (`— Name (@handle) March 3, 2023`) is the post's.
+        if d.lead.contains("(@") || d.lead.contains("pic.twitter.com") {
+            continue;
+        }
+        // A date in the headline is part of what it says, and a range's first day
+        // (`2020/7/11-12`) is no one time.
+        if anchors.title == Some(d.line) || is_range(&d.tail) {
+            continue;
+        }
+        let near = anchors.near(page, d.line);
+        let listed = shapes.get(d.shape.as_str()).copied().unwrap_or(0) >= 3;
+        let raw = RawStamp::new(d.line, d.stamp.text.as_str());
+        let when = || When::Visible {
+            stamp: Box::new(d.stamp.clone()),
+            raw: raw.clone(),
+        };
+        let text = format!("{} {} {}", d.lead, d.stamp.text, d.tail);
+        match d.label {
+            Some(Label::Published) => {
+                labelled_published += 1;
+                let w = if (labelled_published == 1 && !listed) || near {
+                    weight::LABELLED
+                } else {
+                    weight::ELSEWHERE
+                };
+                found.published.push(
+                    Clue::new(when(), "a line labelled as the publication time", &text, w)
+                        .at(d.line),
+                );
+            }
+            Some(Label::Updated) => {
+                labelled_updated += 1;
+                let w = if (labelled_updated == 1 && !listed) || near {
+                    weight::LABELLED
+                } else {
+                    weight::ELSEWHERE
+                };
+                found.updated.push(
+                    Clue::new(when(), "a line labelled as the update time", &text, w).at(d.line),
+                );
+            }
+            None => {
+                let short = d.lead.chars().count() + d.tail.chars().count() <= DATELINE_LEAD;
+                if !short {
+                    continue;
+                }
+                let post = posts.binary_search(&d.line).is_ok();
+                let (kind, w) = match (near, listed) {
+                    // A later post's own stamp: the page's time only on a page with no posts.
+                    _ if post => (POST_STAMP, if near { weight::DATELINE / 2 } else { 1 }),
+                    (true, false) => (DATELINE, weight::DATELINE),
+                    // The first of a list of stamps of one shape: an article's dateline above its
+                    // related stories, or a live blog's first post.
+                    (true, true) => (LISTED_DATELINE, weight::DATELINE / 2),
+                    (false, true) => (ELSEWHERE, 1),
+                    (false, false) if first_post.is_some_and(|f| d.line <= f) => {
+                        (HEADER, weight::ELSEWHERE)
+                    }
+                    (false, false) => {
+                        elsewhere += 1;
+                        (
+                            ELSEWHERE,
+                            if elsewhere <= 3 { weight::ELSEWHERE } else { 1 },
+                        )
+                    }
+                };
+                found
+                    .published
+                    .push(Clue::new(when(), kind, &text, w).at(d.line));
+                // A date alone on its line is the day of the page's bare clocks.
+                if d.stamp.time.is_none() && d.lead.is_empty() && d.tail.is_empty() {
+                    if let Some(date) = d
+                        .stamp
+                        .date
+                        .as_ref()
+                        .and_then(|p| chrono::NaiveDate::from_ymd_opt(p.year?, p.month, p.day))
+                    {
+                        found.page_date.push(
+                            Clue::new(date, DATE_LINE, &d.stamp.text, w.max(weight::ELSEWHERE))
+                                .at(d.line),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A page whose stamps open (or close) blocks of prose of their own, in a run, is a live blog;
+/// stamps that only follow a whole article (its comments, its related stories) say nothing of it.
+fn kind(page: &Page<'_>, heads: &[(u32, bool)], found: &mut Found) {
+    // The posts' stamps stand at their heads or at their feet: whichever the page has more of.
+    let at_head = heads.iter().filter(|(_, h)| *h).count();
+    let at_foot = heads.len() - at_head;
+    let head = at_head >= at_foot;
+    let stamps: Vec<u32> = heads
+        .iter()
+        .filter(|(_, h)| *h == head)
+        .map(|(n, _)| *n)
+        .collect();
+    let mut bodied = 0;
+    let mut first_bodied: Option<u32> = None;
+    for (i, &n) in stamps.iter().enumerate() {
+        // A head's block runs to the next stamp; a foot's from the stamp before it.
+        let (from, to) = if head {
+            (n, stamps.get(i + 1).map_or(page.len(), |m| m - 1))
+        } else {
+            (
+                i.checked_sub(1)
+                    .and_then(|j| stamps.get(j))
+                    .map_or(1, |m| m + 1),
+                n,
+            )
+        };
+        let prose_lines = (from..=to)
+            .filter_map(|m| page.line(m))
+            .filter(|t| t.trim().chars().count() >= 80)
+            .count();
+        if prose_lines > 0 {
+            bodied += 1;
+            first_bodied.get_or_insert(from);
+        }
+    }
+    if bodied < 3 {
+        return;
+    }
+    // More prose before the first post than there are posts: a whole article, whose comments or
+    // related stories follow (a live blog's introduction is a few paragraphs over many posts).
+    let before = first_bodied.map_or(0, |first| {
+        (1..first)
+            .filter_map(|m| page.line(m))
+            .filter(|t| prose(t))
+            .count()
+    });
+    if before >= 3 && before >= bodied {
+        found.kind.push(Clue::new(
+            dateline_model::DocumentKind::Article,
+            "prose that runs before any stamped block",
+            &format!("{before} paragraphs before the first of {bodied} stamped blocks"),
+            weight::PRINTED,
+        ));
+        return;
+    }
+    found.kind.push(Clue::new(
+        dateline_model::DocumentKind::LiveBlog,
+        "a run of stamped posts with bodies of their own",
+        &format!("{bodied} posts"),
+        weight::PRINTED + bodied.min(20) as u32,
+    ));
+}
+
+/// Words a live blog's headline calls it by, in the languages dateline reads (lower case). The
+/// word `live` alone counts only where a headline puts it as a label (see [`live_label`]).
+const LIVE: &[&str] = &[
+    "liveblog",
+    "live blog",
+    "live updates",
+    "live coverage",
+    "as it happened",
+    "the latest",
+    "minute by minute",
+    "en direct",
+    "en vivo",
+    "en directo",
+    "ao vivo",
+    "in diretta",
+    "diretta",
+    "liveticker",
+    "live-ticker",
+    "ticker",
+    "na żywo",
+    "relacja na żywo",
+    "online-трансляция",
+    "онлайн",
+    "в прямом эфире",
+    "canlı",
+    "živě",
+    "élő",
+    "suora",
+    "direkte",
+    "live-blogg",
+];
+
+/// Whether a headline (lower case) carries `live` as a label: at its start or its end, or set off
+/// by a colon, a dash or a bar (`Live: ...`, `... – live`, `Election night live`), not as a word
+/// of its sentence (`Live Nation shares fall`).
+fn live_label(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first = words.first().copied();
+    let last = words.last().copied();
+    first == Some("live:")
+        || last == Some("live")
+        || lower.contains("live:")
+        || lower.contains("– live")
+        || lower.contains("- live")
+        || lower.contains("| live")
+        || lower.contains(": live")
+        || lower.starts_with("live |")
+        || lower.starts_with("live –")
+        || lower.starts_with("live -")
+}
+
+/// A headline that calls the page a live blog: the machine data's, else a headline-like line at
+/// the top of the page (several words, not a menu's `Live TV`).
+fn live_title(page: &Page<'_>, found: &mut Found) {
+    let is_live = |text: &str| {
+        let lower = text.to_lowercase();
+        live_label(&lower)
+            || LIVE.iter().any(|w| {
+                lower.match_indices(w).any(|(i, _)| {
+                    let before = lower.get(..i).and_then(|b| b.chars().next_back());
+                    let after = lower.get(i + w.len()..).and_then(|a| a.chars().next());
+                    before.is_none_or(|c| !c.is_alphanumeric())
+                        && after.is_none_or(|c| !c.is_alphanumeric())
+                })
+            })
+    };
+    if let Some(title) = found.title.clone() {
+        if is_live(&title) {
+            found.kind.push(Clue::new(
+                dateline_model::DocumentKind::LiveBlog,
+                "the headline calls the page live",
+                &title,
+                weight::PRINTED,
+            ));
+        }
+        return;
+    }
+    let top = page
+        .lines()
+        .filter(|(_, t)| !is_blank(t))
+        .take(12)
+        .find(|(_, t)| t.split_whitespace().count() >= 3 && t.len() <= 200 && is_live(t));
+    if let Some((n, line)) = top {
+        found.kind.push(
+            Clue::new(
+                dateline_model::DocumentKind::LiveBlog,
+                "a headline at the top of the page calls it live",
+                line,
+                weight::NAMED,
+            )
+            .at(n),
+        );
+    }
+}
+
+/// Whether the text after a stamp makes it the start of a range: a dash, then a number.
+fn is_range(tail: &str) -> bool {
+    tail.strip_prefix(['-', '\u{2013}', '\u{2014}'])
+        .map(str::trim_start)
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Outlets and countries named on the page: domains, copyright lines, media groups, a known
+/// outlet's name in the masthead.
+fn names(page: &Page<'_>, found: &mut Found) {
+    // The page's first lines: its masthead, its notification and sign-in prompts.
+    for (n, line) in page
+        .lines()
+        .filter(|(_, t)| !is_blank(t))
+        .take(MASTHEAD_LINES)
+    {
+        if line.len() > 120 {
+            continue;
+        }
+        // No-break spaces between a name's words are spaces.
+        let spaced = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let named = outlets::outlets().iter().find(|o| {
+            std::iter::once(o.name)
+                .chain(o.other_names.iter().copied())
+                .any(|name| name.len() >= 4 && outlets::mentions_name(&spaced, name))
+        });
+        if let Some(o) = named {
+            found.outlet.push(
+                Clue::new(
+                    o.name.to_owned(),
+                    "the outlet named at the top of the page",
+                    line,
+                    weight::NAMED,
+                )
+                .at(n),
+            );
+            break;
+        }
+    }
+    if let Some(o) = outlets::outlet_in_text(page.text()) {
+        found.outlet.push(Clue::new(
+            o.name.to_owned(),
+            "a domain or copyright line on the page",
+            o.name,
+            weight::ADDRESS,
+        ));
+    }
+    // The country-code domains the page prints, most printed first.
+    static HOST: LazyLock<Regex> =
+        LazyLock::new(|| crate::boilerplate::re(r"(?i)\b(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2})\b"));
+    let mut hosts: HashMap<String, usize> = HashMap::new();
+    for (_, line) in page.lines() {
+        if line.len() > SHORT_LINE || !line.contains('.') {
+            continue;
+        }
+        for caps in HOST.captures_iter(line) {
+            let Some(host) = caps.get(1) else { continue };
+            let host = host.as_str().to_ascii_lowercase();
+            if places::country_of_host(&host).is_some() {
+                *hosts.entry(host).or_default() += 1;
+            }
+        }
+    }
+    let mut hosts: Vec<(String, usize)> = hosts.into_iter().collect();
+    hosts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if let Some((host, _)) = hosts.first() {
+        if let Some(country) = places::country_of_host(host) {
+            found.country.push(Clue::new(
+                country.to_owned(),
+                "a country domain printed on the page",
+                host,
+                weight::NAMED,
+            ));
+        }
+    }
+    // Media groups named in copyright and publisher lines.
+    for (n, line) in page.lines() {
+        if line.len() > SHORT_LINE {
+            continue;
+        }
+        let lower = line.to_ascii_lowercase();
+        let credit = line.contains('©')
+            || lower.contains("copyright")
+            || lower.contains("all rights reserved")
+            || lower.contains("part of")
+            || lower.contains("onderdeel van")
+            || lower.contains("subsidiary");
+        if !credit {
+            continue;
+        }
+        if let Some((group, country)) = places::GROUPS.iter().find(|(g, _)| line.contains(g)) {
+            found.country.push(
+                Clue::new(
+                    (*country).to_owned(),
+                    "a media group named on the page",
+                    group,
+                    weight::NAMED,
+                )
+                .at(n),
+            );
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_read_in_many_languages_closest_last() {
+        assert_eq!(label("Publié le"), Some(Label::Published));
+        assert_eq!(label("Aktualisiert am"), Some(Label::Updated));
+        assert_eq!(label("Опубликовано:"), Some(Label::Published));
+        assert_eq!(
+            label("By Al Root Updated Nov. 19, 2019 8:21 am ET / Original"),
+            Some(Label::Published)
+        );
+        assert_eq!(label("تم نشره الجمعة"), Some(Label::Published));
+        assert_eq!(label("입력"), Some(Label::Published));
+        assert_eq!(label("By Jo Bloggs |"), None);
+        assert_eq!(label("Standing"), None);
+        assert_eq!(label("Updates"), None);
+    }
+}
