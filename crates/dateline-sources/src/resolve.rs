@@ -557,6 +557,10 @@ fn convert(page: &Page<'_>, raw: &RawStamp, r: Resolved) -> ResolvedTime {
         .collect();
     basis.notes = r.notes.iter().map(|n| n.message.clone()).collect();
     let mut time = ResolvedTime::new(raw.line, raw.text.clone(), r.utc, r.local, r.zone, basis);
+    // A date alone resolves to the start of its day in the zone: that day is the one printed.
+    if time.basis.precision == Precision::Day {
+        time.date = Some(time.local.date_naive());
+    }
     if let Some(line) = page.line(raw.line) {
         match line.find(&raw.text) {
             Some(start) => {
