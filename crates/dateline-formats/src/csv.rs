@@ -94,7 +94,7 @@ fn write_events<W: Write>(timeline: &Timeline, csv: &mut ::csv::Writer<W>) -> ::
         let reports = index.reports(event);
         let sources: Vec<String> = reports.iter().map(|r| r.source()).collect();
         csv.write_record([
-            when(event.utc, reports::date_only(event)),
+            when(event.utc, reports::printed_date(event)),
             inert(&event.headline),
             inert(&event.outlets.join("; ")),
             inert(first_reporter(event, &reports).unwrap_or_default()),
@@ -113,11 +113,8 @@ fn write_reports<W: Write>(timeline: &Timeline, csv: &mut ::csv::Writer<W>) -> :
         for report in index.reports(event) {
             csv.write_record([
                 event.id.clone(),
-                when(event.utc, reports::date_only(event)),
-                report
-                    .utc
-                    .map(|t| when(t, report.dated_only))
-                    .unwrap_or_default(),
+                when(event.utc, reports::printed_date(event)),
+                report.utc.map(|t| when(t, report.date)).unwrap_or_default(),
                 report
                     .lag_minutes
                     .map(|m| m.to_string())
@@ -133,13 +130,13 @@ fn write_reports<W: Write>(timeline: &Timeline, csv: &mut ::csv::Writer<W>) -> :
     Ok(())
 }
 
-/// A time cell: RFC 3339 in UTC, or the date alone (`2019-11-18`) for a time whose page gives only
-/// its date, which spreadsheets read as that date rather than as its midnight.
-fn when(utc: chrono::DateTime<chrono::Utc>, date_only: bool) -> String {
-    if date_only {
-        utc.format("%Y-%m-%d").to_string()
-    } else {
-        utc.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+/// A time cell: RFC 3339 in UTC, or, for a time whose page gives only its date, that date alone as
+/// printed (`2020-04-15`), which spreadsheets read as that date rather than as a midnight (and which
+/// the UTC day of its start, `2020-04-14T22:00:00Z` in Berlin, is not).
+fn when(utc: chrono::DateTime<chrono::Utc>, date: Option<chrono::NaiveDate>) -> String {
+    match date {
+        Some(date) => date.format("%Y-%m-%d").to_string(),
+        None => utc.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
     }
 }
 
@@ -167,6 +164,39 @@ mod tests {
     use super::*;
     use crate::tests::sample;
     use dateline_model::Report;
+
+    #[test]
+    fn a_date_alone_is_its_printed_date_east_and_west_of_utc() {
+        for place in [crate::tests::EAST, crate::tests::WEST] {
+            let timeline = crate::tests::dated(place);
+            let events = csv_with(&timeline, &WriteOptions::default());
+            let row = events
+                .lines()
+                .find(|l| l.contains("Beta Times"))
+                .expect("Beta's row");
+            assert!(
+                row.starts_with("2020-04-15,Kelport picks"),
+                "{place:?}: {row}"
+            );
+            let options = WriteOptions {
+                csv_reports: true,
+                ..WriteOptions::default()
+            };
+            let reports = csv_with(&timeline, &options);
+            let row = reports
+                .lines()
+                .find(|l| l.contains("Beta Times"))
+                .expect("Beta's report");
+            let cells: Vec<&str> = row.split(',').collect();
+            assert_eq!(
+                cells[1..4],
+                ["2020-04-15", "2020-04-15", "0"],
+                "{place:?}: {row}"
+            );
+            // The other event keeps its time.
+            assert!(events.contains("Z,Storm closes"), "{events}");
+        }
+    }
 
     fn csv_with(timeline: &Timeline, options: &WriteOptions) -> String {
         let mut out = Vec::new();

@@ -19,7 +19,8 @@ const SCRIPT: &str = include_str!("html/script.js");
 
 /// A timeline as one HTML page that needs nothing else: no network, no fonts, no images.
 ///
-/// Without JavaScript it is a plain document: the events grouped by UTC day, each with its time,
+/// Without JavaScript it is a plain document: the events grouped by UTC day (an event whose page
+/// prints only a date under that date, first, as `date only`), each with its time,
 /// headline, outlets, first reporter and reports (outlet, time, lag, a line of text and the source
 /// `path:line`), then the sources and the warnings and errors. With JavaScript, a form above the
 /// events filters them by outlet (checkboxes) and switches to a first-reporter view, which shows the
@@ -65,9 +66,7 @@ struct Item<'a> {
 
 fn items(timeline: &Timeline) -> Vec<Item<'_>> {
     let index = Index::new(timeline);
-    let mut events: Vec<&Event> = timeline.events.iter().collect();
-    events.sort_by(|a, b| (a.utc, &a.id).cmp(&(b.utc, &b.id)));
-    events
+    reports::by_day(&timeline.events)
         .into_iter()
         .map(|event| {
             let reports = index.reports(event);
@@ -231,7 +230,7 @@ fn write_events(
     let mut day: Option<NaiveDate> = None;
     for item in items {
         let event = item.event;
-        let date = event.utc.date_naive();
+        let date = reports::day(event);
         if day != Some(date) {
             if day.is_some() {
                 writeln!(out, "</ol>")?;
@@ -267,11 +266,11 @@ fn write_events(
                 outlets.join(", ")
             ),
         };
-        if reports::date_only(event) {
+        if let Some(printed) = reports::printed_date(event) {
             writeln!(
                 out,
                 "<p class=\"when\"><time datetime=\"{}\">date only</time>{reporters}</p>",
-                event.utc.format("%Y-%m-%d"),
+                printed.format("%Y-%m-%d"),
             )?;
         } else {
             writeln!(
@@ -313,7 +312,7 @@ fn write_reports(item: &Item<'_>, out: &mut dyn Write) -> io::Result<()> {
     if item.reports.is_empty() {
         return Ok(());
     }
-    let event_day = item.event.utc.date_naive();
+    let event_day = reports::day(item.event);
     // The first reporter's earliest report is the one marked first.
     let first = item
         .first
@@ -333,19 +332,27 @@ fn write_reports(item: &Item<'_>, out: &mut dyn Write) -> io::Result<()> {
                 escape(report.outlet)
             )?;
         }
-        if let Some(utc) = report.utc {
-            let when = if report.dated_only {
-                utc.format("%-d %b %Y").to_string()
-            } else if utc.date_naive() == event_day {
-                clock(&utc)
-            } else {
-                format!("{} {}", utc.format("%-d %b %Y"), clock(&utc))
-            };
-            write!(
+        match (report.date, report.utc) {
+            // The day the page prints, alone: no time of day, and no zone.
+            (Some(printed), _) => write!(
                 out,
-                "<time datetime=\"{}\">{when} UTC</time> ",
-                rfc3339(&utc)
-            )?;
+                "<time datetime=\"{}\">{}</time> ",
+                printed.format("%Y-%m-%d"),
+                printed.format("%-d %b %Y")
+            )?,
+            (None, Some(utc)) => {
+                let when = if utc.date_naive() == event_day {
+                    clock(&utc)
+                } else {
+                    format!("{} {}", utc.format("%-d %b %Y"), clock(&utc))
+                };
+                write!(
+                    out,
+                    "<time datetime=\"{}\">{when} UTC</time> ",
+                    rfc3339(&utc)
+                )?;
+            }
+            (None, None) => {}
         }
         if let Some(lag) = report.shown_lag() {
             write!(out, "<span class=\"lag\">{}</span> ", escape(&lag))?;
@@ -542,6 +549,32 @@ fn kind(kind: DocumentKind) -> &'static str {
 mod tests {
     use super::*;
     use crate::tests::sample;
+
+    #[test]
+    fn a_date_alone_is_shown_on_its_printed_day_east_and_west_of_utc() {
+        for place in [crate::tests::EAST, crate::tests::WEST] {
+            let page = html(&crate::tests::dated(place));
+            let day = page
+                .split("<section class=\"day\" id=\"day-2020-04-15\">")
+                .nth(1)
+                .and_then(|rest| rest.split("</section>").next())
+                .expect("the 15th's section");
+            assert!(
+                day.starts_with("\n<h2>Wednesday 15 April 2020</h2>"),
+                "{day}"
+            );
+            assert!(
+                day.contains("<time datetime=\"2020-04-15\">date only</time> \u{b7} <span class=\"outlets\">Beta Times</span>"),
+                "{place:?}: {day}"
+            );
+            assert!(
+                day.contains("<span class=\"outlet\">Beta Times</span> <time datetime=\"2020-04-15\">15 Apr 2020</time> <span class=\"lag\">same day</span>"),
+                "{place:?}: {day}"
+            );
+            assert!(!day.contains("14 Apr"), "{place:?}: {day}");
+            assert_eq!(page.matches("id=\"day-2020-04-15\"").count(), 1);
+        }
+    }
 
     fn html(timeline: &Timeline) -> String {
         let mut out = Vec::new();

@@ -28,7 +28,8 @@ use crate::{Error, Format, WriteOptions};
 /// - `DTSTART`: the event's time in UTC (`20200103T124400Z`), and `DTEND` one minute later: news
 ///   times are stamped to the minute, and a one-minute event shows as a short entry at the right
 ///   time in every client, where a zero-length one is hidden or drawn inconsistently, and
-///   `DURATION` is less widely supported than `DTEND`.
+///   `DURATION` is less widely supported than `DTEND`. An event whose page prints only a date is
+///   an all-day event on that date (`DTSTART;VALUE=DATE:20200415`, `DTEND;VALUE=DATE:20200416`).
 /// - `TRANSP:TRANSPARENT`: a news event does not make its reader busy.
 /// - `SUMMARY`: the headline; `CATEGORIES`: the outlets; `DESCRIPTION`: one line per report (its
 ///   outlet, UTC time and lag, headline or first sentence, and `path:line`).
@@ -106,10 +107,9 @@ fn write_event(
     line(out, "BEGIN:VEVENT")?;
     line(out, &format!("UID:{}@dateline", text(&event.id)))?;
     line(out, &format!("DTSTAMP:{}", utc(stamp)))?;
-    if reports::date_only(event) {
-        // A page dated only by its day: an all-day event (RFC 5545, 3.6.1), which calendars show
-        // on that date rather than at midnight.
-        let day = event.utc.date_naive();
+    if let Some(day) = reports::printed_date(event) {
+        // A page dated only by its day: an all-day event (RFC 5545, 3.6.1) on the day it prints,
+        // which calendars show on that date in any zone, rather than at a midnight.
         line(out, &format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")))?;
         let next = day.succ_opt().unwrap_or(day);
         line(out, &format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")))?;
@@ -150,13 +150,10 @@ fn describe(report: &Report<'_>) -> String {
     } else {
         report.outlet
     });
-    if let Some(t) = report.utc {
-        let format = if report.dated_only {
-            ", %Y-%m-%d (date only)"
-        } else {
-            ", %Y-%m-%d %H:%M UTC"
-        };
-        s.push_str(&t.format(format).to_string());
+    match (report.date, report.utc) {
+        (Some(day), _) => s.push_str(&day.format(", %Y-%m-%d (date only)").to_string()),
+        (None, Some(t)) => s.push_str(&t.format(", %Y-%m-%d %H:%M UTC").to_string()),
+        (None, None) => {}
     }
     match report.lag_minutes {
         Some(m) if m != 0 => s.push_str(&format!(" ({})", lag(m))),
@@ -255,6 +252,26 @@ fn fold(content: &str) -> String {
 mod tests {
     use super::*;
     use crate::tests::sample;
+
+    #[test]
+    fn a_date_alone_is_an_all_day_event_on_its_printed_date_east_and_west_of_utc() {
+        for place in [crate::tests::EAST, crate::tests::WEST] {
+            let calendar = ics(&crate::tests::dated(place));
+            let event = calendar
+                .split("BEGIN:VEVENT")
+                .find(|e| e.contains("SUMMARY:Kelport"))
+                .expect("Beta's event");
+            assert!(
+                event.contains("\r\nDTSTART;VALUE=DATE:20200415\r\nDTEND;VALUE=DATE:20200416\r\n"),
+                "{place:?}: {event}"
+            );
+            assert!(
+                event.contains("Beta Times\\, 2020-04-15 (date only)"),
+                "{event}"
+            );
+            assert!(!event.contains("DATE:20200414"), "{place:?}: {event}");
+        }
+    }
 
     fn ics(timeline: &Timeline) -> String {
         let mut out = Vec::new();
@@ -464,7 +481,7 @@ mod tests {
             outlet: "DW",
             utc: "2020-01-03T22:36:00Z".parse().ok(),
             lag_minutes: Some(246),
-            dated_only: false,
+            date: None,
             path: Some("seeds/dw.txt"),
             line: Some(87),
             text: "Oil workers leave Basra.".to_owned(),
@@ -473,10 +490,11 @@ mod tests {
             describe(&report),
             "DW, 2020-01-03 22:36 UTC (+4h06): Oil workers leave Basra. (seeds/dw.txt:87)"
         );
+        // Dated `03.01.2020` in Berlin: the day it prints, not the UTC day of its start.
         let dated = Report {
-            utc: "2020-01-03T00:00:00Z".parse().ok(),
+            utc: "2020-01-02T23:00:00Z".parse().ok(),
             lag_minutes: Some(0),
-            dated_only: true,
+            date: chrono::NaiveDate::from_ymd_opt(2020, 1, 3),
             ..report
         };
         assert_eq!(

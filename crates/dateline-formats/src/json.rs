@@ -120,6 +120,37 @@ mod tests {
     use super::*;
     use crate::tests::sample;
 
+    #[test]
+    fn a_date_alone_carries_its_printed_date_east_and_west_of_utc() {
+        for (place, start) in [
+            (crate::tests::EAST, "2020-04-14T22:00:00Z"),
+            (crate::tests::WEST, "2020-04-15T05:00:00Z"),
+        ] {
+            let timeline = crate::tests::dated(place);
+            let value: serde_json::Value =
+                serde_json::from_str(&json(&timeline)).expect("valid JSON");
+            let events = value["events"].as_array().cloned().unwrap_or_default();
+            let dated = events
+                .iter()
+                .find(|e| e["outlets"][0] == "Beta Times")
+                .expect("Beta's event");
+            assert_eq!(dated["utc"], start, "{place:?}");
+            assert_eq!(dated["precision"], "day");
+            assert_eq!(dated["date"], "2020-04-15", "{place:?}");
+            assert_eq!(dated["reports"][0]["date"], "2020-04-15");
+            let time = &value["documents"][0]["posts"][0]["time"];
+            assert_eq!(time["date"], "2020-04-15");
+            assert_eq!(time["local"], "2020-04-15T00:00:00".to_owned() + place.0);
+            let timed = events
+                .iter()
+                .find(|e| e["outlets"][0] == "Alpha News")
+                .expect("Alpha's event");
+            assert_eq!(timed["date"], serde_json::Value::Null);
+            let back: Timeline = serde_json::from_value(value).expect("reads back");
+            assert_eq!(back, timeline);
+        }
+    }
+
     fn json(timeline: &Timeline) -> String {
         let mut out = Vec::new();
         Json.write(timeline, &WriteOptions::default(), &mut out)

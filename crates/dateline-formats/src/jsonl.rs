@@ -76,6 +76,20 @@ mod tests {
     use crate::tests::sample;
     use dateline_model::{Diagnostic, Document, Event};
 
+    #[test]
+    fn a_date_alone_carries_its_printed_date_east_and_west_of_utc() {
+        for place in [crate::tests::EAST, crate::tests::WEST] {
+            let text = jsonl(&crate::tests::dated(place));
+            let event = text
+                .lines()
+                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                .find(|v| v["type"] == "event" && v["data"]["outlets"][0] == "Beta Times")
+                .expect("Beta's event line");
+            assert_eq!(event["data"]["date"], "2020-04-15", "{place:?}");
+            assert_eq!(event["data"]["reports"][0]["date"], "2020-04-15");
+        }
+    }
+
     fn jsonl(timeline: &Timeline) -> String {
         let mut out = Vec::new();
         Jsonl

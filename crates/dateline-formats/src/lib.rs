@@ -27,7 +27,8 @@
 //! - [`Ics`] (`ics`): an iCalendar file (RFC 5545) with one `VEVENT` per event: CRLF, lines folded
 //!   at 75 octets between characters, TEXT escaped so page text cannot start a property,
 //!   `UID:EVENT_ID@dateline` so importing an updated timeline updates events, a `DTSTAMP` from the
-//!   data (never the clock), `DTSTART`/`DTEND` in UTC a minute apart, outlets as `CATEGORIES`.
+//!   data (never the clock), `DTSTART`/`DTEND` in UTC a minute apart (an all-day event on its
+//!   printed date for a page that gives only a date), outlets as `CATEGORIES`.
 //!   Parsed by Python's `icalendar` in the tests.
 //! - [`TimelineJs`] (`timelinejs`): the JSON Knight Lab's TimelineJS 3 reads, one slide per event:
 //!   `start_date` (`year` to `minute`, as strings) in UTC with a `display_date` such as
@@ -71,7 +72,9 @@
 //!
 //! Output is deterministic: the same timeline and options give byte-identical output, on any
 //! machine and in any run. Nothing reads the clock, the locale or the environment. Maps are never
-//! iterated in hash order. Day headings and times are in UTC.
+//! iterated in hash order. Day headings and times are in UTC, except that an event or report whose
+//! page prints only a date is shown on that date, as printed (its `date`), with no time of day:
+//! its time, the start of that day in the page's zone, can be on the UTC day before.
 //!
 //! Errors are one [`Error`] type. An I/O failure keeps the [`io::Error`](std::io::Error) as its
 //! source, so a caller can tell a closed pipe from a real failure ([`Error::is_broken_pipe`]).
@@ -191,8 +194,82 @@ mod tests {
         timeline
     }
 
+    /// Where an article dated only `15.04.2020` was read: east of UTC, where that day starts on
+    /// the 14th in UTC, and west of it.
+    pub(crate) const EAST: (&str, &str) = ("+02:00", "Europe/Berlin");
+    pub(crate) const WEST: (&str, &str) = ("-05:00", "America/Bogota");
+
+    /// A timeline of two articles, merged as the CLI merges: Beta Times' `seeds/dated.txt`, whose
+    /// page prints only `15.04.2020`, read in `zone` where that day starts at `offset`, and Alpha
+    /// News' `seeds/timed.txt`, stamped 23:30 UTC on the 14th east of UTC (before the 15th starts
+    /// in UTC, after it starts in Berlin) and 03:00 UTC on the 15th west of it (before the 15th
+    /// starts in Bogotá).
+    pub(crate) fn dated((offset, zone): (&str, &'static str)) -> Timeline {
+        let local: DateTime<FixedOffset> = format!("2020-04-15T00:00:00{offset}")
+            .parse()
+            .expect("a local time");
+        let mut basis = Basis::new(
+            "date",
+            ZoneSource::OutletDefault {
+                outlet: "Beta Times".into(),
+            },
+        );
+        basis.precision = dateline_model::Precision::Day;
+        let mut time = ResolvedTime::new(4, "15.04.2020", local.to_utc(), local, zone, basis);
+        time.date = chrono::NaiveDate::from_ymd_opt(2020, 4, 15);
+        let mut dated = Document::new("seeds/dated.txt", "generic", b"dated");
+        dated.kind = DocumentKind::Article;
+        dated.outlet = Some("Beta Times".to_owned());
+        let mut post = Post::new(&dated.id, 4);
+        post.time = Some(time);
+        post.headline = Some("Kelport picks three firms for its ferry terminal".to_owned());
+        post.text = "Nordkai Bau, Vessel Works and Tidewater Group will build it.".to_owned();
+        dated.posts.push(post);
+
+        let at = if offset.starts_with('+') {
+            "2020-04-14T23:30:00Z"
+        } else {
+            "2020-04-15T03:00:00Z"
+        };
+        let mut timed = Document::new("seeds/timed.txt", "generic", b"timed");
+        timed.kind = DocumentKind::Article;
+        timed.outlet = Some("Alpha News".to_owned());
+        let mut post = Post::new(&timed.id, 9);
+        post.time = Some(resolved(9, at, at, "UTC"));
+        post.headline = Some("Storm closes the port of Ostmark".to_owned());
+        post.text = "Gales of 120 km/h shut the harbour overnight.".to_owned();
+        timed.posts.push(post);
+
+        let documents = vec![dated, timed];
+        let merged = dateline_merge::merge(&documents, &dateline_merge::Options::default());
+        let mut timeline = Timeline::default();
+        timeline.documents = documents;
+        timeline.events = merged.events;
+        assert_eq!(timeline.events.len(), 2, "{:#?}", timeline.events);
+        timeline
+    }
+
+    #[test]
+    fn the_dated_timeline_keeps_the_printed_day_through_the_merge() {
+        for (place, start) in [
+            (EAST, "2020-04-14T22:00:00+00:00"),
+            (WEST, "2020-04-15T05:00:00+00:00"),
+        ] {
+            let timeline = dated(place);
+            let event = timeline
+                .events
+                .iter()
+                .find(|e| e.outlets == ["Beta Times"])
+                .expect("Beta's event");
+            assert_eq!(event.utc.to_rfc3339(), start);
+            assert_eq!(event.date, chrono::NaiveDate::from_ymd_opt(2020, 4, 15));
+            assert_eq!(event.reports[0].date, event.date);
+        }
+    }
+
     #[test]
     fn an_event_dated_only_by_its_day_is_shown_by_its_day_in_every_format_for_people() {
+        // Written without its printed date (a timeline from before the field): its UTC day.
         let mut timeline = sample();
         timeline.events[0].precision = dateline_model::Precision::Day;
         let day = timeline.events[0].utc.format("%Y-%m-%d").to_string();

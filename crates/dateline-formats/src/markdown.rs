@@ -10,7 +10,8 @@ use crate::reports::{self, Index, Report, first_reporter};
 use crate::{Error, Format, WriteOptions};
 
 /// A timeline for people to read: the sources, one section per UTC day with one list item per
-/// event, and the warnings and errors at the end.
+/// event, and the warnings and errors at the end. An event whose page prints only a date stands
+/// under that date, first in its day, as `**date only**`.
 ///
 /// Each event names its outlets and source lines; when several posts report it, the first reporter
 /// comes first and every other report follows with its lag (`The Independent first, DW +8 min`).
@@ -109,11 +110,9 @@ fn write_events(timeline: &Timeline, zone: Option<Tz>, out: &mut dyn Write) -> i
     }
     // Every post by its id, for the outlet, time and `path:line` of every report.
     let index = Index::new(timeline);
-    let mut events: Vec<&Event> = timeline.events.iter().collect();
-    events.sort_by(|a, b| (a.utc, &a.id).cmp(&(b.utc, &b.id)));
     let mut day: Option<NaiveDate> = None;
-    for event in events {
-        let date = event.utc.date_naive();
+    for event in reports::by_day(&timeline.events) {
+        let date = reports::day(event);
         if day != Some(date) {
             day = Some(date);
             writeln!(out)?;
@@ -124,8 +123,8 @@ fn write_events(timeline: &Timeline, zone: Option<Tz>, out: &mut dyn Write) -> i
             h if h.is_empty() => "(no headline)".to_owned(),
             h => h,
         };
-        if reports::date_only(event) {
-            // The day's heading above is all the page gives.
+        if reports::printed_date(event).is_some() {
+            // The day's heading above, the day the page prints, is all it gives.
             write!(out, "- **date only**")?;
         } else {
             write!(out, "- **{} UTC**", clock(&event.utc))?;
@@ -395,6 +394,40 @@ fn code(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::tests::sample;
+
+    #[test]
+    fn a_date_alone_stands_under_its_printed_day_east_and_west_of_utc() {
+        // East: the timed event, 23:30 UTC on the 14th, stands under the 14th; the article dated
+        // the 15th, whose day starts earlier in UTC, under the 15th.
+        let east = markdown(&crate::tests::dated(crate::tests::EAST));
+        let days: Vec<&str> = east.lines().filter(|l| l.starts_with("## ")).collect();
+        assert_eq!(
+            days,
+            [
+                "## Sources",
+                "## Tuesday 14 April 2020",
+                "## Wednesday 15 April 2020",
+                "## Diagnostics"
+            ]
+        );
+        assert!(
+            east.contains("## Tuesday 14 April 2020\n\n- **23:30 UTC** Storm closes"),
+            "{east}"
+        );
+        assert!(
+            east.contains("## Wednesday 15 April 2020\n\n- **date only** Kelport picks"),
+            "{east}"
+        );
+        // West: both on the 15th, the date alone first, though its day starts at 05:00 UTC.
+        let west = markdown(&crate::tests::dated(crate::tests::WEST));
+        assert!(
+            west.contains(
+                "## Wednesday 15 April 2020\n\n- **date only** Kelport picks three firms for its ferry terminal \u{2014} Beta Times, source `seeds/dated.txt:4`\n- **03:00 UTC** Storm closes"
+            ),
+            "{west}"
+        );
+        assert!(!west.contains("14 April"), "{west}");
+    }
 
     fn markdown(timeline: &Timeline) -> String {
         let mut out = Vec::new();

@@ -1,10 +1,12 @@
 //! An event's reports as the table formats (`csv`, `ics`) show them: each post with its outlet, time,
-//! lag, `path:line` and a line of text, and the event's first reporter.
+//! lag, `path:line` and a line of text, and the event's first reporter; and the day every writer
+//! shows an event on, which for a page that prints only a date is that date, not the UTC day of
+//! its start.
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
-use dateline_model::{Document, Event, Post, Precision, Timeline};
+use chrono::{DateTime, NaiveDate, Utc};
+use dateline_model::{Document, Event, Post, Precision, ResolvedTime, Timeline};
 
 use crate::html::lag_text;
 
@@ -44,7 +46,9 @@ impl<'a> Index<'a> {
                         outlet: &r.outlet,
                         utc: Some(r.utc),
                         lag_minutes: Some(r.lag_minutes),
-                        dated_only: found.is_some_and(|(_, post)| dated_only(post)),
+                        date: r
+                            .date
+                            .or_else(|| found.and_then(|(_, post)| post_date(post))),
                         path: found.map(|(doc, _)| doc.path.as_str()),
                         line: found.map(|(_, post)| post.line),
                         text: found.map(|(_, post)| text(post)).unwrap_or_default(),
@@ -63,7 +67,7 @@ impl<'a> Index<'a> {
                         outlet: doc.outlet.as_deref().unwrap_or(&doc.path),
                         utc,
                         lag_minutes: utc.map(|utc| (utc - event.utc).num_minutes()),
-                        dated_only: dated_only(post),
+                        date: post_date(post),
                         path: Some(&doc.path),
                         line: Some(post.line),
                         text: text(post),
@@ -74,7 +78,7 @@ impl<'a> Index<'a> {
                     outlet: "",
                     utc: None,
                     lag_minutes: None,
-                    dated_only: false,
+                    date: None,
                     path: None,
                     line: None,
                     text: String::new(),
@@ -95,9 +99,10 @@ pub(crate) struct Report<'a> {
     pub(crate) utc: Option<DateTime<Utc>>,
     /// Minutes behind the event's time.
     pub(crate) lag_minutes: Option<i64>,
-    /// Whether the post's page gives only its date: its time is the start of that day, and a lag
-    /// of 0 means its day holds the event's time.
-    pub(crate) dated_only: bool,
+    /// The day the post's page prints when it gives only a date (its time is then the start of
+    /// that day in the page's zone, and a lag of 0 means its day holds the event's time); none
+    /// for a time of day.
+    pub(crate) date: Option<NaiveDate>,
     /// The document's path.
     pub(crate) path: Option<&'a str>,
     /// The line of the post's stamp.
@@ -107,11 +112,16 @@ pub(crate) struct Report<'a> {
 }
 
 impl Report<'_> {
+    /// Whether the post's page gives only its date.
+    pub(crate) fn dated_only(&self) -> bool {
+        self.date.is_some()
+    }
+
     /// How far the report is behind the event's time, as people read it (`+8 min`); a report
     /// dated only by its day says so (`same day`, `-12 h 00 min, date only`).
     pub(crate) fn lag_label(&self) -> Option<String> {
         let lag = self.lag_minutes?;
-        Some(match (self.dated_only, lag) {
+        Some(match (self.dated_only(), lag) {
             (true, 0) => "same day".to_owned(),
             (true, m) => format!("{}, date only", lag_text(m)),
             (false, m) => lag_text(m),
@@ -120,7 +130,7 @@ impl Report<'_> {
 
     /// The lag worth showing beside a report's time: none for a report on the event's time.
     pub(crate) fn shown_lag(&self) -> Option<String> {
-        if self.lag_minutes == Some(0) && !self.dated_only {
+        if self.lag_minutes == Some(0) && !self.dated_only() {
             return None;
         }
         self.lag_label()
@@ -151,17 +161,42 @@ pub(crate) fn first_reporter<'a>(event: &'a Event, reports: &[Report<'a>]) -> Op
         .or_else(|| event.outlets.first().map(String::as_str))
 }
 
-/// Whether an event's time comes from a page that gives only its date: every writer then shows the
-/// day alone.
-pub(crate) fn date_only(event: &Event) -> bool {
-    event.precision == Precision::Day
+/// The day an event's page prints when its time gives only a date ([`Precision::Day`]): every
+/// writer then shows that day alone, which the day of its `utc`, the start of that day in the
+/// page's zone, may not be. None for a time of day. An event written without its date (a timeline
+/// from before [`Event::date`]) falls back to the day of its `utc`.
+pub(crate) fn printed_date(event: &Event) -> Option<NaiveDate> {
+    (event.precision == Precision::Day)
+        .then(|| event.date.unwrap_or_else(|| event.utc.date_naive()))
 }
 
-/// Whether a post's time gives only the date.
-fn dated_only(post: &Post) -> bool {
-    post.time
-        .as_ref()
-        .is_some_and(|t| t.basis.precision == Precision::Day)
+/// The day an event is shown on: the day its page prints when it gives only a date, else the UTC
+/// day of its time.
+pub(crate) fn day(event: &Event) -> NaiveDate {
+    printed_date(event).unwrap_or_else(|| event.utc.date_naive())
+}
+
+/// The events in the order the formats for people show them, day by day: by the [`day`] each is
+/// shown on; within a day, those dated only by it first (they give no time of day to place them
+/// by), then by UTC time and id. The timeline's own order (UTC, then id) can put an event dated
+/// only by its day among the day before, when its page's zone is east of UTC.
+pub(crate) fn by_day(events: &[Event]) -> Vec<&Event> {
+    let mut ordered: Vec<&Event> = events.iter().collect();
+    let key = |e: &Event| (day(e), printed_date(e).is_none(), e.utc);
+    ordered.sort_by(|a, b| (key(a), &a.id).cmp(&(key(b), &b.id)));
+    ordered
+}
+
+/// The day a post's page prints when its time gives only a date (see [`time_date`]).
+fn post_date(post: &Post) -> Option<NaiveDate> {
+    post.time.as_ref().and_then(time_date)
+}
+
+/// The day a time prints when it gives only a date: its `date`, else (a time written without one)
+/// the day of its local start. None for a time of day.
+fn time_date(time: &ResolvedTime) -> Option<NaiveDate> {
+    (time.basis.precision == Precision::Day)
+        .then(|| time.date.unwrap_or_else(|| time.local.date_naive()))
 }
 
 /// At most this many characters of a report's text.
@@ -284,7 +319,7 @@ mod tests {
         let mut event = timeline.events[0].clone();
         event.reports.clear();
         let reports = index.reports(&event);
-        assert!(reports[0].dated_only);
+        assert!(reports[0].dated_only());
         assert_eq!(reports[0].lag_label().as_deref(), Some("same day"));
         assert_eq!(reports[0].shown_lag().as_deref(), Some("same day"));
         let behind = super::Report {
@@ -296,7 +331,7 @@ mod tests {
             Some("-12 h 00 min, date only")
         );
         let on_time = super::Report {
-            dated_only: false,
+            date: None,
             ..reports[0].clone()
         };
         assert_eq!(on_time.lag_label().as_deref(), Some("+0 min"));

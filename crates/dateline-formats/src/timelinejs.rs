@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use dateline_model::{Event, Timeline};
 use serde::Serialize;
 
@@ -14,7 +14,8 @@ use crate::{Error, Format, WriteOptions};
 /// `new TL.Timeline(element, data)` or a JSON file served next to the page.
 ///
 /// Each event is one slide: `start_date` with `year`, `month`, `day`, `hour` and `minute` as
-/// strings (TimelineJS's documented form) in UTC, `display_date` such as `3 Jan 2020 12:45 UTC`
+/// strings (TimelineJS's documented form) in UTC (the printed date's `year`, `month` and `day`
+/// alone for an event whose page prints only a date), `display_date` such as `3 Jan 2020 12:45 UTC`
 /// (so the slides say UTC whatever the reader's zone), `text.headline`, `text.text` with the
 /// reports (outlet, time, lag, a line of text, the source `path:line`), `group` (the outlet, or the
 /// first reporter when several outlets report the event) and `unique_id` (the event id). The title
@@ -96,13 +97,16 @@ impl Date {
         }
     }
 
-    /// The date alone, for an event whose page gives only its day: TimelineJS then shows the day.
-    fn day(utc: &DateTime<Utc>) -> Self {
+    /// The date alone, for an event whose page gives only its day (the day it prints): TimelineJS
+    /// then shows that day.
+    fn day(date: NaiveDate) -> Self {
         Date {
+            year: date.year().to_string(),
+            month: date.month().to_string(),
+            day: date.day().to_string(),
             hour: None,
             minute: None,
             second: None,
-            ..Date::new(utc)
         }
     }
 }
@@ -116,11 +120,9 @@ struct Text {
 
 fn document(timeline: &Timeline) -> Document {
     let index = Index::new(timeline);
-    let mut events: Vec<&Event> = timeline.events.iter().collect();
-    events.sort_by(|a, b| (a.utc, &a.id).cmp(&(b.utc, &b.id)));
     Document {
         title: title(timeline),
-        events: events
+        events: reports::by_day(&timeline.events)
             .into_iter()
             .map(|event| slide(&index, event))
             .collect(),
@@ -183,14 +185,15 @@ fn slide(index: &Index<'_>, event: &Event) -> Slide {
                     escape(&one_line(report.outlet))
                 ));
             }
-            if let Some(utc) = report.utc {
-                let mut when = if report.dated_only {
-                    utc.format("%-d %b %Y").to_string()
-                } else if utc.date_naive() == event.utc.date_naive() {
-                    format!("{} UTC", clock(&utc))
-                } else {
-                    display_date(&utc)
-                };
+            let when = match (report.date, report.utc) {
+                (Some(printed), _) => Some(printed.format("%-d %b %Y").to_string()),
+                (None, Some(utc)) if utc.date_naive() == reports::day(event) => {
+                    Some(format!("{} UTC", clock(&utc)))
+                }
+                (None, Some(utc)) => Some(display_date(&utc)),
+                (None, None) => None,
+            };
+            if let Some(mut when) = when {
                 if let Some(lag) = report.shown_lag() {
                     when.push_str(&format!(" ({lag})"));
                 }
@@ -218,10 +221,10 @@ fn slide(index: &Index<'_>, event: &Event) -> Slide {
     let group = first
         .or_else(|| event.outlets.first().map(String::as_str))
         .map(|outlet| escape(&escape(&one_line(outlet))));
-    let (start_date, shown) = if reports::date_only(event) {
+    let (start_date, shown) = if let Some(printed) = reports::printed_date(event) {
         (
-            Date::day(&event.utc),
-            event.utc.format("%-d %b %Y, date only").to_string(),
+            Date::day(printed),
+            printed.format("%-d %b %Y, date only").to_string(),
         )
     } else {
         (Date::new(&event.utc), display_date(&event.utc))
@@ -244,6 +247,30 @@ fn display_date(utc: &DateTime<Utc>) -> String {
 mod tests {
     use super::*;
     use crate::tests::sample;
+
+    #[test]
+    fn a_date_alone_starts_on_its_printed_day_east_and_west_of_utc() {
+        for place in [crate::tests::EAST, crate::tests::WEST] {
+            let value: serde_json::Value =
+                serde_json::from_str(&timelinejs(&crate::tests::dated(place))).expect("valid JSON");
+            let slides = value["events"].as_array().cloned().unwrap_or_default();
+            let slide = slides
+                .iter()
+                .find(|s| s["group"] == "Beta Times")
+                .expect("Beta's slide");
+            assert_eq!(
+                slide["start_date"],
+                serde_json::json!({"year": "2020", "month": "4", "day": "15"}),
+                "{place:?}"
+            );
+            assert_eq!(slide["display_date"], "15 Apr 2020, date only");
+            let text = slide["text"]["text"].as_str().unwrap_or_default();
+            assert!(
+                text.contains("<strong>Beta Times</strong>, 15 Apr 2020 (same day)"),
+                "{place:?}: {text}"
+            );
+        }
+    }
 
     fn timelinejs(timeline: &Timeline) -> String {
         let mut out = Vec::new();

@@ -319,6 +319,53 @@ fn html_reads_without_javascript() {
 }
 
 #[test]
+fn html_shows_a_page_dated_only_by_its_day_on_that_day() {
+    let Some(chromium) = chromium::require(chromium::chromium()) else {
+        return;
+    };
+    let timeline = common::dated_timeline();
+    let (rendered, seen) = render_html(&chromium, &timeline);
+    assert!(
+        rendered.console.is_empty(),
+        "console: {:#?}",
+        rendered.console
+    );
+    assert_eq!(seen["events"], 3, "{seen}");
+    assert_eq!(seen["visible"], 3, "{seen}");
+    // The page's text as the reader sees it, day by day: the storm, 23:30 UTC on the 14th, on the
+    // 14th; both pages dated the 15th on the 15th, Berlin's too, though its day starts at 22:00
+    // UTC on the 14th.
+    let text = seen["text"].as_str().expect("the page's text");
+    let (_, days) = text
+        .split_once("Tuesday 14 April 2020")
+        .expect("a heading for the 14th");
+    let (fourteenth, fifteenth) = days
+        .split_once("Wednesday 15 April 2020")
+        .expect("a heading for the 15th after it");
+    let fifteenth = fifteenth.split("Sources").next().unwrap_or_default();
+    assert!(fourteenth.contains("23:30 UTC \u{b7} Sky News\nStorm closes the port of Ostmark"));
+    assert!(!fourteenth.contains("date only"), "{fourteenth}");
+    for (outlet, headline, source) in [
+        (
+            "DW",
+            "Harbour authority picks three firms for Kelport ferry terminal",
+            "pages/berlin.txt:4",
+        ),
+        (
+            "Chicago Tribune",
+            "City council approves new lakefront park budget",
+            "pages/chicago.txt:4",
+        ),
+    ] {
+        let shown = format!(
+            "date only \u{b7} {outlet}\n{headline}\n\n{outlet} 15 Apr 2020 same day {source}"
+        );
+        assert!(fifteenth.contains(&shown), "{shown:?} in {fifteenth:?}");
+    }
+    assert!(!text.contains("14 Apr 2020"), "{text}");
+}
+
+#[test]
 fn html_shows_hostile_posts_as_text_and_runs_nothing() {
     let Some(chromium) = chromium::require(chromium::chromium()) else {
         return;
@@ -458,6 +505,50 @@ fn timelinejs_renders_the_seed_headlines_on_its_slides() {
         "sources on the slides"
     );
     assert!(text.contains("US President Donald Trump responded with a cryptic tweet on Iran"));
+}
+
+#[test]
+fn timelinejs_shows_a_page_dated_only_by_its_day_on_that_day() {
+    let Some(chromium) = chromium::require(chromium::chromium()) else {
+        return;
+    };
+    let Some(package) = chromium::require(chromium::timelinejs()) else {
+        return;
+    };
+    let timeline = common::dated_timeline();
+    let (_, seen) = render_timelinejs(&chromium, &package, &timeline);
+    assert_eq!(seen["slides"], 4, "a title and one slide per event: {seen}");
+    let slides: Vec<(&str, &str)> = seen["headlines"]
+        .as_array()
+        .expect("headlines")
+        .iter()
+        .zip(seen["dates"].as_array().expect("dates"))
+        .skip(1)
+        .filter_map(|(h, d)| Some((h.as_str()?, d.as_str()?)))
+        .collect();
+    // TimelineJS orders the slides by their start: the storm on the 14th, then the 15th's.
+    assert_eq!(slides.len(), 3, "{seen}");
+    assert_eq!(
+        slides[0],
+        ("Storm closes the port of Ostmark", "14 Apr 2020 23:30 UTC")
+    );
+    let mut dated = slides[1..].to_vec();
+    dated.sort_unstable();
+    assert_eq!(
+        dated,
+        [
+            (
+                "City council approves new lakefront park budget",
+                "15 Apr 2020, date only"
+            ),
+            (
+                "Harbour authority picks three firms for Kelport ferry terminal",
+                "15 Apr 2020, date only"
+            ),
+        ]
+    );
+    let text = seen["text"].as_str().expect("slide texts");
+    assert_eq!(text.matches("15 Apr 2020 (same day)").count(), 2, "{text}");
 }
 
 #[test]

@@ -162,6 +162,34 @@ fn ics_an_event_dated_only_by_its_day_is_an_all_day_event_in_icalendar() {
 }
 
 #[test]
+fn ics_a_page_dated_only_by_its_day_is_an_all_day_event_on_that_day_in_icalendar() {
+    // Berlin's 15 April starts at 22:00 UTC on the 14th, Chicago's at 05:00 UTC on the 15th: both
+    // are all-day events on the 15th, the day their pages print.
+    let timeline = common::dated_timeline();
+    let Some(summary) = ics_summary(&timeline) else {
+        return;
+    };
+    let events = summary["events"].as_array().expect("events");
+    assert_eq!(events.len(), 3);
+    let mut all_day = 0;
+    for (got, event) in events.iter().zip(&timeline.events) {
+        if event.precision == dateline_model::Precision::Day {
+            assert_eq!(got["start"], "2020-04-15", "{}", event.headline);
+            assert_eq!(got["end"], "2020-04-16", "{}", event.headline);
+            let description = got["description"].as_str().expect("a description");
+            assert!(
+                description.contains(", 2020-04-15 (date only)"),
+                "{description}"
+            );
+            all_day += 1;
+        } else {
+            assert_eq!(got["start"], "2020-04-14T23:30:00Z");
+        }
+    }
+    assert_eq!(all_day, 2);
+}
+
+#[test]
 fn ics_hostile_text_stays_inside_its_property_in_icalendar() {
     let mut timeline = common::seed_timeline(2);
     let hostile =
@@ -301,6 +329,36 @@ fn csv_is_read_back_by_python_as_written() {
     assert_eq!(rows[0], REPORT_COLUMNS);
     let count: usize = timeline.events.iter().map(|e| e.posts.len()).sum();
     assert_eq!(rows.len(), 1 + count);
+}
+
+#[test]
+fn csv_a_page_dated_only_by_its_day_reads_back_as_that_date() {
+    let timeline = common::dated_timeline();
+    let Some((_, summary)) = csv_summary(&timeline, &WriteOptions::default()) else {
+        return;
+    };
+    let rows = rows(&summary);
+    let when: Vec<(&str, &str)> = rows[1..]
+        .iter()
+        .map(|row| (row[0].as_str(), row[2].as_str()))
+        .collect();
+    // In the timeline's order, by UTC: Berlin's day starts before the storm's 23:30 on the 14th.
+    assert_eq!(
+        when,
+        [
+            ("2020-04-15", "DW"),
+            ("2020-04-14T23:30:00Z", "Sky News"),
+            ("2020-04-15", "Chicago Tribune"),
+        ]
+    );
+    let mut per_report = WriteOptions::default();
+    per_report.csv_reports = true;
+    let (_, reports) = csv_summary(&timeline, &per_report).expect("the client is there");
+    for row in &self::rows(&reports)[1..] {
+        if row[4] != "Sky News" {
+            assert_eq!(row[1..3], ["2020-04-15", "2020-04-15"], "{row:?}");
+        }
+    }
 }
 
 #[test]

@@ -70,6 +70,14 @@ fn the_seeds_timeline_validates() {
 }
 
 #[test]
+fn a_timeline_of_pages_dated_only_by_their_day_validates() {
+    let output = json_output(&common::dated_timeline());
+    assert_eq!(output["events"][0]["date"], "2020-04-15");
+    let problems = errors(&validator(), &output);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
 fn an_empty_timeline_validates() {
     let output = json_output(&Timeline::default());
     let problems = errors(&validator(), &output);

@@ -13,7 +13,7 @@ use crate::blocking::candidates;
 use crate::checks::{event_checks, hours_minutes, outlet_shifts};
 use crate::cluster::{Limits, Outcome, cluster};
 use crate::explain::{Explanation, Verdict};
-use crate::features::{Item, extract};
+use crate::features::{Item, extract, printed_date};
 use crate::headline::headline;
 use crate::merge::{Merged, Options, Report as Input};
 use crate::score::{Score, evidence, round, score};
@@ -622,11 +622,16 @@ fn event(sources: &[Input<'_>], group: &[u32], options: &Options) -> Event {
     let mut event = Event::new(utc, title, posts, outlets);
     if let Some(time) = first.and_then(|r| r.post.time.as_ref()) {
         event.precision = time.basis.precision;
+        event.date = printed_date(time);
     }
     event.first_reporter = first.map(|r| r.outlet.to_owned());
     event.reports = items
         .iter()
-        .map(|r| Report::new(&r.post.id, r.outlet, r.utc, r.lag_minutes(utc)))
+        .map(|r| {
+            let mut report = Report::new(&r.post.id, r.outlet, r.utc, r.lag_minutes(utc));
+            report.date = r.post.time.as_ref().and_then(printed_date);
+            report
+        })
         .collect();
     event.checks = checks;
     event

@@ -10,7 +10,8 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
 use dateline_model::{Document, DocumentKind, Post, Precision, ResolvedTime, ZoneSource};
 use rayon::prelude::*;
 
@@ -149,14 +150,15 @@ impl<'a> Item<'a> {
 
 /// The earliest and the latest instant a resolved time allows (see [`Item::from`]).
 pub(crate) fn span(time: &ResolvedTime) -> (DateTime<Utc>, DateTime<Utc>) {
-    let whole = match time.basis.precision {
+    let end = match time.basis.precision {
         Precision::Second | Precision::Minute => return (time.utc, time.utc),
-        Precision::Hour => Duration::hours(1),
-        // A day, and any coarser precision a later model may add, allows at least its day.
-        _ => Duration::days(1),
+        Precision::Hour => time.utc + Duration::hours(1),
+        // A day, and any coarser precision a later model may add, allows at least its day: the
+        // day as printed, in the page's zone, from its start (`utc`) to the next day's start.
+        _ => next_day(time),
     };
     // The last instant of the hour or day, not the first of the next.
-    let until = time.utc + whole - Duration::seconds(1);
+    let until = end - Duration::seconds(1);
     if time.basis.zone_source == ZoneSource::Assumed {
         // UTC was a guess: the day starts up to `AHEAD_OF_UTC` hours earlier in UTC, or ends up to
         // `BEHIND_UTC` hours later.
@@ -167,6 +169,36 @@ pub(crate) fn span(time: &ResolvedTime) -> (DateTime<Utc>, DateTime<Utc>) {
     } else {
         (time.utc, until)
     }
+}
+
+/// The day a time gives when its page gives only a day: its printed [`ResolvedTime::date`], else
+/// (a source plugin's time written without one) the day of its wall-clock start. `None` for a time
+/// of day.
+pub(crate) fn printed_date(time: &ResolvedTime) -> Option<NaiveDate> {
+    (time.basis.precision == Precision::Day)
+        .then(|| time.date.unwrap_or_else(|| time.local.date_naive()))
+}
+
+/// The start of the day after a date alone's day, in its zone: 24 hours after `utc` but on a day
+/// the clocks change, when it is 23 or 25. A zone that is a fixed offset (or not an IANA name)
+/// keeps the offset of `local`.
+fn next_day(time: &ResolvedTime) -> DateTime<Utc> {
+    let day = time.date.unwrap_or_else(|| time.local.date_naive());
+    let Some(midnight) = day.succ_opt().map(|d| d.and_time(NaiveTime::MIN)) else {
+        return time.utc + Duration::days(1);
+    };
+    let offset = match time.zone.parse::<Tz>() {
+        Ok(tz) => match tz.from_local_datetime(&midnight) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => return t.to_utc(),
+            // Midnight falls in the gap where the clocks jump forward, so the day ends at the
+            // jump: midnight at the offset in force the day before.
+            LocalResult::None => tz
+                .offset_from_utc_datetime(&(midnight - Duration::days(1)))
+                .fix(),
+        },
+        Err(_) => *time.local.offset(),
+    };
+    (midnight - offset).and_utc()
 }
 
 /// Whether a paragraph recaps other events rather than reporting this one.
@@ -913,6 +945,81 @@ mod tests {
             span(&guessed),
             (t("2019-11-17T10:00:00Z"), t("2019-11-19T11:59:59Z"))
         );
+    }
+
+    #[test]
+    fn a_date_alone_allows_its_day_in_its_zone() {
+        let t = |s: &str| s.parse::<DateTime<Utc>>().unwrap_or_default();
+        // A page dated `date` read in `zone`, whose day starts at `local`, as dateline-sources
+        // resolves it.
+        let dated = |local: &str, zone: &'static str, date: Option<&str>| {
+            let local: DateTime<chrono::FixedOffset> = local.parse().unwrap_or_default();
+            let mut basis = dateline_model::Basis::new(
+                "date",
+                ZoneSource::OutletDefault { outlet: "o".into() },
+            );
+            basis.precision = Precision::Day;
+            let mut time = ResolvedTime::new(1, "stamp", local.to_utc(), local, zone, basis);
+            time.date = date.and_then(|d| d.parse().ok());
+            time
+        };
+        // 15 April 2020 in Berlin, east of UTC, and in Bogotá, west of it: the local day.
+        let berlin = dated(
+            "2020-04-15T00:00:00+02:00",
+            "Europe/Berlin",
+            Some("2020-04-15"),
+        );
+        assert_eq!(
+            span(&berlin),
+            (t("2020-04-14T22:00:00Z"), t("2020-04-15T21:59:59Z"))
+        );
+        assert_eq!(printed_date(&berlin), "2020-04-15".parse().ok());
+        let bogota = dated(
+            "2020-04-15T00:00:00-05:00",
+            "America/Bogota",
+            Some("2020-04-15"),
+        );
+        assert_eq!(
+            span(&bogota),
+            (t("2020-04-15T05:00:00Z"), t("2020-04-16T04:59:59Z"))
+        );
+        // A fixed offset, and a time without its printed date (from a source plugin): the day of
+        // its wall-clock start.
+        let fixed = dated("2020-04-15T00:00:00+02:00", "+02:00", None);
+        assert_eq!(span(&fixed), span(&berlin));
+        assert_eq!(printed_date(&fixed), "2020-04-15".parse().ok());
+        // The days the clocks change in Berlin last 23 and 25 hours.
+        let spring = dated(
+            "2020-03-29T00:00:00+01:00",
+            "Europe/Berlin",
+            Some("2020-03-29"),
+        );
+        assert_eq!(
+            span(&spring),
+            (t("2020-03-28T23:00:00Z"), t("2020-03-29T21:59:59Z"))
+        );
+        let autumn = dated(
+            "2020-10-25T00:00:00+02:00",
+            "Europe/Berlin",
+            Some("2020-10-25"),
+        );
+        assert_eq!(
+            span(&autumn),
+            (t("2020-10-24T22:00:00Z"), t("2020-10-25T22:59:59Z"))
+        );
+        // In Santiago the clocks went from 00:00 to 01:00 on 6 September 2020: the 5th ends there.
+        let santiago = dated(
+            "2020-09-05T00:00:00-04:00",
+            "America/Santiago",
+            Some("2020-09-05"),
+        );
+        assert_eq!(
+            span(&santiago),
+            (t("2020-09-05T04:00:00Z"), t("2020-09-06T03:59:59Z"))
+        );
+        // A time of day has no printed date.
+        let minute = resolved("2019-11-18T22:05:00Z", Precision::Minute, ZoneSource::Given);
+        assert_eq!(printed_date(&minute), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::Precision;
@@ -26,9 +26,16 @@ pub struct Event {
     /// The earliest trusted report's time (the earliest report's when every report is in doubt).
     pub utc: DateTime<Utc>,
     /// How much of `utc` that report's stamp gives: `minute` or `second` for a time of day, `day`
-    /// when its page gives only the date (`utc` is then the start of that day).
+    /// when its page gives only the date (`utc` is then the start of that day in the page's zone,
+    /// and [`Event::date`] the day).
     #[serde(default = "minute")]
     pub precision: Precision,
+    /// The day as printed, when that report's page gives only a day (precision `day`), and none
+    /// for a time of day. It is the day to show the event on, which the day of `utc`, the start
+    /// of that day in the page's zone, may not be: a `15.04.2020` in Berlin starts at
+    /// `2020-04-14T22:00:00Z`.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
     /// The best report's headline, or its first sentence.
     pub headline: String,
     /// The ids of the posts that report it, earliest first.
@@ -51,7 +58,7 @@ impl Event {
     /// An event from its parts; the id is derived from the post ids.
     ///
     /// The reports, evidence, related events and checks start empty, the first reporter is the
-    /// first outlet, and the precision is the minute.
+    /// first outlet, the precision is the minute and there is no printed date.
     pub fn new(
         utc: DateTime<Utc>,
         headline: String,
@@ -64,6 +71,7 @@ impl Event {
             id,
             utc,
             precision: Precision::Minute,
+            date: None,
             headline,
             posts,
             outlets,
@@ -87,6 +95,10 @@ pub struct Report {
     pub outlet: String,
     /// The post's time.
     pub utc: DateTime<Utc>,
+    /// The day as printed, when the post's page gives only a day, and none for a time of day: the
+    /// day to show the report on (its `utc` is the start of that day in the page's zone).
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
     /// Minutes behind the event's time (the first trusted report); negative for a report stamped
     /// earlier than that, whose time is then in doubt. For a post whose time gives only its date,
     /// 0 when that day holds the event's time.
@@ -94,7 +106,8 @@ pub struct Report {
 }
 
 impl Report {
-    /// A report from its parts.
+    /// A report from its parts, with no printed date; set [`Report::date`] for a post whose page
+    /// gives only a day.
     pub fn new(
         post: impl Into<String>,
         outlet: impl Into<String>,
@@ -105,6 +118,7 @@ impl Report {
             post: post.into(),
             outlet: outlet.into(),
             utc,
+            date: None,
             lag_minutes,
         }
     }
@@ -256,5 +270,36 @@ impl Check {
             zone,
             message: message.into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_event_and_a_report_dated_only_by_their_day_carry_it() {
+        let start: DateTime<Utc> = "2020-04-14T22:00:00Z".parse().unwrap_or_default();
+        let mut event = Event::new(start, "Headline".to_owned(), vec!["d:4".to_owned()], vec![]);
+        event.precision = Precision::Day;
+        event.date = NaiveDate::from_ymd_opt(2020, 4, 15);
+        let mut report = Report::new("d:4", "Beta Times", start, 0);
+        report.date = event.date;
+        event.reports.push(report);
+        let value = serde_json::to_value(&event).unwrap_or_default();
+        assert_eq!(value["date"], "2020-04-15");
+        assert_eq!(value["reports"][0]["date"], "2020-04-15");
+        assert_eq!(value["utc"], "2020-04-14T22:00:00Z");
+
+        // Written before the field, an event reads back with none.
+        let mut old = value;
+        if let Some(fields) = old.as_object_mut() {
+            fields.remove("date");
+            fields.remove("precision");
+        }
+        let back: Result<Event, _> = serde_json::from_value(old);
+        let back = back.ok();
+        assert_eq!(back.as_ref().map(|e| e.date), Some(None));
+        assert_eq!(back.map(|e| e.precision), Some(Precision::Minute));
     }
 }

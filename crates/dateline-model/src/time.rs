@@ -24,6 +24,12 @@ pub struct ResolvedTime {
     pub utc: DateTime<Utc>,
     /// The wall-clock time in the zone, with its UTC offset.
     pub local: DateTime<FixedOffset>,
+    /// The day as printed, when the page gives only a day ([`Precision::Day`]), and none for a
+    /// time of day. `utc` and `local` are then the start of that day in the zone, and this is the
+    /// day to show: a `15.04.2020` read in `Europe/Berlin` is `2020-04-15`, whose start is
+    /// `2020-04-14T22:00:00Z`.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
     /// The zone: an IANA name such as `Europe/London`, or `UTC`, or a fixed offset such as `+05:30`.
     pub zone: Cow<'static, str>,
     /// Why this instant: the rule, where the zone came from, what was inferred.
@@ -32,7 +38,8 @@ pub struct ResolvedTime {
 
 impl ResolvedTime {
     /// A resolved time from its parts.
-    /// The span starts at 0; set [`ResolvedTime::span`] when the stamp stands inside a longer line.
+    /// The span starts at 0; set [`ResolvedTime::span`] when the stamp stands inside a longer line,
+    /// and [`ResolvedTime::date`] when the stamp gives only a day.
     pub fn new(
         line: u32,
         raw: impl Into<String>,
@@ -49,6 +56,7 @@ impl ResolvedTime {
             raw,
             utc,
             local,
+            date: None,
             zone: zone.into(),
             basis,
         }
@@ -292,4 +300,46 @@ pub enum Granularity {
     Month,
     /// A year ("in 2019").
     Year,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn berlin_day() -> ResolvedTime {
+        let local: DateTime<FixedOffset> = "2020-04-15T00:00:00+02:00".parse().unwrap_or_default();
+        let mut basis = Basis::new("date", ZoneSource::Given);
+        basis.precision = Precision::Day;
+        let mut time = ResolvedTime::new(
+            4,
+            "15.04.2020",
+            local.to_utc(),
+            local,
+            "Europe/Berlin",
+            basis,
+        );
+        time.date = NaiveDate::from_ymd_opt(2020, 4, 15);
+        time
+    }
+
+    #[test]
+    fn a_date_alone_is_written_as_printed_and_a_time_of_day_has_none() {
+        let day = serde_json::to_value(berlin_day()).unwrap_or_default();
+        assert_eq!(day["utc"], "2020-04-14T22:00:00Z");
+        assert_eq!(day["date"], "2020-04-15");
+        let mut timed = berlin_day();
+        timed.date = None;
+        let timed = serde_json::to_value(timed).unwrap_or_default();
+        assert_eq!(timed.get("date"), Some(&serde_json::Value::Null));
+    }
+
+    #[test]
+    fn a_time_written_before_the_date_reads_back_without_one() {
+        let mut value = serde_json::to_value(berlin_day()).unwrap_or_default();
+        if let Some(fields) = value.as_object_mut() {
+            fields.remove("date");
+        }
+        let back: Result<ResolvedTime, _> = serde_json::from_value(value);
+        assert_eq!(back.ok().map(|t| t.date), Some(None));
+    }
 }

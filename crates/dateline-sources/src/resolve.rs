@@ -628,7 +628,12 @@ fn basis_of(raw: RawStamp, r: Resolved) -> ResolvedTime {
         })
         .collect();
     basis.notes = r.notes.iter().map(|n| n.message.clone()).collect();
-    ResolvedTime::new(raw.line, raw.text, r.utc, r.local, r.zone, basis)
+    let mut time = ResolvedTime::new(raw.line, raw.text, r.utc, r.local, r.zone, basis);
+    // A date alone resolves to the start of its day in the zone: that day is the one printed.
+    if time.basis.precision == Precision::Day {
+        time.date = Some(time.local.date_naive());
+    }
+    time
 }
 
 /// Where a zone came from, in the model's terms.
