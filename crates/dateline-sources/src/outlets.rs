@@ -660,7 +660,20 @@ pub fn outlet_by_domain(host: &str) -> Option<&'static Outlet> {
 }
 
 /// The outlet a page's text names by one of its domains, if exactly one is named.
+#[cfg(test)]
 pub(crate) fn outlet_in_text(text: &str) -> Option<&'static Outlet> {
+    let lines: Vec<&str> = text.lines().collect();
+    let credit: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| is_credit_line(l))
+        .collect();
+    outlet_in_lines(&lines, &credit)
+}
+
+/// The outlet the given lines name by one of its domains, if exactly one is named, or else by its
+/// name in one of the credit lines (copyright and rights lines, found by [`is_credit_line`]).
+pub(crate) fn outlet_in_lines(lines: &[&str], credit_lines: &[&str]) -> Option<&'static Outlet> {
     // One pass over the text for every domain at once, ASCII letters in either case; the longest
     // domain found at a place wins (`news.sky.com` over a shorter domain it contains). An
     // automaton rather than a regex: a case-insensitive alternation of every domain has more
@@ -671,11 +684,13 @@ pub(crate) fn outlet_in_text(text: &str) -> Option<&'static Outlet> {
             aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(domains)
                 .ok()
         });
     let mut by_domain: Vec<&'static Outlet> = Vec::new();
-    if let Some(re) = DOMAINS.as_ref() {
+    for text in lines.iter().copied().filter(|l| l.contains('.')) {
+        let Some(re) = DOMAINS.as_ref() else { break };
         for m in re.find_iter(text) {
             let before = text.get(..m.start()).and_then(|b| b.chars().next_back());
             let after = text.get(m.end()..).and_then(|a| a.chars().next());
@@ -696,8 +711,7 @@ pub(crate) fn outlet_in_text(text: &str) -> Option<&'static Outlet> {
             }
         }
     }
-    // The credit lines are found once, then searched for each outlet's names.
-    let credit_lines: Vec<&str> = text.lines().filter(|l| is_credit_line(l)).collect();
+    // The credit lines are searched for each outlet's names.
     let by_credit: Vec<&'static Outlet> = if credit_lines.is_empty() {
         Vec::new()
     } else {
@@ -731,13 +745,21 @@ fn names(outlet: &'static Outlet) -> impl Iterator<Item = &'static str> {
     std::iter::once(outlet.name).chain(outlet.other_names.iter().copied())
 }
 
-/// A line that says who owns the page: a copyright or rights line.
-fn is_credit_line(line: &str) -> bool {
-    let lower = line.to_ascii_lowercase();
-    line.len() <= 400
-        && (line.contains('©')
-            || lower.contains("copyright")
-            || lower.contains("all rights reserved"))
+/// A line that says who owns the page: a copyright or rights line. One automaton over the words,
+/// ASCII letters in any case, so no line is copied to lower case to be searched.
+pub(crate) fn is_credit_line(line: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(["©", "copyright", "all rights reserved"])
+                .ok()
+        });
+    // Most lines hold none of the words' first letters in a row: a byte search tells quickly.
+    let maybe = memchr::memchr3(b'c', b'C', 0xc2, line.as_bytes()).is_some()
+        || memchr::memchr2(b'a', b'A', line.as_bytes()).is_some();
+    line.len() <= 400 && maybe && WORDS.as_ref().is_some_and(|w| w.is_match(line))
 }
 
 /// Whether `line` names `name` as whole words. Copyright lines spell a name in their own case

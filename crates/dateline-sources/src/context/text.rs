@@ -28,6 +28,9 @@ use crate::outlets;
 /// The kind of a clue from a line that states the page's zone.
 pub(crate) const STATEMENT: &str = "the page's statement of its zone";
 
+/// How many of a page's first and last short lines are read for its outlet's domain and rights.
+const EDGE_LINES: usize = 150;
+
 /// How many of a page's first non-blank lines are its masthead.
 const MASTHEAD_LINES: usize = 5;
 
@@ -245,20 +248,33 @@ const UPDATED: &[&str] = &[
     "更新",
 ];
 
-/// One automaton over every label word, any case of ASCII letters; the words outside ASCII are
-/// matched on a lower-cased copy of the lead.
+/// One automaton over every label word, ASCII letters in any case; a word with letters outside
+/// ASCII is also looked for capitalised and in capitals (`Опубликовано`, `ОПУБЛИКОВАНО`), so no
+/// line is copied to lower case to be searched.
 static LABELS: LazyLock<Option<(AhoCorasick, Vec<Label>)>> = LazyLock::new(|| {
-    let mut words = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     let mut labels = Vec::new();
-    for w in PUBLISHED {
-        words.push(*w);
-        labels.push(Label::Published);
-    }
-    for w in UPDATED {
-        words.push(*w);
-        labels.push(Label::Updated);
+    let all = PUBLISHED
+        .iter()
+        .map(|w| (*w, Label::Published))
+        .chain(UPDATED.iter().map(|w| (*w, Label::Updated)));
+    for (word, label) in all {
+        let mut forms = vec![word.to_owned()];
+        if !word.is_ascii() {
+            let mut chars = word.chars();
+            if let Some(first) = chars.next() {
+                forms.push(first.to_uppercase().chain(chars).collect());
+            }
+            forms.push(word.to_uppercase());
+        }
+        forms.dedup();
+        for form in forms {
+            words.push(form);
+            labels.push(label);
+        }
     }
     let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(&words)
         .ok()?;
@@ -269,9 +285,9 @@ static LABELS: LazyLock<Option<(AhoCorasick, Vec<Label>)>> = LazyLock::new(|| {
 /// word; `None` when it has none.
 pub(crate) fn label(lead: &str) -> Option<Label> {
     let (ac, labels) = LABELS.as_ref()?;
-    let lower = lead.to_lowercase();
+    let lower = lead;
     let mut found = None;
-    for m in ac.find_iter(&lower) {
+    for m in ac.find_iter(lower) {
         let before = lower.get(..m.start()).and_then(|b| b.chars().next_back());
         let after = lower.get(m.end()..).and_then(|a| a.chars().next());
         let cjk = lower
@@ -309,6 +325,11 @@ struct Dated {
 
 /// Adds the clues of the page's visible text to `found`.
 pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
+    let anchors = Anchors::find(page, found.title.as_deref());
+    // Past the first lines with stamps, a long page's stamps are its posts' (or its lists'): only
+    // the lines beside its headline and labelled lines are still read, so a page of thousands of
+    // posts costs no more than one of a few hundred.
+    let mut stamped_lines = 0;
     let mut dated: Vec<Dated> = Vec::new();
     let mut printed: HashMap<String, usize> = HashMap::new();
     // Stamps that print their zone: their line, the stamp, and whether a label names it a page time.
@@ -352,10 +373,40 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         if !has_digit(trimmed) {
             continue;
         }
-        // A browser's copy may glue two elements into one word ("25 Feb 202625 Feb 2026").
-        let unglued = crate::generic::unglue(trimmed);
+        // Every stamp is read on the lines beside the headline, on labelled lines, and on the
+        // page's first short lines with stamps (a byline's glued date, a footer); elsewhere only
+        // a stamp that opens a line (a post's head). Past the first lines with stamps, a long
+        // page's stamps are its posts' or its lists': they are read no more.
+        let early = stamped_lines < STAMPED_LINES;
+        let read_all = (trimmed.len() <= GLUED_LINE && early)
+            || anchors.near(n)
+            || above.is_some()
+            || label(trimmed).is_some();
+        // A browser's copy may glue two elements into one word ("25 Feb 202625 Feb 2026",
+        // "7:55 AM UTCUpdated"): such a line is read with the space put back.
+        let unglued = if read_all {
+            crate::generic::unglue(trimmed)
+        } else {
+            None
+        };
         let trimmed = unglued.as_deref().unwrap_or(trimmed);
-        let stamps = dateline_time::find_stamps(trimmed);
+        let stamps: Vec<Stamp> = if read_all {
+            dateline_time::find_stamps(trimmed)
+        } else if early {
+            // A stamp that opens the line stands in its first few words.
+            let head = trimmed
+                .char_indices()
+                .nth(HEAD_CHARS)
+                .map_or(trimmed, |(end, _)| trimmed.get(..end).unwrap_or(trimmed));
+            let mut stamps = dateline_time::find_stamps(head);
+            stamps.truncate(1);
+            stamps
+        } else {
+            continue;
+        };
+        if !stamps.is_empty() {
+            stamped_lines += 1;
+        }
         if let Some(first) = stamps
             .iter()
             .find(|s| s.relative.is_none() && s.time.is_some())
@@ -407,11 +458,10 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
             });
         }
     }
-    let anchors = Anchors::find(page, found.title.as_deref());
     // A zone printed by the page's own dateline says less about its other clocks than one printed
     // by the stamps of its posts: a page may show its own time in its reader's zone.
     for (n, stamp, labelled) in zoned {
-        let own = labelled || anchors.near(page, n);
+        let own = labelled || anchors.near(n);
         let (kind, w) = if own {
             (
                 "the page's own dateline prints its zone",
@@ -429,7 +479,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     // dated line that opens a later post is that post's.
     let first_post = heads.first().map(|(n, _)| *n);
     let posts: Vec<u32> = heads.iter().skip(1).map(|(n, _)| *n).collect();
-    times(page, &dated, &anchors, first_post, &posts, found);
+    times(&dated, &anchors, first_post, &posts, found);
     kind(page, &heads, found);
     live_title(page, found);
     names(page, found);
@@ -481,12 +531,26 @@ fn shape(stamp: &Stamp) -> String {
     out
 }
 
+/// How many lines with stamps are read in full before only a long page's headline, its prose's
+/// start and its labelled lines are.
+const STAMPED_LINES: usize = 60;
+
+/// How many characters at the start of a long line are read for a stamp that opens it.
+const HEAD_CHARS: usize = 48;
+
+/// Lines longer than this, unless labelled or beside the headline, are read only for a stamp that
+/// opens them: a footer's byline glued to its stamp is short.
+const GLUED_LINE: usize = 60;
+
 /// Where a page's article stands: the line that prints its headline (when the machine data names
 /// it), and the line where its prose begins.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct Anchors {
     title: Option<u32>,
     body: Option<u32>,
+    /// For each line (index 0 is line 1), how many non-blank lines come before it and it: the
+    /// distance between two lines in one subtraction.
+    counted: Vec<u32>,
 }
 
 impl Anchors {
@@ -501,39 +565,54 @@ impl Anchors {
                 close.then_some(n)
             })
         });
+        let mut counted = Vec::with_capacity(usize::try_from(page.len()).unwrap_or(0));
+        let mut so_far = 0;
+        for (_, text) in page.lines() {
+            if !is_blank(text) {
+                so_far += 1;
+            }
+            counted.push(so_far);
+        }
         Anchors {
             title: title_line,
             body: body_start(page),
+            counted,
         }
     }
 
+    /// The non-blank lines from `a` to `b` (`a` <= `b`), not counting `a`.
+    fn distance(&self, a: u32, b: u32) -> u32 {
+        let at = |n: u32| {
+            usize::try_from(n)
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| self.counted.get(i))
+                .copied()
+                .unwrap_or(0)
+        };
+        at(b).saturating_sub(at(a))
+    }
+
     /// Whether `line` stands near the article's headline or the start of its prose.
-    fn near(&self, page: &Page<'_>, line: u32) -> bool {
+    fn near(&self, line: u32) -> bool {
         if let Some(t) = self.title {
             // Datelines sit under the headline (a standfirst and a picture may come between), or
             // just above it.
-            if (line < t && distance(page, line, t) <= 3)
-                || (line >= t && distance(page, t, line) <= 12)
+            if (line < t && self.distance(line, t) <= 3)
+                || (line >= t && self.distance(t, line) <= 12)
             {
                 return true;
             }
         }
         if let Some(b) = self.body {
-            if (line <= b && distance(page, line, b) <= 12)
-                || (line > b && distance(page, b, line) <= 2)
+            if (line <= b && self.distance(line, b) <= 12)
+                || (line > b && self.distance(b, line) <= 2)
             {
                 return true;
             }
         }
         false
     }
-}
-
-/// The non-blank lines from `a` to `b` (`a` <= `b`), not counting `a`.
-fn distance(page: &Page<'_>, a: u32, b: u32) -> usize {
-    (a + 1..=b)
-        .filter(|n| page.line(*n).is_some_and(|t| !is_blank(t)))
-        .count()
 }
 
 /// Text folded for comparing a headline with a line: lower case, whitespace collapsed, quotes and
@@ -569,23 +648,24 @@ fn prose(text: &str) -> bool {
 
 /// The first line of the page's first run of prose: two prose lines among four non-blank lines.
 fn body_start(page: &Page<'_>) -> Option<u32> {
-    let lines: Vec<(u32, &str)> = page.lines().filter(|(_, t)| !is_blank(t)).collect();
-    lines.iter().enumerate().find_map(|(i, (n, text))| {
-        if !prose(text) {
-            return None;
+    // The last prose line seen, and how many non-blank lines ago.
+    let mut last: Option<(u32, usize)> = None;
+    for (n, text) in page.lines().filter(|(_, t)| !is_blank(t)) {
+        if let Some((start, ago)) = last.as_mut() {
+            *ago += 1;
+            if prose(text) && *ago <= 3 {
+                return Some(*start);
+            }
         }
-        let more = lines
-            .get(i + 1..(i + 4).min(lines.len()))
-            .unwrap_or_default()
-            .iter()
-            .any(|(_, t)| prose(t));
-        more.then_some(*n)
-    })
+        if prose(text) && last.is_none_or(|(_, ago)| ago > 3) {
+            last = Some((n, 0));
+        }
+    }
+    None
 }
 
 /// Published and updated clues from the page's dated stamps, and the day of its bare clocks.
 fn times(
-    page: &Page<'_>,
     dated: &[Dated],
     anchors: &Anchors,
     first_post: Option<u32>,
@@ -609,7 +689,7 @@ fn times(
         if anchors.title == Some(d.line) || is_range(&d.tail) {
             continue;
         }
-        let near = anchors.near(page, d.line);
+        let near = anchors.near(d.line);
         let listed = shapes.get(d.shape.as_str()).copied().unwrap_or(0) >= 3;
         let raw = RawStamp::new(d.line, d.stamp.text.as_str());
         let when = || When::Visible {
@@ -746,7 +826,7 @@ fn kind(page: &Page<'_>, heads: &[(u32, bool)], found: &mut Found) {
     found.kind.push(Clue::new(
         dateline_model::DocumentKind::LiveBlog,
         "a run of stamped posts with bodies of their own",
-        &format!("{bodied} posts"),
+        &format!("{bodied} stamped blocks with prose of their own"),
         weight::PRINTED + bodied.min(20) as u32,
     ));
 }
@@ -888,7 +968,42 @@ fn names(page: &Page<'_>, found: &mut Found) {
             break;
         }
     }
-    if let Some(o) = outlets::outlet_in_text(page.text()) {
+    // One pass over the short lines (domains and rights lines are short; prose is not): the
+    // lines that credit an owner, and the country-code domains printed, most printed first.
+    static HOST: LazyLock<Regex> =
+        LazyLock::new(|| crate::boilerplate::re(r"(?i)\b(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2})\b"));
+    static OWNED: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "part of",
+                "onderdeel van",
+                "subsidiary",
+                "owned by",
+                "ein angebot",
+            ])
+            .ok()
+    });
+    // A page names its outlet in its masthead and its footer: its first and last short lines.
+    let all: Vec<(u32, &str)> = page
+        .lines()
+        .filter(|(_, l)| l.len() <= SHORT_LINE && !is_blank(l))
+        .collect();
+    let short: Vec<(u32, &str)> = if all.len() > 2 * EDGE_LINES {
+        let (head, rest) = all.split_at(EDGE_LINES);
+        let tail = rest.get(rest.len() - EDGE_LINES..).unwrap_or_default();
+        head.iter().chain(tail).copied().collect()
+    } else {
+        all
+    };
+    let credit: Vec<(u32, &str)> = short
+        .iter()
+        .copied()
+        .filter(|(_, l)| outlets::is_credit_line(l))
+        .collect();
+    let lines: Vec<&str> = short.iter().map(|(_, l)| *l).collect();
+    let credit_lines: Vec<&str> = credit.iter().map(|(_, l)| *l).collect();
+    if let Some(o) = outlets::outlet_in_lines(&lines, &credit_lines) {
         found.outlet.push(Clue::new(
             o.name.to_owned(),
             "a domain or copyright line on the page",
@@ -896,14 +1011,14 @@ fn names(page: &Page<'_>, found: &mut Found) {
             weight::ADDRESS,
         ));
     }
-    // The country-code domains the page prints, most printed first.
-    static HOST: LazyLock<Regex> =
-        LazyLock::new(|| crate::boilerplate::re(r"(?i)\b(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2})\b"));
     let mut hosts: HashMap<String, usize> = HashMap::new();
-    for (_, line) in page.lines() {
-        if line.len() > SHORT_LINE || !line.contains('.') {
-            continue;
-        }
+    // A domain has a dot between letters, where a sentence's full stop has a space after it.
+    let dotted = |l: &&&str| {
+        l.as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'.' && w[1].is_ascii_alphabetic())
+    };
+    for line in lines.iter().filter(dotted) {
         for caps in HOST.captures_iter(line) {
             let Some(host) = caps.get(1) else { continue };
             let host = host.as_str().to_ascii_lowercase();
@@ -924,19 +1039,10 @@ fn names(page: &Page<'_>, found: &mut Found) {
             ));
         }
     }
-    // Media groups named in copyright and publisher lines.
-    for (n, line) in page.lines() {
-        if line.len() > SHORT_LINE {
-            continue;
-        }
-        let lower = line.to_ascii_lowercase();
-        let credit = line.contains('©')
-            || lower.contains("copyright")
-            || lower.contains("all rights reserved")
-            || lower.contains("part of")
-            || lower.contains("onderdeel van")
-            || lower.contains("subsidiary");
-        if !credit {
+    // Media groups named in copyright and publisher lines ("a Reach plc subsidiary", "part of").
+    for (n, line) in short.iter().copied() {
+        let owned = OWNED.as_ref().is_some_and(|o| o.is_match(line));
+        if !owned && !credit.iter().any(|(c, _)| *c == n) {
             continue;
         }
         if let Some((group, country)) = places::GROUPS.iter().find(|(g, _)| line.contains(g)) {
