@@ -220,6 +220,7 @@
 mod expr;
 mod gate;
 mod gazetteer;
+mod names;
 mod resolve;
 mod rx;
 mod scan;
