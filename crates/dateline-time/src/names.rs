@@ -102,7 +102,6 @@ const CZECH_SLOVAK: &[(&str, u32)] = &[
 /// Serbian, Croatian, Bosnian and Slovenian month names in Latin letters, nominative and genitive
 /// (`5. studenoga 2021.`, `21. juni/lipanj, 2020.`, `5. oktobra 2021`).
 const SOUTH_SLAVIC: &[(&str, u32)] = &[
-    ("januar", 1),
     ("januara", 1),
     ("januarja", 1),
     ("februara", 2),
@@ -328,9 +327,6 @@ const TURKISH_TO_ALBANIAN: &[(&str, u32)] = &[
     ("octombrie", 10),
     ("noiembrie", 11),
     ("decembrie", 12),
-    ("ian", 1),
-    ("iun", 6),
-    ("iul", 7),
     ("sausio", 1),
     ("vasario", 2),
     ("kovo", 3),
@@ -671,14 +667,21 @@ fn table<T: Copy>(rows: impl Iterator<Item = (&'static str, T)>) -> HashMap<Stri
     map
 }
 
+/// The month names by key, and the triggers of the tables' own names (for the gate).
+struct Tables {
+    months: HashMap<String, Entry<u32>>,
+    months_own: Vec<Vec<String>>,
+}
+
 /// The month tables, then the [`SHARED`] names whose keys no other table has, with their own
 /// triggers (which the gate finds as the names of `MONTH_INTL`).
-static MONTHS: LazyLock<HashMap<String, Entry<u32>>> = LazyLock::new(|| {
-    let mut map = table(MONTH_TABLES.iter().flat_map(|rows| rows.iter().copied()));
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let mut months = table(MONTH_TABLES.iter().flat_map(|rows| rows.iter().copied()));
+    let months_own = months.values().map(|e| e.triggers.clone()).collect();
     for (key, entry) in table(SHARED.iter().copied()) {
-        map.entry(key).or_insert(entry);
+        months.entry(key).or_insert(entry);
     }
-    map
+    Tables { months, months_own }
 });
 
 static WEEKDAY_NAMES: LazyLock<HashMap<String, Entry<Weekday>>> =
@@ -702,39 +705,57 @@ pub(crate) fn key(name: &str) -> String {
         .collect()
 }
 
-/// The words the gate looks for to find `name` on a line: its longest run of three ASCII letters
-/// or more (the gate folds ASCII case), else its second to fourth letters in small and in capital
-/// letters, with and without marks (so also in the name with a capital first letter), or, for a
-/// name of two letters, the whole name in each case.
+/// English month and weekday names and words news prints beside dates, in which no trigger of a
+/// name may stand (`januar` is in `January`, so `januara`'s trigger is `uara`).
+const ENGLISH: &str = "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday updated published international christian minister government president center enter water after later other";
+
+/// The words the gate looks for to find `name` on a line: four ASCII letters of the name (the
+/// gate folds ASCII case) that stand in no word of [`ENGLISH`], else its longest run of ASCII
+/// letters if that has four or more; else, for a name with letters outside ASCII, its second to
+/// fourth letters in small and in capital letters, with and without marks (so also in the name
+/// with a capital first letter), when they are not all ASCII; else the whole name in small,
+/// capital and title case, with and without marks.
 pub(crate) fn triggers(name: &str) -> Vec<String> {
     let ascii = name
         .split(|c: char| !c.is_ascii_alphabetic())
         .max_by_key(|run| run.len())
-        .unwrap_or("");
-    if ascii.len() >= 3 {
-        return vec![ascii.to_ascii_lowercase()];
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if ascii.len() >= 4 {
+        let gram = (0..=ascii.len() - 4)
+            .filter_map(|i| ascii.get(i..i + 4))
+            .find(|g| !ENGLISH.contains(g));
+        return vec![gram.unwrap_or(&ascii).to_owned()];
     }
     let bare: String = name.nfd().filter(|c| !is_combining_mark(*c)).collect();
-    let mut out: Vec<String> = Vec::new();
-    for variant in [
+    let variants = [
         name.to_lowercase(),
         name.to_uppercase(),
         bare.to_lowercase(),
         bare.to_uppercase(),
-    ] {
-        let variant: String = variant.nfc().collect();
-        let words: Vec<String> = if variant.chars().count() >= 3 {
-            vec![variant.chars().skip(1).take(3).collect()]
-        } else {
-            let mut title: String = variant
-                .chars()
-                .take(1)
-                .flat_map(char::to_uppercase)
-                .collect();
-            title.extend(variant.chars().skip(1).flat_map(char::to_lowercase));
-            vec![variant, title]
-        };
-        for w in words {
+    ];
+    let stems: Vec<String> = variants
+        .iter()
+        .map(|v| v.nfc().skip(1).take(3).collect::<String>())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    if name.chars().count() >= 3
+        && stems
+            .iter()
+            .all(|s| s.chars().count() >= 2 && !s.is_ascii())
+    {
+        for s in stems {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        return out;
+    }
+    for v in variants {
+        let v: String = v.nfc().collect();
+        let mut title: String = v.chars().take(1).flat_map(char::to_uppercase).collect();
+        title.extend(v.chars().skip(1).flat_map(char::to_lowercase));
+        for w in [v, title] {
             if !out.contains(&w) {
                 out.push(w);
             }
@@ -754,7 +775,7 @@ fn holds(word: &str, triggers: &[String]) -> bool {
 /// The month `word` names in a language of this table, and whether it is spelled as a [`SHARED`]
 /// name (`november`, not `január`), or `None`. The word may end with a dot.
 pub(crate) fn month(word: &str) -> Option<(u32, bool)> {
-    let entry = MONTHS.get(&key(word))?;
+    let entry = TABLES.months.get(&key(word))?;
     let bare = word.trim_end_matches(['.', ',']);
     let shared = SHARED.iter().any(|(s, _)| bare.eq_ignore_ascii_case(s));
     holds(word, &entry.triggers).then_some((entry.value, shared))
@@ -769,23 +790,16 @@ pub(crate) fn weekday(word: &str) -> Option<Weekday> {
 /// Every trigger of the month names (but the [`SHARED`] ones), then of the weekday names, for the
 /// gate.
 pub(crate) fn gate_words() -> (Vec<String>, Vec<String>) {
-    let collect = |names: &mut dyn Iterator<Item = &'static str>| {
-        let mut out: Vec<String> = Vec::new();
-        for name in names {
-            for t in triggers(name) {
-                if !out.contains(&t) {
-                    out.push(t);
-                }
-            }
-        }
-        out
+    let collect = |entries: &mut dyn Iterator<Item = &Vec<String>>| {
+        let mut seen = std::collections::HashSet::new();
+        entries
+            .flatten()
+            .filter(|t| seen.insert(t.as_str()))
+            .cloned()
+            .collect::<Vec<String>>()
     };
-    let months = collect(
-        &mut MONTH_TABLES
-            .iter()
-            .flat_map(|rows| rows.iter().map(|r| r.0)),
-    );
-    let weekdays = collect(&mut WEEKDAYS.iter().map(|r| r.0));
+    let months = collect(&mut TABLES.months_own.iter());
+    let weekdays = collect(&mut WEEKDAY_NAMES.values().map(|e| &e.triggers));
     (months, weekdays)
 }
 

@@ -213,13 +213,12 @@ fn rules() -> Vec<Rule> {
         ),
         // Day first with a month of another language, read by `crate::names`: `5 ноября 2021, 07:15`,
         // `Четверг, 3 декабря 2020`, `الأربعاء، 07 أكتوبر 2020 - 12:09 م`, `19 sierpnia 2020, 5:16`,
-        // `30 Ekim 2020 Cuma 18:28`, `21. juni/lipanj, 2020.`, `3 d'abril de 2020`, and without a
-        // year before a clock (`5 ноября, 07:15`).
+        // `30 Ekim 2020 Cuma 18:28`, `21. juni/lipanj, 2020.`, `3 d'abril de 2020`.
         (
             Form::DayMonthYearTime,
             Needs(&[gate::DIGIT | gate::NATIVE_DIGIT, gate::MONTH_WORLD | gate::WEEKDAY_WORLD]),
             format!(
-                r"(?:(?P<wwd>{word})\.?[,\x{{60c}}]?{S}+)?(?P<d>{ND}{{1,2}})\.?{S}+(?:de{S}+|d['\x{{2019}}])?(?P<wmon>{word}(?:{S}[\x{{620}}-\x{{65f}}]+)?)(?:{S}*/{S}*(?P<wmon2>{word}))?\.?(?:{S}+de)?(?:,?{S}+(?P<y>{ND}{{4}})(?:{S}*(?:\x{{433}}\.|\x{{433}}\x{{43e}}\x{{434}}\x{{430}}|\x{{440}}\.|\x{{440}}\x{{43e}}\x{{43a}}\x{{443}}|godine|god\.)|\.|\x{{645}})?)?(?:(?:{S}+(?P<wda>{word}))?{sep}{world_time}(?:{S}*{z})?)?"
+                r"(?:(?P<wwd>{word})\.?[,\x{{60c}}]?{S}+)?(?P<d>{ND}{{1,2}})\.?{S}+(?:de{S}+|d['\x{{2019}}])?(?P<wmon>{word}(?:{S}[\x{{620}}-\x{{65f}}]+)?)(?:{S}*/{S}*(?P<wmon2>{word}))?\.?(?:{S}+de)?,?{S}+(?P<y>{ND}{{4}})(?:{S}*(?:\x{{433}}\.|\x{{433}}\x{{43e}}\x{{434}}\x{{430}}|\x{{440}}\.|\x{{440}}\x{{43e}}\x{{43a}}\x{{443}}|godine|god\.)|\.|\x{{645}})?(?:(?:{S}+(?P<wda>{word}))?{sep}{world_time}(?:{S}*{z})?)?"
             ),
         ),
         // Year first with a month of another language: Hungarian `2020. március 27., 14:05`,
