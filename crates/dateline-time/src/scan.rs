@@ -1205,14 +1205,6 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
                     Some(if yy < 70 { 2000 + yy } else { 1900 + yy })
                 }
                 Some(y) => Some(i32::try_from(digits(y.as_str())?).ok()?),
-                // Without a year, a month read by `crate::names` needs a clock and its full name.
-                None if caps.name(G::Wmon).is_some_and(|m| {
-                    let name = m.as_str();
-                    name.ends_with('.') || name.is_ascii() && name.len() < 4
-                }) =>
-                {
-                    return None;
-                }
                 None => None,
             };
             if year.is_some_and(|y| !(1000..=9999).contains(&y)) {
