@@ -55,7 +55,8 @@ pub(crate) const CJK_YEAR: Mask = 1 << 21;
 
 /// A digit, one of `:` `.` `h` `H`, and a digit (`12:44`, `3.09`, `13h44`): a clock's shape.
 pub(crate) const CLOCK: Mask = 1 << 22;
-/// A digit, one of `/` `.` `-`, and a digit (`03/01`, `2020-01`): a numeric date's shape.
+/// A digit, one of `/` `.` `-`, and a digit (`03/01`, `2020-01`), or a digit, `. ` and a digit
+/// (`2020. 08`): a numeric date's shape.
 pub(crate) const DIGIT_SEP: Mask = 1 << 23;
 /// Four digits in a row (a year, `0846`, `1830`).
 pub(crate) const FOUR_DIGITS: Mask = 1 << 24;
@@ -65,6 +66,15 @@ pub(crate) const AM_PM: Mask = 1 << 25;
 /// small letters (`Mar` of `March`, `May`), which the expression rules need (they read month
 /// names case-sensitively, so that `may` and `market` do not wake them).
 pub(crate) const MONTH_NAME: Mask = 1 << 26;
+
+/// A month name of [`crate::names`] (but its `SHARED` ones): one of its triggers. Looked for
+/// only on a line with a digit ([`DIGIT`] or [`NATIVE_DIGIT`]), as every rule that needs it
+/// needs one too.
+pub(crate) const MONTH_WORLD: Mask = 1 << 27;
+/// A weekday name of [`crate::names`], on a line with a digit, as [`MONTH_WORLD`].
+pub(crate) const WEEKDAY_WORLD: Mask = 1 << 28;
+/// An Arabic-Indic (`٠`-`٩`) or Persian (`۰`-`۹`) digit.
+pub(crate) const NATIVE_DIGIT: Mask = 1 << 29;
 
 /// Every bit: a line on which every rule runs.
 pub(crate) const ALL: Mask = Mask::MAX;
@@ -139,6 +149,19 @@ struct Gate {
     /// The bits of each pattern of the automaton.
     bits: Vec<Mask>,
 }
+
+/// The triggers of [`crate::names`], in an automaton of their own, which runs only on lines with
+/// a digit: [`GATE`]'s stays small enough for a DFA, and prose without digits pays for neither.
+static WORLD: LazyLock<Gate> = LazyLock::new(|| {
+    let (months, weekdays) = crate::names::gate_words();
+    let mut bits = vec![MONTH_WORLD; months.len()];
+    bits.extend(std::iter::repeat_n(WEEKDAY_WORLD, weekdays.len()));
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(months.iter().chain(&weekdays))
+        .ok();
+    Gate { automaton, bits }
+});
 
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let mut patterns: Vec<String> = Vec::new();
@@ -219,6 +242,19 @@ fn words(piece: &str) -> Mask {
             mask |= MONTH_NAME;
         }
     }
+    if mask & (DIGIT | NATIVE_DIGIT) != 0 {
+        let world = &*WORLD;
+        let Some(automaton) = &world.automaton else {
+            return ALL;
+        };
+        for m in automaton.find_overlapping_iter(piece) {
+            mask |= world
+                .bits
+                .get(m.pattern().as_usize())
+                .copied()
+                .unwrap_or(ALL);
+        }
+    }
     mask
 }
 
@@ -240,6 +276,15 @@ fn digit_shapes(line: &[u8]) -> Mask {
     for (i, &b) in line.iter().enumerate() {
         if !b.is_ascii_digit() {
             run = 0;
+            // `٠`-`٩` are D9 A0-A9 in UTF-8, `۰`-`۹` DB B0-B9.
+            if b >= 0xd9 {
+                let next = line.get(i + 1).copied().unwrap_or(0);
+                if b == 0xd9 && (0xa0..=0xa9).contains(&next)
+                    || b == 0xdb && (0xb0..=0xb9).contains(&next)
+                {
+                    mask |= NATIVE_DIGIT;
+                }
+            }
             continue;
         }
         mask |= DIGIT;
@@ -253,6 +298,13 @@ fn digit_shapes(line: &[u8]) -> Mask {
             Some(b':' | b'h' | b'H') if digit_after_next => mask |= CLOCK,
             Some(b'.') if digit_after_next => mask |= CLOCK | DIGIT_SEP,
             Some(b'/' | b'-') if digit_after_next => mask |= DIGIT_SEP,
+            // Hungarian `2020. 08. 18.`
+            Some(b'.')
+                if line.get(i + 2) == Some(&b' ')
+                    && line.get(i + 3).is_some_and(u8::is_ascii_digit) =>
+            {
+                mask |= DIGIT_SEP;
+            }
             _ => {}
         }
         let window = line.get(i + 1..line.len().min(i + 5)).unwrap_or_default();
@@ -500,6 +552,48 @@ mod tests {
         "\u{212a}",
         "é",
         "x",
+        // The forms read through `crate::names` and the joining words.
+        "ноября",
+        "Ноября",
+        "НОЯБРЯ",
+        "нОЯбря",
+        "Четверг,",
+        "г.",
+        "в",
+        "مارس",
+        "كانون الثاني",
+        "الأربعاء،",
+        "١٥",
+        "٢٠٢١",
+        "٠٩:٤٠",
+        "ص",
+        "م",
+        "/",
+        "sierpnia",
+        "Αυγούστου",
+        "μμ",
+        "Ekim",
+        "Cuma",
+        "fredag",
+        "november",
+        "marts",
+        "kl.",
+        "klo",
+        "11.20",
+        "2020.",
+        "08.",
+        "március",
+        "m.",
+        "spalio",
+        "d.",
+        "juni/lipanj",
+        "Mi",
+        "24.04.24",
+        "ist",
+        "14:10pm",
+        "am",
+        "u",
+        "h",
     ];
 
     proptest::proptest! {

@@ -32,6 +32,7 @@
 //! | `iso-8601`, `rfc-2822` | `2020-01-03T12:44:00+01:00`, `2020-01-03 12:44`, `20200103T124400Z`, `2020-01-03 HKT 20:44`, `2020/01/03 21:44`, `2020.01.03 21:44`, `2020年1月3日 21時44分`, `2020년 1월 3일 오후 9:44`, `Fri, 03 Jan 2020 12:44:00 +0000` |
 //! | `clock` | `03:09`, `3.09pm`, `12.50 BST`, `13.44 Uhr`, `ore 14.30`, `5pm ET`, `1830 UTC`, `1830 hrs`, `at noon`, `until midnight` |
 //! | `date` | `January 3, 2020`, `3 January 2020`, `03.01.2020`, `30. Januar 2024`, `3 gennaio 2020`, `vendredi 3 janvier 2020`, `3 de enero de 2020`, `1º de janeiro de 2020`, `3 mrt 2020` |
+//! | `year-month-day-time` | Hungarian `2020. március 27., 14:05`, Lithuanian `2020 m. spalio 26 d.` |
 //! | `ago`, `relative-day-time` | `4m ago`, `5 minutes ago`, `updated 3 hours ago`, `2 weeks ago`, `Yesterday at 18:40`, `Today 09:15` (against [`Context::now`]) |
 //!
 //! Numeric dates: year first (`2020/01/03`) and dotted (`03.01.2020`) have one order; with slashes or
@@ -40,6 +41,17 @@
 //! it month first for US outlets (by [`Context::country`], with a note) is for resolution. A
 //! two-digit year is read only with a clock (`01/13/20 07:44 AM`, so `1.12.30` stays a version), and
 //! a slashed date inside a path (`/2020/01/03/`) is a URL, not a stamp.
+//!
+//! Day-first dates are also read with the month and weekday names of Polish, Czech, Slovak,
+//! Serbian, Croatian, Bosnian and Slovene (Latin letters), Russian, Ukrainian, Belarusian,
+//! Bulgarian and Serbian (Cyrillic), Greek, Turkish, Romanian, Albanian, Swedish, Danish,
+//! Norwegian, Finnish, Indonesian, Malay, Catalan and Arabic (`5 ноября 2021 г., 07:15`,
+//! `19 sierpnia 2020, 5:16`, `19 Αυγούστου 2020 9:02 μμ`, `30 Ekim 2020 Cuma 18:28`,
+//! `الأربعاء، 07 أكتوبر 2020 - 12:09 م`, Arabic-Indic and Persian digits too), with their words
+//! before a clock (`kl.`, `klo`, `saat`, `в`, `o`, `godz.`, `u`, `v`); `listopad` is read as November
+//! unless the outlet's country is Croatia or Bosnia and Herzegovina. A 24-hour clock with an
+//! undotted `pm` (`14:10pm`) is read as the 24-hour clock, with a `clock-suffix-ignored` warning;
+//! a zone in small letters is read right after an am/pm (`9:05am ist`).
 //!
 //! Month and weekday names are read in any case, full or abbreviated, with or without a dot; zone
 //! abbreviations only in capitals (`ET` is a zone, `et` a word). Day-first dates are also read in
@@ -220,6 +232,7 @@
 mod expr;
 mod gate;
 mod gazetteer;
+mod names;
 mod resolve;
 mod rx;
 mod scan;

@@ -69,8 +69,15 @@ pub(crate) fn resolve_with(
             notes.push(note);
             (Some(pd), form.name())
         }
-        None => (stamp.date, stamp.form.name()),
+        None => match crate::scan::listopad_reading(stamp, ctx.country.as_deref()) {
+            Some((pd, note)) => {
+                notes.push(note);
+                (Some(pd), stamp.form.name())
+            }
+            None => (stamp.date, stamp.form.name()),
+        },
     };
+    notes.extend(crate::scan::clock_suffix_note(stamp));
     let date = match (stamp.relative, printed) {
         (Some(Relative::Days(days)), _) => {
             let now = ctx.now.ok_or_else(|| {

@@ -44,6 +44,7 @@ macro_rules! groups {
 
 groups! {
     Ap => "ap",
+    Apw => "apw",
     B => "b",
     Cjk => "cjk",
     D => "d",
@@ -76,6 +77,11 @@ groups! {
     Unit => "unit",
     W => "w",
     Wd => "wd",
+    Wd2 => "wd2",
+    Wda => "wda",
+    Wmon => "wmon",
+    Wmon2 => "wmon2",
+    Wwd => "wwd",
     Y => "y",
     Zone => "zone",
     Zone2 => "zone2",

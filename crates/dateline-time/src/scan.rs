@@ -18,6 +18,7 @@ use chrono::{FixedOffset, NaiveTime, Weekday};
 use crate::rx::{Captures, G, Rx};
 
 use crate::gate::{self, Needs};
+use crate::names;
 use crate::types::{Form, Note, PartialDate, Precision, Relative, Stamp, ZoneLabel};
 use crate::zones::abbreviation_pattern;
 
@@ -50,14 +51,32 @@ const MONTH_INTL_FULL: &str = r"(?P<mon>(?:january|february|march|april|may|june
 /// A clock: `12:44`, `12:44:05`, `3.09pm`, `12:31 p.m.`.
 const TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?)?";
 
-/// A clock after a date, where French `13h44`, German `13:44 Uhr` and Spanish `13:44 h` are also
-/// clearly times.
-const DATED_TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.h])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr)|h|hs|horas)(?-u:\b))?";
+/// A clock after a date, where French `13h44` and `13 h 44`, German `13:44 Uhr` and Spanish
+/// `13:44 h` are also clearly times.
+const DATED_TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.h]|[\t \x{a0}\x{202f}]h[\t \x{a0}\x{202f}])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr)|h|hs|horas)(?-u:\b))?";
 
-/// Between a date and its clock: `, `, ` at `, ` / `, ` | `, ` • `, ` - `, ` — `, `, à `, ` um `,
-/// ` alle `, ` alle ore `, ` ore `, ` om `, ` às `, ` a las `, or
-/// nothing at all after a year (`January 3, 20207:44 AM ET`, as NPR's pages come out as text).
-const DATE_TIME_SEP: &str = r"(?:(?:[\t \x{a0}\x{202f}]*[,/|\x{2022}\x{b7}\x{2013}\x{2014}\-][\t \x{a0}\x{202f}]*|[\t \x{a0}\x{202f}]+)(?:(?:at|um|alle(?:[\t \x{a0}\x{202f}]+ore)?|ore|om|@|\x{e0}s?|a[\t \x{a0}\x{202f}]+las?)[\t \x{a0}\x{202f}]+)?)";
+/// Between a date and its clock: `, `, ` at `, ` / `, ` | `, ` • `, ` - `, ` — `, Arabic `، `,
+/// `, à `, ` um `, ` alle `, ` alle ore `, ` ore `, ` om `, ` às `, ` a las `, ` a les `, the
+/// Nordic ` kl. ` and Finnish ` klo `, Turkish ` saat `, Russian and Ukrainian ` в `/` о `,
+/// Polish ` o `/` godz. `, Czech ` v `, Croatian, Serbian and Bosnian ` u `, Slovene ` ob `,
+/// Romanian ` ora `, Indonesian ` pukul `, Greek ` στις `, Arabic ` الساعة `, or nothing at all
+/// after a year (`January 3, 20207:44 AM ET`, as NPR's pages come out as text).
+const DATE_TIME_SEP: &str = r"(?:(?:[\t \x{a0}\x{202f}]*[,/|\x{2022}\x{b7}\x{2013}\x{2014}\x{60c}\-][\t \x{a0}\x{202f}]*|[\t \x{a0}\x{202f}]+)(?:(?:at|um|alle(?:[\t \x{a0}\x{202f}]+ore)?|ore|om|@|\x{e0}s?|a[\t \x{a0}\x{202f}]+l[ae]s?|kl\.?|klo|saat|\x{432}|\x{43e}|o|godz\.|v|u|ob|ora|pukul|\x{3c3}\x{3c4}\x{3b9}\x{3c2}|\x{627}\x{644}\x{633}\x{627}\x{639}\x{629})[\t \x{a0}\x{202f}]+)?)";
+
+/// A letter of a word that [`crate::names`] may read as a month or a weekday: ASCII, Latin-1 and
+/// Latin Extended-A and -B, combining marks, Greek, Cyrillic, and Arabic and Persian letters with
+/// their marks (not their digits). Case-sensitive, as it holds both cases; no word boundary is
+/// needed around it, as the rules put spaces, digits or punctuation on either side.
+const LETTER: &str = r"(?-i:[a-zA-Z\x{c0}-\x{d6}\x{d8}-\x{f6}\x{f8}-\x{24f}\x{300}-\x{36f}\x{370}-\x{3ff}\x{400}-\x{52f}\x{620}-\x{65f}\x{66e}-\x{6d3}])";
+
+/// A digit: ASCII, Arabic-Indic (`٠`-`٩`) or Persian (`۰`-`۹`), for the rules that read
+/// [`crate::names`] ([`digits`] reads them).
+const ND: &str = r"[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]";
+
+/// The clock after a date read by [`crate::names`]: [`DATED_TIME`] with any digit of [`ND`], and
+/// the am/pm words of those languages (Arabic `ص`/`صباحاً` and `م`/`مساءً`, Greek `π.μ.`/`πμ`
+/// and `μ.μ.`/`μμ`) in the group `apw`.
+const WORLD_TIME: &str = r"(?P<h>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{1,2})(?P<sep>[:.h]|[\t \x{a0}\x{202f}]h[\t \x{a0}\x{202f}])(?P<mi>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2})(?::(?P<s>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<apw>\x{635}\x{628}\x{627}\x{62d}\x{627}\x{64b}?|\x{635}|\x{645}\x{633}\x{627}\x{621}\x{64b}?|\x{645}|\x{3c0}\.?[\t \x{a0}]?\x{3bc}\.?|\x{3bc}\.?[\t \x{a0}]?\x{3bc}\.?)|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr)|h|hs|horas)(?-u:\b))?";
 
 /// A zone group named `name`: an abbreviation (case-sensitive) or a numeric offset.
 fn zone(name: &str, parens: bool) -> String {
@@ -91,6 +110,13 @@ fn rules() -> Vec<Rule> {
     let wd = format!("(?:{WEEKDAY}{S}+)?");
     // Day-first dates are read in the other languages too.
     let wd_intl = format!("(?:{WEEKDAY_INTL}{S}+)?");
+    // Before a numeric date, also German `Mo` ... `So` (`Mi 24.04.24`), kept only before a dotted
+    // one (see `build`).
+    let wd_numeric =
+        format!("(?:(?:{WEEKDAY_INTL}|(?-i:(?P<wd2>Mo|Di|Mi|Do|Fr|Sa|So))\\.?,?){S}+)?");
+    // A word in the place of a month or a weekday, read by `crate::names`.
+    let word = format!(r"{LETTER}+(?:['\x{{2019}}\x{{2bc}}]{LETTER}+)?");
+    let world_time = WORLD_TIME;
     // A day's ordinal: English `3rd`, French `1er`, Spanish and Portuguese `1º`, German `30.`.
     let ordinal = r"(?:st|nd|rd|th|er|\x{ba}|\.)?";
     // Between the day, the month and the year: English `of`, Spanish and Portuguese `de`.
@@ -137,12 +163,13 @@ fn rules() -> Vec<Rule> {
             ),
         ),
         // Year first with slashes or dots (Japan, China, Korea, South Africa): `2020/01/03 21:44`,
-        // `2020.01.03 21:44` (dotted only with two-digit fields: `2021.3.1` is a version).
+        // `2020.01.03 21:44` (dotted only with two-digit fields: `2021.3.1` is a version), and
+        // Hungarian `2020. 08. 18. 21:35`, with a space after each dot.
         (
             Form::Iso8601,
             Needs(&[gate::DIGIT_SEP]),
             format!(
-                r"(?P<y>[0-9]{{4}})(?P<s1>[/.])(?P<mo>[0-9]{{1,2}})(?P<s2>[/.])(?P<d>[0-9]{{1,2}})(?-u:\b)(?:{sep}{dated}(?:{S}*{z})?)?"
+                r"(?P<y>[0-9]{{4}})(?P<s1>[/.]|\. )(?P<mo>[0-9]{{1,2}})(?P<s2>[/.]|\. )(?P<d>[0-9]{{1,2}})(?-u:\b)(?:\.?{sep}{dated}(?:{S}*{z})?)?"
             ),
         ),
         // Japanese and Chinese `2020年1月3日 21時44分`, Korean `2020년 1월 3일 오후 9:44`.
@@ -167,13 +194,14 @@ fn rules() -> Vec<Rule> {
                 r"{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:{S}*,{S}*|{S}+){year_then_time}"
             ),
         ),
-        // A day and month with a clock but no year: `3 Jan, 15:44`, `Jan 3, 3:44 PM ET`,
-        // `31. Januar, 15:13 Uhr`, `3 janvier à 14h30` (no short foreign month without a year).
+        // A day and month with a clock but no year, or a two-digit one: `3 Jan, 15:44`,
+        // `Jan 3, 3:44 PM ET`, `31. Januar, 15:13 Uhr`, `3 janvier à 14h30`, `27 Mar 20 à 9:21`
+        // (no short foreign month without a year).
         (
             Form::DayMonthYearTime,
             Needs(&[gate::CLOCK, gate::MONTH_INTL]),
             format!(
-                r"{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL_FULL}(?:{S}*,{S}*|{S}+)(?:(?:at|um|alle|ore|\x{{e0}}s?|a{S}+las?){S}+)?{dated}(?:{S}*{z})?"
+                r"{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL_FULL}(?:{S}*,{S}*|{S}+)(?:(?P<y>[0-9]{{2}})(?-u:\b){sep}|(?:(?:at|um|alle|ore|\x{{e0}}s?|a{S}+las?|kl\.?|klo|saat|godz\.){S}+)?){dated}(?:{S}*{z})?"
             ),
         ),
         (
@@ -183,12 +211,31 @@ fn rules() -> Vec<Rule> {
                 r"{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:{S}*,{S}*|{S}+)(?:at{S}+)?{dated}(?:{S}*{z})?"
             ),
         ),
+        // Day first with a month of another language, read by `crate::names`: `5 ноября 2021, 07:15`,
+        // `Четверг, 3 декабря 2020`, `الأربعاء، 07 أكتوبر 2020 - 12:09 م`, `19 sierpnia 2020, 5:16`,
+        // `30 Ekim 2020 Cuma 18:28`, `21. juni/lipanj, 2020.`, `3 d'abril de 2020`.
+        (
+            Form::DayMonthYearTime,
+            Needs(&[gate::DIGIT | gate::NATIVE_DIGIT, gate::MONTH_WORLD | gate::WEEKDAY_WORLD]),
+            format!(
+                r"(?:(?P<wwd>{word})\.?[,\x{{60c}}]?{S}+)?(?P<d>{ND}{{1,2}})\.?{S}+(?:de{S}+|d['\x{{2019}}])?(?P<wmon>{word}(?:{S}[\x{{620}}-\x{{65f}}]+)?)(?:{S}*/{S}*(?P<wmon2>{word}))?\.?(?:{S}+de)?,?{S}+(?P<y>{ND}{{4}})(?:{S}*(?:\x{{433}}\.|\x{{433}}\x{{43e}}\x{{434}}\x{{430}}|\x{{440}}\.|\x{{440}}\x{{43e}}\x{{43a}}\x{{443}}|godine|god\.)|\.|\x{{645}})?(?:(?:{S}+(?P<wda>{word}))?{sep}{world_time}(?:{S}*{z})?)?"
+            ),
+        ),
+        // Year first with a month of another language: Hungarian `2020. március 27., 14:05`,
+        // Lithuanian `2020 m. spalio 26 d.`.
+        (
+            Form::YearMonthDayTime,
+            Needs(&[gate::FOUR_DIGITS, gate::MONTH_WORLD | gate::MONTH_INTL]),
+            format!(
+                r"(?P<y>[0-9]{{4}})(?:\.|{S}+m\.){S}+(?P<wmon>{word})\.?{S}+(?P<d>[0-9]{{1,2}})(?:\.|{S}+d\.)?(?:{sep}{world_time}(?:{S}*{z})?)?"
+            ),
+        ),
         // Numbers only, day or month first: `03/01/2020`, `03.01.2020 13:44 Uhr`, `01/03/20 07:44 AM`.
         (
             Form::DayMonthYearTime,
             Needs(&[gate::DIGIT_SEP]),
             format!(
-                r"{wd_intl}(?P<n1>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<n2>[0-9]{{1,2}})(?P<s2>[/.\-])(?P<y>[0-9]{{4}}|[0-9]{{2}})(?-u:\b)(?:{sep}{dated}(?:{S}*{z})?)?"
+                r"{wd_numeric}(?P<n1>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<n2>[0-9]{{1,2}})(?P<s2>[/.\-])(?P<y>[0-9]{{4}}|[0-9]{{2}})(?-u:\b)(?:{sep}{dated}(?:{S}*{z})?)?"
             ),
         ),
         (
@@ -341,8 +388,8 @@ pub(crate) fn find_stamps_in(text: &str, lines: &[gate::Line]) -> Vec<Stamp> {
 ///
 /// The same as [`find_stamps`] finding exactly one stamp that spans the text, found directly: such
 /// a stamp is the longest candidate any rule can give, so it wins over every other; a rule can
-/// give it only with its first match from the start (a span never grows past its match); and no
-/// stamp spans a line break. So each rule the gate lets through is tried once, at the start, in
+/// give it only with its first match from the start (a span never grows past its match, but for
+/// a zone in small letters after an am/pm); and no stamp spans a line break. So each rule the gate lets through is tried once, at the start, in
 /// order, and the first that spans the text is the answer.
 pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
     let trimmed = text.trim();
@@ -359,7 +406,9 @@ pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
         let Some(caps) = rule.re().and_then(|re| re.captures_at(trimmed, 0)) else {
             continue;
         };
-        if caps.get(0).map(|m| m.range()) != Some(whole.clone()) {
+        // The match spans the text, or ends with an am/pm that a zone in small letters may follow.
+        let Some(m) = caps.get(0) else { continue };
+        if m.start() != 0 || m.end() != whole.end && caps.name(G::Ap).is_none() {
             continue;
         }
         let Some(mut stamp) = build(rule.form, &caps, trimmed) else {
@@ -434,9 +483,14 @@ fn edges_ok(text: &str, start: usize, end: usize) -> bool {
     start_ok && end_ok
 }
 
+/// Words that make the dotted number after them a clock (`klo 11.20`, `kl. 11.20`, `godz. 14.05`,
+/// `saat 14.05`, `um 14.30`, `в 14.05`, `pukul 14.05`), as Italian `alle` and `ore` do.
+const CLOCK_WORDS: &[&str] = &["kl", "klo", "kello", "godz", "saat", "um", "в", "pukul"];
+
 /// Whether the clock at `start` follows Italian `alle`, `alle ore` or `ore` (`Aggiornato alle
-/// 14.30`, `Roma, ore 14.30`), which make a dotted clock a time. `ore` counts only at the start
-/// or after punctuation, so that English `iron ore 12.50` stays a price.
+/// 14.30`, `Roma, ore 14.30`) or a word of [`CLOCK_WORDS`], which make a dotted clock a time.
+/// `ore` counts only at the start or after punctuation, so that English `iron ore 12.50` stays a
+/// price.
 fn after_ore(text: &str, start: usize) -> bool {
     let Some(before) = text.get(..start) else {
         return false;
@@ -453,7 +507,10 @@ fn after_ore(text: &str, start: usize) -> bool {
                 .and_then(|r| r.chars().next_back())
                 .is_none_or(|c| !c.is_alphanumeric())
     };
-    if ends_with_word(trimmed, "alle") {
+    let trimmed_word = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    if ends_with_word(trimmed, "alle")
+        || CLOCK_WORDS.iter().any(|w| ends_with_word(trimmed_word, w))
+    {
         return true;
     }
     if !ends_with_word(trimmed, "ore") {
@@ -501,7 +558,104 @@ fn digit_after(text: &str, end: usize) -> bool {
 }
 
 fn num(caps: &Captures<'_>, name: G) -> Option<u32> {
-    caps.name(name).and_then(|m| m.as_str().parse().ok())
+    caps.name(name).and_then(|m| digits(m.as_str()))
+}
+
+/// The number `text` writes in ASCII, Arabic-Indic or Persian digits ([`ND`]), or `None`.
+fn digits(text: &str) -> Option<u32> {
+    if let Ok(n) = text.parse() {
+        return Some(n);
+    }
+    text.chars().try_fold(0u32, |n, c| {
+        let d = match c {
+            '0'..='9' => u32::from(c) - u32::from('0'),
+            '\u{660}'..='\u{669}' => u32::from(c) - 0x660,
+            '\u{6f0}'..='\u{6f9}' => u32::from(c) - 0x6f0,
+            _ => return None,
+        };
+        n.checked_mul(10)?.checked_add(d)
+    })
+}
+
+/// The month of a name read by [`crate::names`] (`wmon`), checked against the name paired with it
+/// (`juni/lipanj`). A name the languages of [`MONTH_INTL`] share (`november`) is read in a
+/// year-first date, after a weekday of those languages, or paired with a name of its own, and is
+/// otherwise left to the rules that list it.
+fn world_month(
+    caps: &Captures<'_>,
+    name: &str,
+    form: Form,
+    weekday: Option<Weekday>,
+) -> Option<u32> {
+    let (month, shared) = names::month(name)?;
+    let second = match caps.name(G::Wmon2) {
+        Some(m) => {
+            let (other, other_shared) =
+                names::month(m.as_str()).or_else(|| month_number(m.as_str()).map(|m| (m, true)))?;
+            if other != month {
+                return None;
+            }
+            Some(other_shared)
+        }
+        None => None,
+    };
+    let own = !shared
+        || form == Form::YearMonthDayTime
+        || second == Some(false)
+        || weekday.is_some()
+        || caps
+            .name(G::Wda)
+            .and_then(|w| names::weekday(w.as_str()))
+            .is_some();
+    own.then_some(month)
+}
+
+/// German two-letter weekdays (`Mi 24.04.24`).
+fn weekday_de(name: &str) -> Option<Weekday> {
+    Some(match name {
+        "Mo" => Weekday::Mon,
+        "Di" => Weekday::Tue,
+        "Mi" => Weekday::Wed,
+        "Do" => Weekday::Thu,
+        "Fr" => Weekday::Fri,
+        "Sa" => Weekday::Sat,
+        "So" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// Zone abbreviations read in small letters after an am/pm (`9:05am ist`): those of at least
+/// three letters that are no English word (not `eat`, `cat`, `wat`, `wet`, `west`).
+const SMALL_ZONES: &[&str] = &[
+    "gmt", "utc", "bst", "ist", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst",
+    "akdt", "hst", "idt", "ast", "adt", "cet", "cest", "eet", "eest", "wib", "msk", "gst", "pkt",
+    "ict", "hkt", "sgt", "pht", "jst", "kst", "awst", "acst", "acdt", "aest", "aedt", "nzst",
+    "nzdt", "sast",
+];
+
+/// A zone of [`SMALL_ZONES`] after `end` (past spaces), as a word of its own: the label and the
+/// end of it.
+fn small_zone_after(text: &str, end: usize) -> Option<(&str, usize)> {
+    let rest = text.get(end..)?;
+    let word_start = end + (rest.len() - rest.trim_start_matches(is_space).len());
+    if word_start == end {
+        return None;
+    }
+    let word_rest = text.get(word_start..)?;
+    let len = word_rest
+        .find(|c: char| !c.is_ascii_lowercase())
+        .unwrap_or(word_rest.len());
+    let word = word_rest.get(..len)?;
+    if word_rest
+        .get(len..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    SMALL_ZONES
+        .contains(&word)
+        .then_some((word, word_start + len))
 }
 
 /// The lower-case ASCII key of a month or weekday name: accents dropped (`März` is `marz`,
@@ -669,6 +823,99 @@ pub(crate) fn numeric_reading(
     Some((date, form, note))
 }
 
+/// For a stamp whose 24-hour clock carries an am/pm (`14:10pm`, read as 14:10), a warning that
+/// the suffix was ignored; `None` for any other stamp.
+pub(crate) fn clock_suffix_note(stamp: &Stamp) -> Option<Note> {
+    use chrono::Timelike;
+    let hour = stamp.time?.hour();
+    if (1..=12).contains(&hour) {
+        return None;
+    }
+    let text = stamp.text.as_str();
+    let bytes = text.as_bytes();
+    // The printed hour before each `:` or `.`, and what follows its minutes.
+    for (i, &b) in bytes.iter().enumerate() {
+        let digit_before = i
+            .checked_sub(1)
+            .and_then(|j| bytes.get(j))
+            .is_some_and(u8::is_ascii_digit);
+        if !matches!(b, b':' | b'.') || !digit_before {
+            continue;
+        }
+        let hour_start = text
+            .get(..i)?
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .len();
+        let printed: u32 = text.get(hour_start..i)?.parse().ok()?;
+        let after = text.get(i + 1..)?;
+        let minutes = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if minutes != 2 || (1..=12).contains(&printed) {
+            continue;
+        }
+        let suffix = after.get(minutes..)?.trim_start_matches(is_space);
+        let marked = suffix.starts_with(['a', 'A', 'p', 'P'])
+            && suffix.get(1..).is_some_and(|r| {
+                r.starts_with(['m', 'M']) || r.starts_with(" m") || r.starts_with(" M")
+            })
+            || suffix.starts_with(['ص', 'م']);
+        if marked {
+            return Some(Note::warn(
+                "clock-suffix-ignored",
+                format!(
+                    "`{text}` prints a 24-hour clock with an am/pm; read as {:02}:{}, the suffix ignored",
+                    hour,
+                    after.get(..2)?
+                ),
+            ));
+        }
+    }
+    None
+}
+
+/// For a stamp whose month is `listopad` (`5 listopada 2021`), the reading the outlet's country
+/// implies: October for Croatia and Bosnia and Herzegovina, with a note, else November (Polish,
+/// Czech), with a note only when no country is given. `None` for any other stamp.
+pub(crate) fn listopad_reading(
+    stamp: &Stamp,
+    country: Option<&str>,
+) -> Option<(PartialDate, Note)> {
+    let date = stamp.date?;
+    if date.month != 11 {
+        return None;
+    }
+    let lowered = stamp.text.to_lowercase();
+    if !names::LISTOPAD
+        .iter()
+        .any(|w| lowered.split(|c: char| !c.is_alphabetic()).any(|t| t == *w))
+    {
+        return None;
+    }
+    let country = country.map(str::to_ascii_uppercase);
+    match country.as_deref() {
+        Some(c) if names::LISTOPAD_OCTOBER.contains(&c) => Some((
+            PartialDate { month: 10, ..date },
+            Note::info(
+                "month-name",
+                format!(
+                    "`{}` read `listopad` as October, as pages from {c} print it",
+                    stamp.text
+                ),
+            ),
+        )),
+        Some(_) => None,
+        None => Some((
+            date,
+            Note::warn(
+                "month-name",
+                format!(
+                    "`{}` read `listopad` as November (Polish, Czech), since no outlet country is given; in Croatian it is October",
+                    stamp.text
+                ),
+            ),
+        )),
+    }
+}
+
 /// A clock from hour, minute, optional second and optional am/pm; `None` if it is no clock.
 fn clock(h: u32, m: u32, s: u32, ampm: Option<char>) -> Option<NaiveTime> {
     let hour = match ampm {
@@ -732,9 +979,21 @@ fn zone_label(text: &str) -> Option<ZoneLabel> {
 /// Builds a stamp from a match, checking that its fields are a real clock and a plausible date.
 fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
     let whole = caps.get(0)?;
+    // A word before a date read by `crate::names` is kept as its weekday only if it is one
+    // (`Четверг, 3 декабря 2020`, not `Москва 3 декабря 2020`); German `Mo`...`So` only before a
+    // dotted date.
+    let world_weekday = caps.name(G::Wwd).and_then(|w| names::weekday(w.as_str()));
+    let dotted = caps.name(G::S1).is_some_and(|m| m.as_str() == ".");
+    let dropped_weekday = caps.name(G::Wwd).is_some() && world_weekday.is_none()
+        || caps.name(G::Wd2).is_some() && !dotted;
     let start = caps
         .name(G::Nm)
         .or_else(|| caps.name(G::Hhmm).filter(|_| caps.name(G::Prep).is_some()))
+        .or_else(|| {
+            caps.name(G::D)
+                .or_else(|| caps.name(G::N1))
+                .filter(|_| dropped_weekday)
+        })
         .map_or(whole.start(), |m| m.start());
     let mut end = whole.end();
     // An optional closing parenthesis without its opening one is not part of the stamp.
@@ -742,7 +1001,6 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         end -= 1;
         end = text.get(..end).map_or(end, |s| s.trim_end().len());
     }
-    let span = start..end;
 
     // The time.
     let ampm = caps
@@ -755,6 +1013,15 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
                 } else {
                     'p'
                 }
+            })
+        })
+        .or_else(|| {
+            // Arabic `ص` (morning) and Greek `π.μ.` are am, `م` and `μ.μ.` pm.
+            let first = caps.name(G::Apw)?.as_str().chars().next()?;
+            Some(if matches!(first, 'ص' | 'π' | 'Π') {
+                'a'
+            } else {
+                'p'
             })
         });
     let mut precision = Precision::Minute;
@@ -812,16 +1079,44 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         if s.is_some() {
             precision = Precision::Second;
         }
-        Some(clock(h, m, s.unwrap_or(0), ampm)?)
+        let s = s.unwrap_or(0);
+        // A 24-hour clock with a `pm` (or `00:30am`), as a template for `H:i a` prints it, is read
+        // as the 24-hour clock; [`clock_suffix_note`] says so when it is resolved. Spelled with
+        // dots (`13:00 p.m.`), it is no time.
+        let dotless = caps
+            .name(G::Ap)
+            .is_some_and(|m| !text.get(m.end()..).is_some_and(|t| t.starts_with('.')))
+            || caps.name(G::Apw).is_some();
+        let twenty_four = matches!((ampm, h), (Some('p' | 'P'), 13..=23) | (Some('a' | 'A'), 0));
+        Some(match clock(h, m, s, ampm) {
+            Some(t) => t,
+            None if twenty_four && dotless => clock(h, m, s, None)?,
+            None => return None,
+        })
     } else {
         None
     };
 
     // The zone, and a second reading.
-    let zone = match caps.name(G::Zone).or_else(|| caps.name(G::IsoZone)) {
+    let mut zone = match caps.name(G::Zone).or_else(|| caps.name(G::IsoZone)) {
         Some(z) => Some(zone_label(z.as_str())?),
         None => None,
     };
+    // A zone in small letters right after an am/pm that ends the match (`9:05am ist`).
+    if let (None, Some(ap)) = (&zone, caps.name(G::Ap)) {
+        let tail = text.get(ap.end()..whole.end()).unwrap_or("");
+        if tail.len() <= 3
+            && tail
+                .chars()
+                .all(|c| matches!(c, 'm' | 'M' | '.') || is_space(c))
+        {
+            if let Some((label, after)) = small_zone_after(text, end) {
+                zone = Some(ZoneLabel::Abbreviation(label.to_ascii_uppercase()));
+                end = after;
+            }
+        }
+    }
+    let span = start..end;
     let also = match (num(caps, G::H2), num(caps, G::M2), caps.name(G::Zone2)) {
         (Some(h), Some(m), Some(z)) => Some((clock(h, m, 0, None)?, zone_label(z.as_str())?)),
         _ => None,
@@ -846,7 +1141,7 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
     // Without a year, `on March 3, 12.25 million` is no clock: a dotted one needs am/pm, `Uhr` or
     // a zone here too.
     if caps.name(G::Y).is_none()
-        && caps.name(G::Mon).is_some()
+        && (caps.name(G::Mon).is_some() || caps.name(G::Wmon).is_some())
         && caps.name(G::Sep).is_some_and(|m| m.as_str() == ".")
         && ampm.is_none()
         && zone.is_none()
@@ -884,9 +1179,10 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             (Some(reading.month), Some(reading.day))
         }
         _ => {
-            let month = match caps.name(G::Mon) {
-                Some(m) => Some(month_number(m.as_str())?),
-                None => num(caps, G::Mo),
+            let month = match (caps.name(G::Mon), caps.name(G::Wmon)) {
+                (Some(m), _) => Some(month_number(m.as_str())?),
+                (None, Some(m)) => Some(world_month(caps, m.as_str(), form, world_weekday)?),
+                (None, None) => num(caps, G::Mo),
             };
             (month, num(caps, G::D))
         }
@@ -899,12 +1195,16 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             let year = match caps.name(G::Y) {
                 // A two-digit year only in a numeric date with a clock (`01/03/20 07:44 AM`), so
                 // that `1.12.30` stays a version number.
+                // A dotted one also with two-digit day and month (`24.04.24`, `Mi 24.04.24`).
                 Some(y) if y.as_str().len() == 2 => {
-                    time?;
-                    let yy: i32 = y.as_str().parse().ok()?;
+                    let padded = |g| caps.name(g).is_some_and(|m| m.as_str().len() == 2);
+                    if time.is_none() && !(numeric == Some(".") && padded(G::N1) && padded(G::N2)) {
+                        return None;
+                    }
+                    let yy = i32::try_from(digits(y.as_str())?).ok()?;
                     Some(if yy < 70 { 2000 + yy } else { 1900 + yy })
                 }
-                Some(y) => Some(y.as_str().parse::<i32>().ok()?),
+                Some(y) => Some(i32::try_from(digits(y.as_str())?).ok()?),
                 None => None,
             };
             if year.is_some_and(|y| !(1000..=9999).contains(&y)) {
@@ -914,14 +1214,25 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
                 year,
                 month,
                 day,
-                weekday: caps.name(G::Wd).and_then(|w| weekday(w.as_str())),
+                weekday: caps
+                    .name(G::Wd)
+                    .and_then(|w| weekday(w.as_str()))
+                    .or_else(|| {
+                        caps.name(G::Wd2)
+                            .filter(|_| dotted)
+                            .and_then(|w| weekday_de(w.as_str()))
+                    })
+                    .or(world_weekday)
+                    .or_else(|| caps.name(G::Wda).and_then(|w| names::weekday(w.as_str()))),
             })
         }
         _ => None,
     };
 
     let form = match (form, date.is_some(), time.is_some()) {
-        (Form::DayMonthYearTime | Form::MonthDayYearTime, true, false) => Form::Date,
+        (Form::DayMonthYearTime | Form::MonthDayYearTime | Form::YearMonthDayTime, true, false) => {
+            Form::Date
+        }
         (Form::Iso8601, true, false) => Form::Iso8601,
         (Form::CompactTimeZoneDate, false, true) => Form::Clock,
         (form, _, _) => form,
@@ -948,7 +1259,7 @@ mod tests {
 
     #[test]
     fn every_rule_compiles() {
-        assert_eq!(RULES.len(), 20);
+        assert_eq!(RULES.len(), 22);
         assert!(RULES.iter().all(|r| r.re().is_some()));
         for rule in RULES.iter() {
             let unlisted = rule.re().map(Rx::unlisted_groups).unwrap_or_default();
@@ -1228,6 +1539,81 @@ mod tests {
         assert_eq!(show("GMT +3").as_deref(), Some("+03:00"));
         assert_eq!(show("\u{2212}05:00").as_deref(), Some("-05:00"));
         assert_eq!(show("+04").as_deref(), Some("+04:00"));
+    }
+
+    #[test]
+    fn a_24_hour_clock_with_pm_is_read_with_a_note() {
+        let note = |t: &str| {
+            parse_stamp(t)
+                .as_ref()
+                .and_then(clock_suffix_note)
+                .map(|n| n.to_string())
+        };
+        assert_eq!(
+            note("14:10pm").as_deref(),
+            Some(
+                "warning[clock-suffix-ignored]: `14:10pm` prints a 24-hour clock with an am/pm; read as 14:10, the suffix ignored"
+            )
+        );
+        assert!(note("00:30 am").is_some());
+        assert_eq!(note("6:14 pm"), None);
+        assert_eq!(note("12:30 am"), None);
+        assert_eq!(note("14:10"), None);
+        // With dots, `13:00 p.m.` is an error to report, not a template's.
+        assert!(find_stamps("13:00 p.m.").is_empty());
+        assert!(find_stamps("14:10am").is_empty());
+    }
+
+    #[test]
+    fn a_zone_in_small_letters_only_after_am_pm() {
+        let (text, _, _) = one("at 9:05am ist today");
+        assert_eq!(text, "9:05am ist");
+        assert_eq!(
+            find_stamps("9:05am ist")
+                .first()
+                .and_then(|s| s.zone.clone()),
+            Some(ZoneLabel::Abbreviation("IST".into()))
+        );
+        assert_eq!(one("9:05 a.m. est").0, "9:05 a.m. est");
+        // No zone: an English word, another word glued on, or no am/pm.
+        assert_eq!(one("9am eat").0, "9am");
+        assert_eq!(one("9:05am istanbul").0, "9:05am");
+        assert_eq!(one("09:05 ist").0, "09:05");
+    }
+
+    #[test]
+    fn listopad_is_read_by_country() {
+        let stamp = find_stamps("5. listopada 2021.").remove(0);
+        let read = |c| listopad_reading(&stamp, c).map(|(d, n)| (d.month, n.warning));
+        assert_eq!(read(Some("hr")), Some((10, false)));
+        assert_eq!(read(Some("PL")), None);
+        assert_eq!(read(None), Some((11, true)));
+        let other = find_stamps("5 ноября 2021").remove(0);
+        assert!(listopad_reading(&other, None).is_none());
+    }
+
+    #[test]
+    fn other_languages_weekdays_and_words_before_dates() {
+        // A word before the day that is no weekday is not part of the stamp.
+        assert_eq!(one("Москва 3 декабря 2020").0, "3 декабря 2020");
+        assert_eq!(
+            one("Четверг, 3 декабря 2020").1,
+            date(2020, 12, 3, Some(Weekday::Thu))
+        );
+        // German two-letter weekdays only before a dotted date.
+        assert_eq!(
+            one("Mi 24.04.24 | 09:15 Uhr").1,
+            date(2024, 4, 24, Some(Weekday::Wed))
+        );
+        assert_eq!(one("So 03/04/2020 12:44").0, "03/04/2020 12:44");
+        // A shared name needs a weekday of its own language (or a year first).
+        assert_eq!(
+            one("fredag 5 november 2021").1,
+            date(2021, 11, 5, Some(Weekday::Fri))
+        );
+        assert_eq!(one("Kashmir 5 November 2021").0, "5 November 2021");
+        // Without a year, a short name is no date.
+        assert!(find_stamps("5 maj, 14:30").iter().all(|s| s.date.is_none()));
     }
 
     #[test]

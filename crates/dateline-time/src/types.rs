@@ -100,6 +100,8 @@ pub enum Form {
     Ago,
     /// `Yesterday 18:40`, `Today at 9:05`: a clock on a day counted from the capture time.
     RelativeDayTime,
+    /// `2020. március 27., 14:05`, `2020 m. spalio 26 d.`: a year, a month's name and a day.
+    YearMonthDayTime,
 }
 
 impl Form {
@@ -117,6 +119,7 @@ impl Form {
             Form::Date => "date",
             Form::Ago => "ago",
             Form::RelativeDayTime => "relative-day-time",
+            Form::YearMonthDayTime => "year-month-day-time",
         }
     }
 }

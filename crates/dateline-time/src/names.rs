@@ -1,0 +1,911 @@
+//! Month and weekday names in the languages that the stamp rules read through a table rather than
+//! through an alternation in a pattern.
+//!
+//! English, German, Italian, French, Spanish, Portuguese and Dutch names are spelled out in the
+//! rules of `scan.rs` ([`crate::scan`]'s `MONTH_INTL`), each rule matching only the names it
+//! lists. Every other language's names are read here: a rule matches any word in the place of
+//! the month or the weekday (Latin, Greek, Cyrillic or Arabic letters), and [`month`] or
+//! [`weekday`] says whether it is one. So the rules stay small to build whatever the number of
+//! languages, and a name in a script whose letters an ASCII word boundary cannot see (`ноября`,
+//! `Αυγούστου`, `مارس`) needs no boundary in the pattern: the rule's spaces delimit it.
+//!
+//! Each name has the words the gate ([`crate::gate`]) looks for on a line ([`triggers`]): the
+//! longest run of ASCII letters of three or more (`wrze` of `września`, which its spelling without
+//! accents keeps), else the name's second to fourth letters in small and in capital letters
+//! (`ояб` and `ОЯБ` of `ноября`, which also stand in `Ноября`). A name is read only where its
+//! word holds one of its triggers, so the gate never skips a line on which a name is read.
+//!
+//! Names are compared by their key: small letters, accents and other marks dropped (`ś` is `s`,
+//! `أ` is `ا`, `ί` is `ι`), a final dot cut. A name that other languages use for another month
+//! is read as the commoner language's: Polish and Czech `listopad` is November, as in Croatian
+//! it is October ([`LISTOPAD`], which resolution reads by the outlet's country).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::Weekday;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Polish month names: genitive, as dates print them (`19 sierpnia 2020`), and nominative.
+const POLISH: &[(&str, u32)] = &[
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    ("styczeń", 1),
+    ("luty", 2),
+    ("marzec", 3),
+    ("kwiecień", 4),
+    ("maj", 5),
+    ("czerwiec", 6),
+    ("lipiec", 7),
+    ("sierpień", 8),
+    ("wrzesień", 9),
+    ("październik", 10),
+    ("listopad", 11),
+    ("grudzień", 12),
+];
+
+/// Czech and Slovak month names, genitive and nominative (`5. listopadu 2021`, `5. novembra 2021`).
+const CZECH_SLOVAK: &[(&str, u32)] = &[
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("listopadu", 11),
+    ("prosince", 12),
+    ("leden", 1),
+    ("únor", 2),
+    ("březen", 3),
+    ("duben", 4),
+    ("květen", 5),
+    ("červen", 6),
+    ("červenec", 7),
+    ("srpen", 8),
+    ("říjen", 10),
+    ("prosinec", 12),
+    ("januára", 1),
+    ("februára", 2),
+    ("apríla", 4),
+    ("mája", 5),
+    ("júna", 6),
+    ("júla", 7),
+    ("augusta", 8),
+    ("septembra", 9),
+    ("októbra", 10),
+    ("novembra", 11),
+    ("decembra", 12),
+    ("január", 1),
+    ("február", 2),
+    ("marec", 3),
+    ("apríl", 4),
+    ("máj", 5),
+    ("jún", 6),
+    ("júl", 7),
+];
+
+/// Serbian, Croatian, Bosnian and Slovenian month names in Latin letters, nominative and genitive
+/// (`5. studenoga 2021.`, `21. juni/lipanj, 2020.`, `5. oktobra 2021`).
+const SOUTH_SLAVIC: &[(&str, u32)] = &[
+    ("januara", 1),
+    ("januarja", 1),
+    ("februara", 2),
+    ("februarja", 2),
+    ("mart", 3),
+    ("marta", 3),
+    ("aprila", 4),
+    ("juna", 6),
+    ("junij", 6),
+    ("junija", 6),
+    ("jula", 7),
+    ("julij", 7),
+    ("julija", 7),
+    ("avgust", 8),
+    ("avgusta", 8),
+    ("septembar", 9),
+    ("oktobar", 10),
+    ("oktobra", 10),
+    ("novembar", 11),
+    ("decembar", 12),
+    ("siječanj", 1),
+    ("siječnja", 1),
+    ("veljača", 2),
+    ("veljače", 2),
+    ("ožujak", 3),
+    ("ožujka", 3),
+    ("travanj", 4),
+    ("travnja", 4),
+    ("svibanj", 5),
+    ("svibnja", 5),
+    ("lipanj", 6),
+    ("lipnja", 6),
+    ("srpanj", 7),
+    ("srpnja", 7),
+    ("kolovoz", 8),
+    ("kolovoza", 8),
+    ("rujan", 9),
+    ("rujna", 9),
+    ("studeni", 11),
+    ("studenog", 11),
+    ("studenoga", 11),
+    ("prosinac", 12),
+    ("prosinca", 12),
+];
+
+/// Russian, Ukrainian, Belarusian, Bulgarian and Serbian month names in Cyrillic: genitive
+/// (`5 ноября 2021`), nominative, and the short forms Russian pages print (`нояб.`).
+const CYRILLIC: &[(&str, u32)] = &[
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("январь", 1),
+    ("февраль", 2),
+    ("март", 3),
+    ("апрель", 4),
+    ("май", 5),
+    ("июнь", 6),
+    ("июль", 7),
+    ("август", 8),
+    ("сентябрь", 9),
+    ("октябрь", 10),
+    ("ноябрь", 11),
+    ("декабрь", 12),
+    ("янв", 1),
+    ("февр", 2),
+    ("апр", 4),
+    ("авг", 8),
+    ("сент", 9),
+    ("окт", 10),
+    ("нояб", 11),
+    ("дек", 12),
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
+    ("січень", 1),
+    ("лютий", 2),
+    ("березень", 3),
+    ("квітень", 4),
+    ("травень", 5),
+    ("червень", 6),
+    ("липень", 7),
+    ("серпень", 8),
+    ("вересень", 9),
+    ("жовтень", 10),
+    ("листопад", 11),
+    ("грудень", 12),
+    ("студзеня", 1),
+    ("лютага", 2),
+    ("сакавіка", 3),
+    ("красавіка", 4),
+    ("чэрвеня", 6),
+    ("ліпеня", 7),
+    ("жніўня", 8),
+    ("верасня", 9),
+    ("кастрычніка", 10),
+    ("лістапада", 11),
+    ("снежня", 12),
+    ("януари", 1),
+    ("февруари", 2),
+    ("април", 4),
+    ("юни", 6),
+    ("юли", 7),
+    ("септември", 9),
+    ("октомври", 10),
+    ("ноември", 11),
+    ("декември", 12),
+    ("јануар", 1),
+    ("јануара", 1),
+    ("фебруар", 2),
+    ("фебруара", 2),
+    ("априла", 4),
+    ("мај", 5),
+    ("маја", 5),
+    ("јун", 6),
+    ("јуна", 6),
+    ("јул", 7),
+    ("јула", 7),
+    ("септембар", 9),
+    ("септембра", 9),
+    ("октобар", 10),
+    ("октобра", 10),
+    ("новембар", 11),
+    ("новембра", 11),
+    ("децембар", 12),
+    ("децембра", 12),
+];
+
+/// Greek month names: genitive, as dates print them (`19 Αυγούστου 2020`), nominative and short,
+/// with the spellings of `Μαΐου` that pages use.
+const GREEK: &[(&str, u32)] = &[
+    ("Ιανουαρίου", 1),
+    ("Φεβρουαρίου", 2),
+    ("Μαρτίου", 3),
+    ("Απριλίου", 4),
+    ("Μαΐου", 5),
+    ("Μαίου", 5),
+    ("ΜΑΪΟΥ", 5),
+    ("Ιουνίου", 6),
+    ("Ιουλίου", 7),
+    ("Αυγούστου", 8),
+    ("Σεπτεμβρίου", 9),
+    ("Οκτωβρίου", 10),
+    ("Νοεμβρίου", 11),
+    ("Δεκεμβρίου", 12),
+    ("Ιανουάριος", 1),
+    ("Φεβρουάριος", 2),
+    ("Μάρτιος", 3),
+    ("Απρίλιος", 4),
+    ("Μάιος", 5),
+    ("Ιούνιος", 6),
+    ("Ιούλιος", 7),
+    ("Αύγουστος", 8),
+    ("Σεπτέμβριος", 9),
+    ("Οκτώβριος", 10),
+    ("Νοέμβριος", 11),
+    ("Δεκέμβριος", 12),
+    ("Ιαν", 1),
+    ("Φεβ", 2),
+    ("Μαρ", 3),
+    ("Απρ", 4),
+    ("Ιουν", 6),
+    ("Ιουλ", 7),
+    ("Αυγ", 8),
+    ("Σεπ", 9),
+    ("Σεπτ", 9),
+    ("Οκτ", 10),
+    ("Νοε", 11),
+    ("Δεκ", 12),
+];
+
+/// Turkish, Hungarian, Romanian, Lithuanian and Albanian month names (`30 Ekim 2020`,
+/// `2020. március 27.`, `20 septembrie 2020`, `2020 m. spalio 26 d.`, `13 gusht 2020`), with
+/// the short forms Hungarian and Romanian pages print.
+const TURKISH_TO_ALBANIAN: &[(&str, u32)] = &[
+    ("ocak", 1),
+    ("şubat", 2),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
+    ("március", 3),
+    ("április", 4),
+    ("május", 5),
+    ("június", 6),
+    ("július", 7),
+    ("augusztus", 8),
+    ("szeptember", 9),
+    ("október", 10),
+    ("febr", 2),
+    ("márc", 3),
+    ("ápr", 4),
+    ("szept", 9),
+    ("ianuarie", 1),
+    ("februarie", 2),
+    ("martie", 3),
+    ("aprilie", 4),
+    ("iunie", 6),
+    ("iulie", 7),
+    ("septembrie", 9),
+    ("octombrie", 10),
+    ("noiembrie", 11),
+    ("decembrie", 12),
+    ("sausio", 1),
+    ("vasario", 2),
+    ("kovo", 3),
+    ("balandžio", 4),
+    ("gegužės", 5),
+    ("birželio", 6),
+    ("liepos", 7),
+    ("rugpjūčio", 8),
+    ("rugsėjo", 9),
+    ("spalio", 10),
+    ("lapkričio", 11),
+    ("gruodžio", 12),
+    ("janar", 1),
+    ("shkurt", 2),
+    ("prill", 4),
+    ("qershor", 6),
+    ("korrik", 7),
+    ("gusht", 8),
+    ("shtator", 9),
+    ("tetor", 10),
+    ("nëntor", 11),
+    ("dhjetor", 12),
+];
+
+/// Swedish, Danish, Norwegian, Finnish, Indonesian, Malay and Catalan month names that the
+/// languages of `MONTH_INTL` do not share (`10. marts 2020`, `5 maj 2021`, `2. syyskuuta 2020`,
+/// `15 Maret 2021`, `23 Març 2020`, `3 d'abril de 2020`).
+const NORTH_AND_ISLANDS: &[(&str, u32)] = &[
+    ("augusti", 8),
+    ("marts", 3),
+    ("desember", 12),
+    ("tammikuuta", 1),
+    ("helmikuuta", 2),
+    ("maaliskuuta", 3),
+    ("huhtikuuta", 4),
+    ("toukokuuta", 5),
+    ("kesäkuuta", 6),
+    ("heinäkuuta", 7),
+    ("elokuuta", 8),
+    ("syyskuuta", 9),
+    ("lokakuuta", 10),
+    ("marraskuuta", 11),
+    ("joulukuuta", 12),
+    ("tammikuu", 1),
+    ("helmikuu", 2),
+    ("maaliskuu", 3),
+    ("huhtikuu", 4),
+    ("toukokuu", 5),
+    ("kesäkuu", 6),
+    ("heinäkuu", 7),
+    ("elokuu", 8),
+    ("syyskuu", 9),
+    ("lokakuu", 10),
+    ("marraskuu", 11),
+    ("joulukuu", 12),
+    ("maret", 3),
+    ("agustus", 8),
+    ("desember", 12),
+    ("mac", 3),
+    ("julai", 7),
+    ("ogos", 8),
+    ("disember", 12),
+    ("gener", 1),
+    ("febrer", 2),
+    ("març", 3),
+    ("abril", 4),
+    ("maig", 5),
+    ("juny", 6),
+    ("juliol", 7),
+    ("agost", 8),
+    ("setembre", 9),
+    ("octubre", 10),
+    ("desembre", 12),
+];
+
+/// Arabic month names: the Egyptian and Gulf ones (with the spellings of their hamza and of
+/// `يونيه`), the Maghreb's, and the Levantine ones (`كانون الثاني`, two words).
+const ARABIC: &[(&str, u32)] = &[
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("أغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("جانفي", 1),
+    ("فيفري", 2),
+    ("أفريل", 4),
+    ("ماي", 5),
+    ("جوان", 6),
+    ("جويلية", 7),
+    ("أوت", 8),
+    ("كانون الثاني", 1),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
+    ("تشرين الأول", 10),
+    ("تشرين الثاني", 11),
+    ("كانون الأول", 12),
+];
+
+/// Names the languages above share with those of `MONTH_INTL` (Hungarian and Slovak `november`,
+/// Swedish `april`, Norwegian `mai`, Indonesian `Januari`), and the short forms Hungarian prints
+/// that `MONTH_INTL` has too. The day-first rules of `scan.rs` read them already; the table's rule
+/// reads them in a year-first date (`2021. november 5.`), or after a weekday of a language above
+/// (`fredag 5 november 2021`).
+const SHARED: &[(&str, u32)] = &[
+    ("januari", 1),
+    ("januar", 1),
+    ("februari", 2),
+    ("februar", 2),
+    ("mars", 3),
+    ("april", 4),
+    ("mai", 5),
+    ("mei", 5),
+    ("juni", 6),
+    ("jun", 6),
+    ("juli", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("novembre", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("okt", 10),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// The month names a Croatian page prints for October and Polish and Czech pages for November
+/// (`listopad`, genitive `listopada`): read as November, unless the outlet's country is Croatia
+/// or Bosnia and Herzegovina.
+pub(crate) const LISTOPAD: &[&str] = &["listopad", "listopada"];
+
+/// Countries whose pages print `listopad` for October.
+pub(crate) const LISTOPAD_OCTOBER: &[&str] = &["HR", "BA"];
+
+/// Weekday names, in full, of the languages above (`Четверг, 3 декабря 2020`,
+/// `الإثنين، 24 أغسطس 2020`, `duminică, 20 septembrie 2020`), and of Swedish, Danish and Norwegian.
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("poniedziałek", Weekday::Mon),
+    ("wtorek", Weekday::Tue),
+    ("środa", Weekday::Wed),
+    ("czwartek", Weekday::Thu),
+    ("piątek", Weekday::Fri),
+    ("sobota", Weekday::Sat),
+    ("niedziela", Weekday::Sun),
+    ("pondělí", Weekday::Mon),
+    ("úterý", Weekday::Tue),
+    ("středa", Weekday::Wed),
+    ("čtvrtek", Weekday::Thu),
+    ("pátek", Weekday::Fri),
+    ("neděle", Weekday::Sun),
+    ("pondelok", Weekday::Mon),
+    ("utorok", Weekday::Tue),
+    ("streda", Weekday::Wed),
+    ("štvrtok", Weekday::Thu),
+    ("piatok", Weekday::Fri),
+    ("nedeľa", Weekday::Sun),
+    ("ponedjeljak", Weekday::Mon),
+    ("ponedeljak", Weekday::Mon),
+    ("ponedeljek", Weekday::Mon),
+    ("utorak", Weekday::Tue),
+    ("torek", Weekday::Tue),
+    ("srijeda", Weekday::Wed),
+    ("sreda", Weekday::Wed),
+    ("četvrtak", Weekday::Thu),
+    ("četrtek", Weekday::Thu),
+    ("petak", Weekday::Fri),
+    ("petek", Weekday::Fri),
+    ("subota", Weekday::Sat),
+    ("nedjelja", Weekday::Sun),
+    ("nedelja", Weekday::Sun),
+    ("понедельник", Weekday::Mon),
+    ("вторник", Weekday::Tue),
+    ("среда", Weekday::Wed),
+    ("четверг", Weekday::Thu),
+    ("пятница", Weekday::Fri),
+    ("суббота", Weekday::Sat),
+    ("воскресенье", Weekday::Sun),
+    ("понеділок", Weekday::Mon),
+    ("вівторок", Weekday::Tue),
+    ("середа", Weekday::Wed),
+    ("четвер", Weekday::Thu),
+    ("п'ятниця", Weekday::Fri),
+    ("пʼятниця", Weekday::Fri),
+    ("п’ятниця", Weekday::Fri),
+    ("субота", Weekday::Sat),
+    ("неділя", Weekday::Sun),
+    ("понеделник", Weekday::Mon),
+    ("сряда", Weekday::Wed),
+    ("четвъртък", Weekday::Thu),
+    ("петък", Weekday::Fri),
+    ("събота", Weekday::Sat),
+    ("неделя", Weekday::Sun),
+    ("понедељак", Weekday::Mon),
+    ("уторак", Weekday::Tue),
+    ("четвртак", Weekday::Thu),
+    ("петак", Weekday::Fri),
+    ("недеља", Weekday::Sun),
+    ("pazartesi", Weekday::Mon),
+    ("salı", Weekday::Tue),
+    ("çarşamba", Weekday::Wed),
+    ("perşembe", Weekday::Thu),
+    ("cuma", Weekday::Fri),
+    ("cumartesi", Weekday::Sat),
+    ("pazar", Weekday::Sun),
+    ("måndag", Weekday::Mon),
+    ("tisdag", Weekday::Tue),
+    ("onsdag", Weekday::Wed),
+    ("torsdag", Weekday::Thu),
+    ("fredag", Weekday::Fri),
+    ("lördag", Weekday::Sat),
+    ("söndag", Weekday::Sun),
+    ("mandag", Weekday::Mon),
+    ("tirsdag", Weekday::Tue),
+    ("lørdag", Weekday::Sat),
+    ("søndag", Weekday::Sun),
+    ("maanantai", Weekday::Mon),
+    ("tiistai", Weekday::Tue),
+    ("keskiviikko", Weekday::Wed),
+    ("torstai", Weekday::Thu),
+    ("perjantai", Weekday::Fri),
+    ("lauantai", Weekday::Sat),
+    ("sunnuntai", Weekday::Sun),
+    ("hétfő", Weekday::Mon),
+    ("kedd", Weekday::Tue),
+    ("szerda", Weekday::Wed),
+    ("csütörtök", Weekday::Thu),
+    ("péntek", Weekday::Fri),
+    ("szombat", Weekday::Sat),
+    ("vasárnap", Weekday::Sun),
+    ("luni", Weekday::Mon),
+    ("marți", Weekday::Tue),
+    ("marţi", Weekday::Tue),
+    ("miercuri", Weekday::Wed),
+    ("joi", Weekday::Thu),
+    ("vineri", Weekday::Fri),
+    ("sâmbătă", Weekday::Sat),
+    ("duminică", Weekday::Sun),
+    ("pirmadienis", Weekday::Mon),
+    ("antradienis", Weekday::Tue),
+    ("trečiadienis", Weekday::Wed),
+    ("ketvirtadienis", Weekday::Thu),
+    ("penktadienis", Weekday::Fri),
+    ("šeštadienis", Weekday::Sat),
+    ("sekmadienis", Weekday::Sun),
+    ("senin", Weekday::Mon),
+    ("selasa", Weekday::Tue),
+    ("rabu", Weekday::Wed),
+    ("kamis", Weekday::Thu),
+    ("jumat", Weekday::Fri),
+    ("jum'at", Weekday::Fri),
+    ("sabtu", Weekday::Sat),
+    ("minggu", Weekday::Sun),
+    ("isnin", Weekday::Mon),
+    ("khamis", Weekday::Thu),
+    ("jumaat", Weekday::Fri),
+    ("ahad", Weekday::Sun),
+    ("dilluns", Weekday::Mon),
+    ("dimarts", Weekday::Tue),
+    ("dimecres", Weekday::Wed),
+    ("dijous", Weekday::Thu),
+    ("divendres", Weekday::Fri),
+    ("dissabte", Weekday::Sat),
+    ("diumenge", Weekday::Sun),
+    ("Δευτέρα", Weekday::Mon),
+    ("Τρίτη", Weekday::Tue),
+    ("Τετάρτη", Weekday::Wed),
+    ("Πέμπτη", Weekday::Thu),
+    ("Παρασκευή", Weekday::Fri),
+    ("Σάββατο", Weekday::Sat),
+    ("Κυριακή", Weekday::Sun),
+    ("الإثنين", Weekday::Mon),
+    ("الاثنين", Weekday::Mon),
+    ("الثلاثاء", Weekday::Tue),
+    ("الأربعاء", Weekday::Wed),
+    ("الخميس", Weekday::Thu),
+    ("الجمعة", Weekday::Fri),
+    ("السبت", Weekday::Sat),
+    ("الأحد", Weekday::Sun),
+];
+
+/// What a name's key stands for, and the words that must be in the name as printed.
+struct Entry<T> {
+    value: T,
+    triggers: Vec<String>,
+}
+
+/// Every month table but [`SHARED`], whose triggers the gate looks for.
+const MONTH_TABLES: &[&[(&str, u32)]] = &[
+    POLISH,
+    CZECH_SLOVAK,
+    SOUTH_SLAVIC,
+    CYRILLIC,
+    GREEK,
+    TURKISH_TO_ALBANIAN,
+    NORTH_AND_ISLANDS,
+    ARABIC,
+];
+
+/// A table keyed by [`key`], each key with the triggers of all its spellings.
+fn table<T: Copy>(rows: impl Iterator<Item = (&'static str, T)>) -> HashMap<String, Entry<T>> {
+    let mut map: HashMap<String, Entry<T>> = HashMap::new();
+    for (name, value) in rows {
+        let entry = map.entry(key(name)).or_insert_with(|| Entry {
+            value,
+            triggers: Vec::new(),
+        });
+        for t in triggers(name) {
+            if !entry.triggers.contains(&t) {
+                entry.triggers.push(t);
+            }
+        }
+    }
+    map
+}
+
+/// The month names by key, and the triggers of the tables' own names (for the gate).
+struct Tables {
+    months: HashMap<String, Entry<u32>>,
+    months_own: Vec<Vec<String>>,
+}
+
+/// The month tables, then the [`SHARED`] names whose keys no other table has, with their own
+/// triggers (which the gate finds as the names of `MONTH_INTL`).
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let mut months = table(MONTH_TABLES.iter().flat_map(|rows| rows.iter().copied()));
+    let months_own = months.values().map(|e| e.triggers.clone()).collect();
+    for (key, entry) in table(SHARED.iter().copied()) {
+        months.entry(key).or_insert(entry);
+    }
+    Tables { months, months_own }
+});
+
+static WEEKDAY_NAMES: LazyLock<HashMap<String, Entry<Weekday>>> =
+    LazyLock::new(|| table(WEEKDAYS.iter().copied()));
+
+/// The key a name is compared by: small letters, marks dropped, `ł`, `ı`, `ø`, `đ` as `l`, `i`,
+/// `o`, `d`, apostrophes kept, a final dot or comma cut.
+pub(crate) fn key(name: &str) -> String {
+    name.trim_end_matches(['.', ','])
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ł' => 'l',
+            'ı' => 'i',
+            'ø' => 'o',
+            'đ' => 'd',
+            'ς' => 'σ',
+            c => c,
+        })
+        .collect()
+}
+
+/// English month and weekday names and words news prints beside dates, in which no trigger of a
+/// name may stand (`januar` is in `January`, so `januara`'s trigger is `uara`).
+const ENGLISH: &str = "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday updated published international christian minister government president center enter water after later other";
+
+/// The words the gate looks for to find `name` on a line: four ASCII letters of the name (the
+/// gate folds ASCII case) that stand in no word of [`ENGLISH`], else its longest run of ASCII
+/// letters if that has four or more; else, for a name with letters outside ASCII, its second to
+/// fourth letters in small and in capital letters, with and without marks (so also in the name
+/// with a capital first letter), when they are not all ASCII; else the whole name in small,
+/// capital and title case, with and without marks.
+pub(crate) fn triggers(name: &str) -> Vec<String> {
+    let ascii = name
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .max_by_key(|run| run.len())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if ascii.len() >= 4 {
+        let gram = (0..=ascii.len() - 4)
+            .filter_map(|i| ascii.get(i..i + 4))
+            .find(|g| !ENGLISH.contains(g));
+        return vec![gram.unwrap_or(&ascii).to_owned()];
+    }
+    let bare: String = name.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    let variants = [
+        name.to_lowercase(),
+        name.to_uppercase(),
+        bare.to_lowercase(),
+        bare.to_uppercase(),
+    ];
+    let stems: Vec<String> = variants
+        .iter()
+        .map(|v| v.nfc().skip(1).take(3).collect::<String>())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    if name.chars().count() >= 3
+        && stems
+            .iter()
+            .all(|s| s.chars().count() >= 2 && !s.is_ascii())
+    {
+        for s in stems {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        return out;
+    }
+    for v in variants {
+        let v: String = v.nfc().collect();
+        let mut title: String = v.chars().take(1).flat_map(char::to_uppercase).collect();
+        title.extend(v.chars().skip(1).flat_map(char::to_lowercase));
+        for w in [v, title] {
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
+/// Whether `word` holds one of `triggers`, ASCII letters in any case (as the gate finds them).
+fn holds(word: &str, triggers: &[String]) -> bool {
+    let lowered = word.to_ascii_lowercase();
+    triggers
+        .iter()
+        .any(|t| lowered.contains(t.to_ascii_lowercase().as_str()))
+}
+
+/// The month `word` names in a language of this table, and whether it is spelled as a [`SHARED`]
+/// name (`november`, not `január`), or `None`. The word may end with a dot.
+pub(crate) fn month(word: &str) -> Option<(u32, bool)> {
+    let entry = TABLES.months.get(&key(word))?;
+    let bare = word.trim_end_matches(['.', ',']);
+    let shared = SHARED.iter().any(|(s, _)| bare.eq_ignore_ascii_case(s));
+    holds(word, &entry.triggers).then_some((entry.value, shared))
+}
+
+/// The weekday `word` names in a language of [`WEEKDAYS`], or `None`.
+pub(crate) fn weekday(word: &str) -> Option<Weekday> {
+    let entry = WEEKDAY_NAMES.get(&key(word))?;
+    holds(word, &entry.triggers).then_some(entry.value)
+}
+
+/// Every trigger of the month names (but the [`SHARED`] ones), then of the weekday names, for the
+/// gate.
+pub(crate) fn gate_words() -> (Vec<String>, Vec<String>) {
+    let collect = |entries: &mut dyn Iterator<Item = &Vec<String>>| {
+        let mut seen = std::collections::HashSet::new();
+        entries
+            .flatten()
+            .filter(|t| seen.insert(t.as_str()))
+            .cloned()
+            .collect::<Vec<String>>()
+    };
+    let months = collect(&mut TABLES.months_own.iter());
+    let weekdays = collect(&mut WEEKDAY_NAMES.values().map(|e| &e.triggers));
+    (months, weekdays)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_any_of_their_cases_and_spellings() {
+        let months = [
+            ("sierpnia", 8),
+            ("Września", 9),
+            ("wrzesnia", 9),
+            ("PAŹDZIERNIKA", 10),
+            ("listopadu", 11),
+            ("ноября", 11),
+            ("Декабря", 12),
+            ("ЧЕРВНЯ", 6),
+            ("нояб.", 11),
+            ("Αυγούστου", 8),
+            ("ΑΥΓΟΥΣΤΟΥ", 8),
+            ("Μαΐου", 5),
+            ("Şubat", 2),
+            ("Subat", 2),
+            ("ARALIK", 12),
+            ("március", 3),
+            ("márc.", 3),
+            ("septembrie", 9),
+            ("spalio", 10),
+            ("gusht", 8),
+            ("marts", 3),
+            ("syyskuuta", 9),
+            ("Maret", 3),
+            ("Març", 3),
+            ("mart", 3),
+            ("studenoga", 11),
+            ("lipnja", 6),
+            ("srpna", 8),
+            ("مارس", 3),
+            ("ابريل", 4),
+            ("كانون الثاني", 1),
+            ("تشرين الأول", 10),
+            ("آب", 8),
+        ];
+        for (name, m) in months {
+            assert_eq!(month(name).map(|(m, _)| m), Some(m), "{name}");
+        }
+        assert_eq!(month("november"), Some((11, true)));
+        assert_eq!(month("január"), Some((1, false)));
+        assert_eq!(month("people"), None);
+        // A mixed-case word holds no trigger of a name without ASCII letters.
+        assert_eq!(month("нОЯбря"), None);
+        let days = [
+            ("piątek", Weekday::Fri),
+            ("Четверг", Weekday::Thu),
+            ("ПЯТНИЦА", Weekday::Fri),
+            ("п'ятниця", Weekday::Fri),
+            ("Cuma", Weekday::Fri),
+            ("duminică", Weekday::Sun),
+            ("Dilluns", Weekday::Mon),
+            ("fredag", Weekday::Fri),
+            ("Παρασκευή", Weekday::Fri),
+            ("الإثنين", Weekday::Mon),
+            ("الاثنين", Weekday::Mon),
+        ];
+        for (name, day) in days {
+            assert_eq!(weekday(name), Some(day), "{name}");
+        }
+    }
+
+    #[test]
+    fn each_name_holds_a_trigger_in_small_capital_and_title_case() {
+        let rows = MONTH_TABLES
+            .iter()
+            .flat_map(|rows| rows.iter().map(|r| r.0))
+            .chain(WEEKDAYS.iter().map(|r| r.0));
+        for name in rows {
+            let mut title: String = name.chars().take(1).flat_map(char::to_uppercase).collect();
+            title.extend(name.chars().skip(1));
+            for variant in [name.to_lowercase(), name.to_uppercase(), title] {
+                // Greek `ΐ` in capitals is no letter of its own (pages print `ΜΑΪΟΥ`, listed).
+                let variant: String = variant.nfc().collect();
+                if variant.chars().any(is_combining_mark) {
+                    continue;
+                }
+                let ok = month(&variant).is_some() || weekday(&variant).is_some();
+                assert!(ok, "{variant} ({name})");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_are_distinct_but_for_the_same_reading() {
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        for rows in MONTH_TABLES {
+            for (name, m) in *rows {
+                if let Some(prev) = seen.insert(key(name), *m) {
+                    assert_eq!(prev, *m, "{name}");
+                }
+            }
+        }
+        let mut days: HashMap<String, Weekday> = HashMap::new();
+        for (name, d) in WEEKDAYS {
+            if let Some(prev) = days.insert(key(name), *d) {
+                assert_eq!(prev, *d, "{name}");
+            }
+        }
+    }
+}
