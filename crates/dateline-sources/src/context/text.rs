@@ -281,6 +281,26 @@ static LABELS: LazyLock<Option<(AhoCorasick, Vec<Label>)>> = LazyLock::new(|| {
     Some((ac, labels))
 });
 
+/// The label of a stamp: one that ends at most [`LABEL_REACH`] characters before it (`Posted by
+/// Jo Lee, 06/01/2020`), not one that opens a sentence that mentions a date much later
+/// (`Published in the paper's print edition No. 28372 of 24 September`).
+fn stamp_label(lead: &str) -> Option<Label> {
+    let start = lead
+        .char_indices()
+        .rev()
+        .nth(LABEL_REACH)
+        .map_or(0, |(i, _)| i);
+    // The label may begin before the reach, as long as it ends within it.
+    let from = lead
+        .get(..start)
+        .and_then(|b| b.rfind(char::is_whitespace))
+        .map_or(0, |i| i);
+    label(lead.get(from..).unwrap_or(lead))
+}
+
+/// How far before a stamp its label may end, in characters.
+const LABEL_REACH: usize = 30;
+
 /// The label closest before the end of `lead` (the text before a stamp on its line), as a whole
 /// word; `None` when it has none.
 pub(crate) fn label(lead: &str) -> Option<Label> {
@@ -380,6 +400,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         let early = stamped_lines < STAMPED_LINES;
         let read_all = (trimmed.len() <= GLUED_LINE && early)
             || anchors.near(n)
+            || anchors.shaped(page, n)
             || above.is_some()
             || label(trimmed).is_some();
         // A browser's copy may glue two elements into one word ("25 Feb 202625 Feb 2026",
@@ -447,7 +468,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
                 continue;
             }
             let lead = lead.trim().to_owned();
-            let named = label(&lead).or_else(|| above.filter(|_| k == 0 && lead.is_empty()));
+            let named = stamp_label(&lead).or_else(|| above.filter(|_| k == 0 && lead.is_empty()));
             dated.push(Dated {
                 line: n,
                 label: named,
@@ -461,7 +482,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     // A zone printed by the page's own dateline says less about its other clocks than one printed
     // by the stamps of its posts: a page may show its own time in its reader's zone.
     for (n, stamp, labelled) in zoned {
-        let own = labelled || anchors.near(n);
+        let own = labelled || anchors.near(n) || anchors.shaped(page, n);
         let (kind, w) = if own {
             (
                 "the page's own dateline prints its zone",
@@ -479,7 +500,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     // dated line that opens a later post is that post's.
     let first_post = heads.first().map(|(n, _)| *n);
     let posts: Vec<u32> = heads.iter().skip(1).map(|(n, _)| *n).collect();
-    times(&dated, &anchors, first_post, &posts, found);
+    times(page, &dated, &anchors, first_post, &posts, found);
     kind(page, &heads, found);
     live_title(page, found);
     names(page, found);
@@ -513,20 +534,24 @@ fn has_digit(text: &str) -> bool {
 /// every digit as `9` and every run of letters as `a`.
 fn shape(stamp: &Stamp) -> String {
     let mut out = format!("{}|", stamp.form.name());
-    let mut letters = false;
+    // The kind of the character before: 1 a digit, 2 a letter, 0 anything else. A run of digits
+    // is one `9` (`7 May` and `19 May` share a shape), a run of letters one `a`.
+    let mut last = 0;
     for c in stamp.text.chars() {
-        if c.is_ascii_digit() {
-            out.push('9');
-            letters = false;
+        let kind = if c.is_ascii_digit() {
+            1
         } else if c.is_alphabetic() {
-            if !letters {
-                out.push('a');
-            }
-            letters = true;
+            2
         } else {
-            out.push(c);
-            letters = false;
+            0
+        };
+        match kind {
+            1 if last != 1 => out.push('9'),
+            2 if last != 2 => out.push('a'),
+            0 => out.push(c),
+            _ => {}
         }
+        last = kind;
     }
     out
 }
@@ -534,6 +559,9 @@ fn shape(stamp: &Stamp) -> String {
 /// How many lines with stamps are read in full before only a long page's headline, its prose's
 /// start and its labelled lines are.
 const STAMPED_LINES: usize = 60;
+
+/// The least [`Anchors::proximity`] of a line that stands near the headline or the prose.
+const NEAR: u32 = 10;
 
 /// How many characters at the start of a long line are read for a stamp that opens it.
 const HEAD_CHARS: usize = 48;
@@ -551,6 +579,11 @@ struct Anchors {
     /// For each line (index 0 is line 1), how many non-blank lines come before it and it: the
     /// distance between two lines in one subtraction.
     counted: Vec<u32>,
+    /// The same count of the lines that say something ([`content`]): a share bar's ten buttons
+    /// do not put a dateline far from the prose under it.
+    said: Vec<u32>,
+    /// The non-blank lines, in order.
+    nonblank: Vec<u32>,
 }
 
 impl Anchors {
@@ -565,19 +598,45 @@ impl Anchors {
                 close.then_some(n)
             })
         });
-        let mut counted = Vec::with_capacity(usize::try_from(page.len()).unwrap_or(0));
-        let mut so_far = 0;
-        for (_, text) in page.lines() {
+        let lines = usize::try_from(page.len()).unwrap_or(0);
+        let mut counted = Vec::with_capacity(lines);
+        let mut said = Vec::with_capacity(lines);
+        let mut nonblank = Vec::new();
+        let (mut so_far, mut saying) = (0, 0);
+        for (n, text) in page.lines() {
             if !is_blank(text) {
                 so_far += 1;
+                nonblank.push(n);
+                if content(text) {
+                    saying += 1;
+                }
             }
             counted.push(so_far);
+            said.push(saying);
         }
+        let prose_run = main_prose(page);
         Anchors {
             title: title_line,
-            body: body_start(page),
+            body: prose_run.map(|r| r.0),
             counted,
+            said,
+            nonblank,
         }
+    }
+
+    /// Whether `line` stands where a dateline does, wherever it is on the page: under a line that
+    /// reads as a headline (one or two lines up) and over the start of a paragraph (within four).
+    fn shaped(&self, page: &Page<'_>, line: u32) -> bool {
+        let Ok(at) = self.nonblank.binary_search(&line) else {
+            return false;
+        };
+        let text = |i: usize| self.nonblank.get(i).and_then(|n| page.line(*n));
+        let above = (1..=2).filter_map(|k| at.checked_sub(k)).filter_map(text);
+        let below = (at + 1..=at + 4).filter_map(text);
+        above.into_iter().any(headline_like)
+            && below
+                .into_iter()
+                .any(|t| prose(t) || t.trim().chars().count() >= 150)
     }
 
     /// The non-blank lines from `a` to `b` (`a` <= `b`), not counting `a`.
@@ -593,26 +652,61 @@ impl Anchors {
         at(b).saturating_sub(at(a))
     }
 
+    /// The lines that say something from `a` to `b` (`a` <= `b`), not counting `a`.
+    fn said_between(&self, a: u32, b: u32) -> u32 {
+        let at = |n: u32| {
+            usize::try_from(n)
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| self.said.get(i))
+                .copied()
+                .unwrap_or(0)
+        };
+        at(b).saturating_sub(at(a))
+    }
+
     /// Whether `line` stands near the article's headline or the start of its prose.
     fn near(&self, line: u32) -> bool {
+        self.proximity(line) >= NEAR
+    }
+
+    /// How near `line` stands to where a dateline stands, from 0 (far) to [`weight::DATELINE`]:
+    /// right under the headline (a standfirst and a picture may come between) or just above it;
+    /// above the start of the article's prose, with few lines that say anything between (a
+    /// standfirst, a caption; a share bar's buttons say nothing), or just inside it. The nearer,
+    /// the more a dateline there weighs: a masthead's date far above the prose weighs little.
+    fn proximity(&self, line: u32) -> u32 {
+        let top = weight::DATELINE;
+        let mut best = 0;
         if let Some(t) = self.title {
-            // Datelines sit under the headline (a standfirst and a picture may come between), or
-            // just above it.
-            if (line < t && self.distance(line, t) <= 3)
-                || (line >= t && self.distance(t, line) <= 12)
-            {
-                return true;
-            }
+            let near = if line < t {
+                let d = self.distance(line, t);
+                (d <= 3).then(|| top.saturating_sub(5 * d))
+            } else {
+                let d = self.distance(t, line);
+                (d <= 12).then(|| top.saturating_sub(2 * d))
+            };
+            best = best.max(near.unwrap_or(0));
         }
         if let Some(b) = self.body {
-            if (line <= b && self.distance(line, b) <= 12)
-                || (line > b && self.distance(b, line) <= 2)
-            {
-                return true;
-            }
+            let near = if line <= b {
+                let said = self.said_between(line, b);
+                let lines = self.distance(line, b);
+                (said <= 6 && lines <= 40).then(|| top.saturating_sub(4 * said + lines / 4))
+            } else {
+                (self.distance(b, line) <= 2).then_some(top - 10)
+            };
+            best = best.max(near.unwrap_or(0));
         }
-        false
+        best
     }
+}
+
+/// A line that reads as a headline: several words, not a sentence's end, not a menu's label.
+fn headline_like(text: &str) -> bool {
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    (4..=30).contains(&words) && text.chars().count() <= 250 && !text.ends_with(['.', ':', ','])
 }
 
 /// Text folded for comparing a headline with a line: lower case, whitespace collapsed, quotes and
@@ -640,32 +734,64 @@ fn fold(text: &str) -> String {
 fn prose(text: &str) -> bool {
     let text = text.trim();
     let chars = text.chars().count();
-    chars >= 200
-        || (chars >= 90
-            && text.split_whitespace().count() >= 12
-            && text.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{bb}', ')', ':']))
+    // A sentence ends with its stop, or with a quotation's closing mark after one (a headline
+    // ends with neither).
+    let stop = |t: &str| t.ends_with(['.', '!', '?', '\u{3002}', '\u{61f}']);
+    let ended = stop(text)
+        || text
+            .strip_suffix(['"', '\u{201d}', '\u{bb}', ')'])
+            .is_some_and(|t| stop(t.trim_end()));
+    chars >= 200 || (chars >= 90 && text.split_whitespace().count() >= 12 && ended)
 }
 
-/// The first line of the page's first run of prose: two prose lines among four non-blank lines.
-fn body_start(page: &Page<'_>) -> Option<u32> {
-    // The last prose line seen, and how many non-blank lines ago.
-    let mut last: Option<(u32, usize)> = None;
+/// A line of a post's body: a sentence (a headline has no stop), or a long run of text.
+fn body_line(text: &str) -> bool {
+    let text = text.trim();
+    let chars = text.chars().count();
+    let stop = |t: &str| t.ends_with(['.', '!', '?', '\u{3002}', '\u{61f}']);
+    let ended = stop(text)
+        || text
+            .strip_suffix(['"', '\u{201d}', '\u{bb}', ')'])
+            .is_some_and(|t| stop(t.trim_end()));
+    chars >= 150 || (chars >= 50 && text.split_whitespace().count() >= 8 && ended)
+}
+
+/// A line that says something: several words, or a long run of text in a script without spaces.
+fn content(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() >= 6 || text.chars().count() >= 40
+}
+
+/// The first and last lines of the page's main run of prose (its article's body): of the runs of
+/// prose lines (a run goes on across at most three other non-blank lines), the one with the most
+/// text.
+fn main_prose(page: &Page<'_>) -> Option<(u32, u32)> {
+    // The best run: its first and last prose lines and its text's length.
+    let mut best: Option<(u32, u32, usize)> = None;
+    // The run being read: its first and last prose lines, its text's length, and the non-blank
+    // lines since its last prose line.
+    let mut run: Option<(u32, u32, usize, usize)> = None;
     for (n, text) in page.lines().filter(|(_, t)| !is_blank(t)) {
-        if let Some((start, ago)) = last.as_mut() {
-            *ago += 1;
-            if prose(text) && *ago <= 3 {
-                return Some(*start);
+        if prose(text) {
+            run = match run {
+                Some((start, _, size, gap)) if gap <= 3 => Some((start, n, size + text.len(), 0)),
+                _ => Some((n, n, text.len(), 0)),
+            };
+            if let Some((start, end, size, _)) = run {
+                if best.is_none_or(|(_, _, b)| size > b) {
+                    best = Some((start, end, size));
+                }
             }
-        }
-        if prose(text) && last.is_none_or(|(_, ago)| ago > 3) {
-            last = Some((n, 0));
+        } else if let Some((_, _, _, gap)) = run.as_mut() {
+            *gap += 1;
         }
     }
-    None
+    best.map(|(start, end, _)| (start, end))
 }
 
 /// Published and updated clues from the page's dated stamps, and the day of its bare clocks.
 fn times(
+    page: &Page<'_>,
     dated: &[Dated],
     anchors: &Anchors,
     first_post: Option<u32>,
@@ -673,8 +799,12 @@ fn times(
     found: &mut Found,
 ) {
     let mut shapes: HashMap<&str, usize> = HashMap::new();
+    // The first line of each shape: an article's dateline may come first of the stamps of its
+    // related stories.
+    let mut first_of: HashMap<&str, u32> = HashMap::new();
     for d in dated {
         *shapes.entry(d.shape.as_str()).or_default() += 1;
+        first_of.entry(d.shape.as_str()).or_insert(d.line);
     }
     let mut labelled_published = 0;
     let mut labelled_updated = 0;
@@ -689,8 +819,15 @@ fn times(
         if anchors.title == Some(d.line) || is_range(&d.tail) {
             continue;
         }
-        let near = anchors.near(d.line);
         let listed = shapes.get(d.shape.as_str()).copied().unwrap_or(0) >= 3;
+        // Beside the page's headline or prose; or, for a stamp of a shape of its own, standing
+        // where a dateline stands (a list's stamps stand so too: under their headlines).
+        let mut proximity = anchors.proximity(d.line);
+        let first = first_of.get(d.shape.as_str()) == Some(&d.line);
+        if (!listed || first) && anchors.shaped(page, d.line) {
+            proximity = proximity.max(weight::DATELINE - 10);
+        }
+        let near = proximity >= NEAR;
         let raw = RawStamp::new(d.line, d.stamp.text.as_str());
         let when = || When::Visible {
             stamp: Box::new(d.stamp.clone()),
@@ -730,10 +867,10 @@ fn times(
                 let (kind, w) = match (near, listed) {
                     // A later post's own stamp: the page's time only on a page with no posts.
                     _ if post => (POST_STAMP, if near { weight::DATELINE / 2 } else { 1 }),
-                    (true, false) => (DATELINE, weight::DATELINE),
+                    (true, false) => (DATELINE, proximity),
                     // The first of a list of stamps of one shape: an article's dateline above its
                     // related stories, or a live blog's first post.
-                    (true, true) => (LISTED_DATELINE, weight::DATELINE / 2),
+                    (true, true) => (LISTED_DATELINE, proximity / 2),
                     (false, true) => (ELSEWHERE, 1),
                     (false, false) if first_post.is_some_and(|f| d.line <= f) => {
                         (HEADER, weight::ELSEWHERE)
@@ -796,7 +933,7 @@ fn kind(page: &Page<'_>, heads: &[(u32, bool)], found: &mut Found) {
         };
         let prose_lines = (from..=to)
             .filter_map(|m| page.line(m))
-            .filter(|t| t.trim().chars().count() >= 80)
+            .filter(|t| body_line(t))
             .count();
         if prose_lines > 0 {
             bodied += 1;
@@ -806,15 +943,19 @@ fn kind(page: &Page<'_>, heads: &[(u32, bool)], found: &mut Found) {
     if bodied < 3 {
         return;
     }
-    // More prose before the first post than there are posts: a whole article, whose comments or
-    // related stories follow (a live blog's introduction is a few paragraphs over many posts).
+    // Twice as much prose before the first post as there are posts: a whole article, whose
+    // comments or related stories follow. Fewer paragraphs than posts: a live blog's
+    // introduction. Between the two, the blocks say nothing either way.
     let before = first_bodied.map_or(0, |first| {
         (1..first)
             .filter_map(|m| page.line(m))
             .filter(|t| prose(t))
             .count()
     });
-    if before >= 3 && before >= bodied {
+    if before >= bodied {
+        if before < 3 || before < 2 * bodied {
+            return;
+        }
         found.kind.push(Clue::new(
             dateline_model::DocumentKind::Article,
             "prose that runs before any stamped block",
@@ -922,7 +1063,7 @@ fn live_title(page: &Page<'_>, found: &mut Found) {
                 dateline_model::DocumentKind::LiveBlog,
                 "a headline at the top of the page calls it live",
                 line,
-                weight::NAMED,
+                weight::PRINTED,
             )
             .at(n),
         );
