@@ -496,12 +496,12 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
             .zone
             .push(Clue::new(ZoneClue::Printed(Box::new(stamp)), kind, &text, w).at(n));
     }
-    // The first line that opens (or closes) a post: a dated line above it is the page's own, a
-    // dated line that opens a later post is that post's.
+    // The first line that opens (or closes) a post: a dated line above it is the page's own;
+    // where the page is a run of posts, a dated line that opens a later post is that post's.
+    kind(page, &heads, found);
     let first_post = heads.first().map(|(n, _)| *n);
     let posts: Vec<u32> = heads.iter().skip(1).map(|(n, _)| *n).collect();
     times(page, &dated, &anchors, first_post, &posts, found);
-    kind(page, &heads, found);
     live_title(page, found);
     names(page, found);
     if let Some((code, confidence)) = language::of_text(page.lines().map(|(_, t)| t)) {
@@ -559,6 +559,9 @@ fn shape(stamp: &Stamp) -> String {
 /// How many lines with stamps are read in full before only a long page's headline, its prose's
 /// start and its labelled lines are.
 const STAMPED_LINES: usize = 60;
+
+/// The most non-blank lines between two stamps of one list.
+const LIST_GAP: u32 = 8;
 
 /// The least [`Anchors::proximity`] of a line that stands near the headline or the prose.
 const NEAR: u32 = 10;
@@ -798,18 +801,49 @@ fn times(
     posts: &[u32],
     found: &mut Found,
 ) {
-    let mut shapes: HashMap<&str, usize> = HashMap::new();
-    // The first line of each shape: an article's dateline may come first of the stamps of its
-    // related stories.
-    let mut first_of: HashMap<&str, u32> = HashMap::new();
+    // A list is three or more stamps of one shape, spaced alike: a stamp far more lines from the
+    // next of its shape than the shape's stamps usually are (a dateline above an article whose
+    // related stories share its shape) starts a list of its own. Each stamp's list (its shape
+    // and the list's first line) and each list's size.
+    let mut by_shape: HashMap<&str, Vec<u32>> = HashMap::new();
     for d in dated {
-        *shapes.entry(d.shape.as_str()).or_default() += 1;
-        first_of.entry(d.shape.as_str()).or_insert(d.line);
+        by_shape.entry(d.shape.as_str()).or_default().push(d.line);
     }
+    let mut first_of: HashMap<(&str, u32), u32> = HashMap::new();
+    let mut lists: HashMap<(&str, u32), usize> = HashMap::new();
+    for (shape, lines) in &by_shape {
+        let mut gaps: Vec<u32> = lines
+            .windows(2)
+            .filter_map(|w| Some(anchors.distance(*w.first()?, *w.get(1)?)))
+            .collect();
+        gaps.sort_unstable();
+        let usual = gaps.get(gaps.len() / 2).copied().unwrap_or(0);
+        let split = LIST_GAP.max(3 * usual);
+        let mut first = lines.first().copied().unwrap_or(0);
+        let mut last = first;
+        for &line in lines {
+            if anchors.distance(last, line) > split {
+                first = line;
+            }
+            last = line;
+            first_of.insert((shape, line), first);
+            *lists.entry((shape, first)).or_default() += 1;
+        }
+    }
+    let list_of: Vec<(&str, u32)> = dated
+        .iter()
+        .map(|d| {
+            let shape = d.shape.as_str();
+            (
+                shape,
+                first_of.get(&(shape, d.line)).copied().unwrap_or(d.line),
+            )
+        })
+        .collect();
     let mut labelled_published = 0;
     let mut labelled_updated = 0;
     let mut elsewhere = 0;
-    for d in dated {
+    for (k, d) in dated.iter().enumerate() {
         // A quoted social post's date (`— Name (@handle) March 3, 2023`) is the post's.
         if d.lead.contains("(@") || d.lead.contains("pic.twitter.com") {
             continue;
@@ -819,11 +853,15 @@ fn times(
         if anchors.title == Some(d.line) || is_range(&d.tail) {
             continue;
         }
-        let listed = shapes.get(d.shape.as_str()).copied().unwrap_or(0) >= 3;
+        let list = list_of
+            .get(k)
+            .copied()
+            .unwrap_or((d.shape.as_str(), d.line));
+        let listed = lists.get(&list).copied().unwrap_or(0) >= 3;
         // Beside the page's headline or prose; or, for a stamp of a shape of its own, standing
         // where a dateline stands (a list's stamps stand so too: under their headlines).
         let mut proximity = anchors.proximity(d.line);
-        let first = first_of.get(d.shape.as_str()) == Some(&d.line);
+        let first = list.1 == d.line;
         if (!listed || first) && anchors.shaped(page, d.line) {
             proximity = proximity.max(weight::DATELINE - 10);
         }
@@ -865,8 +903,6 @@ fn times(
                 }
                 let post = posts.binary_search(&d.line).is_ok();
                 let (kind, w) = match (near, listed) {
-                    // A later post's own stamp: the page's time only on a page with no posts.
-                    _ if post => (POST_STAMP, if near { weight::DATELINE / 2 } else { 1 }),
                     (true, false) => (DATELINE, proximity),
                     // The first of a list of stamps of one shape: an article's dateline above its
                     // related stories, or a live blog's first post.
@@ -883,6 +919,8 @@ fn times(
                         )
                     }
                 };
+                // A later post's own stamp: the page's time only if the page is no live blog.
+                let kind = if post { POST_STAMP } else { kind };
                 found
                     .published
                     .push(Clue::new(when(), kind, &text, w).at(d.line));
