@@ -34,6 +34,13 @@ const EDGE_LINES: usize = 150;
 /// How many of a page's first non-blank lines are its masthead.
 const MASTHEAD_LINES: usize = 5;
 
+/// The kind of a kind clue from the page's run of stamped posts.
+const RUN_OF_POSTS: &str = "a run of stamped posts with bodies of their own";
+/// The kind of a kind clue from the prose before a page's stamped blocks.
+const PROSE_BEFORE: &str = "prose that runs before any stamped block";
+/// The kind of a publication clue from a labelled line.
+const LABELLED: &str = "a line labelled as the publication time";
+
 /// The kind of a publication clue from a dated line beside the headline or above the prose.
 pub(crate) const DATELINE: &str = "a dateline beside the headline";
 /// The same, when the stamp is shaped like several others on the page (the first of a list).
@@ -345,7 +352,15 @@ struct Dated {
 
 /// Adds the clues of the page's visible text to `found`.
 pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
-    let anchors = Anchors::find(page, found.title.as_deref());
+    // A comment thread under the article: its stamps are its comments', never the page's times or
+    // posts, and its prose is not the article's. (A thread follows the article's prose; a menu's
+    // `Comments` link stands above it.)
+    let comments = page
+        .lines()
+        .skip_while(|(_, t)| !prose(t))
+        .find(|(_, t)| comments_heading(t))
+        .map(|(n, _)| n);
+    let anchors = Anchors::find(page, found.title.as_deref(), comments);
     // Past the first lines with stamps, a long page's stamps are its posts' (or its lists'): only
     // the lines beside its headline and labelled lines are still read, so a page of thousands of
     // posts costs no more than one of a few hundred.
@@ -442,6 +457,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
             } else if after.is_empty()
                 && before.chars().count() <= 60
                 && label(before).is_none()
+                && !byline(before)
                 && before.chars().next().is_some_and(char::is_uppercase)
             {
                 heads.push((n, false));
@@ -465,6 +481,9 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
             }
             let has_year = stamp.date.as_ref().is_some_and(|d| d.year.is_some());
             if !has_year || stamp.relative.is_some() {
+                continue;
+            }
+            if comments.is_some_and(|c| n > c) {
                 continue;
             }
             let lead = lead.trim().to_owned();
@@ -498,10 +517,35 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     }
     // The first line that opens (or closes) a post: a dated line above it is the page's own;
     // where the page is a run of posts, a dated line that opens a later post is that post's.
-    kind(page, &heads, found);
+    let posts_before: Vec<(u32, bool)> = heads
+        .iter()
+        .copied()
+        .filter(|(n, _)| comments.is_none_or(|c| *n < c))
+        .collect();
+    kind(page, &posts_before, found);
     let first_post = heads.first().map(|(n, _)| *n);
     let posts: Vec<u32> = heads.iter().skip(1).map(|(n, _)| *n).collect();
     times(page, &dated, &anchors, first_post, &posts, found);
+    // A dateline under the headline, and no run of posts with bodies: the stamps elsewhere on the
+    // page are its furniture's (a list of stories, a menu, comments), and the page an article.
+    let runs = found
+        .kind
+        .iter()
+        .any(|c| c.kind == RUN_OF_POSTS || c.kind == PROSE_BEFORE);
+    let dateline = found
+        .published
+        .iter()
+        .find(|c| c.kind == DATELINE || (c.kind == LABELLED && c.weight >= weight::LABELLED));
+    if let (false, Some(d)) = (runs, dateline) {
+        let mut clue = Clue::new(
+            dateline_model::DocumentKind::Article,
+            "a dateline under the headline, and no run of posts",
+            &d.text,
+            weight::NAMED,
+        );
+        clue.line = d.line;
+        found.kind.push(clue);
+    }
     live_title(page, found);
     names(page, found);
     if let Some((code, confidence)) = language::of_text(page.lines().map(|(_, t)| t)) {
@@ -590,7 +634,7 @@ struct Anchors {
 }
 
 impl Anchors {
-    fn find(page: &Page<'_>, title: Option<&str>) -> Anchors {
+    fn find(page: &Page<'_>, title: Option<&str>, comments: Option<u32>) -> Anchors {
         let title = title.map(fold).filter(|t| t.chars().count() >= 8);
         let title_line = title.as_ref().and_then(|t| {
             page.lines().find_map(|(n, line)| {
@@ -617,7 +661,7 @@ impl Anchors {
             counted.push(so_far);
             said.push(saying);
         }
-        let prose_run = main_prose(page);
+        let prose_run = main_prose(page, comments.unwrap_or(u32::MAX));
         Anchors {
             title: title_line,
             body: prose_run.map(|r| r.0),
@@ -705,6 +749,62 @@ impl Anchors {
     }
 }
 
+/// Words that head a comment thread, in the languages dateline reads (lower case).
+/// Only plurals: a section called `Comment` (opinion) heads no thread.
+const COMMENTS: &[&str] = &[
+    "comments",
+    "reader comments",
+    "leave a comment",
+    "join the conversation",
+    "reacties",
+    "kommentare",
+    "commentaires",
+    "comentarios",
+    "commenti",
+    "comentários",
+    "comentarios de los lectores",
+    "komentarze",
+    "komentáře",
+    "комментарии",
+    "коментарі",
+    "yorumlar",
+    "kommentarer",
+    "kommentit",
+    "hozzászólások",
+    "comentarii",
+    "σχόλια",
+    "تعليقات",
+    "التعليقات",
+    "نظرات",
+];
+
+/// A line that heads a comment thread: one of [`COMMENTS`], alone, with a count before or after it
+/// (`Comments (29)`, `12 Comments`, `Reacties (29)`).
+fn comments_heading(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > 40 {
+        return false;
+    }
+    let words: String = line
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !matches!(c, '(' | ')' | '[' | ']' | ':'))
+        .collect();
+    COMMENTS.contains(&words.trim())
+}
+
+/// Whether a text opens as a byline (`By Jo Lee`, `Por`, `Von`, `Par`, `Di`, `Door`, `Av`, `Af`):
+/// a stamp after it is its article's dateline, not a post's footer.
+fn byline(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "by", "por", "von", "par", "di", "door", "av", "af", "od", "autor", "author",
+    ];
+    text.split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches(':').to_lowercase())
+        .is_some_and(|w| WORDS.contains(&w.as_str()))
+}
+
 /// A line that reads as a headline: several words, not a sentence's end, not a menu's label.
 fn headline_like(text: &str) -> bool {
     let text = text.trim();
@@ -768,13 +868,17 @@ fn content(text: &str) -> bool {
 /// The first and last lines of the page's main run of prose (its article's body): of the runs of
 /// prose lines (a run goes on across at most three other non-blank lines), the one with the most
 /// text.
-fn main_prose(page: &Page<'_>) -> Option<(u32, u32)> {
+fn main_prose(page: &Page<'_>, until: u32) -> Option<(u32, u32)> {
     // The best run: its first and last prose lines and its text's length.
     let mut best: Option<(u32, u32, usize)> = None;
     // The run being read: its first and last prose lines, its text's length, and the non-blank
     // lines since its last prose line.
     let mut run: Option<(u32, u32, usize, usize)> = None;
-    for (n, text) in page.lines().filter(|(_, t)| !is_blank(t)) {
+    for (n, text) in page
+        .lines()
+        .take_while(|(n, _)| *n < until)
+        .filter(|(_, t)| !is_blank(t))
+    {
         if prose(text) {
             run = match run {
                 Some((start, _, size, gap)) if gap <= 3 => Some((start, n, size + text.len(), 0)),
@@ -875,15 +979,18 @@ fn times(
         match d.label {
             Some(Label::Published) => {
                 labelled_published += 1;
-                let w = if (labelled_published == 1 && !listed) || near {
+                // Labelled beside the headline, it is the page's; the page's first labelled line
+                // elsewhere may be (a dateline at the article's foot) or may be a sidebar's story's.
+                let w = if near {
                     weight::LABELLED
+                } else if labelled_published == 1 && !listed {
+                    weight::LABELLED / 2
                 } else {
                     weight::ELSEWHERE
                 };
-                found.published.push(
-                    Clue::new(when(), "a line labelled as the publication time", &text, w)
-                        .at(d.line),
-                );
+                found
+                    .published
+                    .push(Clue::new(when(), LABELLED, &text, w).at(d.line));
             }
             Some(Label::Updated) => {
                 labelled_updated += 1;
@@ -996,7 +1103,7 @@ fn kind(page: &Page<'_>, heads: &[(u32, bool)], found: &mut Found) {
         }
         found.kind.push(Clue::new(
             dateline_model::DocumentKind::Article,
-            "prose that runs before any stamped block",
+            PROSE_BEFORE,
             &format!("{before} paragraphs before the first of {bodied} stamped blocks"),
             weight::PRINTED,
         ));
@@ -1004,7 +1111,7 @@ fn kind(page: &Page<'_>, heads: &[(u32, bool)], found: &mut Found) {
     }
     found.kind.push(Clue::new(
         dateline_model::DocumentKind::LiveBlog,
-        "a run of stamped posts with bodies of their own",
+        RUN_OF_POSTS,
         &format!("{bodied} stamped blocks with prose of their own"),
         weight::PRINTED + bodied.min(20) as u32,
     ));
