@@ -730,27 +730,44 @@ fn decide_time(
     record: &mut PageContext,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Dated> {
-    let resolved: Vec<Clue<Timed>> = clues
-        .iter()
-        .filter_map(|c| {
-            let (time, notes) = resolve_when(&c.value, page, ctx, zone)?;
-            let visible = match &c.value {
-                When::Visible { raw, .. } => Some(raw.clone()),
-                _ => None,
+    let mut resolved: Vec<Clue<Timed>> = Vec::with_capacity(clues.len());
+    for c in clues {
+        let Some((time, notes)) = resolve_when(&c.value, page, ctx, zone) else {
+            continue;
+        };
+        let visible = match &c.value {
+            When::Visible { raw, .. } => Some(raw.clone()),
+            _ => None,
+        };
+        // A numeric date that reads both ways (`06/01/2020`) is read the way the outlet's country
+        // writes dates; the other reading stays a candidate, so that the page's other dates can
+        // say which it is.
+        let other = other_reading(&c.value, &time, page, ctx);
+        let clue = Clue {
+            value: Timed {
+                time,
+                visible: visible.clone(),
+                notes,
+            },
+            kind: c.kind.clone(),
+            line: c.line.or_else(|| c.value.line()),
+            text: c.text.clone(),
+            weight: c.weight,
+        };
+        if let Some(time) = other {
+            let mut alternative = clue.clone();
+            alternative.value = Timed {
+                time,
+                visible,
+                notes: Vec::new(),
             };
-            Some(Clue {
-                value: Timed {
-                    time,
-                    visible,
-                    notes,
-                },
-                kind: c.kind.clone(),
-                line: c.line.or_else(|| c.value.line()),
-                text: c.text.clone(),
-                weight: c.weight,
-            })
-        })
-        .collect();
+            alternative.kind = format!("{}, its numbers read the other way round", c.kind);
+            resolved.push(clue);
+            resolved.push(alternative);
+        } else {
+            resolved.push(clue);
+        }
+    }
     let outcome = vote(
         &resolved,
         |a, b| same_time(&a.time, &b.time),
@@ -809,6 +826,43 @@ fn decide_time(
         show,
     ));
     dated
+}
+
+/// The other reading of a visible numeric date whose first two numbers could each be the month
+/// (`06/01/2020`): read as an outlet of the other order's country would.
+fn other_reading(
+    when: &When,
+    first: &ResolvedTime,
+    page: &Page<'_>,
+    ctx: &TimeContext,
+) -> Option<ResolvedTime> {
+    let When::Visible { stamp, raw } = when else {
+        return None;
+    };
+    let mut numbers = stamp
+        .text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<u32>().ok());
+    let (Some(Some(a)), Some(Some(b))) = (numbers.next(), numbers.next()) else {
+        return None;
+    };
+    let numeric = stamp
+        .text
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit())
+        && stamp.text.contains(['/', '.', '-']);
+    if !numeric || a == b || a > 12 || b > 12 || a == 0 || b == 0 {
+        return None;
+    }
+    let readings = ["US", "GB"].into_iter().filter_map(|country| {
+        let other = ctx.clone().with_country(country);
+        let resolved = dateline_time::resolve(stamp, &other).ok()?;
+        Some(crate::resolve::convert(page, raw, resolved))
+    });
+    readings
+        .into_iter()
+        .find(|t| t.local.date_naive() != first.local.date_naive())
 }
 
 /// A time clue resolved, with the visible stamp it was read from, when it was.
