@@ -46,7 +46,10 @@ fn json_gives_one_record_per_line() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("a JSON record"))
         .collect();
-    assert_eq!(records.len(), text.lines().count());
+    // The page's context first, then one record per line.
+    assert_eq!(records.len(), text.lines().count() + 1);
+    assert_eq!(records[0]["context"]["zone"], "America/New_York");
+    assert!(records[0]["context"]["decisions"].is_array());
     let stamps = records
         .iter()
         .filter(|r| r["category"] == "timestamp" && r["utc"].is_string())
@@ -67,4 +70,23 @@ fn an_unknown_format_is_an_error_that_lists_the_known_ones() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn the_text_listing_opens_with_the_page_context_and_its_clues() {
+    let output = dateline()
+        .args(["explain", &seed("001")])
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let context = text.lines().nth(1).unwrap_or_default();
+    assert_eq!(context, "page context:");
+    // DW's statement of its zone wins over DW's home zone, and the listing says both.
+    let zone = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("zone "))
+        .unwrap_or_default();
+    assert!(zone.contains("UTC") && zone.contains("statement"), "{zone}");
+    assert!(text.contains("not Europe/Berlin"), "{text}");
 }

@@ -3,6 +3,7 @@
 #![allow(clippy::expect_used)] // a failed expectation is a failed test
 
 mod bad_input;
+mod context;
 mod determinism;
 mod explain;
 mod plugins;

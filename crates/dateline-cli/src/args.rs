@@ -58,6 +58,16 @@ pub struct InputArgs {
     /// Read at most this many posts from one page; the rest are reported and left out
     #[arg(long, value_name = "N", default_value_t = dateline_sources::MAX_POSTS)]
     pub max_posts: usize,
+    /// The zone the pages' clocks are in (IANA name, such as Europe/Rome), when you know it: it
+    /// outweighs every clue on the pages
+    #[arg(long, value_name = "IANA")]
+    pub zone: Option<String>,
+    /// The outlet's country (ISO 3166 alpha-2, such as IT), when you know it
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// When the pages were saved (RFC 3339): the "now" of their relative times (`4m ago`)
+    #[arg(long, value_name = "RFC3339")]
+    pub captured_at: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -68,9 +68,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
                     });
                 }
             };
-            let mut options = dateline_sources::Options::default();
-            options.layout.clone_from(&a.input.layout);
-            options.max_posts = a.input.max_posts;
+            let options = source_options(&a.input)?;
             if let Some(layout) = &a.input.layout {
                 dateline_sources::layout(layout).map_err(|_| CliError::UnknownLayout {
                     name: layout.clone(),
@@ -168,9 +166,7 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
             }
         }
     }
-    let mut options = dateline_sources::Options::default();
-    options.layout.clone_from(&args.layout);
-    options.max_posts = args.max_posts;
+    let options = source_options(args)?;
 
     let paths = input::expand(&args.paths)?;
     let total: u64 = paths
@@ -324,4 +320,35 @@ pub(crate) fn write_error(target: &str, source: WriteError) -> CliError {
         target: target.to_owned(),
         source,
     }
+}
+
+/// How to read pages, from what every reading command takes: the layout, the limits, and what the
+/// user knows of the pages (their zone, country and capture time), checked here so that a typo
+/// stops the run with a message rather than being ignored.
+fn source_options(args: &InputArgs) -> Result<dateline_sources::Options, CliError> {
+    let mut options = dateline_sources::Options::default();
+    options.layout.clone_from(&args.layout);
+    options.max_posts = args.max_posts;
+    if let Some(name) = &args.zone {
+        options.zone = Some(
+            name.parse::<dateline_sources::Tz>()
+                .map_err(|_| CliError::Zone(name.clone()))?,
+        );
+    }
+    if let Some(code) = &args.country {
+        let code = code.trim();
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Err(CliError::Country(code.to_owned()));
+        }
+        options.country = Some(code.to_ascii_uppercase());
+    }
+    if let Some(value) = &args.captured_at {
+        let at =
+            chrono::DateTime::parse_from_rfc3339(value).map_err(|source| CliError::CapturedAt {
+                value: value.clone(),
+                source,
+            })?;
+        options.captured_at = Some(at.with_timezone(&chrono::Utc));
+    }
+    Ok(options)
 }

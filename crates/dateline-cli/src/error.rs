@@ -46,6 +46,15 @@ pub enum CliError {
         "--zone `{0}` is not an IANA zone name; write it like Europe/London or America/New_York"
     )]
     Zone(String),
+    #[error("--country `{0}` is not an ISO 3166 country code; write it like GB, IT or US")]
+    Country(String),
+    #[error(
+        "--captured-at `{value}` is not an RFC 3339 time ({source}); write it like 2020-01-03T12:44:00Z"
+    )]
+    CapturedAt {
+        value: String,
+        source: chrono::ParseError,
+    },
     #[error(
         "--display-zone `{0}` is not an IANA zone name; write it like Europe/London or America/New_York"
     )]

@@ -8,7 +8,7 @@
 
 use std::io::{self, Write};
 
-use dateline_model::Post;
+use dateline_model::{Clue, PageContext, Post};
 use dateline_sources::Reading;
 use serde_json::json;
 
@@ -126,6 +126,7 @@ fn write_text(out: &mut dyn Write, reading: &Reading) -> io::Result<()> {
         )?;
     }
     writeln!(out)?;
+    write_context(out, &doc.context)?;
     let rows = lines(reading);
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for line in &rows {
@@ -175,7 +176,71 @@ fn write_text(out: &mut dyn Write, reading: &Reading) -> io::Result<()> {
     Ok(())
 }
 
+/// The page's context: each decision, the clue that won it, the clues that agreed and those that
+/// lost, so a reader sees why the page's zone, dates and kind are what they are.
+fn write_context(out: &mut dyn Write, context: &PageContext) -> io::Result<()> {
+    writeln!(out, "page context:")?;
+    for decision in &context.decisions {
+        let value = decision.value.as_deref().unwrap_or("-");
+        match &decision.clue {
+            Some(clue) => writeln!(
+                out,
+                "  {:<12} {:<28} <- {}",
+                decision.question.name(),
+                value,
+                describe(clue)
+            )?,
+            None => writeln!(
+                out,
+                "  {:<12} {:<28}    no clue on the page",
+                decision.question.name(),
+                value
+            )?,
+        }
+        if !decision.agreeing.is_empty() {
+            let also: Vec<String> = decision.agreeing.iter().map(describe).collect();
+            writeln!(out, "  {:<41} also: {}", "", also.join("; "))?;
+        }
+        for loser in &decision.runners_up {
+            writeln!(
+                out,
+                "  {:<41} not {}: {}",
+                "",
+                loser.supports,
+                describe(loser)
+            )?;
+        }
+        if let Some(note) = &decision.note {
+            writeln!(out, "  {:<41} note: {note}", "")?;
+        }
+    }
+    Ok(())
+}
+
+/// A clue in a few words: its kind, its text and where it stands, its weight.
+fn describe(clue: &Clue) -> String {
+    let text: String = clue.text.chars().take(60).collect();
+    let more = if clue.text.chars().count() > 60 {
+        "…"
+    } else {
+        ""
+    };
+    match clue.line {
+        Some(line) => format!(
+            "{} `{text}{more}` (line {line}, weight {})",
+            clue.kind, clue.weight
+        ),
+        None => format!("{} `{text}{more}` (weight {})", clue.kind, clue.weight),
+    }
+}
+
 fn write_json(out: &mut dyn Write, reading: &Reading) -> io::Result<()> {
+    let context = json!({
+        "path": reading.document.path,
+        "context": reading.document.context,
+    });
+    serde_json::to_writer(&mut *out, &context)?;
+    writeln!(out)?;
     for line in lines(reading) {
         let record = json!({
             "path": reading.document.path,
@@ -220,6 +285,17 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         insta::assert_snapshot!(text, @r"
         == g.txt: read as generic, 2 posts
+        page context:
+          url          -                               no clue on the page
+          outlet       -                               no clue on the page
+          language     -                               no clue on the page
+          country      -                               no clue on the page
+          zone         UTC                          <- a stamp that prints its zone `Friday 03 January 2020 09:00 GMT` (line 3, weight 30)
+          captured-at  -                               no clue on the page
+          kind         -                               no clue on the page
+          published    2020-01-03T09:00:00+00:00    <- a dated line above the first post `Friday 03 January 2020 09:00 GMT` (line 3, weight 5)
+          updated      -                               no clue on the page
+          page-date    2020-01-03                   <- the day it was published `Friday 03 January 2020 09:00 GMT` (line 3, weight 40)
              1  metadata    title          first-line-of-page                                        | A blog
              2  blank       blank          -                                                         | 
              3  metadata    published      published-line                                            | Friday 03 January 2020 09:00 GMT

@@ -1034,3 +1034,6 @@ pub(crate) fn zone_assumed(path: &str) -> Diagnostic {
         ),
     )
 }
+
+#[cfg(test)]
+mod tests;

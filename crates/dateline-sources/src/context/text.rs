@@ -623,6 +623,9 @@ const GLUED_LINE: usize = 60;
 struct Anchors {
     title: Option<u32>,
     body: Option<u32>,
+    /// The last line of the main run of prose: a stamp under it that stands as a dateline stands
+    /// is a related story's.
+    body_end: Option<u32>,
     /// For each line (index 0 is line 1), how many non-blank lines come before it and it: the
     /// distance between two lines in one subtraction.
     counted: Vec<u32>,
@@ -665,15 +668,20 @@ impl Anchors {
         Anchors {
             title: title_line,
             body: prose_run.map(|r| r.0),
+            body_end: prose_run.map(|r| r.1),
             counted,
             said,
             nonblank,
         }
     }
 
-    /// Whether `line` stands where a dateline does, wherever it is on the page: under a line that
-    /// reads as a headline (one or two lines up) and over the start of a paragraph (within four).
+    /// Whether `line` stands where a dateline does, wherever it is above the end of the page's main
+    /// prose: under a line that reads as a headline (one or two lines up) and over the start of a
+    /// paragraph (within four).
     fn shaped(&self, page: &Page<'_>, line: u32) -> bool {
+        if self.body_end.is_some_and(|end| line > end) {
+            return false;
+        }
         let Ok(at) = self.nonblank.binary_search(&line) else {
             return false;
         };
@@ -964,11 +972,18 @@ fn times(
         let listed = lists.get(&list).copied().unwrap_or(0) >= 3;
         // Beside the page's headline or prose; or, for a stamp of a shape of its own, standing
         // where a dateline stands (a list's stamps stand so too: under their headlines).
-        let mut proximity = anchors.proximity(d.line);
+        // Standing as a dateline stands (under a headline-like line, over the start of the prose)
+        // weighs most; nearness to the page's anchors alone weighs less, as a masthead's date
+        // above a short menu can be near the prose too. The first of a list that stands so is the
+        // article's dateline, the rest of its list its related stories'.
         let first = list.1 == d.line;
-        if (!listed || first) && anchors.shaped(page, d.line) {
-            proximity = proximity.max(weight::DATELINE - 10);
-        }
+        let shaped = (!listed || first) && anchors.shaped(page, d.line);
+        let proximity = if shaped {
+            weight::DATELINE
+        } else {
+            anchors.proximity(d.line).min(weight::DATELINE - 10)
+        };
+        let listed = listed && !shaped;
         let near = proximity >= NEAR;
         let raw = RawStamp::new(d.line, d.stamp.text.as_str());
         let when = || When::Visible {

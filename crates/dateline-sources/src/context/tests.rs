@@ -1,0 +1,338 @@
+//! Whole pages, written for these tests, read for their context: each test pins one kind of clue
+//! and the decision it leads to, and that the decision keeps its evidence.
+
+use dateline_model::{Document, DocumentKind, Question};
+
+use crate::{Options, read};
+
+fn page(text: &str) -> Document {
+    read("page.txt", text.as_bytes(), &Options::default()).0
+}
+
+fn html(text: &str) -> Document {
+    read("page.html", text.as_bytes(), &Options::default()).0
+}
+
+/// The winning clue's kind of a decision.
+fn won_by(doc: &Document, question: Question) -> Option<String> {
+    doc.context
+        .decisions
+        .iter()
+        .find(|d| d.question == question)
+        .and_then(|d| d.clue.as_ref())
+        .map(|c| c.kind.clone())
+}
+
+fn published_day(doc: &Document) -> Option<String> {
+    doc.published
+        .as_ref()
+        .map(|t| t.local.date_naive().to_string())
+}
+
+/// An Italian article with nothing but its prose to place it: the language says Italy, Italy's
+/// zone reads its clock, and the zone's source says so.
+#[test]
+fn the_language_of_the_prose_places_bare_clocks_when_nothing_else_does() {
+    let doc = page(
+        "Il governo approva il decreto sulle bollette\n\n\
+         12 marzo 2024, 17:05\n\n\
+         Il Consiglio dei ministri ha approvato questa sera il decreto che riduce le bollette per le \
+         famiglie, con un fondo di tre miliardi di euro per il prossimo trimestre.\n\n\
+         Secondo il ministro, le misure entreranno in vigore dal primo aprile e dureranno fino alla \
+         fine dell'anno, salvo nuove decisioni del governo.\n",
+    );
+    assert_eq!(doc.context.language.as_deref(), Some("it"));
+    assert_eq!(doc.context.country.as_deref(), Some("IT"));
+    assert_eq!(doc.context.zone.as_deref(), Some("Europe/Rome"));
+    let time = doc.posts.first().and_then(|p| p.time.as_ref());
+    assert_eq!(
+        time.map(|t| t.utc.to_rfc3339()),
+        Some("2024-03-12T16:05:00+00:00".to_owned())
+    );
+    assert_eq!(
+        won_by(&doc, Question::Country).as_deref(),
+        Some("the language of the page")
+    );
+}
+
+/// A zone printed by one of the page's stamps places the clocks that print none.
+#[test]
+fn a_zone_printed_on_the_page_places_its_bare_clocks() {
+    let doc = page(
+        "Election night as it happened\n\n\
+         Thu 4 Jul 2024\n\n\
+         23.40 BST Sunderland declares first, as it always does.\n\n\
+         22:30 Turnout looks lower than in 2019, officials say.\n\n\
+         22:01 The exit poll points to a large majority.\n",
+    );
+    assert_eq!(doc.context.zone.as_deref(), Some("Europe/London"));
+    let utc: Vec<String> = doc
+        .posts
+        .iter()
+        .filter_map(|p| p.time.as_ref())
+        .map(|t| t.utc.format("%H:%M").to_string())
+        .collect();
+    assert_eq!(utc, ["22:40", "21:30", "21:01"]);
+}
+
+/// A page with no clue at all says so once, and names the flag that settles it.
+#[test]
+fn a_page_with_no_clue_assumes_utc_with_one_warning_naming_the_flag() {
+    let (_, diagnostics) = read(
+        "bare.txt",
+        b"A blog\n\n3 January 2020\n\n10:15 Later.\n\n09:30 Earlier.\n",
+        &Options::default(),
+    );
+    let assumed: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.code == "zone-assumed")
+        .collect();
+    assert_eq!(assumed.len(), 1);
+    assert!(assumed[0].message.contains("--zone"));
+}
+
+/// What the user says outweighs every clue, and is recorded as given.
+#[test]
+fn a_given_zone_outweighs_the_page() {
+    let options = Options {
+        zone: Some(crate::Tz::Asia__Tokyo),
+        ..Options::default()
+    };
+    let (doc, _) = read(
+        "blog.txt",
+        b"A blog\n\n3 January 2020\n\n10:15 BST A post.\n\n09:30 Another.\n",
+        &options,
+    );
+    assert_eq!(doc.context.zone.as_deref(), Some("Asia/Tokyo"));
+    assert_eq!(
+        won_by(&doc, Question::Zone).as_deref(),
+        Some("given (--zone)")
+    );
+}
+
+const ARTICLE_BODY: &str = "<p>The council voted on Tuesday evening to close the old bridge to \
+    cars for the whole of next year, while engineers repair the cracks found in its piers.</p>\
+    <p>Residents who cross it every day to reach the station will have to take the ferry or the \
+    long road around the bay, which adds twenty minutes to the journey each way.</p>";
+
+/// A date alone in JSON-LD is the day the page prints, whatever the zone: never the day before.
+#[test]
+fn a_date_only_machine_date_keeps_its_day_east_of_utc() {
+    let doc = html(&format!(
+        r#"<!DOCTYPE html><html lang="de"><head>
+        <link rel="canonical" href="https://www.example-zeitung.de/lokales/bruecke">
+        <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Die Brücke wird gesperrt",
+        "datePublished": "2020-04-15"}}</script></head><body><h1>Die Brücke wird gesperrt</h1>{ARTICLE_BODY}</body></html>"#
+    ));
+    assert_eq!(published_day(&doc).as_deref(), Some("2020-04-15"));
+    let published = doc.published.as_ref();
+    assert_eq!(
+        published
+            .and_then(|t| t.date)
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2020-04-15")
+    );
+    assert_eq!(doc.context.zone.as_deref(), Some("Europe/Berlin"));
+}
+
+/// A machine time without an offset is the outlet's local time, not UTC.
+#[test]
+fn a_zone_less_machine_time_is_read_in_the_outlets_zone() {
+    let doc = html(&format!(
+        r#"<!DOCTYPE html><html><head>
+        <link rel="canonical" href="https://www.example-zeitung.de/lokales/bruecke">
+        <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Die Brücke",
+        "datePublished": "2020-12-15 14:49:06"}}</script></head><body><h1>Die Brücke</h1>{ARTICLE_BODY}</body></html>"#
+    ));
+    let published = doc.published.as_ref();
+    assert_eq!(
+        published.map(|t| t.utc.to_rfc3339()),
+        Some("2020-12-15T13:49:06+00:00".to_owned())
+    );
+}
+
+/// `<time datetime>` marked as the publication time dates the page; a quoted social post's
+/// `<time>` does not.
+#[test]
+fn a_marked_time_element_dates_the_page_and_a_quoted_one_does_not() {
+    let doc = html(&format!(
+        r#"<!DOCTYPE html><html><head></head><body><h1>The bridge will close</h1>
+        <time class="entry-date published" datetime="2020-06-22T09:30:00+02:00">a while ago</time>
+        {ARTICLE_BODY}<blockquote><time datetime="2020-06-20T08:00:00+00:00">June 20</time></blockquote>
+        </body></html>"#
+    ));
+    assert_eq!(
+        doc.published.as_ref().map(|t| t.utc.to_rfc3339()),
+        Some("2020-06-22T07:30:00+00:00".to_owned())
+    );
+}
+
+/// The date in a page's address dates it when nothing else does, to the day.
+#[test]
+fn the_date_in_the_address_dates_a_page_that_prints_none() {
+    let doc = html(&format!(
+        r#"<!DOCTYPE html><html><head>
+        <meta property="og:url" content="https://www.example.cl/deportes/2020/08/24/670291/torneo.html">
+        </head><body><h1>El torneo será en línea</h1>{ARTICLE_BODY}</body></html>"#
+    ));
+    assert_eq!(published_day(&doc).as_deref(), Some("2020-08-24"));
+    assert_eq!(
+        won_by(&doc, Question::Published).as_deref(),
+        Some("the date in og:url")
+    );
+}
+
+/// Labels in many languages name a line as the page's publication or update time.
+#[test]
+fn labelled_lines_name_the_pages_times_in_many_languages() {
+    let cases = [
+        ("Publié le 27/03/2020 à 10h15", "2020-03-27"),
+        ("Veröffentlicht am 30.01.2024 um 15:13", "2024-01-30"),
+        ("Pubblicato il 12 marzo 2024 alle 17:05", "2024-03-12"),
+        ("Опубликовано: 3 декабря 2020, 18:47", "2020-12-03"),
+    ];
+    for (line, day) in cases {
+        let doc = page(&format!(
+            "Navigation\n\nA headline about the bridge being closed\n\n{line}\n\n\
+             The council voted on Tuesday evening to close the old bridge to cars for the whole of \
+             next year, while engineers repair the cracks found in its piers.\n\n\
+             Residents who cross it every day will have to take the ferry or the long road around \
+             the bay, which adds twenty minutes to the journey each way.\n"
+        ));
+        assert_eq!(published_day(&doc).as_deref(), Some(day), "{line}");
+    }
+    let doc = page(
+        "A headline about the bridge\n\nAktualisiert am 31.01.2024, 09:00 Uhr\n\n\
+         Der Stadtrat hat am Dienstagabend beschlossen, die alte Brücke für ein ganzes Jahr für \
+         Autos zu sperren, während Ingenieure die Risse in den Pfeilern reparieren.\n",
+    );
+    assert_eq!(
+        doc.updated
+            .as_ref()
+            .map(|t| t.local.date_naive().to_string()),
+        Some("2024-01-31".to_owned())
+    );
+}
+
+/// A masthead's "today" far above the article and the dates of related stories below it lose to
+/// the dateline under the headline.
+#[test]
+fn the_dateline_under_the_headline_beats_the_masthead_and_related_stories() {
+    let doc = page(
+        "Wednesday, September 30, 2020\n\nHome\nWorld\nBusiness\nSport\nWeather\n\n\
+         Bridge to close for a year after cracks are found\n\
+         By Ann Lee | September 29, 2020\n\n\
+         The council voted on Tuesday evening to close the old bridge to cars for the whole of next \
+         year, while engineers repair the cracks found in its piers.\n\n\
+         Residents who cross it every day will have to take the ferry or the long road around the \
+         bay, which adds twenty minutes to the journey each way.\n\n\
+         Related stories\n\n\
+         Ferry fares to rise in spring\nSeptember 12, 2020\n\n\
+         Station car park to be rebuilt\nAugust 30, 2020\n\n\
+         New cycle lane opens on the quay\nAugust 2, 2020\n",
+    );
+    assert_eq!(published_day(&doc).as_deref(), Some("2020-09-29"));
+    assert_eq!(doc.kind, DocumentKind::Article);
+    assert_eq!(doc.posts.len(), 1);
+}
+
+/// The dates of a comment thread under an article are its comments', not the page's.
+#[test]
+fn a_comment_threads_dates_are_not_the_pages() {
+    let doc = page(
+        "Bridge to close for a year after cracks are found\n\n06-09-2024 • 07:30\n\n\
+         The council voted on Tuesday evening to close the old bridge to cars for the whole of next \
+         year, while engineers repair the cracks found in its piers.\n\n\
+         Residents who cross it every day will have to take the ferry or the long road around the \
+         bay, which adds twenty minutes to the journey each way.\n\n\
+         Comments (3)\n\n\
+         annb 6 september 2024 12:59\n\
+         This is going to be a nightmare for everyone who commutes across the bay every morning.\n\
+         Reply\n\n\
+         kees 6 september 2024 13:10\n\
+         The ferry is fine, honestly, and it is nicer than sitting in traffic on the bridge anyway.\n\
+         Reply\n\n\
+         mo 6 september 2024 14:02\n\
+         They should have repaired it years ago when the first cracks were reported by the papers.\n\
+         Reply\n",
+    );
+    assert_eq!(
+        doc.published
+            .as_ref()
+            .map(|t| t.local.format("%Y-%m-%d %H:%M").to_string()),
+        Some("2024-09-06 07:30".to_owned())
+    );
+}
+
+/// A numeric date that reads both ways is read the way the page's other dates agree with.
+#[test]
+fn a_numeric_date_is_read_the_way_the_pages_other_dates_agree() {
+    let doc = page(
+        "Bridge to close for a year\n\nPosted by Ann Lee, 06/01/2020\n\n\
+         The council voted on Tuesday evening to close the old bridge to cars for the whole of next \
+         year, while engineers repair the cracks found in its piers.\n\n\
+         Residents who cross it every day will have to take the ferry or the long road around the \
+         bay, which adds twenty minutes to the journey each way.\n\n\
+         Share this story, first shared Jun 1, 2020 at 3:27 pm\n",
+    );
+    assert_eq!(published_day(&doc).as_deref(), Some("2020-06-01"));
+}
+
+/// A page that prints only when it was updated has its article dated by that time, with a
+/// warning that says so.
+#[test]
+fn an_update_time_alone_dates_the_article_with_a_warning() {
+    let (doc, diagnostics) = read(
+        "update.txt",
+        "Stocks slip as talks stall\n\nUpdated 0339 GMT (1139 HKT) November 19, 2019\n\n\
+         Asian markets fell on Tuesday as investors waited for news from the trade talks between \
+         the two largest economies in the world.\n\n\
+         Hong Kong's main index lost one per cent in early trading, while Tokyo was flat.\n"
+            .as_bytes(),
+        &Options::default(),
+    );
+    let time = doc.posts.first().and_then(|p| p.time.as_ref());
+    assert_eq!(
+        time.map(|t| t.utc.to_rfc3339()),
+        Some("2019-11-19T03:39:00+00:00".to_owned())
+    );
+    assert!(diagnostics.iter().any(|d| d.code == "dated-by-update"));
+}
+
+/// A JSON-LD publication time later than its own modification time loses to the dateline the
+/// page shows, which its modification time confirms.
+#[test]
+fn a_publication_time_after_its_own_modification_loses_to_the_visible_dateline() {
+    let doc = html(&format!(
+        r#"<!DOCTYPE html><html><head>
+        <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "The bridge will close",
+        "datePublished": "19 Nov 2019 07:09 GMT", "dateModified": "19 Nov 2019 05:44 GMT"}}</script>
+        </head><body><h1>The bridge will close</h1><p>19 Nov 2019 05:44 GMT</p>{ARTICLE_BODY}</body></html>"#
+    ));
+    assert_eq!(
+        doc.published.as_ref().map(|t| t.utc.to_rfc3339()),
+        Some("2019-11-19T05:44:00+00:00".to_owned())
+    );
+}
+
+/// Every decision is in the document, with its clue.
+#[test]
+fn every_question_is_answered_in_the_record() {
+    let doc = page("A title\n\nSome text.\n");
+    let asked: Vec<Question> = doc.context.decisions.iter().map(|d| d.question).collect();
+    for q in [
+        Question::Url,
+        Question::Outlet,
+        Question::Language,
+        Question::Country,
+        Question::Zone,
+        Question::CapturedAt,
+        Question::Kind,
+        Question::Published,
+        Question::Updated,
+        Question::PageDate,
+    ] {
+        assert!(asked.contains(&q), "{q:?}");
+    }
+}
