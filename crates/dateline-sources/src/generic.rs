@@ -312,6 +312,8 @@ impl Layout for Generic {
         let mut parsed = Parsed::new(DocumentKind::Article, page.len());
 
         let mut furniture = Vec::new();
+        // A comment thread under the article is furniture: its stamps open no posts.
+        let thread = page.context().and_then(|c| c.comments);
         let mut page_times: Vec<(u32, PageTime, String)> = Vec::new();
         let mut stamped: Vec<(u32, StampLine)> = Vec::new();
         // A label alone on its line ("Last Updated") dates the page with the stamp under it;
@@ -325,7 +327,9 @@ impl Layout for Generic {
             let pending = label.take();
             let repeat = previous.is_some_and(|(_, p)| p.trim() == text.trim());
             previous = Some((n, text));
-            if let Some(found) = furniture_at(page, n, text) {
+            if thread.is_some_and(|t| n >= t) {
+                furniture.push((n, (DropReason::Boilerplate, "comment-thread")));
+            } else if let Some(found) = furniture_at(page, n, text) {
                 furniture.push((n, found));
             } else if repeat && page_times.last().is_some_and(|(m, _, _)| m + 1 == n) {
                 furniture.push((n, (DropReason::Metadata, "repeated-page-time")));
@@ -670,15 +674,19 @@ fn read_article(
             claim(page, parsed, *n, DropReason::Metadata, "page-time-line");
         }
     }
-    // A relative dateline ("6 hours ago") makes the item, undated: the page does not say when it
-    // was saved, so the time cannot be known from the text.
+    // A relative dateline ("6 hours ago", "Published 1 day ago") makes the item, dated only when
+    // the page's capture time is known.
     let found = found.or_else(|| {
         page.lines().take(200).find_map(|(n, text)| {
-            if parsed.roles.is_assigned(n) {
+            let text = text.trim();
+            if parsed.roles.is_assigned(n) || text.chars().count() > 60 {
                 return None;
             }
-            let stamp = dateline_time::parse_stamp(text.trim())?;
-            stamp.relative.is_some().then_some((n, (stamp.text, None)))
+            let stamp = dateline_time::find_stamp(text).filter(|s| s.relative.is_some())?;
+            let lead = text.get(..stamp.span.start)?.trim();
+            let labelled = lead.is_empty() || crate::context::is_label(lead);
+            (labelled && text.get(stamp.span.end..)?.trim().is_empty())
+                .then_some((n, (stamp.text, None)))
         })
     });
     let Some((line, (stamp, author))) = found else {

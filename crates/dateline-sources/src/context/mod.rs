@@ -31,6 +31,7 @@ use crate::layout::{RawStamp, Role};
 use crate::{Page, html::Machine, outlets};
 pub(crate) use clue::weight;
 use clue::{Clue, Outcome, vote};
+pub(crate) use text::label_only as is_label;
 
 /// What the user knows about a page and says so: it outweighs every clue on the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -102,6 +103,8 @@ pub(crate) struct Context {
     pub page_date: Option<PageDate>,
     /// The page's statement of its zone: its line and text.
     pub statement: Option<RawStamp>,
+    /// The line that heads the comment thread under the article, when the page has one.
+    pub comments: Option<u32>,
     /// Whether the page is a live blog or an article, when the clues say.
     pub kind: Option<DocumentKind>,
     /// Whether the page's machine data (not only its text) says which kind it is.
@@ -176,6 +179,8 @@ pub(crate) struct Found {
     pub kind: Vec<Clue<DocumentKind>>,
     /// The page's statement of its zone, when it makes one.
     pub statement: Option<(RawStamp, Tz)>,
+    /// The line that heads a comment thread under the article.
+    pub comments: Option<u32>,
     /// The page's headline from its machine data.
     pub title: Option<String>,
 }
@@ -361,6 +366,7 @@ pub(crate) fn decide(
         updated,
         page_date,
         statement: found.statement.map(|(raw, _)| raw),
+        comments: found.comments,
         kind,
         kind_declared,
         title: found.title,

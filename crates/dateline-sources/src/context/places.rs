@@ -229,6 +229,26 @@ const LANGUAGE_COUNTRIES: &[(&str, &str, bool)] = &[
     ("zh", "CN", false),
 ];
 
+/// The zone of a US state (or the District of Columbia) by its postal code, where most of its
+/// people are: a postal address on a page (`New York, NY 10001`) says where the outlet is.
+pub(crate) fn zone_of_us_state(code: &str) -> Option<Tz> {
+    Some(match code {
+        "CT" | "DC" | "DE" | "FL" | "GA" | "KY" | "MA" | "MD" | "ME" | "NC" | "NH" | "NJ"
+        | "NY" | "OH" | "PA" | "RI" | "SC" | "VA" | "VT" | "WV" => Tz::America__New_York,
+        "MI" => Tz::America__Detroit,
+        "IN" => Tz::America__Indiana__Indianapolis,
+        "AL" | "AR" | "IA" | "IL" | "KS" | "LA" | "MN" | "MO" | "MS" | "ND" | "NE" | "OK"
+        | "SD" | "TN" | "TX" | "WI" => Tz::America__Chicago,
+        "CO" | "MT" | "NM" | "UT" | "WY" => Tz::America__Denver,
+        "ID" => Tz::America__Boise,
+        "AZ" => Tz::America__Phoenix,
+        "CA" | "NV" | "OR" | "WA" => Tz::America__Los_Angeles,
+        "AK" => Tz::America__Anchorage,
+        "HI" => Tz::Pacific__Honolulu,
+        _ => return None,
+    })
+}
+
 /// Media groups whose name in a copyright or publisher line tells the outlet's country.
 pub(crate) const GROUPS: &[(&str, &str)] = &[
     ("Reach plc", "GB"),

@@ -360,6 +360,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         .skip_while(|(_, t)| !prose(t))
         .find(|(_, t)| comments_heading(t))
         .map(|(n, _)| n);
+    found.comments = comments;
     let anchors = Anchors::find(page, found.title.as_deref(), comments);
     // Past the first lines with stamps, a long page's stamps are its posts' (or its lists'): only
     // the lines beside its headline and labelled lines are still read, so a page of thousands of
@@ -562,7 +563,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
 
 /// Whether a line is a label and nothing else: a few words, the last of them the label, and a
 /// colon at most after it.
-fn label_only(text: &str) -> bool {
+pub(crate) fn label_only(text: &str) -> bool {
     let text = text.trim().trim_end_matches([':', '\u{a0}', ' ']);
     text.split_whitespace().count() <= 4 && label(text).is_some()
 }
@@ -801,6 +802,22 @@ fn comments_heading(line: &str) -> bool {
     COMMENTS.contains(&words.trim())
 }
 
+/// Whether the text before a stamp is a sentence leading up to it: several words, the last a
+/// preposition (`on`, `since`, `le`, `am`, `el`...).
+fn in_sentence(lead: &str) -> bool {
+    const BEFORE: &[&str] = &[
+        "on", "since", "until", "till", "from", "before", "after", "by", "of", "in", "at", "to",
+        "le", "du", "depuis", "am", "seit", "bis", "vom", "el", "desde", "hasta", "del", "il",
+        "dal", "fino", "em", "desde", "op", "sinds", "tot",
+    ];
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    words.len() >= 4
+        && words
+            .last()
+            .map(|w| w.trim_end_matches(',').to_lowercase())
+            .is_some_and(|w| BEFORE.contains(&w.as_str()))
+}
+
 /// Whether a text opens as a byline (`By Jo Lee`, `Por`, `Von`, `Par`, `Di`, `Door`, `Av`, `Af`):
 /// a stamp after it is its article's dateline, not a post's footer.
 fn byline(text: &str) -> bool {
@@ -1020,7 +1037,9 @@ fn times(
             }
             None => {
                 let short = d.lead.chars().count() + d.tail.chars().count() <= DATELINE_LEAD;
-                if !short {
+                // A date a sentence speaks of (`... speaks at the Capitol on July 25, 2019`, a
+                // caption) is none of the page's times.
+                if !short || in_sentence(&d.lead) {
                     continue;
                 }
                 let post = posts.binary_search(&d.line).is_ok();
@@ -1339,6 +1358,36 @@ fn names(page: &Page<'_>, found: &mut Found) {
                 weight::NAMED,
             ));
         }
+    }
+    // A US postal address (`450 West 31st Street, New York, NY 10001`): the outlet's state.
+    static POSTAL: LazyLock<Regex> = LazyLock::new(|| {
+        crate::boilerplate::re(r"[A-Za-z.'-]+,\s+([A-Z]{2})\s+[0-9]{5}(?:-[0-9]{4})?\b")
+    });
+    let address = short.iter().find_map(|(n, line)| {
+        let caps = POSTAL.captures(line)?;
+        let state = caps.get(1)?.as_str();
+        let tz = places::zone_of_us_state(state)?;
+        Some((*n, tz, caps.get(0)?.as_str().to_owned()))
+    });
+    if let Some((n, tz, text)) = address {
+        found.zone.push(
+            Clue::new(
+                ZoneClue::Region(tz),
+                "a postal address on the page",
+                &text,
+                weight::NAMED,
+            )
+            .at(n),
+        );
+        found.country.push(
+            Clue::new(
+                "US".to_owned(),
+                "a postal address on the page",
+                &text,
+                weight::NAMED,
+            )
+            .at(n),
+        );
     }
     // Media groups named in copyright and publisher lines ("a Reach plc subsidiary", "part of").
     for (n, line) in short.iter().copied() {
