@@ -69,16 +69,19 @@ fn address(machine: &Machine, found: &mut Found) {
                     When::Machine {
                         stamp: Box::new(stamp),
                         raw: url.to_owned(),
-                        field: format!("the date in {kind}"),
+                        field: format!("{ADDRESS_DATE} {kind}"),
                     },
-                    format!("the date in {kind}"),
+                    format!("{ADDRESS_DATE} {kind}"),
                     url,
-                    weight::ADDRESS,
+                    weight::NAMED,
                 ));
             }
         }
     }
 }
+
+/// The kind of a publication clue from the date in the page's address.
+pub(crate) const ADDRESS_DATE: &str = "the date in";
 
 /// The host of a URL (`www.bbc.co.uk` of `https://www.bbc.co.uk/news/x`).
 pub(crate) fn host(url: &str) -> Option<&str> {

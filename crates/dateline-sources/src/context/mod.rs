@@ -749,11 +749,13 @@ fn decide_time(
         // writes dates; the other reading stays a candidate, so that the page's other dates can
         // say which it is.
         let other = other_reading(&c.value, &time, page, ctx);
+        let loose = c.kind.starts_with(machine::ADDRESS_DATE);
         let clue = Clue {
             value: Timed {
                 time,
                 visible: visible.clone(),
                 notes,
+                loose,
             },
             kind: c.kind.clone(),
             line: c.line.or_else(|| c.value.line()),
@@ -766,6 +768,7 @@ fn decide_time(
                 time,
                 visible,
                 notes: Vec::new(),
+                loose,
             };
             alternative.kind = format!("{}, its numbers read the other way round", c.kind);
             resolved.push(clue);
@@ -776,7 +779,11 @@ fn decide_time(
     }
     let outcome = vote(
         &resolved,
-        |a, b| same_time(&a.time, &b.time),
+        |a, b| {
+            same_time(&a.time, &b.time)
+                || (a.loose && b.time.utc.date_naive() == a.time.local.date_naive())
+                || (b.loose && a.time.utc.date_naive() == b.time.local.date_naive())
+        },
         |a, b| fineness(a.time.basis.precision).cmp(&fineness(b.time.basis.precision)),
     );
     let show = |t: &Timed| {
@@ -810,6 +817,7 @@ fn decide_time(
                         time: d.time.clone(),
                         visible: None,
                         notes: Vec::new(),
+                        loose: false,
                     }),
                 ),
             );
@@ -822,6 +830,7 @@ fn decide_time(
             time: d.time.clone(),
             visible: None,
             notes: Vec::new(),
+            loose: false,
         })
     });
     record.decisions.push(clue::record(
@@ -877,6 +886,9 @@ struct Timed {
     time: ResolvedTime,
     visible: Option<RawStamp>,
     notes: Vec<dateline_time::Note>,
+    /// A day that may be the server's rather than the outlet's (the date in an address): it
+    /// agrees with a time on that day in the page's zone or in UTC.
+    loose: bool,
 }
 
 /// The time a vote settled on: the finest of the agreeing clues (the heaviest among equals), on

@@ -183,6 +183,27 @@ fn the_date_in_the_address_dates_a_page_that_prints_none() {
     );
 }
 
+/// An address dates a page by the day its server kept, which may be UTC's: a stamp printed
+/// late in the evening west of Greenwich agrees with the next day in the address.
+#[test]
+fn the_date_in_the_address_agrees_with_a_stamp_on_the_same_utc_day() {
+    let doc = html(&format!(
+        r#"<!DOCTYPE html><html><head>
+        <meta property="og:url" content="https://www.example.com/news/2021/03/05/bridge-vote.html">
+        </head><body><h1>The bridge will close</h1><p>March 4, 2021 9:30 p.m. EST</p>{ARTICLE_BODY}</body></html>"#
+    ));
+    assert_eq!(published_day(&doc).as_deref(), Some("2021-03-04"));
+    let decision = doc
+        .context
+        .decisions
+        .iter()
+        .find(|d| d.question == Question::Published);
+    let agreeing: Vec<&str> = decision
+        .map(|d| d.agreeing.iter().map(|c| c.kind.as_str()).collect())
+        .unwrap_or_default();
+    assert!(agreeing.contains(&"the date in og:url"), "{agreeing:?}");
+}
+
 /// Labels in many languages name a line as the page's publication or update time.
 #[test]
 fn labelled_lines_name_the_pages_times_in_many_languages() {
