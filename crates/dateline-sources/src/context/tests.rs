@@ -258,6 +258,54 @@ fn the_dateline_under_the_headline_beats_the_masthead_and_related_stories() {
     assert_eq!(doc.posts.len(), 1);
 }
 
+/// A feed of the outlet's latest stories under the article, each a stamp, a title and a teaser
+/// cut off with an ellipsis, is no live blog: its teasers are no posts' bodies, and a date a
+/// title speaks of (`am Donnerstag, den 10.12.2020`) is no dateline.
+#[test]
+fn a_feed_of_teasers_under_an_article_makes_no_live_blog() {
+    let doc = page(
+        "Brücke wird für ein Jahr gesperrt
+
+15.12.2020 \u{2013} 14:49
+
+         Der Stadtrat hat am Dienstagabend beschlossen, die alte Brücke im kommenden Jahr für Autos          zu sperren, während Ingenieure die Risse in den Pfeilern reparieren.
+
+         Wer sie täglich überquert, muss die Fähre oder den langen Weg um die Bucht nehmen, was          jede Fahrt um zwanzig Minuten verlängert.
+
+         Die Arbeiten sollen im März beginnen und bis zum Ende des Jahres dauern, teilte die Stadt          am Abend in einer Erklärung mit.
+
+         Neueste Meldungen
+
+         14.12.2020 \u{2013} 18:03
+Fähre fährt ab Januar öfter
+
+         Die Stadt hat mit der Reederei vereinbart, dass die Fähre im Winter alle zwanzig Minuten          fährt, und sucht...
+
+         14.12.2020 \u{2013} 11:15
+Konzert im Dom am Donnerstag, den 10.12.2020 ab 20 Uhr
+
+         Der Chor der Stadt singt zum ersten Mal seit dem Frühjahr wieder vor Publikum, mit          Karten zu...
+
+         13.12.2020 \u{2013} 09:40
+Neuer Radweg am Kai eröffnet
+
+         Nach zwei Jahren Bauzeit ist der Radweg zwischen Hafen und Bahnhof fertig und wird ab          Montag...
+
+         12.12.2020 \u{2013} 16:20
+Parkhaus am Bahnhof wird neu gebaut
+
+         Das alte Parkhaus wird im Sommer abgerissen, der Neubau soll doppelt so viele Plätze          haben und...
+",
+    );
+    assert_eq!(doc.kind, DocumentKind::Article);
+    assert_eq!(
+        doc.published
+            .as_ref()
+            .map(|t| t.local.format("%Y-%m-%d %H:%M").to_string()),
+        Some("2020-12-15 14:49".to_owned())
+    );
+}
+
 /// The dates of a comment thread under an article are its comments', not the page's.
 #[test]
 fn a_comment_threads_dates_are_not_the_pages() {

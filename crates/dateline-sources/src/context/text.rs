@@ -803,12 +803,12 @@ fn comments_heading(line: &str) -> bool {
 }
 
 /// Whether the text before a stamp is a sentence leading up to it: several words, the last a
-/// preposition (`on`, `since`, `le`, `am`, `el`...).
+/// preposition or the article a date takes (`on`, `since`, `le`, `am`, `el`, `den`...).
 fn in_sentence(lead: &str) -> bool {
     const BEFORE: &[&str] = &[
         "on", "since", "until", "till", "from", "before", "after", "by", "of", "in", "at", "to",
         "le", "du", "depuis", "am", "seit", "bis", "vom", "el", "desde", "hasta", "del", "il",
-        "dal", "fino", "em", "desde", "op", "sinds", "tot",
+        "dal", "fino", "em", "desde", "op", "sinds", "tot", "den", "dem", "zum", "ab",
     ];
     let words: Vec<&str> = lead.split_whitespace().collect();
     words.len() >= 4
@@ -872,9 +872,13 @@ fn prose(text: &str) -> bool {
     chars >= 200 || (chars >= 90 && text.split_whitespace().count() >= 12 && ended)
 }
 
-/// A line of a post's body: a sentence (a headline has no stop), or a long run of text.
+/// A line of a post's body: a sentence (a headline has no stop), or a long run of text. A
+/// teaser's text, cut off with an ellipsis to send the reader to the story, is none.
 fn body_line(text: &str) -> bool {
     let text = text.trim();
+    if truncated(text) {
+        return false;
+    }
     let chars = text.chars().count();
     let stop = |t: &str| t.ends_with(['.', '!', '?', '\u{3002}', '\u{61f}']);
     let ended = stop(text)
@@ -882,6 +886,12 @@ fn body_line(text: &str) -> bool {
             .strip_suffix(['"', '\u{201d}', '\u{bb}', ')'])
             .is_some_and(|t| stop(t.trim_end()));
     chars >= 150 || (chars >= 50 && text.split_whitespace().count() >= 8 && ended)
+}
+
+/// A line cut off with an ellipsis (`...`, `…`, `[…]`), as a list's teaser is.
+fn truncated(text: &str) -> bool {
+    let text = text.trim_end().trim_end_matches([']', ')']).trim_end();
+    text.ends_with("...") || text.ends_with('\u{2026}')
 }
 
 /// A line that says something: several words, or a long run of text in a script without spaces.
