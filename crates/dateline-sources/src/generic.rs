@@ -674,20 +674,44 @@ fn read_article(
             claim(page, parsed, *n, DropReason::Metadata, "page-time-line");
         }
     }
-    // A relative dateline ("6 hours ago", "Published 1 day ago") makes the item, dated only when
-    // the page's capture time is known.
+    // A dateline that prints no date ("6 hours ago", "Published 1 day ago", "Monday 6:30PM")
+    // makes the item, dated only when the page's capture time is known: of the lines with such a
+    // stamp alone (or after a label or one word), the one with the most prose under it.
     let found = found.or_else(|| {
-        page.lines().take(200).find_map(|(n, text)| {
+        let mut best: Option<(usize, u32, String)> = None;
+        for (n, text) in page.lines().take(400) {
             let text = text.trim();
-            if parsed.roles.is_assigned(n) || text.chars().count() > 60 {
-                return None;
+            if parsed.roles.is_assigned(n)
+                || text.chars().count() > 60
+                || !text.bytes().any(|b| b.is_ascii_digit())
+            {
+                continue;
             }
-            let stamp = dateline_time::find_stamp(text).filter(|s| s.relative.is_some())?;
-            let lead = text.get(..stamp.span.start)?.trim();
-            let labelled = lead.is_empty() || crate::context::is_label(lead);
-            (labelled && text.get(stamp.span.end..)?.trim().is_empty())
-                .then_some((n, (stamp.text, None)))
-        })
+            let Some(stamp) = dateline_time::find_stamp(text)
+                .filter(|s| s.relative.is_some() || s.date.is_none())
+            else {
+                continue;
+            };
+            let lead = text.get(..stamp.span.start).unwrap_or_default().trim();
+            let alone = lead.is_empty()
+                || crate::context::is_label(lead)
+                || (stamp.time.is_some() && !lead.contains(char::is_whitespace));
+            if !alone
+                || text
+                    .get(stamp.span.end..)
+                    .is_some_and(|t| !t.trim().is_empty())
+            {
+                continue;
+            }
+            let prose = (n + 1..=n + 30)
+                .filter_map(|m| page.line(m))
+                .filter(|t| crate::context::is_prose(t))
+                .count();
+            if prose > 0 && best.as_ref().is_none_or(|(p, _, _)| prose > *p) {
+                best = Some((prose, n, text.to_owned()));
+            }
+        }
+        best.map(|(_, n, text)| (n, (text, None)))
     });
     let Some((line, (stamp, author))) = found else {
         header(page, parsed, stamped, page.len() + 1);
@@ -696,10 +720,8 @@ fn read_article(
             parsed.diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 "no-timestamps",
-                format!(
-                    "no timestamps found in {}: read as an article with no dated item;                      if the page has times, `--layout` can force a known layout",
-                    page.path()
-                ),
+                "no timestamps found: read as an article with no dated item; if the page has \
+                 times, `--layout` can force a known layout",
             ));
         }
         return;

@@ -688,6 +688,6 @@ mod tests {
         assert!(doc.posts.is_empty());
         assert_eq!(doc.title.as_deref(), Some("A title"));
         let d = diagnostics.iter().find(|d| d.code == "no-timestamps");
-        assert!(d.is_some_and(|d| d.message.contains("notes.txt")));
+        assert!(d.is_some_and(|d| d.path.as_deref() == Some("notes.txt")));
     }
 }

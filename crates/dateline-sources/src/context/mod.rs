@@ -32,6 +32,7 @@ use crate::{Page, html::Machine, outlets};
 pub(crate) use clue::weight;
 use clue::{Clue, Outcome, vote};
 pub(crate) use text::label_only as is_label;
+pub(crate) use text::prose as is_prose;
 
 /// What the user knows about a page and says so: it outweighs every clue on the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

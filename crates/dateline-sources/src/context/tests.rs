@@ -306,6 +306,39 @@ Parkhaus am Bahnhof wird neu gebaut
     );
 }
 
+/// A list of stories whose stamps print no date, above an article whose dateline prints none
+/// either: the page is an article, and its item stands at the dateline with the prose under it.
+#[test]
+fn stamps_with_no_prose_beside_an_article_make_an_article_dated_by_its_own_line() {
+    let doc = page(
+        "You may also like
+         Ferry fares to rise in spring as the operator blames fuel
+         Ann LeeMonday 2:30PM
+         Station car park to be rebuilt with twice the spaces
+         Bo ChenSaturday 4:08PM
+         New cycle lane opens on the quay after two years of works
+         Ann LeeFriday 2:05PM
+         LOCAL
+         Bridge to close for a year after cracks are found
+         Ann Lee
+         Tuesday 6:30PM
+
+         The council voted on Tuesday evening to close the old bridge to cars for the whole of next          year, while engineers repair the cracks found in its piers.
+
+         Residents who cross it every day will have to take the ferry or the long road around the          bay, which adds twenty minutes to the journey each way.
+
+         The works will start in March and last until the end of the year, the council said in a          statement on Tuesday evening.
+",
+    );
+    assert_eq!(doc.kind, DocumentKind::Article);
+    assert_eq!(
+        won_by(&doc, Question::Kind).as_deref(),
+        Some("stamps with no prose of their own, beside an article's")
+    );
+    let lines: Vec<u32> = doc.posts.iter().map(|p| p.line).collect();
+    assert_eq!(lines, vec![11]);
+}
+
 /// The dates of a comment thread under an article are its comments', not the page's.
 #[test]
 fn a_comment_threads_dates_are_not_the_pages() {

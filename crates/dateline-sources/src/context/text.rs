@@ -38,6 +38,8 @@ const MASTHEAD_LINES: usize = 5;
 const RUN_OF_POSTS: &str = "a run of stamped posts with bodies of their own";
 /// The kind of a kind clue from the prose before a page's stamped blocks.
 const PROSE_BEFORE: &str = "prose that runs before any stamped block";
+/// A kind clue: stamps with no prose of their own (a list's) beside an article's prose.
+const BARE_STAMPS: &str = "stamps with no prose of their own, beside an article's";
 /// The kind of a publication clue from a labelled line.
 const LABELLED: &str = "a line labelled as the publication time";
 
@@ -532,7 +534,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     let runs = found
         .kind
         .iter()
-        .any(|c| c.kind == RUN_OF_POSTS || c.kind == PROSE_BEFORE);
+        .any(|c| c.kind == RUN_OF_POSTS || c.kind == PROSE_BEFORE || c.kind == BARE_STAMPS);
     let dateline = found
         .published
         .iter()
@@ -859,7 +861,7 @@ fn fold(text: &str) -> String {
 }
 
 /// A line of prose: long, several words, ending as a sentence does.
-fn prose(text: &str) -> bool {
+pub(crate) fn prose(text: &str) -> bool {
     let text = text.trim();
     let chars = text.chars().count();
     // A sentence ends with its stop, or with a quotation's closing mark after one (a headline
@@ -1130,6 +1132,20 @@ fn kind(page: &Page<'_>, heads: &[(u32, bool)], found: &mut Found) {
         }
     }
     if bodied < 3 {
+        // Stamps in a run with hardly any prose of their own, on a page whose prose runs long
+        // elsewhere: a list of stories (titles, bylines, times) beside an article.
+        let paragraphs = page.lines().filter(|(_, t)| prose(t)).count();
+        if stamps.len() >= 3 && bodied <= 1 && paragraphs >= 3 {
+            found.kind.push(Clue::new(
+                dateline_model::DocumentKind::Article,
+                BARE_STAMPS,
+                &format!(
+                    "{} stamps, {bodied} with prose of its own, beside {paragraphs} paragraphs",
+                    stamps.len()
+                ),
+                weight::NAMED,
+            ));
+        }
         return;
     }
     // Twice as much prose before the first post as there are posts: a whole article, whose
