@@ -339,6 +339,29 @@ fn stamps_with_no_prose_beside_an_article_make_an_article_dated_by_its_own_line(
     assert_eq!(lines, vec![11]);
 }
 
+/// A dateline may run long after its date (author, categories, a comment count) and still be
+/// the page's, though a ticker of the same date form stands above it; a caption's date is not.
+#[test]
+fn a_long_dateline_under_the_headline_beats_a_ticker_above_it_and_a_caption() {
+    let doc = page(
+        "The Latest
+         [ October 26, 2020 ] Ferry fares to rise in spring Audio
+         [ October 25, 2020 ] Station car park to be rebuilt Local News
+         [ October 24, 2020 ] New cycle lane opens on the quay Audio
+         [ October 24, 2020 ] Market hall reopens after repairs Audio
+         Search for:
+         Bridge to close for a year after cracks are found
+         October 26, 2020 Ann Lee Audio, Local News, Media, News Comments Off on Bridge to close
+         FILE - In this June 20, 2020, file photo, cars cross the old bridge at dusk on a summer          evening before the works began (AP Photo/Ann Lee, File)
+
+         The council voted on Monday evening to close the old bridge to cars for the whole of next          year, while engineers repair the cracks found in its piers.
+
+         Residents who cross it every day will have to take the ferry or the long road around the          bay, which adds twenty minutes to the journey each way.
+",
+    );
+    assert_eq!(published_day(&doc).as_deref(), Some("2020-10-26"));
+}
+
 /// The dates of a comment thread under an article are its comments', not the page's.
 #[test]
 fn a_comment_threads_dates_are_not_the_pages() {

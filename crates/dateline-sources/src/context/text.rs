@@ -494,7 +494,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
             dated.push(Dated {
                 line: n,
                 label: named,
-                shape: shape(stamp),
+                shape: shape(stamp, &lead, tail),
                 stamp: stamp.clone(),
                 lead,
                 tail: tail.trim().to_owned(),
@@ -579,8 +579,20 @@ fn has_digit(text: &str) -> bool {
 
 /// A stamp's shape: its form, whether it prints a weekday, a clock and a zone, and its text with
 /// every digit as `9` and every run of letters as `a`.
-fn shape(stamp: &Stamp) -> String {
-    let mut out = format!("{}|", stamp.form.name());
+fn shape(stamp: &Stamp, lead: &str, tail: &str) -> String {
+    // What stands beside the stamp: nothing, a mark (`[`, `|`, `-`), or words. A list's lines
+    // are alike there too (`[ October 24, 2020 ] Title`); a dateline under them need not be.
+    let beside = |c: Option<char>| match c {
+        None => '_',
+        Some(c) if c.is_alphanumeric() => 'w',
+        Some(c) => c,
+    };
+    let mut out = format!(
+        "{}{}{}|",
+        beside(lead.trim().chars().next_back()),
+        stamp.form.name(),
+        beside(tail.trim().chars().next()),
+    );
     // The kind of the character before: 1 a digit, 2 a letter, 0 anything else. A run of digits
     // is one `9` (`7 May` and `19 May` share a shape), a run of letters one `a`.
     let mut last = 0;
@@ -804,13 +816,23 @@ fn comments_heading(line: &str) -> bool {
     COMMENTS.contains(&words.trim())
 }
 
+/// Whether a text ends as a sentence does: with its stop, or a quotation's closing mark after one.
+fn sentence_end(text: &str) -> bool {
+    let stop = |t: &str| t.ends_with(['.', '!', '?', '\u{3002}', '\u{61f}']);
+    let text = text.trim_end();
+    stop(text)
+        || text
+            .strip_suffix(['"', '\u{201d}', '\u{bb}', ')'])
+            .is_some_and(|t| stop(t.trim_end()))
+}
+
 /// Whether the text before a stamp is a sentence leading up to it: several words, the last a
 /// preposition or the article a date takes (`on`, `since`, `le`, `am`, `el`, `den`...).
 fn in_sentence(lead: &str) -> bool {
     const BEFORE: &[&str] = &[
         "on", "since", "until", "till", "from", "before", "after", "by", "of", "in", "at", "to",
         "le", "du", "depuis", "am", "seit", "bis", "vom", "el", "desde", "hasta", "del", "il",
-        "dal", "fino", "em", "desde", "op", "sinds", "tot", "den", "dem", "zum", "ab",
+        "dal", "fino", "em", "desde", "op", "sinds", "tot", "den", "dem", "zum", "ab", "this",
     ];
     let words: Vec<&str> = lead.split_whitespace().collect();
     words.len() >= 4
@@ -1048,12 +1070,20 @@ fn times(
                 );
             }
             None => {
-                let short = d.lead.chars().count() + d.tail.chars().count() <= DATELINE_LEAD;
+                let lead_chars = d.lead.chars().count();
+                let short = lead_chars + d.tail.chars().count() <= DATELINE_LEAD;
                 // A date a sentence speaks of (`... speaks at the Capitol on July 25, 2019`, a
                 // caption) is none of the page's times.
-                if !short || in_sentence(&d.lead) {
+                if in_sentence(&d.lead) {
                     continue;
                 }
+                // A dateline may run long after its date (the author, the categories, the
+                // comment count), but not into a sentence; and a long one weighs less.
+                let long = !short;
+                if long && (!near || lead_chars > DATELINE_LEAD / 2 || sentence_end(&d.tail)) {
+                    continue;
+                }
+                let proximity = if long { proximity * 3 / 4 } else { proximity };
                 let post = posts.binary_search(&d.line).is_ok();
                 let (kind, w) = match (near, listed) {
                     (true, false) => (DATELINE, proximity),
@@ -1261,7 +1291,7 @@ fn live_title(page: &Page<'_>, found: &mut Found) {
         .lines()
         .filter(|(_, t)| !is_blank(t))
         .take(12)
-        .find(|(_, t)| t.split_whitespace().count() >= 3 && t.len() <= 200 && is_live(t));
+        .find(|(_, t)| headline_like(t) && is_live(t));
     if let Some((n, line)) = top {
         found.kind.push(
             Clue::new(
