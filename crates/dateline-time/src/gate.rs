@@ -53,7 +53,8 @@ pub(crate) const HRS: Mask = 1 << 20;
 /// The year sign of Chinese, Japanese (`年`) and Korean (`년`) dates.
 pub(crate) const CJK_YEAR: Mask = 1 << 21;
 
-/// A digit, one of `:` `.` `h` `H`, and a digit (`12:44`, `3.09`, `13h44`): a clock's shape.
+/// A digit, one of `:` `.` `h` `H`, and a digit (`12:44`, `3.09`, `13h44`), or a digit, a space,
+/// `h`, a space and a digit (`14 h 30`): a clock's shape.
 pub(crate) const CLOCK: Mask = 1 << 22;
 /// A digit, one of `/` `.` `-`, and a digit (`03/01`, `2020-01`), or a digit, `. ` and a digit
 /// (`2020. 08`): a numeric date's shape.
@@ -296,6 +297,8 @@ fn digit_shapes(line: &[u8]) -> Mask {
         let digit_after_next = line.get(i + 2).is_some_and(u8::is_ascii_digit);
         match next {
             Some(b':' | b'h' | b'H') if digit_after_next => mask |= CLOCK,
+            // French `14 h 30`.
+            Some(b' ' | b'\t' | 0xc2 | 0xe2) if spaced_h(line, i + 1) => mask |= CLOCK,
             Some(b'.') if digit_after_next => mask |= CLOCK | DIGIT_SEP,
             Some(b'/' | b'-') if digit_after_next => mask |= DIGIT_SEP,
             // Hungarian `2020. 08. 18.`
@@ -316,6 +319,25 @@ fn digit_shapes(line: &[u8]) -> Mask {
         }
     }
     mask
+}
+
+/// Whether a space, `h` (or `H`), a space and a digit follow at `at` (French `14 h 30`), the spaces
+/// those of a clock after a date: a tab, a space, U+00A0 or U+202F.
+fn spaced_h(line: &[u8], at: usize) -> bool {
+    let space = |i: usize| match line.get(i..) {
+        Some([b' ' | b'\t', ..]) => Some(1),
+        Some([0xc2, 0xa0, ..]) => Some(2),
+        Some([0xe2, 0x80, 0xaf, ..]) => Some(3),
+        _ => None,
+    };
+    let Some(first) = space(at) else {
+        return false;
+    };
+    let h = at + first;
+    if !matches!(line.get(h), Some(b'h' | b'H')) {
+        return false;
+    }
+    space(h + 1).is_some_and(|second| line.get(h + 1 + second).is_some_and(u8::is_ascii_digit))
 }
 
 /// The lines of `text` with their words ([`lines`]) when `gated`, else the whole text as one line
@@ -373,6 +395,22 @@ mod tests {
         ] {
             assert_eq!(mask_of(prose) & MONTH_NAME, 0, "{prose}");
             assert_ne!(mask_of(prose) & MONTH, 0, "{prose}");
+        }
+    }
+
+    /// The rules read French `14 h 30` as a clock after a date with no year (`le 5 novembre à
+    /// 14 h 30`), where the gate once saw no clock's shape and skipped the line.
+    #[test]
+    fn a_clock_with_spaces_around_its_h_has_a_clocks_shape() {
+        assert_ne!(mask_of("14 h 30") & CLOCK, 0);
+        assert_ne!(mask_of("14\u{a0}H\u{202f}30") & CLOCK, 0);
+        assert_eq!(mask_of("14 h") & CLOCK, 0);
+        assert_eq!(mask_of("14 hours 30") & CLOCK, 0);
+        for text in ["le 5 novembre à 14 h 30", "Nov. 5, 14 h 30"] {
+            let stamps = crate::scan::find_stamps(text);
+            assert_eq!(stamps.len(), 1, "{text}: {stamps:?}");
+            assert_eq!(stamps[0].time, chrono::NaiveTime::from_hms_opt(14, 30, 0));
+            assert_eq!(same_with_and_without_gate(text), Ok(()));
         }
     }
 
