@@ -216,12 +216,18 @@ pub(crate) fn mask(line: &str) -> Mask {
     }
 }
 
-/// Whether `text` has a letter that a case-insensitive rule reads as an ASCII one: `ſ` (long s)
-/// or `K` (the Kelvin sign). Searched as bytes: both start with a byte that is rare in text.
+/// Whether `text` has a letter that a case-insensitive rule reads as an ASCII one: `ſ` (long s,
+/// C5 BF in UTF-8) or `K` (the Kelvin sign, E2 84 AA). Searched as bytes, and only in a text
+/// that is not all ASCII.
 fn folds_to_ascii(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr::memmem::find(bytes, "\u{17f}".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "\u{212a}".as_bytes()).is_some()
+    !text.is_ascii()
+        && memchr::memchr2_iter(0xc5, 0xe2, bytes).any(|i| {
+            matches!(
+                bytes.get(i..),
+                Some([0xc5, 0xbf, ..] | [0xe2, 0x84, 0xaa, ..])
+            )
+        })
 }
 
 /// The bits of one line, for a text without letters that fold to ASCII.
@@ -270,22 +276,13 @@ fn capitalised(word: &[u8]) -> bool {
 }
 
 /// The bits of the digits on a line: [`DIGIT`], [`CLOCK`], [`DIGIT_SEP`], [`FOUR_DIGITS`],
-/// [`AM_PM`].
+/// [`AM_PM`], [`NATIVE_DIGIT`].
 fn digit_shapes(line: &[u8]) -> Mask {
     let mut mask = 0;
     let mut run = 0;
     for (i, &b) in line.iter().enumerate() {
         if !b.is_ascii_digit() {
             run = 0;
-            // `٠`-`٩` are D9 A0-A9 in UTF-8, `۰`-`۹` DB B0-B9.
-            if b >= 0xd9 {
-                let next = line.get(i + 1).copied().unwrap_or(0);
-                if b == 0xd9 && (0xa0..=0xa9).contains(&next)
-                    || b == 0xdb && (0xb0..=0xb9).contains(&next)
-                {
-                    mask |= NATIVE_DIGIT;
-                }
-            }
             continue;
         }
         mask |= DIGIT;
@@ -318,6 +315,9 @@ fn digit_shapes(line: &[u8]) -> Mask {
             mask |= AM_PM;
         }
     }
+    if !line.is_ascii() && native_digit(line) {
+        mask |= NATIVE_DIGIT;
+    }
     mask
 }
 
@@ -338,6 +338,17 @@ fn spaced_h(line: &[u8], at: usize) -> bool {
         return false;
     }
     space(h + 1).is_some_and(|second| line.get(h + 1 + second).is_some_and(u8::is_ascii_digit))
+}
+
+/// Whether `line` has an Arabic-Indic or Persian digit, [`NATIVE_DIGIT`]: `٠`-`٩` are D9 A0-A9
+/// in UTF-8, `۰`-`۹` DB B0-B9. Their lead bytes are rare (Arabic letters), so a line without
+/// them is passed over at memchr's speed rather than looked at byte by byte.
+fn native_digit(line: &[u8]) -> bool {
+    memchr::memchr2_iter(0xd9, 0xdb, line).any(|i| match line.get(i..i + 2) {
+        Some([0xd9, next]) => (0xa0..=0xa9).contains(next),
+        Some([0xdb, next]) => (0xb0..=0xb9).contains(next),
+        _ => false,
+    })
 }
 
 /// The lines of `text` with their words ([`lines`]) when `gated`, else the whole text as one line
