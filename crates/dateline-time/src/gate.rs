@@ -11,6 +11,12 @@
 //! Two characters fold to ASCII letters under the rules' case-insensitive matching (`ſ` to `s`,
 //! the Kelvin sign `K` to `k`) where the automaton does not fold them; a text with either is
 //! scanned ungated.
+//!
+//! The month and weekday names of [`crate::names`] are not words of the automaton: hundreds of
+//! them would make it slow to build, and their likely letters (`janu` of Slovak `január`) stand
+//! in English words too. Only a line with a year (or an Arabic-Indic digit) can hold a date they
+//! name, so on such a line the gate compares each word with the names' keys
+//! ([`crate::names::on_line`]): `Friday 03 January 2020` has none, `19 sierpnia 2020` one.
 
 use std::sync::LazyLock;
 
@@ -68,14 +74,22 @@ pub(crate) const AM_PM: Mask = 1 << 25;
 /// names case-sensitively, so that `may` and `market` do not wake them).
 pub(crate) const MONTH_NAME: Mask = 1 << 26;
 
-/// A month name of [`crate::names`] (but its `SHARED` ones): one of its triggers. Looked for
-/// only on a line with a digit ([`DIGIT`] or [`NATIVE_DIGIT`]), as every rule that needs it
-/// needs one too.
-pub(crate) const MONTH_WORLD: Mask = 1 << 27;
-/// A weekday name of [`crate::names`], on a line with a digit, as [`MONTH_WORLD`].
-pub(crate) const WEEKDAY_WORLD: Mask = 1 << 28;
+/// A word that [`crate::names`] reads as a month, spelled as none of its `SHARED` names is
+/// (`sierpnia`, `január`), or a Greek, Cyrillic or Arabic letter or a combining mark (whose words
+/// the gate does not compare). Looked for only on a line with a year or a native digit
+/// ([`FOUR_DIGITS`] or [`NATIVE_DIGIT`]), as every rule that needs it needs one too.
+pub(crate) const NAME_MONTH: Mask = 1 << 27;
+/// A weekday of [`crate::names`] (`fredag`, `Cuma`), or a letter whose words the gate does not
+/// compare, on a line with a year or a native digit, as [`NAME_MONTH`].
+pub(crate) const NAME_WEEKDAY: Mask = 1 << 28;
 /// An Arabic-Indic (`٠`-`٩`) or Persian (`۰`-`۹`) digit.
 pub(crate) const NATIVE_DIGIT: Mask = 1 << 29;
+/// A word spelled as a `SHARED` name of [`crate::names`] (`november`, `jan`), or a letter whose
+/// words the gate does not compare, on a line with a year or a native digit, as [`NAME_MONTH`].
+pub(crate) const NAME_SHARED: Mask = 1 << 30;
+/// Four digits and a dot, or four digits, spaces, `m` and a dot: the year of a year-first date
+/// (Hungarian `2020. március`, Lithuanian `2020 m. spalio`).
+pub(crate) const YEAR_DOT: Mask = 1 << 31;
 
 /// Every bit: a line on which every rule runs.
 pub(crate) const ALL: Mask = Mask::MAX;
@@ -150,19 +164,6 @@ struct Gate {
     /// The bits of each pattern of the automaton.
     bits: Vec<Mask>,
 }
-
-/// The triggers of [`crate::names`], in an automaton of their own, which runs only on lines with
-/// a digit: [`GATE`]'s stays small enough for a DFA, and prose without digits pays for neither.
-static WORLD: LazyLock<Gate> = LazyLock::new(|| {
-    let (months, weekdays) = crate::names::gate_words();
-    let mut bits = vec![MONTH_WORLD; months.len()];
-    bits.extend(std::iter::repeat_n(WEEKDAY_WORLD, weekdays.len()));
-    let automaton = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(months.iter().chain(&weekdays))
-        .ok();
-    Gate { automaton, bits }
-});
 
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let mut patterns: Vec<String> = Vec::new();
@@ -249,18 +250,25 @@ fn words(piece: &str) -> Mask {
             mask |= MONTH_NAME;
         }
     }
-    if mask & (DIGIT | NATIVE_DIGIT) != 0 {
-        let world = &*WORLD;
-        let Some(automaton) = &world.automaton else {
-            return ALL;
-        };
-        for m in automaton.find_overlapping_iter(piece) {
-            mask |= world
-                .bits
-                .get(m.pattern().as_usize())
-                .copied()
-                .unwrap_or(ALL);
-        }
+    if mask & (FOUR_DIGITS | NATIVE_DIGIT) != 0 {
+        mask |= names(piece);
+    }
+    mask
+}
+
+/// The bits of the words of [`crate::names`] on one line ([`crate::names::on_line`]):
+/// [`NAME_MONTH`], [`NAME_SHARED`], [`NAME_WEEKDAY`].
+fn names(line: &str) -> Mask {
+    let kind = crate::names::on_line(line);
+    let mut mask = 0;
+    if kind.own_month {
+        mask |= NAME_MONTH;
+    }
+    if kind.shared_month {
+        mask |= NAME_SHARED;
+    }
+    if kind.weekday {
+        mask |= NAME_WEEKDAY;
     }
     mask
 }
@@ -276,7 +284,7 @@ fn capitalised(word: &[u8]) -> bool {
 }
 
 /// The bits of the digits on a line: [`DIGIT`], [`CLOCK`], [`DIGIT_SEP`], [`FOUR_DIGITS`],
-/// [`AM_PM`], [`NATIVE_DIGIT`].
+/// [`YEAR_DOT`], [`AM_PM`], [`NATIVE_DIGIT`].
 fn digit_shapes(line: &[u8]) -> Mask {
     let mut mask = 0;
     let mut run = 0;
@@ -289,6 +297,9 @@ fn digit_shapes(line: &[u8]) -> Mask {
         run += 1;
         if run >= 4 {
             mask |= FOUR_DIGITS;
+            if year_dot(line, i + 1) {
+                mask |= YEAR_DOT;
+            }
         }
         let next = line.get(i + 1).copied();
         let digit_after_next = line.get(i + 2).is_some_and(u8::is_ascii_digit);
@@ -349,6 +360,33 @@ fn native_digit(line: &[u8]) -> bool {
         Some([0xdb, next]) => (0xb0..=0xb9).contains(next),
         _ => false,
     })
+}
+
+/// Whether a dot follows at `at`, or spaces, `m` (or `M`) and a dot: what follows a year in
+/// [`YEAR_DOT`].
+fn year_dot(line: &[u8], at: usize) -> bool {
+    if line.get(at) == Some(&b'.') {
+        return true;
+    }
+    let mut i = at;
+    while let Some(n) = space_at(line, i) {
+        i += n;
+    }
+    i > at && matches!(line.get(i), Some(b'm' | b'M')) && line.get(i + 1) == Some(&b'.')
+}
+
+/// The length in bytes of the space at `i`, if one of `S` in `scan.rs` (a tab, a space, U+00A0,
+/// U+1680, U+2000 to U+200A, U+202F, U+205F, U+3000) starts there.
+fn space_at(line: &[u8], i: usize) -> Option<usize> {
+    match *line.get(i..)? {
+        [b'\t' | b' ', ..] => Some(1),
+        [0xc2, 0xa0, ..] => Some(2),
+        [0xe1, 0x9a, 0x80, ..]
+        | [0xe2, 0x80, 0x80..=0x8a | 0xaf, ..]
+        | [0xe2, 0x81, 0x9f, ..]
+        | [0xe3, 0x80, 0x80, ..] => Some(3),
+        _ => None,
+    }
 }
 
 /// The lines of `text` with their words ([`lines`]) when `gated`, else the whole text as one line
@@ -662,5 +700,102 @@ mod tests {
                 proptest::prop_assert!(false, "{}", e);
             }
         }
+
+        #[test]
+        fn the_gate_changes_nothing_on_generated_dates_with_names(
+            day_first in proptest::bool::ANY,
+            words in proptest::collection::vec(0..NAME_WORDS.len(), 4),
+            picks in proptest::collection::vec(0..4usize, 9),
+        ) {
+            let text = name_date(day_first, &words, &picks);
+            if let Err(e) = same_with_and_without_gate(&text) {
+                proptest::prop_assert!(false, "{}", e);
+            }
+        }
     }
+
+    /// A date in the shape of the rules that read [`crate::names`], day first (`Cuma, 5. ekim
+    /// 2020 kl. 14:05`) or year first (`2020. március 5.`), with `words` (indexes into
+    /// [`NAME_WORDS`]) in the places of the weekday, the month, a second month and a weekday
+    /// after the year, and `picks` choosing the rest (each under 4).
+    fn name_date(day_first: bool, words: &[usize], picks: &[usize]) -> String {
+        let word = |i: usize| NAME_WORDS[words[i] % NAME_WORDS.len()];
+        let pick = |i: usize, of: &[&'static str]| of[picks[i] % of.len()];
+        let space = |i: usize| pick(i, &[" ", "  ", "\u{a0}", ""]);
+        let mut t = String::new();
+        t.push_str(pick(0, &["", "X", "X\u{301}", "on "]));
+        if day_first {
+            if picks[1] % 2 == 0 {
+                t.push_str(word(0));
+                t.push_str(pick(1, &[",", ", ", " ", "."]));
+                t.push_str(space(2));
+            }
+            t.push_str(pick(2, &["5", "19.", "\u{661}\u{665}", "05"]));
+            t.push_str(space(3));
+            t.push_str(pick(3, &["", "de ", "d'", "d\u{2019}"]));
+            t.push_str(word(1));
+            if picks[4] % 3 == 0 {
+                t.push('/');
+                t.push_str(word(2));
+            }
+            t.push_str(pick(4, &["", ".", ",", " de"]));
+            t.push_str(space(5));
+            t.push_str(pick(
+                5,
+                &["2020", "\u{662}\u{660}\u{662}\u{661}", "2020.", "2021 г."],
+            ));
+            if picks[6] % 2 == 0 {
+                t.push_str(space(6));
+                t.push_str(word(3));
+            }
+        } else {
+            t.push_str(pick(1, &["2020.", "2021 m.", "2020", "2020,"]));
+            t.push_str(space(2));
+            t.push_str(word(1));
+            t.push_str(pick(3, &["", ".", ",", "'"]));
+            t.push_str(space(4));
+            t.push_str(pick(5, &["5", "27.", "26 d.", "x"]));
+        }
+        t.push_str(pick(7, &["", ", ", " kl. ", " o "]));
+        t.push_str(pick(8, &["", "14:05", "9.05 \u{645}", "14 h 30"]));
+        t
+    }
+
+    /// Words in the places of the names of [`crate::names`]: names in every case, without their
+    /// marks, decomposed, joined by apostrophes, glued to letters, and English names and words.
+    const NAME_WORDS: &[&str] = &[
+        "sierpnia",
+        "SIERPNIA",
+        "września",
+        "wrzesnia",
+        "wrzes\u{301}nia",
+        "november",
+        "November",
+        "jan",
+        "januar",
+        "január",
+        "JANUÁR",
+        "January",
+        "fredag",
+        "Xfredag",
+        "Jum'at",
+        "jum\u{2019}at",
+        "Cuma",
+        "Ekim",
+        "lipanj",
+        "juni",
+        "március",
+        "marts",
+        "spalio",
+        "listopada",
+        "Friday",
+        "ноября",
+        "Четверг",
+        "Αυγούστου",
+        "مارس",
+        "كانون الثاني",
+        "Mac",
+        "GMT",
+        "the",
+    ];
 }

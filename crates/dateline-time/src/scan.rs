@@ -216,7 +216,11 @@ fn rules() -> Vec<Rule> {
         // `30 Ekim 2020 Cuma 18:28`, `21. juni/lipanj, 2020.`, `3 d'abril de 2020`.
         (
             Form::DayMonthYearTime,
-            Needs(&[gate::DIGIT | gate::NATIVE_DIGIT, gate::MONTH_WORLD | gate::WEEKDAY_WORLD]),
+            Needs(&[
+                gate::FOUR_DIGITS | gate::NATIVE_DIGIT,
+                gate::NAME_MONTH | gate::NAME_SHARED,
+                gate::NAME_MONTH | gate::NAME_WEEKDAY,
+            ]),
             format!(
                 r"(?:(?P<wwd>{word})\.?[,\x{{60c}}]?{S}+)?(?P<d>{ND}{{1,2}})\.?{S}+(?:de{S}+|d['\x{{2019}}])?(?P<wmon>{word}(?:{S}[\x{{620}}-\x{{65f}}]+)?)(?:{S}*/{S}*(?P<wmon2>{word}))?\.?(?:{S}+de)?,?{S}+(?P<y>{ND}{{4}})(?:{S}*(?:\x{{433}}\.|\x{{433}}\x{{43e}}\x{{434}}\x{{430}}|\x{{440}}\.|\x{{440}}\x{{43e}}\x{{43a}}\x{{443}}|godine|god\.)|\.|\x{{645}})?(?:(?:{S}+(?P<wda>{word}))?{sep}{world_time}(?:{S}*{z})?)?"
             ),
@@ -225,7 +229,7 @@ fn rules() -> Vec<Rule> {
         // Lithuanian `2020 m. spalio 26 d.`.
         (
             Form::YearMonthDayTime,
-            Needs(&[gate::FOUR_DIGITS, gate::MONTH_WORLD | gate::MONTH_INTL]),
+            Needs(&[gate::YEAR_DOT, gate::NAME_MONTH | gate::NAME_SHARED]),
             format!(
                 r"(?P<y>[0-9]{{4}})(?:\.|{S}+m\.){S}+(?P<wmon>{word})\.?{S}+(?P<d>[0-9]{{1,2}})(?:\.|{S}+d\.)?(?:{sep}{world_time}(?:{S}*{z})?)?"
             ),
