@@ -156,6 +156,15 @@ impl Needs {
     pub(crate) fn met(self, mask: Mask) -> bool {
         self.0.iter().all(|group| mask & group != 0)
     }
+
+    /// Whether a rule with these needs reads the names of [`crate::names`]: it runs only on a
+    /// line that has one of them (or Greek, Cyrillic or Arabic letters).
+    pub(crate) fn names(self) -> bool {
+        let names = NAME_MONTH | NAME_SHARED | NAME_WEEKDAY;
+        self.0
+            .iter()
+            .any(|group| *group != 0 && group & !names == 0)
+    }
 }
 
 struct Gate {
