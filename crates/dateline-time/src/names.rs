@@ -26,6 +26,7 @@
 //! it is October ([`LISTOPAD`], which resolution reads by the outlet's country).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{LazyLock, OnceLock};
 
 use chrono::Weekday;
@@ -849,18 +850,61 @@ impl Kind {
 /// and every page with a year has words to compare).
 struct Keys {
     /// Each key with the bits of [`Kind`] it stands for.
-    kinds: HashMap<Box<str>, u8>,
-    /// For each ASCII letter, the lengths of the keys that start with it, one bit each (a key
-    /// is shorter than 32 bytes): most words of a line are passed over without hashing them.
-    starts: [u32; 26],
+    kinds: HashMap<Box<str>, u8, BuildHasherDefault<Fnv>>,
+    /// For each pair of ASCII letters (`a`-`z`), the lengths of the keys that start with it, one
+    /// bit each: most words of a line are passed over without hashing them.
+    starts: Box<[u32; 26 * 26]>,
+    /// Whether a key has no place in [`Keys::starts`] (none yet): then every word is hashed.
+    unfiltered: bool,
+}
+
+/// The index of a word's first two letters in [`Keys::starts`], if both are ASCII letters.
+fn start(word: &[u8]) -> Option<usize> {
+    match word {
+        [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Some(
+            usize::from(a.to_ascii_lowercase() - b'a') * 26
+                + usize::from(b.to_ascii_lowercase() - b'a'),
+        ),
+        _ => None,
+    }
+}
+
+/// The bit of a word's length in [`Keys::starts`] (none for 32 bytes or more).
+fn length_bit(len: usize) -> u32 {
+    u32::try_from(len)
+        .ok()
+        .and_then(|len| 1u32.checked_shl(len))
+        .unwrap_or(0)
+}
+
+/// FNV-1a, the hash of [`Keys::kinds`]: for keys of a few letters std's SipHash costs more than
+/// the rest of a lookup.
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// The [`Keys`], built the first time the gate meets a line with a year.
 static KEYS: LazyLock<Keys> = LazyLock::new(|| {
-    let mut kinds: HashMap<Box<str>, u8> = HashMap::new();
-    let latin = |name: &str| name.chars().all(|c| c < '\u{370}');
+    let mut kinds: HashMap<Box<str>, u8, BuildHasherDefault<Fnv>> = HashMap::default();
     let mut add = |name: &str, bit: u8| {
-        if latin(name) {
+        if name.chars().all(|c| c < '\u{370}') {
             let k = if name.is_ascii() {
                 name.to_ascii_lowercase()
             } else {
@@ -878,16 +922,19 @@ static KEYS: LazyLock<Keys> = LazyLock::new(|| {
     for (name, _) in WEEKDAYS {
         add(name, Kind::WEEKDAY);
     }
-    let mut starts = [0u32; 26];
+    let mut starts = Box::new([0u32; 26 * 26]);
+    let mut unfiltered = false;
     for k in kinds.keys() {
-        let first = k.bytes().next().unwrap_or(0);
-        if let Some(lengths) = starts.get_mut(usize::from(first.wrapping_sub(b'a'))) {
-            *lengths |= 1u32
-                .checked_shl(u32::try_from(k.len()).unwrap_or(u32::MAX))
-                .unwrap_or(0);
+        match start(k.as_bytes()).and_then(|i| starts.get_mut(i)) {
+            Some(lengths) if length_bit(k.len()) != 0 => *lengths |= length_bit(k.len()),
+            _ => unfiltered |= k.is_ascii(),
         }
     }
-    Keys { kinds, starts }
+    Keys {
+        kinds,
+        starts,
+        unfiltered,
+    }
 });
 
 /// What the words of `line` can be read as, together: what the gate needs to know of a line
@@ -898,21 +945,35 @@ static KEYS: LazyLock<Keys> = LazyLock::new(|| {
 /// day, any end of a run that a stamp may start with: one that starts with a letter right after
 /// a letter is no stamp, so only a run with a combining mark has such ends (`X\u{301}fredag`).
 /// So each run of Latin letters and each pair joined by an apostrophe is compared with the
-/// names' keys ([`kind`]), and a combining mark or a Greek, Cyrillic or Arabic letter, whose
+/// names' keys ([`Keys::kind`]), and a combining mark or a Greek, Cyrillic or Arabic letter, whose
 /// words are not compared, makes the line [`Kind::EVERY`]. Read byte by byte: most of a line is
 /// ASCII.
 pub(crate) fn on_line(line: &str) -> Kind {
+    /// What joins two runs into one word.
+    const APOSTROPHES: [&[u8]; 3] = [b"'", "\u{2019}".as_bytes(), "\u{2bc}".as_bytes()];
+    let keys = &*KEYS;
     let bytes = line.as_bytes();
     let mut found = Kind::default();
-    // The start of the run of letters being read, and of the run before it when only an
-    // apostrophe stands between them.
-    let mut run: Option<usize> = None;
-    let mut joined: Option<usize> = None;
+    // The run of letters before the one being read.
+    let mut before: Option<(usize, usize)> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let (letter, len, apostrophe) = if b < 0x80 {
-            (b.is_ascii_alphabetic(), 1, b == b'\'')
-        } else {
+        if b < 0x80 && !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        // A run of letters, or a character outside ASCII that is none (`skip` long).
+        let start = i;
+        let mut ascii = true;
+        let mut skip = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            if b < 0x80 {
+                break;
+            }
             let c = line
                 .get(i..)
                 .and_then(|rest| rest.chars().next())
@@ -921,69 +982,77 @@ pub(crate) fn on_line(line: &str) -> Kind {
             {
                 return Kind::EVERY;
             }
-            let latin =
-                matches!(c, '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{24f}');
-            (latin, c.len_utf8(), matches!(c, '\u{2019}' | '\u{2bc}'))
-        };
-        if letter {
-            run.get_or_insert(i);
-        } else if let Some(start) = run.take() {
-            found = found.or(kind(line.get(start..i).unwrap_or_default()));
-            if let Some(first) = joined.take() {
-                found = found.or(kind(line.get(first..i).unwrap_or_default()));
+            if !matches!(c, '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{24f}') {
+                skip = c.len_utf8();
+                break;
             }
-            if apostrophe {
-                joined = Some(start);
+            ascii = false;
+            i += c.len_utf8();
+        }
+        if i > start {
+            found = found.or(keys.kind(bytes.get(start..i).unwrap_or_default(), ascii));
+            if let Some((first, end)) = before {
+                if bytes
+                    .get(end..start)
+                    .is_some_and(|between| APOSTROPHES.contains(&between))
+                {
+                    let pair = bytes.get(first..i).unwrap_or_default();
+                    found = found.or(keys.kind(pair, pair.is_ascii()));
+                }
             }
-        } else {
-            joined = None;
+            before = Some((start, i));
         }
-        i += len;
-    }
-    if let Some(start) = run {
-        found = found.or(kind(line.get(start..).unwrap_or_default()));
-        if let Some(first) = joined {
-            found = found.or(kind(line.get(first..).unwrap_or_default()));
-        }
+        i += skip;
     }
     found
 }
 
-/// What `word`, a run of Latin letters (ASCII, Latin-1, Latin Extended-A and -B, combining
-/// marks), can be read as: a word the rules read as a name has its key among those of the
-/// tables. A word spelled as a [`SHARED`] name is a shared month only, as [`month`] reads it,
-/// even where a table's own name has the same key (`januar`, `január`).
-pub(crate) fn kind(word: &str) -> Kind {
-    let keys = &*KEYS;
-    let bits = if word.is_ascii() {
-        let first = word.bytes().next().unwrap_or(0).to_ascii_lowercase();
-        let lengths = keys
-            .starts
-            .get(usize::from(first.wrapping_sub(b'a')))
-            .copied()
-            .unwrap_or(0);
-        let len = u32::try_from(word.len()).unwrap_or(u32::MAX);
-        if lengths.checked_shr(len).unwrap_or(0) & 1 == 0 {
-            return Kind::default();
+impl Keys {
+    /// What `word`, a run of Latin letters (ASCII, Latin-1, Latin Extended-A and -B, combining
+    /// marks) in UTF-8, all ASCII when `ascii`, can be read as: a word the rules read as a name
+    /// has its key among those of the tables. A word spelled as a [`SHARED`] name is a shared
+    /// month only, as [`month`] reads it, even where a table's own name has the same key
+    /// (`januar`, `január`).
+    fn kind(&self, word: &[u8], ascii: bool) -> Kind {
+        let bits = if ascii {
+            let lengths = start(word)
+                .and_then(|i| self.starts.get(i))
+                .copied()
+                .unwrap_or(0);
+            if lengths & length_bit(word.len()) == 0 && !self.unfiltered {
+                return Kind::default();
+            }
+            let mut buf = [0u8; 32];
+            let lowered: Vec<u8>;
+            let lowered = match buf.get_mut(..word.len()) {
+                Some(small) => {
+                    small.copy_from_slice(word);
+                    small.make_ascii_lowercase();
+                    &*small
+                }
+                None => {
+                    lowered = word.to_ascii_lowercase();
+                    &lowered
+                }
+            };
+            std::str::from_utf8(lowered)
+                .ok()
+                .and_then(|k| self.kinds.get(k))
+                .copied()
+        } else {
+            std::str::from_utf8(word)
+                .ok()
+                .and_then(|w| self.kinds.get(key(w).as_str()))
+                .copied()
+        };
+        let bits = bits.unwrap_or(0);
+        let shared_spelling = bits & Kind::SHARED != 0 && ascii;
+        Kind {
+            own_month: bits & Kind::OWN != 0 && !shared_spelling
+                || bits & Kind::SHARED != 0 && !ascii,
+            shared_month: shared_spelling,
+            weekday: bits & Kind::WEEKDAY != 0,
         }
-        let mut buf = [0u8; 32];
-        let lowered = buf.get_mut(..word.len()).unwrap_or_default();
-        lowered.copy_from_slice(word.as_bytes());
-        lowered.make_ascii_lowercase();
-        std::str::from_utf8(lowered)
-            .ok()
-            .and_then(|k| keys.kinds.get(k))
-            .copied()
-    } else {
-        keys.kinds.get(key(word).as_str()).copied()
-    };
-    let bits = bits.unwrap_or(0);
-    let shared_spelling = bits & Kind::SHARED != 0 && word.is_ascii();
-    Kind {
-        own_month: bits & Kind::OWN != 0 && !shared_spelling
-            || bits & Kind::SHARED != 0 && !word.is_ascii(),
-        shared_month: shared_spelling,
-        weekday: bits & Kind::WEEKDAY != 0,
     }
 }
 
@@ -1135,6 +1204,18 @@ mod tests {
             }
         }
         assert!(read > 1000, "{read}");
+    }
+
+    #[test]
+    fn every_key_has_its_place_among_the_starts() {
+        assert!(!KEYS.unfiltered);
+        for k in KEYS.kinds.keys() {
+            assert_ne!(
+                KEYS.kind(k.as_bytes(), k.is_ascii()),
+                Kind::default(),
+                "{k}"
+            );
+        }
     }
 
     #[test]
