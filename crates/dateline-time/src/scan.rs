@@ -934,12 +934,12 @@ pub(crate) fn clock_suffix_note(stamp: &Stamp) -> Option<Note> {
     let text = stamp.text.as_str();
     let bytes = text.as_bytes();
     // The printed hour before each `:` or `.`, and what follows its minutes.
-    for (i, &b) in bytes.iter().enumerate() {
+    for i in memchr::memchr2_iter(b':', b'.', bytes) {
         let digit_before = i
             .checked_sub(1)
             .and_then(|j| bytes.get(j))
             .is_some_and(u8::is_ascii_digit);
-        if !matches!(b, b':' | b'.') || !digit_before {
+        if !digit_before {
             continue;
         }
         let hour_start = text
