@@ -10,6 +10,8 @@
 //! [`Captures`] and [`Match`] mirror the `regex` crate's types the rules were written against;
 //! searches are the same leftmost-first searches with the same look-behind at their start. Groups
 //! are read by [`G`], not by name: each rule's group indexes are found once, when it is compiled.
+//! A match can be extended by a group found right after it by another pattern
+//! ([`Captures::extend`]): the stamp rules' common zone, compiled once ([`Rx::end_from`]).
 
 use std::ops::Range;
 
