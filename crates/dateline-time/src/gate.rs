@@ -11,6 +11,12 @@
 //! Two characters fold to ASCII letters under the rules' case-insensitive matching (`ſ` to `s`,
 //! the Kelvin sign `K` to `k`) where the automaton does not fold them; a text with either is
 //! scanned ungated.
+//!
+//! The month and weekday names of [`crate::names`] are not words of the automaton: hundreds of
+//! them would make it slow to build, and their likely letters (`janu` of Slovak `január`) stand
+//! in English words too. Only a line with a year (or an Arabic-Indic digit) can hold a date they
+//! name, so on such a line the gate compares each word with the names' keys
+//! ([`crate::names::on_line`]): `Friday 03 January 2020` has none, `19 sierpnia 2020` one.
 
 use std::sync::LazyLock;
 
@@ -53,7 +59,8 @@ pub(crate) const HRS: Mask = 1 << 20;
 /// The year sign of Chinese, Japanese (`年`) and Korean (`년`) dates.
 pub(crate) const CJK_YEAR: Mask = 1 << 21;
 
-/// A digit, one of `:` `.` `h` `H`, and a digit (`12:44`, `3.09`, `13h44`): a clock's shape.
+/// A digit, one of `:` `.` `h` `H`, and a digit (`12:44`, `3.09`, `13h44`), or a digit, a space,
+/// `h`, a space and a digit (`14 h 30`): a clock's shape.
 pub(crate) const CLOCK: Mask = 1 << 22;
 /// A digit, one of `/` `.` `-`, and a digit (`03/01`, `2020-01`), or a digit, `. ` and a digit
 /// (`2020. 08`): a numeric date's shape.
@@ -67,14 +74,22 @@ pub(crate) const AM_PM: Mask = 1 << 25;
 /// names case-sensitively, so that `may` and `market` do not wake them).
 pub(crate) const MONTH_NAME: Mask = 1 << 26;
 
-/// A month name of [`crate::names`] (but its `SHARED` ones): one of its triggers. Looked for
-/// only on a line with a digit ([`DIGIT`] or [`NATIVE_DIGIT`]), as every rule that needs it
-/// needs one too.
-pub(crate) const MONTH_WORLD: Mask = 1 << 27;
-/// A weekday name of [`crate::names`], on a line with a digit, as [`MONTH_WORLD`].
-pub(crate) const WEEKDAY_WORLD: Mask = 1 << 28;
+/// A word that [`crate::names`] reads as a month, spelled as none of its `SHARED` names is
+/// (`sierpnia`, `január`), or a Greek, Cyrillic or Arabic letter or a combining mark (whose words
+/// the gate does not compare). Looked for only on a line with a year or a native digit
+/// ([`FOUR_DIGITS`] or [`NATIVE_DIGIT`]), as every rule that needs it needs one too.
+pub(crate) const NAME_MONTH: Mask = 1 << 27;
+/// A weekday of [`crate::names`] (`fredag`, `Cuma`), or a letter whose words the gate does not
+/// compare, on a line with a year or a native digit, as [`NAME_MONTH`].
+pub(crate) const NAME_WEEKDAY: Mask = 1 << 28;
 /// An Arabic-Indic (`٠`-`٩`) or Persian (`۰`-`۹`) digit.
 pub(crate) const NATIVE_DIGIT: Mask = 1 << 29;
+/// A word spelled as a `SHARED` name of [`crate::names`] (`november`, `jan`), or a letter whose
+/// words the gate does not compare, on a line with a year or a native digit, as [`NAME_MONTH`].
+pub(crate) const NAME_SHARED: Mask = 1 << 30;
+/// Four digits and a dot, or four digits, spaces, `m` and a dot: the year of a year-first date
+/// (Hungarian `2020. március`, Lithuanian `2020 m. spalio`).
+pub(crate) const YEAR_DOT: Mask = 1 << 31;
 
 /// Every bit: a line on which every rule runs.
 pub(crate) const ALL: Mask = Mask::MAX;
@@ -141,6 +156,15 @@ impl Needs {
     pub(crate) fn met(self, mask: Mask) -> bool {
         self.0.iter().all(|group| mask & group != 0)
     }
+
+    /// Whether a rule with these needs reads the names of [`crate::names`]: it runs only on a
+    /// line that has one of them (or Greek, Cyrillic or Arabic letters).
+    pub(crate) fn names(self) -> bool {
+        let names = NAME_MONTH | NAME_SHARED | NAME_WEEKDAY;
+        self.0
+            .iter()
+            .any(|group| *group != 0 && group & !names == 0)
+    }
 }
 
 struct Gate {
@@ -149,19 +173,6 @@ struct Gate {
     /// The bits of each pattern of the automaton.
     bits: Vec<Mask>,
 }
-
-/// The triggers of [`crate::names`], in an automaton of their own, which runs only on lines with
-/// a digit: [`GATE`]'s stays small enough for a DFA, and prose without digits pays for neither.
-static WORLD: LazyLock<Gate> = LazyLock::new(|| {
-    let (months, weekdays) = crate::names::gate_words();
-    let mut bits = vec![MONTH_WORLD; months.len()];
-    bits.extend(std::iter::repeat_n(WEEKDAY_WORLD, weekdays.len()));
-    let automaton = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(months.iter().chain(&weekdays))
-        .ok();
-    Gate { automaton, bits }
-});
 
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let mut patterns: Vec<String> = Vec::new();
@@ -215,12 +226,18 @@ pub(crate) fn mask(line: &str) -> Mask {
     }
 }
 
-/// Whether `text` has a letter that a case-insensitive rule reads as an ASCII one: `ſ` (long s)
-/// or `K` (the Kelvin sign). Searched as bytes: both start with a byte that is rare in text.
+/// Whether `text` has a letter that a case-insensitive rule reads as an ASCII one: `ſ` (long s,
+/// C5 BF in UTF-8) or `K` (the Kelvin sign, E2 84 AA). Searched as bytes, and only in a text
+/// that is not all ASCII.
 fn folds_to_ascii(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr::memmem::find(bytes, "\u{17f}".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "\u{212a}".as_bytes()).is_some()
+    !text.is_ascii()
+        && memchr::memchr2_iter(0xc5, 0xe2, bytes).any(|i| {
+            matches!(
+                bytes.get(i..),
+                Some([0xc5, 0xbf, ..] | [0xe2, 0x84, 0xaa, ..])
+            )
+        })
 }
 
 /// The bits of one line, for a text without letters that fold to ASCII.
@@ -242,18 +259,25 @@ fn words(piece: &str) -> Mask {
             mask |= MONTH_NAME;
         }
     }
-    if mask & (DIGIT | NATIVE_DIGIT) != 0 {
-        let world = &*WORLD;
-        let Some(automaton) = &world.automaton else {
-            return ALL;
-        };
-        for m in automaton.find_overlapping_iter(piece) {
-            mask |= world
-                .bits
-                .get(m.pattern().as_usize())
-                .copied()
-                .unwrap_or(ALL);
-        }
+    if mask & (FOUR_DIGITS | NATIVE_DIGIT) != 0 {
+        mask |= names(piece);
+    }
+    mask
+}
+
+/// The bits of the words of [`crate::names`] on one line ([`crate::names::on_line`]):
+/// [`NAME_MONTH`], [`NAME_SHARED`], [`NAME_WEEKDAY`].
+fn names(line: &str) -> Mask {
+    let kind = crate::names::on_line(line);
+    let mut mask = 0;
+    if kind.own_month {
+        mask |= NAME_MONTH;
+    }
+    if kind.shared_month {
+        mask |= NAME_SHARED;
+    }
+    if kind.weekday {
+        mask |= NAME_WEEKDAY;
     }
     mask
 }
@@ -269,33 +293,29 @@ fn capitalised(word: &[u8]) -> bool {
 }
 
 /// The bits of the digits on a line: [`DIGIT`], [`CLOCK`], [`DIGIT_SEP`], [`FOUR_DIGITS`],
-/// [`AM_PM`].
+/// [`YEAR_DOT`], [`AM_PM`], [`NATIVE_DIGIT`].
 fn digit_shapes(line: &[u8]) -> Mask {
     let mut mask = 0;
     let mut run = 0;
     for (i, &b) in line.iter().enumerate() {
         if !b.is_ascii_digit() {
             run = 0;
-            // `٠`-`٩` are D9 A0-A9 in UTF-8, `۰`-`۹` DB B0-B9.
-            if b >= 0xd9 {
-                let next = line.get(i + 1).copied().unwrap_or(0);
-                if b == 0xd9 && (0xa0..=0xa9).contains(&next)
-                    || b == 0xdb && (0xb0..=0xb9).contains(&next)
-                {
-                    mask |= NATIVE_DIGIT;
-                }
-            }
             continue;
         }
         mask |= DIGIT;
         run += 1;
         if run >= 4 {
             mask |= FOUR_DIGITS;
+            if year_dot(line, i + 1) {
+                mask |= YEAR_DOT;
+            }
         }
         let next = line.get(i + 1).copied();
         let digit_after_next = line.get(i + 2).is_some_and(u8::is_ascii_digit);
         match next {
             Some(b':' | b'h' | b'H') if digit_after_next => mask |= CLOCK,
+            // French `14 h 30`.
+            Some(b' ' | b'\t' | 0xc2 | 0xe2) if spaced_h(line, i + 1) => mask |= CLOCK,
             Some(b'.') if digit_after_next => mask |= CLOCK | DIGIT_SEP,
             Some(b'/' | b'-') if digit_after_next => mask |= DIGIT_SEP,
             // Hungarian `2020. 08. 18.`
@@ -315,7 +335,67 @@ fn digit_shapes(line: &[u8]) -> Mask {
             mask |= AM_PM;
         }
     }
+    if !line.is_ascii() && native_digit(line) {
+        mask |= NATIVE_DIGIT;
+    }
     mask
+}
+
+/// Whether a space, `h` (or `H`), a space and a digit follow at `at` (French `14 h 30`), the spaces
+/// those of a clock after a date: a tab, a space, U+00A0 or U+202F.
+fn spaced_h(line: &[u8], at: usize) -> bool {
+    let space = |i: usize| match line.get(i..) {
+        Some([b' ' | b'\t', ..]) => Some(1),
+        Some([0xc2, 0xa0, ..]) => Some(2),
+        Some([0xe2, 0x80, 0xaf, ..]) => Some(3),
+        _ => None,
+    };
+    let Some(first) = space(at) else {
+        return false;
+    };
+    let h = at + first;
+    if !matches!(line.get(h), Some(b'h' | b'H')) {
+        return false;
+    }
+    space(h + 1).is_some_and(|second| line.get(h + 1 + second).is_some_and(u8::is_ascii_digit))
+}
+
+/// Whether `line` has an Arabic-Indic or Persian digit, [`NATIVE_DIGIT`]: `٠`-`٩` are D9 A0-A9
+/// in UTF-8, `۰`-`۹` DB B0-B9. Their lead bytes are rare (Arabic letters), so a line without
+/// them is passed over at memchr's speed rather than looked at byte by byte.
+fn native_digit(line: &[u8]) -> bool {
+    memchr::memchr2_iter(0xd9, 0xdb, line).any(|i| match line.get(i..i + 2) {
+        Some([0xd9, next]) => (0xa0..=0xa9).contains(next),
+        Some([0xdb, next]) => (0xb0..=0xb9).contains(next),
+        _ => false,
+    })
+}
+
+/// Whether a dot follows at `at`, or spaces, `m` (or `M`) and a dot: what follows a year in
+/// [`YEAR_DOT`].
+fn year_dot(line: &[u8], at: usize) -> bool {
+    if line.get(at) == Some(&b'.') {
+        return true;
+    }
+    let mut i = at;
+    while let Some(n) = space_at(line, i) {
+        i += n;
+    }
+    i > at && matches!(line.get(i), Some(b'm' | b'M')) && line.get(i + 1) == Some(&b'.')
+}
+
+/// The length in bytes of the space at `i`, if one of `S` in `scan.rs` (a tab, a space, U+00A0,
+/// U+1680, U+2000 to U+200A, U+202F, U+205F, U+3000) starts there.
+fn space_at(line: &[u8], i: usize) -> Option<usize> {
+    match *line.get(i..)? {
+        [b'\t' | b' ', ..] => Some(1),
+        [0xc2, 0xa0, ..] => Some(2),
+        [0xe1, 0x9a, 0x80, ..]
+        | [0xe2, 0x80, 0x80..=0x8a | 0xaf, ..]
+        | [0xe2, 0x81, 0x9f, ..]
+        | [0xe3, 0x80, 0x80, ..] => Some(3),
+        _ => None,
+    }
 }
 
 /// The lines of `text` with their words ([`lines`]) when `gated`, else the whole text as one line
@@ -373,6 +453,22 @@ mod tests {
         ] {
             assert_eq!(mask_of(prose) & MONTH_NAME, 0, "{prose}");
             assert_ne!(mask_of(prose) & MONTH, 0, "{prose}");
+        }
+    }
+
+    /// The rules read French `14 h 30` as a clock after a date with no year (`le 5 novembre à
+    /// 14 h 30`), where the gate once saw no clock's shape and skipped the line.
+    #[test]
+    fn a_clock_with_spaces_around_its_h_has_a_clocks_shape() {
+        assert_ne!(mask_of("14 h 30") & CLOCK, 0);
+        assert_ne!(mask_of("14\u{a0}H\u{202f}30") & CLOCK, 0);
+        assert_eq!(mask_of("14 h") & CLOCK, 0);
+        assert_eq!(mask_of("14 hours 30") & CLOCK, 0);
+        for text in ["le 5 novembre à 14 h 30", "Nov. 5, 14 h 30"] {
+            let stamps = crate::scan::find_stamps(text);
+            assert_eq!(stamps.len(), 1, "{text}: {stamps:?}");
+            assert_eq!(stamps[0].time, chrono::NaiveTime::from_hms_opt(14, 30, 0));
+            assert_eq!(same_with_and_without_gate(text), Ok(()));
         }
     }
 
@@ -613,5 +709,102 @@ mod tests {
                 proptest::prop_assert!(false, "{}", e);
             }
         }
+
+        #[test]
+        fn the_gate_changes_nothing_on_generated_dates_with_names(
+            day_first in proptest::bool::ANY,
+            words in proptest::collection::vec(0..NAME_WORDS.len(), 4),
+            picks in proptest::collection::vec(0..4usize, 9),
+        ) {
+            let text = name_date(day_first, &words, &picks);
+            if let Err(e) = same_with_and_without_gate(&text) {
+                proptest::prop_assert!(false, "{}", e);
+            }
+        }
     }
+
+    /// A date in the shape of the rules that read [`crate::names`], day first (`Cuma, 5. ekim
+    /// 2020 kl. 14:05`) or year first (`2020. március 5.`), with `words` (indexes into
+    /// [`NAME_WORDS`]) in the places of the weekday, the month, a second month and a weekday
+    /// after the year, and `picks` choosing the rest (each under 4).
+    fn name_date(day_first: bool, words: &[usize], picks: &[usize]) -> String {
+        let word = |i: usize| NAME_WORDS[words[i] % NAME_WORDS.len()];
+        let pick = |i: usize, of: &[&'static str]| of[picks[i] % of.len()];
+        let space = |i: usize| pick(i, &[" ", "  ", "\u{a0}", ""]);
+        let mut t = String::new();
+        t.push_str(pick(0, &["", "X", "X\u{301}", "on "]));
+        if day_first {
+            if picks[1] % 2 == 0 {
+                t.push_str(word(0));
+                t.push_str(pick(1, &[",", ", ", " ", "."]));
+                t.push_str(space(2));
+            }
+            t.push_str(pick(2, &["5", "19.", "\u{661}\u{665}", "05"]));
+            t.push_str(space(3));
+            t.push_str(pick(3, &["", "de ", "d'", "d\u{2019}"]));
+            t.push_str(word(1));
+            if picks[4] % 3 == 0 {
+                t.push('/');
+                t.push_str(word(2));
+            }
+            t.push_str(pick(4, &["", ".", ",", " de"]));
+            t.push_str(space(5));
+            t.push_str(pick(
+                5,
+                &["2020", "\u{662}\u{660}\u{662}\u{661}", "2020.", "2021 г."],
+            ));
+            if picks[6] % 2 == 0 {
+                t.push_str(space(6));
+                t.push_str(word(3));
+            }
+        } else {
+            t.push_str(pick(1, &["2020.", "2021 m.", "2020", "2020,"]));
+            t.push_str(space(2));
+            t.push_str(word(1));
+            t.push_str(pick(3, &["", ".", ",", "'"]));
+            t.push_str(space(4));
+            t.push_str(pick(5, &["5", "27.", "26 d.", "x"]));
+        }
+        t.push_str(pick(7, &["", ", ", " kl. ", " o "]));
+        t.push_str(pick(8, &["", "14:05", "9.05 \u{645}", "14 h 30"]));
+        t
+    }
+
+    /// Words in the places of the names of [`crate::names`]: names in every case, without their
+    /// marks, decomposed, joined by apostrophes, glued to letters, and English names and words.
+    const NAME_WORDS: &[&str] = &[
+        "sierpnia",
+        "SIERPNIA",
+        "września",
+        "wrzesnia",
+        "wrzes\u{301}nia",
+        "november",
+        "November",
+        "jan",
+        "januar",
+        "január",
+        "JANUÁR",
+        "January",
+        "fredag",
+        "Xfredag",
+        "Jum'at",
+        "jum\u{2019}at",
+        "Cuma",
+        "Ekim",
+        "lipanj",
+        "juni",
+        "március",
+        "marts",
+        "spalio",
+        "listopada",
+        "Friday",
+        "ноября",
+        "Четверг",
+        "Αυγούστου",
+        "مارس",
+        "كانون الثاني",
+        "Mac",
+        "GMT",
+        "the",
+    ];
 }

@@ -312,12 +312,15 @@ pub fn find_expressions(text: &str, report: &Report) -> Vec<Expression> {
     expr::find_expressions(text, report)
 }
 
-/// Compiles every rule now instead of on first use.
+/// Compiles the rules now instead of on first use.
 ///
 /// Each rule is compiled the first time a text needs it, so a short text never pays for the
 /// rules it does not need. A program that is about to read pages and has a core to spare can
 /// call this on another thread first: the two compile the rules between them, and no result
-/// changes. Calling it more than once, or from several threads, is harmless.
+/// changes. Calling it more than once, or from several threads, is harmless. The two rules
+/// that read dates with the month names of the twenty languages beyond the first seven
+/// (`5 ноября 2021`, `2020. március 27.`) are still compiled on first use, as only a page with
+/// such a name needs them.
 pub fn prepare() {
     scan::prepare();
     expr::prepare();

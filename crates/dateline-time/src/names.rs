@@ -9,11 +9,16 @@
 //! languages, and a name in a script whose letters an ASCII word boundary cannot see (`ноября`,
 //! `Αυγούστου`, `مارس`) needs no boundary in the pattern: the rule's spaces delimit it.
 //!
-//! Each name has the words the gate ([`crate::gate`]) looks for on a line ([`triggers`]): the
-//! longest run of ASCII letters of three or more (`wrze` of `września`, which its spelling without
-//! accents keeps), else the name's second to fourth letters in small and in capital letters
-//! (`ояб` and `ОЯБ` of `ноября`, which also stand in `Ноября`). A name is read only where its
-//! word holds one of its triggers, so the gate never skips a line on which a name is read.
+//! A word with a name's key is read as the name only if it holds one of the name's triggers
+//! ([`triggers`]), in any ASCII case: four of its ASCII letters that no English month or weekday
+//! name holds (`wrze` of `września`, which its spelling without accents keeps), else the name's
+//! second to fourth letters in small and in capital letters (`ояб` and `ОЯБ` of `ноября`, which
+//! also stand in `Ноября`, but not in `нОЯбря`). The gate ([`crate::gate`]) needs neither the
+//! tables nor the triggers: it compares the words of a line that has a year with the keys of
+//! the names in Latin letters ([`on_line`]), and lets a line with Greek, Cyrillic or Arabic
+//! letters through. The tables are built the first time a rule reads a word in a name's place,
+//! and a name's triggers the first time a word with its key is read, so a page in English builds
+//! neither.
 //!
 //! Names are compared by their key: small letters, accents and other marks dropped (`ś` is `s`,
 //! `أ` is `ا`, `ί` is `ι`), a final dot cut. A name that other languages use for another month
@@ -21,7 +26,8 @@
 //! it is October ([`LISTOPAD`], which resolution reads by the outlet's country).
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{LazyLock, OnceLock};
 
 use chrono::Weekday;
 use unicode_normalization::UnicodeNormalization;
@@ -632,13 +638,31 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("الأحد", Weekday::Sun),
 ];
 
-/// What a name's key stands for, and the words that must be in the name as printed.
+/// What a name's key stands for, and the names of the tables with that key.
 struct Entry<T> {
     value: T,
-    triggers: Vec<String>,
+    names: Vec<&'static str>,
+    /// The triggers of [`Entry::names`], one of which a word must hold to be read (see
+    /// [`holds`]), worked out the first time a word with this key is looked up.
+    triggers: OnceLock<Vec<String>>,
 }
 
-/// Every month table but [`SHARED`], whose triggers the gate looks for.
+impl<T> Entry<T> {
+    /// The triggers of every name with this key, each once.
+    fn triggers(&self) -> &[String] {
+        self.triggers.get_or_init(|| {
+            let mut all: Vec<String> = Vec::new();
+            for t in self.names.iter().flat_map(|name| triggers(name)) {
+                if !all.contains(&t) {
+                    all.push(t);
+                }
+            }
+            all
+        })
+    }
+}
+
+/// Every month table but [`SHARED`].
 const MONTH_TABLES: &[&[(&str, u32)]] = &[
     POLISH,
     CZECH_SLOVAK,
@@ -650,40 +674,34 @@ const MONTH_TABLES: &[&[(&str, u32)]] = &[
     ARABIC,
 ];
 
-/// A table keyed by [`key`], each key with the triggers of all its spellings.
+/// A table keyed by [`key`], each key with all its names (the first one's value).
 fn table<T: Copy>(rows: impl Iterator<Item = (&'static str, T)>) -> HashMap<String, Entry<T>> {
     let mut map: HashMap<String, Entry<T>> = HashMap::new();
     for (name, value) in rows {
-        let entry = map.entry(key(name)).or_insert_with(|| Entry {
-            value,
-            triggers: Vec::new(),
-        });
-        for t in triggers(name) {
-            if !entry.triggers.contains(&t) {
-                entry.triggers.push(t);
-            }
-        }
+        map.entry(key(name))
+            .or_insert_with(|| Entry {
+                value,
+                names: Vec::new(),
+                triggers: OnceLock::new(),
+            })
+            .names
+            .push(name);
     }
     map
 }
 
-/// The month names by key, and the triggers of the tables' own names (for the gate).
-struct Tables {
-    months: HashMap<String, Entry<u32>>,
-    months_own: Vec<Vec<String>>,
-}
-
-/// The month tables, then the [`SHARED`] names whose keys no other table has, with their own
-/// triggers (which the gate finds as the names of `MONTH_INTL`).
-static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+/// The month tables, then the [`SHARED`] names whose keys no other table has. Built the first
+/// time a rule reads a word in a month's place: a page whose lines the gate never lets through
+/// to those rules never builds it.
+static MONTHS: LazyLock<HashMap<String, Entry<u32>>> = LazyLock::new(|| {
     let mut months = table(MONTH_TABLES.iter().flat_map(|rows| rows.iter().copied()));
-    let months_own = months.values().map(|e| e.triggers.clone()).collect();
     for (key, entry) in table(SHARED.iter().copied()) {
         months.entry(key).or_insert(entry);
     }
-    Tables { months, months_own }
+    months
 });
 
+/// The weekday table, built the first time a rule reads a word in a weekday's place.
 static WEEKDAY_NAMES: LazyLock<HashMap<String, Entry<Weekday>>> =
     LazyLock::new(|| table(WEEKDAYS.iter().copied()));
 
@@ -709,8 +727,8 @@ pub(crate) fn key(name: &str) -> String {
 /// name may stand (`januar` is in `January`, so `januara`'s trigger is `uara`).
 const ENGLISH: &str = "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday updated published international christian minister government president center enter water after later other";
 
-/// The words the gate looks for to find `name` on a line: four ASCII letters of the name (the
-/// gate folds ASCII case) that stand in no word of [`ENGLISH`], else its longest run of ASCII
+/// The letters a word must hold to be read as `name` (see [`holds`]): four ASCII letters of the
+/// name (in any case) that stand in no word of [`ENGLISH`], else its longest run of ASCII
 /// letters if that has four or more; else, for a name with letters outside ASCII, its second to
 /// fourth letters in small and in capital letters, with and without marks (so also in the name
 /// with a capital first letter), when they are not all ASCII; else the whole name in small,
@@ -764,7 +782,7 @@ pub(crate) fn triggers(name: &str) -> Vec<String> {
     out
 }
 
-/// Whether `word` holds one of `triggers`, ASCII letters in any case (as the gate finds them).
+/// Whether `word` holds one of `triggers`, ASCII letters in any case.
 fn holds(word: &str, triggers: &[String]) -> bool {
     let lowered = word.to_ascii_lowercase();
     triggers
@@ -775,32 +793,267 @@ fn holds(word: &str, triggers: &[String]) -> bool {
 /// The month `word` names in a language of this table, and whether it is spelled as a [`SHARED`]
 /// name (`november`, not `január`), or `None`. The word may end with a dot.
 pub(crate) fn month(word: &str) -> Option<(u32, bool)> {
-    let entry = TABLES.months.get(&key(word))?;
+    let entry = MONTHS.get(&key(word))?;
     let bare = word.trim_end_matches(['.', ',']);
     let shared = SHARED.iter().any(|(s, _)| bare.eq_ignore_ascii_case(s));
-    holds(word, &entry.triggers).then_some((entry.value, shared))
+    holds(word, entry.triggers()).then_some((entry.value, shared))
 }
 
 /// The weekday `word` names in a language of [`WEEKDAYS`], or `None`.
 pub(crate) fn weekday(word: &str) -> Option<Weekday> {
     let entry = WEEKDAY_NAMES.get(&key(word))?;
-    holds(word, &entry.triggers).then_some(entry.value)
+    holds(word, entry.triggers()).then_some(entry.value)
 }
 
-/// Every trigger of the month names (but the [`SHARED`] ones), then of the weekday names, for the
-/// gate.
-pub(crate) fn gate_words() -> (Vec<String>, Vec<String>) {
-    let collect = |entries: &mut dyn Iterator<Item = &Vec<String>>| {
-        let mut seen = std::collections::HashSet::new();
-        entries
-            .flatten()
-            .filter(|t| seen.insert(t.as_str()))
-            .cloned()
-            .collect::<Vec<String>>()
+/// What a word in Latin letters can be read as by [`month`] and [`weekday`], by its key alone:
+/// what the gate needs to know of a line's words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Kind {
+    /// A month, spelled as no [`SHARED`] name is (`sierpnia`, `január`).
+    pub own_month: bool,
+    /// A month spelled as a [`SHARED`] name (`november`, `jan`).
+    pub shared_month: bool,
+    /// A weekday (`fredag`, `Cuma`).
+    pub weekday: bool,
+}
+
+impl Kind {
+    /// Every kind: what a word the gate does not compare may be.
+    const EVERY: Kind = Kind {
+        own_month: true,
+        shared_month: true,
+        weekday: true,
     };
-    let months = collect(&mut TABLES.months_own.iter());
-    let weekdays = collect(&mut WEEKDAY_NAMES.values().map(|e| &e.triggers));
-    (months, weekdays)
+
+    /// What either `self` or `other` is.
+    fn or(self, other: Kind) -> Kind {
+        Kind {
+            own_month: self.own_month || other.own_month,
+            shared_month: self.shared_month || other.shared_month,
+            weekday: self.weekday || other.weekday,
+        }
+    }
+}
+
+/// The bits of a [`Kind`] in [`Keys::kinds`].
+impl Kind {
+    /// The key of a month of [`MONTH_TABLES`].
+    const OWN: u8 = 1;
+    /// The key of a [`SHARED`] name.
+    const SHARED: u8 = 2;
+    /// The key of a weekday.
+    const WEEKDAY: u8 = 4;
+}
+
+/// The keys of the names in Latin letters, which the gate compares a line's words with: the
+/// tables need not be built for that (their keys in other scripts need Unicode decomposition,
+/// and every page with a year has words to compare).
+struct Keys {
+    /// Each key with the bits of [`Kind`] it stands for.
+    kinds: HashMap<Box<str>, u8, BuildHasherDefault<Fnv>>,
+    /// For each pair of ASCII letters (`a`-`z`), the lengths of the keys that start with it, one
+    /// bit each: most words of a line are passed over without hashing them.
+    starts: Box<[u32; 26 * 26]>,
+    /// Whether a key has no place in [`Keys::starts`] (none yet): then every word is hashed.
+    unfiltered: bool,
+}
+
+/// The index of a word's first two letters in [`Keys::starts`], if both are ASCII letters.
+fn start(word: &[u8]) -> Option<usize> {
+    match word {
+        [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Some(
+            usize::from(a.to_ascii_lowercase() - b'a') * 26
+                + usize::from(b.to_ascii_lowercase() - b'a'),
+        ),
+        _ => None,
+    }
+}
+
+/// The bit of a word's length in [`Keys::starts`] (none for 32 bytes or more).
+fn length_bit(len: usize) -> u32 {
+    u32::try_from(len)
+        .ok()
+        .and_then(|len| 1u32.checked_shl(len))
+        .unwrap_or(0)
+}
+
+/// FNV-1a, the hash of [`Keys::kinds`]: for keys of a few letters std's SipHash costs more than
+/// the rest of a lookup.
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The [`Keys`], built the first time the gate meets a line with a year.
+static KEYS: LazyLock<Keys> = LazyLock::new(|| {
+    let mut kinds: HashMap<Box<str>, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut add = |name: &str, bit: u8| {
+        if name.chars().all(|c| c < '\u{370}') {
+            let k = if name.is_ascii() {
+                name.to_ascii_lowercase()
+            } else {
+                key(name)
+            };
+            *kinds.entry(k.into_boxed_str()).or_default() |= bit;
+        }
+    };
+    for (name, _) in MONTH_TABLES.iter().flat_map(|rows| rows.iter()) {
+        add(name, Kind::OWN);
+    }
+    for (name, _) in SHARED {
+        add(name, Kind::SHARED);
+    }
+    for (name, _) in WEEKDAYS {
+        add(name, Kind::WEEKDAY);
+    }
+    let mut starts = Box::new([0u32; 26 * 26]);
+    let mut unfiltered = false;
+    for k in kinds.keys() {
+        match start(k.as_bytes()).and_then(|i| starts.get_mut(i)) {
+            Some(lengths) if length_bit(k.len()) != 0 => *lengths |= length_bit(k.len()),
+            _ => unfiltered |= k.is_ascii(),
+        }
+    }
+    Keys {
+        kinds,
+        starts,
+        unfiltered,
+    }
+});
+
+/// What the words of `line` can be read as, together: what the gate needs to know of a line
+/// with a year.
+///
+/// The rules that read these names take a word's run of letters whole (a space, a digit or
+/// punctuation on either side), or two runs joined by an apostrophe (`jum'at`), or, before a
+/// day, any end of a run that a stamp may start with: one that starts with a letter right after
+/// a letter is no stamp, so only a run with a combining mark has such ends (`X\u{301}fredag`).
+/// So each run of Latin letters and each pair joined by an apostrophe is compared with the
+/// names' keys ([`Keys::kind`]), and a combining mark or a Greek, Cyrillic or Arabic letter, whose
+/// words are not compared, makes the line [`Kind::EVERY`]. Read byte by byte: most of a line is
+/// ASCII.
+pub(crate) fn on_line(line: &str) -> Kind {
+    /// What joins two runs into one word.
+    const APOSTROPHES: [&[u8]; 3] = [b"'", "\u{2019}".as_bytes(), "\u{2bc}".as_bytes()];
+    let keys = &*KEYS;
+    let bytes = line.as_bytes();
+    let mut found = Kind::default();
+    // The run of letters before the one being read.
+    let mut before: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 && !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        // A run of letters, or a character outside ASCII that is none (`skip` long).
+        let start = i;
+        let mut ascii = true;
+        let mut skip = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            if b < 0x80 {
+                break;
+            }
+            let c = line
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            if matches!(c, '\u{300}'..='\u{36f}' | '\u{370}'..='\u{52f}' | '\u{620}'..='\u{65f}' | '\u{66e}'..='\u{6d3}')
+            {
+                return Kind::EVERY;
+            }
+            if !matches!(c, '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{24f}') {
+                skip = c.len_utf8();
+                break;
+            }
+            ascii = false;
+            i += c.len_utf8();
+        }
+        if i > start {
+            found = found.or(keys.kind(bytes.get(start..i).unwrap_or_default(), ascii));
+            if let Some((first, end)) = before {
+                if bytes
+                    .get(end..start)
+                    .is_some_and(|between| APOSTROPHES.contains(&between))
+                {
+                    let pair = bytes.get(first..i).unwrap_or_default();
+                    found = found.or(keys.kind(pair, pair.is_ascii()));
+                }
+            }
+            before = Some((start, i));
+        }
+        i += skip;
+    }
+    found
+}
+
+impl Keys {
+    /// What `word`, a run of Latin letters (ASCII, Latin-1, Latin Extended-A and -B, combining
+    /// marks) in UTF-8, all ASCII when `ascii`, can be read as: a word the rules read as a name
+    /// has its key among those of the tables. A word spelled as a [`SHARED`] name is a shared
+    /// month only, as [`month`] reads it, even where a table's own name has the same key
+    /// (`januar`, `január`).
+    fn kind(&self, word: &[u8], ascii: bool) -> Kind {
+        let bits = if ascii {
+            let lengths = start(word)
+                .and_then(|i| self.starts.get(i))
+                .copied()
+                .unwrap_or(0);
+            if lengths & length_bit(word.len()) == 0 && !self.unfiltered {
+                return Kind::default();
+            }
+            let mut buf = [0u8; 32];
+            let lowered: Vec<u8>;
+            let lowered = match buf.get_mut(..word.len()) {
+                Some(small) => {
+                    small.copy_from_slice(word);
+                    small.make_ascii_lowercase();
+                    &*small
+                }
+                None => {
+                    lowered = word.to_ascii_lowercase();
+                    &lowered
+                }
+            };
+            std::str::from_utf8(lowered)
+                .ok()
+                .and_then(|k| self.kinds.get(k))
+                .copied()
+        } else {
+            std::str::from_utf8(word)
+                .ok()
+                .and_then(|w| self.kinds.get(key(w).as_str()))
+                .copied()
+        };
+        let bits = bits.unwrap_or(0);
+        let shared_spelling = bits & Kind::SHARED != 0 && ascii;
+        Kind {
+            own_month: bits & Kind::OWN != 0 && !shared_spelling
+                || bits & Kind::SHARED != 0 && !ascii,
+            shared_month: shared_spelling,
+            weekday: bits & Kind::WEEKDAY != 0,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -888,6 +1141,80 @@ mod tests {
                 let ok = month(&variant).is_some() || weekday(&variant).is_some();
                 assert!(ok, "{variant} ({name})");
             }
+        }
+    }
+
+    #[test]
+    fn the_gate_finds_names_by_the_words_of_a_line() {
+        // English dates have no name of the tables.
+        assert_eq!(on_line("Friday 03 January 2020 19:44 GMT"), Kind::default());
+        assert_eq!(on_line("Jon Sharman3 January 2020 12:44"), Kind::default());
+        assert_eq!(on_line("12:31 p.m. ET, January 4, 2020"), Kind::default());
+        // A shared name is read only with a weekday or as a year-first date's month.
+        let shared = on_line("5 November 2021");
+        assert!(shared.shared_month && !shared.own_month && !shared.weekday);
+        let with_weekday = on_line("fredag 5 november 2021");
+        assert!(with_weekday.shared_month && with_weekday.weekday);
+        // Own names, with or without their marks, in any case.
+        assert!(on_line("19 sierpnia 2020, 5:16").own_month);
+        assert!(on_line("19 WRZESNIA 2020").own_month);
+        assert!(on_line("19 września 2020").own_month);
+        assert!(on_line("5. január 2021").own_month);
+        let januar = on_line("5. januar 2021");
+        assert!(januar.shared_month && !januar.own_month);
+        // Two runs joined by an apostrophe are a word too.
+        assert!(on_line("Jum'at, 3 April 2020").weekday);
+        assert!(!on_line("Jum, 3 April 2020").weekday);
+        // Words the gate does not compare.
+        assert_eq!(on_line("5 ноября 2021"), Kind::EVERY);
+        assert_eq!(on_line("X\u{301}fredag 5 november 2021"), Kind::EVERY);
+    }
+
+    /// The gate finds every name that [`month`] and [`weekday`] read in Latin letters, in small,
+    /// capital and title case and spelled without marks, as the kind they are read as.
+    #[test]
+    fn every_name_in_latin_letters_is_found_by_its_kind() {
+        let rows = MONTH_TABLES
+            .iter()
+            .flat_map(|rows| rows.iter().map(|r| r.0))
+            .chain(SHARED.iter().map(|r| r.0))
+            .chain(WEEKDAYS.iter().map(|r| r.0))
+            .filter(|name| name.chars().all(|c| c < '\u{370}'));
+        let mut read = 0;
+        for name in rows {
+            let bare: String = name.nfd().filter(|c| !is_combining_mark(*c)).collect();
+            let mut title: String = name.chars().take(1).flat_map(char::to_uppercase).collect();
+            title.extend(name.chars().skip(1));
+            for variant in [name.to_lowercase(), name.to_uppercase(), title, bare] {
+                let variant: String = variant.nfc().collect();
+                let found = on_line(&format!("5 {variant} 2021"));
+                if let Some((_, shared)) = month(&variant) {
+                    read += 1;
+                    let kind = if shared {
+                        found.shared_month
+                    } else {
+                        found.own_month
+                    };
+                    assert!(kind, "{variant} ({name}): {found:?}");
+                }
+                if weekday(&variant).is_some() {
+                    read += 1;
+                    assert!(found.weekday, "{variant} ({name}): {found:?}");
+                }
+            }
+        }
+        assert!(read > 1000, "{read}");
+    }
+
+    #[test]
+    fn every_key_has_its_place_among_the_starts() {
+        assert!(!KEYS.unfiltered);
+        for k in KEYS.kinds.keys() {
+            assert_ne!(
+                KEYS.kind(k.as_bytes(), k.is_ascii()),
+                Kind::default(),
+                "{k}"
+            );
         }
     }
 

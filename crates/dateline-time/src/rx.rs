@@ -10,12 +10,14 @@
 //! [`Captures`] and [`Match`] mirror the `regex` crate's types the rules were written against;
 //! searches are the same leftmost-first searches with the same look-behind at their start. Groups
 //! are read by [`G`], not by name: each rule's group indexes are found once, when it is compiled.
+//! A match can be extended by a group found right after it by another pattern
+//! ([`Captures::extend`]): the stamp rules' common zone, compiled once ([`Rx::end_from`]).
 
 use std::ops::Range;
 
-use regex_automata::Input;
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as Slots;
+use regex_automata::{Anchored, Input};
 
 /// Declares [`G`] from its groups and their names in the patterns, each listed once.
 macro_rules! groups {
@@ -121,7 +123,18 @@ impl Rx {
             hay,
             slots,
             groups: &self.groups,
+            after: None,
         })
+    }
+
+    /// The end of the leftmost-first match that starts exactly at `at`, without its groups; the
+    /// text before `at` still counts for `\b`.
+    pub(crate) fn end_from(&self, hay: &str, at: usize) -> Option<usize> {
+        if at > hay.len() {
+            return None;
+        }
+        let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
+        self.re.search(&input).map(|m| m.end())
     }
 }
 
@@ -131,28 +144,61 @@ pub(crate) struct Captures<'h> {
     hay: &'h str,
     slots: Slots,
     groups: &'h [Option<usize>; G::ALL.len()],
+    /// A group matched right after the match by a second rule, which extends the match to
+    /// its end ([`Captures::extend`]): the group, its span and the new end.
+    after: Option<(G, Range<usize>, usize)>,
 }
 
 impl<'h> Captures<'h> {
-    /// Group `index` (0: the whole match), if it took part.
+    /// Group `index` (0: the whole match, with what [`Captures::extend`] added), if it took
+    /// part.
     pub(crate) fn get(&self, index: usize) -> Option<Match<'h>> {
         let span = self.slots.get_group(index)?;
+        let end = match &self.after {
+            Some((_, _, end)) if index == 0 => *end,
+            _ => span.end,
+        };
         Some(Match {
             hay: self.hay,
             start: span.start,
-            end: span.end,
+            end,
         })
     }
 
     /// Group `g`, if the rule has it and it took part.
+    #[inline]
     pub(crate) fn name(&self, g: G) -> Option<Match<'h>> {
-        let index = (*self.groups.get(g as usize)?)?;
-        let span = self.slots.get_group(index)?;
-        Some(Match {
-            hay: self.hay,
-            start: span.start,
-            end: span.end,
-        })
+        let index = self.groups.get(g as usize).copied().flatten();
+        match index.and_then(|index| self.slots.get_group(index)) {
+            Some(span) => Some(Match {
+                hay: self.hay,
+                start: span.start,
+                end: span.end,
+            }),
+            None => self.after(g),
+        }
+    }
+
+    /// Group `g` of what [`Captures::extend`] added, if it is that group.
+    fn after(&self, g: G) -> Option<Match<'h>> {
+        match &self.after {
+            Some((after, span, _)) if *after == g => Some(Match {
+                hay: self.hay,
+                start: span.start,
+                end: span.end,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The match extended to `end` by what follows it, a text in which group `g` spans `span`:
+    /// the match of a rule `A(?:B)?` found as `A`, then `B` from where `A` ends, which is the
+    /// same match (leftmost-first, `A`'s choices come before `B`'s), with `B`'s group `g`.
+    pub(crate) fn extend(self, g: G, span: Range<usize>, end: usize) -> Captures<'h> {
+        Captures {
+            after: Some((g, span, end)),
+            ..self
+        }
     }
 }
 

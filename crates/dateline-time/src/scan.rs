@@ -95,15 +95,100 @@ struct Rule {
     form: Form,
     /// What a line needs for the rule to match on it (see [`crate::gate`]).
     needs: Needs,
+    /// The rule's pattern without the zone that may end it (see [`ZoneAfter`]).
     pattern: String,
+    /// Whether a zone may follow the match of `pattern`.
+    zone_after: Option<ZoneAfter>,
     /// The compiled `pattern`, on first use: a text that never needs a rule never pays for it.
     re: OnceLock<Option<Rx>>,
+    /// The pattern as written, with its zone, which the tests compare the rule with.
+    #[cfg(test)]
+    written: String,
+}
+
+/// Where a rule's pattern, as written, ends with an optional zone (`(?:{S}*{z})?`): right after
+/// the rest, or at the end of an optional clock that ends it (`(?:{sep}{dated}(?:{S}*{z})?)?`).
+///
+/// Thirteen rules end so. Each compiled with its own copy of the zone (every abbreviation of
+/// `zones.rs`), the copies were about a sixth of the time to compile the stamp rules; so the
+/// zone is cut from those patterns and compiled once, as [`ZONE`], and looked for where a
+/// rule's match ends ([`Rule::captures_at`]). That is the same match as the pattern as written:
+/// a leftmost-first search takes the earlier choices of a pattern before the later ones, and the
+/// zone, optional, comes last (a test compares the two on the seeds, the fixtures and the
+/// table of forms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ZoneAfter {
+    /// After every match.
+    Always,
+    /// After a match with a clock ([`G::H`]), as the zone is inside the optional clock.
+    Clock,
 }
 
 impl Rule {
     fn re(&self) -> Option<&Rx> {
         self.re.get_or_init(|| Rx::new(&self.pattern)).as_ref()
     }
+
+    /// The rule's leftmost-first match in `hay` at or after `at` ([`Rx::captures_at`]), with
+    /// the zone that follows it when the rule reads one there ([`ZoneAfter`]).
+    fn captures_at<'h>(&'h self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
+        let caps = self.re()?.captures_at(hay, at)?;
+        let zone = match self.zone_after {
+            Some(ZoneAfter::Always) => true,
+            Some(ZoneAfter::Clock) => caps.name(G::H).is_some(),
+            None => false,
+        };
+        let end = caps.get(0)?.end();
+        match zone.then(|| zone_after(hay, end)).flatten() {
+            Some((span, end)) => Some(caps.extend(G::Zone, span, end)),
+            None => Some(caps),
+        }
+    }
+}
+
+/// The zone that may end a rule ([`ZoneAfter`]): spaces, then a zone, in parentheses or not
+/// (`{S}*{z}` in [`rules`]), compiled once for every rule that ends with it.
+static ZONE: LazyLock<Option<Rx>> =
+    LazyLock::new(|| Rx::new(&format!("(?i){S}*{}", zone("zone", true))));
+
+/// The zone of [`ZONE`] that starts at `at`, if one does: its span (without the spaces and
+/// parentheses around it) and the end of the match.
+fn zone_after(hay: &str, at: usize) -> Option<(std::ops::Range<usize>, usize)> {
+    let rest = hay.get(at..)?;
+    // A zone starts with a capital, a sign or a parenthesis: most matches end where none does.
+    let first = rest.trim_start_matches(is_space).bytes().next()?;
+    if !(first.is_ascii_uppercase() || matches!(first, b'+' | b'-' | b'(')) {
+        return None;
+    }
+    let end = ZONE.as_ref()?.end_from(hay, at)?;
+    let text = hay.get(at..end)?;
+    let mut start = at + (text.len() - text.trim_start_matches(is_space).len());
+    if hay.get(start..end)?.starts_with('(') {
+        let inner = hay.get(start + 1..end)?;
+        start += 1 + (inner.len() - inner.trim_start_matches(is_space).len());
+    }
+    let mut zone_end = end;
+    if text.ends_with(')') {
+        zone_end = start + hay.get(start..end - 1)?.trim_end_matches(is_space).len();
+    }
+    Some((start..zone_end, end))
+}
+
+/// `pattern` without the optional zone that ends it, `zone` (see [`ZoneAfter`]), and where the
+/// zone was.
+fn cut_zone(pattern: &str, zone: &str) -> (String, Option<ZoneAfter>) {
+    if let Some(head) = pattern.strip_suffix(zone) {
+        return (head.to_owned(), Some(ZoneAfter::Always));
+    }
+    for close in [")?", "|)"] {
+        if let Some(head) = pattern
+            .strip_suffix(close)
+            .and_then(|p| p.strip_suffix(zone))
+        {
+            return (format!("{head}{close}"), Some(ZoneAfter::Clock));
+        }
+    }
+    (pattern.to_owned(), None)
 }
 
 fn rules() -> Vec<Rule> {
@@ -216,7 +301,11 @@ fn rules() -> Vec<Rule> {
         // `30 Ekim 2020 Cuma 18:28`, `21. juni/lipanj, 2020.`, `3 d'abril de 2020`.
         (
             Form::DayMonthYearTime,
-            Needs(&[gate::DIGIT | gate::NATIVE_DIGIT, gate::MONTH_WORLD | gate::WEEKDAY_WORLD]),
+            Needs(&[
+                gate::FOUR_DIGITS | gate::NATIVE_DIGIT,
+                gate::NAME_MONTH | gate::NAME_SHARED,
+                gate::NAME_MONTH | gate::NAME_WEEKDAY,
+            ]),
             format!(
                 r"(?:(?P<wwd>{word})\.?[,\x{{60c}}]?{S}+)?(?P<d>{ND}{{1,2}})\.?{S}+(?:de{S}+|d['\x{{2019}}])?(?P<wmon>{word}(?:{S}[\x{{620}}-\x{{65f}}]+)?)(?:{S}*/{S}*(?P<wmon2>{word}))?\.?(?:{S}+de)?,?{S}+(?P<y>{ND}{{4}})(?:{S}*(?:\x{{433}}\.|\x{{433}}\x{{43e}}\x{{434}}\x{{430}}|\x{{440}}\.|\x{{440}}\x{{43e}}\x{{43a}}\x{{443}}|godine|god\.)|\.|\x{{645}})?(?:(?:{S}+(?P<wda>{word}))?{sep}{world_time}(?:{S}*{z})?)?"
             ),
@@ -225,7 +314,7 @@ fn rules() -> Vec<Rule> {
         // Lithuanian `2020 m. spalio 26 d.`.
         (
             Form::YearMonthDayTime,
-            Needs(&[gate::FOUR_DIGITS, gate::MONTH_WORLD | gate::MONTH_INTL]),
+            Needs(&[gate::YEAR_DOT, gate::NAME_MONTH | gate::NAME_SHARED]),
             format!(
                 r"(?P<y>[0-9]{{4}})(?:\.|{S}+m\.){S}+(?P<wmon>{word})\.?{S}+(?P<d>[0-9]{{1,2}})(?:\.|{S}+d\.)?(?:{sep}{world_time}(?:{S}*{z})?)?"
             ),
@@ -297,25 +386,37 @@ fn rules() -> Vec<Rule> {
             ),
         ),
     ];
+    let zone_last = format!("(?:{S}*{z})?");
     specs
         .into_iter()
-        .map(|(form, needs, pat)| Rule {
-            form,
-            needs,
-            pattern: format!("(?i){pat}"),
-            re: OnceLock::new(),
+        .map(|(form, needs, pat)| {
+            let (head, zone_after) = cut_zone(&pat, &zone_last);
+            Rule {
+                form,
+                needs,
+                pattern: format!("(?i){head}"),
+                zone_after,
+                re: OnceLock::new(),
+                #[cfg(test)]
+                written: format!("(?i){pat}"),
+            }
         })
         .collect()
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(rules);
 
-/// Compiles every stamp rule, in reverse order: a reader that meets a rule first compiles it
-/// itself, from the front, so a reader and a [`crate::prepare`] on another thread meet in the middle.
+/// Compiles every stamp rule but those that read [`crate::names`], in reverse order: a reader
+/// that meets a rule first compiles it itself, from the front, so a reader and a
+/// [`crate::prepare`] on another thread meet in the middle. The rules of `names.rs` are left to
+/// their first use: the gate runs them only on a line with one of its names (or with Greek,
+/// Cyrillic or Arabic letters), so a page without one never needs them, and they are a tenth of
+/// the time to compile the rules.
 pub(crate) fn prepare() {
-    for rule in RULES.iter().rev() {
+    for rule in RULES.iter().rev().filter(|r| !r.needs.names()) {
         let _ = rule.re();
     }
+    LazyLock::force(&ZONE);
     LazyLock::force(&OPEN_ORDER);
 }
 
@@ -344,10 +445,9 @@ pub(crate) fn find_stamps_in(text: &str, lines: &[gate::Line]) -> Vec<Stamp> {
             if !rule.needs.met(line.mask) {
                 continue;
             }
-            let Some(re) = rule.re() else { continue };
             let mut at = line.start;
             while at <= hay.len() {
-                let Some(caps) = re.captures_at(hay, at) else {
+                let Some(caps) = rule.captures_at(hay, at) else {
                     break;
                 };
                 let Some(whole) = caps.get(0) else { break };
@@ -403,7 +503,7 @@ pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
         if !rule.needs.met(mask) {
             continue;
         }
-        let Some(caps) = rule.re().and_then(|re| re.captures_at(trimmed, 0)) else {
+        let Some(caps) = rule.captures_at(trimmed, 0) else {
             continue;
         };
         // The match spans the text, or ends with an am/pm that a zone in small letters may follow.
@@ -834,12 +934,12 @@ pub(crate) fn clock_suffix_note(stamp: &Stamp) -> Option<Note> {
     let text = stamp.text.as_str();
     let bytes = text.as_bytes();
     // The printed hour before each `:` or `.`, and what follows its minutes.
-    for (i, &b) in bytes.iter().enumerate() {
+    for i in memchr::memchr2_iter(b':', b'.', bytes) {
         let digit_before = i
             .checked_sub(1)
             .and_then(|j| bytes.get(j))
             .is_some_and(u8::is_ascii_digit);
-        if !matches!(b, b':' | b'.') || !digit_before {
+        if !digit_before {
             continue;
         }
         let hour_start = text
@@ -1267,6 +1367,119 @@ mod tests {
         }
     }
 
+    /// The matches and groups of `rule` from every position of `text`, found as the rule is
+    /// run (its zone after it) and as it is written (one pattern), or the first difference.
+    fn as_written(rule: &Rule, written: &Rx, text: &str) -> Result<(), String> {
+        let spans = |caps: Option<Captures<'_>>| {
+            caps.map(|c| {
+                let groups: Vec<_> = G::ALL
+                    .iter()
+                    .map(|g| c.name(*g).map(|m| m.range()))
+                    .collect();
+                (c.get(0).map(|m| m.range()), groups)
+            })
+        };
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let run = spans(rule.captures_at(text, at));
+            let one = spans(written.captures_at(text, at));
+            if run != one {
+                return Err(format!(
+                    "{:?} at {at} of {text:?}:\n{run:?}\n{one:?}",
+                    rule.form
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Texts with stamps and zones: the lines of the seeds and fixtures with a digit, the texts
+    /// of `tests/cases.txt`, and zones in every place a rule reads one.
+    fn texts_with_zones() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["../../seeds", "../dateline-sources/tests/fixtures/pages"] {
+            let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            files.sort();
+            for file in files {
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                texts.extend(
+                    text.lines()
+                        .filter(|l| l.bytes().any(|b| b.is_ascii_digit()))
+                        .map(str::to_owned),
+                );
+            }
+        }
+        let cases = std::fs::read_to_string(root.join("tests/cases.txt")).unwrap_or_default();
+        texts.extend(
+            cases
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .filter_map(|l| l.split(" | ").next())
+                .map(|t| t.replace("\\|", "|")),
+        );
+        for zone in [
+            "EST",
+            " (HKT)",
+            "( GMT )",
+            "GMT+3",
+            "GMT +5:30",
+            "+05:30",
+            "-0800",
+            "Z",
+            "ET)",
+            " (IST",
+            "est",
+            "CET,",
+        ] {
+            for stamp in [
+                "3 January 2020 12:44",
+                "January 3, 2020 12:44 PM",
+                "3 Jan, 15:44",
+                "Jan 3, 3:44 PM",
+                "03.01.2020 13:44 Uhr",
+                "2020/01/03 21:44",
+                "1830 hrs",
+                "12:44",
+                "5pm",
+                "yesterday at 9:05",
+                "at noon",
+                "5 ноября 2021 в 07:15",
+                "2020. március 27., 14:05",
+                "3 January 2020",
+            ] {
+                texts.push(format!("{stamp} {zone}"));
+                texts.push(format!("{stamp}{zone} and more"));
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn rules_read_as_written_with_their_zone_compiled_once() {
+        let cut: Vec<&Rule> = RULES.iter().filter(|r| r.zone_after.is_some()).collect();
+        assert_eq!(cut.len(), 13);
+        assert!(ZONE.is_some());
+        let texts = texts_with_zones();
+        assert!(texts.len() > 1000, "{}", texts.len());
+        for rule in cut {
+            let Some(written) = Rx::new(&rule.written) else {
+                panic!("{:?} compiles as written", rule.form);
+            };
+            assert_ne!(rule.pattern, rule.written);
+            for text in &texts {
+                if let Err(e) = as_written(rule, &written, text) {
+                    panic!("{e}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn preparing_on_other_threads_compiles_every_rule_and_changes_nothing() {
         let text = "Friday 03 January 2020 13:34 EST\nJon Sharman3 January 2020 12:44\n\
@@ -1278,7 +1491,14 @@ mod tests {
             }
             s.spawn(|| assert_eq!(format!("{:?}", find_stamps(text)), before));
         });
-        assert!(RULES.iter().all(|r| r.re.get().is_some()), "all compiled");
+        assert!(
+            RULES
+                .iter()
+                .filter(|r| !r.needs.names())
+                .all(|r| r.re.get().is_some()),
+            "all compiled but the rules of names.rs, which compile on first use"
+        );
+        assert_eq!(RULES.iter().filter(|r| r.needs.names()).count(), 2);
         assert!(
             crate::expr::rules_all_compiled(),
             "every expression rule compiled"
