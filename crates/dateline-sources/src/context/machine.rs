@@ -125,8 +125,12 @@ fn languages(machine: &Machine, found: &mut Found) {
         let text = tag.unwrap_or_default();
         found
             .language
-            .push(Clue::new(lang, kind, text, weight::PRINTED));
-        if let Some(region) = region.filter(|r| places::zone_of_country(r).is_some()) {
+            .push(Clue::new(lang.clone(), kind, text, weight::PRINTED));
+        // A region where the language is not written is a placeholder (Facebook's `ar_AR` is
+        // Arabic anywhere, not Argentina).
+        if let Some(region) = region.filter(|r| {
+            places::zone_of_country(r).is_some() && places::spoken_in(&lang, r) != Some(false)
+        }) {
             found.country.push(Clue::new(
                 region,
                 format!("the region of {kind}"),

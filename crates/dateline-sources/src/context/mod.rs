@@ -165,6 +165,21 @@ impl Context {
     }
 }
 
+/// The places of one country that a page's prose names.
+#[derive(Debug, Clone)]
+pub(crate) struct Places {
+    /// The country (ISO 3166-1 alpha-2).
+    pub country: String,
+    /// How many times the prose names its places.
+    pub mentions: u32,
+    /// How many of its places the page names.
+    pub distinct: u32,
+    /// Its most named place, that place's zone, and the line it is first named on.
+    pub place: String,
+    pub tz: Tz,
+    pub line: u32,
+}
+
 /// Every clue found on a page, by question.
 #[derive(Debug, Default)]
 pub(crate) struct Found {
@@ -178,6 +193,8 @@ pub(crate) struct Found {
     pub page_date: Vec<Clue<NaiveDate>>,
     pub now: Vec<Clue<DateTime<Utc>>>,
     pub kind: Vec<Clue<DocumentKind>>,
+    /// The places the page's prose names, by country, most named first.
+    pub places: Vec<Places>,
     /// The page's statement of its zone, when it makes one.
     pub statement: Option<(RawStamp, Tz)>,
     /// The line that heads a comment thread under the article.
@@ -284,6 +301,7 @@ pub(crate) fn decide(
             ));
         }
     }
+    places_clues(&mut found, language.as_deref());
     let country = decide_str(Question::Country, &found.country, &mut record);
     record.country.clone_from(&country);
     let country_clue = record.decisions.last().and_then(|d| d.clue.as_ref());
@@ -420,6 +438,43 @@ fn given_clues(given: &Given, found: &mut Found) {
             weight::GIVEN,
         ));
     }
+}
+
+/// The places a page's prose names say where it is from, as little as a language does: the most
+/// named country among those where the page's language is written, when the page names three of
+/// its places (or two, often), twice as many as of the next (or as many, named thrice as often);
+/// and the zone most of them keep.
+fn places_clues(found: &mut Found, language: Option<&str>) {
+    let mut candidates = found
+        .places
+        .iter()
+        .filter(|p| language.is_none_or(|l| places::spoken_in(l, &p.country) != Some(false)));
+    let Some(top) = candidates.next() else {
+        return;
+    };
+    let (second_distinct, second_mentions) = candidates
+        .next()
+        .map_or((0, 0), |p| (p.distinct, p.mentions));
+    let enough = top.distinct >= 3 || (top.distinct >= 2 && top.mentions >= 6);
+    let ahead = top.distinct >= 2 * second_distinct
+        || (top.distinct >= second_distinct && top.mentions >= 3 * second_mentions);
+    if !enough || !ahead {
+        return;
+    }
+    let w = (2 * top.distinct).min(weight::LANGUAGE - 1);
+    let text = format!(
+        "{} and {} more places in {}",
+        top.place,
+        top.distinct - 1,
+        top.country
+    );
+    let kind = "the places the page names";
+    found
+        .country
+        .push(Clue::new(top.country.clone(), kind, &text, w).at(top.line));
+    found
+        .zone
+        .push(Clue::new(ZoneClue::Region(top.tz), kind, &text, w).at(top.line));
 }
 
 /// Decides a question whose answers are text, compared without regard to case.

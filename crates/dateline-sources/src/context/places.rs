@@ -331,6 +331,113 @@ pub(crate) const GROUPS: &[(&str, &str)] = &[
     ("Tiso Blackstar", "ZA"),
 ];
 
+/// The countries whose news is written in a language, for the languages written in several
+/// (a page's language narrows where it is from, and the places it names say which of these).
+const SPOKEN: &[(&str, &[&str])] = &[
+    (
+        "ar",
+        &[
+            "EG", "SA", "AE", "JO", "LB", "SY", "IQ", "KW", "QA", "BH", "OM", "YE", "LY", "TN",
+            "DZ", "MA", "SD", "PS", "MR",
+        ],
+    ),
+    ("de", &["DE", "AT", "CH", "LI", "LU", "BE"]),
+    ("el", &["GR", "CY"]),
+    (
+        "en",
+        &[
+            "US", "GB", "CA", "AU", "NZ", "IE", "IN", "PK", "NG", "ZA", "KE", "PH", "SG", "MY",
+            "GH", "ZW", "UG", "TZ", "JM", "TT", "BB", "BS", "BZ", "MT", "ZM", "BW", "NA", "LR",
+            "SL", "GM", "RW", "MW", "FJ", "PG", "HK", "LK", "BD", "AE", "QA", "NP", "CY",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "ES", "MX", "AR", "CO", "CL", "PE", "VE", "EC", "GT", "CU", "BO", "DO", "HN", "PY",
+            "SV", "NI", "CR", "PA", "UY", "PR", "US", "GQ",
+        ],
+    ),
+    ("fa", &["IR", "AF"]),
+    (
+        "fr",
+        &[
+            "FR", "BE", "CH", "CA", "LU", "MC", "SN", "CI", "CM", "ML", "BF", "NE", "TG", "BJ",
+            "GA", "CG", "CD", "MG", "HT", "DZ", "MA", "TN", "RW", "BI", "DJ", "TD", "CF", "GN",
+        ],
+    ),
+    ("it", &["IT", "CH", "SM", "VA"]),
+    ("ms", &["MY", "SG", "BN"]),
+    ("nl", &["NL", "BE", "SR"]),
+    ("pt", &["BR", "PT", "AO", "MZ", "CV", "GW", "ST", "TL"]),
+    ("ro", &["RO", "MD"]),
+    ("ru", &["RU", "BY", "KZ", "KG", "UA", "MD", "LV", "EE"]),
+    ("sq", &["AL", "XK", "MK"]),
+    ("sr", &["RS", "BA", "ME"]),
+    ("sv", &["SE", "FI"]),
+    ("tr", &["TR", "CY"]),
+    ("ur", &["PK", "IN"]),
+    ("zh", &["CN", "TW", "HK", "MO", "SG", "MY"]),
+];
+
+/// Whether a language's news is written in a country: `None` when dateline does not know where
+/// the language is written.
+pub(crate) fn spoken_in(language: &str, country: &str) -> Option<bool> {
+    if let Some((_, countries)) = SPOKEN.iter().find(|s| s.0 == language) {
+        return Some(countries.iter().any(|c| c.eq_ignore_ascii_case(country)));
+    }
+    let (home, _) = country_of_language(language)?;
+    Some(home.eq_ignore_ascii_case(country))
+}
+
+/// Places named in Arabic, which the gazetteer (spelled in Latin letters) does not hold: the
+/// capitals and largest cities of the Arab countries, and the countries' names.
+pub(crate) const ARABIC_PLACES: &[(&str, &str)] = &[
+    ("القاهرة", "EG"),
+    ("الإسكندرية", "EG"),
+    ("الجيزة", "EG"),
+    ("مصر", "EG"),
+    ("الرياض", "SA"),
+    ("جدة", "SA"),
+    ("مكة", "SA"),
+    ("السعودية", "SA"),
+    ("دبي", "AE"),
+    ("أبوظبي", "AE"),
+    ("أبو ظبي", "AE"),
+    ("الشارقة", "AE"),
+    ("الإمارات", "AE"),
+    ("الأردن", "JO"),
+    ("بيروت", "LB"),
+    ("لبنان", "LB"),
+    ("دمشق", "SY"),
+    ("حلب", "SY"),
+    ("سوريا", "SY"),
+    ("بغداد", "IQ"),
+    ("البصرة", "IQ"),
+    ("العراق", "IQ"),
+    ("الكويت", "KW"),
+    ("الدوحة", "QA"),
+    ("قطر", "QA"),
+    ("المنامة", "BH"),
+    ("البحرين", "BH"),
+    ("مسقط", "OM"),
+    ("صنعاء", "YE"),
+    ("عدن", "YE"),
+    ("اليمن", "YE"),
+    ("بنغازي", "LY"),
+    ("ليبيا", "LY"),
+    ("تونس", "TN"),
+    ("الجزائر", "DZ"),
+    ("الرباط", "MA"),
+    ("الدار البيضاء", "MA"),
+    ("المغرب", "MA"),
+    ("الخرطوم", "SD"),
+    ("السودان", "SD"),
+    ("غزة", "PS"),
+    ("رام الله", "PS"),
+    ("نواكشوط", "MR"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,6 +55,37 @@ fn the_language_of_the_prose_places_bare_clocks_when_nothing_else_does() {
     );
 }
 
+/// The places an English page names say where it is from when nothing else does: three towns of
+/// one US zone place its bare clocks there, and the clue says which places.
+#[test]
+fn the_places_a_page_names_place_its_clocks_when_nothing_else_does() {
+    let doc = page(
+        "Bridge to close for a year after cracks are found\n\n\
+         March 4, 2021 9:30 AM\n\n\
+         The council in Wichita voted on Tuesday evening to close the old bridge to cars for the \
+         whole of next year, while engineers repair the cracks found in its piers.\n\n\
+         Drivers from Topeka and Kansas City who cross it every day will have to take the long \
+         road around the lake, which adds twenty minutes to the journey each way.\n",
+    );
+    assert_eq!(doc.context.country.as_deref(), Some("US"));
+    assert_eq!(doc.context.zone.as_deref(), Some("America/Chicago"));
+    assert_eq!(
+        won_by(&doc, Question::Zone).as_deref(),
+        Some("the places the page names")
+    );
+}
+
+/// Facebook's `ar_AR` locale is Arabic anywhere, not Argentina: a region where the page's
+/// language is not written names no country.
+#[test]
+fn a_locale_whose_region_does_not_write_the_language_names_no_country() {
+    let doc = html(
+        r#"<!DOCTYPE html><html><head><meta property="og:locale" content="ar_AR"></head>
+        <body><h1>عنوان</h1><p>نص</p></body></html>"#,
+    );
+    assert_ne!(doc.context.country.as_deref(), Some("AR"));
+}
+
 /// A zone printed by one of the page's stamps places the clocks that print none.
 #[test]
 fn a_zone_printed_on_the_page_places_its_bare_clocks() {

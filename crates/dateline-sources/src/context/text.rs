@@ -551,6 +551,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     }
     live_title(page, found);
     names(page, found);
+    places_named(page, found);
     if let Some((code, confidence)) = language::of_text(page.lines().map(|(_, t)| t)) {
         // whatlang's confidence runs 0 to 1; a sure reading outweighs a page's declared tag.
         let w = weight::LANGUAGE + (confidence * f64::from(weight::DATELINE)) as u32;
@@ -1310,6 +1311,73 @@ fn is_range(tail: &str) -> bool {
     tail.strip_prefix(['-', '\u{2013}', '\u{2014}'])
         .map(str::trim_start)
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// How many lines of prose are read for the places they name: a long live blog's first posts
+/// name its places as well as all of them do.
+const PLACE_LINES: usize = 600;
+
+/// The places the page's prose names (the gazetteer's, and Arabic names it does not hold), by
+/// country, most named first.
+fn places_named(page: &Page<'_>, found: &mut Found) {
+    // Per place: its mentions, its zone and the line it is first named on.
+    type ByPlace = HashMap<String, (u32, dateline_time::Tz, u32)>;
+    // Per country: its places' mentions, and its places.
+    let mut tally: HashMap<String, (u32, ByPlace)> = HashMap::new();
+    let mut count = |country: &str, name: &str, tz: dateline_time::Tz, line: u32| {
+        let (mentions, by_place) = tally.entry(country.to_owned()).or_default();
+        *mentions += 1;
+        by_place.entry(name.to_owned()).or_insert((0, tz, line)).0 += 1;
+    };
+    for (n, text) in page.lines().filter(|(_, t)| !is_blank(t)).take(PLACE_LINES) {
+        let text = text.trim();
+        for (_, place) in dateline_time::find_places(text) {
+            count(place.country, place.name, place.tz, n);
+        }
+        if !text.is_ascii() {
+            for (name, country) in places::ARABIC_PLACES {
+                if text.contains(name) {
+                    if let Some((tz, _)) = places::zone_of_country(country) {
+                        count(country, name, tz, n);
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<super::Places> = tally
+        .into_iter()
+        .filter_map(|(country, (mentions, by_place))| {
+            let distinct = u32::try_from(by_place.len()).unwrap_or(u32::MAX);
+            // The zone most of the country's places keep, and its most named place.
+            let mut zones: HashMap<dateline_time::Tz, u32> = HashMap::new();
+            for (_, tz, _) in by_place.values() {
+                *zones.entry(*tz).or_default() += 1;
+            }
+            let tz = zones
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.name().cmp(a.0.name())))?
+                .0;
+            let (place, (_, _, line)) = by_place
+                .into_iter()
+                .filter(|(_, p)| p.1 == tz)
+                .max_by(|a, b| a.1.0.cmp(&b.1.0).then_with(|| b.0.cmp(&a.0)))?;
+            Some(super::Places {
+                country,
+                mentions,
+                distinct,
+                place,
+                tz,
+                line,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.distinct
+            .cmp(&a.distinct)
+            .then_with(|| b.mentions.cmp(&a.mentions))
+            .then_with(|| a.country.cmp(&b.country))
+    });
+    found.places = out;
 }
 
 /// Outlets and countries named on the page: domains, copyright lines, media groups, a known
