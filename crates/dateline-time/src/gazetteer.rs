@@ -4,7 +4,7 @@
 //! Names are matched without regard to case, diacritics or punctuation: `Sao Paulo` finds
 //! `São Paulo`, `Xi’an` finds `Xi'an`, `Port au Prince` finds `Port-au-Prince`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -44,6 +44,8 @@ struct Gazetteer {
     by_key: HashMap<String, Vec<usize>>,
     /// The most words in any folded name.
     max_words: usize,
+    /// The first word of every folded name: a word that is none opens no name.
+    first_words: HashSet<String>,
     /// Rows that did not parse, with their 1-based line (a bug in the data file; a test checks).
     #[cfg_attr(not(test), allow(dead_code))]
     rejected: Vec<(usize, String)>,
@@ -111,10 +113,16 @@ impl Gazetteer {
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(1);
+        let first_words = by_key
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_owned)
+            .collect();
         Gazetteer {
             places,
             by_key,
             max_words,
+            first_words,
             rejected,
         }
     }
@@ -148,6 +156,21 @@ fn rank(indices: &mut [usize], places: &[Place]) {
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut gap = false;
+    if s.is_ascii() {
+        // The common case, without decomposing.
+        for c in s.chars() {
+            if c.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                gap = true;
+            }
+        }
+        return out;
+    }
     for c in s.nfd() {
         if is_combining_mark(c) {
             continue;
@@ -277,7 +300,13 @@ pub fn find_places(text: &str) -> Vec<(Range<usize>, Place)> {
             .and_then(|s| s.chars().next())
             .is_some_and(char::is_uppercase);
         let mut matched = 0;
-        if capitalised {
+        // A word that opens no name in the table opens no name here.
+        let opens = capitalised
+            && words
+                .get(i)
+                .and_then(|&(a, b)| text.get(a..b))
+                .is_some_and(|w| g.first_words.contains(&fold(w)));
+        if opens {
             for k in (1..=g.max_words).rev() {
                 let Some(&(_, end)) = words.get(i + k - 1) else {
                     continue;

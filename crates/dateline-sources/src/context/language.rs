@@ -5,7 +5,7 @@ use whatlang::Lang;
 
 /// The most prose read to tell a page's language: enough for a confident answer, bounded so a
 /// long page costs no more than a short one.
-const SAMPLE_BYTES: usize = 800;
+const SAMPLE_BYTES: usize = 400;
 
 /// Lines shorter than this are menus and labels, not prose.
 const PROSE_LINE: usize = 60;

@@ -357,17 +357,19 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     // A comment thread under the article: its stamps are its comments', never the page's times or
     // posts, and its prose is not the article's. (A thread follows the article's prose; a menu's
     // `Comments` link stands above it.)
+    let facts = Facts::new(page);
     let comments = page
         .lines()
-        .skip_while(|(_, t)| !prose(t))
-        .find(|(_, t)| comments_heading(t))
+        .skip_while(|(n, _)| !facts.is(*n, Facts::PROSE))
+        .find(|(n, t)| facts.is(*n, Facts::SHORT) && comments_heading(t))
         .map(|(n, _)| n);
     found.comments = comments;
-    let anchors = Anchors::find(page, found.title.as_deref(), comments);
+    let anchors = Anchors::find(page, facts, found.title.as_deref(), comments);
     // Past the first lines with stamps, a long page's stamps are its posts' (or its lists'): only
     // the lines beside its headline and labelled lines are still read, so a page of thousands of
     // posts costs no more than one of a few hundred.
     let mut stamped_lines = 0;
+    let mut late_shaped = 0;
     let mut dated: Vec<Dated> = Vec::new();
     let mut printed: HashMap<String, usize> = HashMap::new();
     // Stamps that print their zone: their line, the stamp, and whether a label names it a page time.
@@ -390,7 +392,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         if trimmed.len() > SHORT_LINE || repeat {
             continue;
         }
-        if trimmed.chars().count() <= 40 && !has_digit(trimmed) {
+        if anchors.facts.is(n, Facts::SHORT) && !has_digit(trimmed) {
             label_above = label(trimmed).filter(|_| label_only(trimmed));
         }
         if found.statement.is_none() && trimmed.chars().count() <= 160 {
@@ -416,11 +418,17 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         // a stamp that opens a line (a post's head). Past the first lines with stamps, a long
         // page's stamps are its posts' or its lists': they are read no more.
         let early = stamped_lines < STAMPED_LINES;
+        // Past them, a line that only stands as a dateline stands is read a few times more (an
+        // article's dateline below a long sidebar): a live blog's posts all stand so.
+        let shaped = (early || late_shaped < LATE_SHAPED) && anchors.shaped(n);
+        if shaped && !early {
+            late_shaped += 1;
+        }
         let read_all = (trimmed.len() <= GLUED_LINE && early)
             || anchors.near(n)
-            || anchors.shaped(page, n)
+            || shaped
             || above.is_some()
-            || label(trimmed).is_some();
+            || label(head_of(trimmed, LABEL_HEAD)).is_some();
         // A browser's copy may glue two elements into one word ("25 Feb 202625 Feb 2026",
         // "7:55 AM UTCUpdated"): such a line is read with the space put back.
         let unglued = if read_all {
@@ -504,7 +512,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     // A zone printed by the page's own dateline says less about its other clocks than one printed
     // by the stamps of its posts: a page may show its own time in its reader's zone.
     for (n, stamp, labelled) in zoned {
-        let own = labelled || anchors.near(n) || anchors.shaped(page, n);
+        let own = labelled || anchors.near(n) || anchors.shaped(n);
         let (kind, w) = if own {
             (
                 "the page's own dateline prints its zone",
@@ -525,10 +533,10 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         .copied()
         .filter(|(n, _)| comments.is_none_or(|c| *n < c))
         .collect();
-    kind(page, &posts_before, found);
+    kind(page, &anchors.facts, &posts_before, found);
     let first_post = heads.first().map(|(n, _)| *n);
     let posts: Vec<u32> = heads.iter().skip(1).map(|(n, _)| *n).collect();
-    times(page, &dated, &anchors, first_post, &posts, found);
+    times(&dated, &anchors, first_post, &posts, found);
     // A dateline under the headline, and no run of posts with bodies: the stamps elsewhere on the
     // page are its furniture's (a list of stories, a menu, comments), and the page an article.
     let runs = found
@@ -569,6 +577,21 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
 pub(crate) fn label_only(text: &str) -> bool {
     let text = text.trim().trim_end_matches([':', '\u{a0}', ' ']);
     text.split_whitespace().count() <= 4 && label(text).is_some()
+}
+
+/// How far into a line a label that names its stamp stands (`By Jo Lee | Updated 9:53 am`).
+const LABEL_HEAD: usize = 64;
+
+/// The first `bytes` of a text, or as many as end on a character's boundary.
+fn head_of(text: &str, bytes: usize) -> &str {
+    if text.len() <= bytes {
+        return text;
+    }
+    let mut end = bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or(text)
 }
 
 fn has_digit(text: &str) -> bool {
@@ -620,6 +643,9 @@ fn shape(stamp: &Stamp, lead: &str, tail: &str) -> String {
 /// start and its labelled lines are.
 const STAMPED_LINES: usize = 60;
 
+/// How many lines that stand as a dateline stands are read past the first lines with stamps.
+const LATE_SHAPED: usize = 12;
+
 /// The most non-blank lines between two stamps of one list.
 const LIST_GAP: u32 = 8;
 
@@ -650,10 +676,12 @@ struct Anchors {
     said: Vec<u32>,
     /// The non-blank lines, in order.
     nonblank: Vec<u32>,
+    /// What each line is.
+    facts: Facts,
 }
 
 impl Anchors {
-    fn find(page: &Page<'_>, title: Option<&str>, comments: Option<u32>) -> Anchors {
+    fn find(page: &Page<'_>, facts: Facts, title: Option<&str>, comments: Option<u32>) -> Anchors {
         let title = title.map(fold).filter(|t| t.chars().count() >= 8);
         let title_line = title.as_ref().and_then(|t| {
             page.lines().find_map(|(n, line)| {
@@ -669,18 +697,18 @@ impl Anchors {
         let mut said = Vec::with_capacity(lines);
         let mut nonblank = Vec::new();
         let (mut so_far, mut saying) = (0, 0);
-        for (n, text) in page.lines() {
-            if !is_blank(text) {
+        for n in 1..=page.len() {
+            if !facts.is(n, Facts::BLANK) {
                 so_far += 1;
                 nonblank.push(n);
-                if content(text) {
+                if facts.is(n, Facts::CONTENT) {
                     saying += 1;
                 }
             }
             counted.push(so_far);
             said.push(saying);
         }
-        let prose_run = main_prose(page, comments.unwrap_or(u32::MAX));
+        let prose_run = main_prose(page, &facts, comments.unwrap_or(u32::MAX));
         Anchors {
             title: title_line,
             body: prose_run.map(|r| r.0),
@@ -688,26 +716,27 @@ impl Anchors {
             counted,
             said,
             nonblank,
+            facts,
         }
     }
 
     /// Whether `line` stands where a dateline does, wherever it is above the end of the page's main
     /// prose: under a line that reads as a headline (one or two lines up) and over the start of a
     /// paragraph (within four).
-    fn shaped(&self, page: &Page<'_>, line: u32) -> bool {
+    fn shaped(&self, line: u32) -> bool {
         if self.body_end.is_some_and(|end| line > end) {
             return false;
         }
         let Ok(at) = self.nonblank.binary_search(&line) else {
             return false;
         };
-        let text = |i: usize| self.nonblank.get(i).and_then(|n| page.line(*n));
-        let above = (1..=2).filter_map(|k| at.checked_sub(k)).filter_map(text);
-        let below = (at + 1..=at + 4).filter_map(text);
-        above.into_iter().any(headline_like)
-            && below
-                .into_iter()
-                .any(|t| prose(t) || t.trim().chars().count() >= 150)
+        let line_at = |i: usize| self.nonblank.get(i).copied();
+        let mut above = (1..=2)
+            .filter_map(|k| at.checked_sub(k))
+            .filter_map(line_at);
+        let mut below = (at + 1..=at + 4).filter_map(line_at);
+        above.any(|n| self.facts.is(n, Facts::HEADLINE))
+            && below.any(|n| self.facts.is(n, Facts::PROSE) || self.facts.is(n, Facts::LONG))
     }
 
     /// The non-blank lines from `a` to `b` (`a` <= `b`), not counting `a`.
@@ -857,9 +886,7 @@ fn byline(text: &str) -> bool {
 
 /// A line that reads as a headline: several words, not a sentence's end, not a menu's label.
 fn headline_like(text: &str) -> bool {
-    let text = text.trim();
-    let words = text.split_whitespace().count();
-    (4..=30).contains(&words) && text.chars().count() <= 250 && !text.ends_with(['.', ':', ','])
+    Facts::of(text) & Facts::HEADLINE != 0
 }
 
 /// Text folded for comparing a headline with a line: lower case, whitespace collapsed, quotes and
@@ -885,32 +912,7 @@ fn fold(text: &str) -> String {
 
 /// A line of prose: long, several words, ending as a sentence does.
 pub(crate) fn prose(text: &str) -> bool {
-    let text = text.trim();
-    let chars = text.chars().count();
-    // A sentence ends with its stop, or with a quotation's closing mark after one (a headline
-    // ends with neither).
-    let stop = |t: &str| t.ends_with(['.', '!', '?', '\u{3002}', '\u{61f}']);
-    let ended = stop(text)
-        || text
-            .strip_suffix(['"', '\u{201d}', '\u{bb}', ')'])
-            .is_some_and(|t| stop(t.trim_end()));
-    chars >= 200 || (chars >= 90 && text.split_whitespace().count() >= 12 && ended)
-}
-
-/// A line of a post's body: a sentence (a headline has no stop), or a long run of text. A
-/// teaser's text, cut off with an ellipsis to send the reader to the story, is none.
-fn body_line(text: &str) -> bool {
-    let text = text.trim();
-    if truncated(text) {
-        return false;
-    }
-    let chars = text.chars().count();
-    let stop = |t: &str| t.ends_with(['.', '!', '?', '\u{3002}', '\u{61f}']);
-    let ended = stop(text)
-        || text
-            .strip_suffix(['"', '\u{201d}', '\u{bb}', ')'])
-            .is_some_and(|t| stop(t.trim_end()));
-    chars >= 150 || (chars >= 50 && text.split_whitespace().count() >= 8 && ended)
+    Facts::of(text) & Facts::PROSE != 0
 }
 
 /// A line cut off with an ellipsis (`...`, `…`, `[…]`), as a list's teaser is.
@@ -919,16 +921,114 @@ fn truncated(text: &str) -> bool {
     text.ends_with("...") || text.ends_with('\u{2026}')
 }
 
-/// A line that says something: several words, or a long run of text in a script without spaces.
-fn content(text: &str) -> bool {
-    let text = text.trim();
-    text.split_whitespace().count() >= 6 || text.chars().count() >= 40
+/// What each line of a page is, read once for every clue that asks: blank, prose, a post's body,
+/// saying something, headline-like, long.
+#[derive(Debug, Clone, Default)]
+struct Facts {
+    /// Per line (index 0 is line 1), its [`Facts`] bits.
+    bits: Vec<u8>,
+}
+
+impl Facts {
+    const BLANK: u8 = 1;
+    /// A line of prose: long, several words, ending as a sentence does (a sentence ends with its
+    /// stop, or with a quotation's closing mark after one; a headline ends with neither).
+    const PROSE: u8 = 2;
+    /// A line of a post's body: a sentence, or a long run of text; not a teaser's text, cut off
+    /// with an ellipsis to send the reader to the story.
+    const BODY: u8 = 4;
+    /// A line that says something: several words, or a long run of text in a script without
+    /// spaces.
+    const CONTENT: u8 = 8;
+    /// A line that reads as a headline: several words, not a sentence's end, not a menu's label.
+    const HEADLINE: u8 = 16;
+    /// 150 characters or more.
+    const LONG: u8 = 32;
+    /// 40 characters or fewer.
+    const SHORT: u8 = 64;
+
+    fn new(page: &Page<'_>) -> Facts {
+        Facts {
+            bits: page.lines().map(|(_, t)| Facts::of(t)).collect(),
+        }
+    }
+
+    /// The bits of one line: [`prose`], [`body_line`], [`content`], [`headline_like`] and the
+    /// rest in one reading of it.
+    fn of(text: &str) -> u8 {
+        let text = text.trim();
+        if text.is_empty() {
+            return Facts::BLANK;
+        }
+        // No test below needs to count past 250 characters or 30 words.
+        let (chars, words) = if text.is_ascii() {
+            let mut words = 0;
+            let mut space = true;
+            for &b in text.as_bytes() {
+                let white = b.is_ascii_whitespace();
+                if space && !white {
+                    words += 1;
+                    if words > 30 {
+                        break;
+                    }
+                }
+                space = white;
+            }
+            (text.len(), words)
+        } else if text.len() > 1_000 {
+            (1_000, text.split_whitespace().take(31).count())
+        } else {
+            (
+                text.chars().count(),
+                text.split_whitespace().take(31).count(),
+            )
+        };
+        let stop = |t: &str| t.ends_with(['.', '!', '?', '\u{3002}', '\u{61f}']);
+        let ended = stop(text)
+            || text
+                .strip_suffix(['"', '\u{201d}', '\u{bb}', ')'])
+                .is_some_and(|t| stop(t.trim_end()));
+        let mut bits = 0;
+        if chars >= 200 || (chars >= 90 && words >= 12 && ended) {
+            bits |= Facts::PROSE;
+        }
+        if (chars >= 150 || (chars >= 50 && words >= 8 && ended)) && !truncated(text) {
+            bits |= Facts::BODY;
+        }
+        if words >= 6 || chars >= 40 {
+            bits |= Facts::CONTENT;
+        }
+        if (4..=30).contains(&words) && chars <= 250 && !text.ends_with(['.', ':', ',']) {
+            bits |= Facts::HEADLINE;
+        }
+        if chars >= 150 {
+            bits |= Facts::LONG;
+        }
+        if chars <= 40 {
+            bits |= Facts::SHORT;
+        }
+        bits
+    }
+
+    /// Whether line `n` has every bit of `bit`.
+    fn is(&self, n: u32, bit: u8) -> bool {
+        usize::try_from(n)
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| self.bits.get(i))
+            .is_some_and(|b| b & bit == bit)
+    }
+
+    /// How many of lines `from..=to` have `bit`.
+    fn count(&self, from: u32, to: u32, bit: u8) -> usize {
+        (from..=to).filter(|&n| self.is(n, bit)).count()
+    }
 }
 
 /// The first and last lines of the page's main run of prose (its article's body): of the runs of
 /// prose lines (a run goes on across at most three other non-blank lines), the one with the most
 /// text.
-fn main_prose(page: &Page<'_>, until: u32) -> Option<(u32, u32)> {
+fn main_prose(page: &Page<'_>, facts: &Facts, until: u32) -> Option<(u32, u32)> {
     // The best run: its first and last prose lines and its text's length.
     let mut best: Option<(u32, u32, usize)> = None;
     // The run being read: its first and last prose lines, its text's length, and the non-blank
@@ -937,9 +1037,9 @@ fn main_prose(page: &Page<'_>, until: u32) -> Option<(u32, u32)> {
     for (n, text) in page
         .lines()
         .take_while(|(n, _)| *n < until)
-        .filter(|(_, t)| !is_blank(t))
+        .filter(|(n, _)| !facts.is(*n, Facts::BLANK))
     {
-        if prose(text) {
+        if facts.is(n, Facts::PROSE) {
             run = match run {
                 Some((start, _, size, gap)) if gap <= 3 => Some((start, n, size + text.len(), 0)),
                 _ => Some((n, n, text.len(), 0)),
@@ -958,7 +1058,6 @@ fn main_prose(page: &Page<'_>, until: u32) -> Option<(u32, u32)> {
 
 /// Published and updated clues from the page's dated stamps, and the day of its bare clocks.
 fn times(
-    page: &Page<'_>,
     dated: &[Dated],
     anchors: &Anchors,
     first_post: Option<u32>,
@@ -1029,7 +1128,7 @@ fn times(
         // above a short menu can be near the prose too. The first of a list that stands so is the
         // article's dateline, the rest of its list its related stories'.
         let first = list.1 == d.line;
-        let shaped = (!listed || first) && anchors.shaped(page, d.line);
+        let shaped = (!listed || first) && anchors.shaped(d.line);
         let proximity = if shaped {
             weight::DATELINE
         } else {
@@ -1129,7 +1228,7 @@ fn times(
 
 /// A page whose stamps open (or close) blocks of prose of their own, in a run, is a live blog;
 /// stamps that only follow a whole article (its comments, its related stories) say nothing of it.
-fn kind(page: &Page<'_>, heads: &[(u32, bool)], found: &mut Found) {
+fn kind(page: &Page<'_>, facts: &Facts, heads: &[(u32, bool)], found: &mut Found) {
     // The posts' stamps stand at their heads or at their feet: whichever the page has more of.
     let at_head = heads.iter().filter(|(_, h)| *h).count();
     let at_foot = heads.len() - at_head;
@@ -1153,10 +1252,7 @@ fn kind(page: &Page<'_>, heads: &[(u32, bool)], found: &mut Found) {
                 n,
             )
         };
-        let prose_lines = (from..=to)
-            .filter_map(|m| page.line(m))
-            .filter(|t| body_line(t))
-            .count();
+        let prose_lines = facts.count(from, to, Facts::BODY);
         if prose_lines > 0 {
             bodied += 1;
             first_bodied.get_or_insert(from);
@@ -1165,7 +1261,7 @@ fn kind(page: &Page<'_>, heads: &[(u32, bool)], found: &mut Found) {
     if bodied < 3 {
         // Stamps in a run with hardly any prose of their own, on a page whose prose runs long
         // elsewhere: a list of stories (titles, bylines, times) beside an article.
-        let paragraphs = page.lines().filter(|(_, t)| prose(t)).count();
+        let paragraphs = facts.count(1, page.len(), Facts::PROSE);
         if stamps.len() >= 3 && bodied <= 1 && paragraphs >= 3 {
             found.kind.push(Clue::new(
                 dateline_model::DocumentKind::Article,
@@ -1182,12 +1278,7 @@ fn kind(page: &Page<'_>, heads: &[(u32, bool)], found: &mut Found) {
     // Twice as much prose before the first post as there are posts: a whole article, whose
     // comments or related stories follow. Fewer paragraphs than posts: a live blog's
     // introduction. Between the two, the blocks say nothing either way.
-    let before = first_bodied.map_or(0, |first| {
-        (1..first)
-            .filter_map(|m| page.line(m))
-            .filter(|t| prose(t))
-            .count()
-    });
+    let before = first_bodied.map_or(0, |first| facts.count(1, first - 1, Facts::PROSE));
     if before >= bodied {
         if before < 3 || before < 2 * bodied {
             return;
@@ -1313,9 +1404,10 @@ fn is_range(tail: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
-/// How many lines of prose are read for the places they name: a long live blog's first posts
-/// name its places as well as all of them do.
-const PLACE_LINES: usize = 600;
+/// How much of a page's text is read for the places it names: its masthead, menus and first
+/// paragraphs name them as well as the whole page does, and reading a name is costly (each
+/// capitalised word is looked up in the gazetteer with the words after it).
+const PLACE_BYTES: usize = 4_000;
 
 /// The places the page's prose names (the gazetteer's, and Arabic names it does not hold), by
 /// country, most named first.
@@ -1329,8 +1421,13 @@ fn places_named(page: &Page<'_>, found: &mut Found) {
         *mentions += 1;
         by_place.entry(name.to_owned()).or_insert((0, tz, line)).0 += 1;
     };
-    for (n, text) in page.lines().filter(|(_, t)| !is_blank(t)).take(PLACE_LINES) {
+    let mut read = 0;
+    for (n, text) in page.lines().filter(|(_, t)| !is_blank(t)) {
         let text = text.trim();
+        read += text.len();
+        if read > PLACE_BYTES {
+            break;
+        }
         for (_, place) in dateline_time::find_places(text) {
             count(place.country, place.name, place.tz, n);
         }
