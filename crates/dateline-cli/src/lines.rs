@@ -296,6 +296,7 @@ mod tests {
           published    2020-01-03T09:00:00+00:00    <- a dated line above the first post `Friday 03 January 2020 09:00 GMT` (line 3, weight 5)
           updated      -                               no clue on the page
           page-date    2020-01-03                   <- the day it was published `Friday 03 January 2020 09:00 GMT` (line 3, weight 40)
+          order        newest-first                 <- the order of the posts' times `2 posts, resolved together` (weight 2)
              1  metadata    title          first-line-of-page                                        | A blog
              2  blank       blank          -                                                         | 
              3  metadata    published      published-line                                            | Friday 03 January 2020 09:00 GMT

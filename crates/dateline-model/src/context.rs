@@ -11,14 +11,14 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PageContext {
-    /// The page's own address (its canonical link, `og:url`, or one printed on the page).
+    /// The page's own address (its canonical link or `og:url`).
     pub url: Option<String>,
     /// The language of the page's text, as an ISO 639-1 code (`it`).
     pub language: Option<String>,
     /// The outlet's country, as an ISO 3166-1 alpha-2 code (`IT`).
     pub country: Option<String>,
-    /// The zone the page's clocks are read in when they print none: an IANA name, `UTC`, or a
-    /// fixed offset such as `+02:00`.
+    /// The zone the page's clocks are read in when they print none: an IANA name (a fixed offset
+    /// the page states is named as one, `Etc/GMT-2`), or `UTC`.
     pub zone: Option<String>,
     /// The clue the zone was decided by, in words (`the page's address ends in .it`).
     pub zone_source: Option<String>,

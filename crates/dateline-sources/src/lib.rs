@@ -92,20 +92,27 @@
 //!   zone statement, summary), or [`Document::dropped`] with a reason. Layouts fill a ledger of
 //!   line roles ([`LineRoles`], returned by [`read_with_roles`]); a line no layout placed is
 //!   dropped as unplaced *and* reported as a warning.
+//! - **A page's context is decided once, from every clue on it**, before its posts are read: its
+//!   address, outlet, language, country, zone, capture time, kind, publication and update times
+//!   and the day of its bare clocks, each by a weighted vote of the clues its machine data and
+//!   its text give (a statement of its zone, a labelled line, a dateline beside the headline, a
+//!   domain, the language of its prose...), each decision kept with the clue that won, the clues
+//!   that agreed and the strongest that lost ([`Document::context`]). Layouts only split posts.
 //! - **Times are resolved in one shared step**, not by each layout: layouts hand back raw stamps
-//!   ([`Parsed`]), and the shared step builds the time context (page date, the page's zone
-//!   statement or the outlet's home zone from [`outlets`]), resolves the posts together with
-//!   `dateline_time::resolve_sequence`, passes on the time library's notes as diagnostics, and
-//!   checks the page against itself (posts later than its update time, a post count its text
-//!   does not hold).
+//!   ([`Parsed`]), and the shared step reads them in the page's context, resolves the posts
+//!   together with `dateline_time::resolve_sequence`, passes on the time library's notes as
+//!   diagnostics, and checks the page against itself (posts later than its update time, a post
+//!   count its text does not hold).
 //! - **HTML is read through its visible text**, so one set of layouts serves text copies and
-//!   saved pages alike, and line numbers refer to that text. The machine data is trusted first
-//!   (JSON-LD, microdata, `<meta>`, `<time>`), but every disagreement with the visible page is a
-//!   diagnostic, and the visible stamps win where the machine data is plainly wrong (every update
-//!   with one time; a publication time later than its own modification time).
+//!   saved pages alike, and line numbers refer to that text. The machine data gives the context
+//!   its strongest clues (JSON-LD, microdata, `<meta>`, `<time>`), but a visible dateline can
+//!   outvote a plainly wrong one (a publication time later than its own modification time), and
+//!   a live blog's posts are checked against its machine updates (every update with one time is
+//!   a template's, not the posts').
 //! - The crate does no I/O, reads no clock and prints nothing.
 //!
 //! [`Document::dropped`]: dateline_model::Document::dropped
+//! [`Document::context`]: dateline_model::Document::context
 
 #![deny(missing_docs)]
 

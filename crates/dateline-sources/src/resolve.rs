@@ -116,6 +116,8 @@ pub(crate) fn finish(
         }
     }
     let mut times: Vec<Option<ResolvedTime>> = vec![None; parsed.posts.len()];
+    // The order of the posts is the last decision of the page's context: their times say it.
+    let mut order_decision = dateline_model::Decision::new(dateline_model::Question::Order, None);
     if !stamps.is_empty() {
         let sequence = dateline_time::resolve_sequence(&stamps, &ctx);
         for (k, result) in sequence.times.into_iter().enumerate() {
@@ -151,6 +153,14 @@ pub(crate) fn finish(
                 "post-order",
                 format!("the {} posts run {order}", stamps.len()),
             ));
+            let value = order.replace(' ', "-");
+            order_decision.value = Some(value.clone());
+            order_decision.clue = Some(dateline_model::Clue::new(
+                value,
+                "the order of the posts' times",
+                format!("{} posts, resolved together", stamps.len()),
+                u32::try_from(stamps.len()).unwrap_or(u32::MAX),
+            ));
         }
         for (k, note) in sequence.notes {
             let line = owner
@@ -161,6 +171,7 @@ pub(crate) fn finish(
         }
     }
 
+    doc.context.decisions.push(order_decision);
     collapse(&mut diagnostics, before_posts, "zone-assumed");
     // No clue on the page placed its clocks: one warning says so and what to pass.
     if context.zone.is_none() {
@@ -267,7 +278,8 @@ fn article_time(
         let mut d = Diagnostic::new(
             Severity::Warning,
             "dated-by-update",
-            "the page prints only when it was updated, not when it was published; its item is              dated by the update time, which is the latest it can have been published",
+            "the page prints only when it was updated, not when it was published; its item is \
+             dated by the update time, which is the latest it can have been published",
         );
         d.line = dated.line;
         diagnostics.push(d);

@@ -19,7 +19,7 @@ pub(crate) mod weight {
     /// The page's own statement of its zone ("All times are UTC"): what the page says of itself
     /// outweighs whatever is inferred about it.
     pub(crate) const STATEMENT: u32 = 200;
-    /// A statement on the page ("All times are UTC"), a JSON-LD field of the page's main item.
+    /// A JSON-LD field of the page's main item, an offset its machine times state.
     pub(crate) const STATED: u32 = 100;
     /// Microdata of the main item, a `<meta>` named for the question.
     pub(crate) const MACHINE: u32 = 80;

@@ -319,9 +319,10 @@ pub(crate) fn decide(
             country_score.min(weight::ADDRESS)
         };
         if let Some(c) = &country {
+            // The country as decided, from whatever clue won it (a domain, the language...).
             found.zone.push(Clue::new(
                 ZoneClue::Region(tz),
-                "the outlet's country",
+                "the page's country",
                 c,
                 w.max(1),
             ));

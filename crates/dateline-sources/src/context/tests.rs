@@ -488,6 +488,7 @@ fn every_question_is_answered_in_the_record() {
         Question::Published,
         Question::Updated,
         Question::PageDate,
+        Question::Order,
     ] {
         assert!(asked.contains(&q), "{q:?}");
     }

@@ -1,16 +1,13 @@
-//! The HTML reader's judgement: the visible text, read by a text layout, checked against the
-//! page's machine data, each source trusted in its order and every disagreement said.
+//! The HTML reader's last step: a live blog's visible posts checked against the updates its
+//! machine data lists.
 //!
-//! Order of trust, for each time: JSON-LD, then microdata, then `<meta>`, then `<time datetime>`,
-//! then the visible stamp. The visible stamp still decides when the machine data is plainly wrong:
-//! every update with the same `datePublished` (a template's time, not the posts'), or a JSON-LD
-//! `datePublished` later than its own `dateModified` that disagrees with the dateline the reader sees
-//! while another machine time agrees with it.
-//!
-//! Posts are matched one to one with the machine's updates by headline, body and time. A machine
-//! update that matches no visible post is kept as a post with `visible: false`. An article whose
-//! visible dateline shows only a date, a relative time or nothing takes its minute from the
-//! machine data, checked against the visible date.
+//! The page's own context (its outlet, zone, publication and update times, from the machine data
+//! and the text alike) is decided before the posts are read, by [`crate::context`]; what is left
+//! here is what only the posts can say. Posts are matched one to one with the machine's updates by
+//! headline, body and time: a match confirms a post's time, corrects it (with a warning) or fills
+//! it where the page shows none, unless every update carries the same time (a template's, not the
+//! posts'). A machine update that matches no visible post is kept as a post with
+//! `visible: false`.
 
 use std::collections::HashMap;
 
