@@ -180,6 +180,15 @@ pub(crate) struct Places {
     pub line: u32,
 }
 
+/// A relative time beside a clock: the page was saved that long after the clock's time.
+#[derive(Debug, Clone)]
+pub(crate) struct Ago {
+    pub clock: Stamp,
+    pub ago: chrono::Duration,
+    pub line: u32,
+    pub text: String,
+}
+
 /// Every clue found on a page, by question.
 #[derive(Debug, Default)]
 pub(crate) struct Found {
@@ -195,6 +204,9 @@ pub(crate) struct Found {
     pub kind: Vec<Clue<DocumentKind>>,
     /// The places the page's prose names, by country, most named first.
     pub places: Vec<Places>,
+    /// Relative times beside clocks (`4m ago` beside `09.10 BST`): the clock, how long before
+    /// the capture it was, the line and the text.
+    pub ago: Vec<Ago>,
     /// The page's statement of its zone, when it makes one.
     pub statement: Option<(RawStamp, Tz)>,
     /// The line that heads a comment thread under the article.
@@ -376,6 +388,15 @@ pub(crate) fn decide(
         &mut diagnostics,
     );
     let page_date = decide_page_date(&found, published.as_ref(), updated.as_ref(), &mut record);
+    // A relative time beside a clock (`4m ago` by `09.10 BST`) says when the page was saved, once
+    // the clock's day is known.
+    let now = now.or_else(|| {
+        let ctx = match &page_date {
+            Some(d) => ctx.clone().with_page_date(d.date).with_anchor(d.anchor),
+            None => ctx.clone(),
+        };
+        capture_from_ago(&found.ago, &ctx, &mut record)
+    });
 
     Context {
         outlet,
@@ -476,6 +497,52 @@ fn places_clues(found: &mut Found, language: Option<&str>) {
     found
         .zone
         .push(Clue::new(ZoneClue::Region(top.tz), kind, &text, w).at(top.line));
+}
+
+/// The capture time from the page's relative times beside clocks, replacing the record's empty
+/// decision when they give one.
+fn capture_from_ago(
+    pairs: &[Ago],
+    ctx: &TimeContext,
+    record: &mut PageContext,
+) -> Option<DateTime<Utc>> {
+    // Each clue: the capture time it gives, and how coarse its relative time is (`21 mins ago`
+    // to the minute, `2 hours ago` to the hour).
+    let clues: Vec<Clue<(DateTime<Utc>, i64)>> = pairs
+        .iter()
+        .filter_map(|p| {
+            let at = dateline_time::resolve(&p.clock, ctx).ok()?.utc + p.ago;
+            let coarse = if p.ago.num_minutes() >= 60 { 3600 } else { 120 };
+            let w = if coarse > 120 {
+                weight::PRINTED / 3
+            } else {
+                weight::PRINTED
+            };
+            Some(Clue::new((at, coarse), "a relative time beside a clock", &p.text, w).at(p.line))
+        })
+        .collect();
+    let outcome = vote(
+        &clues,
+        |a, b| (a.0 - b.0).num_seconds().abs() <= a.1.max(b.1),
+        |a, b| b.1.cmp(&a.1),
+    )?;
+    let value = clues.get(outcome.winner).map(|c| c.value.0)?;
+    let decision = clue::record(
+        Question::CapturedAt,
+        &clues,
+        Some(&outcome),
+        Some(value.to_rfc3339()),
+        |v| v.0.to_rfc3339(),
+    );
+    if let Some(slot) = record
+        .decisions
+        .iter_mut()
+        .find(|d| d.question == Question::CapturedAt)
+    {
+        *slot = decision;
+    }
+    record.captured_at = Some(value);
+    Some(value)
 }
 
 /// Decides a question whose answers are text, compared without regard to case.

@@ -106,6 +106,33 @@ fn a_zone_printed_on_the_page_places_its_bare_clocks() {
     assert_eq!(utc, ["22:40", "21:30", "21:01"]);
 }
 
+/// A relative time beside a clock says when the page was saved: `21 mins ago` by `11:48 BST`
+/// is 12:09 BST; coarser ones (`2 hours ago`) agree to the hour and weigh less.
+#[test]
+fn relative_times_beside_clocks_say_when_the_page_was_saved() {
+    let doc = page(
+        "Bridge closure: all the latest as it happens\n\n\
+         Thursday 18 July 2024\n\n\
+         21 mins ago11:48 BST Ann Lee\n\
+         Engineers have started to close the bridge to cars, one lane at a time, as the council \
+         voted on Tuesday evening.\n\n\
+         2 hours ago10:05 BST Ann Lee\n\
+         The council says the works will start in March and last until the end of the year, with \
+         the ferry running every twenty minutes.\n\n\
+         4 hours ago08:13 BST Ann Lee\n\
+         Good morning and welcome to our coverage of the closure of the old bridge across the bay \
+         as it happens.\n",
+    );
+    assert_eq!(
+        doc.context.captured_at.map(|t| t.to_rfc3339()),
+        Some("2024-07-18T11:09:00+00:00".to_owned())
+    );
+    assert_eq!(
+        won_by(&doc, Question::CapturedAt).as_deref(),
+        Some("a relative time beside a clock")
+    );
+}
+
 /// A page with no clue at all says so once, and names the flag that settles it.
 #[test]
 fn a_page_with_no_clue_assumes_utc_with_one_warning_naming_the_flag() {

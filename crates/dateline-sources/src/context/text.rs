@@ -369,6 +369,8 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     // the lines beside its headline and labelled lines are still read, so a page of thousands of
     // posts costs no more than one of a few hundred.
     let mut stamped_lines = 0;
+    // The last line with stamps: its number, its relative time and its clock.
+    let mut last_stamps: Option<(u32, Option<chrono::Duration>, Option<Stamp>)> = None;
     let mut late_shaped = 0;
     let mut dated: Vec<Dated> = Vec::new();
     let mut printed: HashMap<String, usize> = HashMap::new();
@@ -453,6 +455,49 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         };
         if !stamps.is_empty() {
             stamped_lines += 1;
+        }
+        // A relative time beside a clock, on this line or the one before (`21 mins ago11:48`,
+        // `4m ago` above `09.10 BST`): the page was saved that long after the clock.
+        if found.ago.len() < AGO_PAIRS {
+            let ago_of = |stamps: &[Stamp]| {
+                stamps.iter().find_map(|s| match s.relative {
+                    Some(dateline_time::Relative::Ago(d)) => Some(d),
+                    _ => None,
+                })
+            };
+            let clock = stamps
+                .iter()
+                .find(|s| s.relative.is_none() && s.time.is_some());
+            // Glued before the clock, the relative time is no stamp of its own.
+            let ago = ago_of(&stamps).or_else(|| {
+                let before = trimmed.get(..clock?.span.start)?.trim();
+                let glued = crate::generic::RELATIVE_PREFIX
+                    .find(before)
+                    .is_some_and(|m| m.start() == 0 && m.end() == before.len());
+                if glued {
+                    ago_of(&dateline_time::find_stamps(&format!("{before} ")))
+                } else {
+                    None
+                }
+            });
+            let before = last_stamps.as_ref().filter(|(m, _, _)| *m + 2 >= n);
+            let pair = match (ago, clock) {
+                (Some(d), Some(c)) => Some((d, c.clone())),
+                (Some(d), None) => before.and_then(|(_, _, c)| c.clone()).map(|c| (d, c)),
+                (None, Some(c)) => before.and_then(|(_, a, _)| *a).map(|d| (d, c.clone())),
+                (None, None) => None,
+            };
+            if let Some((ago, clock)) = pair {
+                found.ago.push(super::Ago {
+                    clock,
+                    ago,
+                    line: n,
+                    text: trimmed.to_owned(),
+                });
+            }
+            if !stamps.is_empty() {
+                last_stamps = Some((n, ago, clock.cloned()));
+            }
         }
         if let Some(first) = stamps
             .iter()
@@ -642,6 +687,9 @@ fn shape(stamp: &Stamp, lead: &str, tail: &str) -> String {
 /// How many lines with stamps are read in full before only a long page's headline, its prose's
 /// start and its labelled lines are.
 const STAMPED_LINES: usize = 60;
+
+/// How many relative times beside clocks are read for the capture time: a few agree or not.
+const AGO_PAIRS: usize = 5;
 
 /// How many lines that stand as a dateline stands are read past the first lines with stamps.
 const LATE_SHAPED: usize = 12;
