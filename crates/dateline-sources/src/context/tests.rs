@@ -420,6 +420,33 @@ fn a_long_dateline_under_the_headline_beats_a_ticker_above_it_and_a_caption() {
     assert_eq!(published_day(&doc).as_deref(), Some("2020-10-26"));
 }
 
+/// Under a heading of other stories (`Mehr zum Thema`), bylines with dates are those stories',
+/// though the first stands under a headline-like title as a dateline does.
+#[test]
+fn stamps_under_a_heading_of_other_stories_are_theirs() {
+    let doc = page(
+        "Brücke wird für ein Jahr gesperrt\n\n\
+         Der Stadtrat hat beschlossen, die alte Brücke zu sperren.\n\n\
+         Anna Meier\n\
+         15.06.2020, 12.11 Uhr\n\
+         Teilen\n\
+         Der Stadtrat hat am Dienstagabend beschlossen, die alte Brücke im kommenden Jahr für Autos \
+         zu sperren, während Ingenieure die Risse in den Pfeilern reparieren.\n\n\
+         Wer sie täglich überquert, muss die Fähre oder den langen Weg um die Bucht nehmen, was \
+         jede Fahrt um zwanzig Minuten verlängert.\n\n\
+         Mehr zum Thema\n\
+         Die Fähre fährt ab Januar öfter und länger in die Nacht\n\
+         Die Stadt hat mit der Reederei vereinbart, dass die Fähre im Winter alle zwanzig Minuten \
+         fährt, auch spät in der Nacht und am Wochenende.\n\
+         Anna Meier 04.05.2020\n\
+         Das alte Parkhaus am Bahnhof wird im Sommer abgerissen\n\
+         Der Neubau soll doppelt so viele Plätze haben und im Herbst des nächsten Jahres öffnen, \
+         teilte die Stadt am Abend in einer Erklärung mit.\n\
+         Jan Berg 15.12.2019\n",
+    );
+    assert_eq!(published_day(&doc).as_deref(), Some("2020-06-15"));
+}
+
 /// The dates of a comment thread under an article are its comments', not the page's.
 #[test]
 fn a_comment_threads_dates_are_not_the_pages() {

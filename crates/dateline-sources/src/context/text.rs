@@ -364,7 +364,15 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         .find(|(n, t)| facts.is(*n, Facts::SHORT) && comments_heading(t))
         .map(|(n, _)| n);
     found.comments = comments;
-    let anchors = Anchors::find(page, facts, found.title.as_deref(), comments);
+    // The headings of lists of related, recommended or latest stories under the article's start.
+    let related: Vec<u32> = page
+        .lines()
+        .skip_while(|(n, _)| !facts.is(*n, Facts::PROSE))
+        .filter(|(n, t)| facts.is(*n, Facts::SHORT) && related_heading(t))
+        .map(|(n, _)| n)
+        .collect();
+    let mut anchors = Anchors::find(page, facts, found.title.as_deref(), comments);
+    anchors.related = related;
     // Past the first lines with stamps, a long page's stamps are its posts' (or its lists'): only
     // the lines beside its headline and labelled lines are still read, so a page of thousands of
     // posts costs no more than one of a few hundred.
@@ -726,6 +734,8 @@ struct Anchors {
     nonblank: Vec<u32>,
     /// What each line is.
     facts: Facts,
+    /// The lines that head lists of other stories (`Related`, `Mehr zum Thema`), in order.
+    related: Vec<u32>,
 }
 
 impl Anchors {
@@ -765,6 +775,7 @@ impl Anchors {
             said,
             nonblank,
             facts,
+            related: Vec::new(),
         }
     }
 
@@ -785,6 +796,15 @@ impl Anchors {
         let mut below = (at + 1..=at + 4).filter_map(line_at);
         above.any(|n| self.facts.is(n, Facts::HEADLINE))
             && below.any(|n| self.facts.is(n, Facts::PROSE) || self.facts.is(n, Facts::LONG))
+    }
+
+    /// Whether `line` stands in a list of other stories: a few lines under its heading.
+    fn in_related(&self, line: u32) -> bool {
+        let before = self.related.partition_point(|&h| h < line);
+        before
+            .checked_sub(1)
+            .and_then(|i| self.related.get(i))
+            .is_some_and(|&h| self.distance(h, line) <= RELATED_SPAN)
     }
 
     /// The non-blank lines from `a` to `b` (`a` <= `b`), not counting `a`.
@@ -878,6 +898,90 @@ const COMMENTS: &[&str] = &[
     "التعليقات",
     "نظرات",
 ];
+
+/// How many non-blank lines under a heading of other stories its list runs.
+const RELATED_SPAN: u32 = 12;
+
+/// Words that head a list of other stories (related, recommended, latest, most read), in the
+/// languages dateline reads (lower case).
+const RELATED: &[&str] = &[
+    "related",
+    "related stories",
+    "related articles",
+    "related content",
+    "related coverage",
+    "related news",
+    "more on this story",
+    "more stories",
+    "more news",
+    "read more",
+    "read next",
+    "read also",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "recommended for you",
+    "most read",
+    "most popular",
+    "latest news",
+    "latest stories",
+    "top stories",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "weitere artikel",
+    "lesen sie auch",
+    "meistgelesen",
+    "meistgelesene artikel",
+    "à lire aussi",
+    "a lire aussi",
+    "sur le même sujet",
+    "les plus lus",
+    "leia também",
+    "relacionadas",
+    "notícias relacionadas",
+    "mais lidas",
+    "as mais lidas agora",
+    "últimas notícias",
+    "te puede interesar",
+    "noticias relacionadas",
+    "lo más leído",
+    "más noticias",
+    "leggi anche",
+    "articoli correlati",
+    "i più letti",
+    "lees ook",
+    "gerelateerd",
+    "meest gelezen",
+    "czytaj także",
+    "zobacz też",
+    "najczęściej czytane",
+    "читайте также",
+    "по теме",
+    "самое читаемое",
+    "похожие новости",
+    "ilgili haberler",
+    "en çok okunanlar",
+    "relaterade artiklar",
+    "läs också",
+    "les også",
+    "læs også",
+    "lue myös",
+    "citește și",
+    "διαβάστε επίσης",
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "أخبار ذات صلة",
+    "مواضيع ذات صلة",
+];
+
+/// A line that heads a list of other stories: one of [`RELATED`], alone, a colon after it at most.
+fn related_heading(line: &str) -> bool {
+    let line = line.trim().trim_end_matches([':', '\u{a0}', ' ']);
+    if line.is_empty() || line.chars().count() > 40 {
+        return false;
+    }
+    RELATED.contains(&line.to_lowercase().as_str())
+}
 
 /// A line that heads a comment thread: one of [`COMMENTS`], alone, with a count before or after it
 /// (`Comments (29)`, `12 Comments`, `Reacties (29)`).
@@ -1176,9 +1280,13 @@ fn times(
         // above a short menu can be near the prose too. The first of a list that stands so is the
         // article's dateline, the rest of its list its related stories'.
         let first = list.1 == d.line;
-        let shaped = (!listed || first) && anchors.shaped(d.line);
+        // Under a heading of other stories, a stamp is theirs, however it stands.
+        let related = anchors.in_related(d.line);
+        let shaped = !related && (!listed || first) && anchors.shaped(d.line);
         let proximity = if shaped {
             weight::DATELINE
+        } else if related {
+            0
         } else {
             anchors.proximity(d.line).min(weight::DATELINE - 10)
         };
