@@ -204,6 +204,8 @@ pub(crate) struct Found {
     pub kind: Vec<Clue<DocumentKind>>,
     /// The places the page's prose names, by country, most named first.
     pub places: Vec<Places>,
+    /// The days of the social posts the page quotes, with their lines: the page is no older.
+    pub quoted: Vec<(NaiveDate, u32)>,
     /// Relative times beside clocks (`4m ago` beside `09.10 BST`): the clock, how long before
     /// the capture it was, the line and the text.
     pub ago: Vec<Ago>,
@@ -368,6 +370,27 @@ pub(crate) fn decide(
                 && c.kind != text::ELSEWHERE
                 && c.kind != text::POST_STAMP
         });
+    }
+    // A page is no older than the social posts it quotes: a publication time days before the
+    // latest of them is a related story's, or a reading gone wrong, and weighs little.
+    if let Some(&(latest, line)) = found.quoted.iter().max() {
+        let limit = latest - chrono::Days::new(1);
+        for c in &mut found.published {
+            let day = match &c.value {
+                When::Visible { stamp, .. } | When::Machine { stamp, .. } => stamp
+                    .date
+                    .as_ref()
+                    .and_then(|p| NaiveDate::from_ymd_opt(p.year?, p.month, p.day)),
+                When::Instant { at, .. } => Some(at.date_naive()),
+            };
+            if day.is_some_and(|d| d < limit) {
+                c.weight = (c.weight / 4).max(1);
+                c.kind = format!(
+                    "{}, before a social post the page quotes (line {line})",
+                    c.kind
+                );
+            }
+        }
     }
     let published = decide_time(
         Question::Published,

@@ -447,6 +447,26 @@ fn stamps_under_a_heading_of_other_stories_are_theirs() {
     assert_eq!(published_day(&doc).as_deref(), Some("2020-06-15"));
 }
 
+/// A page is no older than the social posts it quotes: a date days before the latest of them
+/// (an old story's, high in a sidebar) loses to one after it.
+#[test]
+fn a_page_is_no_older_than_the_social_posts_it_quotes() {
+    let doc = page(
+        "Latest\n\
+         Ferry fares to rise in spring\n\
+         September 12, 2020\n\n\
+         Bridge to close for a year after cracks are found\n\n\
+         The council voted on Tuesday evening to close the old bridge to cars for the whole of next \
+         year, while engineers repair the cracks found in its piers.\n\n\
+         The bridge is closing for a year. Plan your trips now. \u{2014} City Council (@citycouncil) \
+         September 27, 2020\n\n\
+         Residents who cross it every day will have to take the ferry or the long road around the \
+         bay, which adds twenty minutes to the journey each way.\n\n\
+         Posted on September 28, 2020 in Local\n",
+    );
+    assert_eq!(published_day(&doc).as_deref(), Some("2020-09-28"));
+}
+
 /// The dates of a comment thread under an article are its comments', not the page's.
 #[test]
 fn a_comment_threads_dates_are_not_the_pages() {

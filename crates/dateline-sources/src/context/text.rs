@@ -1259,8 +1259,17 @@ fn times(
     let mut labelled_updated = 0;
     let mut elsewhere = 0;
     for (k, d) in dated.iter().enumerate() {
-        // A quoted social post's date (`— Name (@handle) March 3, 2023`) is the post's.
+        // A quoted social post's date (`— Name (@handle) March 3, 2023`) is the post's; the page
+        // that quotes it cannot be older.
         if d.lead.contains("(@") || d.lead.contains("pic.twitter.com") {
+            if let Some(date) = d
+                .stamp
+                .date
+                .as_ref()
+                .and_then(|p| chrono::NaiveDate::from_ymd_opt(p.year?, p.month, p.day))
+            {
+                found.quoted.push((date, d.line));
+            }
             continue;
         }
         // A date in the headline is part of what it says, and a range's first day
