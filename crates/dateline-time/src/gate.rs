@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 /// A set of the trigger kinds below, one bit each.
-pub(crate) type Mask = u32;
+pub(crate) type Mask = u64;
 
 /// An ASCII digit.
 pub(crate) const DIGIT: Mask = 1;
@@ -90,6 +90,10 @@ pub(crate) const NAME_SHARED: Mask = 1 << 30;
 /// Four digits and a dot, or four digits, spaces, `m` and a dot: the year of a year-first date
 /// (Hungarian `2020. március`, Lithuanian `2020 m. spalio`).
 pub(crate) const YEAR_DOT: Mask = 1 << 31;
+
+/// A numeric date's shape: a digit, a separator (`/`, `.` or `-`, or a slash with spaces around
+/// it), one or two digits, a separator and a digit (`03/01/2020`, `24.11.20`, `1 / 12 / 2020`).
+pub(crate) const DATE_SHAPE: Mask = 1 << 32;
 
 /// Every bit: a line on which every rule runs.
 pub(crate) const ALL: Mask = Mask::MAX;
@@ -318,6 +322,13 @@ fn digit_shapes(line: &[u8]) -> Mask {
             Some(b' ' | b'\t' | 0xc2 | 0xe2) if spaced_h(line, i + 1) => mask |= CLOCK,
             Some(b'.') if digit_after_next => mask |= CLOCK | DIGIT_SEP,
             Some(b'/' | b'-') if digit_after_next => mask |= DIGIT_SEP,
+            // A slash with spaces around it (`1 / 12 / 2020`).
+            Some(b' ' | b'\t' | b'/' | 0xc2 | 0xe1 | 0xe2 | 0xe3)
+                if separator(line, i + 1)
+                    .is_some_and(|j| line.get(j).is_some_and(u8::is_ascii_digit)) =>
+            {
+                mask |= DIGIT_SEP;
+            }
             // Hungarian `2020. 08. 18.`
             Some(b'.')
                 if line.get(i + 2) == Some(&b' ')
@@ -326,6 +337,9 @@ fn digit_shapes(line: &[u8]) -> Mask {
                 mask |= DIGIT_SEP;
             }
             _ => {}
+        }
+        if mask & DATE_SHAPE == 0 && date_shape(line, i + 1) {
+            mask |= DATE_SHAPE;
         }
         let window = line.get(i + 1..line.len().min(i + 5)).unwrap_or_default();
         if window
@@ -358,6 +372,44 @@ fn spaced_h(line: &[u8], at: usize) -> bool {
         return false;
     }
     space(h + 1).is_some_and(|second| line.get(h + 1 + second).is_some_and(u8::is_ascii_digit))
+}
+
+/// The end of the separator of a numeric date that starts at `at`, if one does: `/`, `.` or `-`,
+/// or a slash with spaces (of `S` in `scan.rs`) before or after it.
+fn separator(line: &[u8], at: usize) -> Option<usize> {
+    match line.get(at) {
+        Some(b'.' | b'-') => return Some(at + 1),
+        Some(b'/') => {}
+        _ => {}
+    }
+    let mut i = at;
+    while let Some(n) = space_at(line, i) {
+        i += n;
+    }
+    if line.get(i) != Some(&b'/') {
+        return None;
+    }
+    i += 1;
+    while let Some(n) = space_at(line, i) {
+        i += n;
+    }
+    Some(i)
+}
+
+/// Whether a numeric date's shape ([`DATE_SHAPE`]) continues at `at`, after a digit: a
+/// separator, one or two digits, a separator and a digit.
+fn date_shape(line: &[u8], at: usize) -> bool {
+    let Some(mut i) = separator(line, at) else {
+        return false;
+    };
+    let start = i;
+    while line.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    if !(1..=2).contains(&(i - start)) {
+        return false;
+    }
+    separator(line, i).is_some_and(|j| line.get(j).is_some_and(u8::is_ascii_digit))
 }
 
 /// Whether `line` has an Arabic-Indic or Persian digit, [`NATIVE_DIGIT`]: `٠`-`٩` are D9 A0-A9
@@ -469,6 +521,23 @@ mod tests {
             assert_eq!(stamps.len(), 1, "{text}: {stamps:?}");
             assert_eq!(stamps[0].time, chrono::NaiveTime::from_hms_opt(14, 30, 0));
             assert_eq!(same_with_and_without_gate(text), Ok(()));
+        }
+    }
+
+    #[test]
+    fn a_numeric_dates_shape() {
+        for date in [
+            "03/01/2020",
+            "24.11.20",
+            "1 / 12 / 2020",
+            "1/ 12 /2020",
+            "2020-01-03",
+        ] {
+            assert_ne!(mask_of(date) & DATE_SHAPE, 0, "{date}");
+            assert_ne!(mask_of(date) & DIGIT_SEP, 0, "{date}");
+        }
+        for text in ["12.44 GMT", "3/4 of", "1.234.567", "1 / 2", "10-12 people"] {
+            assert_eq!(mask_of(text) & DATE_SHAPE, 0, "{text}");
         }
     }
 
@@ -690,6 +759,18 @@ mod tests {
         "am",
         "u",
         "h",
+        // Glued text, suffixes, slashes with spaces.
+        "hrs.",
+        "hs",
+        "聯合報",
+        "ભાસ્કર",
+        "timer",
+        "2020s",
+        "1 / 12 / ",
+        " / ",
+        "١ / ١٢ / ٢٠٢٠",
+        "٠٢:٠٠",
+        "2020-10",
     ];
 
     proptest::proptest! {

@@ -15,7 +15,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use chrono::{FixedOffset, NaiveTime, Weekday};
 
-use crate::rx::{Captures, G, Rx};
+use crate::rx::{Captures, G, Match, Rx};
 
 use crate::gate::{self, Needs};
 use crate::names;
@@ -50,6 +50,10 @@ const MONTH_INTL_FULL: &str = r"(?P<mon>(?:january|february|march|april|may|june
 
 /// A clock: `12:44`, `12:44:05`, `3.09pm`, `12:31 p.m.`.
 const TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?)?";
+
+/// [`TIME`] with any digit of [`ND`] (`٠٢:٠٠`), for the rules that read a clock with the digits
+/// of Arabic and Persian pages too.
+const TIME_ND: &str = r"(?P<h>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{1,2})(?P<sep>[:.])(?P<mi>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2})(?::(?P<s>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?)?";
 
 /// A clock after a date, where French `13h44` and `13 h 44`, German `13:44 Uhr` and Spanish
 /// `13:44 h` are also clearly times.
@@ -207,7 +211,14 @@ fn rules() -> Vec<Rule> {
     // Between the day, the month and the year: English `of`, Spanish and Portuguese `de`.
     let of = format!("(?:(?:of|de){S}+)?");
     let time = TIME;
+    let time_nd = TIME_ND;
     let dated = DATED_TIME;
+    // A numeric date, day or month first: its fields with any digit of `ND`, a slash with spaces
+    // around it or not, a dot or a dash without (which `build` checks); the year ends a number,
+    // which `(?-u:\b)` sees after ASCII digits and `edges_ok` after the others.
+    let numeric_date = format!(
+        r"(?P<n1>{ND}{{1,2}}){S}*(?P<s1>[/.\-]){S}*(?P<n2>{ND}{{1,2}}){S}*(?P<s2>[/.\-]){S}*(?P<y>[0-9]{{4}}(?-u:\b)|[0-9]{{2}}(?-u:\b)|[\x{{660}}-\x{{669}}\x{{6f0}}-\x{{6f9}}]{{4}}|[\x{{660}}-\x{{669}}\x{{6f0}}-\x{{6f9}}]{{2}})"
+    );
     let sep = DATE_TIME_SEP;
     // Between a clock and the date after it: `, `, ` on `, ` · ` (as embedded posts print it).
     let time_sep = format!(r"(?:{S}*[,\x{{b7}}\x{{2022}}|][{S}]*|{S}+)(?:on{S}+)?");
@@ -319,12 +330,13 @@ fn rules() -> Vec<Rule> {
                 r"(?P<y>[0-9]{{4}})(?:\.|{S}+m\.){S}+(?P<wmon>{word})\.?{S}+(?P<d>[0-9]{{1,2}})(?:\.|{S}+d\.)?(?:{sep}{world_time}(?:{S}*{z})?)?"
             ),
         ),
-        // Numbers only, day or month first: `03/01/2020`, `03.01.2020 13:44 Uhr`, `01/03/20 07:44 AM`.
+        // Numbers only, day or month first: `03/01/2020`, `03.01.2020 13:44 Uhr`, `01/03/20 07:44 AM`,
+        // slashes with spaces (`1 / 12 / 2020`), Arabic-Indic and Persian digits.
         (
             Form::DayMonthYearTime,
-            Needs(&[gate::DIGIT_SEP]),
+            Needs(&[gate::DATE_SHAPE | gate::NATIVE_DIGIT]),
             format!(
-                r"{wd_numeric}(?P<n1>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<n2>[0-9]{{1,2}})(?P<s2>[/.\-])(?P<y>[0-9]{{4}}|[0-9]{{2}})(?-u:\b)(?:{sep}{dated}(?:{S}*{z})?)?"
+                r"{wd_numeric}{numeric_date}(?:{sep}{world_time}(?:{S}*{z})?)?"
             ),
         ),
         (
@@ -356,10 +368,14 @@ fn rules() -> Vec<Rule> {
                 r"(?:(?-u:\b)(?P<prep>at|by|from|until|till|before|after|around|about|since){S}+)?(?P<hhmm>[0-9]{{4}}){S}*(?P<hrs>hrs)(?-u:\b)\.?(?:{S}*{z})?"
             ),
         ),
+        // `12:44`, `٠٢:٠٠`, `13.44 Uhr`, `07:46hrs` (`hrs`, `hs` or `h` after it, as Spanish pages
+        // print it, glued or not).
         (
             Form::Clock,
-            Needs(&[gate::CLOCK]),
-            format!(r"{time}(?:(?P<uhr>{S}*(?-i:Uhr))(?-u:\b))?(?:{S}*{z})?"),
+            Needs(&[gate::CLOCK | gate::NATIVE_DIGIT]),
+            format!(
+                r"{time_nd}(?:{S}*(?P<uhr>(?-i:Uhr)|hrs|hs)(?-u:\b)|{S}*h(?-u:\b))?(?:{S}*{z})?"
+            ),
         ),
         (
             Form::Clock,
@@ -453,7 +469,9 @@ pub(crate) fn find_stamps_in(text: &str, lines: &[gate::Line]) -> Vec<Stamp> {
                 let Some(whole) = caps.get(0) else { break };
                 let stamp = build(rule.form, &caps, text);
                 match stamp {
-                    Some(stamp) if edges_ok(text, stamp.span.start, whole.end()) => {
+                    Some(stamp)
+                        if edges_ok(text, stamp.span.start, whole.end(), year_glued(&caps)) =>
+                    {
                         at = whole.end().max(whole.start() + 1);
                         found.push((priority, stamp));
                     }
@@ -514,7 +532,8 @@ pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
         let Some(mut stamp) = build(rule.form, &caps, trimmed) else {
             continue;
         };
-        if stamp.span == whole && edges_ok(trimmed, stamp.span.start, whole.end) {
+        if stamp.span == whole && edges_ok(trimmed, stamp.span.start, whole.end, year_glued(&caps))
+        {
             stamp.span = stamp.span.start + offset..stamp.span.end + offset;
             return Some(stamp);
         }
@@ -548,17 +567,24 @@ fn next_boundary(text: &str, from: usize) -> usize {
 
 /// A stamp may not start inside a number (or, starting with a letter, inside a word), nor end
 /// inside one.
-fn edges_ok(text: &str, start: usize, end: usize) -> bool {
+///
+/// Text copies of pages glue elements together, so a stamp may also start right after a letter
+/// of a script the rules do not read (`દિવ્ય ભાસ્કરMar 28, 2020`), end right before one (a
+/// Chinese byline, `2020-10-04 15:05聯合報`) but for the signs of CJK dates and clocks, and, when
+/// `year_glued` (a named month's date that ends with its year), end before a word of three small
+/// letters or more (`March 23, 2020timer`, not `2020s`).
+fn edges_ok(text: &str, start: usize, end: usize, year_glued: bool) -> bool {
     let before = text.get(..start).and_then(|s| s.chars().next_back());
     let first = text.get(start..).and_then(|s| s.chars().next());
     let last = text.get(..end).and_then(|s| s.chars().next_back());
     let after = text.get(end..).and_then(|s| s.chars().next());
     let start_ok = match (before, first) {
-        (Some(b), Some(f)) if f.is_ascii_digit() => {
-            !(b.is_ascii_digit()
-                || matches!(b, '.' | ':' | ',' | '-' | '/') && digit_before(text, start))
+        (Some(b), Some(f)) if is_digit(f) => {
+            !(is_digit(b) || matches!(b, '.' | ':' | ',' | '-' | '/') && digit_before(text, start))
         }
-        (Some(b), Some(f)) if f.is_alphabetic() => !b.is_alphanumeric(),
+        (Some(b), Some(f)) if f.is_alphabetic() => {
+            !b.is_alphanumeric() || f.is_ascii_alphabetic() && glue(b)
+        }
         _ => true,
     };
     let end_ok = match (last, after) {
@@ -575,12 +601,63 @@ fn edges_ok(text: &str, start: usize, end: usize) -> bool {
         {
             true
         }
+        (Some(l), Some(a)) if is_digit(l) && glue(a) => true,
+        (Some(l), Some(a))
+            if year_glued && l.is_ascii_digit() && a.is_ascii_lowercase() && {
+                let rest = text.get(end..).unwrap_or("");
+                rest.len()
+                    - rest
+                        .trim_start_matches(|c: char| c.is_ascii_lowercase())
+                        .len()
+                    >= 3
+            } =>
+        {
+            true
+        }
         (Some(l), Some(a)) if l.is_alphanumeric() => {
             !(a.is_alphanumeric() || matches!(a, ':' | '.' | ',' | '/') && digit_after(text, end))
         }
         _ => true,
     };
     start_ok && end_ok
+}
+
+/// Whether a match ends with the year of a date whose month is a name (`March 23, 2020`), after
+/// which [`edges_ok`] lets a glued word of small letters through.
+fn year_glued(caps: &Captures<'_>) -> bool {
+    let (Some(y), Some(whole)) = (caps.name(G::Y), caps.get(0)) else {
+        return false;
+    };
+    y.end() == whole.end()
+        && y.as_str().len() == 4
+        && (caps.name(G::Mon).is_some() || caps.name(G::Wmon).is_some())
+}
+
+/// A letter of a script that no rule reads (beyond Arabic: Indic scripts, Thai, CJK, ...), but
+/// for the signs of CJK dates and clocks: text glued to a stamp, not part of it.
+fn glue(c: char) -> bool {
+    c >= '\u{800}'
+        && c.is_alphabetic()
+        && !matches!(
+            c,
+            '年' | '月'
+                | '日'
+                | '時'
+                | '时'
+                | '分'
+                | '秒'
+                | '년'
+                | '월'
+                | '일'
+                | '시'
+                | '분'
+                | '초'
+        )
+}
+
+/// An ASCII, Arabic-Indic or Persian digit ([`ND`]).
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '\u{660}'..='\u{669}' | '\u{6f0}'..='\u{6f9}')
 }
 
 /// Words that make the dotted number after them a clock (`klo 11.20`, `kl. 11.20`, `godz. 14.05`,
@@ -639,7 +716,7 @@ fn digit_before(text: &str, start: usize) -> bool {
         .into_iter()
         .flatten();
     chars.next();
-    chars.next().is_some_and(|c| c.is_ascii_digit())
+    chars.next().is_some_and(is_digit)
 }
 
 /// Whether the character after the one at `end` makes an am/pm of it (`AM`, `Pm`, `A.`).
@@ -654,7 +731,7 @@ fn am_pm_after(text: &str, end: usize) -> bool {
 fn digit_after(text: &str, end: usize) -> bool {
     let mut chars = text.get(end..).map(str::chars).into_iter().flatten();
     chars.next();
-    chars.next().is_some_and(|c| c.is_ascii_digit())
+    chars.next().is_some_and(is_digit)
 }
 
 fn num(caps: &Captures<'_>, name: G) -> Option<u32> {
@@ -1216,6 +1293,13 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             }
         }
     }
+    // `2020-10` of `2020-10-04` is a date's year and month, not a four-digit clock glued to an
+    // offset.
+    if let (Some(hhmm), Some(z)) = (caps.name(G::Hhmm), caps.name(G::Zone)) {
+        if z.start() == hhmm.end() && z.as_str().starts_with(['+', '-']) {
+            return None;
+        }
+    }
     let span = start..end;
     let also = match (num(caps, G::H2), num(caps, G::M2), caps.name(G::Zone2)) {
         (Some(h), Some(m), Some(z)) => Some((clock(h, m, 0, None)?, zone_label(z.as_str())?)),
@@ -1257,8 +1341,20 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         (Some(a), Some(b)) => {
             // `03/01-2020` is no date; a slashed date inside a path (`/2020/01/03/`) is a URL;
             // year first with dots needs two-digit fields (`2021.3.1` is a version).
-            let short = |name| caps.name(name).is_some_and(|m| m.as_str().len() < 2);
+            let short = |name| {
+                caps.name(name)
+                    .is_some_and(|m| m.as_str().chars().count() < 2)
+            };
+            // Spaces go only around a slash (`1 / 12 / 2020`), not a dot or a dash.
+            let spaced = |sep: Match<'_>, before: Option<Match<'_>>, after: Option<Match<'_>>| {
+                sep.as_str() != "/"
+                    && (before.is_some_and(|b| b.end() != sep.start())
+                        || after.is_some_and(|n| n.start() != sep.end()))
+            };
             if a.as_str() != b.as_str()
+                || caps.name(G::N1).is_some()
+                    && (spaced(a, caps.name(G::N1), caps.name(G::N2))
+                        || spaced(b, caps.name(G::N2), caps.name(G::Y)))
                 || a.as_str() == "." && (short(G::Mo) || short(G::D))
                 || a.as_str() == "/"
                     && (text.get(..whole.start()).is_some_and(|t| t.ends_with('/'))
@@ -1296,8 +1392,11 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
                 // A two-digit year only in a numeric date with a clock (`01/03/20 07:44 AM`), so
                 // that `1.12.30` stays a version number.
                 // A dotted one also with two-digit day and month (`24.04.24`, `Mi 24.04.24`).
-                Some(y) if y.as_str().len() == 2 => {
-                    let padded = |g| caps.name(g).is_some_and(|m| m.as_str().len() == 2);
+                Some(y) if y.as_str().chars().count() == 2 => {
+                    let padded = |g| {
+                        caps.name(g)
+                            .is_some_and(|m| m.as_str().chars().count() == 2)
+                    };
                     if time.is_none() && !(numeric == Some(".") && padded(G::N1) && padded(G::N2)) {
                         return None;
                     }
@@ -1834,6 +1933,55 @@ mod tests {
         assert_eq!(one("Kashmir 5 November 2021").0, "5 November 2021");
         // Without a year, a short name is no date.
         assert!(find_stamps("5 maj, 14:30").iter().all(|s| s.date.is_none()));
+    }
+
+    /// `2020-10` of an ISO date glued to a Chinese byline was read as a four-digit clock (20:20)
+    /// with the offset `-10`.
+    #[test]
+    fn a_dates_year_and_month_are_no_clock_with_an_offset() {
+        assert!(find_stamps("2020-10").is_empty());
+        let (text, d, t) = one("2020-10-04 15:05聯合報 記者");
+        assert_eq!(text, "2020-10-04 15:05");
+        assert_eq!(d, date(2020, 10, 4, None));
+        assert_eq!(t, NaiveTime::from_hms_opt(15, 5, 0));
+        assert_eq!(one("0846 -05:00").0, "0846 -05:00");
+    }
+
+    #[test]
+    fn text_glued_in_other_scripts_and_after_a_year() {
+        assert_eq!(
+            one("દિવ્ય ભાસ્કરMar 28, 2020, 06:15 PM IST").0,
+            "Mar 28, 2020, 06:15 PM IST"
+        );
+        assert_eq!(one("12:44記者").0, "12:44");
+        let (text, d, _) = one("Mon., March 23, 2020timer5 min. read");
+        assert_eq!(text, "Mon., March 23, 2020");
+        assert_eq!(d, date(2020, 3, 23, Some(Weekday::Mon)));
+        // Not a word of two letters (`2020s`, `2020th`), nor a CJK date's own signs, nor a
+        // Latin word glued before a month.
+        assert!(find_stamps("March 23, 2020s").is_empty());
+        assert!(find_stamps("March 23, 2020th").is_empty());
+        assert!(find_stamps("12:44分").is_empty());
+        assert!(find_stamps("xMar 28, 2020").is_empty());
+        // An Arabic am/pm glued to a clock is read, not left as glue.
+        assert!(find_stamps("12:09م").iter().all(|s| s.text != "12:09"));
+    }
+
+    #[test]
+    fn suffixes_after_a_clock_and_spaced_slashes() {
+        assert_eq!(one("a las 07:46hrs.").0, "07:46hrs");
+        assert_eq!(one("a las 07:46 hs").0, "07:46 hs");
+        assert_eq!(one("a las 07:46h").0, "07:46h");
+        // `hrs` makes a dotted clock a time; a bare `h` does not (`12.50 h` is a duration).
+        assert_eq!(one("12.50 hrs").0, "12.50 hrs");
+        assert!(find_stamps("12.50 h").is_empty());
+        assert_eq!(one("1 / 12 / 2020").1, date(2020, 12, 1, None));
+        assert_eq!(one("١ / ١٢ / ٢٠٢٠").1, date(2020, 12, 1, None));
+        assert_eq!(one("٠٢:٠٠").2, NaiveTime::from_hms_opt(2, 0, 0));
+        // Spaces go around a slash only.
+        assert!(find_stamps("1 . 12 . 2020").is_empty());
+        assert!(find_stamps("1 - 12 - 2020").is_empty());
+        assert!(find_stamps("١٢٣:٤٥").is_empty());
     }
 
     #[test]
