@@ -81,12 +81,14 @@ groups! {
     Wd => "wd",
     Wd2 => "wd2",
     Wda => "wda",
+    Wdt => "wdt",
     Wmon => "wmon",
     Wmon2 => "wmon2",
     Wwd => "wwd",
     Y => "y",
     Zone => "zone",
     Zone2 => "zone2",
+    Zpre => "zpre",
 }
 
 /// A compiled rule.

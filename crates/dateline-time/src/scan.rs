@@ -353,6 +353,16 @@ fn rules() -> Vec<Rule> {
                 r"{time}(?:{S}*{z})?{time_sep}{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL_FULL},?(?:{S}+(?:de{S}+)?(?P<y>[0-9]{{4}})(?-u:\b))?"
             ),
         ),
+        // A clock, then a numeric date: `08:22, 24.11.2020`, `22:57 GMT 28.04.2020`, `GMT 17:27
+        // 17.03.2020` (GMT or UTC before the clock), `٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠` (a weekday
+        // between them, in any language the stamps read).
+        (
+            Form::TimeZoneDayMonthYear,
+            Needs(&[gate::CLOCK | gate::NATIVE_DIGIT, gate::DATE_SHAPE | gate::NATIVE_DIGIT]),
+            format!(
+                r"(?:(?-i:(?P<zpre>(?:GMT|UTC)(?:{S}?[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?)?)){S}+)?{world_time}(?:{S}*{z})?(?:{S}*[,\x{{b7}}\x{{2022}}|\-\x{{2013}}\x{{2014}}]{S}*|{S}+)(?:(?P<wdt>{word})\.?[,\x{{60c}}]?{S}+)?{numeric_date}"
+            ),
+        ),
         (
             Form::CompactTimeZoneDate,
             Needs(&[gate::FOUR_DIGITS]),
@@ -434,6 +444,7 @@ pub(crate) fn prepare() {
     }
     LazyLock::force(&ZONE);
     LazyLock::force(&OPEN_ORDER);
+    LazyLock::force(&OPEN_ORDER_AFTER_CLOCK);
 }
 
 /// Finds every stamp in `text`, in order, without overlaps.
@@ -893,6 +904,24 @@ fn weekday(name: &str) -> Option<Weekday> {
     })
 }
 
+/// A word that is a whole weekday name of [`WEEKDAY_INTL`] or of [`crate::names`].
+static WEEKDAY_WORD: LazyLock<Option<Rx>> =
+    LazyLock::new(|| Rx::new(&format!(r"(?i)^(?:{WEEKDAY_INTL})$")));
+
+/// The weekday `word` names, in full or short, in English, the languages of [`WEEKDAY_INTL`] or
+/// those of [`crate::names`]; `None` for any other word (`Monkey`).
+fn any_weekday(word: &str) -> Option<Weekday> {
+    let whole = WEEKDAY_WORD
+        .as_ref()
+        .and_then(|rx| rx.captures_at(word, 0))
+        .and_then(|c| c.get(0))
+        .is_some_and(|m| m.end() == word.len());
+    if whole {
+        return weekday(word);
+    }
+    names::weekday(word)
+}
+
 /// How the first two fields of a numeric date read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct NumericOrder {
@@ -932,10 +961,19 @@ const MONTH_FIRST: &[&str] = &[
     "US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW", "CA",
 ];
 
-/// The start of a numeric date whose order is open: weekday, two fields, a slash or dash.
+/// The start of a numeric date whose order is open: weekday, two fields, a slash (with spaces
+/// around it or not) or a dash.
 static OPEN_ORDER: LazyLock<Option<Rx>> = LazyLock::new(|| {
     Rx::new(&format!(
-        r"(?i)^(?:{WEEKDAY_INTL}{S}+)?(?P<n1>[0-9]{{1,2}})[/\-](?P<n2>[0-9]{{1,2}})[/\-]"
+        r"(?i)^(?:{WEEKDAY_INTL}{S}+)?(?P<n1>{ND}{{1,2}}){S}*[/\-]{S}*(?P<n2>{ND}{{1,2}}){S}*[/\-]"
+    ))
+});
+
+/// The numeric date after a clock (`08:22, 03/01/2020`), whose order may be open: two fields
+/// and a slash or a dash, anywhere in the stamp (its clock has none).
+static OPEN_ORDER_AFTER_CLOCK: LazyLock<Option<Rx>> = LazyLock::new(|| {
+    Rx::new(&format!(
+        r"(?P<n1>{ND}{{1,2}}){S}*[/\-]{S}*(?P<n2>{ND}{{1,2}}){S}*[/\-]"
     ))
 });
 
@@ -950,7 +988,17 @@ pub(crate) fn numeric_reading(
     stamp: &Stamp,
     country: Option<&str>,
 ) -> Option<(PartialDate, Form, Note)> {
-    let caps = OPEN_ORDER.as_ref()?.captures_at(&stamp.text, 0)?;
+    let clock_first = matches!(
+        stamp.form,
+        Form::TimeZoneDayMonthYear | Form::TimeZoneMonthDayYear
+    );
+    let caps = if clock_first {
+        OPEN_ORDER_AFTER_CLOCK
+            .as_ref()?
+            .captures_at(&stamp.text, 0)?
+    } else {
+        OPEN_ORDER.as_ref()?.captures_at(&stamp.text, 0)?
+    };
     let (n1, n2) = (num(&caps, G::N1)?, num(&caps, G::N2)?);
     let pd = stamp.date?;
     if n1 > 12 || n2 > 12 || n1 == n2 || pd.day != n1 || pd.month != n2 {
@@ -971,14 +1019,22 @@ pub(crate) fn numeric_reading(
                 month: n1,
                 ..pd
             },
-            Form::MonthDayYearTime,
+            if clock_first {
+                Form::TimeZoneMonthDayYear
+            } else {
+                Form::MonthDayYearTime
+            },
         )
     } else {
         (
             format!("day first ({n1} {})", name(n2)),
             format!("{} {n2}", name(n1)),
             pd,
-            Form::DayMonthYearTime,
+            if clock_first {
+                Form::TimeZoneDayMonthYear
+            } else {
+                Form::DayMonthYearTime
+            },
         )
     };
     let note = match &country {
@@ -1160,6 +1216,13 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
     // (`Четверг, 3 декабря 2020`, not `Москва 3 декабря 2020`); German `Mo`...`So` only before a
     // dotted date.
     let world_weekday = caps.name(G::Wwd).and_then(|w| names::weekday(w.as_str()));
+    // A word between a clock and the date after it must be a weekday, in any language read.
+    let between_weekday = match caps.name(G::Wdt) {
+        Some(w) => Some(any_weekday(w.as_str())?),
+        None => None,
+    };
+    // A clock before a numeric date (`08:22, 24.11.2020`).
+    let clock_first = form == Form::TimeZoneDayMonthYear && caps.name(G::N1).is_some();
     let dotted = caps.name(G::S1).is_some_and(|m| m.as_str() == ".");
     let dropped_weekday = caps.name(G::Wwd).is_some() && world_weekday.is_none()
         || caps.name(G::Wd2).is_some() && !dotted;
@@ -1275,7 +1338,11 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
     };
 
     // The zone, and a second reading.
-    let mut zone = match caps.name(G::Zone).or_else(|| caps.name(G::IsoZone)) {
+    let mut zone = match caps
+        .name(G::Zone)
+        .or_else(|| caps.name(G::IsoZone))
+        .or_else(|| caps.name(G::Zpre))
+    {
         Some(z) => Some(zone_label(z.as_str())?),
         None => None,
     };
@@ -1308,7 +1375,7 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
 
     // A dotted clock (`12.50`) is a decimal number unless am/pm, `Uhr`, a zone or Italian `ore`
     // says otherwise.
-    if form == Form::Clock
+    if (form == Form::Clock || clock_first)
         && caps.name(G::Sep).is_some_and(|m| m.as_str() == ".")
         && ampm.is_none()
         && zone.is_none()
@@ -1370,7 +1437,11 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         (Some(n1), Some(n2)) => {
             let reading = numeric_order(n1, n2, numeric == Some("."))?;
             if reading.month_first {
-                form = Form::MonthDayYearTime;
+                form = if clock_first {
+                    Form::TimeZoneMonthDayYear
+                } else {
+                    Form::MonthDayYearTime
+                };
             }
             (Some(reading.month), Some(reading.day))
         }
@@ -1422,6 +1493,7 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
                             .and_then(|w| weekday_de(w.as_str()))
                     })
                     .or(world_weekday)
+                    .or(between_weekday)
                     .or_else(|| caps.name(G::Wda).and_then(|w| names::weekday(w.as_str()))),
             })
         }
@@ -1458,7 +1530,7 @@ mod tests {
 
     #[test]
     fn every_rule_compiles() {
-        assert_eq!(RULES.len(), 22);
+        assert_eq!(RULES.len(), 23);
         assert!(RULES.iter().all(|r| r.re().is_some()));
         for rule in RULES.iter() {
             let unlisted = rule.re().map(Rx::unlisted_groups).unwrap_or_default();
@@ -1982,6 +2054,34 @@ mod tests {
         assert!(find_stamps("1 . 12 . 2020").is_empty());
         assert!(find_stamps("1 - 12 - 2020").is_empty());
         assert!(find_stamps("١٢٣:٤٥").is_empty());
+    }
+
+    #[test]
+    fn a_clock_before_a_numeric_date() {
+        let s = find_stamps("GMT 17:27 17.03.2020");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].form, Form::TimeZoneDayMonthYear);
+        assert_eq!(s[0].zone, Some(ZoneLabel::Abbreviation("GMT".into())));
+        assert_eq!(s[0].date, date(2020, 3, 17, None));
+        let (text, d, t) = one("٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠");
+        assert_eq!(text, "٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠");
+        assert_eq!(d, date(2020, 12, 1, Some(Weekday::Tue)));
+        assert_eq!(t, NaiveTime::from_hms_opt(2, 0, 0));
+        assert_eq!(
+            one("14:05 Dienstag, 03.11.2020").1,
+            date(2020, 11, 3, Some(Weekday::Tue))
+        );
+        // A field over 12 settles the order, and the form says so.
+        let s = find_stamps("12:30 - 1/13/2020");
+        assert_eq!(s[0].form, Form::TimeZoneMonthDayYear);
+        // A word between them that is no weekday, or a dotted number, keeps them apart.
+        let s = find_stamps("12:44 Monkey 03/01/2020");
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(one("12.50 24.11.2020").0, "24.11.2020");
+        // An open order is read by the outlet's country, as a date alone is.
+        let stamp = find_stamps("9:05 am, 01/03/2020").remove(0);
+        let read = numeric_reading(&stamp, Some("US")).map(|(d, f, _)| (d.month, d.day, f));
+        assert_eq!(read, Some((1, 3, Form::TimeZoneMonthDayYear)));
     }
 
     #[test]
