@@ -95,6 +95,13 @@ pub(crate) const YEAR_DOT: Mask = 1 << 31;
 /// it), one or two digits, a separator and a digit (`03/01/2020`, `24.11.20`, `1 / 12 / 2020`).
 pub(crate) const DATE_SHAPE: Mask = 1 << 32;
 
+/// A Spanish, Portuguese or Catalan month name in full (`octubre`, `março`, `desembre`).
+pub(crate) const MONTH_IBERIAN: Mask = 1 << 33;
+
+/// A clock's shape ([`CLOCK`]), then a numeric date's ([`DATE_SHAPE`]) that starts after it
+/// (`08:22, 24.11.2020`).
+pub(crate) const CLOCK_THEN_DATE: Mask = 1 << 34;
+
 /// Every bit: a line on which every rule runs.
 pub(crate) const ALL: Mask = Mask::MAX;
 
@@ -148,6 +155,35 @@ const WORDS: &[(Mask, &[&str])] = &[
     (AGO, &["ago"]),
     (HRS, &["hrs"]),
     (CJK_YEAR, &["年", "년"]),
+    (
+        MONTH_IBERIAN,
+        &[
+            "enero",
+            "febrer",
+            "fevereiro",
+            "janeiro",
+            "gener",
+            "marzo",
+            "març",
+            "abril",
+            "mayo",
+            "maio",
+            "maig",
+            "junio",
+            "junho",
+            "juny",
+            "julio",
+            "julho",
+            "agost",
+            "iembre",
+            "tembr",
+            "ctubre",
+            "outubro",
+            "embro",
+            "novembre",
+            "desembre",
+        ],
+    ),
 ];
 
 /// What a rule needs on a line: every group has at least one of its bits there (`[DIGIT, MONTH]`:
@@ -191,8 +227,12 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
             }
         }
     }
+    // A DFA, which aho-corasick would choose by itself only for 100 patterns or fewer: with the
+    // words of the other languages there are more, and its contiguous NFA costs a tenth more
+    // per byte of a page; the DFA costs a little more to build, once.
     let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&patterns)
         .ok();
     Gate { automaton, bits }
@@ -301,6 +341,8 @@ fn capitalised(word: &[u8]) -> bool {
 fn digit_shapes(line: &[u8]) -> Mask {
     let mut mask = 0;
     let mut run = 0;
+    // Where the first clock's shape is (its hour's last digit).
+    let mut clock_at: Option<usize> = None;
     for (i, &b) in line.iter().enumerate() {
         if !b.is_ascii_digit() {
             run = 0;
@@ -338,8 +380,21 @@ fn digit_shapes(line: &[u8]) -> Mask {
             }
             _ => {}
         }
-        if mask & DATE_SHAPE == 0 && date_shape(line, i + 1) {
+        // A date's shape after a clock's: its first digit after the clock's hour.
+        let clock_before = clock_at.is_some_and(|c| c + run <= i);
+        if matches!(
+            next,
+            Some(b'/' | b'.' | b'-' | b' ' | b'\t' | 0xc2 | 0xe1..=0xe3)
+        ) && (mask & DATE_SHAPE == 0 || clock_before && mask & CLOCK_THEN_DATE == 0)
+            && date_shape(line, i + 1)
+        {
             mask |= DATE_SHAPE;
+            if clock_before {
+                mask |= CLOCK_THEN_DATE;
+            }
+        }
+        if clock_at.is_none() && mask & CLOCK != 0 {
+            clock_at = Some(i);
         }
         let window = line.get(i + 1..line.len().min(i + 5)).unwrap_or_default();
         if window
@@ -776,6 +831,13 @@ mod tests {
         "الثلاثاء",
         "Dienstag,",
         "Monkey",
+        "Diciembre",
+        "Març",
+        "MARÇO",
+        "octubre",
+        "Domingo,",
+        "Dilluns,",
+        "sexta-feira",
     ];
 
     proptest::proptest! {

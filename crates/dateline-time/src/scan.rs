@@ -48,6 +48,14 @@ const MONTH_INTL: &str = r"(?P<mon>(?:january|february|march|april|may|june|july
 /// before them, a clock after them is enough to make a date (`30. Januar, 15:13 Uhr`).
 const MONTH_INTL_FULL: &str = r"(?P<mon>(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|januar|j\x{e4}nner|februar|juni|juli|oktober|dezember|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|janvier|f\x{e9}vrier|fevrier|avril|juin|juillet|ao\x{fb}t|aout|septembre|octobre|d\x{e9}cembre|decembre|enero|febrero|junio|julio|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar\x{e7}o|abril|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|augustus)(?-u:\b)|m\x{e4}rz)\.?";
 
+/// Spanish, Portuguese and Catalan month names in full, as pages print them month first
+/// (`Diciembre 6, 2020`, `Març 23, 2020`): no short form, as several are English words.
+const MONTH_IBERIAN: &str = r"(?P<mon>(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|maio|junho|julho|setembro|outubro|novembro|dezembro|gener|febrer|maig|juny|juliol|agost|setembre|novembre|desembre)(?-u:\b)|mar\x{e7}o|mar\x{e7})\.?";
+
+/// Spanish, Portuguese and Catalan weekday names in full, before a month-first date
+/// (`Domingo, Diciembre 6, 2020`, `Dilluns, Març 23, 2020`).
+const WEEKDAY_IBERIAN: &str = r"(?P<wd>(?:lunes|martes|jueves|viernes|sabado|domingo|segunda|ter\x{e7}a|terca|quarta|quinta|sexta|dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge)(?-u:\b)|mi\x{e9}rcoles|miercoles|s\x{e1}bado)(?:-feira)?\.?,?";
+
 /// A clock: `12:44`, `12:44:05`, `3.09pm`, `12:31 p.m.`.
 const TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?)?";
 
@@ -103,6 +111,9 @@ struct Rule {
     pattern: String,
     /// Whether a zone may follow the match of `pattern`.
     zone_after: Option<ZoneAfter>,
+    /// Whether [`prepare`] compiles the rule ahead of use: not the rules of forms few pages print
+    /// (a rule of `names.rs`, a clock before a numeric date, a month first in Spanish).
+    eager: bool,
     /// The compiled `pattern`, on first use: a text that never needs a rule never pays for it.
     re: OnceLock<Option<Rx>>,
     /// The pattern as written, with its zone, which the tests compare the rule with.
@@ -113,7 +124,7 @@ struct Rule {
 /// Where a rule's pattern, as written, ends with an optional zone (`(?:{S}*{z})?`): right after
 /// the rest, or at the end of an optional clock that ends it (`(?:{sep}{dated}(?:{S}*{z})?)?`).
 ///
-/// Thirteen rules end so. Each compiled with its own copy of the zone (every abbreviation of
+/// Fourteen rules end so. Each compiled with its own copy of the zone (every abbreviation of
 /// `zones.rs`), the copies were about a sixth of the time to compile the stamp rules; so the
 /// zone is cut from those patterns and compiled once, as [`ZONE`], and looked for where a
 /// rule's match ends ([`Rule::captures_at`]). That is the same match as the pattern as written:
@@ -353,16 +364,6 @@ fn rules() -> Vec<Rule> {
                 r"{time}(?:{S}*{z})?{time_sep}{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL_FULL},?(?:{S}+(?:de{S}+)?(?P<y>[0-9]{{4}})(?-u:\b))?"
             ),
         ),
-        // A clock, then a numeric date: `08:22, 24.11.2020`, `22:57 GMT 28.04.2020`, `GMT 17:27
-        // 17.03.2020` (GMT or UTC before the clock), `٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠` (a weekday
-        // between them, in any language the stamps read).
-        (
-            Form::TimeZoneDayMonthYear,
-            Needs(&[gate::CLOCK | gate::NATIVE_DIGIT, gate::DATE_SHAPE | gate::NATIVE_DIGIT]),
-            format!(
-                r"(?:(?-i:(?P<zpre>(?:GMT|UTC)(?:{S}?[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?)?)){S}+)?{world_time}(?:{S}*{z})?(?:{S}*[,\x{{b7}}\x{{2022}}|\-\x{{2013}}\x{{2014}}]{S}*|{S}+)(?:(?P<wdt>{word})\.?[,\x{{60c}}]?{S}+)?{numeric_date}"
-            ),
-        ),
         (
             Form::CompactTimeZoneDate,
             Needs(&[gate::FOUR_DIGITS]),
@@ -412,16 +413,43 @@ fn rules() -> Vec<Rule> {
             ),
         ),
     ];
+    // Rules for forms that few pages print, compiled on first use (see `prepare`), after the
+    // others (a tie between two rules goes to the earlier).
+    let rare: Vec<(Form, Needs, String)> = vec![
+        // A clock, then a numeric date: `08:22, 24.11.2020`, `22:57 GMT 28.04.2020`, `GMT 17:27
+        // 17.03.2020` (GMT or UTC before the clock), `٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠` (a weekday
+        // between them, in any language the stamps read).
+        (
+            Form::TimeZoneDayMonthYear,
+            Needs(&[gate::CLOCK_THEN_DATE | gate::NATIVE_DIGIT]),
+            format!(
+                r"(?:(?-i:(?P<zpre>(?:GMT|UTC)(?:{S}?[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?)?)){S}+)?{world_time}(?:{S}*{z})?(?:{S}*[,\x{{b7}}\x{{2022}}|\-\x{{2013}}\x{{2014}}]{S}*|{S}+)(?:(?P<wdt>{word})\.?[,\x{{60c}}]?{S}+)?{numeric_date}"
+            ),
+        ),
+        // Spanish, Portuguese and Catalan month first: `Domingo, Diciembre 6, 2020 - 07:32`,
+        // `octubre 7, 2020 | 7:09 am`, `Dilluns, Març 23, 2020`.
+        (
+            Form::MonthDayYearTime,
+            Needs(&[gate::FOUR_DIGITS, gate::MONTH_IBERIAN]),
+            format!(
+                r"(?:{WEEKDAY_IBERIAN}{S}+)?{MONTH_IBERIAN}{S}*(?P<d>[0-9]{{1,2}})(?:{S}*,{S}*|{S}+)(?:de{S}+)?{year_then_time}"
+            ),
+        ),
+    ];
     let zone_last = format!("(?:{S}*{z})?");
+    let eager = specs.len();
     specs
         .into_iter()
-        .map(|(form, needs, pat)| {
+        .chain(rare)
+        .enumerate()
+        .map(|(i, (form, needs, pat))| {
             let (head, zone_after) = cut_zone(&pat, &zone_last);
             Rule {
                 form,
                 needs,
                 pattern: format!("(?i){head}"),
                 zone_after,
+                eager: i < eager && !needs.names(),
                 re: OnceLock::new(),
                 #[cfg(test)]
                 written: format!("(?i){pat}"),
@@ -432,19 +460,20 @@ fn rules() -> Vec<Rule> {
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(rules);
 
-/// Compiles every stamp rule but those that read [`crate::names`], in reverse order: a reader
-/// that meets a rule first compiles it itself, from the front, so a reader and a
-/// [`crate::prepare`] on another thread meet in the middle. The rules of `names.rs` are left to
-/// their first use: the gate runs them only on a line with one of its names (or with Greek,
-/// Cyrillic or Arabic letters), so a page without one never needs them, and they are a tenth of
-/// the time to compile the rules.
+/// Compiles every stamp rule but those that read [`crate::names`] and those of forms few pages
+/// print ([`Rule::eager`]), in reverse order: a reader that meets a rule first compiles it
+/// itself, from the front, so a reader and a [`crate::prepare`] on another thread meet in the
+/// middle. The rules of `names.rs` are left to their first use: the gate runs them only on a
+/// line with one of its names (or with Greek, Cyrillic or Arabic letters), so a page without one
+/// never needs them, and they are a tenth of the time to compile the rules; so are the rules of
+/// rare forms, whose words or shapes (a Spanish month, a clock before a numeric date) a page in
+/// English seldom has.
 pub(crate) fn prepare() {
-    for rule in RULES.iter().rev().filter(|r| !r.needs.names()) {
+    for rule in RULES.iter().rev().filter(|r| r.eager) {
         let _ = rule.re();
     }
     LazyLock::force(&ZONE);
     LazyLock::force(&OPEN_ORDER);
-    LazyLock::force(&OPEN_ORDER_AFTER_CLOCK);
 }
 
 /// Finds every stamp in `text`, in order, without overlaps.
@@ -481,7 +510,7 @@ pub(crate) fn find_stamps_in(text: &str, lines: &[gate::Line]) -> Vec<Stamp> {
                 let stamp = build(rule.form, &caps, text);
                 match stamp {
                     Some(stamp)
-                        if edges_ok(text, stamp.span.start, whole.end(), year_glued(&caps)) =>
+                        if edges_ok(text, stamp.span.start, whole.end(), || year_glued(&caps)) =>
                     {
                         at = whole.end().max(whole.start() + 1);
                         found.push((priority, stamp));
@@ -543,7 +572,8 @@ pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
         let Some(mut stamp) = build(rule.form, &caps, trimmed) else {
             continue;
         };
-        if stamp.span == whole && edges_ok(trimmed, stamp.span.start, whole.end, year_glued(&caps))
+        if stamp.span == whole
+            && edges_ok(trimmed, stamp.span.start, whole.end, || year_glued(&caps))
         {
             stamp.span = stamp.span.start + offset..stamp.span.end + offset;
             return Some(stamp);
@@ -584,7 +614,7 @@ fn next_boundary(text: &str, from: usize) -> usize {
 /// Chinese byline, `2020-10-04 15:05聯合報`) but for the signs of CJK dates and clocks, and, when
 /// `year_glued` (a named month's date that ends with its year), end before a word of three small
 /// letters or more (`March 23, 2020timer`, not `2020s`).
-fn edges_ok(text: &str, start: usize, end: usize, year_glued: bool) -> bool {
+fn edges_ok(text: &str, start: usize, end: usize, year_glued: impl Fn() -> bool) -> bool {
     let before = text.get(..start).and_then(|s| s.chars().next_back());
     let first = text.get(start..).and_then(|s| s.chars().next());
     let last = text.get(..end).and_then(|s| s.chars().next_back());
@@ -614,7 +644,7 @@ fn edges_ok(text: &str, start: usize, end: usize, year_glued: bool) -> bool {
         }
         (Some(l), Some(a)) if is_digit(l) && glue(a) => true,
         (Some(l), Some(a))
-            if year_glued && l.is_ascii_digit() && a.is_ascii_lowercase() && {
+            if l.is_ascii_digit() && a.is_ascii_lowercase() && year_glued() && {
                 let rest = text.get(end..).unwrap_or("");
                 rest.len()
                     - rest
@@ -664,6 +694,15 @@ fn glue(c: char) -> bool {
                 | '분'
                 | '초'
         )
+}
+
+/// The number of figures in `digits`, a run of [`ND`] (two bytes each outside ASCII).
+fn figures(digits: &str) -> usize {
+    if digits.is_ascii() {
+        digits.len()
+    } else {
+        digits.chars().count()
+    }
 }
 
 /// An ASCII, Arabic-Indic or Persian digit ([`ND`]).
@@ -881,7 +920,7 @@ fn month_number(name: &str) -> Option<u32> {
         "sep" | "set" => 9,
         "oct" | "okt" | "ott" | "out" => 10,
         "nov" => 11,
-        "dec" | "dez" | "dic" => 12,
+        "dec" | "dez" | "dic" | "des" => 12,
         _ => return None,
     };
     Some(month)
@@ -893,6 +932,14 @@ fn weekday(name: &str) -> Option<Weekday> {
     let key = name_key(name);
     Some(match key.get(..3)? {
         "son" if key.starts_with("sonnabend") => Weekday::Sat,
+        // Catalan: `dimarts` and `dimecres` against French `dimanche`.
+        "dim" if key.starts_with("dimarts") => Weekday::Tue,
+        "dim" if key.starts_with("dimecres") => Weekday::Wed,
+        "dil" => Weekday::Mon,
+        "dij" => Weekday::Thu,
+        "div" => Weekday::Fri,
+        "dis" => Weekday::Sat,
+        "diu" => Weekday::Sun,
         "mon" | "lun" | "seg" | "maa" => Weekday::Mon,
         "tue" | "die" | "mar" | "ter" | "din" => Weekday::Tue,
         "wed" | "mit" | "mer" | "mie" | "qua" | "woe" => Weekday::Wed,
@@ -1408,10 +1455,7 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         (Some(a), Some(b)) => {
             // `03/01-2020` is no date; a slashed date inside a path (`/2020/01/03/`) is a URL;
             // year first with dots needs two-digit fields (`2021.3.1` is a version).
-            let short = |name| {
-                caps.name(name)
-                    .is_some_and(|m| m.as_str().chars().count() < 2)
-            };
+            let short = |name| caps.name(name).is_some_and(|m| figures(m.as_str()) < 2);
             // Spaces go only around a slash (`1 / 12 / 2020`), not a dot or a dash.
             let spaced = |sep: Match<'_>, before: Option<Match<'_>>, after: Option<Match<'_>>| {
                 sep.as_str() != "/"
@@ -1463,11 +1507,8 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
                 // A two-digit year only in a numeric date with a clock (`01/03/20 07:44 AM`), so
                 // that `1.12.30` stays a version number.
                 // A dotted one also with two-digit day and month (`24.04.24`, `Mi 24.04.24`).
-                Some(y) if y.as_str().chars().count() == 2 => {
-                    let padded = |g| {
-                        caps.name(g)
-                            .is_some_and(|m| m.as_str().chars().count() == 2)
-                    };
+                Some(y) if figures(y.as_str()) == 2 => {
+                    let padded = |g| caps.name(g).is_some_and(|m| figures(m.as_str()) == 2);
                     if time.is_none() && !(numeric == Some(".") && padded(G::N1) && padded(G::N2)) {
                         return None;
                     }
@@ -1530,7 +1571,7 @@ mod tests {
 
     #[test]
     fn every_rule_compiles() {
-        assert_eq!(RULES.len(), 23);
+        assert_eq!(RULES.len(), 24);
         assert!(RULES.iter().all(|r| r.re().is_some()));
         for rule in RULES.iter() {
             let unlisted = rule.re().map(Rx::unlisted_groups).unwrap_or_default();
@@ -1634,7 +1675,7 @@ mod tests {
     #[test]
     fn rules_read_as_written_with_their_zone_compiled_once() {
         let cut: Vec<&Rule> = RULES.iter().filter(|r| r.zone_after.is_some()).collect();
-        assert_eq!(cut.len(), 13);
+        assert_eq!(cut.len(), 14);
         assert!(ZONE.is_some());
         let texts = texts_with_zones();
         assert!(texts.len() > 1000, "{}", texts.len());
@@ -1665,7 +1706,7 @@ mod tests {
         assert!(
             RULES
                 .iter()
-                .filter(|r| !r.needs.names())
+                .filter(|r| r.eager)
                 .all(|r| r.re.get().is_some()),
             "all compiled but the rules of names.rs, which compile on first use"
         );
@@ -2054,6 +2095,37 @@ mod tests {
         assert!(find_stamps("1 . 12 . 2020").is_empty());
         assert!(find_stamps("1 - 12 - 2020").is_empty());
         assert!(find_stamps("١٢٣:٤٥").is_empty());
+    }
+
+    #[test]
+    fn spanish_portuguese_and_catalan_month_first() {
+        let (text, d, t) = one("Domingo, Diciembre 6, 2020 - 07:32");
+        assert_eq!(text, "Domingo, Diciembre 6, 2020 - 07:32");
+        assert_eq!(d, date(2020, 12, 6, Some(Weekday::Sun)));
+        assert_eq!(t, NaiveTime::from_hms_opt(7, 32, 0));
+        assert_eq!(
+            one("octubre 7, 2020 | 7:09 am").2,
+            NaiveTime::from_hms_opt(7, 9, 0)
+        );
+        assert_eq!(
+            one("Dilluns, Març 23, 2020").1,
+            date(2020, 3, 23, Some(Weekday::Mon))
+        );
+        for (name, day) in [
+            ("dilluns", Weekday::Mon),
+            ("dimarts", Weekday::Tue),
+            ("dimecres", Weekday::Wed),
+            ("dijous", Weekday::Thu),
+            ("divendres", Weekday::Fri),
+            ("dissabte", Weekday::Sat),
+            ("diumenge", Weekday::Sun),
+            ("dimanche", Weekday::Sun),
+        ] {
+            assert_eq!(weekday(name), Some(day), "{name}");
+        }
+        assert_eq!(month_number("desembre"), Some(12));
+        // Only full names: a short one is an English word, a name's look-alike no month.
+        assert!(find_stamps("Marco 3, 2020 and mayor 3, 2020").is_empty());
     }
 
     #[test]
