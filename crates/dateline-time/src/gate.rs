@@ -102,6 +102,14 @@ pub(crate) const MONTH_IBERIAN: Mask = 1 << 33;
 /// (`08:22, 24.11.2020`).
 pub(crate) const CLOCK_THEN_DATE: Mask = 1 << 34;
 
+/// The month sign of Chinese and Japanese (`月`) and Korean (`월`) dates.
+pub(crate) const CJK_MONTH: Mask = 1 << 35;
+/// The hour sign of a Chinese or Japanese (`時`, `时`) or Korean (`시`) clock.
+pub(crate) const CJK_CLOCK: Mask = 1 << 36;
+/// A digit, `h` (or `H`) and a digit, or a digit, a space, `h`, a space and a digit: a French
+/// clock's shape (`14h30`, `0 h 23`), which is also [`CLOCK`].
+pub(crate) const H_CLOCK: Mask = 1 << 37;
+
 /// Every bit: a line on which every rule runs.
 pub(crate) const ALL: Mask = Mask::MAX;
 
@@ -155,6 +163,8 @@ const WORDS: &[(Mask, &[&str])] = &[
     (AGO, &["ago"]),
     (HRS, &["hrs"]),
     (CJK_YEAR, &["年", "년"]),
+    (CJK_MONTH, &["月", "월"]),
+    (CJK_CLOCK, &["時", "时", "시"]),
     (
         MONTH_IBERIAN,
         &[
@@ -359,9 +369,10 @@ fn digit_shapes(line: &[u8]) -> Mask {
         let next = line.get(i + 1).copied();
         let digit_after_next = line.get(i + 2).is_some_and(u8::is_ascii_digit);
         match next {
-            Some(b':' | b'h' | b'H') if digit_after_next => mask |= CLOCK,
+            Some(b':') if digit_after_next => mask |= CLOCK,
+            Some(b'h' | b'H') if digit_after_next => mask |= CLOCK | H_CLOCK,
             // French `14 h 30`.
-            Some(b' ' | b'\t' | 0xc2 | 0xe2) if spaced_h(line, i + 1) => mask |= CLOCK,
+            Some(b' ' | b'\t' | 0xc2 | 0xe2) if spaced_h(line, i + 1) => mask |= CLOCK | H_CLOCK,
             Some(b'.') if digit_after_next => mask |= CLOCK | DIGIT_SEP,
             Some(b'/' | b'-') if digit_after_next => mask |= DIGIT_SEP,
             // A slash with spaces around it (`1 / 12 / 2020`).
@@ -838,6 +849,13 @@ mod tests {
         "Domingo,",
         "Dilluns,",
         "sexta-feira",
+        "年03月12日",
+        "20:19:00",
+        "2月15日（土）",
+        "7時0分",
+        "午後",
+        "0 h 23",
+        "14h30",
     ];
 
     proptest::proptest! {

@@ -124,7 +124,7 @@ struct Rule {
 /// Where a rule's pattern, as written, ends with an optional zone (`(?:{S}*{z})?`): right after
 /// the rest, or at the end of an optional clock that ends it (`(?:{sep}{dated}(?:{S}*{z})?)?`).
 ///
-/// Fourteen rules end so. Each compiled with its own copy of the zone (every abbreviation of
+/// Fifteen rules end so. Each compiled with its own copy of the zone (every abbreviation of
 /// `zones.rs`), the copies were about a sixth of the time to compile the stamp rules; so the
 /// zone is cut from those patterns and compiled once, as [`ZONE`], and looked for where a
 /// rule's match ends ([`Rule::captures_at`]). That is the same match as the pattern as written:
@@ -223,6 +223,11 @@ fn rules() -> Vec<Rule> {
     let of = format!("(?:(?:of|de){S}+)?");
     let time = TIME;
     let time_nd = TIME_ND;
+    // A CJK clock: `21:44`, `21時44分`, `7時0分` (a minute of one figure only before `分`), with
+    // seconds (`20:19:00`, `21時44分30秒`), after `午後` and the like.
+    let cjk_clock = format!(
+        r"(?P<cjk>上午|下午|午前|午後|오전|오후)?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:[:：]|時|时|시){S}*(?P<mi>[0-9]{{1,2}})(?:(?:[:：]|{S}*(?:分|분){S}*)(?P<s>[0-9]{{2}})(?:{S}*(?:秒|초))?|{S}*(?:分|분))?"
+    );
     let dated = DATED_TIME;
     // A numeric date, day or month first: its fields with any digit of `ND`, a slash with spaces
     // around it or not, a dot or a dash without (which `build` checks); the year ends a number,
@@ -279,12 +284,13 @@ fn rules() -> Vec<Rule> {
                 r"(?P<y>[0-9]{{4}})(?P<s1>[/.]|\. )(?P<mo>[0-9]{{1,2}})(?P<s2>[/.]|\. )(?P<d>[0-9]{{1,2}})(?-u:\b)(?:\.?{sep}{dated}(?:{S}*{z})?)?"
             ),
         ),
-        // Japanese and Chinese `2020年1月3日 21時44分`, Korean `2020년 1월 3일 오후 9:44`.
+        // Japanese and Chinese `2020年1月3日 21時44分`, `2020年03月12日 20:19:00`, Korean
+        // `2020년 1월 3일 오후 9:44`.
         (
             Form::Iso8601,
             Needs(&[gate::DIGIT, gate::CJK_YEAR]),
             format!(
-                r"(?P<y>[0-9]{{4}}){S}*(?:年|년){S}*(?P<mo>[0-9]{{1,2}}){S}*(?:月|월){S}*(?P<d>[0-9]{{1,2}}){S}*(?:日|일)(?:{S}*[(（][^)）\n]{{1,3}}[)）])?(?:{S}*(?P<cjk>上午|下午|午前|午後|오전|오후)?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:[:：]|時|时|시){S}*(?P<mi>[0-9]{{2}})(?:{S}*(?:分|분))?)?"
+                r"(?P<y>[0-9]{{4}}){S}*(?:年|년){S}*(?P<mo>[0-9]{{1,2}}){S}*(?:月|월){S}*(?P<d>[0-9]{{1,2}}){S}*(?:日|일)(?:{S}*[(（][^)）\n]{{1,3}}[)）])?(?:{S}*{cjk_clock})?"
             ),
         ),
         (
@@ -416,6 +422,30 @@ fn rules() -> Vec<Rule> {
     // Rules for forms that few pages print, compiled on first use (see `prepare`), after the
     // others (a tie between two rules goes to the earlier).
     let rare: Vec<(Form, Needs, String)> = vec![
+        // CJK month and day with a clock but no year: Japanese `2月15日（土）7時0分`.
+        (
+            Form::MonthDayYearTime,
+            Needs(&[gate::CJK_MONTH, gate::CLOCK | gate::CJK_CLOCK]),
+            format!(
+                r"(?P<mo>[0-9]{{1,2}}){S}*(?:月|월){S}*(?P<d>[0-9]{{1,2}}){S}*(?:日|일)(?:{S}*[(（][^)）\n]{{1,3}}[)）])?{S}*{cjk_clock}"
+            ),
+        ),
+        // A CJK clock alone: `7時0分`, `午後9時44分`, `9시 44분`.
+        (
+            Form::Clock,
+            Needs(&[gate::CJK_CLOCK]),
+            format!(
+                r"(?P<cjk>上午|下午|午前|午後|오전|오후)?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:時|时|시){S}*(?P<mi>[0-9]{{1,2}}){S}*(?:分|분)(?:{S}*(?P<s>[0-9]{{2}}){S}*(?:秒|초))?"
+            ),
+        ),
+        // French `0 h 23`, `14h30` alone (`Publié à 0 h 23`).
+        (
+            Form::Clock,
+            Needs(&[gate::H_CLOCK]),
+            format!(
+                r"(?P<h>[0-9]{{1,2}})(?P<sep>h|[\t \x{{a0}}\x{{202f}}]h[\t \x{{a0}}\x{{202f}}])(?P<mi>[0-9]{{2}})(?-u:\b)(?:{S}*{z})?"
+            ),
+        ),
         // A clock, then a numeric date: `08:22, 24.11.2020`, `22:57 GMT 28.04.2020`, `GMT 17:27
         // 17.03.2020` (GMT or UTC before the clock), `٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠` (a weekday
         // between them, in any language the stamps read).
@@ -642,7 +672,7 @@ fn edges_ok(text: &str, start: usize, end: usize, year_glued: impl Fn() -> bool)
         {
             true
         }
-        (Some(l), Some(a)) if is_digit(l) && glue(a) => true,
+        (Some(l), Some(a)) if (is_digit(l) || cjk_sign(l)) && glue(a) => true,
         (Some(l), Some(a))
             if l.is_ascii_digit() && a.is_ascii_lowercase() && year_glued() && {
                 let rest = text.get(end..).unwrap_or("");
@@ -677,23 +707,13 @@ fn year_glued(caps: &Captures<'_>) -> bool {
 /// A letter of a script that no rule reads (beyond Arabic: Indic scripts, Thai, CJK, ...), but
 /// for the signs of CJK dates and clocks: text glued to a stamp, not part of it.
 fn glue(c: char) -> bool {
-    c >= '\u{800}'
-        && c.is_alphabetic()
-        && !matches!(
-            c,
-            '年' | '月'
-                | '日'
-                | '時'
-                | '时'
-                | '分'
-                | '秒'
-                | '년'
-                | '월'
-                | '일'
-                | '시'
-                | '분'
-                | '초'
-        )
+    c >= '\u{800}' && c.is_alphabetic() && !cjk_sign(c)
+}
+
+/// A sign of a CJK date or clock (`年`, `月`, `日`, `時`, `分`, `秒`, Korean `년` ... `초`), which
+/// ends such a stamp as a digit does.
+fn cjk_sign(c: char) -> bool {
+    "年月日時时分秒년월일시분초".contains(c)
 }
 
 /// The number of figures in `digits`, a run of [`ND`] (two bytes each outside ASCII).
@@ -1356,6 +1376,16 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         let v: u32 = hhmm.as_str().parse().ok()?;
         Some(clock(v / 100, v % 100, 0, None)?)
     } else if let Some(h) = num(caps, G::H) {
+        // A minute of one figure only in a CJK clock, before its `分` (`7時0分`).
+        if let Some(mi) = caps.name(G::Mi) {
+            let after = text
+                .get(mi.end()..)
+                .unwrap_or("")
+                .trim_start_matches(is_space);
+            if figures(mi.as_str()) < 2 && !after.starts_with(['分', '분']) {
+                return None;
+            }
+        }
         let (m, s) = match caps.name(G::Mi) {
             Some(_) => (num(caps, G::Mi)?, num(caps, G::S)),
             None => {
@@ -1571,7 +1601,7 @@ mod tests {
 
     #[test]
     fn every_rule_compiles() {
-        assert_eq!(RULES.len(), 24);
+        assert_eq!(RULES.len(), 27);
         assert!(RULES.iter().all(|r| r.re().is_some()));
         for rule in RULES.iter() {
             let unlisted = rule.re().map(Rx::unlisted_groups).unwrap_or_default();
@@ -1675,7 +1705,7 @@ mod tests {
     #[test]
     fn rules_read_as_written_with_their_zone_compiled_once() {
         let cut: Vec<&Rule> = RULES.iter().filter(|r| r.zone_after.is_some()).collect();
-        assert_eq!(cut.len(), 14);
+        assert_eq!(cut.len(), 15);
         assert!(ZONE.is_some());
         let texts = texts_with_zones();
         assert!(texts.len() > 1000, "{}", texts.len());
@@ -2126,6 +2156,46 @@ mod tests {
         assert_eq!(month_number("desembre"), Some(12));
         // Only full names: a short one is an English word, a name's look-alike no month.
         assert!(find_stamps("Marco 3, 2020 and mayor 3, 2020").is_empty());
+    }
+
+    #[test]
+    fn cjk_seconds_yearless_dates_and_clocks() {
+        let (text, d, t) = one("2020年03月12日 20:19:00");
+        assert_eq!(text, "2020年03月12日 20:19:00");
+        assert_eq!(d, date(2020, 3, 12, None));
+        assert_eq!(t, NaiveTime::from_hms_opt(20, 19, 0));
+        let s = find_stamps("2月15日（土）7時0分");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].form, Form::MonthDayYearTime);
+        assert_eq!(
+            s[0].date.map(|d| (d.year, d.month, d.day)),
+            Some((None, 2, 15))
+        );
+        assert_eq!(s[0].time, NaiveTime::from_hms_opt(7, 0, 0));
+        assert_eq!(one("7時0分").2, NaiveTime::from_hms_opt(7, 0, 0));
+        assert_eq!(
+            one("午後9時44分30秒").2,
+            NaiveTime::from_hms_opt(21, 44, 30)
+        );
+        assert_eq!(one("7時0分ごろ").0, "7時0分");
+        // A minute of one figure only before `分`; a month and day alone are no stamp.
+        assert!(find_stamps("21:4").is_empty());
+        assert!(find_stamps("7時0").is_empty());
+        assert!(find_stamps("2月15日").is_empty());
+    }
+
+    #[test]
+    fn french_clocks_alone_and_two_digit_years() {
+        assert_eq!(one("Publié à 0 h 23").2, NaiveTime::from_hms_opt(0, 23, 0));
+        assert_eq!(one("14h30").2, NaiveTime::from_hms_opt(14, 30, 0));
+        assert!(find_stamps("2 h 5").is_empty());
+        assert!(find_stamps("24 h 60").is_empty());
+        // `20` after a month's name is the year 2020 only with a clock after it.
+        let (text, d, t) = one("Publié le 27 Mar 20 à 9:21");
+        assert_eq!(text, "27 Mar 20 à 9:21");
+        assert_eq!(d, date(2020, 3, 27, None));
+        assert_eq!(t, NaiveTime::from_hms_opt(9, 21, 0));
+        assert!(find_stamps("27 Mar 20").is_empty());
     }
 
     #[test]
