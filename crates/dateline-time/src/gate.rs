@@ -110,6 +110,12 @@ pub(crate) const CJK_CLOCK: Mask = 1 << 36;
 /// clock's shape (`14h30`, `0 h 23`), which is also [`CLOCK`].
 pub(crate) const H_CLOCK: Mask = 1 << 37;
 
+/// A word that makes a span before the capture time in another language (`hace`, `vor`, `il y
+/// a`, `temu`, `назад`, Italian `ore fa`): [`crate::relative`].
+pub(crate) const AGO_INTL: Mask = 1 << 38;
+/// A word for today or yesterday in another language (`hoy`, `gestern`, `сегодня`).
+pub(crate) const DAY_INTL: Mask = 1 << 39;
+
 /// Every bit: a line on which every rule runs.
 pub(crate) const ALL: Mask = Mask::MAX;
 
@@ -164,6 +170,37 @@ const WORDS: &[(Mask, &[&str])] = &[
     (HRS, &["hrs"]),
     (CJK_YEAR, &["年", "년"]),
     (CJK_MONTH, &["月", "월"]),
+    (
+        AGO_INTL,
+        &[
+            "hace",
+            "há",
+            "il y a",
+            "vor",
+            "prije",
+            "před",
+            "pred",
+            "acum",
+            "temu",
+            "geleden",
+            "sedan",
+            "siden",
+            "sitten",
+            "önce",
+            "назад",
+            "тому",
+            "ore fa",
+            "ora fa",
+            "uti fa",
+            "uto fa",
+            "ndi fa",
+            "ndo fa",
+            "rni fa",
+            "rno fa",
+            "ane fa",
+            "ana fa",
+        ],
+    ),
     (CJK_CLOCK, &["時", "时", "시"]),
     (
         MONTH_IBERIAN,
@@ -227,6 +264,20 @@ struct Gate {
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let mut patterns: Vec<String> = Vec::new();
     let mut bits: Vec<Mask> = Vec::new();
+    // The day words of `crate::relative`, from their second letter when their first is outside
+    // ASCII (`егодня` stands in `Сегодня` as in `сегодня`).
+    for (word, _) in crate::relative::DAYS {
+        let tail = match word.chars().next() {
+            Some(first) if !first.is_ascii() => word.get(first.len_utf8()..).unwrap_or(word),
+            _ => word,
+        };
+        patterns.push(tail.to_owned());
+        bits.push(DAY_INTL);
+        if !tail.is_ascii() && !tail.chars().any(|c| c > '\u{2fff}') {
+            patterns.push(tail.to_uppercase());
+            bits.push(DAY_INTL);
+        }
+    }
     for (bit, words) in WORDS {
         for word in *words {
             patterns.push((*word).to_owned());
@@ -856,6 +907,24 @@ mod tests {
         "午後",
         "0 h 23",
         "14h30",
+        "hace",
+        "vor",
+        "einer",
+        "Stunde",
+        "il y a",
+        "horas",
+        "ore fa",
+        "un'ora",
+        "temu",
+        "godzinę",
+        "минут",
+        "назад",
+        "сегодня",
+        "Вчера",
+        "hier",
+        "aujourd'hui",
+        "i går",
+        "HEUTE,",
     ];
 
     proptest::proptest! {

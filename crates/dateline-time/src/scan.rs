@@ -124,7 +124,7 @@ struct Rule {
 /// Where a rule's pattern, as written, ends with an optional zone (`(?:{S}*{z})?`): right after
 /// the rest, or at the end of an optional clock that ends it (`(?:{sep}{dated}(?:{S}*{z})?)?`).
 ///
-/// Fifteen rules end so. Each compiled with its own copy of the zone (every abbreviation of
+/// Sixteen rules end so. Each compiled with its own copy of the zone (every abbreviation of
 /// `zones.rs`), the copies were about a sixth of the time to compile the stamp rules; so the
 /// zone is cut from those patterns and compiled once, as [`ZONE`], and looked for where a
 /// rule's match ends ([`Rule::captures_at`]). That is the same match as the pattern as written:
@@ -422,6 +422,42 @@ fn rules() -> Vec<Rule> {
     // Rules for forms that few pages print, compiled on first use (see `prepare`), after the
     // others (a tie between two rules goes to the earlier).
     let rare: Vec<(Form, Needs, String)> = vec![
+        // Relative in other languages, a word before: `hace 2 horas`, `há 2 horas`, `il y a 3
+        // heures`, `vor 23 Minuten`, `vor einer Stunde`, `prije 28 minuta`, `před 2 hodinami`,
+        // `acum 2 ore` (the unit and a number in words read by `crate::relative`).
+        (
+            Form::Ago,
+            Needs(&[gate::AGO_INTL]),
+            format!(
+                r"(?P<pre>hace|h\x{{e1}}|il y a|vor|prije|p\x{{159}}ed|pred|acum){S}+(?:(?P<n>{ND}{{1,3}}|{word}){S}+)?(?P<unit>{word})\.?"
+            ),
+        ),
+        // A word after: `2 saat önce`, `godzinę temu`, `5 минут назад`, `5 хвилин тому`, `2 uur
+        // geleden`, `2 timmar sedan`, `2 timer siden`, `2 tuntia sitten`.
+        (
+            Form::Ago,
+            Needs(&[gate::AGO_INTL]),
+            format!(
+                r"(?:(?P<n>{ND}{{1,3}}|{word}){S}+)?(?P<unit>{word})\.?{S}+(?P<post>(?:temu|geleden|sedan|siden|sitten|\x{{f6}}nce)(?-u:\b)|\x{{43d}}\x{{430}}\x{{437}}\x{{430}}\x{{434}}|\x{{442}}\x{{43e}}\x{{43c}}\x{{443}})"
+            ),
+        ),
+        // Italian `3 ore fa`, `un'ora fa` (one space before `fa`, as the gate looks for it).
+        (
+            Form::Ago,
+            Needs(&[gate::AGO_INTL]),
+            format!(r"(?:(?P<n>{ND}{{1,3}}|{word}){S}+)?(?P<unit>{word}) (?P<post>fa)(?-u:\b)"),
+        ),
+        // Today and yesterday in other languages, with a clock: `сегодня в 05:46`, `вчера в
+        // 16:19`, `сьогодні, 18:06`, `Dnes 9:44`, `hoy a las 10:05`, `heute, 10:05 Uhr`,
+        // `aujourd'hui à 10h05`, `oggi alle 10:05`, `wczoraj 18:40`, `dün 18:40`.
+        (
+            Form::RelativeDayTime,
+            Needs(&[gate::DAY_INTL, gate::CLOCK | gate::NATIVE_DIGIT]),
+            format!(
+                r"(?P<rdw>{days}){S}*,?{S}*(?:(?:a{S}+las?|a{S}+les|\x{{e0}}s?|um|alle|om|o|\x{{432}}|\x{{43e}}|u|ob|la|kl\.?|klo|saat|\x{{3c3}}\x{{3c4}}\x{{3b9}}\x{{3c2}}|\x{{627}}\x{{644}}\x{{633}}\x{{627}}\x{{639}}\x{{629}}){S}+)?{world_time}(?:{S}*{z})?",
+                days = crate::relative::day_pattern()
+            ),
+        ),
         // CJK month and day with a clock but no year: Japanese `2月15日（土）7時0分`.
         (
             Form::MonthDayYearTime,
@@ -1333,6 +1369,31 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         });
     let mut precision = Precision::Minute;
     let mut relative = None;
+    // A relative stamp in another language: its unit and number read by `crate::relative`.
+    if caps.name(G::Pre).is_some() || caps.name(G::Post).is_some() {
+        let (unit, alone) = crate::relative::unit(caps.name(G::Unit)?.as_str())?;
+        let n: i64 = match caps.name(G::N) {
+            Some(n) => match digits(n.as_str()) {
+                Some(v) => i64::from(v),
+                None if crate::relative::one(n.as_str()) => 1,
+                None => return None,
+            },
+            None if alone => 1,
+            None => return None,
+        };
+        let (ago, p) = unit.span(n);
+        return Some(Stamp {
+            text: text.get(whole.range())?.to_owned(),
+            span: whole.range(),
+            form,
+            date: None,
+            time: None,
+            zone: None,
+            also: None,
+            precision: p,
+            relative: Some(Relative::Ago(ago)),
+        });
+    }
     if let (Some(n), Some(unit)) = (caps.name(G::N), caps.name(G::Unit)) {
         let n: i64 = match n.as_str().to_ascii_lowercase().as_str() {
             "a" | "an" | "one" => 1,
@@ -1357,6 +1418,9 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             precision: p,
             relative: Some(Relative::Ago(ago)),
         });
+    }
+    if let Some(rdw) = caps.name(G::Rdw) {
+        relative = Some(Relative::Days(crate::relative::day(rdw.as_str())?));
     }
     if let Some(rd) = caps.name(G::Rd) {
         let days = if rd.as_str().eq_ignore_ascii_case("yesterday") {
@@ -1601,7 +1665,7 @@ mod tests {
 
     #[test]
     fn every_rule_compiles() {
-        assert_eq!(RULES.len(), 27);
+        assert_eq!(RULES.len(), 31);
         assert!(RULES.iter().all(|r| r.re().is_some()));
         for rule in RULES.iter() {
             let unlisted = rule.re().map(Rx::unlisted_groups).unwrap_or_default();
@@ -1705,7 +1769,7 @@ mod tests {
     #[test]
     fn rules_read_as_written_with_their_zone_compiled_once() {
         let cut: Vec<&Rule> = RULES.iter().filter(|r| r.zone_after.is_some()).collect();
-        assert_eq!(cut.len(), 15);
+        assert_eq!(cut.len(), 16);
         assert!(ZONE.is_some());
         let texts = texts_with_zones();
         assert!(texts.len() > 1000, "{}", texts.len());
