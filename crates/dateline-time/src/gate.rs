@@ -15,8 +15,12 @@
 //! The month and weekday names of [`crate::names`] are not words of the automaton: hundreds of
 //! them would make it slow to build, and their likely letters (`janu` of Slovak `január`) stand
 //! in English words too. Only a line with a year (or an Arabic-Indic digit) can hold a date they
-//! name, so on such a line the gate compares each word with the names' keys
-//! ([`crate::names::on_line`]): `Friday 03 January 2020` has none, `19 sierpnia 2020` one.
+//! name, and only a line with a clock's shape a weekday of theirs before a clock, so on such a
+//! line the gate compares each word with the names' keys ([`crate::names::on_line`]):
+//! `Friday 03 January 2020` has none, `19 sierpnia 2020` one. The words of the rules for rare
+//! forms that need a year or a clock (a Spanish month first, `hoy`, `Dienstag 10:05`) are found
+//! the same way; those of relative spans (`hace`, `temu`, `назад`), which need neither, are
+//! words of the automaton, counted only at a word's edges where English words hold them.
 
 use std::sync::LazyLock;
 
@@ -95,7 +99,8 @@ pub(crate) const YEAR_DOT: Mask = 1 << 31;
 /// it), one or two digits, a separator and a digit (`03/01/2020`, `24.11.20`, `1 / 12 / 2020`).
 pub(crate) const DATE_SHAPE: Mask = 1 << 32;
 
-/// A Spanish, Portuguese or Catalan month name in full (`octubre`, `março`, `desembre`).
+/// A Spanish, Portuguese or Catalan month name in full (`octubre`, `março`, `desembre`), found
+/// as the names of [`crate::names`] are (its `GATE_WORDS`), on a line with a year or a clock.
 pub(crate) const MONTH_IBERIAN: Mask = 1 << 33;
 
 /// A clock's shape ([`CLOCK`]), then a numeric date's ([`DATE_SHAPE`]) that starts after it
@@ -113,8 +118,19 @@ pub(crate) const H_CLOCK: Mask = 1 << 37;
 /// A word that makes a span before the capture time in another language (`hace`, `vor`, `il y
 /// a`, `temu`, `назад`, Italian `ore fa`): [`crate::relative`].
 pub(crate) const AGO_INTL: Mask = 1 << 38;
-/// A word for today or yesterday in another language (`hoy`, `gestern`, `сегодня`).
+/// A word for today or yesterday in another language (`hoy`, `gestern`, `сегодня`), found as
+/// the names of [`crate::names`] are, on a line with a year or a clock's shape.
 pub(crate) const DAY_INTL: Mask = 1 << 39;
+
+/// A weekday in full in German, Italian, French, Spanish, Portuguese, Dutch or Catalan
+/// (`Dienstag`, `venerdì`, `mardi`, `miércoles`, `terça`, `vrijdag`, `dimarts`), found as the
+/// names of [`crate::names`] are, on a line with a year or a clock's shape.
+pub(crate) const WEEKDAY_INTL: Mask = 1 << 40;
+
+/// A clock's shape ([`CLOCK`]) with two figures of minutes and no third (`10:05`, `18.40`,
+/// not `3.5` or `1.234`): a line where a weekday or a day word before a clock may be, whose
+/// words the gate compares with the keys of [`crate::names`].
+pub(crate) const CLOCK_MINUTES: Mask = 1 << 41;
 
 /// Every bit: a line on which every rule runs.
 pub(crate) const ALL: Mask = Mask::MAX;
@@ -170,8 +186,22 @@ const WORDS: &[(Mask, &[&str])] = &[
     (HRS, &["hrs"]),
     (CJK_YEAR, &["年", "년"]),
     (CJK_MONTH, &["月", "월"]),
+    (CJK_CLOCK, &["時", "时", "시"]),
+];
+
+/// A match of a word of [`BOUNDED`] counts only where no ASCII letter is before it.
+const START: u8 = 1;
+/// A match of a word of [`BOUNDED`] counts only where no ASCII letter is after it.
+const END: u8 = 2;
+
+/// Words that stand inside common English words (`ayer` in `player`, `siden` in `president`,
+/// `vor` in `favor`, `ore fa` in `more fans`), so that a match counts only at the edges of a word
+/// that the rules need there ([`START`], [`END`]); the rules put spaces, punctuation or digits
+/// around them, or let `scan.rs`'s `edges_ok` reject a stamp inside a word.
+const BOUNDED: &[(Mask, u8, &[&str])] = &[
     (
         AGO_INTL,
+        START | END,
         &[
             "hace",
             "há",
@@ -189,46 +219,15 @@ const WORDS: &[(Mask, &[&str])] = &[
             "önce",
             "назад",
             "тому",
-            "ore fa",
-            "ora fa",
-            "uti fa",
-            "uto fa",
-            "ndi fa",
-            "ndo fa",
-            "rni fa",
-            "rno fa",
-            "ane fa",
-            "ana fa",
         ],
     ),
-    (CJK_CLOCK, &["時", "时", "시"]),
+    // Italian `3 ore fa`: the unit's ending, one space, `fa`.
     (
-        MONTH_IBERIAN,
+        AGO_INTL,
+        END,
         &[
-            "enero",
-            "febrer",
-            "fevereiro",
-            "janeiro",
-            "gener",
-            "marzo",
-            "març",
-            "abril",
-            "mayo",
-            "maio",
-            "maig",
-            "junio",
-            "junho",
-            "juny",
-            "julio",
-            "julho",
-            "agost",
-            "iembre",
-            "tembr",
-            "ctubre",
-            "outubro",
-            "embro",
-            "novembre",
-            "desembre",
+            "ore fa", "ora fa", "uti fa", "uto fa", "ndi fa", "ndo fa", "rni fa", "rno fa",
+            "ane fa", "ana fa",
         ],
     ),
 ];
@@ -259,33 +258,32 @@ struct Gate {
     automaton: Option<AhoCorasick>,
     /// The bits of each pattern of the automaton.
     bits: Vec<Mask>,
+    /// Where each pattern of the automaton counts ([`START`], [`END`]; 0: anywhere).
+    bounds: Vec<u8>,
 }
 
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let mut patterns: Vec<String> = Vec::new();
     let mut bits: Vec<Mask> = Vec::new();
-    // The day words of `crate::relative`, from their second letter when their first is outside
-    // ASCII (`егодня` stands in `Сегодня` as in `сегодня`).
-    for (word, _) in crate::relative::DAYS {
-        let tail = match word.chars().next() {
-            Some(first) if !first.is_ascii() => word.get(first.len_utf8()..).unwrap_or(word),
-            _ => word,
-        };
-        patterns.push(tail.to_owned());
-        bits.push(DAY_INTL);
-        if !tail.is_ascii() && !tail.chars().any(|c| c > '\u{2fff}') {
-            patterns.push(tail.to_uppercase());
-            bits.push(DAY_INTL);
+    let mut bounds: Vec<u8> = Vec::new();
+    let mut add = |word: &str, bit: Mask, bound: u8| {
+        patterns.push(word.to_owned());
+        bits.push(bit);
+        bounds.push(bound);
+        if !word.is_ascii() && !word.chars().any(|c| c > '\u{2fff}') {
+            patterns.push(word.to_uppercase());
+            bits.push(bit);
+            bounds.push(bound);
         }
-    }
+    };
     for (bit, words) in WORDS {
         for word in *words {
-            patterns.push((*word).to_owned());
-            bits.push(*bit);
-            if !word.is_ascii() && !word.chars().any(|c| c > '\u{2fff}') {
-                patterns.push(word.to_uppercase());
-                bits.push(*bit);
-            }
+            add(word, *bit, 0);
+        }
+    }
+    for (bit, bound, words) in BOUNDED {
+        for word in *words {
+            add(word, *bit, *bound);
         }
     }
     // A DFA, which aho-corasick would choose by itself only for 100 patterns or fewer: with the
@@ -296,7 +294,11 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&patterns)
         .ok();
-    Gate { automaton, bits }
+    Gate {
+        automaton,
+        bits,
+        bounds,
+    }
 });
 
 /// One line of a text: its byte range (without the `\n`) and the trigger words on it.
@@ -354,17 +356,26 @@ fn words(piece: &str) -> Mask {
     let bytes = piece.as_bytes();
     let mut mask = digit_shapes(bytes);
     for m in automaton.find_overlapping_iter(piece) {
-        let bits = gate
-            .bits
-            .get(m.pattern().as_usize())
-            .copied()
-            .unwrap_or(ALL);
+        let pattern = m.pattern().as_usize();
+        let bits = gate.bits.get(pattern).copied().unwrap_or(ALL);
+        let bound = gate.bounds.get(pattern).copied().unwrap_or(0);
+        let letter = |i: Option<usize>| {
+            i.and_then(|i| bytes.get(i))
+                .is_some_and(u8::is_ascii_alphabetic)
+        };
+        if bound & START != 0 && letter(m.start().checked_sub(1))
+            || bound & END != 0 && letter(Some(m.end()))
+        {
+            continue;
+        }
         mask |= bits;
         if bits & MONTH != 0 && capitalised(bytes.get(m.start()..m.end()).unwrap_or_default()) {
             mask |= MONTH_NAME;
         }
     }
-    if mask & (FOUR_DIGITS | NATIVE_DIGIT) != 0 {
+    // A date with a name of `crate::names` needs a year (or native digits); a weekday of it
+    // before a clock (`fredag 10:05`), or a word for today, a clock with two figures of minutes.
+    if mask & (FOUR_DIGITS | NATIVE_DIGIT | CLOCK_MINUTES) != 0 {
         mask |= names(piece);
     }
     mask
@@ -383,6 +394,15 @@ fn names(line: &str) -> Mask {
     }
     if kind.weekday {
         mask |= NAME_WEEKDAY;
+    }
+    if kind.iberian_month {
+        mask |= MONTH_IBERIAN;
+    }
+    if kind.day_word {
+        mask |= DAY_INTL;
+    }
+    if kind.intl_weekday {
+        mask |= WEEKDAY_INTL;
     }
     mask
 }
@@ -420,11 +440,15 @@ fn digit_shapes(line: &[u8]) -> Mask {
         let next = line.get(i + 1).copied();
         let digit_after_next = line.get(i + 2).is_some_and(u8::is_ascii_digit);
         match next {
-            Some(b':') if digit_after_next => mask |= CLOCK,
-            Some(b'h' | b'H') if digit_after_next => mask |= CLOCK | H_CLOCK,
+            Some(b':') if digit_after_next => mask |= CLOCK | minutes(line, i + 2),
+            Some(b'h' | b'H') if digit_after_next => {
+                mask |= CLOCK | H_CLOCK | minutes(line, i + 2);
+            }
             // French `14 h 30`.
-            Some(b' ' | b'\t' | 0xc2 | 0xe2) if spaced_h(line, i + 1) => mask |= CLOCK | H_CLOCK,
-            Some(b'.') if digit_after_next => mask |= CLOCK | DIGIT_SEP,
+            Some(b' ' | b'\t' | 0xc2 | 0xe2) if spaced_h(line, i + 1) => {
+                mask |= CLOCK | H_CLOCK | CLOCK_MINUTES;
+            }
+            Some(b'.') if digit_after_next => mask |= CLOCK | DIGIT_SEP | minutes(line, i + 2),
             Some(b'/' | b'-') if digit_after_next => mask |= DIGIT_SEP,
             // A slash with spaces around it (`1 / 12 / 2020`).
             Some(b' ' | b'\t' | b'/' | 0xc2 | 0xe1 | 0xe2 | 0xe3)
@@ -470,6 +494,16 @@ fn digit_shapes(line: &[u8]) -> Mask {
         mask |= NATIVE_DIGIT;
     }
     mask
+}
+
+/// [`CLOCK_MINUTES`] if two digits and no third follow at `at` (a clock's minutes), else nothing.
+fn minutes(line: &[u8], at: usize) -> Mask {
+    let digit = |i: usize| line.get(i).is_some_and(u8::is_ascii_digit);
+    if digit(at) && digit(at + 1) && !digit(at + 2) {
+        CLOCK_MINUTES
+    } else {
+        0
+    }
 }
 
 /// Whether a space, `h` (or `H`), a space and a digit follow at `at` (French `14 h 30`), the spaces
@@ -925,6 +959,20 @@ mod tests {
         "aujourd'hui",
         "i går",
         "HEUTE,",
+        "Monday",
+        "6:30PM",
+        "Dienstag",
+        "mardi",
+        "Четверг",
+        "fredag",
+        "kl.",
+        "10.05",
+        "sexta-feira",
+        "Octubre",
+        "player",
+        "president",
+        "favor",
+        "more fans",
     ];
 
     proptest::proptest! {

@@ -83,6 +83,7 @@ groups! {
     Wd => "wd",
     Wd2 => "wd2",
     Wda => "wda",
+    Wdc => "wdc",
     Wdt => "wdt",
     Wmon => "wmon",
     Wmon2 => "wmon2",

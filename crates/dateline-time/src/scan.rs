@@ -114,6 +114,9 @@ struct Rule {
     /// Whether [`prepare`] compiles the rule ahead of use: not the rules of forms few pages print
     /// (a rule of `names.rs`, a clock before a numeric date, a month first in Spanish).
     eager: bool,
+    /// Whether the rule reads a form few pages print: one of the rules after all the others,
+    /// which a line without any of their words or shapes skips at once ([`RARE_NEEDS`]).
+    rare: bool,
     /// The compiled `pattern`, on first use: a text that never needs a rule never pays for it.
     re: OnceLock<Option<Rx>>,
     /// The pattern as written, with its zone, which the tests compare the rule with.
@@ -124,7 +127,7 @@ struct Rule {
 /// Where a rule's pattern, as written, ends with an optional zone (`(?:{S}*{z})?`): right after
 /// the rest, or at the end of an optional clock that ends it (`(?:{sep}{dated}(?:{S}*{z})?)?`).
 ///
-/// Sixteen rules end so. Each compiled with its own copy of the zone (every abbreviation of
+/// Eighteen rules end so. Each compiled with its own copy of the zone (every abbreviation of
 /// `zones.rs`), the copies were about a sixth of the time to compile the stamp rules; so the
 /// zone is cut from those patterns and compiled once, as [`ZONE`], and looked for where a
 /// rule's match ends ([`Rule::captures_at`]). That is the same match as the pattern as written:
@@ -229,6 +232,8 @@ fn rules() -> Vec<Rule> {
         r"(?P<cjk>上午|下午|午前|午後|오전|오후)?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:[:：]|時|时|시){S}*(?P<mi>[0-9]{{1,2}})(?:(?:[:：]|{S}*(?:分|분){S}*)(?P<s>[0-9]{{2}})(?:{S}*(?:秒|초))?|{S}*(?:分|분))?"
     );
     let dated = DATED_TIME;
+    // The same with any digit of `ND` (a numeric date in Arabic-Indic digits, then its clock).
+    let dated_nd = DATED_TIME.replace("[0-9]", ND);
     // A numeric date, day or month first: its fields with any digit of `ND`, a slash with spaces
     // around it or not, a dot or a dash without (which `build` checks); the year ends a number,
     // which `(?-u:\b)` sees after ASCII digits and `edges_ok` after the others.
@@ -352,9 +357,7 @@ fn rules() -> Vec<Rule> {
         (
             Form::DayMonthYearTime,
             Needs(&[gate::DATE_SHAPE | gate::NATIVE_DIGIT]),
-            format!(
-                r"{wd_numeric}{numeric_date}(?:{sep}{world_time}(?:{S}*{z})?)?"
-            ),
+            format!(r"{wd_numeric}{numeric_date}(?:{sep}{dated_nd}(?:{S}*{z})?)?"),
         ),
         (
             Form::TimeZoneMonthDayYear,
@@ -422,6 +425,29 @@ fn rules() -> Vec<Rule> {
     // Rules for forms that few pages print, compiled on first use (see `prepare`), after the
     // others (a tie between two rules goes to the earlier).
     let rare: Vec<(Form, Needs, String)> = vec![
+        // A weekday in full and a clock, no date: `Monday 6:30PM`, `Tuesday 10:05`, `Friday at
+        // 9.05pm BST`.
+        (
+            Form::RelativeDayTime,
+            Needs(&[gate::CLOCK, gate::WEEKDAY]),
+            format!(
+                r"(?-u:\b)(?P<wdc>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?-u:\b),?{S}+(?:at{S}+)?{time}(?:{S}*{z})?"
+            ),
+        ),
+        // In the other languages: `Dienstag, 10:05 Uhr`, `mardi à 10h05`, `Четверг в 10:05`,
+        // `fredag kl. 10.05` (the names of `WEEKDAY_INTL`'s languages, Catalan and
+        // `crate::names`, listed, so that no other word is a candidate).
+        (
+            Form::RelativeDayTime,
+            Needs(&[
+                gate::CLOCK | gate::NATIVE_DIGIT,
+                gate::WEEKDAY_INTL | gate::NAME_WEEKDAY,
+            ]),
+            format!(
+                r"(?P<wdc>(?:{weekdays})(?:-feira)?)\.?,?{S}+(?:(?:um|\x{{e0}}|alle|a{S}+las?|a{S}+les|om|\x{{e0}}s|\x{{432}}|\x{{43e}}|o|u|ob|kl\.?|klo|saat|\x{{3c3}}\x{{3c4}}\x{{3b9}}\x{{3c2}}|\x{{627}}\x{{644}}\x{{633}}\x{{627}}\x{{639}}\x{{629}}){S}+)?{world_time}(?:{S}*{z})?",
+                weekdays = clock_weekdays()
+            ),
+        ),
         // Relative in other languages, a word before: `hace 2 horas`, `há 2 horas`, `il y a 3
         // heures`, `vor 23 Minuten`, `vor einer Stunde`, `prije 28 minuta`, `před 2 hodinami`,
         // `acum 2 ore` (the unit and a number in words read by `crate::relative`).
@@ -516,6 +542,7 @@ fn rules() -> Vec<Rule> {
                 pattern: format!("(?i){head}"),
                 zone_after,
                 eager: i < eager && !needs.names(),
+                rare: i >= eager,
                 re: OnceLock::new(),
                 #[cfg(test)]
                 written: format!("(?i){pat}"),
@@ -525,6 +552,19 @@ fn rules() -> Vec<Rule> {
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(rules);
+
+/// The number of rules before those of rare forms, and the bits of which a line needs one for
+/// any of these to run: the last group of each one's [`Needs`].
+static RARE_NEEDS: LazyLock<(usize, gate::Mask)> = LazyLock::new(|| {
+    let common = RULES.iter().take_while(|r| !r.rare).count();
+    let rare = RULES
+        .get(common..)
+        .unwrap_or(&[])
+        .iter()
+        .map(|r| r.needs.0.last().copied().unwrap_or(gate::ALL))
+        .fold(0, |all, group| all | group);
+    (common, rare)
+});
 
 /// Compiles every stamp rule but those that read [`crate::names`] and those of forms few pages
 /// print ([`Rule::eager`]), in reverse order: a reader that meets a rule first compiles it
@@ -563,7 +603,14 @@ pub(crate) fn find_stamps_in(text: &str, lines: &[gate::Line]) -> Vec<Stamp> {
         let Some(hay) = text.get(..line.end) else {
             continue;
         };
-        for (priority, rule) in RULES.iter().enumerate() {
+        // The rules of rare forms only on a line with one of their words or shapes.
+        let (common, rare) = *RARE_NEEDS;
+        let rules = if line.mask & rare == 0 {
+            RULES.get(..common).unwrap_or(&[])
+        } else {
+            &RULES[..]
+        };
+        for (priority, rule) in rules.iter().enumerate() {
             if !rule.needs.met(line.mask) {
                 continue;
             }
@@ -749,7 +796,7 @@ fn glue(c: char) -> bool {
 /// A sign of a CJK date or clock (`年`, `月`, `日`, `時`, `分`, `秒`, Korean `년` ... `초`), which
 /// ends such a stamp as a digit does.
 fn cjk_sign(c: char) -> bool {
-    "年月日時时分秒년월일시분초".contains(c)
+    c >= '\u{5206}' && "年月日時时分秒년월일시분초".contains(c)
 }
 
 /// The number of figures in `digits`, a run of [`ND`] (two bytes each outside ASCII).
@@ -1023,6 +1070,40 @@ fn any_weekday(word: &str) -> Option<Weekday> {
         return weekday(word);
     }
     names::weekday(word)
+}
+
+/// The weekday names of other languages read before a clock with no date, longest first, as an
+/// alternation: [`crate::names::weekday_words`] (characters outside ASCII written as `\x{...}`).
+fn clock_weekdays() -> String {
+    let mut words = names::weekday_words();
+    words.sort_by_cached_key(|w| (std::cmp::Reverse(w.len()), w.clone()));
+    words.dedup();
+    words
+        .iter()
+        .map(|w| {
+            w.chars()
+                .map(|c| match c {
+                    c if c.is_ascii_alphanumeric() || c == '\'' => c.to_string(),
+                    c => format!("\\x{{{:x}}}", u32::from(c)),
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The weekday a word in full names before a clock with no date (`Monday 6:30PM`): as
+/// [`any_weekday`], but not the short English names (`Mon`, `Thurs`), which the gate does not
+/// look for; `None` for any other word.
+fn clock_weekday(word: &str) -> Option<Weekday> {
+    let key = name_key(word);
+    let short = [
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ];
+    if short.contains(&key.as_str()) {
+        return None;
+    }
+    any_weekday(word)
 }
 
 /// How the first two fields of a numeric date read.
@@ -1419,6 +1500,9 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             relative: Some(Relative::Ago(ago)),
         });
     }
+    if let Some(wdc) = caps.name(G::Wdc) {
+        relative = Some(Relative::Weekday(clock_weekday(wdc.as_str())?));
+    }
     if let Some(rdw) = caps.name(G::Rdw) {
         relative = Some(Relative::Days(crate::relative::day(rdw.as_str())?));
     }
@@ -1665,7 +1749,7 @@ mod tests {
 
     #[test]
     fn every_rule_compiles() {
-        assert_eq!(RULES.len(), 31);
+        assert_eq!(RULES.len(), 33);
         assert!(RULES.iter().all(|r| r.re().is_some()));
         for rule in RULES.iter() {
             let unlisted = rule.re().map(Rx::unlisted_groups).unwrap_or_default();
@@ -1769,7 +1853,7 @@ mod tests {
     #[test]
     fn rules_read_as_written_with_their_zone_compiled_once() {
         let cut: Vec<&Rule> = RULES.iter().filter(|r| r.zone_after.is_some()).collect();
-        assert_eq!(cut.len(), 16);
+        assert_eq!(cut.len(), 18);
         assert!(ZONE.is_some());
         let texts = texts_with_zones();
         assert!(texts.len() > 1000, "{}", texts.len());
