@@ -973,6 +973,13 @@ mod tests {
         "president",
         "favor",
         "more fans",
+        "۲۹",
+        "بهمن",
+        "ارديبهشت",
+        "۱۳۹۸",
+        "1399",
+        "ب.ظ",
+        "۰۶:۵۵",
     ];
 
     proptest::proptest! {

@@ -233,6 +233,7 @@ mod expr;
 mod gate;
 mod gazetteer;
 mod names;
+mod persian;
 mod relative;
 mod resolve;
 mod rx;

@@ -13,7 +13,7 @@
 
 use std::sync::{LazyLock, OnceLock};
 
-use chrono::{FixedOffset, NaiveTime, Weekday};
+use chrono::{Datelike, FixedOffset, NaiveTime, Weekday};
 
 use crate::rx::{Captures, G, Match, Rx};
 
@@ -425,6 +425,15 @@ fn rules() -> Vec<Rule> {
     // Rules for forms that few pages print, compiled on first use (see `prepare`), after the
     // others (a tie between two rules goes to the earlier).
     let rare: Vec<(Form, Needs, String)> = vec![
+        // Solar Hijri: `۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵`, `2 تير 1399 - 12:09:08 ب.ظ`, `۲۱ ارديبهشت ۱۳۹۹`
+        // (the month read by `crate::persian`, `ق.ظ` and `ب.ظ` for am and pm).
+        (
+            Form::SolarHijri,
+            Needs(&[gate::FOUR_DIGITS | gate::NATIVE_DIGIT, gate::NAME_MONTH]),
+            format!(
+                r"(?P<d>{ND}{{1,2}}){S}+(?P<pmon>[\x{{621}}-\x{{64a}}\x{{671}}-\x{{6d3}}\x{{200c}}]+){S}+(?P<y>{ND}{{4}})(?:(?:{S}*[,\x{{60c}}|\-\x{{2013}}]{S}*|{S}+)(?:\x{{633}}\x{{627}}\x{{639}}\x{{62a}}{S}+)?(?P<h>{ND}{{1,2}}):(?P<mi>{ND}{{2}})(?::(?P<s>{ND}{{2}}))?(?:{S}*(?P<fap>\x{{642}}\.?{S}?\x{{638}}|\x{{628}}\.?{S}?\x{{638}}))?)?"
+            ),
+        ),
         // A weekday in full and a clock, no date: `Monday 6:30PM`, `Tuesday 10:05`, `Friday at
         // 9.05pm BST`.
         (
@@ -1440,6 +1449,11 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             })
         })
         .or_else(|| {
+            // Persian `ق.ظ` (before noon) is am, `ب.ظ` pm.
+            let first = caps.name(G::Fap)?.as_str().chars().next()?;
+            Some(if first == 'ق' { 'a' } else { 'p' })
+        })
+        .or_else(|| {
             // Arabic `ص` (morning) and Greek `π.μ.` are am, `م` and `μ.μ.` pm.
             let first = caps.name(G::Apw)?.as_str().chars().next()?;
             Some(if matches!(first, 'ص' | 'π' | 'Π') {
@@ -1655,6 +1669,33 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         }
         _ => None,
     };
+    if let Some(pmon) = caps.name(G::Pmon) {
+        let jy = i32::try_from(num(caps, G::Y)?).ok()?;
+        let date = crate::persian::to_gregorian(
+            jy,
+            crate::persian::month(pmon.as_str())?,
+            num(caps, G::D)?,
+        )?;
+        if time.is_none() {
+            precision = Precision::Day;
+        }
+        return Some(Stamp {
+            text: text.get(span.clone())?.to_owned(),
+            span,
+            form,
+            date: Some(PartialDate {
+                year: Some(date.year()),
+                month: date.month(),
+                day: date.day(),
+                weekday: None,
+            }),
+            time,
+            zone,
+            also,
+            precision,
+            relative,
+        });
+    }
     let (month, day) = match (num(caps, G::N1), num(caps, G::N2)) {
         (Some(n1), Some(n2)) => {
             let reading = numeric_order(n1, n2, numeric == Some("."))?;
@@ -1749,7 +1790,7 @@ mod tests {
 
     #[test]
     fn every_rule_compiles() {
-        assert_eq!(RULES.len(), 33);
+        assert_eq!(RULES.len(), 34);
         assert!(RULES.iter().all(|r| r.re().is_some()));
         for rule in RULES.iter() {
             let unlisted = rule.re().map(Rx::unlisted_groups).unwrap_or_default();
@@ -1886,9 +1927,12 @@ mod tests {
                 .iter()
                 .filter(|r| r.eager)
                 .all(|r| r.re.get().is_some()),
-            "all compiled but the rules of names.rs, which compile on first use"
+            "all compiled but the rules of names.rs and of rare forms, which compile on first use"
         );
-        assert_eq!(RULES.iter().filter(|r| r.needs.names()).count(), 2);
+        // The two rules of names.rs, and the Solar Hijri one, which reads its months' letters.
+        assert_eq!(RULES.iter().filter(|r| r.needs.names()).count(), 3);
+        assert!(RULES.iter().filter(|r| r.rare).all(|r| !r.eager));
+        assert_eq!(RULES.iter().filter(|r| r.rare).count(), 12);
         assert!(
             crate::expr::rules_all_compiled(),
             "every expression rule compiled"
@@ -2344,6 +2388,26 @@ mod tests {
         assert_eq!(d, date(2020, 3, 27, None));
         assert_eq!(t, NaiveTime::from_hms_opt(9, 21, 0));
         assert!(find_stamps("27 Mar 20").is_empty());
+    }
+
+    #[test]
+    fn solar_hijri_dates() {
+        let s = find_stamps("۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].form, Form::SolarHijri);
+        assert_eq!(s[0].date, date(2020, 2, 18, None));
+        assert_eq!(s[0].time, NaiveTime::from_hms_opt(6, 55, 0));
+        let (_, d, t) = one("2 تير 1399 - 12:09:08 ب.ظ");
+        assert_eq!(d, date(2020, 6, 22, None));
+        assert_eq!(t, NaiveTime::from_hms_opt(12, 9, 8));
+        assert_eq!(one("۲۱ ارديبهشت ۱۳۹۹").1, date(2020, 5, 10, None));
+        assert_eq!(
+            one("۳۰ اسفند ۱۳۹۹ ساعت ۰۹:۱۵ ب.ظ").2,
+            NaiveTime::from_hms_opt(21, 15, 0)
+        );
+        // No such day (1398 is no leap year), no such month.
+        assert!(find_stamps("۳۰ اسفند ۱۳۹۸").is_empty());
+        assert!(find_stamps("۲۹ مارچ ۱۳۹۸").is_empty());
     }
 
     #[test]

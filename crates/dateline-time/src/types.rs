@@ -107,6 +107,9 @@ pub enum Form {
     RelativeDayTime,
     /// `2020. március 27., 14:05`, `2020 m. spalio 26 d.`: a year, a month's name and a day.
     YearMonthDayTime,
+    /// `۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵`, `2 تير 1399 - 12:09:08 ب.ظ`: a Solar Hijri (Persian) date, with or
+    /// without a clock, whose [`Stamp::date`] is the Gregorian date.
+    SolarHijri,
 }
 
 impl Form {
@@ -125,6 +128,7 @@ impl Form {
             Form::Ago => "ago",
             Form::RelativeDayTime => "relative-day-time",
             Form::YearMonthDayTime => "year-month-day-time",
+            Form::SolarHijri => "solar-hijri",
         }
     }
 }
