@@ -354,7 +354,8 @@ fn words(piece: &str) -> Mask {
         return ALL;
     };
     let bytes = piece.as_bytes();
-    let mut mask = digit_shapes(bytes);
+    let mut clocks = Clocks::default();
+    let mut mask = digit_shapes(bytes, &mut clocks);
     for m in automaton.find_overlapping_iter(piece) {
         let pattern = m.pattern().as_usize();
         let bits = gate.bits.get(pattern).copied().unwrap_or(ALL);
@@ -373,10 +374,15 @@ fn words(piece: &str) -> Mask {
             mask |= MONTH_NAME;
         }
     }
-    // A date with a name of `crate::names` needs a year (or native digits); a weekday of it
-    // before a clock (`fredag 10:05`), or a word for today, a clock with two figures of minutes.
-    if mask & (FOUR_DIGITS | NATIVE_DIGIT | CLOCK_MINUTES) != 0 {
+    // A date with a name of `crate::names` needs a year (or native digits): the gate compares
+    // the words of the line. A weekday of it before a clock (`fredag 10:05`), or a word for
+    // today, needs a clock with two figures of minutes: the words before each such clock.
+    if mask & (FOUR_DIGITS | NATIVE_DIGIT) != 0 || clocks.more {
         mask |= names(piece);
+    } else {
+        for &hour in clocks.at.iter().take(clocks.len) {
+            mask |= names(before_clock(piece, hour));
+        }
     }
     mask
 }
@@ -419,7 +425,7 @@ fn capitalised(word: &[u8]) -> bool {
 
 /// The bits of the digits on a line: [`DIGIT`], [`CLOCK`], [`DIGIT_SEP`], [`FOUR_DIGITS`],
 /// [`YEAR_DOT`], [`AM_PM`], [`NATIVE_DIGIT`].
-fn digit_shapes(line: &[u8]) -> Mask {
+fn digit_shapes(line: &[u8], clocks: &mut Clocks) -> Mask {
     let mut mask = 0;
     let mut run = 0;
     // Where the first clock's shape is (its hour's last digit).
@@ -482,6 +488,14 @@ fn digit_shapes(line: &[u8]) -> Mask {
         if clock_at.is_none() && mask & CLOCK != 0 {
             clock_at = Some(i);
         }
+        let minutes_clock = match next {
+            Some(b':' | b'.' | b'h' | b'H') => digit_after_next && minutes(line, i + 2) != 0,
+            Some(b' ' | b'\t' | 0xc2 | 0xe2) => spaced_h(line, i + 1),
+            _ => false,
+        };
+        if minutes_clock {
+            clocks.push(i + 1 - run);
+        }
         let window = line.get(i + 1..line.len().min(i + 5)).unwrap_or_default();
         if window
             .iter()
@@ -494,6 +508,52 @@ fn digit_shapes(line: &[u8]) -> Mask {
         mask |= NATIVE_DIGIT;
     }
     mask
+}
+
+/// Where the hours of the clocks with two figures of minutes ([`CLOCK_MINUTES`]) of a line start,
+/// the first four of them, and whether there are more.
+#[derive(Debug, Default)]
+struct Clocks {
+    at: [usize; 4],
+    len: usize,
+    more: bool,
+}
+
+impl Clocks {
+    fn push(&mut self, hour: usize) {
+        match self.at.get_mut(self.len) {
+            Some(slot) => {
+                *slot = hour;
+                self.len += 1;
+            }
+            None => self.more = true,
+        }
+    }
+}
+
+/// The text before a clock whose hour starts at `hour` that a rule may read with it: the six
+/// words before it (`hoy a las`, `i går kl.`, `Dienstag,`), whatever the spaces between them.
+fn before_clock(line: &str, hour: usize) -> &str {
+    let Some(head) = line.get(..hour) else {
+        return line;
+    };
+    let mut start = head.len();
+    let (mut words, mut in_word) = (0, false);
+    for (i, c) in head.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                in_word = false;
+                if words == 6 {
+                    break;
+                }
+            }
+        } else {
+            in_word = true;
+        }
+        start = i;
+    }
+    head.get(start..).unwrap_or(head)
 }
 
 /// [`CLOCK_MINUTES`] if two digits and no third follow at `at` (a clock's minutes), else nothing.
@@ -690,6 +750,32 @@ mod tests {
         for text in ["12.44 GMT", "3/4 of", "1.234.567", "1 / 2", "10-12 people"] {
             assert_eq!(mask_of(text) & DATE_SHAPE, 0, "{text}");
         }
+    }
+
+    /// A line without a year has its words compared with the keys of `names.rs` only before its
+    /// clocks, as far back as a rule reads a weekday or a day word before one.
+    #[test]
+    fn words_before_a_clock() {
+        assert_eq!(
+            before_clock("Updated hoy a las 10:05", 18),
+            "Updated hoy a las "
+        );
+        assert_eq!(
+            before_clock("one two three four five six seven 10:05", 34),
+            "two three four five six seven "
+        );
+        assert_eq!(before_clock("heute10:05", 5), "heute");
+        for text in [
+            "i går , kl.  10:05",
+            "Dienstag,   10:05 Uhr",
+            "the market rose 1.25 today, hoy 10:05",
+        ] {
+            assert_ne!(mask_of(text) & (DAY_INTL | WEEKDAY_INTL), 0, "{text}");
+        }
+        assert_eq!(
+            mask_of("hoy, one two three four five six seven 10:05") & DAY_INTL,
+            0
+        );
     }
 
     #[test]
