@@ -4,7 +4,7 @@
 //!
 //! The rules of `scan.rs` match the word that makes a span relative (`hace`, `fa`, `назад`) as a
 //! short alternation, and any word in the place of the unit or of a number written as a word;
-//! the tables here say whether it is one ([`unit`], [`one`]). So the rules stay small whatever
+//! the tables here say whether it is one ([`unit()`], [`one()`]). So the rules stay small whatever
 //! the number of languages and of their inflections (`minuty`, `minut`, `minutę`).
 
 use chrono::Duration;
