@@ -1115,11 +1115,13 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
     let mut relative = None;
     // A relative stamp in another language: its unit and number read by `crate::relative`.
     if caps.name(G::Pre).is_some() || caps.name(G::Post).is_some() {
-        let (unit, alone) = crate::relative::unit(caps.name(G::Unit)?.as_str())?;
+        let span_word = caps.name(G::Pre).or_else(|| caps.name(G::Post))?;
+        let lang = crate::relative::language(span_word.as_str())?;
+        let (unit, alone) = crate::relative::unit(caps.name(G::Unit)?.as_str(), lang)?;
         let n: i64 = match caps.name(G::N) {
             Some(n) => match digits(n.as_str()) {
                 Some(v) => i64::from(v),
-                None if crate::relative::one(n.as_str()) => 1,
+                None if crate::relative::one(n.as_str(), lang) => 1,
                 None => return None,
             },
             None if alone => 1,
