@@ -853,6 +853,97 @@ mod tests {
         }
     }
 
+    /// The pieces of the rare forms' stamps (a clock before a numeric date, Spanish month
+    /// first, CJK clocks, French `0 h 23`, relative spans and days in other languages, a weekday
+    /// and a clock, Solar Hijri dates), and words that hold their words.
+    const RARE_PIECES: &[&str] = &[
+        "08:22",
+        "22:57",
+        "GMT",
+        "UTC+3",
+        "24.11.2020",
+        "1 / 12 / 2020",
+        "٠٢:٠٠",
+        "الثلاثاء",
+        "١ / ١٢ / ٢٠٢٠",
+        ",",
+        "-",
+        "|",
+        "Domingo,",
+        "Diciembre",
+        "6,",
+        "2020",
+        "octubre",
+        "7,",
+        "Març",
+        "23,",
+        "am",
+        "7:09",
+        "2月15日（土）",
+        "7時0分",
+        "午後",
+        "2020年03月12日",
+        "20:19:00",
+        "0 h 23",
+        "14h30",
+        "à",
+        "hace",
+        "2",
+        "horas",
+        "vor",
+        "einer",
+        "Stunde",
+        "il y a",
+        "3",
+        "heures",
+        "ore fa",
+        "un'ora",
+        "saat",
+        "önce",
+        "godzinę",
+        "temu",
+        "5",
+        "минут",
+        "назад",
+        "сегодня",
+        "в",
+        "05:46",
+        "hier",
+        "aujourd'hui",
+        "ayer",
+        "player",
+        "president",
+        "siden",
+        "timer",
+        "sedan",
+        "i går",
+        "kl.",
+        "10.05",
+        "Monday",
+        "6:30PM",
+        "Dienstag",
+        "Uhr",
+        "mardi",
+        "Четверг",
+        "fredag",
+        "sexta-feira",
+        "۲۹",
+        "بهمن",
+        "۱۳۹۸",
+        "۰۶:۵۵",
+        "تير",
+        "1399",
+        "12:09:08",
+        "ب.ظ",
+        "ساعت",
+        "x",
+        "hrs",
+        "聯合報",
+        "timer5",
+        "March",
+        "Mar",
+    ];
+
     /// Words around the triggers: names and numbers in every case, the words rules put before and
     /// after them, separators, line breaks and the letters that fold to ASCII.
     const PIECES: &[&str] = &[
@@ -1080,6 +1171,20 @@ mod tests {
                 if space {
                     text.push(' ');
                 }
+            }
+            if let Err(e) = same_with_and_without_gate(&text) {
+                proptest::prop_assert!(false, "{}", e);
+            }
+        }
+
+        #[test]
+        fn the_gate_changes_nothing_on_generated_rare_forms(
+            picks in proptest::collection::vec((0..RARE_PIECES.len(), 0..4usize), 0..12)
+        ) {
+            let mut text = String::new();
+            for (i, space) in picks {
+                text.push_str(RARE_PIECES[i]);
+                text.push_str(["", " ", "  ", "\u{a0}"][space]);
             }
             if let Err(e) = same_with_and_without_gate(&text) {
                 proptest::prop_assert!(false, "{}", e);

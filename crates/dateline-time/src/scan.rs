@@ -498,7 +498,7 @@ fn rules() -> Vec<Rule> {
             Form::RelativeDayTime,
             Needs(&[gate::DAY_INTL, gate::CLOCK | gate::NATIVE_DIGIT]),
             format!(
-                r"(?P<rdw>{days}){S}*,?{S}*(?:(?:a{S}+las?|a{S}+les|\x{{e0}}s?|um|alle|om|o|\x{{432}}|\x{{43e}}|u|ob|la|kl\.?|klo|saat|\x{{3c3}}\x{{3c4}}\x{{3b9}}\x{{3c2}}|\x{{627}}\x{{644}}\x{{633}}\x{{627}}\x{{639}}\x{{629}}){S}+)?{world_time}(?:{S}*{z})?",
+                r"(?P<rdw>{days})(?:(?:{S}*,{S}*|{S}+)(?:(?:a{S}+las?|a{S}+les|\x{{e0}}s?|um|alle|om|o|\x{{432}}|\x{{43e}}|u|ob|la|kl\.?|klo|saat|\x{{3c3}}\x{{3c4}}\x{{3b9}}\x{{3c2}}|\x{{627}}\x{{644}}\x{{633}}\x{{627}}\x{{639}}\x{{629}}){S}+)?)?{world_time}(?:{S}*{z})?",
                 days = crate::relative::day_pattern()
             ),
         ),
