@@ -15,15 +15,19 @@
 //! The month and weekday names of [`crate::names`] are not words of the automaton: hundreds of
 //! them would make it slow to build, and their likely letters (`janu` of Slovak `január`) stand
 //! in English words too. Only a line with a year (or an Arabic-Indic digit) can hold a date they
-//! name, so on such a line the gate compares each word with the names' keys
-//! ([`crate::names::on_line`]): `Friday 03 January 2020` has none, `19 sierpnia 2020` one.
+//! name, and only a line with a clock's shape a weekday of theirs before a clock, so on such a
+//! line the gate compares each word with the names' keys ([`crate::names::on_line`]):
+//! `Friday 03 January 2020` has none, `19 sierpnia 2020` one. The words of the rules for rare
+//! forms that need a year or a clock (a Spanish month first, `hoy`, `Dienstag 10:05`) are found
+//! the same way; those of relative spans (`hace`, `temu`, `назад`), which need neither, are
+//! words of the automaton, counted only at a word's edges where English words hold them.
 
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
 /// A set of the trigger kinds below, one bit each.
-pub(crate) type Mask = u32;
+pub(crate) type Mask = u64;
 
 /// An ASCII digit.
 pub(crate) const DIGIT: Mask = 1;
@@ -91,6 +95,43 @@ pub(crate) const NAME_SHARED: Mask = 1 << 30;
 /// (Hungarian `2020. március`, Lithuanian `2020 m. spalio`).
 pub(crate) const YEAR_DOT: Mask = 1 << 31;
 
+/// A numeric date's shape: a digit, a separator (`/`, `.` or `-`, or a slash with spaces around
+/// it), one or two digits, a separator and a digit (`03/01/2020`, `24.11.20`, `1 / 12 / 2020`).
+pub(crate) const DATE_SHAPE: Mask = 1 << 32;
+
+/// A Spanish, Portuguese or Catalan month name in full (`octubre`, `março`, `desembre`), found
+/// as the names of [`crate::names`] are (its `GATE_WORDS`), on a line with a year or a clock.
+pub(crate) const MONTH_IBERIAN: Mask = 1 << 33;
+
+/// A clock's shape ([`CLOCK`]), then a numeric date's ([`DATE_SHAPE`]) that starts after it
+/// (`08:22, 24.11.2020`).
+pub(crate) const CLOCK_THEN_DATE: Mask = 1 << 34;
+
+/// The month sign of Chinese and Japanese (`月`) and Korean (`월`) dates.
+pub(crate) const CJK_MONTH: Mask = 1 << 35;
+/// The hour sign of a Chinese or Japanese (`時`, `时`) or Korean (`시`) clock.
+pub(crate) const CJK_CLOCK: Mask = 1 << 36;
+/// A digit, `h` (or `H`) and a digit, or a digit, a space, `h`, a space and a digit: a French
+/// clock's shape (`14h30`, `0 h 23`), which is also [`CLOCK`].
+pub(crate) const H_CLOCK: Mask = 1 << 37;
+
+/// A word that makes a span before the capture time in another language (`hace`, `vor`, `il y
+/// a`, `temu`, `назад`, Italian `ore fa`): [`crate::relative`].
+pub(crate) const AGO_INTL: Mask = 1 << 38;
+/// A word for today or yesterday in another language (`hoy`, `gestern`, `сегодня`), found as
+/// the names of [`crate::names`] are, on a line with a year or a clock's shape.
+pub(crate) const DAY_INTL: Mask = 1 << 39;
+
+/// A weekday in full in German, Italian, French, Spanish, Portuguese, Dutch or Catalan
+/// (`Dienstag`, `venerdì`, `mardi`, `miércoles`, `terça`, `vrijdag`, `dimarts`), found as the
+/// names of [`crate::names`] are, on a line with a year or a clock's shape.
+pub(crate) const WEEKDAY_INTL: Mask = 1 << 40;
+
+/// A clock's shape ([`CLOCK`]) with two figures of minutes and no third (`10:05`, `18.40`,
+/// not `3.5` or `1.234`): a line where a weekday or a day word before a clock may be, whose
+/// words the gate compares with the keys of [`crate::names`].
+pub(crate) const CLOCK_MINUTES: Mask = 1 << 41;
+
 /// Every bit: a line on which every rule runs.
 pub(crate) const ALL: Mask = Mask::MAX;
 
@@ -144,6 +185,51 @@ const WORDS: &[(Mask, &[&str])] = &[
     (AGO, &["ago"]),
     (HRS, &["hrs"]),
     (CJK_YEAR, &["年", "년"]),
+    (CJK_MONTH, &["月", "월"]),
+    (CJK_CLOCK, &["時", "时", "시"]),
+];
+
+/// A match of a word of [`BOUNDED`] counts only where no ASCII letter is before it.
+const START: u8 = 1;
+/// A match of a word of [`BOUNDED`] counts only where no ASCII letter is after it.
+const END: u8 = 2;
+
+/// Words that stand inside common English words (`ayer` in `player`, `siden` in `president`,
+/// `vor` in `favor`, `ore fa` in `more fans`), so that a match counts only at the edges of a word
+/// that the rules need there ([`START`], [`END`]); the rules put spaces, punctuation or digits
+/// around them, or let `scan.rs`'s `edges_ok` reject a stamp inside a word.
+const BOUNDED: &[(Mask, u8, &[&str])] = &[
+    (
+        AGO_INTL,
+        START | END,
+        &[
+            "hace",
+            "há",
+            "il y a",
+            "vor",
+            "prije",
+            "před",
+            "pred",
+            "acum",
+            "temu",
+            "geleden",
+            "sedan",
+            "siden",
+            "sitten",
+            "önce",
+            "назад",
+            "тому",
+        ],
+    ),
+    // Italian `3 ore fa`: the unit's ending, one space, `fa`.
+    (
+        AGO_INTL,
+        END,
+        &[
+            "ore fa", "ora fa", "uti fa", "uto fa", "ndi fa", "ndo fa", "rni fa", "rno fa",
+            "ane fa", "ana fa",
+        ],
+    ),
 ];
 
 /// What a rule needs on a line: every group has at least one of its bits there (`[DIGIT, MONTH]`:
@@ -172,26 +258,47 @@ struct Gate {
     automaton: Option<AhoCorasick>,
     /// The bits of each pattern of the automaton.
     bits: Vec<Mask>,
+    /// Where each pattern of the automaton counts ([`START`], [`END`]; 0: anywhere).
+    bounds: Vec<u8>,
 }
 
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let mut patterns: Vec<String> = Vec::new();
     let mut bits: Vec<Mask> = Vec::new();
+    let mut bounds: Vec<u8> = Vec::new();
+    let mut add = |word: &str, bit: Mask, bound: u8| {
+        patterns.push(word.to_owned());
+        bits.push(bit);
+        bounds.push(bound);
+        if !word.is_ascii() && !word.chars().any(|c| c > '\u{2fff}') {
+            patterns.push(word.to_uppercase());
+            bits.push(bit);
+            bounds.push(bound);
+        }
+    };
     for (bit, words) in WORDS {
         for word in *words {
-            patterns.push((*word).to_owned());
-            bits.push(*bit);
-            if !word.is_ascii() && !word.chars().any(|c| c > '\u{2fff}') {
-                patterns.push(word.to_uppercase());
-                bits.push(*bit);
-            }
+            add(word, *bit, 0);
         }
     }
+    for (bit, bound, words) in BOUNDED {
+        for word in *words {
+            add(word, *bit, *bound);
+        }
+    }
+    // A DFA, which aho-corasick would choose by itself only for 100 patterns or fewer: with the
+    // words of the other languages there are more, and its contiguous NFA costs a tenth more
+    // per byte of a page; the DFA costs a little more to build, once.
     let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&patterns)
         .ok();
-    Gate { automaton, bits }
+    Gate {
+        automaton,
+        bits,
+        bounds,
+    }
 });
 
 /// One line of a text: its byte range (without the `\n`) and the trigger words on it.
@@ -247,20 +354,35 @@ fn words(piece: &str) -> Mask {
         return ALL;
     };
     let bytes = piece.as_bytes();
-    let mut mask = digit_shapes(bytes);
+    let mut clocks = Clocks::default();
+    let mut mask = digit_shapes(bytes, &mut clocks);
     for m in automaton.find_overlapping_iter(piece) {
-        let bits = gate
-            .bits
-            .get(m.pattern().as_usize())
-            .copied()
-            .unwrap_or(ALL);
+        let pattern = m.pattern().as_usize();
+        let bits = gate.bits.get(pattern).copied().unwrap_or(ALL);
+        let bound = gate.bounds.get(pattern).copied().unwrap_or(0);
+        let letter = |i: Option<usize>| {
+            i.and_then(|i| bytes.get(i))
+                .is_some_and(u8::is_ascii_alphabetic)
+        };
+        if bound & START != 0 && letter(m.start().checked_sub(1))
+            || bound & END != 0 && letter(Some(m.end()))
+        {
+            continue;
+        }
         mask |= bits;
         if bits & MONTH != 0 && capitalised(bytes.get(m.start()..m.end()).unwrap_or_default()) {
             mask |= MONTH_NAME;
         }
     }
-    if mask & (FOUR_DIGITS | NATIVE_DIGIT) != 0 {
+    // A date with a name of `crate::names` needs a year (or native digits): the gate compares
+    // the words of the line. A weekday of it before a clock (`fredag 10:05`), or a word for
+    // today, needs a clock with two figures of minutes: the words before each such clock.
+    if mask & (FOUR_DIGITS | NATIVE_DIGIT) != 0 || clocks.more {
         mask |= names(piece);
+    } else {
+        for &hour in clocks.at.iter().take(clocks.len) {
+            mask |= names(before_clock(piece, hour));
+        }
     }
     mask
 }
@@ -279,6 +401,15 @@ fn names(line: &str) -> Mask {
     if kind.weekday {
         mask |= NAME_WEEKDAY;
     }
+    if kind.iberian_month {
+        mask |= MONTH_IBERIAN;
+    }
+    if kind.day_word {
+        mask |= DAY_INTL;
+    }
+    if kind.intl_weekday {
+        mask |= WEEKDAY_INTL;
+    }
     mask
 }
 
@@ -294,9 +425,11 @@ fn capitalised(word: &[u8]) -> bool {
 
 /// The bits of the digits on a line: [`DIGIT`], [`CLOCK`], [`DIGIT_SEP`], [`FOUR_DIGITS`],
 /// [`YEAR_DOT`], [`AM_PM`], [`NATIVE_DIGIT`].
-fn digit_shapes(line: &[u8]) -> Mask {
+fn digit_shapes(line: &[u8], clocks: &mut Clocks) -> Mask {
     let mut mask = 0;
     let mut run = 0;
+    // Where the first clock's shape is (its hour's last digit).
+    let mut clock_at: Option<usize> = None;
     for (i, &b) in line.iter().enumerate() {
         if !b.is_ascii_digit() {
             run = 0;
@@ -313,11 +446,23 @@ fn digit_shapes(line: &[u8]) -> Mask {
         let next = line.get(i + 1).copied();
         let digit_after_next = line.get(i + 2).is_some_and(u8::is_ascii_digit);
         match next {
-            Some(b':' | b'h' | b'H') if digit_after_next => mask |= CLOCK,
+            Some(b':') if digit_after_next => mask |= CLOCK | minutes(line, i + 2),
+            Some(b'h' | b'H') if digit_after_next => {
+                mask |= CLOCK | H_CLOCK | minutes(line, i + 2);
+            }
             // French `14 h 30`.
-            Some(b' ' | b'\t' | 0xc2 | 0xe2) if spaced_h(line, i + 1) => mask |= CLOCK,
-            Some(b'.') if digit_after_next => mask |= CLOCK | DIGIT_SEP,
+            Some(b' ' | b'\t' | 0xc2 | 0xe2) if spaced_h(line, i + 1) => {
+                mask |= CLOCK | H_CLOCK | CLOCK_MINUTES;
+            }
+            Some(b'.') if digit_after_next => mask |= CLOCK | DIGIT_SEP | minutes(line, i + 2),
             Some(b'/' | b'-') if digit_after_next => mask |= DIGIT_SEP,
+            // A slash with spaces around it (`1 / 12 / 2020`).
+            Some(b' ' | b'\t' | b'/' | 0xc2 | 0xe1 | 0xe2 | 0xe3)
+                if separator(line, i + 1)
+                    .is_some_and(|j| line.get(j).is_some_and(u8::is_ascii_digit)) =>
+            {
+                mask |= DIGIT_SEP;
+            }
             // Hungarian `2020. 08. 18.`
             Some(b'.')
                 if line.get(i + 2) == Some(&b' ')
@@ -326,6 +471,30 @@ fn digit_shapes(line: &[u8]) -> Mask {
                 mask |= DIGIT_SEP;
             }
             _ => {}
+        }
+        // A date's shape after a clock's: its first digit after the clock's hour.
+        let clock_before = clock_at.is_some_and(|c| c + run <= i);
+        if matches!(
+            next,
+            Some(b'/' | b'.' | b'-' | b' ' | b'\t' | 0xc2 | 0xe1..=0xe3)
+        ) && (mask & DATE_SHAPE == 0 || clock_before && mask & CLOCK_THEN_DATE == 0)
+            && date_shape(line, i + 1)
+        {
+            mask |= DATE_SHAPE;
+            if clock_before {
+                mask |= CLOCK_THEN_DATE;
+            }
+        }
+        if clock_at.is_none() && mask & CLOCK != 0 {
+            clock_at = Some(i);
+        }
+        let minutes_clock = match next {
+            Some(b':' | b'.' | b'h' | b'H') => digit_after_next && minutes(line, i + 2) != 0,
+            Some(b' ' | b'\t' | 0xc2 | 0xe2) => spaced_h(line, i + 1),
+            _ => false,
+        };
+        if minutes_clock {
+            clocks.push(i + 1 - run);
         }
         let window = line.get(i + 1..line.len().min(i + 5)).unwrap_or_default();
         if window
@@ -339,6 +508,62 @@ fn digit_shapes(line: &[u8]) -> Mask {
         mask |= NATIVE_DIGIT;
     }
     mask
+}
+
+/// Where the hours of the clocks with two figures of minutes ([`CLOCK_MINUTES`]) of a line start,
+/// the first four of them, and whether there are more.
+#[derive(Debug, Default)]
+struct Clocks {
+    at: [usize; 4],
+    len: usize,
+    more: bool,
+}
+
+impl Clocks {
+    fn push(&mut self, hour: usize) {
+        match self.at.get_mut(self.len) {
+            Some(slot) => {
+                *slot = hour;
+                self.len += 1;
+            }
+            None => self.more = true,
+        }
+    }
+}
+
+/// The text before a clock whose hour starts at `hour` that a rule may read with it: the six
+/// words before it (`hoy a las`, `i går kl.`, `Dienstag,`), whatever the spaces between them.
+fn before_clock(line: &str, hour: usize) -> &str {
+    let Some(head) = line.get(..hour) else {
+        return line;
+    };
+    let mut start = head.len();
+    let (mut words, mut in_word) = (0, false);
+    for (i, c) in head.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                in_word = false;
+                if words == 6 {
+                    break;
+                }
+            }
+        } else {
+            in_word = true;
+        }
+        start = i;
+    }
+    head.get(start..).unwrap_or(head)
+}
+
+/// [`CLOCK_MINUTES`] if two digits and no third follow at `at` (a clock's minutes), else nothing.
+fn minutes(line: &[u8], at: usize) -> Mask {
+    let digit = |i: usize| line.get(i).is_some_and(u8::is_ascii_digit);
+    if digit(at) && digit(at + 1) && !digit(at + 2) {
+        CLOCK_MINUTES
+    } else {
+        0
+    }
 }
 
 /// Whether a space, `h` (or `H`), a space and a digit follow at `at` (French `14 h 30`), the spaces
@@ -358,6 +583,44 @@ fn spaced_h(line: &[u8], at: usize) -> bool {
         return false;
     }
     space(h + 1).is_some_and(|second| line.get(h + 1 + second).is_some_and(u8::is_ascii_digit))
+}
+
+/// The end of the separator of a numeric date that starts at `at`, if one does: `/`, `.` or `-`,
+/// or a slash with spaces (of `S` in `scan.rs`) before or after it.
+fn separator(line: &[u8], at: usize) -> Option<usize> {
+    match line.get(at) {
+        Some(b'.' | b'-') => return Some(at + 1),
+        Some(b'/') => {}
+        _ => {}
+    }
+    let mut i = at;
+    while let Some(n) = space_at(line, i) {
+        i += n;
+    }
+    if line.get(i) != Some(&b'/') {
+        return None;
+    }
+    i += 1;
+    while let Some(n) = space_at(line, i) {
+        i += n;
+    }
+    Some(i)
+}
+
+/// Whether a numeric date's shape ([`DATE_SHAPE`]) continues at `at`, after a digit: a
+/// separator, one or two digits, a separator and a digit.
+fn date_shape(line: &[u8], at: usize) -> bool {
+    let Some(mut i) = separator(line, at) else {
+        return false;
+    };
+    let start = i;
+    while line.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    if !(1..=2).contains(&(i - start)) {
+        return false;
+    }
+    separator(line, i).is_some_and(|j| line.get(j).is_some_and(u8::is_ascii_digit))
 }
 
 /// Whether `line` has an Arabic-Indic or Persian digit, [`NATIVE_DIGIT`]: `٠`-`٩` are D9 A0-A9
@@ -473,6 +736,49 @@ mod tests {
     }
 
     #[test]
+    fn a_numeric_dates_shape() {
+        for date in [
+            "03/01/2020",
+            "24.11.20",
+            "1 / 12 / 2020",
+            "1/ 12 /2020",
+            "2020-01-03",
+        ] {
+            assert_ne!(mask_of(date) & DATE_SHAPE, 0, "{date}");
+            assert_ne!(mask_of(date) & DIGIT_SEP, 0, "{date}");
+        }
+        for text in ["12.44 GMT", "3/4 of", "1.234.567", "1 / 2", "10-12 people"] {
+            assert_eq!(mask_of(text) & DATE_SHAPE, 0, "{text}");
+        }
+    }
+
+    /// A line without a year has its words compared with the keys of `names.rs` only before its
+    /// clocks, as far back as a rule reads a weekday or a day word before one.
+    #[test]
+    fn words_before_a_clock() {
+        assert_eq!(
+            before_clock("Updated hoy a las 10:05", 18),
+            "Updated hoy a las "
+        );
+        assert_eq!(
+            before_clock("one two three four five six seven 10:05", 34),
+            "two three four five six seven "
+        );
+        assert_eq!(before_clock("heute10:05", 5), "heute");
+        for text in [
+            "i går , kl.  10:05",
+            "Dienstag,   10:05 Uhr",
+            "the market rose 1.25 today, hoy 10:05",
+        ] {
+            assert_ne!(mask_of(text) & (DAY_INTL | WEEKDAY_INTL), 0, "{text}");
+        }
+        assert_eq!(
+            mask_of("hoy, one two three four five six seven 10:05") & DAY_INTL,
+            0
+        );
+    }
+
+    #[test]
     fn letters_that_fold_to_ascii_turn_the_gate_off() {
         assert_eq!(mask_of("ſince"), ALL);
         assert_eq!(mask_of("\u{212a}"), ALL);
@@ -546,6 +852,97 @@ mod tests {
             }
         }
     }
+
+    /// The pieces of the rare forms' stamps (a clock before a numeric date, Spanish month
+    /// first, CJK clocks, French `0 h 23`, relative spans and days in other languages, a weekday
+    /// and a clock, Solar Hijri dates), and words that hold their words.
+    const RARE_PIECES: &[&str] = &[
+        "08:22",
+        "22:57",
+        "GMT",
+        "UTC+3",
+        "24.11.2020",
+        "1 / 12 / 2020",
+        "٠٢:٠٠",
+        "الثلاثاء",
+        "١ / ١٢ / ٢٠٢٠",
+        ",",
+        "-",
+        "|",
+        "Domingo,",
+        "Diciembre",
+        "6,",
+        "2020",
+        "octubre",
+        "7,",
+        "Març",
+        "23,",
+        "am",
+        "7:09",
+        "2月15日（土）",
+        "7時0分",
+        "午後",
+        "2020年03月12日",
+        "20:19:00",
+        "0 h 23",
+        "14h30",
+        "à",
+        "hace",
+        "2",
+        "horas",
+        "vor",
+        "einer",
+        "Stunde",
+        "il y a",
+        "3",
+        "heures",
+        "ore fa",
+        "un'ora",
+        "saat",
+        "önce",
+        "godzinę",
+        "temu",
+        "5",
+        "минут",
+        "назад",
+        "сегодня",
+        "в",
+        "05:46",
+        "hier",
+        "aujourd'hui",
+        "ayer",
+        "player",
+        "president",
+        "siden",
+        "timer",
+        "sedan",
+        "i går",
+        "kl.",
+        "10.05",
+        "Monday",
+        "6:30PM",
+        "Dienstag",
+        "Uhr",
+        "mardi",
+        "Четверг",
+        "fredag",
+        "sexta-feira",
+        "۲۹",
+        "بهمن",
+        "۱۳۹۸",
+        "۰۶:۵۵",
+        "تير",
+        "1399",
+        "12:09:08",
+        "ب.ظ",
+        "ساعت",
+        "x",
+        "hrs",
+        "聯合報",
+        "timer5",
+        "March",
+        "Mar",
+    ];
 
     /// Words around the triggers: names and numbers in every case, the words rules put before and
     /// after them, separators, line breaks and the letters that fold to ASCII.
@@ -690,6 +1087,76 @@ mod tests {
         "am",
         "u",
         "h",
+        // Glued text, suffixes, slashes with spaces.
+        "hrs.",
+        "hs",
+        "聯合報",
+        "ભાસ્કર",
+        "timer",
+        "2020s",
+        "1 / 12 / ",
+        " / ",
+        "١ / ١٢ / ٢٠٢٠",
+        "٠٢:٠٠",
+        "2020-10",
+        "GMT 17:27",
+        "24.11.2020",
+        "الثلاثاء",
+        "Dienstag,",
+        "Monkey",
+        "Diciembre",
+        "Març",
+        "MARÇO",
+        "octubre",
+        "Domingo,",
+        "Dilluns,",
+        "sexta-feira",
+        "年03月12日",
+        "20:19:00",
+        "2月15日（土）",
+        "7時0分",
+        "午後",
+        "0 h 23",
+        "14h30",
+        "hace",
+        "vor",
+        "einer",
+        "Stunde",
+        "il y a",
+        "horas",
+        "ore fa",
+        "un'ora",
+        "temu",
+        "godzinę",
+        "минут",
+        "назад",
+        "сегодня",
+        "Вчера",
+        "hier",
+        "aujourd'hui",
+        "i går",
+        "HEUTE,",
+        "Monday",
+        "6:30PM",
+        "Dienstag",
+        "mardi",
+        "Четверг",
+        "fredag",
+        "kl.",
+        "10.05",
+        "sexta-feira",
+        "Octubre",
+        "player",
+        "president",
+        "favor",
+        "more fans",
+        "۲۹",
+        "بهمن",
+        "ارديبهشت",
+        "۱۳۹۸",
+        "1399",
+        "ب.ظ",
+        "۰۶:۵۵",
     ];
 
     proptest::proptest! {
@@ -704,6 +1171,20 @@ mod tests {
                 if space {
                     text.push(' ');
                 }
+            }
+            if let Err(e) = same_with_and_without_gate(&text) {
+                proptest::prop_assert!(false, "{}", e);
+            }
+        }
+
+        #[test]
+        fn the_gate_changes_nothing_on_generated_rare_forms(
+            picks in proptest::collection::vec((0..RARE_PIECES.len(), 0..4usize), 0..12)
+        ) {
+            let mut text = String::new();
+            for (i, space) in picks {
+                text.push_str(RARE_PIECES[i]);
+                text.push_str(["", " ", "  ", "\u{a0}"][space]);
             }
             if let Err(e) = same_with_and_without_gate(&text) {
                 proptest::prop_assert!(false, "{}", e);

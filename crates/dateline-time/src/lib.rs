@@ -24,16 +24,17 @@
 //!
 //! | [`Form`] | examples |
 //! |---|---|
-//! | `day-month-year-time` | `3 January 2020 12:44`, `Friday 03 January 2020 13:34 EST`, `4 January 2020 at 12:31 GMT`, `Fri 3 Jan 2020 12.44 GMT`, `3 January 2020 • 12:44pm`, `03.01.2020, 13.44 Uhr`, `03/01/2020 à 13h44`, `3 JAN, 15:44`; in other languages `Dienstag, 30. Januar 2024, 15:13 Uhr`, `30. Jan. 2024 um 15:13 Uhr`, `venerdì 3 gennaio 2020 alle 14:30`, `3 gen 2020, 14.30`, `1er janvier 2020 à 14h30`, `viernes, 3 de enero de 2020 a las 14:30 h`, `3 de janeiro de 2020 às 14h30`, `vrijdag 3 januari 2020 om 14:30`, `31. Januar, 15:13 Uhr` |
-//! | `month-day-year-time` | `Jan. 4, 2020, 12:31 p.m. ET`, `Sept. 25, 2020, 5:43 p.m. ET`, `Saturday, January 4, 2020 at 9:21 AM EST`, `January 3, 2020 / 12:44 PM`, `January 3, 20207:44 AM ET`, `01/13/20 07:44 AM ET`, `Jan 3, 3:44 PM ET` |
+//! | `day-month-year-time` | `3 January 2020 12:44`, `Friday 03 January 2020 13:34 EST`, `4 January 2020 at 12:31 GMT`, `Fri 3 Jan 2020 12.44 GMT`, `3 January 2020 • 12:44pm`, `03.01.2020, 13.44 Uhr`, `03/01/2020 à 13h44`, `3 JAN, 15:44`; in other languages `Dienstag, 30. Januar 2024, 15:13 Uhr`, `30. Jan. 2024 um 15:13 Uhr`, `venerdì 3 gennaio 2020 alle 14:30`, `3 gen 2020, 14.30`, `1er janvier 2020 à 14h30`, `viernes, 3 de enero de 2020 a las 14:30 h`, `3 de janeiro de 2020 às 14h30`, `vrijdag 3 januari 2020 om 14:30`, `31. Januar, 15:13 Uhr`, `27 Mar 20 à 9:21` (a two-digit year only after a month's name and before a clock) |
+//! | `month-day-year-time` | `Jan. 4, 2020, 12:31 p.m. ET`, `Sept. 25, 2020, 5:43 p.m. ET`, `Saturday, January 4, 2020 at 9:21 AM EST`, `January 3, 2020 / 12:44 PM`, `January 3, 20207:44 AM ET`, `01/13/20 07:44 AM ET`, `Jan 3, 3:44 PM ET`; Spanish, Portuguese and Catalan month names in full `Domingo, Diciembre 6, 2020 - 07:32`, `octubre 7, 2020 \| 7:09 am`, `Dilluns, Març 23, 2020`; CJK `2月15日（土）7時0分` (no year) |
 //! | `time-zone-month-day-year` | `12:31 p.m. ET, January 4, 2020`, `23:58 (IST) Feb 25`, `12:44 PM EST, Fri January 3, 2020`, `3:44 PM · Jan 3, 2020` |
-//! | `time-zone-day-month-year` | `8:44pm, 3 Jan, 2020`, `20:44 HKT 3 Jan 2020`, `12:44 GMT, 3 January 2020`, `1:44 am on 4 January 2020`, `14:30, 3 gennaio 2020`, `14:30 · 3 de enero de 2020` |
+//! | `time-zone-day-month-year` | `8:44pm, 3 Jan, 2020`, `20:44 HKT 3 Jan 2020`, `12:44 GMT, 3 January 2020`, `1:44 am on 4 January 2020`, `14:30, 3 gennaio 2020`, `14:30 · 3 de enero de 2020`; a clock before a numeric date `08:22, 24.11.2020`, `22:57 GMT 28.04.2020`, `GMT 17:27 17.03.2020`, `٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠` (`time-zone-month-day-year` when a field over 12 makes it month first) |
 //! | `compact-time-zone-date` | `0846 GMT (1646 HKT) January 5, 2020` (a four-digit clock only when a zone follows) |
-//! | `iso-8601`, `rfc-2822` | `2020-01-03T12:44:00+01:00`, `2020-01-03 12:44`, `20200103T124400Z`, `2020-01-03 HKT 20:44`, `2020/01/03 21:44`, `2020.01.03 21:44`, `2020年1月3日 21時44分`, `2020년 1월 3일 오후 9:44`, `Fri, 03 Jan 2020 12:44:00 +0000` |
-//! | `clock` | `03:09`, `3.09pm`, `12.50 BST`, `13.44 Uhr`, `ore 14.30`, `5pm ET`, `1830 UTC`, `1830 hrs`, `at noon`, `until midnight` |
-//! | `date` | `January 3, 2020`, `3 January 2020`, `03.01.2020`, `30. Januar 2024`, `3 gennaio 2020`, `vendredi 3 janvier 2020`, `3 de enero de 2020`, `1º de janeiro de 2020`, `3 mrt 2020` |
+//! | `iso-8601`, `rfc-2822` | `2020-01-03T12:44:00+01:00`, `2020-01-03 12:44`, `20200103T124400Z`, `2020-01-03 HKT 20:44`, `2020/01/03 21:44`, `2020.01.03 21:44`, `2020年1月3日 21時44分`, `2020年03月12日 20:19:00`, `2020년 1월 3일 오후 9:44`, `Fri, 03 Jan 2020 12:44:00 +0000` |
+//! | `clock` | `03:09`, `3.09pm`, `12.50 BST`, `13.44 Uhr`, `07:46hrs`, `ore 14.30`, `5pm ET`, `1830 UTC`, `1830 hrs`, `at noon`, `until midnight`, `٠٢:٠٠`, `7時0分`, `午後9時44分30秒`, French `0 h 23`, `14h30` |
+//! | `date` | `January 3, 2020`, `3 January 2020`, `03.01.2020`, `1 / 12 / 2020`, `١٥/٠٣/٢٠٢٠`, `30. Januar 2024`, `3 gennaio 2020`, `vendredi 3 janvier 2020`, `3 de enero de 2020`, `1º de janeiro de 2020`, `3 mrt 2020` |
 //! | `year-month-day-time` | Hungarian `2020. március 27., 14:05`, Lithuanian `2020 m. spalio 26 d.` |
-//! | `ago`, `relative-day-time` | `4m ago`, `5 minutes ago`, `updated 3 hours ago`, `2 weeks ago`, `Yesterday at 18:40`, `Today 09:15` (against [`Context::now`]) |
+//! | `solar-hijri` | `۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵`, `2 تير 1399 - 12:09:08 ب.ظ`, `۲۱ ارديبهشت ۱۳۹۹` (Persian months in Persian and Arabic spellings; the stamp's date is the Gregorian one) |
+//! | `ago`, `relative-day-time` | `4m ago`, `5 minutes ago`, `updated 3 hours ago`, `2 weeks ago`, `Yesterday at 18:40`, `Today 09:15`; in other languages `hace 2 horas`, `há 2 horas`, `il y a 3 heures`, `vor 23 Minuten`, `vor einer Stunde`, `3 ore fa`, `2 saat önce`, `prije 28 minuta`, `před 2 hodinami`, `godzinę temu`, `5 минут назад`, `2 uur geleden`, `сегодня в 05:46`, `вчера в 16:19`, `Dnes 9:44`, `hoy a las 10:05`, `heute, 10:05 Uhr`, `aujourd'hui à 10h05`, `wczoraj 18:40`, `dün 18:40`; a weekday and a clock with no date, `Monday 6:30PM`, `Dienstag, 10:05 Uhr`, `Четверг в 10:05` ([`Relative::Weekday`]: the last such weekday on or before the capture date, a week earlier if the clock would be after the capture); all against [`Context::now`] |
 //!
 //! Numeric dates: year first (`2020/01/03`) and dotted (`03.01.2020`) have one order; with slashes or
 //! dashes a field over 12 is the day (`13/01/2020`, `01/13/2020`). When both could be the month
@@ -51,7 +52,13 @@
 //! before a clock (`kl.`, `klo`, `saat`, `в`, `o`, `godz.`, `u`, `v`); `listopad` is read as November
 //! unless the outlet's country is Croatia or Bosnia and Herzegovina. A 24-hour clock with an
 //! undotted `pm` (`14:10pm`) is read as the 24-hour clock, with a `clock-suffix-ignored` warning;
-//! a zone in small letters is read right after an am/pm (`9:05am ist`).
+//! a zone in small letters is read right after an am/pm (`9:05am ist`). Arabic-Indic and Persian
+//! digits are read in clocks and numeric dates too (`٠٢:٠٠`, `١ / ١٢ / ٢٠٢٠`).
+//!
+//! Text copies of pages glue elements together, and a stamp is read through the glue: a word of
+//! small letters after a named month's year (`March 23, 2020timer`, not `2020s`), a script no rule
+//! reads right before an English month (`ભાસ્કરMar 28, 2020`) or right after a clock (`15:05聯合報`),
+//! `hrs`, `hs` or `h` after a clock (`a las 07:46hrs.`).
 //!
 //! Month and weekday names are read in any case, full or abbreviated, with or without a dot; zone
 //! abbreviations only in capitals (`ET` is a zone, `et` a word). Day-first dates are also read in
@@ -61,7 +68,7 @@
 //! `sexta-feira`, `vrijdag`), the ordinals `30.`, `1er`, `1º`, Spanish and Portuguese `de`, and the
 //! words before a clock (`um`, `alle`, `ore`, `à`, `às`, `a las`, `om`). Short names that are English
 //! words (`set`, `mai`, `mag`, `ago`, `out`, `dic`) count only between a day and a year, so
-//! `5 out of 2020` and `Mai Tai` stay text; month first (`Mai 3, 2020`) is English only. A dotted
+//! `5 out of 2020` and `Mai Tai` stay text; month first (`Mai 3, 2020`) is English only, but for the full month names of Spanish, Portuguese and Catalan (`octubre 7, 2020`). A dotted
 //! clock after Italian `alle` or `ore` is a time (`Roma, ore 14.30`), after English `iron ore` a price. A dotted clock (`12.50`) needs
 //! am/pm or a zone, or it is a decimal. U+00A0 and other spaces count as spaces; a stamp never
 //! spans a line break. Zones: `ET`/`EST`/`EDT`, `CT`, `MT`, `PT`, `GMT`/`UTC`/`Z`, `BST`, `IST`,
@@ -233,6 +240,8 @@ mod expr;
 mod gate;
 mod gazetteer;
 mod names;
+mod persian;
+mod relative;
 mod resolve;
 mod rx;
 mod scan;

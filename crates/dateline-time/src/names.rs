@@ -638,6 +638,26 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("الأحد", Weekday::Sun),
 ];
 
+/// Every weekday name a rule may read before a clock with no date (`fredag 10:05`): those of
+/// [`WEEKDAYS`] and the ones of `scan.rs`'s other languages in [`GATE_WORDS`], each as written
+/// and by its key (without its marks), as `scan.rs` lists them in an alternation.
+pub(crate) fn weekday_words() -> Vec<String> {
+    let intl = GATE_WORDS
+        .iter()
+        .filter(|(_, bit)| *bit == Kind::INTL_WEEKDAY)
+        .flat_map(|(words, _)| words.iter().copied());
+    let mut words: Vec<String> = Vec::new();
+    for name in WEEKDAYS.iter().map(|(name, _)| *name).chain(intl) {
+        if name.is_ascii() {
+            words.push(name.to_ascii_lowercase());
+        } else {
+            words.push(name.to_lowercase());
+            words.push(key(name));
+        }
+    }
+    words
+}
+
 /// What a name's key stands for, and the names of the tables with that key.
 struct Entry<T> {
     value: T,
@@ -815,7 +835,153 @@ pub(crate) struct Kind {
     pub shared_month: bool,
     /// A weekday (`fredag`, `Cuma`).
     pub weekday: bool,
+    /// A Spanish, Portuguese or Catalan month in full (`octubre`, `março`), of [`GATE_WORDS`].
+    pub iberian_month: bool,
+    /// A word for today or yesterday in another language (`hoy`, `gestern`), of [`GATE_WORDS`].
+    pub day_word: bool,
+    /// A weekday in full in German, Italian, French, Spanish, Portuguese, Dutch or Catalan
+    /// (`Dienstag`, `venerdì`, `dimarts`), of [`GATE_WORDS`].
+    pub intl_weekday: bool,
 }
+
+/// Words of the rules of `scan.rs` (not of the tables above) that the gate finds by their keys,
+/// as it finds the names here, on a line with a year or a clock's shape, where the rules that
+/// read them need one: Spanish, Portuguese and Catalan months ([`Kind::iberian_month`]), today and
+/// yesterday ([`Kind::day_word`], with `dag` and `går` of Nordic `i dag`, `i går`), weekdays
+/// of `scan.rs`'s other languages ([`Kind::intl_weekday`]).
+const GATE_WORDS: &[(&[&str], u8)] = &[
+    (
+        &[
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "setiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+            "janeiro",
+            "fevereiro",
+            "março",
+            "maio",
+            "junho",
+            "julho",
+            "setembro",
+            "outubro",
+            "novembro",
+            "dezembro",
+            "gener",
+            "febrer",
+            "març",
+            "maig",
+            "juny",
+            "juliol",
+            "agost",
+            "setembre",
+            "novembre",
+            "desembre",
+        ],
+        Kind::IBERIAN,
+    ),
+    (
+        &[
+            "hoy",
+            "ayer",
+            "hoje",
+            "ontem",
+            "aujourd'hui",
+            "aujourd\u{2019}hui",
+            "hier",
+            "heute",
+            "gestern",
+            "oggi",
+            "ieri",
+            "vandaag",
+            "gisteren",
+            "avui",
+            "ahir",
+            "dzisiaj",
+            "dziś",
+            "wczoraj",
+            "dnes",
+            "včera",
+            "danas",
+            "jučer",
+            "juče",
+            "danes",
+            "včeraj",
+            "bugün",
+            "dün",
+            "astăzi",
+            "azi",
+            "idag",
+            "igår",
+            "dag",
+            "går",
+            "tänään",
+            "eilen",
+        ],
+        Kind::DAY_WORD,
+    ),
+    (
+        &[
+            "montag",
+            "dienstag",
+            "mittwoch",
+            "donnerstag",
+            "freitag",
+            "samstag",
+            "sonnabend",
+            "sonntag",
+            "lunedì",
+            "martedì",
+            "mercoledì",
+            "giovedì",
+            "venerdì",
+            "sabato",
+            "domenica",
+            "lundi",
+            "mardi",
+            "mercredi",
+            "jeudi",
+            "vendredi",
+            "samedi",
+            "dimanche",
+            "lunes",
+            "martes",
+            "miércoles",
+            "jueves",
+            "viernes",
+            "sábado",
+            "domingo",
+            "segunda",
+            "terça",
+            "quarta",
+            "quinta",
+            "sexta",
+            "maandag",
+            "dinsdag",
+            "woensdag",
+            "donderdag",
+            "vrijdag",
+            "zaterdag",
+            "zondag",
+            "dilluns",
+            "dimarts",
+            "dimecres",
+            "dijous",
+            "divendres",
+            "dissabte",
+            "diumenge",
+        ],
+        Kind::INTL_WEEKDAY,
+    ),
+];
 
 impl Kind {
     /// Every kind: what a word the gate does not compare may be.
@@ -823,6 +989,9 @@ impl Kind {
         own_month: true,
         shared_month: true,
         weekday: true,
+        iberian_month: true,
+        day_word: true,
+        intl_weekday: true,
     };
 
     /// What either `self` or `other` is.
@@ -831,6 +1000,9 @@ impl Kind {
             own_month: self.own_month || other.own_month,
             shared_month: self.shared_month || other.shared_month,
             weekday: self.weekday || other.weekday,
+            iberian_month: self.iberian_month || other.iberian_month,
+            day_word: self.day_word || other.day_word,
+            intl_weekday: self.intl_weekday || other.intl_weekday,
         }
     }
 }
@@ -843,6 +1015,12 @@ impl Kind {
     const SHARED: u8 = 2;
     /// The key of a weekday.
     const WEEKDAY: u8 = 4;
+    /// The key of a word of [`GATE_WORDS`]: a Spanish, Portuguese or Catalan month.
+    const IBERIAN: u8 = 8;
+    /// The key of a word of [`GATE_WORDS`]: today or yesterday.
+    const DAY_WORD: u8 = 16;
+    /// The key of a word of [`GATE_WORDS`]: a weekday of `scan.rs`'s other languages.
+    const INTL_WEEKDAY: u8 = 32;
 }
 
 /// The keys of the names in Latin letters, which the gate compares a line's words with: the
@@ -921,6 +1099,11 @@ static KEYS: LazyLock<Keys> = LazyLock::new(|| {
     }
     for (name, _) in WEEKDAYS {
         add(name, Kind::WEEKDAY);
+    }
+    for (words, bit) in GATE_WORDS {
+        for word in *words {
+            add(word, *bit);
+        }
     }
     let mut starts = Box::new([0u32; 26 * 26]);
     let mut unfiltered = false;
@@ -1052,6 +1235,9 @@ impl Keys {
                 || bits & Kind::SHARED != 0 && !ascii,
             shared_month: shared_spelling,
             weekday: bits & Kind::WEEKDAY != 0,
+            iberian_month: bits & Kind::IBERIAN != 0,
+            day_word: bits & Kind::DAY_WORD != 0,
+            intl_weekday: bits & Kind::INTL_WEEKDAY != 0,
         }
     }
 }

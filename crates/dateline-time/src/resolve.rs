@@ -79,6 +79,25 @@ pub(crate) fn resolve_with(
     };
     notes.extend(crate::scan::clock_suffix_note(stamp));
     let date = match (stamp.relative, printed) {
+        (Some(Relative::Weekday(wd)), _) => {
+            let now = ctx.now.ok_or_else(|| {
+                Error::from(ErrorKind::CaptureTimeMissing {
+                    text: text.to_owned(),
+                })
+            })?;
+            inferred.push(Inferred::Capture(now));
+            let local = match zone {
+                Zone::Region(tz) => now.with_timezone(&tz).naive_local(),
+                Zone::Fixed(off) => now.with_timezone(&off).naive_local(),
+            };
+            let (date, note) = last_weekday(wd, local, stamp.time, text).ok_or_else(|| {
+                Error::from(ErrorKind::OutOfRange {
+                    text: text.to_owned(),
+                })
+            })?;
+            notes.push(note);
+            date
+        }
         (Some(Relative::Days(days)), _) => {
             let now = ctx.now.ok_or_else(|| {
                 Error::from(ErrorKind::CaptureTimeMissing {
@@ -180,6 +199,45 @@ pub(crate) fn resolve_with(
         precision: stamp.precision,
         notes,
     })
+}
+
+/// The date of `wd` for a stamp that prints a weekday and a clock (`Monday 6:30PM`), captured at
+/// `now` (local): the last such weekday on or before the capture date, or the one a week before
+/// when the clock on the capture date would be after the capture time; with a note saying so.
+fn last_weekday(
+    wd: chrono::Weekday,
+    now: chrono::NaiveDateTime,
+    time: Option<NaiveTime>,
+    text: &str,
+) -> Option<(NaiveDate, Note)> {
+    let today = now.date();
+    let back = (today.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+    let mut date = today.checked_sub_signed(Duration::days(i64::from(back)))?;
+    let name = weekday_name(wd);
+    let message = if back == 0 && time.is_some_and(|t| t > now.time()) {
+        date = date.checked_sub_signed(Duration::days(7))?;
+        format!(
+            "`{text}` read as {name} {date}, a week before the capture date {today}, as the clock on {today} would be after the capture time"
+        )
+    } else {
+        format!(
+            "`{text}` read as {name} {date}, the last {name} on or before the capture date {today}"
+        )
+    };
+    Some((date, Note::info("weekday-before-capture", message)))
+}
+
+/// A weekday's English name.
+fn weekday_name(wd: chrono::Weekday) -> &'static str {
+    match wd {
+        chrono::Weekday::Mon => "Monday",
+        chrono::Weekday::Tue => "Tuesday",
+        chrono::Weekday::Wed => "Wednesday",
+        chrono::Weekday::Thu => "Thursday",
+        chrono::Weekday::Fri => "Friday",
+        chrono::Weekday::Sat => "Saturday",
+        chrono::Weekday::Sun => "Sunday",
+    }
 }
 
 /// `4m ago`: the capture time less the span, shown in the page's zone.

@@ -13,14 +13,23 @@
 
 use std::sync::{LazyLock, OnceLock};
 
-use chrono::{FixedOffset, NaiveTime, Weekday};
+use chrono::{Datelike, FixedOffset, NaiveTime};
 
-use crate::rx::{Captures, G, Rx};
+use crate::rx::{Captures, G, Match, Rx};
 
 use crate::gate::{self, Needs};
 use crate::names;
-use crate::types::{Form, Note, PartialDate, Precision, Relative, Stamp, ZoneLabel};
+use crate::types::{Form, PartialDate, Precision, Relative, Stamp, ZoneLabel};
 use crate::zones::abbreviation_pattern;
+
+mod readings;
+mod words;
+
+use readings::OPEN_ORDER;
+pub(crate) use readings::{clock_suffix_note, listopad_reading, numeric_reading};
+use words::{
+    any_weekday, clock_weekday, clock_weekdays, month_number, weekday, weekday_de, world_month,
+};
 
 /// Horizontal whitespace, including U+00A0 and other Unicode spaces; never a line break.
 /// (Spelled out: the negated class `[^\S\r\n]` is the same set but makes the rules far slower
@@ -48,8 +57,20 @@ const MONTH_INTL: &str = r"(?P<mon>(?:january|february|march|april|may|june|july
 /// before them, a clock after them is enough to make a date (`30. Januar, 15:13 Uhr`).
 const MONTH_INTL_FULL: &str = r"(?P<mon>(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|januar|j\x{e4}nner|februar|juni|juli|oktober|dezember|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|janvier|f\x{e9}vrier|fevrier|avril|juin|juillet|ao\x{fb}t|aout|septembre|octobre|d\x{e9}cembre|decembre|enero|febrero|junio|julio|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar\x{e7}o|abril|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|augustus)(?-u:\b)|m\x{e4}rz)\.?";
 
+/// Spanish, Portuguese and Catalan month names in full, as pages print them month first
+/// (`Diciembre 6, 2020`, `Març 23, 2020`): no short form, as several are English words.
+const MONTH_IBERIAN: &str = r"(?P<mon>(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|maio|junho|julho|setembro|outubro|novembro|dezembro|gener|febrer|maig|juny|juliol|agost|setembre|novembre|desembre)(?-u:\b)|mar\x{e7}o|mar\x{e7})\.?";
+
+/// Spanish, Portuguese and Catalan weekday names in full, before a month-first date
+/// (`Domingo, Diciembre 6, 2020`, `Dilluns, Març 23, 2020`).
+const WEEKDAY_IBERIAN: &str = r"(?P<wd>(?:lunes|martes|jueves|viernes|sabado|domingo|segunda|ter\x{e7}a|terca|quarta|quinta|sexta|dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge)(?-u:\b)|mi\x{e9}rcoles|miercoles|s\x{e1}bado)(?:-feira)?\.?,?";
+
 /// A clock: `12:44`, `12:44:05`, `3.09pm`, `12:31 p.m.`.
 const TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?)?";
+
+/// [`TIME`] with any digit of [`ND`] (`٠٢:٠٠`), for the rules that read a clock with the digits
+/// of Arabic and Persian pages too.
+const TIME_ND: &str = r"(?P<h>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{1,2})(?P<sep>[:.])(?P<mi>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2})(?::(?P<s>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?)?";
 
 /// A clock after a date, where French `13h44` and `13 h 44`, German `13:44 Uhr` and Spanish
 /// `13:44 h` are also clearly times.
@@ -99,6 +120,12 @@ struct Rule {
     pattern: String,
     /// Whether a zone may follow the match of `pattern`.
     zone_after: Option<ZoneAfter>,
+    /// Whether [`prepare`] compiles the rule ahead of use: not the rules of forms few pages print
+    /// (a rule of `names.rs`, a clock before a numeric date, a month first in Spanish).
+    eager: bool,
+    /// Whether the rule reads a form few pages print: one of the rules after all the others,
+    /// which a line without any of their words or shapes skips at once ([`RARE_NEEDS`]).
+    rare: bool,
     /// The compiled `pattern`, on first use: a text that never needs a rule never pays for it.
     re: OnceLock<Option<Rx>>,
     /// The pattern as written, with its zone, which the tests compare the rule with.
@@ -109,7 +136,7 @@ struct Rule {
 /// Where a rule's pattern, as written, ends with an optional zone (`(?:{S}*{z})?`): right after
 /// the rest, or at the end of an optional clock that ends it (`(?:{sep}{dated}(?:{S}*{z})?)?`).
 ///
-/// Thirteen rules end so. Each compiled with its own copy of the zone (every abbreviation of
+/// Eighteen rules end so. Each compiled with its own copy of the zone (every abbreviation of
 /// `zones.rs`), the copies were about a sixth of the time to compile the stamp rules; so the
 /// zone is cut from those patterns and compiled once, as [`ZONE`], and looked for where a
 /// rule's match ends ([`Rule::captures_at`]). That is the same match as the pattern as written:
@@ -207,7 +234,21 @@ fn rules() -> Vec<Rule> {
     // Between the day, the month and the year: English `of`, Spanish and Portuguese `de`.
     let of = format!("(?:(?:of|de){S}+)?");
     let time = TIME;
+    let time_nd = TIME_ND;
+    // A CJK clock: `21:44`, `21時44分`, `7時0分` (a minute of one figure only before `分`), with
+    // seconds (`20:19:00`, `21時44分30秒`), after `午後` and the like.
+    let cjk_clock = format!(
+        r"(?P<cjk>上午|下午|午前|午後|오전|오후)?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:[:：]|時|时|시){S}*(?P<mi>[0-9]{{1,2}})(?:(?:[:：]|{S}*(?:分|분){S}*)(?P<s>[0-9]{{2}})(?:{S}*(?:秒|초))?|{S}*(?:分|분))?"
+    );
     let dated = DATED_TIME;
+    // The same with any digit of `ND` (a numeric date in Arabic-Indic digits, then its clock).
+    let dated_nd = DATED_TIME.replace("[0-9]", ND);
+    // A numeric date, day or month first: its fields with any digit of `ND`, a slash with spaces
+    // around it or not, a dot or a dash without (which `build` checks); the year ends a number,
+    // which `(?-u:\b)` sees after ASCII digits and `edges_ok` after the others.
+    let numeric_date = format!(
+        r"(?P<n1>{ND}{{1,2}}){S}*(?P<s1>[/.\-]){S}*(?P<n2>{ND}{{1,2}}){S}*(?P<s2>[/.\-]){S}*(?P<y>[0-9]{{4}}(?-u:\b)|[0-9]{{2}}(?-u:\b)|[\x{{660}}-\x{{669}}\x{{6f0}}-\x{{6f9}}]{{4}}|[\x{{660}}-\x{{669}}\x{{6f0}}-\x{{6f9}}]{{2}})"
+    );
     let sep = DATE_TIME_SEP;
     // Between a clock and the date after it: `, `, ` on `, ` · ` (as embedded posts print it).
     let time_sep = format!(r"(?:{S}*[,\x{{b7}}\x{{2022}}|][{S}]*|{S}+)(?:on{S}+)?");
@@ -257,12 +298,13 @@ fn rules() -> Vec<Rule> {
                 r"(?P<y>[0-9]{{4}})(?P<s1>[/.]|\. )(?P<mo>[0-9]{{1,2}})(?P<s2>[/.]|\. )(?P<d>[0-9]{{1,2}})(?-u:\b)(?:\.?{sep}{dated}(?:{S}*{z})?)?"
             ),
         ),
-        // Japanese and Chinese `2020年1月3日 21時44分`, Korean `2020년 1월 3일 오후 9:44`.
+        // Japanese and Chinese `2020年1月3日 21時44分`, `2020年03月12日 20:19:00`, Korean
+        // `2020년 1월 3일 오후 9:44`.
         (
             Form::Iso8601,
             Needs(&[gate::DIGIT, gate::CJK_YEAR]),
             format!(
-                r"(?P<y>[0-9]{{4}}){S}*(?:年|년){S}*(?P<mo>[0-9]{{1,2}}){S}*(?:月|월){S}*(?P<d>[0-9]{{1,2}}){S}*(?:日|일)(?:{S}*[(（][^)）\n]{{1,3}}[)）])?(?:{S}*(?P<cjk>上午|下午|午前|午後|오전|오후)?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:[:：]|時|时|시){S}*(?P<mi>[0-9]{{2}})(?:{S}*(?:分|분))?)?"
+                r"(?P<y>[0-9]{{4}}){S}*(?:年|년){S}*(?P<mo>[0-9]{{1,2}}){S}*(?:月|월){S}*(?P<d>[0-9]{{1,2}}){S}*(?:日|일)(?:{S}*[(（][^)）\n]{{1,3}}[)）])?(?:{S}*{cjk_clock})?"
             ),
         ),
         (
@@ -319,13 +361,12 @@ fn rules() -> Vec<Rule> {
                 r"(?P<y>[0-9]{{4}})(?:\.|{S}+m\.){S}+(?P<wmon>{word})\.?{S}+(?P<d>[0-9]{{1,2}})(?:\.|{S}+d\.)?(?:{sep}{world_time}(?:{S}*{z})?)?"
             ),
         ),
-        // Numbers only, day or month first: `03/01/2020`, `03.01.2020 13:44 Uhr`, `01/03/20 07:44 AM`.
+        // Numbers only, day or month first: `03/01/2020`, `03.01.2020 13:44 Uhr`, `01/03/20 07:44 AM`,
+        // slashes with spaces (`1 / 12 / 2020`), Arabic-Indic and Persian digits.
         (
             Form::DayMonthYearTime,
-            Needs(&[gate::DIGIT_SEP]),
-            format!(
-                r"{wd_numeric}(?P<n1>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<n2>[0-9]{{1,2}})(?P<s2>[/.\-])(?P<y>[0-9]{{4}}|[0-9]{{2}})(?-u:\b)(?:{sep}{dated}(?:{S}*{z})?)?"
-            ),
+            Needs(&[gate::DATE_SHAPE | gate::NATIVE_DIGIT]),
+            format!(r"{wd_numeric}{numeric_date}(?:{sep}{dated_nd}(?:{S}*{z})?)?"),
         ),
         (
             Form::TimeZoneMonthDayYear,
@@ -356,10 +397,14 @@ fn rules() -> Vec<Rule> {
                 r"(?:(?-u:\b)(?P<prep>at|by|from|until|till|before|after|around|about|since){S}+)?(?P<hhmm>[0-9]{{4}}){S}*(?P<hrs>hrs)(?-u:\b)\.?(?:{S}*{z})?"
             ),
         ),
+        // `12:44`, `٠٢:٠٠`, `13.44 Uhr`, `07:46hrs` (`hrs`, `hs` or `h` after it, as Spanish pages
+        // print it, glued or not).
         (
             Form::Clock,
-            Needs(&[gate::CLOCK]),
-            format!(r"{time}(?:(?P<uhr>{S}*(?-i:Uhr))(?-u:\b))?(?:{S}*{z})?"),
+            Needs(&[gate::CLOCK | gate::NATIVE_DIGIT]),
+            format!(
+                r"{time_nd}(?:{S}*(?P<uhr>(?-i:Uhr)|hrs|hs)(?-u:\b)|{S}*h(?-u:\b))?(?:{S}*{z})?"
+            ),
         ),
         (
             Form::Clock,
@@ -386,16 +431,136 @@ fn rules() -> Vec<Rule> {
             ),
         ),
     ];
+    // Rules for forms that few pages print, compiled on first use (see `prepare`), after the
+    // others (a tie between two rules goes to the earlier).
+    let rare: Vec<(Form, Needs, String)> = vec![
+        // Solar Hijri: `۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵`, `2 تير 1399 - 12:09:08 ب.ظ`, `۲۱ ارديبهشت ۱۳۹۹`
+        // (the month read by `crate::persian`, `ق.ظ` and `ب.ظ` for am and pm).
+        (
+            Form::SolarHijri,
+            Needs(&[gate::FOUR_DIGITS | gate::NATIVE_DIGIT, gate::NAME_MONTH]),
+            format!(
+                r"(?P<d>{ND}{{1,2}}){S}+(?P<pmon>[\x{{621}}-\x{{64a}}\x{{671}}-\x{{6d3}}\x{{200c}}]+){S}+(?P<y>{ND}{{4}})(?:(?:{S}*[,\x{{60c}}|\-\x{{2013}}]{S}*|{S}+)(?:\x{{633}}\x{{627}}\x{{639}}\x{{62a}}{S}+)?(?P<h>{ND}{{1,2}}):(?P<mi>{ND}{{2}})(?::(?P<s>{ND}{{2}}))?(?:{S}*(?P<fap>\x{{642}}\.?{S}?\x{{638}}|\x{{628}}\.?{S}?\x{{638}}))?)?"
+            ),
+        ),
+        // A weekday in full and a clock, no date: `Monday 6:30PM`, `Tuesday 10:05`, `Friday at
+        // 9.05pm BST`.
+        (
+            Form::RelativeDayTime,
+            Needs(&[gate::CLOCK, gate::WEEKDAY]),
+            format!(
+                r"(?-u:\b)(?P<wdc>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?-u:\b),?{S}+(?:at{S}+)?{time}(?:{S}*{z})?"
+            ),
+        ),
+        // In the other languages: `Dienstag, 10:05 Uhr`, `mardi à 10h05`, `Четверг в 10:05`,
+        // `fredag kl. 10.05` (the names of `WEEKDAY_INTL`'s languages, Catalan and
+        // `crate::names`, listed, so that no other word is a candidate).
+        (
+            Form::RelativeDayTime,
+            Needs(&[
+                gate::CLOCK | gate::NATIVE_DIGIT,
+                gate::WEEKDAY_INTL | gate::NAME_WEEKDAY,
+            ]),
+            format!(
+                r"(?P<wdc>(?:{weekdays})(?:-feira)?)\.?,?{S}+(?:(?:um|\x{{e0}}|alle|a{S}+las?|a{S}+les|om|\x{{e0}}s|\x{{432}}|\x{{43e}}|o|u|ob|kl\.?|klo|saat|\x{{3c3}}\x{{3c4}}\x{{3b9}}\x{{3c2}}|\x{{627}}\x{{644}}\x{{633}}\x{{627}}\x{{639}}\x{{629}}){S}+)?{world_time}(?:{S}*{z})?",
+                weekdays = clock_weekdays()
+            ),
+        ),
+        // Relative in other languages, a word before: `hace 2 horas`, `há 2 horas`, `il y a 3
+        // heures`, `vor 23 Minuten`, `vor einer Stunde`, `prije 28 minuta`, `před 2 hodinami`,
+        // `acum 2 ore` (the unit and a number in words read by `crate::relative`).
+        (
+            Form::Ago,
+            Needs(&[gate::AGO_INTL]),
+            format!(
+                r"(?P<pre>hace|h\x{{e1}}|il y a|vor|prije|p\x{{159}}ed|pred|acum){S}+(?:(?P<n>{ND}{{1,3}}|{word}){S}+)?(?P<unit>{word})\.?"
+            ),
+        ),
+        // A word after: `2 saat önce`, `godzinę temu`, `5 минут назад`, `5 хвилин тому`, `2 uur
+        // geleden`, `2 timmar sedan`, `2 timer siden`, `2 tuntia sitten`.
+        (
+            Form::Ago,
+            Needs(&[gate::AGO_INTL]),
+            format!(
+                r"(?:(?P<n>{ND}{{1,3}}|{word}){S}+)?(?P<unit>{word})\.?{S}+(?P<post>(?:temu|geleden|sedan|siden|sitten|\x{{f6}}nce)(?-u:\b)|\x{{43d}}\x{{430}}\x{{437}}\x{{430}}\x{{434}}|\x{{442}}\x{{43e}}\x{{43c}}\x{{443}})"
+            ),
+        ),
+        // Italian `3 ore fa`, `un'ora fa` (one space before `fa`, as the gate looks for it).
+        (
+            Form::Ago,
+            Needs(&[gate::AGO_INTL]),
+            format!(r"(?:(?P<n>{ND}{{1,3}}|{word}){S}+)?(?P<unit>{word}) (?P<post>fa)(?-u:\b)"),
+        ),
+        // Today and yesterday in other languages, with a clock: `сегодня в 05:46`, `вчера в
+        // 16:19`, `сьогодні, 18:06`, `Dnes 9:44`, `hoy a las 10:05`, `heute, 10:05 Uhr`,
+        // `aujourd'hui à 10h05`, `oggi alle 10:05`, `wczoraj 18:40`, `dün 18:40`.
+        (
+            Form::RelativeDayTime,
+            Needs(&[gate::DAY_INTL, gate::CLOCK | gate::NATIVE_DIGIT]),
+            format!(
+                r"(?P<rdw>{days})(?:(?:{S}*,{S}*|{S}+)(?:(?:a{S}+las?|a{S}+les|\x{{e0}}s?|um|alle|om|o|\x{{432}}|\x{{43e}}|u|ob|la|kl\.?|klo|saat|\x{{3c3}}\x{{3c4}}\x{{3b9}}\x{{3c2}}|\x{{627}}\x{{644}}\x{{633}}\x{{627}}\x{{639}}\x{{629}}){S}+)?)?{world_time}(?:{S}*{z})?",
+                days = crate::relative::day_pattern()
+            ),
+        ),
+        // CJK month and day with a clock but no year: Japanese `2月15日（土）7時0分`.
+        (
+            Form::MonthDayYearTime,
+            Needs(&[gate::CJK_MONTH, gate::CLOCK | gate::CJK_CLOCK]),
+            format!(
+                r"(?P<mo>[0-9]{{1,2}}){S}*(?:月|월){S}*(?P<d>[0-9]{{1,2}}){S}*(?:日|일)(?:{S}*[(（][^)）\n]{{1,3}}[)）])?{S}*{cjk_clock}"
+            ),
+        ),
+        // A CJK clock alone: `7時0分`, `午後9時44分`, `9시 44분`.
+        (
+            Form::Clock,
+            Needs(&[gate::CJK_CLOCK]),
+            format!(
+                r"(?P<cjk>上午|下午|午前|午後|오전|오후)?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:時|时|시){S}*(?P<mi>[0-9]{{1,2}}){S}*(?:分|분)(?:{S}*(?P<s>[0-9]{{2}}){S}*(?:秒|초))?"
+            ),
+        ),
+        // French `0 h 23`, `14h30` alone (`Publié à 0 h 23`).
+        (
+            Form::Clock,
+            Needs(&[gate::H_CLOCK]),
+            format!(
+                r"(?P<h>[0-9]{{1,2}})(?P<sep>h|[\t \x{{a0}}\x{{202f}}]h[\t \x{{a0}}\x{{202f}}])(?P<mi>[0-9]{{2}})(?-u:\b)(?:{S}*{z})?"
+            ),
+        ),
+        // A clock, then a numeric date: `08:22, 24.11.2020`, `22:57 GMT 28.04.2020`, `GMT 17:27
+        // 17.03.2020` (GMT or UTC before the clock), `٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠` (a weekday
+        // between them, in any language the stamps read).
+        (
+            Form::TimeZoneDayMonthYear,
+            Needs(&[gate::CLOCK_THEN_DATE | gate::NATIVE_DIGIT]),
+            format!(
+                r"(?:(?-i:(?P<zpre>(?:GMT|UTC)(?:{S}?[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?)?)){S}+)?{world_time}(?:{S}*{z})?(?:{S}*[,\x{{b7}}\x{{2022}}|\-\x{{2013}}\x{{2014}}]{S}*|{S}+)(?:(?P<wdt>{word})\.?[,\x{{60c}}]?{S}+)?{numeric_date}"
+            ),
+        ),
+        // Spanish, Portuguese and Catalan month first: `Domingo, Diciembre 6, 2020 - 07:32`,
+        // `octubre 7, 2020 | 7:09 am`, `Dilluns, Març 23, 2020`.
+        (
+            Form::MonthDayYearTime,
+            Needs(&[gate::FOUR_DIGITS, gate::MONTH_IBERIAN]),
+            format!(
+                r"(?:{WEEKDAY_IBERIAN}{S}+)?{MONTH_IBERIAN}{S}*(?P<d>[0-9]{{1,2}})(?:{S}*,{S}*|{S}+)(?:de{S}+)?{year_then_time}"
+            ),
+        ),
+    ];
     let zone_last = format!("(?:{S}*{z})?");
+    let eager = specs.len();
     specs
         .into_iter()
-        .map(|(form, needs, pat)| {
+        .chain(rare)
+        .enumerate()
+        .map(|(i, (form, needs, pat))| {
             let (head, zone_after) = cut_zone(&pat, &zone_last);
             Rule {
                 form,
                 needs,
                 pattern: format!("(?i){head}"),
                 zone_after,
+                eager: i < eager && !needs.names(),
+                rare: i >= eager,
                 re: OnceLock::new(),
                 #[cfg(test)]
                 written: format!("(?i){pat}"),
@@ -406,14 +571,29 @@ fn rules() -> Vec<Rule> {
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(rules);
 
-/// Compiles every stamp rule but those that read [`crate::names`], in reverse order: a reader
-/// that meets a rule first compiles it itself, from the front, so a reader and a
-/// [`crate::prepare`] on another thread meet in the middle. The rules of `names.rs` are left to
-/// their first use: the gate runs them only on a line with one of its names (or with Greek,
-/// Cyrillic or Arabic letters), so a page without one never needs them, and they are a tenth of
-/// the time to compile the rules.
+/// The number of rules before those of rare forms, and the bits of which a line needs one for
+/// any of these to run: the last group of each one's [`Needs`].
+static RARE_NEEDS: LazyLock<(usize, gate::Mask)> = LazyLock::new(|| {
+    let common = RULES.iter().take_while(|r| !r.rare).count();
+    let rare = RULES
+        .get(common..)
+        .unwrap_or(&[])
+        .iter()
+        .map(|r| r.needs.0.last().copied().unwrap_or(gate::ALL))
+        .fold(0, |all, group| all | group);
+    (common, rare)
+});
+
+/// Compiles every stamp rule but those that read [`crate::names`] and those of forms few pages
+/// print ([`Rule::eager`]), in reverse order: a reader that meets a rule first compiles it
+/// itself, from the front, so a reader and a [`crate::prepare`] on another thread meet in the
+/// middle. The rules of `names.rs` are left to their first use: the gate runs them only on a
+/// line with one of its names (or with Greek, Cyrillic or Arabic letters), so a page without one
+/// never needs them, and they are a tenth of the time to compile the rules; so are the rules of
+/// rare forms, whose words or shapes (a Spanish month, a clock before a numeric date) a page in
+/// English seldom has.
 pub(crate) fn prepare() {
-    for rule in RULES.iter().rev().filter(|r| !r.needs.names()) {
+    for rule in RULES.iter().rev().filter(|r| r.eager) {
         let _ = rule.re();
     }
     LazyLock::force(&ZONE);
@@ -441,7 +621,14 @@ pub(crate) fn find_stamps_in(text: &str, lines: &[gate::Line]) -> Vec<Stamp> {
         let Some(hay) = text.get(..line.end) else {
             continue;
         };
-        for (priority, rule) in RULES.iter().enumerate() {
+        // The rules of rare forms only on a line with one of their words or shapes.
+        let (common, rare) = *RARE_NEEDS;
+        let rules = if line.mask & rare == 0 {
+            RULES.get(..common).unwrap_or(&[])
+        } else {
+            &RULES[..]
+        };
+        for (priority, rule) in rules.iter().enumerate() {
             if !rule.needs.met(line.mask) {
                 continue;
             }
@@ -453,7 +640,9 @@ pub(crate) fn find_stamps_in(text: &str, lines: &[gate::Line]) -> Vec<Stamp> {
                 let Some(whole) = caps.get(0) else { break };
                 let stamp = build(rule.form, &caps, text);
                 match stamp {
-                    Some(stamp) if edges_ok(text, stamp.span.start, whole.end()) => {
+                    Some(stamp)
+                        if edges_ok(text, stamp.span.start, whole.end(), || year_glued(&caps)) =>
+                    {
                         at = whole.end().max(whole.start() + 1);
                         found.push((priority, stamp));
                     }
@@ -514,7 +703,9 @@ pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
         let Some(mut stamp) = build(rule.form, &caps, trimmed) else {
             continue;
         };
-        if stamp.span == whole && edges_ok(trimmed, stamp.span.start, whole.end) {
+        if stamp.span == whole
+            && edges_ok(trimmed, stamp.span.start, whole.end, || year_glued(&caps))
+        {
             stamp.span = stamp.span.start + offset..stamp.span.end + offset;
             return Some(stamp);
         }
@@ -548,17 +739,24 @@ fn next_boundary(text: &str, from: usize) -> usize {
 
 /// A stamp may not start inside a number (or, starting with a letter, inside a word), nor end
 /// inside one.
-fn edges_ok(text: &str, start: usize, end: usize) -> bool {
+///
+/// Text copies of pages glue elements together, so a stamp may also start right after a letter
+/// of a script the rules do not read (`દિવ્ય ભાસ્કરMar 28, 2020`), end right before one (a
+/// Chinese byline, `2020-10-04 15:05聯合報`) but for the signs of CJK dates and clocks, and, when
+/// `year_glued` (a named month's date that ends with its year), end before a word of three small
+/// letters or more (`March 23, 2020timer`, not `2020s`).
+fn edges_ok(text: &str, start: usize, end: usize, year_glued: impl Fn() -> bool) -> bool {
     let before = text.get(..start).and_then(|s| s.chars().next_back());
     let first = text.get(start..).and_then(|s| s.chars().next());
     let last = text.get(..end).and_then(|s| s.chars().next_back());
     let after = text.get(end..).and_then(|s| s.chars().next());
     let start_ok = match (before, first) {
-        (Some(b), Some(f)) if f.is_ascii_digit() => {
-            !(b.is_ascii_digit()
-                || matches!(b, '.' | ':' | ',' | '-' | '/') && digit_before(text, start))
+        (Some(b), Some(f)) if is_digit(f) => {
+            !(is_digit(b) || matches!(b, '.' | ':' | ',' | '-' | '/') && digit_before(text, start))
         }
-        (Some(b), Some(f)) if f.is_alphabetic() => !b.is_alphanumeric(),
+        (Some(b), Some(f)) if f.is_alphabetic() => {
+            !b.is_alphanumeric() || f.is_ascii_alphabetic() && glue(b)
+        }
         _ => true,
     };
     let end_ok = match (last, after) {
@@ -575,12 +773,62 @@ fn edges_ok(text: &str, start: usize, end: usize) -> bool {
         {
             true
         }
+        (Some(l), Some(a)) if (is_digit(l) || cjk_sign(l)) && glue(a) => true,
+        (Some(l), Some(a))
+            if l.is_ascii_digit() && a.is_ascii_lowercase() && year_glued() && {
+                let rest = text.get(end..).unwrap_or("");
+                rest.len()
+                    - rest
+                        .trim_start_matches(|c: char| c.is_ascii_lowercase())
+                        .len()
+                    >= 3
+            } =>
+        {
+            true
+        }
         (Some(l), Some(a)) if l.is_alphanumeric() => {
             !(a.is_alphanumeric() || matches!(a, ':' | '.' | ',' | '/') && digit_after(text, end))
         }
         _ => true,
     };
     start_ok && end_ok
+}
+
+/// Whether a match ends with the year of a date whose month is a name (`March 23, 2020`), after
+/// which [`edges_ok`] lets a glued word of small letters through.
+fn year_glued(caps: &Captures<'_>) -> bool {
+    let (Some(y), Some(whole)) = (caps.name(G::Y), caps.get(0)) else {
+        return false;
+    };
+    y.end() == whole.end()
+        && y.as_str().len() == 4
+        && (caps.name(G::Mon).is_some() || caps.name(G::Wmon).is_some())
+}
+
+/// A letter of a script that no rule reads (beyond Arabic: Indic scripts, Thai, CJK, ...), but
+/// for the signs of CJK dates and clocks: text glued to a stamp, not part of it.
+fn glue(c: char) -> bool {
+    c >= '\u{800}' && c.is_alphabetic() && !cjk_sign(c)
+}
+
+/// A sign of a CJK date or clock (`年`, `月`, `日`, `時`, `分`, `秒`, Korean `년` ... `초`), which
+/// ends such a stamp as a digit does.
+fn cjk_sign(c: char) -> bool {
+    c >= '\u{5206}' && "年月日時时分秒년월일시분초".contains(c)
+}
+
+/// The number of figures in `digits`, a run of [`ND`] (two bytes each outside ASCII).
+fn figures(digits: &str) -> usize {
+    if digits.is_ascii() {
+        digits.len()
+    } else {
+        digits.chars().count()
+    }
+}
+
+/// An ASCII, Arabic-Indic or Persian digit ([`ND`]).
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '\u{660}'..='\u{669}' | '\u{6f0}'..='\u{6f9}')
 }
 
 /// Words that make the dotted number after them a clock (`klo 11.20`, `kl. 11.20`, `godz. 14.05`,
@@ -639,7 +887,7 @@ fn digit_before(text: &str, start: usize) -> bool {
         .into_iter()
         .flatten();
     chars.next();
-    chars.next().is_some_and(|c| c.is_ascii_digit())
+    chars.next().is_some_and(is_digit)
 }
 
 /// Whether the character after the one at `end` makes an am/pm of it (`AM`, `Pm`, `A.`).
@@ -654,7 +902,7 @@ fn am_pm_after(text: &str, end: usize) -> bool {
 fn digit_after(text: &str, end: usize) -> bool {
     let mut chars = text.get(end..).map(str::chars).into_iter().flatten();
     chars.next();
-    chars.next().is_some_and(|c| c.is_ascii_digit())
+    chars.next().is_some_and(is_digit)
 }
 
 fn num(caps: &Captures<'_>, name: G) -> Option<u32> {
@@ -674,53 +922,6 @@ fn digits(text: &str) -> Option<u32> {
             _ => return None,
         };
         n.checked_mul(10)?.checked_add(d)
-    })
-}
-
-/// The month of a name read by [`crate::names`] (`wmon`), checked against the name paired with it
-/// (`juni/lipanj`). A name the languages of [`MONTH_INTL`] share (`november`) is read in a
-/// year-first date, after a weekday of those languages, or paired with a name of its own, and is
-/// otherwise left to the rules that list it.
-fn world_month(
-    caps: &Captures<'_>,
-    name: &str,
-    form: Form,
-    weekday: Option<Weekday>,
-) -> Option<u32> {
-    let (month, shared) = names::month(name)?;
-    let second = match caps.name(G::Wmon2) {
-        Some(m) => {
-            let (other, other_shared) =
-                names::month(m.as_str()).or_else(|| month_number(m.as_str()).map(|m| (m, true)))?;
-            if other != month {
-                return None;
-            }
-            Some(other_shared)
-        }
-        None => None,
-    };
-    let own = !shared
-        || form == Form::YearMonthDayTime
-        || second == Some(false)
-        || weekday.is_some()
-        || caps
-            .name(G::Wda)
-            .and_then(|w| names::weekday(w.as_str()))
-            .is_some();
-    own.then_some(month)
-}
-
-/// German two-letter weekdays (`Mi 24.04.24`).
-fn weekday_de(name: &str) -> Option<Weekday> {
-    Some(match name {
-        "Mo" => Weekday::Mon,
-        "Di" => Weekday::Tue,
-        "Mi" => Weekday::Wed,
-        "Do" => Weekday::Thu,
-        "Fr" => Weekday::Fri,
-        "Sa" => Weekday::Sat,
-        "So" => Weekday::Sun,
-        _ => return None,
     })
 }
 
@@ -758,64 +959,6 @@ fn small_zone_after(text: &str, end: usize) -> Option<(&str, usize)> {
         .then_some((word, word_start + len))
 }
 
-/// The lower-case ASCII key of a month or weekday name: accents dropped (`März` is `marz`,
-/// `venerdì` is `venerdi`), a trailing dot cut.
-fn name_key(name: &str) -> String {
-    name.trim_end_matches(['.', ','])
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c => c,
-        })
-        .collect()
-}
-
-/// The month a name the rules matched stands for, in any of the languages of [`MONTH_INTL`]:
-/// its first three letters tell, but for `juin` (June) against `juillet` (July).
-fn month_number(name: &str) -> Option<u32> {
-    let key = name_key(name);
-    let month = match key.get(..3)? {
-        "jan" | "gen" | "ene" | "jae" => 1,
-        "feb" | "fev" => 2,
-        "mar" | "mae" | "mrz" | "mrt" | "maa" => 3,
-        "apr" | "avr" | "abr" => 4,
-        "may" | "mai" | "mag" | "mei" => 5,
-        "jun" | "giu" => 6,
-        "jui" if key == "juin" => 6,
-        "jul" | "lug" | "jui" => 7,
-        "aug" | "ago" | "aou" => 8,
-        "sep" | "set" => 9,
-        "oct" | "okt" | "ott" | "out" => 10,
-        "nov" => 11,
-        "dec" | "dez" | "dic" => 12,
-        _ => return None,
-    };
-    Some(month)
-}
-
-/// The weekday a name the rules matched stands for, in any of the languages of
-/// [`WEEKDAY_INTL`]: by its first three letters, but for German `Sonnabend` (Saturday).
-fn weekday(name: &str) -> Option<Weekday> {
-    let key = name_key(name);
-    Some(match key.get(..3)? {
-        "son" if key.starts_with("sonnabend") => Weekday::Sat,
-        "mon" | "lun" | "seg" | "maa" => Weekday::Mon,
-        "tue" | "die" | "mar" | "ter" | "din" => Weekday::Tue,
-        "wed" | "mit" | "mer" | "mie" | "qua" | "woe" => Weekday::Wed,
-        "thu" | "don" | "gio" | "jeu" | "jue" | "qui" => Weekday::Thu,
-        "fri" | "fre" | "ven" | "vie" | "sex" | "vri" => Weekday::Fri,
-        "sat" | "sam" | "sab" | "zat" => Weekday::Sat,
-        "sun" | "son" | "dom" | "dim" | "zon" => Weekday::Sun,
-        _ => return None,
-    })
-}
-
 /// How the first two fields of a numeric date read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct NumericOrder {
@@ -845,174 +988,6 @@ fn numeric_order(n1: u32, n2: u32, dotted: bool) -> Option<NumericOrder> {
             month: n2,
             month_first: false,
         }),
-    }
-}
-
-/// Countries whose pages print numeric dates month first (`01/03/2020` is 3 January): the
-/// United States and its territories, the Philippines, the Pacific states in compact with the
-/// US, and Canada, where month first is the commoner of its three orders.
-const MONTH_FIRST: &[&str] = &[
-    "US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW", "CA",
-];
-
-/// The start of a numeric date whose order is open: weekday, two fields, a slash or dash.
-static OPEN_ORDER: LazyLock<Option<Rx>> = LazyLock::new(|| {
-    Rx::new(&format!(
-        r"(?i)^(?:{WEEKDAY_INTL}{S}+)?(?P<n1>[0-9]{{1,2}})[/\-](?P<n2>[0-9]{{1,2}})[/\-]"
-    ))
-});
-
-/// For a numeric date both of whose first fields could be the month (`03/01/2020`), the reading
-/// the outlet's country implies: month first in the United States (and [`MONTH_FIRST`]), day
-/// first elsewhere and when no country is given, with a note saying which was read, from what,
-/// and what the other reading would be. `None` for any other stamp, whose own date stands.
-///
-/// [`find_stamps`] cannot know the country, so a stamp carries the day-first reading; resolution
-/// calls this to settle the order and report it.
-pub(crate) fn numeric_reading(
-    stamp: &Stamp,
-    country: Option<&str>,
-) -> Option<(PartialDate, Form, Note)> {
-    let caps = OPEN_ORDER.as_ref()?.captures_at(&stamp.text, 0)?;
-    let (n1, n2) = (num(&caps, G::N1)?, num(&caps, G::N2)?);
-    let pd = stamp.date?;
-    if n1 > 12 || n2 > 12 || n1 == n2 || pd.day != n1 || pd.month != n2 {
-        return None;
-    }
-    let country = country.map(str::to_ascii_uppercase);
-    let month_first = country.as_deref().is_some_and(|c| MONTH_FIRST.contains(&c));
-    let name = |month: u32| {
-        chrono::Month::try_from(u8::try_from(month).unwrap_or(0))
-            .map_or_else(|_| month.to_string(), |m| m.name().to_owned())
-    };
-    let (read, other, date, form) = if month_first {
-        (
-            format!("month first ({} {n2})", name(n1)),
-            format!("{n1} {}", name(n2)),
-            PartialDate {
-                day: n2,
-                month: n1,
-                ..pd
-            },
-            Form::MonthDayYearTime,
-        )
-    } else {
-        (
-            format!("day first ({n1} {})", name(n2)),
-            format!("{} {n2}", name(n1)),
-            pd,
-            Form::DayMonthYearTime,
-        )
-    };
-    let note = match &country {
-        Some(c) => Note::info(
-            "date-order",
-            format!(
-                "`{}` read {read} from outlet country {c}; read the other way it would be {other}",
-                stamp.text
-            ),
-        ),
-        None => Note::warn(
-            "date-order",
-            format!(
-                "`{}` read {read}, as most countries print dates, since no outlet country is given; month first it would be {other}",
-                stamp.text
-            ),
-        ),
-    };
-    Some((date, form, note))
-}
-
-/// For a stamp whose 24-hour clock carries an am/pm (`14:10pm`, read as 14:10), a warning that
-/// the suffix was ignored; `None` for any other stamp.
-pub(crate) fn clock_suffix_note(stamp: &Stamp) -> Option<Note> {
-    use chrono::Timelike;
-    let hour = stamp.time?.hour();
-    if (1..=12).contains(&hour) {
-        return None;
-    }
-    let text = stamp.text.as_str();
-    let bytes = text.as_bytes();
-    // The printed hour before each `:` or `.`, and what follows its minutes.
-    for i in memchr::memchr2_iter(b':', b'.', bytes) {
-        let digit_before = i
-            .checked_sub(1)
-            .and_then(|j| bytes.get(j))
-            .is_some_and(u8::is_ascii_digit);
-        if !digit_before {
-            continue;
-        }
-        let hour_start = text
-            .get(..i)?
-            .trim_end_matches(|c: char| c.is_ascii_digit())
-            .len();
-        let printed: u32 = text.get(hour_start..i)?.parse().ok()?;
-        let after = text.get(i + 1..)?;
-        let minutes = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if minutes != 2 || (1..=12).contains(&printed) {
-            continue;
-        }
-        let suffix = after.get(minutes..)?.trim_start_matches(is_space);
-        let marked = suffix.starts_with(['a', 'A', 'p', 'P'])
-            && suffix.get(1..).is_some_and(|r| {
-                r.starts_with(['m', 'M']) || r.starts_with(" m") || r.starts_with(" M")
-            })
-            || suffix.starts_with(['ص', 'م']);
-        if marked {
-            return Some(Note::warn(
-                "clock-suffix-ignored",
-                format!(
-                    "`{text}` prints a 24-hour clock with an am/pm; read as {:02}:{}, the suffix ignored",
-                    hour,
-                    after.get(..2)?
-                ),
-            ));
-        }
-    }
-    None
-}
-
-/// For a stamp whose month is `listopad` (`5 listopada 2021`), the reading the outlet's country
-/// implies: October for Croatia and Bosnia and Herzegovina, with a note, else November (Polish,
-/// Czech), with a note only when no country is given. `None` for any other stamp.
-pub(crate) fn listopad_reading(
-    stamp: &Stamp,
-    country: Option<&str>,
-) -> Option<(PartialDate, Note)> {
-    let date = stamp.date?;
-    if date.month != 11 {
-        return None;
-    }
-    let lowered = stamp.text.to_lowercase();
-    if !names::LISTOPAD
-        .iter()
-        .any(|w| lowered.split(|c: char| !c.is_alphabetic()).any(|t| t == *w))
-    {
-        return None;
-    }
-    let country = country.map(str::to_ascii_uppercase);
-    match country.as_deref() {
-        Some(c) if names::LISTOPAD_OCTOBER.contains(&c) => Some((
-            PartialDate { month: 10, ..date },
-            Note::info(
-                "month-name",
-                format!(
-                    "`{}` read `listopad` as October, as pages from {c} print it",
-                    stamp.text
-                ),
-            ),
-        )),
-        Some(_) => None,
-        None => Some((
-            date,
-            Note::warn(
-                "month-name",
-                format!(
-                    "`{}` read `listopad` as November (Polish, Czech), since no outlet country is given; in Croatian it is October",
-                    stamp.text
-                ),
-            ),
-        )),
     }
 }
 
@@ -1083,6 +1058,13 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
     // (`Четверг, 3 декабря 2020`, not `Москва 3 декабря 2020`); German `Mo`...`So` only before a
     // dotted date.
     let world_weekday = caps.name(G::Wwd).and_then(|w| names::weekday(w.as_str()));
+    // A word between a clock and the date after it must be a weekday, in any language read.
+    let between_weekday = match caps.name(G::Wdt) {
+        Some(w) => Some(any_weekday(w.as_str())?),
+        None => None,
+    };
+    // A clock before a numeric date (`08:22, 24.11.2020`).
+    let clock_first = form == Form::TimeZoneDayMonthYear && caps.name(G::N1).is_some();
     let dotted = caps.name(G::S1).is_some_and(|m| m.as_str() == ".");
     let dropped_weekday = caps.name(G::Wwd).is_some() && world_weekday.is_none()
         || caps.name(G::Wd2).is_some() && !dotted;
@@ -1116,6 +1098,11 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             })
         })
         .or_else(|| {
+            // Persian `ق.ظ` (before noon) is am, `ب.ظ` pm.
+            let first = caps.name(G::Fap)?.as_str().chars().next()?;
+            Some(if first == 'ق' { 'a' } else { 'p' })
+        })
+        .or_else(|| {
             // Arabic `ص` (morning) and Greek `π.μ.` are am, `م` and `μ.μ.` pm.
             let first = caps.name(G::Apw)?.as_str().chars().next()?;
             Some(if matches!(first, 'ص' | 'π' | 'Π') {
@@ -1126,6 +1113,33 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         });
     let mut precision = Precision::Minute;
     let mut relative = None;
+    // A relative stamp in another language: its unit and number read by `crate::relative`.
+    if caps.name(G::Pre).is_some() || caps.name(G::Post).is_some() {
+        let span_word = caps.name(G::Pre).or_else(|| caps.name(G::Post))?;
+        let lang = crate::relative::language(span_word.as_str())?;
+        let (unit, alone) = crate::relative::unit(caps.name(G::Unit)?.as_str(), lang)?;
+        let n: i64 = match caps.name(G::N) {
+            Some(n) => match digits(n.as_str()) {
+                Some(v) => i64::from(v),
+                None if crate::relative::one(n.as_str(), lang) => 1,
+                None => return None,
+            },
+            None if alone => 1,
+            None => return None,
+        };
+        let (ago, p) = unit.span(n);
+        return Some(Stamp {
+            text: text.get(whole.range())?.to_owned(),
+            span: whole.range(),
+            form,
+            date: None,
+            time: None,
+            zone: None,
+            also: None,
+            precision: p,
+            relative: Some(Relative::Ago(ago)),
+        });
+    }
     if let (Some(n), Some(unit)) = (caps.name(G::N), caps.name(G::Unit)) {
         let n: i64 = match n.as_str().to_ascii_lowercase().as_str() {
             "a" | "an" | "one" => 1,
@@ -1151,6 +1165,12 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             relative: Some(Relative::Ago(ago)),
         });
     }
+    if let Some(wdc) = caps.name(G::Wdc) {
+        relative = Some(Relative::Weekday(clock_weekday(wdc.as_str())?));
+    }
+    if let Some(rdw) = caps.name(G::Rdw) {
+        relative = Some(Relative::Days(crate::relative::day(rdw.as_str())?));
+    }
     if let Some(rd) = caps.name(G::Rd) {
         let days = if rd.as_str().eq_ignore_ascii_case("yesterday") {
             -1
@@ -1169,6 +1189,16 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         let v: u32 = hhmm.as_str().parse().ok()?;
         Some(clock(v / 100, v % 100, 0, None)?)
     } else if let Some(h) = num(caps, G::H) {
+        // A minute of one figure only in a CJK clock, before its `分` (`7時0分`).
+        if let Some(mi) = caps.name(G::Mi) {
+            let after = text
+                .get(mi.end()..)
+                .unwrap_or("")
+                .trim_start_matches(is_space);
+            if figures(mi.as_str()) < 2 && !after.starts_with(['分', '분']) {
+                return None;
+            }
+        }
         let (m, s) = match caps.name(G::Mi) {
             Some(_) => (num(caps, G::Mi)?, num(caps, G::S)),
             None => {
@@ -1198,7 +1228,11 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
     };
 
     // The zone, and a second reading.
-    let mut zone = match caps.name(G::Zone).or_else(|| caps.name(G::IsoZone)) {
+    let mut zone = match caps
+        .name(G::Zone)
+        .or_else(|| caps.name(G::IsoZone))
+        .or_else(|| caps.name(G::Zpre))
+    {
         Some(z) => Some(zone_label(z.as_str())?),
         None => None,
     };
@@ -1216,6 +1250,13 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             }
         }
     }
+    // `2020-10` of `2020-10-04` is a date's year and month, not a four-digit clock glued to an
+    // offset.
+    if let (Some(hhmm), Some(z)) = (caps.name(G::Hhmm), caps.name(G::Zone)) {
+        if z.start() == hhmm.end() && z.as_str().starts_with(['+', '-']) {
+            return None;
+        }
+    }
     let span = start..end;
     let also = match (num(caps, G::H2), num(caps, G::M2), caps.name(G::Zone2)) {
         (Some(h), Some(m), Some(z)) => Some((clock(h, m, 0, None)?, zone_label(z.as_str())?)),
@@ -1224,7 +1265,7 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
 
     // A dotted clock (`12.50`) is a decimal number unless am/pm, `Uhr`, a zone or Italian `ore`
     // says otherwise.
-    if form == Form::Clock
+    if (form == Form::Clock || clock_first)
         && caps.name(G::Sep).is_some_and(|m| m.as_str() == ".")
         && ampm.is_none()
         && zone.is_none()
@@ -1257,8 +1298,17 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         (Some(a), Some(b)) => {
             // `03/01-2020` is no date; a slashed date inside a path (`/2020/01/03/`) is a URL;
             // year first with dots needs two-digit fields (`2021.3.1` is a version).
-            let short = |name| caps.name(name).is_some_and(|m| m.as_str().len() < 2);
+            let short = |name| caps.name(name).is_some_and(|m| figures(m.as_str()) < 2);
+            // Spaces go only around a slash (`1 / 12 / 2020`), not a dot or a dash.
+            let spaced = |sep: Match<'_>, before: Option<Match<'_>>, after: Option<Match<'_>>| {
+                sep.as_str() != "/"
+                    && (before.is_some_and(|b| b.end() != sep.start())
+                        || after.is_some_and(|n| n.start() != sep.end()))
+            };
             if a.as_str() != b.as_str()
+                || caps.name(G::N1).is_some()
+                    && (spaced(a, caps.name(G::N1), caps.name(G::N2))
+                        || spaced(b, caps.name(G::N2), caps.name(G::Y)))
                 || a.as_str() == "." && (short(G::Mo) || short(G::D))
                 || a.as_str() == "/"
                     && (text.get(..whole.start()).is_some_and(|t| t.ends_with('/'))
@@ -1270,11 +1320,42 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
         }
         _ => None,
     };
+    if let Some(pmon) = caps.name(G::Pmon) {
+        let jy = i32::try_from(num(caps, G::Y)?).ok()?;
+        let date = crate::persian::to_gregorian(
+            jy,
+            crate::persian::month(pmon.as_str())?,
+            num(caps, G::D)?,
+        )?;
+        if time.is_none() {
+            precision = Precision::Day;
+        }
+        return Some(Stamp {
+            text: text.get(span.clone())?.to_owned(),
+            span,
+            form,
+            date: Some(PartialDate {
+                year: Some(date.year()),
+                month: date.month(),
+                day: date.day(),
+                weekday: None,
+            }),
+            time,
+            zone,
+            also,
+            precision,
+            relative,
+        });
+    }
     let (month, day) = match (num(caps, G::N1), num(caps, G::N2)) {
         (Some(n1), Some(n2)) => {
             let reading = numeric_order(n1, n2, numeric == Some("."))?;
             if reading.month_first {
-                form = Form::MonthDayYearTime;
+                form = if clock_first {
+                    Form::TimeZoneMonthDayYear
+                } else {
+                    Form::MonthDayYearTime
+                };
             }
             (Some(reading.month), Some(reading.day))
         }
@@ -1296,8 +1377,8 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
                 // A two-digit year only in a numeric date with a clock (`01/03/20 07:44 AM`), so
                 // that `1.12.30` stays a version number.
                 // A dotted one also with two-digit day and month (`24.04.24`, `Mi 24.04.24`).
-                Some(y) if y.as_str().len() == 2 => {
-                    let padded = |g| caps.name(g).is_some_and(|m| m.as_str().len() == 2);
+                Some(y) if figures(y.as_str()) == 2 => {
+                    let padded = |g| caps.name(g).is_some_and(|m| figures(m.as_str()) == 2);
                     if time.is_none() && !(numeric == Some(".") && padded(G::N1) && padded(G::N2)) {
                         return None;
                     }
@@ -1323,6 +1404,7 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
                             .and_then(|w| weekday_de(w.as_str()))
                     })
                     .or(world_weekday)
+                    .or(between_weekday)
                     .or_else(|| caps.name(G::Wda).and_then(|w| names::weekday(w.as_str()))),
             })
         }
@@ -1354,493 +1436,4 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_rule_compiles() {
-        assert_eq!(RULES.len(), 22);
-        assert!(RULES.iter().all(|r| r.re().is_some()));
-        for rule in RULES.iter() {
-            let unlisted = rule.re().map(Rx::unlisted_groups).unwrap_or_default();
-            assert!(unlisted.is_empty(), "{:?}: {unlisted:?}", rule.form);
-        }
-    }
-
-    /// The matches and groups of `rule` from every position of `text`, found as the rule is
-    /// run (its zone after it) and as it is written (one pattern), or the first difference.
-    fn as_written(rule: &Rule, written: &Rx, text: &str) -> Result<(), String> {
-        let spans = |caps: Option<Captures<'_>>| {
-            caps.map(|c| {
-                let groups: Vec<_> = G::ALL
-                    .iter()
-                    .map(|g| c.name(*g).map(|m| m.range()))
-                    .collect();
-                (c.get(0).map(|m| m.range()), groups)
-            })
-        };
-        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
-            let run = spans(rule.captures_at(text, at));
-            let one = spans(written.captures_at(text, at));
-            if run != one {
-                return Err(format!(
-                    "{:?} at {at} of {text:?}:\n{run:?}\n{one:?}",
-                    rule.form
-                ));
-            }
-        }
-        Ok(())
-    }
-
-    /// Texts with stamps and zones: the lines of the seeds and fixtures with a digit, the texts
-    /// of `tests/cases.txt`, and zones in every place a rule reads one.
-    fn texts_with_zones() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut texts: Vec<String> = Vec::new();
-        for dir in ["../../seeds", "../dateline-sources/tests/fixtures/pages"] {
-            let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .collect();
-            files.sort();
-            for file in files {
-                let text = std::fs::read_to_string(&file).unwrap_or_default();
-                texts.extend(
-                    text.lines()
-                        .filter(|l| l.bytes().any(|b| b.is_ascii_digit()))
-                        .map(str::to_owned),
-                );
-            }
-        }
-        let cases = std::fs::read_to_string(root.join("tests/cases.txt")).unwrap_or_default();
-        texts.extend(
-            cases
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-                .filter_map(|l| l.split(" | ").next())
-                .map(|t| t.replace("\\|", "|")),
-        );
-        for zone in [
-            "EST",
-            " (HKT)",
-            "( GMT )",
-            "GMT+3",
-            "GMT +5:30",
-            "+05:30",
-            "-0800",
-            "Z",
-            "ET)",
-            " (IST",
-            "est",
-            "CET,",
-        ] {
-            for stamp in [
-                "3 January 2020 12:44",
-                "January 3, 2020 12:44 PM",
-                "3 Jan, 15:44",
-                "Jan 3, 3:44 PM",
-                "03.01.2020 13:44 Uhr",
-                "2020/01/03 21:44",
-                "1830 hrs",
-                "12:44",
-                "5pm",
-                "yesterday at 9:05",
-                "at noon",
-                "5 ноября 2021 в 07:15",
-                "2020. március 27., 14:05",
-                "3 January 2020",
-            ] {
-                texts.push(format!("{stamp} {zone}"));
-                texts.push(format!("{stamp}{zone} and more"));
-            }
-        }
-        texts
-    }
-
-    #[test]
-    fn rules_read_as_written_with_their_zone_compiled_once() {
-        let cut: Vec<&Rule> = RULES.iter().filter(|r| r.zone_after.is_some()).collect();
-        assert_eq!(cut.len(), 13);
-        assert!(ZONE.is_some());
-        let texts = texts_with_zones();
-        assert!(texts.len() > 1000, "{}", texts.len());
-        for rule in cut {
-            let Some(written) = Rx::new(&rule.written) else {
-                panic!("{:?} compiles as written", rule.form);
-            };
-            assert_ne!(rule.pattern, rule.written);
-            for text in &texts {
-                if let Err(e) = as_written(rule, &written, text) {
-                    panic!("{e}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn preparing_on_other_threads_compiles_every_rule_and_changes_nothing() {
-        let text = "Friday 03 January 2020 13:34 EST\nJon Sharman3 January 2020 12:44\n\
-                    at 1.12am local time, 0846 GMT (1646 HKT), yesterday at 9pm";
-        let before = format!("{:?}", find_stamps(text));
-        std::thread::scope(|s| {
-            for _ in 0..3 {
-                s.spawn(crate::prepare);
-            }
-            s.spawn(|| assert_eq!(format!("{:?}", find_stamps(text)), before));
-        });
-        assert!(
-            RULES
-                .iter()
-                .filter(|r| !r.needs.names())
-                .all(|r| r.re.get().is_some()),
-            "all compiled but the rules of names.rs, which compile on first use"
-        );
-        assert_eq!(RULES.iter().filter(|r| r.needs.names()).count(), 2);
-        assert!(
-            crate::expr::rules_all_compiled(),
-            "every expression rule compiled"
-        );
-        assert_eq!(format!("{:?}", find_stamps(text)), before);
-    }
-
-    #[test]
-    fn offsets() {
-        let show = |t: &str| parse_offset(t).map(|o| o.to_string());
-        assert_eq!(show("+0100").as_deref(), Some("+01:00"));
-        assert_eq!(show("-05:00").as_deref(), Some("-05:00"));
-        assert_eq!(show("GMT+3").as_deref(), Some("+03:00"));
-        assert_eq!(show("UTC+5:30").as_deref(), Some("+05:30"));
-        assert_eq!(show("+2500"), None);
-        assert_eq!(show("0100"), None);
-    }
-
-    #[test]
-    fn months_and_weekdays() {
-        assert_eq!(month_number("Sept."), Some(9));
-        assert_eq!(month_number("DECEMBER"), Some(12));
-        assert_eq!(month_number("Mo"), None);
-        assert_eq!(weekday("thurs"), Some(Weekday::Thu));
-    }
-
-    #[test]
-    fn months_and_weekdays_in_other_languages() {
-        let months = [
-            ("Januar", 1),
-            ("Jänner", 1),
-            ("gen", 1),
-            ("ene", 1),
-            ("janv.", 1),
-            ("Feb.", 2),
-            ("févr", 2),
-            ("fevereiro", 2),
-            ("März", 3),
-            ("Mär.", 3),
-            ("Mrz", 3),
-            ("maart", 3),
-            ("mrt", 3),
-            ("março", 3),
-            ("avril", 4),
-            ("abr", 4),
-            ("Mai", 5),
-            ("maggio", 5),
-            ("mag", 5),
-            ("mei", 5),
-            ("juin", 6),
-            ("giu", 6),
-            ("juillet", 7),
-            ("juil.", 7),
-            ("luglio", 7),
-            ("août", 8),
-            ("ago", 8),
-            ("set", 9),
-            ("settembre", 9),
-            ("Okt.", 10),
-            ("ott", 10),
-            ("out", 10),
-            ("Dez.", 12),
-            ("déc.", 12),
-            ("dic", 12),
-        ];
-        for (name, month) in months {
-            assert_eq!(month_number(name), Some(month), "{name}");
-        }
-        let days = [
-            ("Dienstag", Weekday::Tue),
-            ("Sonnabend", Weekday::Sat),
-            ("Sonntag", Weekday::Sun),
-            ("venerdì", Weekday::Fri),
-            ("venerdi,", Weekday::Fri),
-            ("giovedì", Weekday::Thu),
-            ("jeudi", Weekday::Thu),
-            ("miércoles", Weekday::Wed),
-            ("sábado", Weekday::Sat),
-            ("terça-feira", Weekday::Tue),
-            ("sexta-feira", Weekday::Fri),
-            ("donderdag", Weekday::Thu),
-            ("zondag", Weekday::Sun),
-        ];
-        for (name, day) in days {
-            assert_eq!(weekday(name), Some(day), "{name}");
-        }
-    }
-
-    /// The text and the date of the one stamp in `text`.
-    fn one(text: &str) -> (String, Option<PartialDate>, Option<NaiveTime>) {
-        let stamps = find_stamps(text);
-        assert_eq!(stamps.len(), 1, "{text}: {stamps:?}");
-        let s = &stamps[0];
-        (s.text.clone(), s.date, s.time)
-    }
-
-    fn date(y: i32, m: u32, d: u32, wd: Option<Weekday>) -> Option<PartialDate> {
-        Some(PartialDate {
-            year: Some(y),
-            month: m,
-            day: d,
-            weekday: wd,
-        })
-    }
-
-    #[test]
-    fn german_dates_are_read_whole() {
-        let (text, d, t) = one("Dienstag, 30. Januar 2024, 15:13 Uhr");
-        assert_eq!(text, "Dienstag, 30. Januar 2024, 15:13 Uhr");
-        assert_eq!(d, date(2024, 1, 30, Some(Weekday::Tue)));
-        assert_eq!(t, NaiveTime::from_hms_opt(15, 13, 0));
-        assert_eq!(
-            one("30. Januar 2024 um 15:13 Uhr").0,
-            "30. Januar 2024 um 15:13 Uhr"
-        );
-        assert_eq!(one("Stand: 30. Jan. 2024").1, date(2024, 1, 30, None));
-    }
-
-    #[test]
-    fn romance_and_dutch_dates_are_read_whole() {
-        let (text, d, t) = one("venerdì 3 gennaio 2020 14:30");
-        assert_eq!(text, "venerdì 3 gennaio 2020 14:30");
-        assert_eq!(d, date(2020, 1, 3, Some(Weekday::Fri)));
-        assert_eq!(t, NaiveTime::from_hms_opt(14, 30, 0));
-        assert_eq!(one("il 3 gen 2020, 14.30 ").0, "3 gen 2020, 14.30");
-        let (text, _, t) = one("Publié le 1er janvier 2020 à 14h30");
-        assert_eq!(text, "1er janvier 2020 à 14h30");
-        assert_eq!(t, NaiveTime::from_hms_opt(14, 30, 0));
-        let (text, d, _) = one("viernes, 3 de enero de 2020 a las 14:30 h");
-        assert_eq!(text, "viernes, 3 de enero de 2020 a las 14:30 h");
-        assert_eq!(d, date(2020, 1, 3, Some(Weekday::Fri)));
-        let (text, d, _) = one("sexta-feira, 3 de janeiro de 2020 às 14h30");
-        assert_eq!(text, "sexta-feira, 3 de janeiro de 2020 às 14h30");
-        assert_eq!(d, date(2020, 1, 3, Some(Weekday::Fri)));
-        assert_eq!(
-            one("vrijdag 3 januari 2020 om 14:30").1,
-            date(2020, 1, 3, Some(Weekday::Fri))
-        );
-    }
-
-    #[test]
-    fn foreign_words_in_english_text_are_no_dates() {
-        // Short month names that are English words need a day before them and a year after.
-        for text in [
-            "the second set ended 6-3 and Mai Tai was served",
-            "Mars 2020 landed; 5 out of 2020 entries; 3 de facto rulers",
-            "set 3, 2020 and Mai 3, 2020 and Mar 3",
-            "3 mag wheels, 3 set pieces, 10 years ago",
-            "iron ore 12.50 a tonne",
-        ] {
-            assert!(
-                find_stamps(text).is_empty(),
-                "{text}: {:?}",
-                find_stamps(text)
-            );
-        }
-        // Italian `ore` and `alle` make a dotted clock a time, English `ore` does not.
-        assert_eq!(one("Roma, ore 14.30").0, "14.30");
-        assert_eq!(one("Aggiornato alle ore 14.30").0, "14.30");
-        assert_eq!(one("Aggiornato alle 9.05").1, None);
-        assert!(find_stamps("iron ore 12.50 a tonne").is_empty());
-        assert!(find_stamps("shore 12.50").is_empty());
-        // Nor is a short one with a clock but no year: only the clock is a stamp.
-        let (text, d, _) = one("Game 3 set, 14:30");
-        assert_eq!((text.as_str(), d), ("14:30", None));
-        // `de` joins a day, a month and a year only.
-        assert!(find_stamps("3 de 2020").is_empty());
-    }
-
-    #[test]
-    fn clocks() {
-        assert_eq!(clock(12, 0, 0, Some('a')), NaiveTime::from_hms_opt(0, 0, 0));
-        assert_eq!(
-            clock(12, 30, 0, Some('p')),
-            NaiveTime::from_hms_opt(12, 30, 0)
-        );
-        assert_eq!(clock(13, 0, 0, Some('p')), None);
-        assert_eq!(clock(0, 0, 0, Some('a')), None);
-        assert_eq!(clock(24, 0, 0, None), None);
-    }
-
-    #[test]
-    fn longest_reading_wins() {
-        let s = find_stamps("Friday 03 January 2020 13:34 EST");
-        assert_eq!(s.len(), 1);
-        assert_eq!(s[0].form, Form::DayMonthYearTime);
-    }
-
-    #[test]
-    fn a_rejected_match_does_not_hide_a_later_one() {
-        // `25:61` is no clock, and the scan must go on to find `12:44`.
-        let s = find_stamps("25:61 then 12:44");
-        assert_eq!(s.len(), 1);
-        assert_eq!(s[0].text, "12:44");
-    }
-
-    #[test]
-    fn stray_closing_parenthesis_is_not_part_of_the_stamp() {
-        let s = find_stamps("(at 12:44 GMT) and");
-        assert_eq!(s[0].text, "12:44 GMT");
-    }
-
-    #[test]
-    fn text_glued_on_the_right() {
-        let s = find_stamps("Jon Sharman3 January 2020 12:44Comments");
-        assert_eq!(s[0].text, "3 January 2020 12:44");
-        assert!(find_stamps("12:44pmThe").is_empty());
-        assert!(find_stamps("12:44x").is_empty());
-        let s = find_stamps("21:22Ann Byrne");
-        assert_eq!(s.first().map(|s| s.text.as_str()), Some("21:22"));
-        let s = find_stamps("21:22Pat Lee");
-        assert_eq!(s.first().map(|s| s.text.as_str()), Some("21:22"));
-    }
-
-    fn reading(text: &str, country: Option<&str>) -> Option<(u32, u32, &'static str, String)> {
-        let stamp = find_stamps(text).into_iter().next()?;
-        numeric_reading(&stamp, country)
-            .map(|(d, form, note)| (d.month, d.day, form.name(), note.to_string()))
-    }
-
-    #[test]
-    fn open_numeric_dates_are_read_by_country_and_reported() {
-        let (month, day, form, note) = reading("01/03/2020 07:44 AM", Some("us")).unwrap();
-        assert_eq!((month, day, form), (1, 3, "month-day-year-time"));
-        assert_eq!(
-            note,
-            "info[date-order]: `01/03/2020 07:44 AM` read month first (January 3) from outlet country US; read the other way it would be 1 March"
-        );
-        let (month, day, _, note) = reading("01/03/2020", Some("GB")).unwrap();
-        assert_eq!((month, day), (3, 1));
-        assert!(note.starts_with("info[date-order]: `01/03/2020` read day first (1 March)"));
-        let (month, day, _, note) = reading("Fri 03-01-2020 12:44", None).unwrap();
-        assert_eq!((month, day), (1, 3));
-        assert!(note.starts_with("warning[date-order]"), "{note}");
-        // Settled by the numbers, the same both ways, or dotted: nothing to choose.
-        assert_eq!(reading("13/01/2020", Some("US")), None);
-        assert_eq!(reading("01/13/2020", Some("US")), None);
-        assert_eq!(reading("03/03/2020", Some("US")), None);
-        assert_eq!(reading("03.01.2020", Some("US")), None);
-        assert_eq!(reading("3 January 2020", Some("US")), None);
-    }
-
-    #[test]
-    fn numeric_orders() {
-        let order = |a, b, dotted| numeric_order(a, b, dotted).map(|o| (o.day, o.month));
-        assert_eq!(order(13, 1, false), Some((13, 1)));
-        assert_eq!(order(1, 13, false), Some((13, 1)));
-        assert_eq!(order(3, 1, false), Some((3, 1)));
-        assert_eq!(order(1, 13, true), None);
-        assert_eq!(order(13, 13, false), None);
-        assert_eq!(order(0, 1, false), None);
-        assert_eq!(order(32, 1, false), None);
-    }
-
-    #[test]
-    fn offsets_with_a_space_or_a_minus_sign() {
-        let show = |t: &str| parse_offset(t).map(|o| o.to_string());
-        assert_eq!(show("GMT +3").as_deref(), Some("+03:00"));
-        assert_eq!(show("\u{2212}05:00").as_deref(), Some("-05:00"));
-        assert_eq!(show("+04").as_deref(), Some("+04:00"));
-    }
-
-    #[test]
-    fn a_24_hour_clock_with_pm_is_read_with_a_note() {
-        let note = |t: &str| {
-            parse_stamp(t)
-                .as_ref()
-                .and_then(clock_suffix_note)
-                .map(|n| n.to_string())
-        };
-        assert_eq!(
-            note("14:10pm").as_deref(),
-            Some(
-                "warning[clock-suffix-ignored]: `14:10pm` prints a 24-hour clock with an am/pm; read as 14:10, the suffix ignored"
-            )
-        );
-        assert!(note("00:30 am").is_some());
-        assert_eq!(note("6:14 pm"), None);
-        assert_eq!(note("12:30 am"), None);
-        assert_eq!(note("14:10"), None);
-        // With dots, `13:00 p.m.` is an error to report, not a template's.
-        assert!(find_stamps("13:00 p.m.").is_empty());
-        assert!(find_stamps("14:10am").is_empty());
-    }
-
-    #[test]
-    fn a_zone_in_small_letters_only_after_am_pm() {
-        let (text, _, _) = one("at 9:05am ist today");
-        assert_eq!(text, "9:05am ist");
-        assert_eq!(
-            find_stamps("9:05am ist")
-                .first()
-                .and_then(|s| s.zone.clone()),
-            Some(ZoneLabel::Abbreviation("IST".into()))
-        );
-        assert_eq!(one("9:05 a.m. est").0, "9:05 a.m. est");
-        // No zone: an English word, another word glued on, or no am/pm.
-        assert_eq!(one("9am eat").0, "9am");
-        assert_eq!(one("9:05am istanbul").0, "9:05am");
-        assert_eq!(one("09:05 ist").0, "09:05");
-    }
-
-    #[test]
-    fn listopad_is_read_by_country() {
-        let stamp = find_stamps("5. listopada 2021.").remove(0);
-        let read = |c| listopad_reading(&stamp, c).map(|(d, n)| (d.month, n.warning));
-        assert_eq!(read(Some("hr")), Some((10, false)));
-        assert_eq!(read(Some("PL")), None);
-        assert_eq!(read(None), Some((11, true)));
-        let other = find_stamps("5 ноября 2021").remove(0);
-        assert!(listopad_reading(&other, None).is_none());
-    }
-
-    #[test]
-    fn other_languages_weekdays_and_words_before_dates() {
-        // A word before the day that is no weekday is not part of the stamp.
-        assert_eq!(one("Москва 3 декабря 2020").0, "3 декабря 2020");
-        assert_eq!(
-            one("Четверг, 3 декабря 2020").1,
-            date(2020, 12, 3, Some(Weekday::Thu))
-        );
-        // German two-letter weekdays only before a dotted date.
-        assert_eq!(
-            one("Mi 24.04.24 | 09:15 Uhr").1,
-            date(2024, 4, 24, Some(Weekday::Wed))
-        );
-        assert_eq!(one("So 03/04/2020 12:44").0, "03/04/2020 12:44");
-        // A shared name needs a weekday of its own language (or a year first).
-        assert_eq!(
-            one("fredag 5 november 2021").1,
-            date(2021, 11, 5, Some(Weekday::Fri))
-        );
-        assert_eq!(one("Kashmir 5 November 2021").0, "5 November 2021");
-        // Without a year, a short name is no date.
-        assert!(find_stamps("5 maj, 14:30").iter().all(|s| s.date.is_none()));
-    }
-
-    #[test]
-    fn numbers_glued_to_digits_are_not_stamps() {
-        assert!(find_stamps("112:44").is_empty());
-        assert!(find_stamps("1.12:44").is_empty());
-        assert!(find_stamps("12:44:5").is_empty());
-        assert!(find_stamps("v1.2.12:30").is_empty());
-    }
-}
+mod tests;

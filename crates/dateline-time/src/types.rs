@@ -41,6 +41,10 @@ pub enum Relative {
     Ago(#[cfg_attr(feature = "serde", serde(serialize_with = "ser::seconds"))] chrono::Duration),
     /// `Yesterday 18:40` (-1), `Today 09:05` (0): days from the capture date, in the page's zone.
     Days(i32),
+    /// `Monday 6:30PM`, `Tuesday 10:05`: a clock on the last such weekday on or before the
+    /// capture date, in the page's zone, within the week before the capture time (in JSON, the
+    /// weekday as `Mon` ... `Sun`).
+    Weekday(Weekday),
 }
 
 /// The date fields a stamp prints.
@@ -98,10 +102,14 @@ pub enum Form {
     Date,
     /// `4m ago`, `2 hours ago`: a span before the capture time.
     Ago,
-    /// `Yesterday 18:40`, `Today at 9:05`: a clock on a day counted from the capture time.
+    /// `Yesterday 18:40`, `Today at 9:05`, `Monday 6:30PM`: a clock on a day counted from the
+    /// capture time.
     RelativeDayTime,
     /// `2020. március 27., 14:05`, `2020 m. spalio 26 d.`: a year, a month's name and a day.
     YearMonthDayTime,
+    /// `۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵`, `2 تير 1399 - 12:09:08 ب.ظ`: a Solar Hijri (Persian) date, with or
+    /// without a clock, whose [`Stamp::date`] is the Gregorian date.
+    SolarHijri,
 }
 
 impl Form {
@@ -120,6 +128,7 @@ impl Form {
             Form::Ago => "ago",
             Form::RelativeDayTime => "relative-day-time",
             Form::YearMonthDayTime => "year-month-day-time",
+            Form::SolarHijri => "solar-hijri",
         }
     }
 }

@@ -802,6 +802,45 @@ fn yesterday_and_today_with_a_clock() {
 }
 
 #[test]
+fn a_weekday_and_a_clock_fall_in_the_week_before_the_capture() {
+    // Captured Saturday 4 January 2020, 00:30 in London.
+    let ctx = captured();
+    let s = stamp("Monday 6:30PM");
+    assert_eq!(s.form, Form::RelativeDayTime);
+    assert_eq!(
+        s.relative,
+        Some(dateline_time::Relative::Weekday(chrono::Weekday::Mon))
+    );
+    let r = res("Monday 6:30PM", &ctx);
+    assert_eq!(
+        r.utc.format("%Y-%m-%dT%H:%MZ").to_string(),
+        "2019-12-30T18:30Z"
+    );
+    assert_eq!(r.inferred, vec![Inferred::Capture(ctx.now.unwrap())]);
+    insta::assert_snapshot!(notes(&r), @"info[weekday-before-capture]: `Monday 6:30PM` read as Monday 2019-12-30, the last Monday on or before the capture date 2020-01-04");
+    // On the capture date itself, a clock after the capture time is the week before's.
+    let r = res("Saturday 09:00", &ctx);
+    assert_eq!(r.utc.format("%Y-%m-%d").to_string(), "2019-12-28");
+    assert!(notes(&r).contains("a week before the capture date 2020-01-04"));
+    assert_eq!(at("Saturday 00:10", &ctx), "2020-01-04T00:10Z");
+    // Without the capture time it stays unresolved, saying why.
+    let e = resolve(&stamp("Dienstag, 10:05 Uhr"), &london()).unwrap_err();
+    insta::assert_snapshot!(e, @"`Dienstag, 10:05 Uhr` is relative to the capture time, which is missing");
+}
+
+#[test]
+fn relative_stamps_in_other_languages() {
+    let ctx = captured();
+    assert_eq!(at("vor 23 Minuten", &ctx), "2020-01-04T00:07Z");
+    assert_eq!(at("godzinę temu", &ctx), "2020-01-03T23:30Z");
+    assert_eq!(at("hier à 18h40", &ctx), "2020-01-03T18:40Z");
+    assert_eq!(
+        res("3 ore fa", &ctx).precision,
+        dateline_time::Precision::Hour
+    );
+}
+
+#[test]
 fn relative_stamps_need_the_capture_time() {
     let e = resolve(&stamp("4m ago"), &london()).unwrap_err();
     insta::assert_snapshot!(e, @"`4m ago` is relative to the capture time, which is missing");
