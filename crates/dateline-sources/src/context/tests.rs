@@ -467,6 +467,44 @@ fn a_page_is_no_older_than_the_social_posts_it_quotes() {
     assert_eq!(published_day(&doc).as_deref(), Some("2020-09-28"));
 }
 
+/// A Japanese release: its dateline under the company's name, a date its profile speaks of
+/// (`2020年6月1日現在`, as of), and related releases below that share the dateline's form.
+#[test]
+fn a_date_a_japanese_sentence_speaks_of_is_no_dateline() {
+    let doc = page(
+        "橋の通行止めについてのお知らせ\n\
+         株式会社サンプル\n\
+         2020年7月1日 10時00分\n\
+         ツイート\n\n\
+         当社は本日、老朽化した橋の補修工事のため、来年の三月から一年間にわたり橋を通行止めにすることを決定いたしましたので、お知らせいたします。工事期間中はフェリーをご利用ください。\n\n\
+         店舗数：187店舗 2020年6月1日現在\n\n\
+         関連リリース\n\
+         新しいフェリーの運航についてのお知らせ\n\
+         2020年6月22日 15時00分\n\
+         駅前駐車場の建て替えについてのお知らせ\n\
+         2020年6月1日 13時13分\n\
+         新しい自転車道の開通についてのお知らせ\n\
+         2020年5月19日 11時00分\n",
+    );
+    assert_eq!(published_day(&doc).as_deref(), Some("2020-07-01"));
+    // The profile's `as of` date is no clue at all.
+    let published = doc
+        .context
+        .decisions
+        .iter()
+        .find(|d| d.question == Question::Published);
+    let lines: Vec<Option<u32>> = published
+        .map(|d| {
+            d.agreeing
+                .iter()
+                .chain(&d.runners_up)
+                .map(|c| c.line)
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(!lines.contains(&Some(8)), "{lines:?}");
+}
+
 /// The dates of a comment thread under an article are its comments', not the page's.
 #[test]
 fn a_comment_threads_dates_are_not_the_pages() {

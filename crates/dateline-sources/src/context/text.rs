@@ -998,6 +998,16 @@ fn comments_heading(line: &str) -> bool {
     COMMENTS.contains(&words.trim())
 }
 
+/// Whether the text after a date makes it one a sentence speaks of, in the languages whose
+/// particles follow the date (`2020年6月1日現在`, as of; `に`, on; `から`, from; `まで`, until).
+fn spoken_of(tail: &str) -> bool {
+    const AFTER: &[&str] = &[
+        "現在", "時点", "に", "から", "まで", "より", "以降", "以前", "부터", "까지", "기준",
+    ];
+    let tail = tail.trim_start();
+    AFTER.iter().any(|p| tail.starts_with(p))
+}
+
 /// Whether a text ends as a sentence does: with its stop, or a quotation's closing mark after one.
 fn sentence_end(text: &str) -> bool {
     let stop = |t: &str| t.ends_with(['.', '!', '?', '\u{3002}', '\u{61f}']);
@@ -1127,13 +1137,23 @@ impl Facts {
                 space = white;
             }
             (text.len(), words)
-        } else if text.len() > 1_000 {
-            (1_000, text.split_whitespace().take(31).count())
         } else {
-            (
-                text.chars().count(),
-                text.split_whitespace().take(31).count(),
-            )
+            // Chinese, Japanese and Thai put no spaces between words: two of their characters
+            // count as a word, and each as two of an alphabet's characters.
+            let unspaced = text
+                .chars()
+                .take(250)
+                .filter(|&c| {
+                    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{0e00}'..='\u{0e7f}')
+                })
+                .count();
+            let words = text.split_whitespace().take(31).count().max(unspaced / 2);
+            let chars = if text.len() > 1_000 {
+                1_000
+            } else {
+                text.chars().count() + unspaced
+            };
+            (chars, words)
         };
         let stop = |t: &str| t.ends_with(['.', '!', '?', '\u{3002}', '\u{61f}']);
         let ended = stop(text)
@@ -1339,7 +1359,7 @@ fn times(
                 let short = lead_chars + d.tail.chars().count() <= DATELINE_LEAD;
                 // A date a sentence speaks of (`... speaks at the Capitol on July 25, 2019`, a
                 // caption) is none of the page's times.
-                if in_sentence(&d.lead) {
+                if in_sentence(&d.lead) || spoken_of(&d.tail) {
                     continue;
                 }
                 // A dateline may run long after its date (the author, the categories, the
