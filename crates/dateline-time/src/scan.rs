@@ -74,7 +74,7 @@ const TIME_ND: &str = r"(?P<h>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{1,2})(?P<sep>[
 
 /// A clock after a date, where French `13h44` and `13 h 44`, German `13:44 Uhr` and Spanish
 /// `13:44 h` are also clearly times.
-const DATED_TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.h]|[\t \x{a0}\x{202f}]h[\t \x{a0}\x{202f}])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr)|h|hs|horas)(?-u:\b))?";
+const DATED_TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.h]|[\t \x{a0}\x{202f}]h[\t \x{a0}\x{202f}])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr)|h|hrs|hs|horas)(?-u:\b))?";
 
 /// Between a date and its clock: `, `, ` at `, ` / `, ` | `, ` • `, ` - `, ` — `, Arabic `، `,
 /// `, à `, ` um `, ` alle `, ` alle ore `, ` ore `, ` om `, ` às `, ` a las `, ` a les `, the
@@ -97,7 +97,7 @@ const ND: &str = r"[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]";
 /// The clock after a date read by [`crate::names`]: [`DATED_TIME`] with any digit of [`ND`], and
 /// the am/pm words of those languages (Arabic `ص`/`صباحاً` and `م`/`مساءً`, Greek `π.μ.`/`πμ`
 /// and `μ.μ.`/`μμ`) in the group `apw`.
-const WORLD_TIME: &str = r"(?P<h>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{1,2})(?P<sep>[:.h]|[\t \x{a0}\x{202f}]h[\t \x{a0}\x{202f}])(?P<mi>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2})(?::(?P<s>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<apw>\x{635}\x{628}\x{627}\x{62d}\x{627}\x{64b}?|\x{635}|\x{645}\x{633}\x{627}\x{621}\x{64b}?|\x{645}|\x{3c0}\.?[\t \x{a0}]?\x{3bc}\.?|\x{3bc}\.?[\t \x{a0}]?\x{3bc}\.?)|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr)|h|hs|horas)(?-u:\b))?";
+const WORLD_TIME: &str = r"(?P<h>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{1,2})(?P<sep>[:.h]|[\t \x{a0}\x{202f}]h[\t \x{a0}\x{202f}])(?P<mi>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2})(?::(?P<s>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<apw>\x{635}\x{628}\x{627}\x{62d}\x{627}\x{64b}?|\x{635}|\x{645}\x{633}\x{627}\x{621}\x{64b}?|\x{645}|\x{3c0}\.?[\t \x{a0}]?\x{3bc}\.?|\x{3bc}\.?[\t \x{a0}]?\x{3bc}\.?)|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr)|h|hrs|hs|horas)(?-u:\b))?";
 
 /// A zone group named `name`: an abbreviation (case-sensitive) or a numeric offset.
 fn zone(name: &str, parens: bool) -> String {
