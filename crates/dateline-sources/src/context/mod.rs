@@ -315,7 +315,18 @@ pub(crate) fn decide(
             ));
         }
     }
-    places_clues(&mut found, language.as_deref());
+    // The places a page names weigh less than a language: read them only where no stronger clue
+    // to the zone stands (a printed zone, the outlet's home, a one-zone country named firmly), as
+    // reading them costs the gazetteer.
+    let firm = |w: u32| w >= weight::LANGUAGE;
+    let placed = found.zone.iter().any(|c| firm(c.weight))
+        || found.country.iter().any(|c| {
+            firm(c.weight) && places::zone_of_country(&c.value).is_some_and(|(_, several)| !several)
+        });
+    if !placed {
+        text::places_named(page, &mut found);
+        places_clues(&mut found, language.as_deref());
+    }
     let country = decide_str(Question::Country, &found.country, &mut record);
     record.country.clone_from(&country);
     let country_clue = record.decisions.last().and_then(|d| d.clue.as_ref());

@@ -612,7 +612,6 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     }
     live_title(page, found);
     names(page, found);
-    places_named(page, found);
     if let Some((code, confidence)) = language::of_text(page.lines().map(|(_, t)| t)) {
         // whatlang's confidence runs 0 to 1; a sure reading outweighs a page's declared tag.
         let w = weight::LANGUAGE + (confidence * f64::from(weight::DATELINE)) as u32;
@@ -1596,7 +1595,7 @@ const PLACE_BYTES: usize = 4_000;
 
 /// The places the page's prose names (the gazetteer's, and Arabic names it does not hold), by
 /// country, most named first.
-fn places_named(page: &Page<'_>, found: &mut Found) {
+pub(crate) fn places_named(page: &Page<'_>, found: &mut Found) {
     // Per place: its mentions, its zone and the line it is first named on.
     type ByPlace = HashMap<String, (u32, dateline_time::Tz, u32)>;
     // Per country: its places' mentions, and its places.
