@@ -189,6 +189,22 @@ pub(crate) fn finish(
         }
     }
 
+    // A zone the page only hints at: one warning where its bare clocks use it.
+    if let (Some(zone), Some(clue)) = (&context.zone, &context.zone_guess) {
+        let first = times.iter().flatten().find(|t| {
+            t.date.is_none()
+                && matches!(
+                    t.basis.zone_source,
+                    dateline_model::ZoneSource::Context { .. }
+                )
+        });
+        if let Some(t) = first {
+            let mut d = crate::context::zone_guessed(page.path(), zone.tz.name(), clue);
+            d.line = Some(t.line);
+            diagnostics.push(d);
+        }
+    }
+
     let country = context.country.as_deref();
     // The time expressions of each post's text, most of the reading of a long live blog: the
     // posts of a long page are read in parallel, a short page's in turn.

@@ -94,6 +94,9 @@ pub(crate) struct Context {
     pub country: Option<String>,
     /// The zone of the page's clocks, and where it came from.
     pub zone: Option<ZoneHint>,
+    /// The clue behind the zone, in words, when it is only a guess (the places the page names, a
+    /// language written in several countries): the reading warns where the page's clocks use it.
+    pub zone_guess: Option<String>,
     /// When the page was saved.
     pub now: Option<DateTime<Utc>>,
     /// When the page was published.
@@ -354,6 +357,25 @@ pub(crate) fn decide(
         }
     }
     let zone = decide_zone(&found, country.as_deref(), &mut record);
+    // A zone only the places the page names gave (directly or through its country) is a guess
+    // the user should hear of: a page names the places its story is about, which need not be
+    // its own.
+    let by_places =
+        |d: &&dateline_model::Decision| d.clue.as_ref().is_some_and(|c| c.kind == PLACES_NAMED);
+    let country_by_places = record
+        .decisions
+        .iter()
+        .filter(|d| d.question == Question::Country)
+        .any(|d| by_places(&d));
+    let zone_guess = record
+        .decisions
+        .last()
+        .filter(|d| by_places(d) || country_by_places)
+        .and_then(|d| d.clue.as_ref())
+        .map(|c| match c.line {
+            Some(line) => format!("{} (`{}`, line {line})", c.kind, c.text),
+            None => format!("{} (`{}`)", c.kind, c.text),
+        });
     record.zone = zone.as_ref().map(|z| z.tz.name().to_owned());
     record.zone_source = zone.as_ref().map(|z| zone_words(&z.origin));
 
@@ -435,6 +457,7 @@ pub(crate) fn decide(
     Context {
         outlet,
         country,
+        zone_guess: zone.as_ref().and(zone_guess),
         zone,
         now,
         published,
@@ -500,6 +523,9 @@ fn given_clues(given: &Given, found: &mut Found) {
 /// named country among those where the page's language is written, when the page names three of
 /// its places (or two, often), twice as many as of the next (or as many, named thrice as often);
 /// and the zone most of them keep.
+/// The kind of the clue the places a page names give.
+const PLACES_NAMED: &str = "the places the page names";
+
 fn places_clues(found: &mut Found, language: Option<&str>) {
     let mut candidates = found
         .places
@@ -524,7 +550,7 @@ fn places_clues(found: &mut Found, language: Option<&str>) {
         top.distinct - 1,
         top.country
     );
-    let kind = "the places the page names";
+    let kind = PLACES_NAMED;
     found
         .country
         .push(Clue::new(top.country.clone(), kind, &text, w).at(top.line));
@@ -1196,6 +1222,19 @@ fn decide_kind(found: &Found, record: &mut PageContext) -> (Option<DocumentKind>
         name,
     ));
     (value, outcome.map_or(0, |o| o.score))
+}
+
+/// The warning for a page whose clocks only a weak clue places: the zone is a guess, and the
+/// user can say.
+pub(crate) fn zone_guessed(path: &str, tz: &str, clue: &str) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        "zone-guessed",
+        format!(
+            "nothing on {path} says for sure which zone its clocks are in; {tz} is taken from \
+             {clue}: pass --zone (or --country) if you know it"
+        ),
+    )
 }
 
 /// The warning for a page whose clocks no clue places: UTC is assumed, and the user can say.

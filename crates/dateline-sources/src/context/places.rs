@@ -187,14 +187,17 @@ pub(crate) fn country_of_language(language: &str) -> Option<(&'static str, bool)
 const LANGUAGE_COUNTRIES: &[(&str, &str, bool)] = &[
     ("bg", "BG", true),
     ("bs", "BA", true),
+    ("ca", "ES", true),
     ("cs", "CZ", true),
     ("da", "DK", true),
     ("de", "DE", false),
     ("el", "GR", false),
     ("et", "EE", true),
+    ("eu", "ES", true),
     ("fa", "IR", false),
     ("fi", "FI", true),
     ("fr", "FR", false),
+    ("gl", "ES", true),
     ("he", "IL", true),
     ("hi", "IN", true),
     ("hr", "HR", true),
@@ -222,6 +225,7 @@ const LANGUAGE_COUNTRIES: &[(&str, &str, bool)] = &[
     ("sr", "RS", false),
     ("sv", "SE", false),
     ("th", "TH", true),
+    ("tl", "PH", true),
     ("tr", "TR", false),
     ("uk", "UA", true),
     ("ur", "PK", false),
@@ -253,6 +257,8 @@ pub(crate) fn zone_of_us_state(code: &str) -> Option<Tz> {
 pub(crate) const GROUPS: &[(&str, &str)] = &[
     ("Reach plc", "GB"),
     ("Trinity Mirror", "GB"),
+    ("MGN Ltd", "GB"),
+    ("MGN Limited", "GB"),
     ("News UK", "GB"),
     ("Guardian News & Media", "GB"),
     ("DMG Media", "GB"),
@@ -438,6 +444,190 @@ pub(crate) const ARABIC_PLACES: &[(&str, &str)] = &[
     ("نواكشوط", "MR"),
 ];
 
+/// The states, provinces and regions of countries, named as their own press names them, with
+/// the zone most of their people keep: a local page names its state more often than any city
+/// (`Wichita, Kansas`; `Culiacán, Sinaloa`), and in a country of several zones the state says
+/// which. Left out: names that are also a country, a city the gazetteer holds, a common surname
+/// or word (`Georgia`, `Washington`, `New York`, `Victoria`, `Guerrero`, `Hidalgo`, `Santa Fe`,
+/// `Punjab`, shared by India and Pakistan). Names with diacritics are also listed without them,
+/// as pages print both.
+#[rustfmt::skip]
+pub(crate) const REGIONS: &[(&str, &str, Tz)] = &[
+    // United States
+    ("Alabama", "US", Tz::America__Chicago), ("Alaska", "US", Tz::America__Anchorage),
+    ("Arizona", "US", Tz::America__Phoenix), ("Arkansas", "US", Tz::America__Chicago),
+    ("California", "US", Tz::America__Los_Angeles), ("Colorado", "US", Tz::America__Denver),
+    ("Connecticut", "US", Tz::America__New_York), ("Delaware", "US", Tz::America__New_York),
+    ("Florida", "US", Tz::America__New_York), ("Hawaii", "US", Tz::Pacific__Honolulu),
+    ("Idaho", "US", Tz::America__Boise), ("Illinois", "US", Tz::America__Chicago),
+    ("Indiana", "US", Tz::America__Indiana__Indianapolis), ("Iowa", "US", Tz::America__Chicago),
+    ("Kansas", "US", Tz::America__Chicago), ("Kentucky", "US", Tz::America__New_York),
+    ("Louisiana", "US", Tz::America__Chicago), ("Maine", "US", Tz::America__New_York),
+    ("Maryland", "US", Tz::America__New_York), ("Massachusetts", "US", Tz::America__New_York),
+    ("Michigan", "US", Tz::America__Detroit), ("Minnesota", "US", Tz::America__Chicago),
+    ("Mississippi", "US", Tz::America__Chicago), ("Missouri", "US", Tz::America__Chicago),
+    ("Montana", "US", Tz::America__Denver), ("Nebraska", "US", Tz::America__Chicago),
+    ("Nevada", "US", Tz::America__Los_Angeles), ("New Hampshire", "US", Tz::America__New_York),
+    ("New Jersey", "US", Tz::America__New_York), ("New Mexico", "US", Tz::America__Denver),
+    ("North Carolina", "US", Tz::America__New_York), ("North Dakota", "US", Tz::America__Chicago),
+    ("Ohio", "US", Tz::America__New_York), ("Oklahoma", "US", Tz::America__Chicago),
+    ("Oregon", "US", Tz::America__Los_Angeles), ("Pennsylvania", "US", Tz::America__New_York),
+    ("Rhode Island", "US", Tz::America__New_York), ("South Carolina", "US", Tz::America__New_York),
+    ("South Dakota", "US", Tz::America__Chicago), ("Tennessee", "US", Tz::America__Chicago),
+    ("Texas", "US", Tz::America__Chicago), ("Utah", "US", Tz::America__Denver),
+    ("Vermont", "US", Tz::America__New_York), ("Virginia", "US", Tz::America__New_York),
+    ("West Virginia", "US", Tz::America__New_York), ("Wisconsin", "US", Tz::America__Chicago),
+    ("Wyoming", "US", Tz::America__Denver),
+    // Canada
+    ("Ontario", "CA", Tz::America__Toronto), ("British Columbia", "CA", Tz::America__Vancouver),
+    ("Alberta", "CA", Tz::America__Edmonton), ("Manitoba", "CA", Tz::America__Winnipeg),
+    ("Saskatchewan", "CA", Tz::America__Regina), ("Nova Scotia", "CA", Tz::America__Halifax),
+    ("New Brunswick", "CA", Tz::America__Moncton), ("Newfoundland", "CA", Tz::America__St_Johns),
+    ("Prince Edward Island", "CA", Tz::America__Halifax), ("Yukon", "CA", Tz::America__Whitehorse),
+    ("Nunavut", "CA", Tz::America__Iqaluit),
+    // Australia
+    ("New South Wales", "AU", Tz::Australia__Sydney), ("Queensland", "AU", Tz::Australia__Brisbane),
+    ("South Australia", "AU", Tz::Australia__Adelaide), ("Western Australia", "AU", Tz::Australia__Perth),
+    ("Tasmania", "AU", Tz::Australia__Hobart), ("Northern Territory", "AU", Tz::Australia__Darwin),
+    ("Australian Capital Territory", "AU", Tz::Australia__Sydney),
+    // Mexico
+    ("Baja California", "MX", Tz::America__Tijuana), ("Baja California Sur", "MX", Tz::America__Mazatlan),
+    ("Sonora", "MX", Tz::America__Hermosillo), ("Sinaloa", "MX", Tz::America__Mazatlan),
+    ("Nayarit", "MX", Tz::America__Mazatlan), ("Coahuila", "MX", Tz::America__Monterrey),
+    ("Nuevo León", "MX", Tz::America__Monterrey), ("Nuevo Leon", "MX", Tz::America__Monterrey),
+    ("Tamaulipas", "MX", Tz::America__Monterrey), ("Jalisco", "MX", Tz::America__Mexico_City),
+    ("Michoacán", "MX", Tz::America__Mexico_City), ("Michoacan", "MX", Tz::America__Mexico_City),
+    ("Guanajuato", "MX", Tz::America__Mexico_City), ("Querétaro", "MX", Tz::America__Mexico_City),
+    ("Queretaro", "MX", Tz::America__Mexico_City), ("Zacatecas", "MX", Tz::America__Mexico_City),
+    ("San Luis Potosí", "MX", Tz::America__Mexico_City), ("San Luis Potosi", "MX", Tz::America__Mexico_City),
+    ("Veracruz", "MX", Tz::America__Mexico_City), ("Oaxaca", "MX", Tz::America__Mexico_City),
+    ("Chiapas", "MX", Tz::America__Mexico_City), ("Tabasco", "MX", Tz::America__Mexico_City),
+    ("Tlaxcala", "MX", Tz::America__Mexico_City), ("Colima", "MX", Tz::America__Mexico_City),
+    ("Yucatán", "MX", Tz::America__Merida), ("Yucatan", "MX", Tz::America__Merida),
+    ("Campeche", "MX", Tz::America__Merida), ("Quintana Roo", "MX", Tz::America__Cancun),
+    // Colombia
+    ("Antioquia", "CO", Tz::America__Bogota), ("Cundinamarca", "CO", Tz::America__Bogota),
+    ("Nariño", "CO", Tz::America__Bogota), ("Valle del Cauca", "CO", Tz::America__Bogota),
+    ("Boyacá", "CO", Tz::America__Bogota), ("Risaralda", "CO", Tz::America__Bogota),
+    ("Tolima", "CO", Tz::America__Bogota), ("Huila", "CO", Tz::America__Bogota),
+    ("Putumayo", "CO", Tz::America__Bogota), ("Casanare", "CO", Tz::America__Bogota),
+    ("Caquetá", "CO", Tz::America__Bogota), ("Chocó", "CO", Tz::America__Bogota),
+    ("Norte de Santander", "CO", Tz::America__Bogota), ("La Guajira", "CO", Tz::America__Bogota),
+    // Argentina
+    ("Entre Ríos", "AR", Tz::America__Argentina__Buenos_Aires), ("Chubut", "AR", Tz::America__Argentina__Buenos_Aires),
+    ("Neuquén", "AR", Tz::America__Argentina__Buenos_Aires), ("Río Negro", "AR", Tz::America__Argentina__Buenos_Aires),
+    ("Jujuy", "AR", Tz::America__Argentina__Buenos_Aires), ("Tucumán", "AR", Tz::America__Argentina__Buenos_Aires),
+    ("Catamarca", "AR", Tz::America__Argentina__Buenos_Aires), ("Santiago del Estero", "AR", Tz::America__Argentina__Buenos_Aires),
+    ("Tierra del Fuego", "AR", Tz::America__Argentina__Buenos_Aires), ("La Pampa", "AR", Tz::America__Argentina__Buenos_Aires),
+    // Spain
+    ("Andalucía", "ES", Tz::Europe__Madrid), ("Andalusia", "ES", Tz::Europe__Madrid),
+    ("Catalunya", "ES", Tz::Europe__Madrid), ("Cataluña", "ES", Tz::Europe__Madrid),
+    ("Catalonia", "ES", Tz::Europe__Madrid), ("Euskadi", "ES", Tz::Europe__Madrid),
+    ("País Vasco", "ES", Tz::Europe__Madrid), ("Castilla y León", "ES", Tz::Europe__Madrid),
+    ("Castilla-La Mancha", "ES", Tz::Europe__Madrid), ("Extremadura", "ES", Tz::Europe__Madrid),
+    ("Asturias", "ES", Tz::Europe__Madrid), ("Cantabria", "ES", Tz::Europe__Madrid),
+    ("Navarra", "ES", Tz::Europe__Madrid), ("Comunitat Valenciana", "ES", Tz::Europe__Madrid),
+    ("Comunidad Valenciana", "ES", Tz::Europe__Madrid), ("Canarias", "ES", Tz::Atlantic__Canary),
+    // India
+    ("Maharashtra", "IN", Tz::Asia__Kolkata), ("Uttar Pradesh", "IN", Tz::Asia__Kolkata),
+    ("Madhya Pradesh", "IN", Tz::Asia__Kolkata), ("Andhra Pradesh", "IN", Tz::Asia__Kolkata),
+    ("Himachal Pradesh", "IN", Tz::Asia__Kolkata), ("Arunachal Pradesh", "IN", Tz::Asia__Kolkata),
+    ("Tamil Nadu", "IN", Tz::Asia__Kolkata), ("Kerala", "IN", Tz::Asia__Kolkata),
+    ("Karnataka", "IN", Tz::Asia__Kolkata), ("Gujarat", "IN", Tz::Asia__Kolkata),
+    ("Rajasthan", "IN", Tz::Asia__Kolkata), ("West Bengal", "IN", Tz::Asia__Kolkata),
+    ("Bihar", "IN", Tz::Asia__Kolkata), ("Telangana", "IN", Tz::Asia__Kolkata),
+    ("Odisha", "IN", Tz::Asia__Kolkata), ("Assam", "IN", Tz::Asia__Kolkata),
+    ("Jharkhand", "IN", Tz::Asia__Kolkata), ("Chhattisgarh", "IN", Tz::Asia__Kolkata),
+    ("Haryana", "IN", Tz::Asia__Kolkata), ("Uttarakhand", "IN", Tz::Asia__Kolkata),
+    // Pakistan
+    ("Sindh", "PK", Tz::Asia__Karachi), ("Khyber Pakhtunkhwa", "PK", Tz::Asia__Karachi),
+    ("Balochistan", "PK", Tz::Asia__Karachi),
+    // Brazil
+    ("Minas Gerais", "BR", Tz::America__Sao_Paulo), ("Rio Grande do Sul", "BR", Tz::America__Sao_Paulo),
+    ("Santa Catarina", "BR", Tz::America__Sao_Paulo), ("Pernambuco", "BR", Tz::America__Recife),
+    ("Ceará", "BR", Tz::America__Fortaleza),
+    ("Goiás", "BR", Tz::America__Sao_Paulo),
+    ("Espírito Santo", "BR", Tz::America__Sao_Paulo), ("Mato Grosso do Sul", "BR", Tz::America__Campo_Grande),
+    ("Mato Grosso", "BR", Tz::America__Cuiaba), ("Maranhão", "BR", Tz::America__Fortaleza),
+];
+
+/// Countries by the names their own press and English news give them (from GeoNames, CC BY 4.0,
+/// with Spanish, Portuguese, French, German and Italian names added by hand where they differ):
+/// a page's prose names its own country more than any other. Left out: names that are mostly a
+/// person's, a state's or a word (`Jordan`, `Chad`, `Georgia`, `Jersey`, `Dominica`, `America`).
+#[rustfmt::skip]
+pub(crate) const COUNTRY_NAMES: &[(&str, &str)] = &[
+    ("Andorra", "AD"), ("United Arab Emirates", "AE"), ("Afghanistan", "AF"),
+    ("Antigua and Barbuda", "AG"), ("Anguilla", "AI"), ("Albania", "AL"), ("Armenia", "AM"),
+    ("Angola", "AO"), ("Argentina", "AR"), ("American Samoa", "AS"), ("Austria", "AT"),
+    ("Australia", "AU"), ("Aruba", "AW"), ("Aland Islands", "AX"), ("Azerbaijan", "AZ"),
+    ("Bosnia and Herzegovina", "BA"), ("Barbados", "BB"), ("Bangladesh", "BD"), ("Belgium", "BE"),
+    ("Burkina Faso", "BF"), ("Bulgaria", "BG"), ("Bahrain", "BH"), ("Burundi", "BI"),
+    ("Benin", "BJ"), ("Saint Barthelemy", "BL"), ("Bermuda", "BM"), ("Brunei", "BN"),
+    ("Bolivia", "BO"), ("Brazil", "BR"), ("Bahamas", "BS"), ("Bhutan", "BT"), ("Botswana", "BW"),
+    ("Belarus", "BY"), ("Belize", "BZ"), ("Canada", "CA"), ("Cocos Islands", "CC"),
+    ("Democratic Republic of the Congo", "CD"), ("Central African Republic", "CF"),
+    ("Republic of the Congo", "CG"), ("Switzerland", "CH"), ("Ivory Coast", "CI"),
+    ("Cook Islands", "CK"), ("Chile", "CL"), ("Cameroon", "CM"), ("China", "CN"),
+    ("Colombia", "CO"), ("Costa Rica", "CR"), ("Cuba", "CU"), ("Cabo Verde", "CV"),
+    ("Curacao", "CW"), ("Christmas Island", "CX"), ("Cyprus", "CY"), ("Czechia", "CZ"),
+    ("Germany", "DE"), ("Djibouti", "DJ"), ("Denmark", "DK"), ("Dominican Republic", "DO"),
+    ("Algeria", "DZ"), ("Ecuador", "EC"), ("Estonia", "EE"), ("Egypt", "EG"),
+    ("Western Sahara", "EH"), ("Eritrea", "ER"), ("Spain", "ES"), ("Ethiopia", "ET"),
+    ("Finland", "FI"), ("Fiji", "FJ"), ("Falkland Islands", "FK"), ("Micronesia", "FM"),
+    ("Faroe Islands", "FO"), ("France", "FR"), ("Gabon", "GA"), ("United Kingdom", "GB"),
+    ("Grenada", "GD"), ("French Guiana", "GF"), ("Guernsey", "GG"), ("Ghana", "GH"),
+    ("Gibraltar", "GI"), ("Greenland", "GL"), ("Gambia", "GM"), ("Guinea", "GN"),
+    ("Guadeloupe", "GP"), ("Equatorial Guinea", "GQ"), ("Greece", "GR"), ("Guatemala", "GT"),
+    ("Guam", "GU"), ("Guinea-Bissau", "GW"), ("Guyana", "GY"), ("Hong Kong", "HK"),
+    ("Honduras", "HN"), ("Croatia", "HR"), ("Haiti", "HT"), ("Hungary", "HU"), ("Indonesia", "ID"),
+    ("Ireland", "IE"), ("Israel", "IL"), ("Isle of Man", "IM"), ("India", "IN"),
+    ("British Indian Ocean Territory", "IO"), ("Iraq", "IQ"), ("Iran", "IR"), ("Iceland", "IS"),
+    ("Italy", "IT"), ("Jamaica", "JM"), ("Japan", "JP"), ("Kenya", "KE"), ("Kyrgyzstan", "KG"),
+    ("Cambodia", "KH"), ("Kiribati", "KI"), ("Comoros", "KM"), ("Saint Kitts and Nevis", "KN"),
+    ("North Korea", "KP"), ("South Korea", "KR"), ("Kuwait", "KW"), ("Cayman Islands", "KY"),
+    ("Kazakhstan", "KZ"), ("Laos", "LA"), ("Lebanon", "LB"), ("Saint Lucia", "LC"),
+    ("Liechtenstein", "LI"), ("Sri Lanka", "LK"), ("Liberia", "LR"), ("Lesotho", "LS"),
+    ("Lithuania", "LT"), ("Luxembourg", "LU"), ("Latvia", "LV"), ("Libya", "LY"),
+    ("Morocco", "MA"), ("Monaco", "MC"), ("Moldova", "MD"), ("Montenegro", "ME"),
+    ("Madagascar", "MG"), ("Marshall Islands", "MH"), ("North Macedonia", "MK"), ("Mali", "ML"),
+    ("Myanmar", "MM"), ("Mongolia", "MN"), ("Macao", "MO"), ("Northern Mariana Islands", "MP"),
+    ("Martinique", "MQ"), ("Mauritania", "MR"), ("Montserrat", "MS"), ("Malta", "MT"),
+    ("Mauritius", "MU"), ("Maldives", "MV"), ("Malawi", "MW"), ("Mexico", "MX"),
+    ("Malaysia", "MY"), ("Mozambique", "MZ"), ("Namibia", "NA"), ("New Caledonia", "NC"),
+    ("Niger", "NE"), ("Norfolk Island", "NF"), ("Nigeria", "NG"), ("Nicaragua", "NI"),
+    ("Netherlands", "NL"), ("Norway", "NO"), ("Nepal", "NP"), ("Nauru", "NR"), ("Niue", "NU"),
+    ("New Zealand", "NZ"), ("Oman", "OM"), ("Panama", "PA"), ("Peru", "PE"),
+    ("French Polynesia", "PF"), ("Papua New Guinea", "PG"), ("Philippines", "PH"),
+    ("Pakistan", "PK"), ("Poland", "PL"), ("Saint Pierre and Miquelon", "PM"),
+    ("Puerto Rico", "PR"), ("Palestine", "PS"), ("Portugal", "PT"), ("Palau", "PW"),
+    ("Paraguay", "PY"), ("Qatar", "QA"), ("Reunion", "RE"), ("Romania", "RO"), ("Serbia", "RS"),
+    ("Russia", "RU"), ("Rwanda", "RW"), ("Saudi Arabia", "SA"), ("Solomon Islands", "SB"),
+    ("Seychelles", "SC"), ("Sudan", "SD"), ("Sweden", "SE"), ("Singapore", "SG"),
+    ("Saint Helena", "SH"), ("Slovenia", "SI"), ("Svalbard and Jan Mayen", "SJ"),
+    ("Slovakia", "SK"), ("Sierra Leone", "SL"), ("San Marino", "SM"), ("Senegal", "SN"),
+    ("Somalia", "SO"), ("Suriname", "SR"), ("South Sudan", "SS"), ("Sao Tome and Principe", "ST"),
+    ("El Salvador", "SV"), ("Sint Maarten", "SX"), ("Syria", "SY"), ("Eswatini", "SZ"),
+    ("Turks and Caicos Islands", "TC"), ("Togo", "TG"), ("Thailand", "TH"), ("Tajikistan", "TJ"),
+    ("Timor Leste", "TL"), ("Turkmenistan", "TM"), ("Tunisia", "TN"), ("Tonga", "TO"),
+    ("Turkey", "TR"), ("Trinidad and Tobago", "TT"), ("Tuvalu", "TV"), ("Taiwan", "TW"),
+    ("Tanzania", "TZ"), ("Ukraine", "UA"), ("Uganda", "UG"), ("United States", "US"),
+    ("Uruguay", "UY"), ("Uzbekistan", "UZ"), ("Vatican", "VA"),
+    ("Saint Vincent and the Grenadines", "VC"), ("Venezuela", "VE"),
+    ("British Virgin Islands", "VG"), ("U.S. Virgin Islands", "VI"), ("Vietnam", "VN"),
+    ("Vanuatu", "VU"), ("Wallis and Futuna", "WF"), ("Samoa", "WS"), ("Kosovo", "XK"),
+    ("Yemen", "YE"), ("Mayotte", "YT"), ("South Africa", "ZA"), ("Zambia", "ZM"),
+    ("Zimbabwe", "ZW"), ("Czech Republic", "CZ"), ("Britain", "GB"), ("Great Britain", "GB"),
+    ("U.S.", "US"), ("Estados Unidos", "US"), ("EE.UU.", "US"), ("EEUU", "US"), ("México", "MX"),
+    ("Perú", "PE"), ("Panamá", "PA"), ("República Dominicana", "DO"), ("España", "ES"),
+    ("Brasil", "BR"), ("Moçambique", "MZ"), ("Belgique", "BE"), ("Suisse", "CH"),
+    ("Sénégal", "SN"), ("Côte d'Ivoire", "CI"), ("Cameroun", "CM"), ("Maroc", "MA"),
+    ("Algérie", "DZ"), ("Tunisie", "TN"), ("Haïti", "HT"), ("Deutschland", "DE"),
+    ("Österreich", "AT"), ("Schweiz", "CH"), ("Italia", "IT"), ("Svizzera", "CH"),
+    ("Marruecos", "MA"),
+    ("Northern Ireland", "GB"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -462,6 +652,12 @@ mod tests {
         }
         for (language, country, _) in LANGUAGE_COUNTRIES {
             assert!(zone_of_country(country).is_some(), "{language}: {country}");
+        }
+        for (name, country) in COUNTRY_NAMES {
+            assert!(
+                zone_of_country(country).is_some() || country.len() == 2,
+                "{name}: {country}"
+            );
         }
         for (group, country) in GROUPS {
             assert!(zone_of_country(country).is_some(), "{group}: {country}");

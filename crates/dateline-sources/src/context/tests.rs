@@ -75,6 +75,76 @@ fn the_places_a_page_names_place_its_clocks_when_nothing_else_does() {
     );
 }
 
+/// A local page names its state more than any city: the state and the country, as the page's own
+/// press spells them, place its clocks in the state's zone (Mountain time, not the capital's),
+/// and a warning says the zone is a guess from the places named.
+#[test]
+fn the_state_and_country_a_page_names_place_its_clocks_with_a_warning() {
+    let text = "Productores piden apoyo ante la sequía\n\n\
+         14 de marzo de 2021, 10:15\n\n\
+         Los productores de Sinaloa pidieron al gobierno federal un apoyo especial por la sequía, \
+         que ya afecta a la mitad de las presas del estado y a miles de hectáreas de cultivo.\n\n\
+         En Mazatlán, los pescadores dijeron que la temporada es la peor en diez años, y que \
+         México debe revisar las cuotas antes del verano.\n";
+    let (doc, diagnostics) = read("page.txt", text.as_bytes(), &Options::default());
+    assert_eq!(doc.context.country.as_deref(), Some("MX"));
+    assert_eq!(doc.context.zone.as_deref(), Some("America/Mazatlan"));
+    let time = doc.posts.first().and_then(|p| p.time.as_ref());
+    assert_eq!(
+        time.map(|t| t.utc.to_rfc3339()),
+        Some("2021-03-14T17:15:00+00:00".to_owned())
+    );
+    let guessed: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.code == "zone-guessed")
+        .collect();
+    assert_eq!(guessed.len(), 1, "{diagnostics:?}");
+    assert!(
+        guessed
+            .iter()
+            .all(|d| d.message.contains("America/Mazatlan")
+                && d.message.contains("the places the page names")
+                && d.message.contains("--zone")),
+        "{guessed:?}"
+    );
+}
+
+/// A page that prints only a date has no clock for a zone to place: the places it names may
+/// still say its country, and no warning speaks of a zone.
+#[test]
+fn a_date_only_page_gets_no_zone_warning() {
+    let text = "Farmers ask for help as the drought spreads\n\n\
+         March 14, 2021\n\n\
+         Farmers across Kansas asked the state for help on Sunday, as the drought reached the \
+         fields around Wichita and Topeka and the river fell to its lowest level in decades.\n\n\
+         Officials in Kansas said a relief fund would open next month.\n";
+    let (doc, diagnostics) = read("page.txt", text.as_bytes(), &Options::default());
+    assert_eq!(doc.context.country.as_deref(), Some("US"));
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d.code != "zone-guessed" && d.code != "zone-assumed"),
+        "{diagnostics:?}"
+    );
+}
+
+/// A language written in one country says the country: Tagalog prose places a page in the
+/// Philippines.
+#[test]
+fn a_language_of_one_country_names_it() {
+    let doc = page(
+        "Bagong batas sa trapiko, ipatutupad na\n\n\
+         Marso 4, 2021 9:30 AM\n\n\
+         Ipatutupad na simula sa susunod na linggo ang bagong batas sa trapiko, ayon sa mga \
+         opisyal ng lungsod na nagsabing mas mahigpit na ang parusa sa mga lalabag dito.\n\n\
+         Sinabi ng mga opisyal na magkakaroon ng mga karagdagang tauhan sa mga kalsada upang \
+         bantayan ang pagpapatupad ng batas sa buong lungsod at sa mga karatig na bayan.\n",
+    );
+    assert_eq!(doc.context.language.as_deref(), Some("tl"));
+    assert_eq!(doc.context.country.as_deref(), Some("PH"));
+    assert_eq!(doc.context.zone.as_deref(), Some("Asia/Manila"));
+}
+
 /// Facebook's `ar_AR` locale is Arabic anywhere, not Argentina: a region where the page's
 /// language is not written names no country.
 #[test]

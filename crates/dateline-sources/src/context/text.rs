@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use dateline_time::{Stamp, ZoneLabel};
 use regex::Regex;
 
@@ -1588,22 +1588,28 @@ fn is_range(tail: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
-/// How much of a page's text is read for the places it names: its masthead, menus and first
-/// paragraphs name them as well as the whole page does, and reading a name is costly (each
-/// capitalised word is looked up in the gazetteer with the words after it).
-const PLACE_BYTES: usize = 4_000;
+/// How much of a page's text is read for the places it names. They are read only where no firmer
+/// clue to the zone stands, so a page without one is read far enough for a local story's places
+/// (its dateline, its state, the towns of its paragraphs) to count, and no further: each
+/// capitalised word is looked up in the gazetteer with the words after it.
+const PLACE_BYTES: usize = 64_000;
 
 /// The places the page's prose names (the gazetteer's, and Arabic names it does not hold), by
 /// country, most named first.
 pub(crate) fn places_named(page: &Page<'_>, found: &mut Found) {
-    // Per place: its mentions, its zone and the line it is first named on.
-    type ByPlace = HashMap<String, (u32, dateline_time::Tz, u32)>;
+    // Per place: its mentions, its zone, the line it is first named on, and whether it is the
+    // country itself (whose capital's zone says nothing of which zone a page in it keeps, where
+    // its places say).
+    type ByPlace = HashMap<String, (u32, dateline_time::Tz, u32, bool)>;
     // Per country: its places' mentions, and its places.
     let mut tally: HashMap<String, (u32, ByPlace)> = HashMap::new();
-    let mut count = |country: &str, name: &str, tz: dateline_time::Tz, line: u32| {
+    let mut count = |country: &str, name: &str, tz: dateline_time::Tz, line: u32, whole: bool| {
         let (mentions, by_place) = tally.entry(country.to_owned()).or_default();
         *mentions += 1;
-        by_place.entry(name.to_owned()).or_insert((0, tz, line)).0 += 1;
+        by_place
+            .entry(name.to_owned())
+            .or_insert((0, tz, line, whole))
+            .0 += 1;
     };
     let mut read = 0;
     for (n, text) in page.lines().filter(|(_, t)| !is_blank(t)) {
@@ -1613,16 +1619,10 @@ pub(crate) fn places_named(page: &Page<'_>, found: &mut Found) {
             break;
         }
         for (_, place) in dateline_time::find_places(text) {
-            count(place.country, place.name, place.tz, n);
+            count(place.country, place.name, place.tz, n, false);
         }
-        if !text.is_ascii() {
-            for (name, country) in places::ARABIC_PLACES {
-                if text.contains(name) {
-                    if let Some((tz, _)) = places::zone_of_country(country) {
-                        count(country, name, tz, n);
-                    }
-                }
-            }
+        for (name, country, tz, whole) in regions_named(text) {
+            count(country, name, tz, n, whole);
         }
     }
     let mut out: Vec<super::Places> = tally
@@ -1630,15 +1630,18 @@ pub(crate) fn places_named(page: &Page<'_>, found: &mut Found) {
         .filter_map(|(country, (mentions, by_place))| {
             let distinct = u32::try_from(by_place.len()).unwrap_or(u32::MAX);
             // The zone most of the country's places keep, and its most named place.
+            let only_whole = by_place.values().all(|p| p.3);
             let mut zones: HashMap<dateline_time::Tz, u32> = HashMap::new();
-            for (_, tz, _) in by_place.values() {
-                *zones.entry(*tz).or_default() += 1;
+            for (_, tz, _, whole) in by_place.values() {
+                if !whole || only_whole {
+                    *zones.entry(*tz).or_default() += 1;
+                }
             }
             let tz = zones
                 .into_iter()
                 .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.name().cmp(a.0.name())))?
                 .0;
-            let (place, (_, _, line)) = by_place
+            let (place, (_, _, line, _)) = by_place
                 .into_iter()
                 .filter(|(_, p)| p.1 == tz)
                 .max_by(|a, b| a.1.0.cmp(&b.1.0).then_with(|| b.0.cmp(&a.0)))?;
@@ -1659,6 +1662,51 @@ pub(crate) fn places_named(page: &Page<'_>, found: &mut Found) {
             .then_with(|| a.country.cmp(&b.country))
     });
     found.places = out;
+}
+
+/// The states, provinces and countries a line names ([`places::REGIONS`],
+/// [`places::COUNTRY_NAMES`]), each as a whole word, and the places it names in Arabic
+/// ([`places::ARABIC_PLACES`], which take prefixes such as `و` and `ب`), with the country, the
+/// zone, and whether it is the country itself. One automaton finds them all in one pass.
+fn regions_named(
+    text: &str,
+) -> impl Iterator<Item = (&'static str, &'static str, dateline_time::Tz, bool)> + '_ {
+    static NAMES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(
+                places::REGIONS
+                    .iter()
+                    .map(|r| r.0)
+                    .chain(places::COUNTRY_NAMES.iter().map(|c| c.0))
+                    .chain(places::ARABIC_PLACES.iter().map(|c| c.0)),
+            )
+            .ok()
+    });
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let regions = places::REGIONS.len();
+    let countries = regions + places::COUNTRY_NAMES.len();
+    NAMES
+        .as_ref()
+        .into_iter()
+        .flat_map(move |names| names.find_iter(text))
+        .filter_map(move |m| {
+            let i = m.pattern().as_usize();
+            let whole_word = !word(text.get(..m.start()).and_then(|s| s.chars().next_back()))
+                && !word(text.get(m.end()..).and_then(|s| s.chars().next()));
+            if i < regions {
+                let &(name, country, tz) = places::REGIONS.get(i)?;
+                whole_word.then_some((name, country, tz, false))
+            } else if i < countries {
+                let &(name, country) = places::COUNTRY_NAMES.get(i - regions)?;
+                let (tz, _) = places::zone_of_country(country)?;
+                whole_word.then_some((name, country, tz, true))
+            } else {
+                let &(name, country) = places::ARABIC_PLACES.get(i - countries)?;
+                let (tz, _) = places::zone_of_country(country)?;
+                Some((name, country, tz, false))
+            }
+        })
 }
 
 /// Outlets and countries named on the page: domains, copyright lines, media groups, a known
