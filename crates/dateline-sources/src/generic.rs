@@ -172,17 +172,22 @@ fn name_like(text: &str) -> bool {
         })
 }
 
-fn stamp_line(text: &str) -> Option<StampLine> {
+fn stamp_line(page: &Page<'_>, n: u32, text: &str) -> Option<StampLine> {
     let text = text.trim();
     // "21 mins ago 11:48": the relative time is the page's rendering, the clock is the stamp.
-    let first = |text: &str| {
-        dateline_time::find_stamps(text)
-            .into_iter()
-            .find(|s| s.relative.is_none())
-    };
+    let first = |stamps: Vec<Stamp>| stamps.into_iter().find(|s| s.relative.is_none());
     // "November02202321:06 (IST)": a date and a clock whose elements the copy glued together.
-    let unglued = unglue(text).and_then(|u| first(&u).filter(|s| s.date.is_some()).map(|s| (u, s)));
-    let (text, stamp): (std::borrow::Cow<'_, str>, Stamp) = match (first(text), unglued) {
+    let unglued = unglue(text).and_then(|u| {
+        first(dateline_time::find_stamps(&u))
+            .filter(|s| s.date.is_some())
+            .map(|s| (u, s))
+    });
+    let own = page
+        .stamps(n)
+        .iter()
+        .find(|s| s.relative.is_none())
+        .cloned();
+    let (text, stamp): (std::borrow::Cow<'_, str>, Stamp) = match (own, unglued) {
         (Some(s), _) if s.date.is_some() => (text.into(), s),
         (_, Some((u, s))) => (u.into(), s),
         (Some(s), None) => (text.into(), s),
@@ -342,7 +347,7 @@ impl Layout for Generic {
                 if let Some(stamp) = dateline_time::find_stamp(text.trim()) {
                     page_times.push((n, which, stamp.text));
                 }
-            } else if let Some(line) = stamp_line(text) {
+            } else if let Some(line) = stamp_line(page, n, text) {
                 stamped.push((n, line));
             }
         }

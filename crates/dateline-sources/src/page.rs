@@ -1,6 +1,9 @@
 //! A page as the layouts see it: decoded text cut into numbered lines.
 
+use std::sync::OnceLock;
+
 use dateline_model::{Diagnostic, Severity};
+use dateline_time::Stamp;
 
 /// The text of one page, cut into lines numbered from 1 as in the original file.
 ///
@@ -10,6 +13,9 @@ pub struct Page<'a> {
     path: &'a str,
     text: &'a str,
     lines: Vec<&'a str>,
+    /// Each line's stamps, found once for whoever asks first (the page's context, then the
+    /// layout that splits its posts read the same lines).
+    stamps: Vec<OnceLock<Vec<Stamp>>>,
     /// What was decided about the page as a whole, once it has been.
     context: Option<&'a crate::context::Context>,
 }
@@ -17,10 +23,14 @@ pub struct Page<'a> {
 impl<'a> Page<'a> {
     /// A page from its path (used in messages only, never to choose a layout) and its text.
     pub fn new(path: &'a str, text: &'a str) -> Self {
+        let lines = split_lines(text);
         Page {
             path,
             text,
-            lines: split_lines(text),
+            stamps: std::iter::repeat_with(OnceLock::new)
+                .take(lines.len())
+                .collect(),
+            lines,
             context: None,
         }
     }
@@ -62,6 +72,20 @@ impl<'a> Page<'a> {
     pub fn line(&self, number: u32) -> Option<&'a str> {
         let index = usize::try_from(number).ok()?.checked_sub(1)?;
         self.lines.get(index).copied()
+    }
+
+    /// The stamps of line `number` (1-based), trimmed, as [`dateline_time::find_stamps`] finds
+    /// them (their spans count from the trimmed line's start); read once per line.
+    pub(crate) fn stamps(&self, number: u32) -> &[Stamp] {
+        let Some(index) = usize::try_from(number).ok().and_then(|n| n.checked_sub(1)) else {
+            return &[];
+        };
+        match (self.stamps.get(index), self.lines.get(index)) {
+            (Some(cell), Some(line)) => {
+                cell.get_or_init(|| dateline_time::find_stamps(line.trim()))
+            }
+            _ => &[],
+        }
     }
 
     /// Every line with its 1-based number.

@@ -446,9 +446,11 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         } else {
             None
         };
-        let trimmed = unglued.as_deref().unwrap_or(trimmed);
         let stamps: Vec<Stamp> = if read_all {
-            dateline_time::find_stamps(trimmed)
+            match &unglued {
+                Some(unglued) => dateline_time::find_stamps(unglued),
+                None => page.stamps(n).to_vec(),
+            }
         } else if early {
             // A stamp that opens the line stands in its first few words.
             let head = trimmed
@@ -461,6 +463,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         } else {
             continue;
         };
+        let trimmed = unglued.as_deref().unwrap_or(trimmed);
         if !stamps.is_empty() {
             stamped_lines += 1;
         }
