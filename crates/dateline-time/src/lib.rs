@@ -321,6 +321,21 @@ pub fn find_expressions(text: &str, report: &Report) -> Vec<Expression> {
     expr::find_expressions(text, report)
 }
 
+/// The weekday a word names, in any language whose weekdays dateline reads (`Monday`, `Mon.`,
+/// `lunes`, `Dienstag`, `venerdì`, `понедельник`, `الاثنين`), or `None`.
+///
+/// ```
+/// use chrono::Weekday;
+/// use dateline_time::weekday_named;
+///
+/// assert_eq!(weekday_named("Monday"), Some(Weekday::Mon));
+/// assert_eq!(weekday_named("miércoles"), Some(Weekday::Wed));
+/// assert_eq!(weekday_named("Montana"), None);
+/// ```
+pub fn weekday_named(word: &str) -> Option<chrono::Weekday> {
+    scan::any_weekday(word)
+}
+
 /// Compiles the rules now instead of on first use.
 ///
 /// Each rule is compiled the first time a text needs it, so a short text never pays for the

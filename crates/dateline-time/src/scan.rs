@@ -27,9 +27,8 @@ mod words;
 
 use readings::OPEN_ORDER;
 pub(crate) use readings::{clock_suffix_note, listopad_reading, numeric_reading};
-use words::{
-    any_weekday, clock_weekday, clock_weekdays, month_number, weekday, weekday_de, world_month,
-};
+pub(crate) use words::any_weekday;
+use words::{clock_weekday, clock_weekdays, month_number, weekday, weekday_de, world_month};
 
 /// Horizontal whitespace, including U+00A0 and other Unicode spaces; never a line break.
 /// (Spelled out: the negated class `[^\S\r\n]` is the same set but makes the rules far slower

@@ -209,6 +209,9 @@ pub(crate) struct Found {
     pub places: Vec<Places>,
     /// The days of the social posts the page quotes, with their lines: the page is no older.
     pub quoted: Vec<(NaiveDate, u32)>,
+    /// The weekdays the prose calls today ("today (Monday)", "اليوم الاثنين"), with their lines
+    /// and text.
+    pub today: Vec<(chrono::Weekday, u32, String)>,
     /// Relative times beside clocks (`4m ago` beside `09.10 BST`): the clock, how long before
     /// the capture it was, the line and the text.
     pub ago: Vec<Ago>,
@@ -249,6 +252,19 @@ pub(crate) enum When {
     },
     /// A stamp of the visible text.
     Visible { stamp: Box<Stamp>, raw: RawStamp },
+}
+
+impl When {
+    /// The day it names, as the page prints it (local), when it names a whole date.
+    fn day(&self) -> Option<NaiveDate> {
+        match self {
+            When::Visible { stamp, .. } | When::Machine { stamp, .. } => stamp
+                .date
+                .as_ref()
+                .and_then(|p| NaiveDate::from_ymd_opt(p.year?, p.month, p.day)),
+            When::Instant { at, .. } => Some(at.date_naive()),
+        }
+    }
 }
 
 impl When {
@@ -409,14 +425,7 @@ pub(crate) fn decide(
     if let Some(&(latest, line)) = found.quoted.iter().max() {
         let limit = latest - chrono::Days::new(1);
         for c in &mut found.published {
-            let day = match &c.value {
-                When::Visible { stamp, .. } | When::Machine { stamp, .. } => stamp
-                    .date
-                    .as_ref()
-                    .and_then(|p| NaiveDate::from_ymd_opt(p.year?, p.month, p.day)),
-                When::Instant { at, .. } => Some(at.date_naive()),
-            };
-            if day.is_some_and(|d| d < limit) {
+            if c.value.day().is_some_and(|d| d < limit) {
                 c.weight = (c.weight / 4).max(1);
                 c.kind = format!(
                     "{}, before a social post the page quotes (line {line})",
@@ -425,6 +434,7 @@ pub(crate) fn decide(
             }
         }
     }
+    weekday_clues(&mut found);
     let published = decide_time(
         Question::Published,
         &found.published,
@@ -523,6 +533,44 @@ fn given_clues(given: &Given, found: &mut Found) {
 /// named country among those where the page's language is written, when the page names three of
 /// its places (or two, often), twice as many as of the next (or as many, named thrice as often);
 /// and the zone most of them keep.
+/// The weekday the prose calls today ("today (Monday)", "اليوم الاثنين") agrees with each
+/// publication date that falls on it: one more clue for each such day, from the line that names
+/// it most often.
+fn weekday_clues(found: &mut Found) {
+    let mut counts: Vec<(chrono::Weekday, usize, u32, &str)> = Vec::new();
+    for (day, line, text) in &found.today {
+        match counts.iter_mut().find(|c| c.0 == *day) {
+            Some(c) => c.1 += 1,
+            None => counts.push((*day, 1, *line, text)),
+        }
+    }
+    // The most named weekday, the first named on a tie.
+    let Some(&(weekday, _, line, text)) = counts.iter().rev().max_by_key(|c| c.1) else {
+        return;
+    };
+    let mut days: Vec<NaiveDate> = Vec::new();
+    let mut agreeing = Vec::new();
+    for c in &found.published {
+        let Some(day) = c
+            .value
+            .day()
+            .filter(|d| chrono::Datelike::weekday(d) == weekday)
+        else {
+            continue;
+        };
+        if !days.contains(&day) {
+            days.push(day);
+            agreeing.push(
+                Clue::new(c.value.clone(), TODAY_WEEKDAY, text, weight::PRINTED / 2).at(line),
+            );
+        }
+    }
+    found.published.extend(agreeing);
+}
+
+/// The kind of the clue a weekday the prose calls today gives.
+const TODAY_WEEKDAY: &str = "a weekday the prose calls today";
+
 /// The kind of the clue the places a page names give.
 const PLACES_NAMED: &str = "the places the page names";
 

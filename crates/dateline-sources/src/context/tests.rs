@@ -145,6 +145,55 @@ fn a_language_of_one_country_names_it() {
     assert_eq!(doc.context.zone.as_deref(), Some("Asia/Manila"));
 }
 
+/// A weekday the prose calls today ("today (Tuesday)", "اليوم الثلاثاء") agrees with the
+/// publication date that falls on it, and with no other: the decision records it among the
+/// clues for that date.
+#[test]
+fn a_weekday_the_prose_calls_today_agrees_with_the_date_on_it() {
+    let agreeing = |doc: &Document| -> Vec<String> {
+        doc.context
+            .decisions
+            .iter()
+            .filter(|d| d.question == Question::Published)
+            .flat_map(|d| d.agreeing.iter().chain(d.clue.iter()))
+            .filter(|c| c.kind == "a weekday the prose calls today")
+            .map(|c| c.supports.clone())
+            .collect()
+    };
+    let arabic = page(
+        "الوزارة تمدد العطلة المدرسية\n\n\
+         17.03.2020 | 14:20\n\n\
+         أعلنت وزارة التربية اليوم الثلاثاء تمديد العطلة المدرسية أسبوعين إضافيين في جميع المدارس \
+         الحكومية والخاصة، وذلك في إطار الإجراءات الاحترازية لمواجهة انتشار الفيروس.\n",
+    );
+    assert_eq!(published_day(&arabic).as_deref(), Some("2020-03-17"));
+    let found = agreeing(&arabic);
+    assert_eq!(found.len(), 1, "{:?}", arabic.context.decisions);
+    assert!(
+        found.iter().all(|s| s.starts_with("2020-03-17")),
+        "{found:?}"
+    );
+    let english = |weekday: &str| {
+        page(&format!(
+            "Ministry extends the school holiday\n\n\
+             March 17, 2020 2:20 PM\n\n\
+             The education ministry said today ({weekday}) that the school holiday would be \
+             extended by two more weeks in every public and private school across the country.\n"
+        ))
+    };
+    let tuesday = english("Tuesday");
+    assert_eq!(
+        agreeing(&tuesday).len(),
+        1,
+        "{:?}",
+        tuesday.context.decisions
+    );
+    // The same page calling the day a Monday: the clue agrees with nothing.
+    let monday = english("Monday");
+    assert_eq!(published_day(&monday).as_deref(), Some("2020-03-17"));
+    assert!(agreeing(&monday).is_empty());
+}
+
 /// Facebook's `ar_AR` locale is Arabic anywhere, not Argentina: a region where the page's
 /// language is not written names no country.
 #[test]

@@ -615,6 +615,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     }
     live_title(page, found);
     names(page, found);
+    weekdays_today(page, found);
     if let Some((code, confidence)) = language::of_text(page.lines().map(|(_, t)| t)) {
         // whatlang's confidence runs 0 to 1; a sure reading outweighs a page's declared tag.
         let w = weight::LANGUAGE + (confidence * f64::from(weight::DATELINE)) as u32;
@@ -1710,6 +1711,55 @@ fn regions_named(
                 Some((name, country, tz, false))
             }
         })
+}
+
+/// Words for today, after which a weekday is today's: "today (Monday)", "hoy lunes", "heute,
+/// Dienstag", "اليوم الاثنين" (the way Arabic news dates the day of its report).
+#[rustfmt::skip]
+const TODAY: &[&str] = &[
+    "today", "hoy", "hoje", "aujourd'hui", "aujourd\u{2019}hui", "oggi", "heute", "vandaag",
+    "dziś", "dzisiaj", "сегодня", "Сегодня", "bugün", "Bugün", "idag", "tänään", "اليوم", "امروز",
+];
+
+/// The weekdays the page's prose calls today, each with its line and text: a clue for the
+/// publication date whose weekday agrees.
+fn weekdays_today(page: &Page<'_>, found: &mut Found) {
+    static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(TODAY)
+            .ok()
+    });
+    let Some(words) = WORDS.as_ref() else { return };
+    let mut read = 0;
+    for (n, text) in page.lines() {
+        read += text.len();
+        if read > PLACE_BYTES {
+            break;
+        }
+        for m in words.find_iter(text) {
+            let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
+            if before.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            // The weekday comes next, after a space, a comma or an opening bracket.
+            let after = text.get(m.end()..).unwrap_or_default();
+            let rest = after.trim_start_matches([' ', '\u{a0}', ',', '(', '\u{060c}']);
+            let end = rest
+                .find(|c: char| !(c.is_alphabetic() || c == '-'))
+                .unwrap_or(rest.len());
+            if after.len() == rest.len() || end == 0 {
+                continue;
+            }
+            let Some(day) = rest.get(..end).and_then(dateline_time::weekday_named) else {
+                continue;
+            };
+            let shown = text.get(m.start()..m.end() + (after.len() - rest.len()) + end);
+            found
+                .today
+                .push((day, n, shown.unwrap_or_default().to_owned()));
+        }
+    }
 }
 
 /// Outlets and countries named on the page: domains, copyright lines, media groups, a known

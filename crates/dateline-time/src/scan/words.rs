@@ -129,7 +129,7 @@ static WEEKDAY_WORD: LazyLock<Option<Rx>> =
 
 /// The weekday `word` names, in full or short, in English, the languages of [`super::WEEKDAY_INTL`] or
 /// those of [`crate::names`]; `None` for any other word (`Monkey`).
-pub(super) fn any_weekday(word: &str) -> Option<Weekday> {
+pub(crate) fn any_weekday(word: &str) -> Option<Weekday> {
     let whole = WEEKDAY_WORD
         .as_ref()
         .and_then(|rx| rx.captures_at(word, 0))
