@@ -615,7 +615,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     }
     live_title(page, found);
     names(page, found);
-    weekdays_today(page, found);
+    weekdays_today(page, &anchors.facts, found);
     if let Some((code, confidence)) = language::of_text(page.lines().map(|(_, t)| t)) {
         // whatlang's confidence runs 0 to 1; a sure reading outweighs a page's declared tag.
         let w = weight::LANGUAGE + (confidence * f64::from(weight::DATELINE)) as u32;
@@ -1721,9 +1721,13 @@ const TODAY: &[&str] = &[
     "dziś", "dzisiaj", "сегодня", "Сегодня", "bugün", "Bugün", "idag", "tänään", "اليوم", "امروز",
 ];
 
+/// How much of a page's prose is read for a weekday it calls today: a report names its day in
+/// its first paragraphs.
+const TODAY_BYTES: usize = 8_000;
+
 /// The weekdays the page's prose calls today, each with its line and text: a clue for the
 /// publication date whose weekday agrees.
-fn weekdays_today(page: &Page<'_>, found: &mut Found) {
+fn weekdays_today(page: &Page<'_>, facts: &Facts, found: &mut Found) {
     static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -1731,10 +1735,11 @@ fn weekdays_today(page: &Page<'_>, found: &mut Found) {
             .ok()
     });
     let Some(words) = WORDS.as_ref() else { return };
+    // The report's own sentences, near its start: its first paragraphs.
     let mut read = 0;
-    for (n, text) in page.lines() {
+    for (n, text) in page.lines().filter(|(n, _)| facts.is(*n, Facts::BODY)) {
         read += text.len();
-        if read > PLACE_BYTES {
+        if read > TODAY_BYTES {
             break;
         }
         for m in words.find_iter(text) {

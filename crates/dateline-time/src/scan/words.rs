@@ -130,6 +130,10 @@ static WEEKDAY_WORD: LazyLock<Option<Rx>> =
 /// The weekday `word` names, in full or short, in English, the languages of [`super::WEEKDAY_INTL`] or
 /// those of [`crate::names`]; `None` for any other word (`Monkey`).
 pub(crate) fn any_weekday(word: &str) -> Option<Weekday> {
+    // Most words are no weekday by their first letters: they need no pattern.
+    if weekday(word).is_none() {
+        return names::weekday(word);
+    }
     let whole = WEEKDAY_WORD
         .as_ref()
         .and_then(|rx| rx.captures_at(word, 0))
