@@ -113,7 +113,7 @@ fn a_windows_1252_page_is_decoded_with_a_warning_at_its_first_line() {
 #[test]
 fn a_utf16_page_with_a_bom_reads_like_its_utf8_copy() {
     let dir = page_dir();
-    let text = "A blog\n\nFriday 03 January 2020 09:00 GMT\n\n10:15 Later.\n\n09:30 Earlier.\n";
+    let text = "Storm live: the latest\n\nFriday 03 January 2020 09:00 GMT\n\n10:15 Later.\n\n09:30 Earlier.\n";
     let utf8 = dir.path().join("a.txt");
     fs::write(&utf8, text).expect("written");
     let utf16 = dir.path().join("b.txt");
@@ -178,7 +178,7 @@ fn warnings_for(name: &str, text: &str, extra: &[&str]) -> String {
 fn impossible_stamps_are_named_at_their_lines() {
     let err = warnings_for(
         "impossible.txt",
-        "A blog\n\n10:15 A post.\n\nThe vote ends at 25:61 tonight.\n\n09:40 Another.\n\nDoors at 13:00 p.m.\n",
+        "Storm live: the latest\n\n10:15 A post.\n\nThe vote ends at 25:61 tonight.\n\n09:40 Another.\n\nDoors at 13:00 p.m.\n",
         &[],
     );
     assert!(
@@ -191,7 +191,7 @@ fn impossible_stamps_are_named_at_their_lines() {
     );
     let err = warnings_for(
         "february.txt",
-        "A blog\n\nJo Lee31 February 2020 10:00\n\nBody.\n\nJo Lee1 March 2020 10:00\n\nMore.\n",
+        "Storm live: the latest\n\nJo Lee31 February 2020 10:00\n\nBody.\n\nJo Lee1 March 2020 10:00\n\nMore.\n",
         &[],
     );
     assert!(
@@ -284,7 +284,7 @@ fn a_page_over_the_size_limit_is_refused_naming_the_flag() {
 
 #[test]
 fn posts_over_the_limit_are_reported_from_the_line_where_reading_stopped() {
-    let mut page = String::from("A blog\n\nFriday 03 January 2020 09:00 GMT\n\n");
+    let mut page = String::from("Storm live: the latest\n\nFriday 03 January 2020 09:00 GMT\n\n");
     for i in 0..50 {
         page.push_str(&format!(
             "{:02}:{:02} Post {i}.\n\n",

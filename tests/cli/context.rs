@@ -7,7 +7,7 @@ use crate::util::{dateline, stderr, stdout};
 
 /// A page of a live blog with bare clocks, nothing on it saying where they are, and one relative
 /// stamp.
-const BARE: &str = "A blog\n\n3 January 2020\n\n10:15 The second post of the day.\n\n\
+const BARE: &str = "Storm live: the latest\n\n3 January 2020\n\n10:15 The second post of the day.\n\n\
     09:30 The first post of the day.\n";
 
 fn page(text: &str) -> tempfile::NamedTempFile {
@@ -76,7 +76,9 @@ fn a_given_capture_time_dates_relative_stamps() {
 
 #[test]
 fn a_given_country_chooses_among_ambiguous_zone_names() {
-    let file = page("A blog\n\n3 January 2020\n\n10:15 IST A post.\n\n09:30 IST Another.\n");
+    let file = page(
+        "Storm live: the latest\n\n3 January 2020\n\n10:15 IST A post.\n\n09:30 IST Another.\n",
+    );
     let path = file.path().to_string_lossy().into_owned();
     let doc = &parse(&["parse", &path, "-q", "--country", "ie"])["documents"][0];
     assert_eq!(doc["context"]["country"], "IE");

@@ -274,7 +274,7 @@ mod tests {
 
     #[test]
     fn every_line_of_a_page_is_listed_with_its_role() {
-        let page = "A blog\n\nFriday 03 January 2020 09:00 GMT\n\n10:15 Later.\n\n09:30 Earlier.\n\nSubscribe to our newsletter by email\n";
+        let page = "Storm live: the latest\n\nFriday 03 January 2020 09:00 GMT\n\n10:15 Later.\n\n09:30 Earlier.\n\nSubscribe to our newsletter by email\n";
         let reading = dateline_sources::read_explained(
             "g.txt",
             page.as_bytes(),
@@ -292,12 +292,12 @@ mod tests {
           country      -                               no clue on the page
           zone         UTC                          <- a stamp that prints its zone `Friday 03 January 2020 09:00 GMT` (line 3, weight 30)
           captured-at  -                               no clue on the page
-          kind         -                               no clue on the page
+          kind         live-blog                    <- a headline at the top of the page calls it live `Storm live: the latest` (line 1, weight 30)
           published    2020-01-03T09:00:00+00:00    <- a dated line above the first post `Friday 03 January 2020 09:00 GMT` (line 3, weight 5)
           updated      -                               no clue on the page
           page-date    2020-01-03                   <- the day it was published `Friday 03 January 2020 09:00 GMT` (line 3, weight 40)
           order        newest-first                 <- the order of the posts' times `2 posts, resolved together` (weight 2)
-             1  metadata    title          first-line-of-page                                        | A blog
+             1  metadata    title          first-line-of-page                                        | Storm live: the latest
              2  blank       blank          -                                                         | 
              3  metadata    published      published-line                                            | Friday 03 January 2020 09:00 GMT
              4  blank       blank          -                                                         | 

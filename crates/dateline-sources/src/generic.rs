@@ -449,11 +449,16 @@ impl Layout for Generic {
                 post_lines.sort_by_key(|(n, _)| *n);
             }
         }
-        // A page its context calls an article (its machine data says so) is one, whatever
-        // clocks its sidebars print.
-        let article = page
-            .context()
-            .is_some_and(|c| c.kind == Some(DocumentKind::Article));
+        // A page is a live blog where its context found the evidence (a run of stamped posts
+        // with bodies of their own, machine data the text agrees with, a live headline), or,
+        // where the context found none either way, where the stamps this layout reads (glued to
+        // bylines, in forms the context does not read line by line) open such a run; otherwise
+        // it is an article, whatever clocks its sidebars print.
+        let article = match page.context().and_then(|c| c.kind) {
+            Some(DocumentKind::LiveBlog) => false,
+            Some(_) => true,
+            None => !run_of_posts(page, &post_lines, footers, &mut parsed),
+        };
         if post_lines.len() < 2 || article {
             read_article(page, &mut parsed, &stamped, &page_times);
             return parsed;
@@ -509,6 +514,65 @@ impl Layout for Generic {
         parsed.kind = DocumentKind::LiveBlog;
         parsed
     }
+}
+
+/// Whether the page's stamped lines open (or, as footers, close) a run of posts with bodies of
+/// their own: three blocks or more with a line of prose, and less than twice as much prose
+/// before the first of them (more is a whole article, whose comments or related stories follow);
+/// or two such blocks that open with bare clocks and hold all the page's prose. The reckoning is
+/// noted either way.
+fn run_of_posts(
+    page: &Page<'_>,
+    post_lines: &[(u32, StampLine)],
+    footers: bool,
+    parsed: &mut Parsed,
+) -> bool {
+    // A stamp in a list of other stories, under its heading, opens no post.
+    let listed = |n: u32| page.context().is_some_and(|c| c.in_related(n));
+    let post_lines: Vec<&(u32, StampLine)> =
+        post_lines.iter().filter(|(n, _)| !listed(*n)).collect();
+    let lines: Vec<u32> = post_lines.iter().map(|(n, _)| *n).collect();
+    let mut bodied = 0;
+    let mut first: Option<u32> = None;
+    // Whether every block with prose opens with a clock and no date, as a live blog's posts do
+    // (an article's dateline, and the stories listed beside it, print their dates).
+    let mut bare = true;
+    for (i, (&n, (_, line))) in lines.iter().zip(post_lines).enumerate() {
+        let (from, to) = if footers {
+            (
+                i.checked_sub(1)
+                    .and_then(|j| lines.get(j))
+                    .map_or(1, |m| m + 1),
+                n,
+            )
+        } else {
+            (n, lines.get(i + 1).map_or(page.len(), |m| m - 1))
+        };
+        let body = (from..=to).any(|m| page.line(m).is_some_and(crate::context::is_body));
+        if body {
+            bodied += 1;
+            first.get_or_insert(from);
+            bare &= matches!(line, StampLine::Head { dated: false, .. });
+        }
+    }
+    let before = first.map_or(0, |f| {
+        (1..f)
+            .filter(|m| page.line(*m).is_some_and(crate::context::is_prose))
+            .count()
+    });
+    // Two posts are a run when all the page's prose is theirs and their clocks are bare.
+    let run = (bodied >= 3 && before < 2 * bodied) || (bodied >= 2 && before == 0 && bare);
+    parsed.diagnostics.push(Diagnostic::new(
+        Severity::Info,
+        "kind-inferred",
+        format!(
+            "{} stamped lines, {bodied} with prose of their own, {before} paragraphs before the \
+             first: {}",
+            lines.len(),
+            if run { "a live blog" } else { "an article" }
+        ),
+    ));
+    run
 }
 
 /// The page's publication and update lines above its first post: the page's own times where its
@@ -1005,10 +1069,10 @@ mod tests {
     #[test]
     fn stamps_at_the_start_of_lines_open_posts() {
         let parsed = parse(
-            "A blog\n\nAll times are in UTC\n\n12:50 Newest.\n\nMore of it.\n\n12:31 Older.\n\nSubscribe to our newsletter by email\n",
+            "Storm live: the latest\n\nAll times are in UTC\n\n12:50 Newest.\n\nMore of it.\n\n12:31 Older.\n\nSubscribe to our newsletter by email\n",
         );
         assert_eq!(parsed.kind, DocumentKind::LiveBlog);
-        assert_eq!(parsed.title.as_deref(), Some("A blog"));
+        assert_eq!(parsed.title.as_deref(), Some("Storm live: the latest"));
         assert_eq!(parsed.roles.get(3).map(|r| r.0), Some(Role::ZoneStatement));
         let stamps: Vec<_> = parsed.posts.iter().map(|p| p.stamp.text.as_str()).collect();
         assert_eq!(stamps, vec!["12:50", "12:31"]);
@@ -1025,7 +1089,7 @@ mod tests {
     #[test]
     fn stamps_glued_to_bylines_at_the_end_of_posts_close_them() {
         let parsed = parse(
-            "A blog\n\nFirst post.\n\nAnn Lee4 August 2020 12:44\n\nSecond post.\n\nBo Ray4 August 2020 13:05\n",
+            "Storm live: the latest\n\nFirst post.\n\nAnn Lee4 August 2020 12:44\n\nSecond post.\n\nBo Ray4 August 2020 13:05\n",
         );
         assert_eq!(parsed.posts.len(), 2);
         let first = &parsed.posts[0];
@@ -1060,7 +1124,7 @@ mod tests {
     #[test]
     fn clocks_with_glued_bylines_under_an_updated_line() {
         let parsed = parse(
-            "A live blog\nBy\nAnn Lee\nUpdated21:22, 6 OCT 2020\nIntro.\n\
+            "Cork news live: level 3 restrictions\nBy\nAnn Lee\nUpdated21:22, 6 OCT 2020\nIntro.\n\
              21:22Frances Watkins\nGoodnight\n\nWe are logging off.\n\n\
              20:36Frances Watkins\nA pub closes\nhttps://example.com/post/1\n",
         );
@@ -1079,7 +1143,7 @@ mod tests {
     #[test]
     fn a_relative_time_before_the_clock_and_a_repeated_byline_after_it() {
         let parsed = parse(
-            "Royals LIVE\nBy Jon King\n11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024\n\n\
+            "Royal family news LIVE: the latest\nBy Jon King\n11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024\n\n\
              21 mins ago11:48 Jon King\nA headline\n\nBody one.\n\
              2 hours ago 10:05 Jon King\nAnother headline\n\nBody two.\n",
         );
@@ -1102,7 +1166,7 @@ mod tests {
     #[test]
     fn a_clock_takes_its_date_from_the_short_lines_above_it() {
         let parsed = parse(
-            "Cricket live\nUpdated:November 02, 2023 09:20 PM IST\nToggle\n\
+            "India v Sri Lanka cricket live\nUpdated:November 02, 2023 09:20 PM IST\nToggle\n\
              November\n02\n2023\n21:06 (IST)\nIt's a wrap!\nThat's it from the game.\n\
              November\n02\n2023\n20:51 (IST)\nPlayer of the match\nShami gets the award.\n",
         );
@@ -1130,7 +1194,7 @@ mod tests {
     #[test]
     fn impossible_clocks_are_text_with_a_warning() {
         let parsed = parse(
-            "A blog\n\n10:15 A post.\n\nThe vote ends at 25:61 tonight.\n\n09:40 Another.\n\nDoors at 13:00 p.m.\n\nThe score was 3:2 at 12:30.\n",
+            "Vote count live: the latest\n\n10:15 A post.\n\nThe vote ends at 25:61 tonight.\n\n09:40 Another.\n\nDoors at 13:00 p.m.\n\nThe score was 3:2 at 12:30.\n",
         );
         let lines: Vec<(Option<u32>, String)> = parsed
             .diagnostics
@@ -1187,10 +1251,12 @@ mod tests {
     fn a_page_stamp_after_the_outlet_name_gives_the_year() {
         let parsed = parse(
             "Live score\n\nTHE TIMES OF INDIA | Oct 02, 2020, 19:02:47 IST\n\n\
-             19:02 (IST), Oct 02\n\nToss won.\n\n18:32 (IST), Oct 02\n\nWelcome.\n",
+             19:02 (IST), Oct 02\n\nRajasthan won the toss and chose to field first in Dubai.\n\n\
+             18:45 (IST), Oct 02\n\nThe pitch looks dry and the captains expect it to turn late.\n\n\
+             18:32 (IST), Oct 02\n\nWelcome to our live coverage of tonight's league match.\n",
         );
         assert_eq!(parsed.roles.get(3).map(|r| r.0), Some(Role::Published));
-        assert_eq!(parsed.posts.len(), 2);
+        assert_eq!(parsed.posts.len(), 3);
     }
 
     #[test]
@@ -1244,10 +1310,61 @@ mod tests {
 
     #[test]
     fn a_bare_stamp_line_with_a_short_line_under_it_has_a_headline() {
-        let parsed =
-            parse("T\n\n10:00\n\nA headline\n\nBody.\n\n09:00\n\nOther headline\n\nBody two.\n");
+        let parsed = parse(
+            "Storm live: the latest updates\n\n10:00\n\nA headline\n\nBody.\n\n09:00\n\nOther headline\n\nBody two.\n",
+        );
         assert_eq!(parsed.posts.len(), 2);
         assert_eq!(parsed.posts[0].headline.as_deref(), Some("A headline"));
         assert_eq!(parsed.posts[0].paragraphs, vec!["Body."]);
+    }
+
+    /// With no live headline and no machine data, the stamps decide: three posts with prose of
+    /// their own, stamps glued to their bylines, make a live blog.
+    #[test]
+    fn three_stamped_posts_with_prose_make_a_live_blog() {
+        let parsed = parse(
+            "Cork news\n\n\
+             21:22Frances Watkins\nWe are logging off for the night and will be back from seven tomorrow.\n\n\
+             20:36Frances Watkins\nAnother favourite pub is preparing to shut its doors for three weeks.\n\n\
+             20:03Frances Watkins\nThe county council has given an update on its services this evening.\n",
+        );
+        assert_eq!(parsed.kind, DocumentKind::LiveBlog);
+        assert_eq!(parsed.posts.len(), 3);
+    }
+
+    /// An article whose page lists other stories, each with its date and a line of teaser: one
+    /// item, at the article's dateline, however many stamps the list prints.
+    #[test]
+    fn dated_stamps_of_a_list_under_an_article_make_no_live_blog() {
+        let parsed = parse(
+            "Bridge to close for a year after cracks are found\n\n\
+             14/03/2020 16h15\n\n\
+             The council voted on Tuesday evening to close the old bridge to cars for the whole of \
+             next year, while engineers repair the cracks they found in its piers last month.\n\n\
+             Drivers who cross it every day will have to take the long road around the lake, which \
+             adds twenty minutes to the journey each way, the council said.\n\n\
+             More news\n\n\
+             13/03/2020 14h24\n\nNew school opens its doors to three hundred pupils in the north.\n\n\
+             12/03/2020 09h10\n\nMarket square to get new trees and benches by the summer.\n",
+        );
+        assert_eq!(parsed.kind, DocumentKind::Article);
+        assert_eq!(parsed.posts.len(), 1);
+        assert_eq!(parsed.posts[0].stamp.line, 3);
+    }
+
+    /// Two updates that open with bare clocks and hold all the page's prose ("The Latest" of a
+    /// news agency) are a live blog of two posts.
+    #[test]
+    fn two_bare_clocks_holding_all_the_prose_make_a_live_blog() {
+        let parsed = parse(
+            "The Latest: Man stabbed on commuter train\n\n\
+             10 p.m.\n\n\
+             Authorities say the stabbing may have happened after the attacker tried to steal a phone.\n\n\
+             ___\n\n\
+             4:14 p.m.\n\n\
+             A transit chief says a man has been stabbed to death on a commuter train during a fight.\n",
+        );
+        assert_eq!(parsed.kind, DocumentKind::LiveBlog);
+        assert_eq!(parsed.posts.len(), 2);
     }
 }

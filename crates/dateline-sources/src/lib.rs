@@ -641,7 +641,7 @@ mod tests {
 
     #[test]
     fn crlf_and_a_bom_do_not_change_the_reading() {
-        let lf = "A\n\nJo Lee3 January 2020 12:44\n\nB\n\nJo Lee3 January 2020 12:50\n";
+        let lf = "Storm live: the latest\n\nJo Lee3 January 2020 12:44\n\nB\n\nJo Lee3 January 2020 12:50\n";
         let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
         let (a, _) = read("lf.txt", lf.as_bytes(), &Options::default());
         let (b, _) = read("crlf.txt", crlf.as_bytes(), &Options::default());
@@ -658,7 +658,7 @@ mod tests {
 
     #[test]
     fn bare_clocks_under_no_page_date_take_the_day_of_the_published_time() {
-        let page = "A blog\n\nFriday 03 January 2020 09:00 GMT\n\n10:15 Later.\n\n09:30 Earlier.\n";
+        let page = "Storm live: the latest\n\nFriday 03 January 2020 09:00 GMT\n\n10:15 Later.\n\n09:30 Earlier.\n";
         let (doc, diagnostics) = read("g.txt", page.as_bytes(), &Options::default());
         assert_eq!(doc.layout, "generic");
         assert_eq!(

@@ -31,6 +31,7 @@ use crate::layout::{RawStamp, Role};
 use crate::{Page, html::Machine, outlets};
 pub(crate) use clue::weight;
 use clue::{Clue, Outcome, vote};
+pub(crate) use text::body as is_body;
 pub(crate) use text::label_only as is_label;
 pub(crate) use text::prose as is_prose;
 
@@ -109,6 +110,9 @@ pub(crate) struct Context {
     pub statement: Option<RawStamp>,
     /// The line that heads the comment thread under the article, when the page has one.
     pub comments: Option<u32>,
+    /// The lists of other stories on the page (related, latest, most read): each heading's line
+    /// and the last line of its list.
+    pub related: Vec<(u32, u32)>,
     /// Whether the page is a live blog or an article, when the clues say.
     pub kind: Option<DocumentKind>,
     /// Whether the page's machine data (not only its text) says which kind it is.
@@ -122,6 +126,11 @@ pub(crate) struct Context {
 }
 
 impl Context {
+    /// Whether `line` stands in a list of other stories, under its heading.
+    pub(crate) fn in_related(&self, line: u32) -> bool {
+        self.related.iter().any(|&(h, end)| h < line && line <= end)
+    }
+
     /// The role of a line the context read as the page's own (its zone statement, its
     /// publication and update lines, its date line), and the rule that says so.
     pub(crate) fn claims(&self, line: u32) -> Option<(Role, &'static str)> {
@@ -219,6 +228,8 @@ pub(crate) struct Found {
     pub statement: Option<(RawStamp, Tz)>,
     /// The line that heads a comment thread under the article.
     pub comments: Option<u32>,
+    /// The lists of other stories: each heading's line and its list's last line.
+    pub related: Vec<(u32, u32)>,
     /// The page's headline from its machine data.
     pub title: Option<String>,
 }
@@ -475,6 +486,7 @@ pub(crate) fn decide(
         page_date,
         statement: found.statement.map(|(raw, _)| raw),
         comments: found.comments,
+        related: found.related,
         kind,
         kind_declared,
         title: found.title,

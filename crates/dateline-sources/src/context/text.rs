@@ -584,10 +584,25 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     }
     // The first line that opens (or closes) a post: a dated line above it is the page's own;
     // where the page is a run of posts, a dated line that opens a later post is that post's.
+    // A stamp in a list of other stories, a few lines under its heading, is the story's.
     let posts_before: Vec<(u32, bool)> = heads
         .iter()
         .copied()
-        .filter(|(n, _)| comments.is_none_or(|c| *n < c))
+        .filter(|(n, _)| comments.is_none_or(|c| *n < c) && !anchors.in_related(*n))
+        .collect();
+    found.related = anchors
+        .related
+        .iter()
+        .map(|&h| {
+            let end = page
+                .lines()
+                .skip(usize::try_from(h).unwrap_or(usize::MAX))
+                .filter(|(_, t)| !is_blank(t))
+                .take(usize::try_from(RELATED_SPAN).unwrap_or(usize::MAX))
+                .last()
+                .map_or(h, |(n, _)| n);
+            (h, end)
+        })
         .collect();
     kind(page, &anchors.facts, &posts_before, found);
     let first_post = heads.first().map(|(n, _)| *n);
@@ -1078,6 +1093,12 @@ fn fold(text: &str) -> String {
 /// A line of prose: long, several words, ending as a sentence does.
 pub(crate) fn prose(text: &str) -> bool {
     Facts::of(text) & Facts::PROSE != 0
+}
+
+/// A line of a post's body: a sentence, or a long run of text, not a teaser cut off with an
+/// ellipsis.
+pub(crate) fn body(text: &str) -> bool {
+    Facts::of(text) & Facts::BODY != 0
 }
 
 /// A line cut off with an ellipsis (`...`, `…`, `[…]`), as a list's teaser is.
