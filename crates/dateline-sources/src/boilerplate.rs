@@ -302,14 +302,36 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2}:)?\d{1,2}:\d{
 static VIDEO_PLAYER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^this browser does not support the video element"));
 
-/// Whether `line` is a video's length: a bare `MM:SS` whose next non-blank line is a player message.
+/// Whether `line` is a video's length: a bare `MM:SS` whose next non-blank line is a player
+/// message, or the video's title shown twice (the second time after a label such as `WATCH:`).
 pub(crate) fn is_video_length(page: &Page<'_>, line: u32) -> bool {
     let Some(text) = page.line(line) else {
         return false;
     };
-    DURATION.is_match(text.trim())
-        && next_non_blank(page, line).is_some_and(|(_, next)| VIDEO_PLAYER.is_match(next.trim()))
+    if !DURATION.is_match(text.trim()) {
+        return false;
+    }
+    let Some((n, next)) = next_non_blank(page, line) else {
+        return false;
+    };
+    let next = next.trim();
+    if VIDEO_PLAYER.is_match(next) {
+        return true;
+    }
+    let title = |t: &str| !t.is_empty() && t.chars().count() <= 160 && !t.ends_with('.');
+    title(next)
+        && next_non_blank(page, n).is_some_and(|(_, again)| {
+            let again = again.trim();
+            let unlabelled = again
+                .split_once(':')
+                .filter(|(label, _)| VIDEO_LABELS.contains(&label.trim().to_lowercase().as_str()))
+                .map_or(again, |(_, rest)| rest.trim());
+            unlabelled == next
+        })
 }
+
+/// Labels a page puts before a video's title (`WATCH: ...`).
+const VIDEO_LABELS: &[&str] = &["watch", "video", "watch live", "ver", "vídeo", "vidéo"];
 
 /// Whether `line` is a video's title: a short line whose next non-blank line is a video's length.
 pub(crate) fn is_video_title(page: &Page<'_>, line: u32) -> bool {
@@ -619,6 +641,19 @@ mod tests {
         assert!(is_video_length(&page, 5));
         assert!(!is_video_title(&page, 1));
         assert!(!is_video_length(&page, 3));
+    }
+
+    /// A video's length over its title shown twice, the second time after a label, as a
+    /// page's embedded player prints them; a clock over a post's headline and its prose is none.
+    #[test]
+    fn a_video_length_stands_over_its_title_shown_twice() {
+        let text = "Body.\n0:57\nMigrants wait at the border\n WATCH: Migrants wait at the border\n\n\
+                    1:30\nFootage of the strike\nFootage of the strike\n\n\
+                    9:30\nMigrants wait at the border\nThe crossing stayed closed all day.\n";
+        let page = Page::new("p", text);
+        assert!(is_video_length(&page, 2));
+        assert!(is_video_length(&page, 6));
+        assert!(!is_video_length(&page, 10));
     }
 
     #[test]

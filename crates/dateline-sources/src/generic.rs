@@ -347,6 +347,8 @@ impl Layout for Generic {
                 if let Some(stamp) = dateline_time::find_stamp(text.trim()) {
                     page_times.push((n, which, stamp.text));
                 }
+            } else if ticker(page, n) {
+                furniture.push((n, (DropReason::Link, "list-of-stories")));
             } else if let Some(line) = stamp_line(page, n, text) {
                 stamped.push((n, line));
             }
@@ -514,6 +516,16 @@ impl Layout for Generic {
         parsed.kind = DocumentKind::LiveBlog;
         parsed
     }
+}
+
+/// Whether line `n` is a list of stories run together, each after its clock (`08:45 Minister
+/// resigns 08:38 Storm closes roads 08:31 ...`): three clocks or more on one line head no post.
+pub(crate) fn ticker(page: &Page<'_>, n: u32) -> bool {
+    page.stamps(n)
+        .iter()
+        .filter(|s| s.time.is_some() && s.relative.is_none())
+        .nth(2)
+        .is_some()
 }
 
 /// Whether the page's stamped lines open (or, as footers, close) a run of posts with bodies of
@@ -1366,5 +1378,25 @@ mod tests {
         );
         assert_eq!(parsed.kind, DocumentKind::LiveBlog);
         assert_eq!(parsed.posts.len(), 2);
+    }
+
+    /// A line of stories run together after their clocks is a list, dropped as such: it heads
+    /// no post, and the article under it keeps its own dateline.
+    #[test]
+    fn a_line_of_clocks_and_headlines_is_a_list_of_stories() {
+        let parsed = parse(
+            "Minister resigns over the budget\n\n\
+             08:45 Storm closes roads 08:38 New school opens 08:31 Market square gets trees\n\n\
+             08:30 Rail strike called off 08:22 Council votes on the bridge 08:16 Fair opens\n\n\
+             24.11.2020, 07:10\n\n\
+             The finance minister resigned on Tuesday after parliament rejected the budget she had \
+             spent the whole autumn negotiating with the coalition's smaller parties.\n\n\
+             Her deputy will lead the ministry until a successor is chosen next month, the prime \
+             minister's office said in a statement.\n",
+        );
+        assert_eq!(parsed.kind, DocumentKind::Article);
+        assert_eq!(parsed.posts.len(), 1);
+        assert_eq!(parsed.posts[0].stamp.line, 7);
+        assert_eq!(parsed.roles.get(3).map(|r| r.1), Some("list-of-stories"));
     }
 }

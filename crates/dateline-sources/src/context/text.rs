@@ -519,7 +519,12 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
             let relative = crate::generic::RELATIVE_PREFIX
                 .find(before)
                 .is_some_and(|m| m.end() == before.len());
-            if (before.is_empty() || relative) && label(after).is_none() {
+            // A video's length (`0:57` over the video's title) heads no post.
+            if (before.is_empty() || relative)
+                && label(after).is_none()
+                && !crate::boilerplate::is_video_length(page, n)
+                && !crate::generic::ticker(page, n)
+            {
                 heads.push((n, true));
             } else if after.is_empty()
                 && before.chars().count() <= 60
