@@ -320,6 +320,43 @@ fn posts_over_the_limit_are_reported_from_the_line_where_reading_stopped() {
 }
 
 #[test]
+fn machine_only_updates_count_against_the_limit_of_posts() {
+    let updates: Vec<String> = (0..50)
+        .map(|i| {
+            format!(
+                r#"{{"@type":"BlogPosting","headline":"Update {i}","articleBody":"Body {i}.","datePublished":"2024-07-04T{:02}:{:02}:00+01:00"}}"#,
+                10 + i / 60,
+                i % 60
+            )
+        })
+        .collect();
+    let page = format!(
+        r#"<!DOCTYPE html><html lang="en"><head><script type="application/ld+json">{{"@context":"https://schema.org","@type":"LiveBlogPosting","headline":"Storm live: the latest","datePublished":"2024-07-04T09:00:00+01:00","liveBlogUpdate":[{}]}}</script></head><body><h1>Storm live: the latest</h1><p>Thu 4 Jul 2024 09.00 BST</p></body></html>"#,
+        updates.join(",")
+    );
+    let dir = page_dir();
+    let path = dir.path().join("machine.html");
+    fs::write(&path, page).expect("written");
+    let output = dateline()
+        .arg("parse")
+        .arg(&path)
+        .args(["--max-posts", "10"])
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success());
+    let err = stderr(&output);
+    assert!(
+        err.contains("41 updates of the page's machine data that the page does not show were left out, past the limit of 10 posts"),
+        "{err}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        json["documents"][0]["posts"].as_array().map(Vec::len),
+        Some(10)
+    );
+}
+
+#[test]
 fn a_ten_megabyte_line_is_read() {
     let dir = page_dir();
     let path = dir.path().join("one-line.txt");

@@ -328,6 +328,7 @@ fn read_inner(
             &mut doc,
             &h.machine,
             context.zone.as_ref().map(|z| z.tz),
+            options.max_posts,
             &mut diagnostics,
         );
     }

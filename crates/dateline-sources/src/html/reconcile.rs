@@ -93,6 +93,7 @@ pub(crate) fn reconcile(
     doc: &mut Document,
     machine: &Machine,
     zone: Option<Tz>,
+    max_posts: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let untimed: Vec<u32> = doc
@@ -103,7 +104,7 @@ pub(crate) fn reconcile(
         .collect();
     let updates = updates(machine);
     if !updates.is_empty() {
-        live_blog(doc, &updates, zone, diagnostics);
+        live_blog(doc, &updates, zone, max_posts, diagnostics);
     }
     // A stamp the text could not resolve, whose time the machine data gave: say so once, softly.
     for post in doc.posts.iter().filter(|p| p.time.is_some()) {
@@ -235,6 +236,7 @@ fn live_blog(
     doc: &mut Document,
     updates: &[(&Update, Source)],
     zone: Option<Tz>,
+    max_posts: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let instants: Vec<Option<DateTime<Utc>>> = updates
@@ -380,10 +382,15 @@ fn live_blog(
             }
         }
     }
-    // Updates the page does not show are kept, marked.
+    // Updates the page does not show are kept, marked, as far as the limit of posts allows.
     let mut hidden = 0;
+    let mut over = 0;
     for (u, (update, _)) in updates.iter().enumerate() {
         if post_of.get(u).copied().flatten().is_some() {
+            continue;
+        }
+        if doc.posts.len() >= max_posts {
+            over += 1;
             continue;
         }
         hidden += 1;
@@ -399,6 +406,16 @@ fn live_blog(
             .filter(|_| !degenerate)
             .and_then(|t| resolved(t, "liveBlogUpdate datePublished", 0, zone));
         doc.posts.push(post);
+    }
+    if over > 0 {
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            "too-many-posts",
+            format!(
+                "{over} updates of the page's machine data that the page does not show were left \
+                 out, past the limit of {max_posts} posts; raise --max-posts to read them all"
+            ),
+        ));
     }
     if doc.kind != DocumentKind::LiveBlog && !updates.is_empty() {
         doc.kind = DocumentKind::LiveBlog;
