@@ -730,17 +730,16 @@ fn read_article(
 ) {
     let context = page.context();
     // The item's dateline is the line that shows the page's publication time, as its context
-    // decided from every clue; failing that, the line of its update time.
-    // (A live blog whose posts the page does not show has no item for its update time.)
-    let shown = context.and_then(|c| {
-        let published = c.published.as_ref().and_then(|d| d.visible.clone());
-        let updated = c
-            .updated
-            .as_ref()
-            .filter(|_| c.kind != Some(DocumentKind::LiveBlog))
-            .and_then(|d| d.visible.clone());
-        published.or(updated)
-    });
+    // decided from every clue; failing that, the line of its update time. (A live blog whose
+    // posts the page does not show has no item for its publication or update time: they are
+    // the page's, not a post's.)
+    let shown = context
+        .filter(|c| c.kind != Some(DocumentKind::LiveBlog))
+        .and_then(|c| {
+            let published = c.published.as_ref().and_then(|d| d.visible.clone());
+            let updated = c.updated.as_ref().and_then(|d| d.visible.clone());
+            published.or(updated)
+        });
     let found = shown
         .filter(|raw| !parsed.roles.is_assigned(raw.line))
         .map(|raw| {
