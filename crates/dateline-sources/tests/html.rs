@@ -148,3 +148,64 @@ fn german_and_italian_pages_are_read_in_their_own_words_and_zones() {
     assert_eq!(time.utc.to_rfc3339(), "2024-01-30T13:30:00+00:00");
     assert_eq!(time.zone, "Europe/Rome");
 }
+
+/// Machine times written in local time but labelled UTC stand the same whole hour from every
+/// visible clock whose zone the page prints: the visible clocks are kept, with a warning and a
+/// note on each post.
+#[test]
+fn machine_times_shifted_by_a_whole_zone_lose_to_clocks_that_print_theirs() {
+    let update = |clock: &str, headline: &str, body: &str| {
+        format!(
+            r#"{{"@type":"BlogPosting","headline":"{headline}","articleBody":"{body}","datePublished":"2024-07-04T{clock}:00+00:00"}}"#
+        )
+    };
+    let html = format!(
+        r#"<!DOCTYPE html><html lang="en-GB"><head><script type="application/ld+json">
+{{"@context":"https://schema.org","@type":"LiveBlogPosting","headline":"Storm live: the latest","datePublished":"2024-07-04T08:00:00+01:00","liveBlogUpdate":[{},{},{}]}}
+</script></head><body><h1>Storm live: the latest</h1>
+<div><p>10.15 BST</p><h2>Roads closed</h2><p>Police have closed the coast road after the sea wall gave way overnight.</p></div>
+<div><p>09.30 BST</p><h2>Trains stopped</h2><p>No trains will run between the two towns until the line is checked.</p></div>
+<div><p>08.45 BST</p><h2>Schools shut</h2><p>Every school in the county will stay shut today, the council said.</p></div>
+</body></html>"#,
+        update(
+            "10:15",
+            "Roads closed",
+            "Police have closed the coast road after the sea wall gave way overnight."
+        ),
+        update(
+            "09:30",
+            "Trains stopped",
+            "No trains will run between the two towns until the line is checked."
+        ),
+        update(
+            "08:45",
+            "Schools shut",
+            "Every school in the county will stay shut today, the council said."
+        ),
+    );
+    let (doc, diagnostics) = read("shifted.html", html.as_bytes(), &Options::default());
+    let times: Vec<String> = posts(&doc).into_iter().map(|p| p.0).collect();
+    assert_eq!(
+        times,
+        vec![
+            "2024-07-04T09:15Z",
+            "2024-07-04T08:30Z",
+            "2024-07-04T07:45Z"
+        ]
+    );
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.code == "machine-times-shifted"),
+        "{diagnostics:?}"
+    );
+    assert!(doc.posts.iter().all(|p| p.visible));
+    assert!(doc.posts.iter().all(|p| {
+        p.time.as_ref().is_some_and(|t| {
+            t.basis
+                .notes
+                .iter()
+                .any(|n| n.contains("visible clock is kept"))
+        })
+    }));
+}

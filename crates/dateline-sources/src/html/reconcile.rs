@@ -321,6 +321,47 @@ fn live_blog(
             *slot = Some(p);
         }
     }
+    // Machine times that all stand the same whole number of hours from visible clocks whose zone
+    // the page states (in the stamp, in a statement, or as the user gave it) are written in
+    // another zone than they say: the visible clocks are kept.
+    let offsets: Vec<i64> = updates
+        .iter()
+        .enumerate()
+        .filter_map(|(u, _)| {
+            let p = post_of.get(u).copied().flatten()?;
+            let visible = doc.posts.get(p)?.time.as_ref()?;
+            let machine = instants.get(u).copied().flatten().filter(|_| !degenerate)?;
+            let firm = matches!(
+                visible.basis.zone_source,
+                ZoneSource::Stated { .. } | ZoneSource::PageStatement { .. } | ZoneSource::Given
+            );
+            Some(if firm {
+                minute(machine) - minute(visible.utc)
+            } else {
+                // A clock whose zone was only decided or assumed: never kept against the machine.
+                i64::MIN
+            })
+        })
+        .collect();
+    let shift = offsets.first().copied().filter(|&first| {
+        first != 0
+            && first != i64::MIN
+            && first % 60 == 0
+            && offsets.len() >= 2
+            && offsets.iter().all(|&o| o == first)
+    });
+    if let Some(shift) = shift {
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            "machine-times-shifted",
+            format!(
+                "every live-blog update in the page's machine data stands {:+} h from the visible \
+                 clock it matches, whose zone the page states: the machine times are written in \
+                 another zone than they say, so the visible clocks are kept",
+                shift / 60
+            ),
+        ));
+    }
     let mut confirmed = 0;
     let mut corrected = 0;
     let mut filled = 0;
@@ -345,6 +386,13 @@ fn live_blog(
                     .notes
                     .push(format!("{} agrees", field(&time.source, what)));
                 confirmed += 1;
+            }
+            Some(visible) if shift.is_some() => {
+                visible.basis.notes.push(format!(
+                    "{} says {}, in another zone than it says; the visible clock is kept",
+                    field(&time.source, what),
+                    machine_time.utc.to_rfc3339()
+                ));
             }
             Some(visible) => {
                 let hours = (machine_time.utc - visible.utc).num_minutes() as f64 / 60.0;
