@@ -242,6 +242,158 @@ fn stamp_line(page: &Page<'_>, n: u32, text: &str) -> Option<StampLine> {
     None
 }
 
+/// The lines of a summary of key events: a clock and a headline on one line, with no prose of
+/// their own before the next stamp, whose clock and headline a later post repeats (its headline
+/// on its stamp's line or on the line under it).
+fn summary_repeats(page: &Page<'_>, stamped: &[(u32, StampLine)]) -> Vec<u32> {
+    let headline_of = |n: u32, line: &StampLine| -> Option<(String, String)> {
+        let StampLine::Head { stamp, rest, .. } = line else {
+            return None;
+        };
+        let headline = if rest.is_empty() {
+            boilerplate::next_non_blank(page, n)?.1.trim().to_owned()
+        } else {
+            rest.clone()
+        };
+        Some((stamp.clone(), headline))
+    };
+    let mut out = Vec::new();
+    for (i, (n, line)) in stamped.iter().enumerate() {
+        let Some((stamp, rest)) = (match line {
+            StampLine::Head { stamp, rest, .. } if !rest.is_empty() => {
+                Some((stamp.clone(), rest.clone()))
+            }
+            _ => None,
+        }) else {
+            continue;
+        };
+        let next = stamped.get(i + 1).map_or(page.len() + 1, |(m, _)| *m);
+        let bodied = (n + 1..next).any(|m| page.line(m).is_some_and(crate::context::is_body));
+        if bodied {
+            continue;
+        }
+        // The same clock, whatever date lines the later stamp took from above it.
+        let clock = |s: &str| {
+            dateline_time::parse_stamp(s)
+                .or_else(|| dateline_time::dotted_clock(s))
+                .and_then(|s| s.time)
+        };
+        let repeated = stamped
+            .iter()
+            .skip(i + 1)
+            .filter_map(|(m, l)| headline_of(*m, l))
+            .any(|(s, h)| h == rest && clock(&s).is_some() && clock(&s) == clock(&stamp));
+        if repeated {
+            out.push(*n);
+        }
+    }
+    out
+}
+
+/// The fewest lines headed by a bare dotted clock that make a run of posts.
+const DOTTED_RUN: usize = 3;
+
+/// A line headed by a bare dotted clock, then a sentence or a dash (`16.42 The ministry said
+/// ...`, `14.05 - Police said ...`), as a post's head: the clock and the rest of the line.
+fn dotted_head(text: &str) -> Option<StampLine> {
+    let text = text.trim();
+    let end = text.find(|c: char| c.is_whitespace()).unwrap_or(text.len());
+    let (clock, rest) = text.split_at(end);
+    let stamp = dateline_time::dotted_clock(clock)?;
+    let rest = rest
+        .trim()
+        .trim_start_matches(['-', '–', '—', '|', ':'])
+        .trim();
+    if !rest.is_empty()
+        && !rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
+    {
+        return None;
+    }
+    Some(StampLine::Head {
+        stamp: stamp.text,
+        rest: rest.to_owned(),
+        form: stamp.form,
+        dated: false,
+        glued_name: false,
+        date_lines: Vec::new(),
+    })
+}
+
+/// Whether the page has a run of lines headed by bare dotted clocks, each with prose after it
+/// or under it: at least [`DOTTED_RUN`] of them, with their clocks in order (each no later than
+/// the one above, or each no earlier, but for one midnight).
+fn dotted_run(page: &Page<'_>) -> bool {
+    let mut minutes: Vec<u32> = Vec::new();
+    for (_, text) in page.lines() {
+        if let Some(StampLine::Head { stamp, .. }) = dotted_head(text) {
+            if let Some(t) = dateline_time::dotted_clock(&stamp).and_then(|s| s.time) {
+                minutes.push(chrono::Timelike::hour(&t) * 60 + chrono::Timelike::minute(&t));
+            }
+        }
+    }
+    if minutes.len() < DOTTED_RUN {
+        return false;
+    }
+    let steps = |down: bool| {
+        minutes
+            .windows(2)
+            .filter(|w| match w {
+                [a, b] => (down && b > a) || (!down && b < a),
+                _ => false,
+            })
+            .count()
+    };
+    steps(true) <= 1 || steps(false) <= 1
+}
+
+/// A date alone on its line among the posts (`Tuesday 3 November 2020` between the days of a
+/// live blog that runs over several) dates the bare clocks under it, down to the next such line:
+/// each such stamp becomes the date and the clock (as [`with_date_lines`] makes them), and the
+/// date line is the page's furniture. Date lines above the first post are the page's own date,
+/// which the page's context reads.
+fn with_day_lines(page: &Page<'_>, parsed: &mut Parsed, stamped: &mut [(u32, StampLine)]) {
+    let Some(first) = stamped.first().map(|(n, _)| *n) else {
+        return;
+    };
+    let days: Vec<(u32, String)> = page
+        .lines()
+        .filter(|(n, _)| *n > first && !parsed.roles.is_assigned(*n))
+        .filter_map(|(n, text)| {
+            let text = text.trim();
+            let stamp = dateline_time::parse_stamp(text)?;
+            let whole_date = stamp.time.is_none()
+                && stamp.relative.is_none()
+                && stamp.date.as_ref().is_some_and(|d| d.year.is_some());
+            whole_date.then(|| (n, text.to_owned()))
+        })
+        .collect();
+    if days.is_empty() {
+        return;
+    }
+    for (n, line) in stamped.iter_mut() {
+        let StampLine::Head { stamp, dated, .. } = line else {
+            continue;
+        };
+        if *dated {
+            continue;
+        }
+        let Some((_, day)) = days.iter().rev().find(|(d, _)| d < n) else {
+            continue;
+        };
+        let joined = format!("{day} {stamp}");
+        if dateline_time::parse_stamp(&joined).is_some_and(|s| s.time.is_some()) {
+            *stamp = joined;
+            *dated = true;
+        }
+    }
+    for (n, _) in days {
+        parsed.drop_line(n, DropReason::Metadata, "day-line");
+    }
+}
+
 /// A clock alone on its line may take its date from the short lines right above it, as pages
 /// that print "November" / "02" / "2023" / "21:06 (IST)" do: the stamp becomes the joined text.
 fn with_date_lines(page: &Page<'_>, parsed: &Parsed, n: u32, line: &mut StampLine) {
@@ -325,6 +477,9 @@ impl Layout for Generic {
         // the same stamp printed twice in a row (a visible and a screen-reader copy) is one.
         let mut label: Option<(u32, PageTime)> = None;
         let mut previous: Option<(u32, &str)> = None;
+        // Bare dotted clocks (`16.42 The ministry said ...`) head posts only where a run of them
+        // does: alone, a dotted number is a decimal.
+        let dotted = dotted_run(page);
         for (n, text) in page.lines() {
             if is_blank(text) {
                 continue;
@@ -349,7 +504,9 @@ impl Layout for Generic {
                 }
             } else if ticker(page, n) {
                 furniture.push((n, (DropReason::Link, "list-of-stories")));
-            } else if let Some(line) = stamp_line(page, n, text) {
+            } else if let Some(line) =
+                stamp_line(page, n, text).or_else(|| dotted.then(|| dotted_head(text)).flatten())
+            {
                 stamped.push((n, line));
             }
         }
@@ -370,6 +527,7 @@ impl Layout for Generic {
         for (n, line) in &mut stamped {
             with_date_lines(page, &parsed, *n, line);
         }
+        with_day_lines(page, &mut parsed, &mut stamped);
         // A clock that cannot be ("25:61", "13:00 p.m.") is text, and is said to be.
         for (n, text) in page.lines() {
             if parsed.roles.is_assigned(n) || stamped.binary_search_by_key(&n, |(m, _)| *m).is_ok()
@@ -391,6 +549,11 @@ impl Layout for Generic {
             }
         }
         learn_bylines(&mut stamped, &mut parsed.diagnostics);
+        // A summary of key events repeats posts' clocks and headlines: its entries open no post.
+        for n in summary_repeats(page, &stamped) {
+            stamped.retain(|(m, _)| *m != n);
+            parsed.drop_line(n, DropReason::Link, "key-event-summary");
+        }
 
         // The page's most common stamp form opens (or closes) its posts.
         let mut forms: Vec<(Form, usize)> = Vec::new();
@@ -1397,5 +1560,63 @@ mod tests {
         assert_eq!(parsed.posts.len(), 1);
         assert_eq!(parsed.posts[0].stamp.line, 7);
         assert_eq!(parsed.roles.get(3).map(|r| r.1), Some("list-of-stories"));
+    }
+
+    /// Bare dotted clocks that head a run of posts, at the start of each post's first sentence,
+    /// are the posts' stamps; one alone is a number.
+    #[test]
+    fn a_run_of_dotted_clocks_at_the_start_of_sentences_opens_posts() {
+        let parsed = parse(
+            "Flood live: rivers burst their banks\n\n\
+             16.42 The ministry said more than two hundred homes had been evacuated since the morning.\n\n\
+             16.10 Rail services between the two cities have been suspended until at least Wednesday.\n\n\
+             15.35 The river at the old bridge rose another forty centimetres in the last hour.\n",
+        );
+        assert_eq!(parsed.kind, DocumentKind::LiveBlog);
+        let texts: Vec<&str> = stamps(&parsed).into_iter().map(|s| s.1).collect();
+        assert_eq!(texts, vec!["16.42", "16.10", "15.35"]);
+        assert_eq!(
+            parsed.posts[0].paragraphs,
+            vec![
+                "The ministry said more than two hundred homes had been evacuated since the morning."
+            ]
+        );
+        let one = parse(
+            "Prices rise again\n\n3 March 2021\n\n\
+             12.50 Euros is what a litre of olive oil now costs in the capital's markets.\n",
+        );
+        assert_eq!(one.kind, DocumentKind::Article);
+    }
+
+    /// A summary of key events repeats posts' clocks and headlines: its lines open no post. Date
+    /// lines between the days of a live blog date the bare clocks under them.
+    #[test]
+    fn key_events_are_no_posts_and_day_lines_date_the_clocks_under_them() {
+        let parsed = parse(
+            "Election live: the count through the night\n\n\
+             Key events\n01:10 Recount ordered in the north\n23:45 First seat declared\n\n\
+             Wednesday 4 November 2020\n\n\
+             01:10\nRecount ordered in the north\n\
+             Officials have ordered a full recount in the northern district after the margin fell.\n\n\
+             Tuesday 3 November 2020\n\n\
+             23:45\nFirst seat declared\n\
+             The first seat of the night has been declared in the southern town, where they held on.\n\n\
+             22:00\nPolls close\n\
+             Polling stations have now closed across the country and the count is under way.\n",
+        );
+        assert_eq!(parsed.kind, DocumentKind::LiveBlog);
+        let texts: Vec<&str> = stamps(&parsed).into_iter().map(|s| s.1).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Wednesday 4 November 2020 01:10",
+                "Tuesday 3 November 2020 23:45",
+                "Tuesday 3 November 2020 22:00"
+            ]
+        );
+        assert_eq!(parsed.roles.get(4).map(|r| r.1), Some("key-event-summary"));
+        assert_eq!(parsed.roles.get(5).map(|r| r.1), Some("key-event-summary"));
+        assert_eq!(parsed.roles.get(13).map(|r| r.1), Some("day-line"));
+        assert_eq!(parsed.posts[2].headline.as_deref(), Some("Polls close"));
     }
 }

@@ -88,7 +88,10 @@ pub(crate) fn finish(
     let mut stamps: Vec<Stamp> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();
     for (i, post) in parsed.posts.iter().enumerate() {
-        match dateline_time::parse_stamp(&post.stamp.text) {
+        // A bare dotted clock is a stamp only where a layout saw a run of them head posts.
+        let stamp = dateline_time::parse_stamp(&post.stamp.text)
+            .or_else(|| dateline_time::dotted_clock(&post.stamp.text));
+        match stamp {
             Some(stamp) => {
                 stamps.push(stamp);
                 owner.push(i);

@@ -278,6 +278,38 @@ pub fn parse_stamp(text: &str) -> Option<Stamp> {
     scan::parse_stamp(text)
 }
 
+/// Reads a bare dotted clock (`16.42`) as a clock, for a caller that has seen it stand where a
+/// clock stands: at the head of each post of a run (`16.42 The ministry said ...`). Found in
+/// running text, a dotted number with no am/pm, `Uhr` or zone is a decimal (`12.50`), so
+/// [`find_stamps`] and [`parse_stamp`] leave it alone; this reads it when the page's shape has
+/// said otherwise.
+///
+/// ```
+/// use dateline_time::{dotted_clock, parse_stamp};
+///
+/// let stamp = dotted_clock("16.42").expect("a clock");
+/// assert_eq!(stamp.text, "16.42");
+/// assert_eq!(stamp.time.map(|t| t.to_string()), Some("16:42:00".to_owned()));
+/// assert!(parse_stamp("16.42").is_none());
+/// assert!(dotted_clock("25.10").is_none());
+/// assert!(dotted_clock("3.5").is_none());
+/// ```
+pub fn dotted_clock(text: &str) -> Option<Stamp> {
+    let trimmed = text.trim();
+    let (h, m) = trimmed.split_once('.')?;
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(h, 1..=2) || !digits(m, 2..=2) {
+        return None;
+    }
+    let mut stamp = parse_stamp(&format!("{h}:{m}"))?;
+    let offset = text.len() - text.trim_start().len();
+    stamp.text = trimmed.to_owned();
+    stamp.span = offset..offset + trimmed.len();
+    Some(stamp)
+}
+
 /// Recognises a page's statement of the zone its times are in, such as
 /// `All updates in Coordinated Universal Time (UTC)`, `All times BST` or `Times in ET`.
 pub fn zone_statement(line: &str) -> Option<ZoneStatement> {
