@@ -419,7 +419,9 @@ fn with_date_lines(page: &Page<'_>, parsed: &Parsed, n: u32, line: &mut StampLin
         if is_blank(text) {
             continue;
         }
-        if parsed.roles.is_assigned(m) || text.trim().chars().count() > 24 {
+        // The page's own date line (its context read it as the page's) dates no single post.
+        let claimed = page.context().is_some_and(|c| c.claims(m).is_some());
+        if parsed.roles.is_assigned(m) || claimed || text.trim().chars().count() > 24 {
             break;
         }
         above.push((m, text.trim()));
@@ -1618,5 +1620,20 @@ mod tests {
         assert_eq!(parsed.roles.get(5).map(|r| r.1), Some("key-event-summary"));
         assert_eq!(parsed.roles.get(13).map(|r| r.1), Some("day-line"));
         assert_eq!(parsed.posts[2].headline.as_deref(), Some("Polls close"));
+    }
+
+    /// The page's own date line above the first bare clock dates the page, not that post: the
+    /// post keeps its bare clock, and the run crosses midnight oldest first.
+    #[test]
+    fn the_pages_date_line_above_the_first_clock_stays_the_pages() {
+        let parsed = parse(
+            "Marathon live: runners set off through the city\n\n3 November 2020\n\n\
+             08:10\nThe first runners have set off from the start line in the park, cheered on.\n\n\
+             08:55\nThe leaders have passed the ten kilometre mark in just under half an hour.\n\n\
+             23:40\nThe last runners have crossed the line, nearly sixteen hours after the start.\n\n\
+             00:15\nOrganisers say the course will reopen to traffic once it has been cleared.\n",
+        );
+        let texts: Vec<&str> = stamps(&parsed).into_iter().map(|s| s.1).collect();
+        assert_eq!(texts, vec!["08:10", "08:55", "23:40", "00:15"]);
     }
 }
