@@ -209,7 +209,7 @@ fn stamp_line(page: &Page<'_>, n: u32, text: &str) -> Option<StampLine> {
     if label.is_some_and(|(which, _)| which == PageTime::Updated) {
         return None;
     }
-    let labelled = label.is_some() || before.eq_ignore_ascii_case("at");
+    let labelled = label.is_some() || clock_word(before);
     if before.is_empty() || relative || labelled {
         let glued_name = after_raw.chars().next().is_some_and(char::is_alphabetic)
             && name_like(after)
@@ -217,7 +217,7 @@ fn stamp_line(page: &Page<'_>, n: u32, text: &str) -> Option<StampLine> {
         return Some(StampLine::Head {
             stamp: raw.to_owned(),
             rest: after
-                .trim_start_matches(['-', '–', '—', '|', ':'])
+                .trim_start_matches(['-', '–', '—', '|', ':', '.'])
                 .trim()
                 .to_owned(),
             form: stamp.form,
@@ -288,6 +288,17 @@ fn summary_repeats(page: &Page<'_>, stamped: &[(u32, StampLine)]) -> Vec<u32> {
         }
     }
     out
+}
+
+/// Whether a word before a clock says it is one, as `at` does in English (`ore 14.05`, `alle
+/// 14:05`, `um 14:05`, `à 14h05`, `a las 14:05`, `às 14h05`, `om 14:05`, `kl. 14.05`).
+fn clock_word(before: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "at", "ore", "alle", "um", "à", "a las", "a la", "às", "om", "kl.", "kl", "klo", "godz.",
+        "saat",
+    ];
+    let before = before.trim().to_lowercase();
+    WORDS.contains(&before.as_str())
 }
 
 /// The fewest lines headed by a bare dotted clock that make a run of posts.
@@ -1635,5 +1646,31 @@ mod tests {
         );
         let texts: Vec<&str> = stamps(&parsed).into_iter().map(|s| s.1).collect();
         assert_eq!(texts, vec!["08:10", "08:55", "23:40", "00:15"]);
+    }
+
+    /// A word before a clock that says it is one (`ore`, `alle`, `um`, `à`) heads a post as `at`
+    /// does, and a dot after a clock's `h` is no part of the post's text.
+    #[test]
+    fn clock_words_and_a_dot_after_the_clock_head_posts() {
+        let italian = parse(
+            "Maltempo, la diretta: allerta rossa in tre regioni\n\n3 novembre 2022\n\n\
+             ore 14.05 – La protezione civile ha chiuso le scuole in tutta la provincia fino a giovedì.\n\n\
+             ore 13.20 – Il fiume ha superato il livello di guardia vicino al ponte vecchio oggi.\n\n\
+             ore 12.45 – Il sindaco ha firmato un'ordinanza che vieta la circolazione in centro.\n",
+        );
+        let texts: Vec<&str> = stamps(&italian).into_iter().map(|s| s.1).collect();
+        assert_eq!(texts, vec!["14.05", "13.20", "12.45"]);
+        let spanish = parse(
+            "Tormenta en directo: las lluvias inundan la costa\n\n3 de noviembre de 2022\n\n\
+             14:05 h. Los bomberos han rescatado a una familia atrapada en su coche en la costa.\n\n\
+             13:20 h. El ayuntamiento ha cerrado todos los parques y pide a los vecinos que no salgan.\n\n\
+             12:45 h. La agencia de meteorología eleva a rojo el aviso por lluvias en la provincia.\n",
+        );
+        assert_eq!(spanish.posts.len(), 3);
+        assert!(
+            spanish.posts[0].paragraphs[0].starts_with("Los bomberos"),
+            "{:?}",
+            spanish.posts[0].paragraphs
+        );
     }
 }
