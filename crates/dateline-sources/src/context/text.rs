@@ -1549,6 +1549,20 @@ const LIVE: &[&str] = &[
 /// by a colon, a dash or a bar (`Live: ...`, `... – live`, `Election night live`), not as a word
 /// of its sentence (`Live Nation shares fall`).
 fn live_label(lower: &str) -> bool {
+    // A broadcast to watch or hear live (`Watch live: ...`, `Listen live`, `live stream`) is a
+    // video or an audio player, not a live blog.
+    const BROADCAST: &[&str] = &[
+        "watch live",
+        "listen live",
+        "live stream",
+        "livestream",
+        "live video",
+        "live tv",
+        "live radio",
+    ];
+    if BROADCAST.iter().any(|b| lower.contains(b)) {
+        return false;
+    }
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != ':')
         .filter(|w| !w.is_empty())
@@ -1965,5 +1979,19 @@ mod tests {
         assert_eq!(label("By Jo Bloggs |"), None);
         assert_eq!(label("Standing"), None);
         assert_eq!(label("Updates"), None);
+    }
+
+    /// `live` set off as a label calls a headline live; a broadcast to watch or hear live does
+    /// not, nor does `live` as a word of the sentence.
+    #[test]
+    fn a_live_label_is_no_broadcast() {
+        assert!(live_label("live: storm hits the coast"));
+        assert!(live_label("election night live"));
+        assert!(live_label("storm hits the coast – live"));
+        assert!(!live_label(
+            "watch live: lawmakers hold a news conference on the budget"
+        ));
+        assert!(!live_label("listen live: the morning show"));
+        assert!(!live_label("live nation shares fall after the report"));
     }
 }
