@@ -287,7 +287,7 @@ fn posts_over_the_limit_are_reported_from_the_line_where_reading_stopped() {
     let mut page = String::from("Storm live: the latest\n\nFriday 03 January 2020 09:00 GMT\n\n");
     for i in 0..50 {
         page.push_str(&format!(
-            "{:02}:{:02} Post {i}.\n\n",
+            "{:02}:{:02} Post {i}: the council said more homes were evacuated overnight.\n\n",
             23 - i / 60,
             59 - i % 60
         ));

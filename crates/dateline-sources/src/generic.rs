@@ -567,6 +567,18 @@ impl Layout for Generic {
             stamped.retain(|(m, _)| *m != n);
             parsed.drop_line(n, DropReason::Link, "key-event-summary");
         }
+        // Clocks with a headline each, on lines that follow one another, are a list of stories.
+        let heads: Vec<(u32, bool)> = stamped
+            .iter()
+            .map(|(n, l)| {
+                let headline = matches!(l, StampLine::Head { rest, .. } if headline_after(rest));
+                (*n, headline)
+            })
+            .collect();
+        for n in story_list(page, &heads) {
+            stamped.retain(|(m, _)| *m != n);
+            parsed.drop_line(n, DropReason::Link, "list-of-stories");
+        }
 
         // The page's most common stamp form opens (or closes) its posts.
         let mut forms: Vec<(Form, usize)> = Vec::new();
@@ -692,6 +704,48 @@ impl Layout for Generic {
         parsed.kind = DocumentKind::LiveBlog;
         parsed
     }
+}
+
+/// Whether the text after a clock is a story's headline: words, no sentence's end, not a body.
+pub(crate) fn headline_after(rest: &str) -> bool {
+    let rest = rest.trim();
+    !rest.is_empty()
+        && !rest.ends_with(['.', '!', '…'])
+        && !rest.ends_with("...")
+        && !crate::context::is_body(rest)
+}
+
+/// The fewest stamped headlines in a row that make a list of stories.
+const STORY_LIST: usize = 3;
+
+/// The lines of lists of stories: [`STORY_LIST`] or more stamped lines in a row, each a clock
+/// and a headline (`17:53 GMT Why the president changed his mind`), with nothing between them
+/// but blank lines. A live blog's posts have bodies between their stamps, or sentences after
+/// them. `heads` holds each stamped line and whether it is a clock with a headline.
+pub(crate) fn story_list(page: &Page<'_>, heads: &[(u32, bool)]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut run: Vec<u32> = Vec::new();
+    let mut flush = |run: &mut Vec<u32>| {
+        if run.len() >= STORY_LIST {
+            out.extend(run.iter().copied());
+        }
+        run.clear();
+    };
+    for &(n, headline) in heads {
+        let follows = run
+            .last()
+            .is_some_and(|&m| (m + 1..n).all(|k| page.line(k).is_none_or(is_blank)));
+        if !headline {
+            flush(&mut run);
+            continue;
+        }
+        if !follows {
+            flush(&mut run);
+        }
+        run.push(n);
+    }
+    flush(&mut run);
+    out
 }
 
 /// Whether line `n` is a list of stories run together, each after its clock (`08:45 Minister
@@ -1672,5 +1726,25 @@ mod tests {
             "{:?}",
             spanish.posts[0].paragraphs
         );
+    }
+
+    /// Clocks with a headline each on lines that follow one another are a list of stories, not
+    /// posts, however many there are; the article above them keeps its one item.
+    #[test]
+    fn stamped_headlines_in_a_row_are_a_list_of_stories() {
+        let parsed = parse(
+            "Ministry reports thirty new cases\n\n17:27 GMT 17.03.2020\n\n\
+             The health ministry reported thirty new cases and two deaths on Tuesday, bringing the \
+             total since the outbreak began to more than two hundred.\n\n\
+             It said the new cases had been in contact with travellers who returned last week.\n\n\
+             Latest\n\
+             17:53 GMT Why the president changed his mind on the nominee\n\
+             17:43 GMT Talks between the factions are postponed again\n\
+             17:41 GMT First probe to the moon is planned for next year\n\
+             17:32 GMT Will the truce in the capital hold?\n",
+        );
+        assert_eq!(parsed.kind, DocumentKind::Article);
+        assert_eq!(parsed.posts.len(), 1);
+        assert_eq!(parsed.roles.get(12).map(|r| r.1), Some("list-of-stories"));
     }
 }

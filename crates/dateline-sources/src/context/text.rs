@@ -589,11 +589,27 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     }
     // The first line that opens (or closes) a post: a dated line above it is the page's own;
     // where the page is a run of posts, a dated line that opens a later post is that post's.
-    // A stamp in a list of other stories, a few lines under its heading, is the story's.
+    // A stamp in a list of other stories, a few lines under its heading or in a run of stamped
+    // headlines, is the story's.
+    let headlines: Vec<(u32, bool)> = heads
+        .iter()
+        .map(|&(n, at_head)| {
+            let rest = page.line(n).and_then(|t| {
+                let t = t.trim();
+                let end = page.stamps(n).first()?.span.end;
+                t.get(end..).map(str::trim)
+            });
+            let headline = at_head && rest.is_some_and(crate::generic::headline_after);
+            (n, headline)
+        })
+        .collect();
+    let listed = crate::generic::story_list(page, &headlines);
     let posts_before: Vec<(u32, bool)> = heads
         .iter()
         .copied()
-        .filter(|(n, _)| comments.is_none_or(|c| *n < c) && !anchors.in_related(*n))
+        .filter(|(n, _)| {
+            comments.is_none_or(|c| *n < c) && !anchors.in_related(*n) && !listed.contains(n)
+        })
         .collect();
     found.related = anchors
         .related
