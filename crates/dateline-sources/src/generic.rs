@@ -790,7 +790,8 @@ fn run_of_posts(
         } else {
             (n, lines.get(i + 1).map_or(page.len(), |m| m - 1))
         };
-        let body = (from..=to).any(|m| page.line(m).is_some_and(crate::context::is_body));
+        let body = (from..=to).any(|m| page.line(m).is_some_and(crate::context::is_body))
+            && !crate::context::is_teaser(page, from, to);
         if body {
             bodied += 1;
             first.get_or_insert(from);
@@ -1746,5 +1747,24 @@ mod tests {
         assert_eq!(parsed.kind, DocumentKind::Article);
         assert_eq!(parsed.posts.len(), 1);
         assert_eq!(parsed.roles.get(12).map(|r| r.1), Some("list-of-stories"));
+    }
+
+    /// Stamped blocks that each end with a link to the story (`Ver noticia`, `Read more`) are
+    /// teasers of other stories, not posts: the page is an article.
+    #[test]
+    fn teasers_that_end_with_a_link_to_the_story_are_no_posts() {
+        let parsed = parse(
+            "Miércoles, 15 de Abril de 2020\n\nInternacionales\n\
+             2:21 pm\nEl presidente asegura que la pandemia le ha permitido recuperar la imagen\n\n\
+             El presidente de la encuestadora asegura que la pandemia le ha permitido al gobierno \
+             recuperar la imagen del control del territorio en todo el país.\n\nVer noticia\n\
+             3:32 pm\nAlcalde asegura que el retorno de ciudadanos al país va en aumento\n\n\
+             El alcalde del municipio fronterizo aseguró que el flujo de ciudadanos que regresan \
+             al país por los pasos de la frontera va en aumento cada semana.\n\nVer noticia\n\
+             3:29 pm\nPor qué el presidente dejó de financiar a la organización\n\n\
+             La organización es una institución que pertenece a las Naciones Unidas y se encarga \
+             de la salud de los ciudadanos de todos los países miembros.\n\nVer noticia\n",
+        );
+        assert_eq!(parsed.kind, DocumentKind::Article);
     }
 }

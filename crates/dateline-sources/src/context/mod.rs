@@ -34,6 +34,7 @@ use clue::{Clue, Outcome, vote};
 pub(crate) use text::body as is_body;
 pub(crate) use text::label_only as is_label;
 pub(crate) use text::prose as is_prose;
+pub(crate) use text::teaser as is_teaser;
 
 /// What the user knows about a page and says so: it outweighs every clue on the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1456,6 +1456,33 @@ fn times(
     }
 }
 
+/// Links that send the reader from a story's teaser to the story, alone on their line, in the
+/// languages dateline reads (lower case).
+#[rustfmt::skip]
+const READ_MORE: &[&str] = &[
+    "read more", "read the full story", "full story", "continue reading", "ver noticia",
+    "ver más", "leer más", "seguir leyendo", "lire la suite", "lire plus", "weiterlesen",
+    "mehr lesen", "leggi tutto", "leggi di più", "continua a leggere", "czytaj więcej",
+    "czytaj dalej", "подробнее", "читать далее", "devamını oku", "ler mais", "saiba mais",
+    "lees meer", "les mer", "läs mer", "læs mere", "lue lisää", "اقرأ المزيد", "المزيد",
+    "続きを読む", "더보기",
+];
+
+/// Whether the block of lines `from..=to` is a teaser: its last line is a link to the story.
+pub(crate) fn teaser(page: &Page<'_>, from: u32, to: u32) -> bool {
+    (from..=to)
+        .rev()
+        .filter_map(|n| page.line(n))
+        .find(|t| !is_blank(t))
+        .is_some_and(|t| {
+            let t = t
+                .trim()
+                .trim_end_matches(['»', '›', '>', '…', '.', ' ', '\u{a0}', '→'])
+                .to_lowercase();
+            READ_MORE.contains(&t.as_str())
+        })
+}
+
 /// A page whose stamps open (or close) blocks of prose of their own, in a run, is a live blog;
 /// stamps that only follow a whole article (its comments, its related stories) say nothing of it.
 fn kind(page: &Page<'_>, facts: &Facts, heads: &[(u32, bool)], found: &mut Found) {
@@ -1483,7 +1510,7 @@ fn kind(page: &Page<'_>, facts: &Facts, heads: &[(u32, bool)], found: &mut Found
             )
         };
         let prose_lines = facts.count(from, to, Facts::BODY);
-        if prose_lines > 0 {
+        if prose_lines > 0 && !teaser(page, from, to) {
             bodied += 1;
             first_bodied.get_or_insert(from);
         }
