@@ -805,16 +805,19 @@ fn run_of_posts(
     });
     // Two posts are a run when all the page's prose is theirs and their clocks are bare.
     let run = (bodied >= 3 && before < 2 * bodied) || (bodied >= 2 && before == 0 && bare);
+    let evidence = format!(
+        "{} stamped lines, {bodied} with prose of their own, {before} paragraphs before the first",
+        lines.len()
+    );
     parsed.diagnostics.push(Diagnostic::new(
         Severity::Info,
         "kind-inferred",
         format!(
-            "{} stamped lines, {bodied} with prose of their own, {before} paragraphs before the \
-             first: {}",
-            lines.len(),
+            "{evidence}: {}",
             if run { "a live blog" } else { "an article" }
         ),
     ));
+    parsed.kind_evidence = Some(evidence);
     run
 }
 

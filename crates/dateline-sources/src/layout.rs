@@ -284,6 +284,10 @@ pub struct Parsed {
     pub roles: LineRoles,
     /// What the layout has to say about the page.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the page's context found no clue to its kind, what the layout's own reading of
+    /// its stamps said, in words (`3 stamped lines, 3 with prose of their own, ...`): the kind
+    /// decision is recorded from it.
+    pub kind_evidence: Option<String>,
 }
 
 impl Parsed {
@@ -299,6 +303,7 @@ impl Parsed {
             posts: Vec::new(),
             roles: LineRoles::new(lines),
             diagnostics: Vec::new(),
+            kind_evidence: None,
         }
     }
 

@@ -174,6 +174,27 @@ pub(crate) fn finish(
         }
     }
 
+    // A kind the context found no clue to is the layout's reading of the page's stamps.
+    if let Some(evidence) = &parsed.kind_evidence {
+        let value = match doc.kind {
+            DocumentKind::LiveBlog => "live-blog",
+            _ => "article",
+        };
+        let undecided = doc
+            .context
+            .decisions
+            .iter_mut()
+            .find(|d| d.question == dateline_model::Question::Kind && d.value.is_none());
+        if let Some(decision) = undecided {
+            decision.value = Some(value.to_owned());
+            decision.clue = Some(dateline_model::Clue::new(
+                value.to_owned(),
+                "the stamps the layout reads",
+                evidence.clone(),
+                1,
+            ));
+        }
+    }
     doc.context.decisions.push(order_decision);
     collapse(&mut diagnostics, before_posts, "zone-assumed");
     // No clue on the page placed its clocks: one warning says so and what to pass.
