@@ -515,6 +515,8 @@ impl Layout for Generic {
                 if let Some(stamp) = dateline_time::find_stamp(text.trim()) {
                     page_times.push((n, which, stamp.text));
                 }
+            } else if crate::context::is_broadcast(text) {
+                furniture.push((n, (DropReason::Metadata, "broadcast-time")));
             } else if ticker(page, n) {
                 furniture.push((n, (DropReason::Link, "list-of-stories")));
             } else if let Some(line) =

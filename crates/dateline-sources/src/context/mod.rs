@@ -32,6 +32,7 @@ use crate::{Page, html::Machine, outlets};
 pub(crate) use clue::weight;
 use clue::{Clue, Outcome, vote};
 pub(crate) use text::body as is_body;
+pub(crate) use text::broadcast as is_broadcast;
 pub(crate) use text::label_only as is_label;
 pub(crate) use text::prose as is_prose;
 pub(crate) use text::teaser as is_teaser;

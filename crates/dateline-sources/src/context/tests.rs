@@ -194,6 +194,41 @@ fn a_weekday_the_prose_calls_today_agrees_with_the_date_on_it() {
     assert!(agreeing(&monday).is_empty());
 }
 
+/// A photo caption's date (`In this Dec. 12, 2006, file photo`) and a broadcast's air time
+/// (`Sendung: ...`, `Air Date: ...`) never date the page: its labelled line does.
+#[test]
+fn captions_and_air_times_never_date_the_page() {
+    let doc = page(
+        "Snooze cruise: study sees a future for hibernating astronauts\n\n\
+         In this Dec. 12, 2006, file photo, two astronauts take part in a space walk outside the \
+         station.\n\n\
+         The Associated Press\n\
+         Published Monday, November 18, 2019 8:22AM EST\n\n\
+         Astronauts could one day sleep through the long trip to Mars, scientists say in a study \
+         published on Monday, which looks at how animals hibernate through the winter.\n\n\
+         Sendung: Das Erste, 19.11.2019 20:00 Uhr\n\
+         Air Date: November 20, 2019\n",
+    );
+    assert_eq!(
+        doc.published.as_ref().map(|t| t.utc.to_rfc3339()),
+        Some("2019-11-18T13:22:00+00:00".to_owned())
+    );
+    let supports: Vec<String> = doc
+        .context
+        .decisions
+        .iter()
+        .filter(|d| d.question == Question::Published)
+        .flat_map(|d| d.clue.iter().chain(&d.agreeing).chain(&d.runners_up))
+        .map(|c| c.supports.clone())
+        .collect();
+    assert!(
+        supports.iter().all(|s| !s.starts_with("2006")
+            && !s.starts_with("2019-11-19")
+            && !s.starts_with("2019-11-20")),
+        "{supports:?}"
+    );
+}
+
 /// Facebook's `ar_AR` locale is Arabic anywhere, not Argentina: a region where the page's
 /// language is not written names no country.
 #[test]

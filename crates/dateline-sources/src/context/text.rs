@@ -555,7 +555,8 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
             if !has_year || stamp.relative.is_some() {
                 continue;
             }
-            if comments.is_some_and(|c| n > c) {
+            // A broadcast's air time (`Sendung: ...`, `Air Date: ...`) never dates the page.
+            if comments.is_some_and(|c| n > c) || broadcast(trimmed) {
                 continue;
             }
             let lead = lead.trim().to_owned();
@@ -1073,6 +1074,22 @@ fn in_sentence(lead: &str) -> bool {
             .is_some_and(|w| BEFORE.contains(&w.as_str()))
 }
 
+/// Whether a date is a photo caption's (`In this Dec. 12, 2006, file photo, ...`): the picture's
+/// day, not the page's.
+fn caption(lead: &str, tail: &str) -> bool {
+    const PICTURE: &[&str] = &[
+        "file photo",
+        "file image",
+        "file picture",
+        "photo",
+        "image",
+        "picture",
+    ];
+    let lead = lead.trim().to_lowercase();
+    let tail = tail.trim_start_matches([',', ' ', '\u{a0}']).to_lowercase();
+    lead.ends_with("in this") || PICTURE.iter().any(|w| tail.starts_with(w))
+}
+
 /// Whether a text opens as a byline (`By Jo Lee`, `Por`, `Von`, `Par`, `Di`, `Door`, `Av`, `Af`):
 /// a stamp after it is its article's dateline, not a post's footer.
 fn byline(text: &str) -> bool {
@@ -1404,7 +1421,7 @@ fn times(
                 let short = lead_chars + d.tail.chars().count() <= DATELINE_LEAD;
                 // A date a sentence speaks of (`... speaks at the Capitol on July 25, 2019`, a
                 // caption) is none of the page's times.
-                if in_sentence(&d.lead) || spoken_of(&d.tail) {
+                if in_sentence(&d.lead) || spoken_of(&d.tail) || caption(&d.lead, &d.tail) {
                     continue;
                 }
                 // A dateline may run long after its date (the author, the categories, the
@@ -1454,6 +1471,21 @@ fn times(
             }
         }
     }
+}
+
+/// Labels of a broadcast's air time, in the languages dateline reads (lower case, with their
+/// colon where they take one): the programme's time, never the page's.
+#[rustfmt::skip]
+const BROADCAST: &[&str] = &[
+    "sendung:", "sendung vom", "ausstrahlung:", "air date:", "aired:", "airs:", "broadcast:",
+    "first broadcast:", "emisión:", "emitido:", "diffusion :", "diffusion:", "diffusé le",
+    "trasmissione:", "in onda:", "uitzending:", "emisja:", "эфир:", "yayın:",
+];
+
+/// Whether a line gives a broadcast's air time (`Sendung: Das Erste, 03.11.2022 20:00 Uhr`).
+pub(crate) fn broadcast(line: &str) -> bool {
+    let lower = line.trim_start().to_lowercase();
+    BROADCAST.iter().any(|b| lower.starts_with(b))
 }
 
 /// Links that send the reader from a story's teaser to the story, alone on their line, in the
@@ -1564,7 +1596,8 @@ const LIVE: &[&str] = &[
     "live updates",
     "live coverage",
     "as it happened",
-    "the latest",
+    "all the latest",
+    "the latest updates",
     "minute by minute",
     "en direct",
     "en vivo",
@@ -1612,7 +1645,13 @@ fn live_label(lower: &str) -> bool {
         .collect();
     let first = words.first().copied();
     let last = words.last().copied();
-    first == Some("live:")
+    // A news agency's running story, `The Latest: ...`, as a label, not "for the latest news".
+    let latest = lower.starts_with("the latest:")
+        || lower.ends_with(": the latest")
+        || lower.ends_with("– the latest")
+        || lower.ends_with("- the latest");
+    latest
+        || first == Some("live:")
         || last == Some("live")
         || lower.contains("live:")
         || lower.contains("– live")
@@ -2036,5 +2075,7 @@ mod tests {
         ));
         assert!(!live_label("listen live: the morning show"));
         assert!(!live_label("live nation shares fall after the report"));
+        assert!(live_label("the latest: man stabbed on a commuter train"));
+        assert!(!live_label("get our free app for the latest news"));
     }
 }
