@@ -74,9 +74,20 @@ const LINE_RULES: &[(&str, DropReason, &str)] = &[
         "newsletter",
     ),
     (
-        r"(?i)^each (evening|morning|day|week)\b.*\bsign up\b",
+        r"(?i)^(each (evening|morning|day|week)\b.*\bsign up\b|(melden sie sich|registrieren sie sich|inscr[ií]bete|iscriviti|zapisz si[ęe])\b.*\bnewsletter)",
         DropReason::Boilerplate,
         "newsletter",
+    ),
+    (
+        // The same prompts in the languages dateline reads.
+        r"(?i)^(newsletter( abonnieren| bestellen)?|jetzt (zum )?newsletter|abonnez-vous|inscrivez-vous (à|a) (notre|la) (newsletter|lettre)|suscr[ií]bete|suscr[ií]base|iscriviti( alla)? newsletter|zapisz si[ęe]|assine (a|nossa) newsletter|inscreva-se|abonneer je|prenumerera|подпишитесь)\b",
+        DropReason::Boilerplate,
+        "newsletter",
+    ),
+    (
+        r"(?i)^((download|get|install) (the|our)( free)? app\b|(laden sie|hol dir|holen sie sich) (unsere|die)( kostenlose)? app\b|desc[aá]rg(a|ue) (nuestra|la) app\b|t[ée]l[ée]chargez (notre|l.)\s?app|scarica (la nostra|l.)\s?app|baixe (o|nosso) app)",
+        DropReason::Boilerplate,
+        "app-prompt",
     ),
     (
         // `Shares` and `1.2K shares` are a share button's counter.
@@ -96,6 +107,11 @@ const LINE_RULES: &[(&str, DropReason, &str)] = &[
     ),
     (
         r"(?i)^photo(graph)?\s*(by|:)\s",
+        DropReason::Media,
+        "photo-credit",
+    ),
+    (
+        r"(?i)^(foto|fotos|bild|bilder|imagen|immagine|zdj[ęe]cie|фото|fotografia)\s*:\s",
         DropReason::Media,
         "photo-credit",
     ),
@@ -654,6 +670,30 @@ mod tests {
         assert!(is_video_length(&page, 2));
         assert!(is_video_length(&page, 6));
         assert!(!is_video_length(&page, 10));
+    }
+
+    /// Newsletter and app prompts and photo credits in the languages dateline reads are furniture.
+    #[test]
+    fn prompts_and_credits_are_furniture_in_many_languages() {
+        let rule = |line: &str| classify(line).map(|(_, rule)| rule);
+        assert_eq!(rule("Newsletter abonnieren"), Some("newsletter"));
+        assert_eq!(
+            rule("Melden Sie sich für unseren Newsletter an und erhalten Sie alles."),
+            Some("newsletter")
+        );
+        assert_eq!(rule("Suscríbete a nuestro boletín"), Some("newsletter"));
+        assert_eq!(rule("Download the app"), Some("app-prompt"));
+        assert_eq!(
+            rule("Get our free app for the latest news"),
+            Some("app-prompt")
+        );
+        assert_eq!(rule("Foto: dpa / Michael Kappeler"), Some("photo-credit"));
+        assert_eq!(rule("Fotografia: Ansa"), Some("photo-credit"));
+        assert_eq!(
+            rule("Newsletters are a big business for publishers now."),
+            None
+        );
+        assert_eq!(rule("Bild der Woche zeigt die Stadt."), None);
     }
 
     #[test]
