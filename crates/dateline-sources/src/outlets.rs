@@ -689,7 +689,7 @@ pub(crate) fn outlet_in_lines(lines: &[&str], credit_lines: &[&str]) -> Option<&
                 .ok()
         });
     let mut by_domain: Vec<&'static Outlet> = Vec::new();
-    for text in lines.iter().copied().filter(|l| l.contains('.')) {
+    for text in lines.iter().copied().filter(|l| dotted(l)) {
         let Some(re) = DOMAINS.as_ref() else { break };
         for m in re.find_iter(text) {
             let before = text.get(..m.start()).and_then(|b| b.chars().next_back());
@@ -740,6 +740,16 @@ pub(crate) fn outlet_in_lines(lines: &[&str], credit_lines: &[&str]) -> Option<&
     }
 }
 
+/// Whether `text` has a dot before an ASCII letter, as every domain of the table does (a test
+/// says so): a line without one names none of them, and is not searched.
+fn dotted(text: &str) -> bool {
+    memchr::memchr_iter(b'.', text.as_bytes()).any(|i| {
+        text.as_bytes()
+            .get(i + 1)
+            .is_some_and(u8::is_ascii_alphabetic)
+    })
+}
+
 /// The outlet's name and its other names.
 fn names(outlet: &'static Outlet) -> impl Iterator<Item = &'static str> {
     std::iter::once(outlet.name).chain(outlet.other_names.iter().copied())
@@ -787,6 +797,15 @@ pub(crate) fn mentions_name(line: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_domain_has_a_dot_before_a_letter() {
+        for o in outlets() {
+            for d in o.domains {
+                assert!(dotted(d), "{d}");
+            }
+        }
+    }
 
     #[test]
     fn every_zone_is_a_real_iana_zone() {

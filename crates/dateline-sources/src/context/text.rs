@@ -1201,14 +1201,23 @@ impl Facts {
             (text.len(), words)
         } else {
             // Chinese, Japanese and Thai put no spaces between words: two of their characters
-            // count as a word, and each as two of an alphabet's characters.
-            let unspaced = text
-                .chars()
-                .take(250)
-                .filter(|&c| {
-                    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{0e00}'..='\u{0e7f}')
-                })
-                .count();
+            // count as a word, and each as two of an alphabet's characters. Their characters'
+            // first bytes in UTF-8 are 0xE0 (Thai) and 0xE3 to 0xE9: a line with none of those
+            // bytes (accented Latin, curly quotes, Cyrillic) has none of them, and is not read
+            // character by character for them.
+            let maybe_unspaced = text
+                .bytes()
+                .any(|b| b == 0xe0 || (0xe3..=0xe9).contains(&b));
+            let unspaced = if maybe_unspaced {
+                text.chars()
+                    .take(250)
+                    .filter(|&c| {
+                        matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{0e00}'..='\u{0e7f}')
+                    })
+                    .count()
+            } else {
+                0
+            };
             let words = text.split_whitespace().take(31).count().max(unspaced / 2);
             let chars = if text.len() > 1_000 {
                 1_000
@@ -1996,7 +2005,17 @@ fn names(page: &Page<'_>, found: &mut Found) {
     static POSTAL: LazyLock<Regex> = LazyLock::new(|| {
         crate::boilerplate::re(r"[A-Za-z.'-]+,\s+([A-Z]{2})\s+[0-9]{5}(?:-[0-9]{4})?\b")
     });
+    // An address has a comma and five digits in a row (its ZIP code): a line without them is not
+    // searched.
+    let zip = |line: &str| {
+        line.as_bytes()
+            .split(|b| !b.is_ascii_digit())
+            .any(|run| run.len() >= 5)
+    };
     let address = short.iter().find_map(|(n, line)| {
+        if !line.contains(',') || !zip(line) {
+            return None;
+        }
         let caps = POSTAL.captures(line)?;
         let state = caps.get(1)?.as_str();
         let tz = places::zone_of_us_state(state)?;
