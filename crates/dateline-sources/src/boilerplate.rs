@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use dateline_model::DropReason;
 use regex::{Regex, RegexSet};
 
@@ -74,20 +75,9 @@ const LINE_RULES: &[(&str, DropReason, &str)] = &[
         "newsletter",
     ),
     (
-        r"(?i)^(each (evening|morning|day|week)\b.*\bsign up\b|(melden sie sich|registrieren sie sich|inscr[ií]bete|iscriviti|zapisz si[ęe])\b.*\bnewsletter)",
+        r"(?i)^each (evening|morning|day|week)\b.*\bsign up\b",
         DropReason::Boilerplate,
         "newsletter",
-    ),
-    (
-        // The same prompts in the languages dateline reads.
-        r"(?i)^(newsletter( abonnieren| bestellen)?|jetzt (zum )?newsletter|abonnez-vous|inscrivez-vous (à|a) (notre|la) (newsletter|lettre)|suscr[ií]bete|suscr[ií]base|iscriviti( alla)? newsletter|zapisz si[ęe]|assine (a|nossa) newsletter|inscreva-se|abonneer je|prenumerera|подпишитесь)\b",
-        DropReason::Boilerplate,
-        "newsletter",
-    ),
-    (
-        r"(?i)^((download|get|install) (the|our)( free)? app\b|(laden sie|hol dir|holen sie sich) (unsere|die)( kostenlose)? app\b|desc[aá]rg(a|ue) (nuestra|la) app\b|t[ée]l[ée]chargez (notre|l.)\s?app|scarica (la nostra|l.)\s?app|baixe (o|nosso) app)",
-        DropReason::Boilerplate,
-        "app-prompt",
     ),
     (
         // `Shares` and `1.2K shares` are a share button's counter.
@@ -107,11 +97,6 @@ const LINE_RULES: &[(&str, DropReason, &str)] = &[
     ),
     (
         r"(?i)^photo(graph)?\s*(by|:)\s",
-        DropReason::Media,
-        "photo-credit",
-    ),
-    (
-        r"(?i)^(foto|fotos|bild|bilder|imagen|immagine|zdj[ęe]cie|фото|fotografia)\s*:\s",
         DropReason::Media,
         "photo-credit",
     ),
@@ -303,7 +288,13 @@ pub(crate) fn classify(line: &str) -> Option<(DropReason, &'static str)> {
     }
     // Furniture is short: a long line is text, and the set of rules never runs over it.
     // `is_match` runs the fast automaton; only the few lines that match pay for finding which.
-    if line.len() > 600 || !LINE_SET.is_match(line) {
+    if line.len() > 600 {
+        return None;
+    }
+    if let Some(found) = prompt(line) {
+        return Some(found);
+    }
+    if !LINE_SET.is_match(line) {
         return None;
     }
     LINE_SET
@@ -312,6 +303,102 @@ pub(crate) fn classify(line: &str) -> Option<(DropReason, &'static str)> {
         .filter_map(|i| LINE_RULES.get(i))
         .find(|(pattern, _, _)| within_bounds(pattern, line))
         .map(|(_, reason, rule)| (*reason, *rule))
+}
+
+/// How prompts to subscribe, to install an app, and photo credits open, in the languages
+/// dateline reads beyond English, with the rule each gives. Matched at the line's start by an
+/// automaton that ignores ASCII case (letters beyond ASCII are listed in each case the news
+/// prints them): patterns with these letters would cost the rule set more to build.
+#[rustfmt::skip]
+const PROMPTS: &[(&str, DropReason, &str)] = &[
+    ("newsletter abonnieren", DropReason::Boilerplate, "newsletter"),
+    ("newsletter bestellen", DropReason::Boilerplate, "newsletter"),
+    ("jetzt newsletter", DropReason::Boilerplate, "newsletter"),
+    ("jetzt zum newsletter", DropReason::Boilerplate, "newsletter"),
+    ("abonnez-vous", DropReason::Boilerplate, "newsletter"),
+    ("inscrivez-vous à notre newsletter", DropReason::Boilerplate, "newsletter"),
+    ("inscrivez-vous à la newsletter", DropReason::Boilerplate, "newsletter"),
+    ("suscríbete", DropReason::Boilerplate, "newsletter"),
+    ("suscribete", DropReason::Boilerplate, "newsletter"),
+    ("suscríbase", DropReason::Boilerplate, "newsletter"),
+    ("iscriviti alla newsletter", DropReason::Boilerplate, "newsletter"),
+    ("iscriviti", DropReason::Boilerplate, "newsletter"),
+    ("zapisz się", DropReason::Boilerplate, "newsletter"),
+    ("assine a newsletter", DropReason::Boilerplate, "newsletter"),
+    ("assine nossa newsletter", DropReason::Boilerplate, "newsletter"),
+    ("inscreva-se", DropReason::Boilerplate, "newsletter"),
+    ("abonneer je", DropReason::Boilerplate, "newsletter"),
+    ("prenumerera", DropReason::Boilerplate, "newsletter"),
+    ("подпишитесь", DropReason::Boilerplate, "newsletter"),
+    ("Подпишитесь", DropReason::Boilerplate, "newsletter"),
+    ("download the app", DropReason::Boilerplate, "app-prompt"),
+    ("download our app", DropReason::Boilerplate, "app-prompt"),
+    ("download our free app", DropReason::Boilerplate, "app-prompt"),
+    ("get the app", DropReason::Boilerplate, "app-prompt"),
+    ("get our app", DropReason::Boilerplate, "app-prompt"),
+    ("get our free app", DropReason::Boilerplate, "app-prompt"),
+    ("install the app", DropReason::Boilerplate, "app-prompt"),
+    ("laden sie unsere app", DropReason::Boilerplate, "app-prompt"),
+    ("laden sie die app", DropReason::Boilerplate, "app-prompt"),
+    ("hol dir die app", DropReason::Boilerplate, "app-prompt"),
+    ("holen sie sich die app", DropReason::Boilerplate, "app-prompt"),
+    ("descarga nuestra app", DropReason::Boilerplate, "app-prompt"),
+    ("descargue nuestra app", DropReason::Boilerplate, "app-prompt"),
+    ("descarga la app", DropReason::Boilerplate, "app-prompt"),
+    ("téléchargez notre application", DropReason::Boilerplate, "app-prompt"),
+    ("téléchargez l'application", DropReason::Boilerplate, "app-prompt"),
+    ("scarica la nostra app", DropReason::Boilerplate, "app-prompt"),
+    ("scarica l'app", DropReason::Boilerplate, "app-prompt"),
+    ("baixe o app", DropReason::Boilerplate, "app-prompt"),
+    ("baixe nosso app", DropReason::Boilerplate, "app-prompt"),
+    ("foto:", DropReason::Media, "photo-credit"),
+    ("fotos:", DropReason::Media, "photo-credit"),
+    ("bild:", DropReason::Media, "photo-credit"),
+    ("bilder:", DropReason::Media, "photo-credit"),
+    ("imagen:", DropReason::Media, "photo-credit"),
+    ("immagine:", DropReason::Media, "photo-credit"),
+    ("fotografia:", DropReason::Media, "photo-credit"),
+    ("zdjęcie:", DropReason::Media, "photo-credit"),
+    ("фото:", DropReason::Media, "photo-credit"),
+    ("Фото:", DropReason::Media, "photo-credit"),
+];
+
+/// Words that, in a line opening as a request to sign up, make it a newsletter's prompt.
+const SIGN_UP: &[&str] = &[
+    "melden sie sich",
+    "registrieren sie sich",
+    "inscríbete",
+    "iscriviti",
+    "zapisz się",
+];
+
+/// A prompt to subscribe or to install an app, or a photo credit, in another language than
+/// English: [`PROMPTS`] by the line's first words, and a request to sign up that names a
+/// newsletter.
+fn prompt(line: &str) -> Option<(DropReason, &'static str)> {
+    // One anchored automaton over the line's first bytes: most lines are done with at once.
+    static OPENINGS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(PROMPTS.iter().map(|p| p.0).chain(SIGN_UP.iter().copied()))
+            .ok()
+    });
+    let openings = OPENINGS.as_ref()?;
+    let found = openings.find(Input::new(line).anchored(Anchored::Yes))?;
+    let rest = line.get(found.end()..).unwrap_or_default();
+    match PROMPTS.get(found.pattern().as_usize()) {
+        Some((p, reason, rule)) => {
+            let word_end = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+            (p.ends_with(':') || word_end).then_some((*reason, *rule))
+        }
+        // A request to sign up that names a newsletter.
+        None => line
+            .to_lowercase()
+            .contains("newsletter")
+            .then_some((DropReason::Boilerplate, "newsletter")),
+    }
 }
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2}:)?\d{1,2}:\d{2}$"));
@@ -324,7 +411,12 @@ pub(crate) fn is_video_length(page: &Page<'_>, line: u32) -> bool {
     let Some(text) = page.line(line) else {
         return false;
     };
-    if !DURATION.is_match(text.trim()) {
+    // A length is a few digits and colons: most lines are not, and need no pattern.
+    let text = text.trim();
+    if text.len() > 8
+        || !text.bytes().all(|b| b.is_ascii_digit() || b == b':')
+        || !DURATION.is_match(text)
+    {
         return false;
     }
     let Some((n, next)) = next_non_blank(page, line) else {

@@ -5,6 +5,7 @@
 //! form; a stamp of another form above the first post is the page's publication time or date.
 //! A page with no stamps at all is an article with no dated item, and a warning says so.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use dateline_model::{Diagnostic, DocumentKind, DropReason, Severity};
@@ -257,32 +258,38 @@ fn summary_repeats(page: &Page<'_>, stamped: &[(u32, StampLine)]) -> Vec<u32> {
         };
         Some((stamp.clone(), headline))
     };
+    // The same clock, whatever date lines a later stamp took from above it.
+    let clock = |s: &str| {
+        dateline_time::parse_stamp(s)
+            .or_else(|| dateline_time::dotted_clock(s))
+            .and_then(|s| s.time)
+    };
+    // Each clock and headline, with the last place it stands: one pass, so a page of many
+    // stamps costs no more than its stamps.
+    let mut last: HashMap<(chrono::NaiveTime, String), usize> = HashMap::new();
+    for (i, (n, line)) in stamped.iter().enumerate() {
+        if let Some((stamp, headline)) = headline_of(*n, line) {
+            if let Some(t) = clock(&stamp) {
+                last.insert((t, headline), i);
+            }
+        }
+    }
     let mut out = Vec::new();
     for (i, (n, line)) in stamped.iter().enumerate() {
-        let Some((stamp, rest)) = (match line {
-            StampLine::Head { stamp, rest, .. } if !rest.is_empty() => {
-                Some((stamp.clone(), rest.clone()))
-            }
-            _ => None,
-        }) else {
+        let StampLine::Head { stamp, rest, .. } = line else {
             continue;
         };
+        if rest.is_empty() {
+            continue;
+        }
         let next = stamped.get(i + 1).map_or(page.len() + 1, |(m, _)| *m);
         let bodied = (n + 1..next).any(|m| page.line(m).is_some_and(crate::context::is_body));
         if bodied {
             continue;
         }
-        // The same clock, whatever date lines the later stamp took from above it.
-        let clock = |s: &str| {
-            dateline_time::parse_stamp(s)
-                .or_else(|| dateline_time::dotted_clock(s))
-                .and_then(|s| s.time)
-        };
-        let repeated = stamped
-            .iter()
-            .skip(i + 1)
-            .filter_map(|(m, l)| headline_of(*m, l))
-            .any(|(s, h)| h == rest && clock(&s).is_some() && clock(&s) == clock(&stamp));
+        let repeated = clock(stamp)
+            .and_then(|t| last.get(&(t, rest.clone())))
+            .is_some_and(|&j| j > i);
         if repeated {
             out.push(*n);
         }
@@ -369,11 +376,20 @@ fn with_day_lines(page: &Page<'_>, parsed: &mut Parsed, stamped: &mut [(u32, Sta
     let Some(first) = stamped.first().map(|(n, _)| *n) else {
         return;
     };
+    // A date line is short and prints a year: four digits in a row.
+    let year = |t: &str| {
+        t.as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit))
+    };
     let days: Vec<(u32, String)> = page
         .lines()
         .filter(|(n, _)| *n > first && !parsed.roles.is_assigned(*n))
         .filter_map(|(n, text)| {
             let text = text.trim();
+            if text.len() > 80 || !year(text) {
+                return None;
+            }
             let stamp = dateline_time::parse_stamp(text)?;
             let whole_date = stamp.time.is_none()
                 && stamp.relative.is_none()
@@ -753,11 +769,23 @@ pub(crate) fn story_list(page: &Page<'_>, heads: &[(u32, bool)]) -> Vec<u32> {
 /// Whether line `n` is a list of stories run together, each after its clock (`08:45 Minister
 /// resigns 08:38 Storm closes roads 08:31 ...`): three clocks or more on one line head no post.
 pub(crate) fn ticker(page: &Page<'_>, n: u32) -> bool {
-    page.stamps(n)
-        .iter()
-        .filter(|s| s.time.is_some() && s.relative.is_none())
-        .nth(2)
-        .is_some()
+    // Three clocks need three `9:41`-like shapes: most lines have none, and need no search.
+    let shapes = page.line(n).map_or(0, |t| {
+        t.as_bytes()
+            .windows(4)
+            .filter(|w| {
+                matches!(w, [a, b':' | b'.' | b'h', c, d]
+                    if a.is_ascii_digit() && c.is_ascii_digit() && d.is_ascii_digit())
+            })
+            .count()
+    });
+    shapes >= 3
+        && page
+            .stamps(n)
+            .iter()
+            .filter(|s| s.time.is_some() && s.relative.is_none())
+            .nth(2)
+            .is_some()
 }
 
 /// Whether the page's stamped lines open (or, as footers, close) a run of posts with bodies of

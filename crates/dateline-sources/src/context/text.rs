@@ -387,6 +387,8 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     // Lines that open with a clock (a post's head) or end with one after a short byline (a post's
     // foot), with the clock's form.
     let mut heads: Vec<(u32, bool)> = Vec::new();
+    // Each head line, and whether a story's headline follows its clock (a list's entry).
+    let mut headlines: Vec<(u32, bool)> = Vec::new();
     // A label alone on its line ("Last Updated", "Publicado:") names the stamp under it.
     let mut label_above: Option<Label> = None;
     let mut previous: Option<&str> = None;
@@ -526,6 +528,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
                 && !crate::generic::ticker(page, n)
             {
                 heads.push((n, true));
+                headlines.push((n, crate::generic::headline_after(after)));
             } else if after.is_empty()
                 && before.chars().count() <= 60
                 && label(before).is_none()
@@ -533,6 +536,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
                 && before.chars().next().is_some_and(char::is_uppercase)
             {
                 heads.push((n, false));
+                headlines.push((n, false));
             }
         }
         let mut from = 0;
@@ -592,18 +596,6 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     // where the page is a run of posts, a dated line that opens a later post is that post's.
     // A stamp in a list of other stories, a few lines under its heading or in a run of stamped
     // headlines, is the story's.
-    let headlines: Vec<(u32, bool)> = heads
-        .iter()
-        .map(|&(n, at_head)| {
-            let rest = page.line(n).and_then(|t| {
-                let t = t.trim();
-                let end = page.stamps(n).first()?.span.end;
-                t.get(end..).map(str::trim)
-            });
-            let headline = at_head && rest.is_some_and(crate::generic::headline_after);
-            (n, headline)
-        })
-        .collect();
     let listed = crate::generic::story_list(page, &headlines);
     let posts_before: Vec<(u32, bool)> = heads
         .iter()
@@ -1493,7 +1485,9 @@ const BROADCAST: &[&str] = &[
 
 /// Whether a line gives a broadcast's air time (`Sendung: Das Erste, 03.11.2022 20:00 Uhr`).
 pub(crate) fn broadcast(line: &str) -> bool {
-    let lower = line.trim_start().to_lowercase();
+    // The labels are short: the line's first few characters say it.
+    let head: String = line.trim_start().chars().take(24).collect();
+    let lower = head.to_lowercase();
     BROADCAST.iter().any(|b| lower.starts_with(b))
 }
 
