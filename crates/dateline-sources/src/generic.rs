@@ -243,9 +243,9 @@ fn stamp_line(page: &Page<'_>, n: u32, text: &str) -> Option<StampLine> {
     None
 }
 
-/// The lines of a summary of key events: a clock and a headline on one line, with no prose of
-/// their own before the next stamp, whose clock and headline a later post repeats (its headline
-/// on its stamp's line or on the line under it).
+/// The lines of a summary of key events, in page order: a clock and a headline on one line, with
+/// no prose of their own before the next stamp, whose clock and headline a later post repeats
+/// (its headline on its stamp's line or on the line under it).
 fn summary_repeats(page: &Page<'_>, stamped: &[(u32, StampLine)]) -> Vec<u32> {
     let headline_of = |n: u32, line: &StampLine| -> Option<(String, String)> {
         let StampLine::Head { stamp, rest, .. } = line else {
@@ -400,14 +400,19 @@ fn with_day_lines(page: &Page<'_>, parsed: &mut Parsed, stamped: &mut [(u32, Sta
     if days.is_empty() {
         return;
     }
+    // Both in page order: one walk pairs each stamp with the last date line above it.
+    let mut above = 0;
     for (n, line) in stamped.iter_mut() {
+        while days.get(above).is_some_and(|(d, _)| d < n) {
+            above += 1;
+        }
         let StampLine::Head { stamp, dated, .. } = line else {
             continue;
         };
         if *dated {
             continue;
         }
-        let Some((_, day)) = days.iter().rev().find(|(d, _)| d < n) else {
+        let Some((_, day)) = above.checked_sub(1).and_then(|i| days.get(i)) else {
             continue;
         };
         let joined = format!("{day} {stamp}");
@@ -581,8 +586,9 @@ impl Layout for Generic {
         }
         learn_bylines(&mut stamped, &mut parsed.diagnostics);
         // A summary of key events repeats posts' clocks and headlines: its entries open no post.
-        for n in summary_repeats(page, &stamped) {
-            stamped.retain(|(m, _)| *m != n);
+        let summary = summary_repeats(page, &stamped);
+        stamped.retain(|(m, _)| summary.binary_search(m).is_err());
+        for n in summary {
             parsed.drop_line(n, DropReason::Link, "key-event-summary");
         }
         // Clocks with a headline each, on lines that follow one another, are a list of stories.
@@ -593,8 +599,9 @@ impl Layout for Generic {
                 (*n, headline)
             })
             .collect();
-        for n in story_list(page, &heads) {
-            stamped.retain(|(m, _)| *m != n);
+        let listed = story_list(page, &heads);
+        stamped.retain(|(m, _)| listed.binary_search(m).is_err());
+        for n in listed {
             parsed.drop_line(n, DropReason::Link, "list-of-stories");
         }
 
@@ -736,7 +743,7 @@ pub(crate) fn headline_after(rest: &str) -> bool {
 /// The fewest stamped headlines in a row that make a list of stories.
 const STORY_LIST: usize = 3;
 
-/// The lines of lists of stories: [`STORY_LIST`] or more stamped lines in a row, each a clock
+/// The lines of lists of stories, in page order: [`STORY_LIST`] or more stamped lines in a row, each a clock
 /// and a headline (`17:53 GMT Why the president changed his mind`), with nothing between them
 /// but blank lines. A live blog's posts have bodies between their stamps, or sentences after
 /// them. `heads` holds each stamped line and whether it is a clock with a headline.

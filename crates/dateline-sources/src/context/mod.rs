@@ -130,7 +130,13 @@ pub(crate) struct Context {
 impl Context {
     /// Whether `line` stands in a list of other stories, under its heading.
     pub(crate) fn in_related(&self, line: u32) -> bool {
-        self.related.iter().any(|&(h, end)| h < line && line <= end)
+        // The lists are in page order, and a later list ends no sooner than an earlier one:
+        // the last heading above the line says.
+        let above = self.related.partition_point(|&(h, _)| h < line);
+        above
+            .checked_sub(1)
+            .and_then(|i| self.related.get(i))
+            .is_some_and(|&(_, end)| line <= end)
     }
 
     /// The role of a line the context read as the page's own (its zone statement, its

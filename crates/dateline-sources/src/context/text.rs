@@ -601,20 +601,27 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         .iter()
         .copied()
         .filter(|(n, _)| {
-            comments.is_none_or(|c| *n < c) && !anchors.in_related(*n) && !listed.contains(n)
+            comments.is_none_or(|c| *n < c)
+                && !anchors.in_related(*n)
+                && listed.binary_search(n).is_err()
         })
         .collect();
     found.related = anchors
         .related
         .iter()
         .map(|&h| {
-            let end = page
-                .lines()
-                .skip(usize::try_from(h).unwrap_or(usize::MAX))
-                .filter(|(_, t)| !is_blank(t))
-                .take(usize::try_from(RELATED_SPAN).unwrap_or(usize::MAX))
-                .last()
-                .map_or(h, |(n, _)| n);
+            // The list's last line: the last of the next few non-blank lines.
+            let mut end = h;
+            let mut seen = 0;
+            let mut n = h + 1;
+            while seen < RELATED_SPAN {
+                let Some(text) = page.line(n) else { break };
+                if !is_blank(text) {
+                    seen += 1;
+                    end = n;
+                }
+                n += 1;
+            }
             (h, end)
         })
         .collect();
