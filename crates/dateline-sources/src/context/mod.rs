@@ -605,7 +605,9 @@ fn places_clues(found: &mut Found, language: Option<&str>) {
     let (second_distinct, second_mentions) = candidates
         .next()
         .map_or((0, 0), |p| (p.distinct, p.mentions));
-    let enough = top.distinct >= 3 || (top.distinct >= 2 && top.mentions >= 6);
+    // Several places of one country; or one named again and again where no other country's is.
+    let alone = second_mentions == 0 && top.mentions >= 3;
+    let enough = top.distinct >= 3 || (top.distinct >= 2 && top.mentions >= 6) || alone;
     let ahead = top.distinct >= 2 * second_distinct
         || (top.distinct >= second_distinct && top.mentions >= 3 * second_mentions);
     if !enough || !ahead {

@@ -109,6 +109,25 @@ fn the_state_and_country_a_page_names_place_its_clocks_with_a_warning() {
     );
 }
 
+/// One country named again and again, where no other is, places a page as several of its towns
+/// would: its zone, as a guess the warning names.
+#[test]
+fn one_country_named_again_and_again_places_the_page() {
+    let text = "Ringgit falls as exports slow\n\n\
+         March 4, 2021 9:30 AM\n\n\
+         Malaysia's currency fell for a third day on Thursday, as figures showed exports had \
+         slowed for the first time this year.\n\n\
+         Economists said Malaysia would need to cut rates again if the slowdown went on, and \
+         that the central bank of Malaysia was likely to act before the summer.\n";
+    let (doc, diagnostics) = read("page.txt", text.as_bytes(), &Options::default());
+    assert_eq!(doc.context.country.as_deref(), Some("MY"));
+    assert_eq!(doc.context.zone.as_deref(), Some("Asia/Kuala_Lumpur"));
+    assert!(
+        diagnostics.iter().any(|d| d.code == "zone-guessed"),
+        "{diagnostics:?}"
+    );
+}
+
 /// A page that prints only a date has no clock for a zone to place: the places it names may
 /// still say its country, and no warning speaks of a zone.
 #[test]
