@@ -605,8 +605,10 @@ fn places_clues(found: &mut Found, language: Option<&str>) {
     let (second_distinct, second_mentions) = candidates
         .next()
         .map_or((0, 0), |p| (p.distinct, p.mentions));
-    // Several places of one country; or one named again and again where no other country's is.
-    let alone = second_mentions == 0 && top.mentions >= 3;
+    // Several places of one country; or one named again and again, far more than any other
+    // country's.
+    let alone = (second_mentions == 0 && top.mentions >= 3)
+        || (top.mentions >= 5 && top.mentions >= 4 * second_mentions);
     let enough = top.distinct >= 3 || (top.distinct >= 2 && top.mentions >= 6) || alone;
     let ahead = top.distinct >= 2 * second_distinct
         || (top.distinct >= second_distinct && top.mentions >= 3 * second_mentions);
