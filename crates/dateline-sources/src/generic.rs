@@ -1065,8 +1065,41 @@ fn read_article(
         best.map(|(_, n, text)| (n, (text, None)))
     });
     let Some((line, (stamp, author))) = found else {
-        header(page, parsed, stamped, page.len() + 1);
         let dated = context.is_some_and(|c| c.published.is_some() || c.updated.is_some());
+        let live = context.is_some_and(|c| c.kind == Some(DocumentKind::LiveBlog));
+        // A page that prints no time at all is still an article: one item with no time, at its
+        // headline over the first paragraphs of its body.
+        if let Some(headline) = (!dated && !live)
+            .then(|| lead_headline(page, parsed))
+            .flatten()
+        {
+            parsed.title = page.line(headline).map(|t| t.trim().to_owned());
+            header(page, parsed, stamped, headline);
+            let mut d = Diagnostic::new(
+                Severity::Warning,
+                "no-timestamps",
+                "no timestamps found: read as an article whose item has no time, so the timeline \
+                 cannot place it; if the page has times, `--layout` can force a known layout",
+            );
+            d.line = Some(headline);
+            parsed.diagnostics.push(d);
+            let mut post = DraftPost::new(RawStamp::new(headline, ""));
+            post.headline.clone_from(&parsed.title);
+            parsed
+                .roles
+                .assign(headline, Role::Title, "headline-above-body");
+            place_after(
+                page,
+                parsed,
+                &mut post,
+                headline,
+                "paragraph-after-headline",
+            );
+            parsed.posts.push(post);
+            parsed.kind = DocumentKind::Article;
+            return;
+        }
+        header(page, parsed, stamped, page.len() + 1);
         if !dated {
             parsed.diagnostics.push(Diagnostic::new(
                 Severity::Warning,
@@ -1093,21 +1126,82 @@ fn read_article(
     post.author = author;
     post.headline.clone_from(&parsed.title);
     parsed.roles.assign(line, Role::Stamp, "article-dateline");
+    place_after(page, parsed, &mut post, line, "paragraph-after-dateline");
+    parsed.posts.push(post);
+    parsed.kind = DocumentKind::Article;
+}
+
+/// An article's lines after its dateline (or headline), not yet claimed, placed in its item.
+fn place_after(
+    page: &Page<'_>,
+    parsed: &mut Parsed,
+    post: &mut DraftPost,
+    line: u32,
+    rule: &'static str,
+) {
     for n in line + 1..=page.len() {
         let Some(text) = page.line(n) else { continue };
         if is_blank(text) || parsed.roles.is_assigned(n) {
             continue;
         }
-        parsed.place_in_post(
-            &mut post,
-            n,
-            text,
-            "credit-line",
-            "paragraph-after-dateline",
-        );
+        parsed.place_in_post(post, n, text, "credit-line", rule);
     }
-    parsed.posts.push(post);
-    parsed.kind = DocumentKind::Article;
+}
+
+/// The headline of an article that prints no time: the line that reads as a headline nearest
+/// above the start of its body (the first two paragraphs of prose close together), past
+/// bylines, credits, captions and furniture.
+fn lead_headline(page: &Page<'_>, parsed: &Parsed) -> Option<u32> {
+    let prose: Vec<u32> = page
+        .lines()
+        .filter(|(n, t)| !parsed.roles.is_assigned(*n) && crate::context::is_prose(t))
+        .map(|(n, _)| n)
+        .collect();
+    let non_blank = |a: u32, b: u32| {
+        (a + 1..b)
+            .filter(|n| page.line(*n).is_some_and(|t| !is_blank(t)))
+            .count()
+    };
+    let start = prose
+        .windows(2)
+        .find(|w| matches!(w, [a, b] if non_blank(*a, *b) <= 4))
+        .and_then(|w| w.first().copied())?;
+    // Of the few lines above the body that read as a headline, the longest: a byline, a caption
+    // or a section's name is shorter than the story's headline; a standfirst runs longer than a
+    // headline does.
+    let mut best: Option<(usize, u32)> = None;
+    let mut looked = 0;
+    let mut n = start;
+    while n > 1 && looked < 8 {
+        n -= 1;
+        let Some(text) = page.line(n) else { break };
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        looked += 1;
+        let chars = text.chars().count();
+        let words = text.split_whitespace().count();
+        let furniture = parsed.roles.is_assigned(n)
+            || boilerplate::classify(text).is_some()
+            || boilerplate::is_credit(text)
+            || text.starts_with("By ")
+            || text.contains("Getty Images")
+            || text.ends_with(')')
+            // A line in capitals is a menu's or a section's, more often than a headline.
+            || !text.chars().any(char::is_lowercase);
+        if furniture {
+            continue;
+        }
+        let headline = (4..=30).contains(&words)
+            && chars <= 150
+            && !text.ends_with(['.', ':', ',', ';'])
+            && dateline_time::find_stamp(text).is_none();
+        if headline && best.is_none_or(|(c, _)| chars > c) {
+            best = Some((chars, n));
+        }
+    }
+    best.map(|(_, n)| n)
 }
 
 /// The article's headline: the nearest line above its dateline that reads as one (several words,
@@ -1806,5 +1900,35 @@ mod tests {
              de la salud de los ciudadanos de todos los países miembros.\n\nVer noticia\n",
         );
         assert_eq!(parsed.kind, DocumentKind::Article);
+    }
+
+    /// A page that prints no time at all is still an article: one item with no time, at the
+    /// longest headline-like line over its body, past the byline and the photo's caption.
+    #[test]
+    fn an_article_that_prints_no_time_has_one_undated_item() {
+        let parsed = parse(
+            "NEWS\nSPORT\nWEATHER\n\n\
+             Woman hurt after being hit by car in Station Street, Eastbourne\n\
+             By Harry Bullmore\n\n\
+             Station Street in Eastbourne\n\n\
+             A woman was taken to hospital with serious injuries after she was hit by a car in the \
+             town centre on Tuesday afternoon, police said.\n\n\
+             Officers closed the road for several hours while they examined the scene, and asked \
+             anyone who saw the crash to come forward.\n",
+        );
+        assert_eq!(parsed.kind, DocumentKind::Article);
+        assert_eq!(parsed.posts.len(), 1);
+        let post = &parsed.posts[0];
+        assert_eq!(post.stamp.text, "");
+        assert_eq!(
+            post.headline.as_deref(),
+            Some("Woman hurt after being hit by car in Station Street, Eastbourne")
+        );
+        assert!(
+            parsed
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "no-timestamps" && d.line == Some(5))
+        );
     }
 }

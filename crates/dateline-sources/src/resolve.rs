@@ -88,6 +88,10 @@ pub(crate) fn finish(
     let mut stamps: Vec<Stamp> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();
     for (i, post) in parsed.posts.iter().enumerate() {
+        // An article that prints no time has an item with no stamp.
+        if post.stamp.text.is_empty() {
+            continue;
+        }
         // A bare dotted clock is a stamp only where a layout saw a run of them head posts.
         let stamp = dateline_time::parse_stamp(&post.stamp.text)
             .or_else(|| dateline_time::dotted_clock(&post.stamp.text));
@@ -742,8 +746,9 @@ fn check(doc: &Document, count_line: Option<u32>, diagnostics: &mut Vec<Diagnost
             diagnostics.push(d);
         }
     }
-    if let Some(d) = untimed(doc) {
-        diagnostics.push(d);
+    // A page read with no timestamps at all has said so already.
+    if diagnostics.iter().all(|d| d.code != "no-timestamps") {
+        diagnostics.extend(untimed(doc));
     }
 }
 
