@@ -811,30 +811,18 @@ fn run_of_posts(
     let post_lines: Vec<&(u32, StampLine)> =
         post_lines.iter().filter(|(n, _)| !listed(*n)).collect();
     let lines: Vec<u32> = post_lines.iter().map(|(n, _)| *n).collect();
-    let mut bodied = 0;
-    let mut first: Option<u32> = None;
+    let blocks = crate::context::bodied_blocks(page, &lines, !footers, |from, to| {
+        (from..=to).any(|m| page.line(m).is_some_and(crate::context::is_body))
+    });
+    let bodied = blocks.iter().flatten().count();
+    let first = blocks.iter().flatten().next().copied();
     // Whether every block with prose opens with a clock and no date, as a live blog's posts do
     // (an article's dateline, and the stories listed beside it, print their dates).
-    let mut bare = true;
-    for (i, (&n, (_, line))) in lines.iter().zip(post_lines).enumerate() {
-        let (from, to) = if footers {
-            (
-                i.checked_sub(1)
-                    .and_then(|j| lines.get(j))
-                    .map_or(1, |m| m + 1),
-                n,
-            )
-        } else {
-            (n, lines.get(i + 1).map_or(page.len(), |m| m - 1))
-        };
-        let body = (from..=to).any(|m| page.line(m).is_some_and(crate::context::is_body))
-            && !crate::context::is_teaser(page, from, to);
-        if body {
-            bodied += 1;
-            first.get_or_insert(from);
-            bare &= matches!(line, StampLine::Head { dated: false, .. });
-        }
-    }
+    let bare = blocks
+        .iter()
+        .zip(&post_lines)
+        .filter(|(block, _)| block.is_some())
+        .all(|(_, (_, line))| matches!(line, StampLine::Head { dated: false, .. }));
     let before = first.map_or(0, |f| {
         (1..f)
             .filter(|m| page.line(*m).is_some_and(crate::context::is_prose))

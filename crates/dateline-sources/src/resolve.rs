@@ -180,10 +180,7 @@ pub(crate) fn finish(
 
     // A kind the context found no clue to is the layout's reading of the page's stamps.
     if let Some(evidence) = &parsed.kind_evidence {
-        let value = match doc.kind {
-            DocumentKind::LiveBlog => "live-blog",
-            _ => "article",
-        };
+        let value = crate::context::kind_name(doc.kind);
         let undecided = doc
             .context
             .decisions

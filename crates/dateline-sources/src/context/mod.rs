@@ -31,11 +31,11 @@ use crate::layout::{RawStamp, Role};
 use crate::{Page, html::Machine, outlets};
 pub(crate) use clue::weight;
 use clue::{Clue, Outcome, vote};
+pub(crate) use text::bodied_blocks;
 pub(crate) use text::body as is_body;
 pub(crate) use text::broadcast as is_broadcast;
 pub(crate) use text::label_only as is_label;
 pub(crate) use text::prose as is_prose;
-pub(crate) use text::teaser as is_teaser;
 
 /// What the user knows about a page and says so: it outweighs every clue on the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -97,8 +97,8 @@ pub(crate) struct Context {
     pub country: Option<String>,
     /// The zone of the page's clocks, and where it came from.
     pub zone: Option<ZoneHint>,
-    /// The clue behind the zone, in words, when it is only a guess (the places the page names, a
-    /// language written in several countries): the reading warns where the page's clocks use it.
+    /// Where the zone came from, in words, when it is only a guess (the places the page names,
+    /// directly or through its country): the reading warns where the page's clocks use it.
     pub zone_guess: Option<String>,
     /// When the page was saved.
     pub now: Option<DateTime<Utc>>,
@@ -402,17 +402,13 @@ pub(crate) fn decide(
         .iter()
         .filter(|d| d.question == Question::Country)
         .any(|d| by_places(&d));
-    let zone_guess = record
+    let guessed = record
         .decisions
         .last()
-        .filter(|d| by_places(d) || country_by_places)
-        .and_then(|d| d.clue.as_ref())
-        .map(|c| match c.line {
-            Some(line) => format!("{} (`{}`, line {line})", c.kind, c.text),
-            None => format!("{} (`{}`)", c.kind, c.text),
-        });
+        .is_some_and(|d| by_places(&d) || country_by_places);
     record.zone = zone.as_ref().map(|z| z.tz.name().to_owned());
     record.zone_source = zone.as_ref().map(|z| zone_words(&z.origin));
+    let zone_guess = record.zone_source.clone().filter(|_| guessed);
 
     let now = decide_now(&found, &mut record);
     record.captured_at = now;
@@ -486,7 +482,7 @@ pub(crate) fn decide(
     Context {
         outlet,
         country,
-        zone_guess: zone.as_ref().and(zone_guess),
+        zone_guess,
         zone,
         now,
         published,
@@ -1275,17 +1271,22 @@ fn decide_page_date(
 const PUBLISHED_DAY: &str = "the day it was published";
 const UPDATED_DAY: &str = "the day it was updated";
 
+/// A kind as the record names it.
+pub(crate) fn kind_name(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::LiveBlog => "live-blog",
+        DocumentKind::Article => "article",
+        _ => "unknown",
+    }
+}
+
 fn decide_kind(found: &Found, record: &mut PageContext) -> (Option<DocumentKind>, u32) {
     let outcome = vote(&found.kind, |a, b| a == b, |_, _| std::cmp::Ordering::Equal);
     let value = outcome
         .as_ref()
         .and_then(|o| found.kind.get(o.winner))
         .map(|c| c.value);
-    let name = |k: &DocumentKind| match k {
-        DocumentKind::LiveBlog => "live-blog".to_owned(),
-        DocumentKind::Article => "article".to_owned(),
-        _ => "unknown".to_owned(),
-    };
+    let name = |k: &DocumentKind| kind_name(*k).to_owned();
     record.decisions.push(clue::record(
         Question::Kind,
         &found.kind,

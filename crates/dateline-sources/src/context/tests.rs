@@ -248,6 +248,30 @@ fn captions_and_air_times_never_date_the_page() {
     );
 }
 
+/// A page whose context finds no clue to its kind is the kind the layout's reading of its
+/// stamps says, and the kind decision records that reading as its clue.
+#[test]
+fn the_layouts_reading_of_the_stamps_is_the_kind_decisions_clue() {
+    let doc = page(
+        "Man stabbed on commuter train\n\n\
+         10 p.m.\n\n\
+         Authorities say the stabbing may have happened after the attacker tried to steal a phone.\n\n\
+         4:14 p.m.\n\n\
+         A transit chief says a man has been stabbed to death on a commuter train during a fight.\n",
+    );
+    assert_eq!(doc.kind, DocumentKind::LiveBlog);
+    let decision = doc
+        .context
+        .decisions
+        .iter()
+        .find(|d| d.question == Question::Kind);
+    assert_eq!(decision.and_then(|d| d.value.as_deref()), Some("live-blog"));
+    assert_eq!(
+        won_by(&doc, Question::Kind).as_deref(),
+        Some("the stamps the layout reads")
+    );
+}
+
 /// Facebook's `ar_AR` locale is Arabic anywhere, not Argentina: a region where the page's
 /// language is not written names no country.
 #[test]

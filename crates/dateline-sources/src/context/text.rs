@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use dateline_time::{Stamp, ZoneLabel};
 use regex::Regex;
 
@@ -606,25 +606,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
                 && listed.binary_search(n).is_err()
         })
         .collect();
-    found.related = anchors
-        .related
-        .iter()
-        .map(|&h| {
-            // The list's last line: the last of the next few non-blank lines.
-            let mut end = h;
-            let mut seen = 0;
-            let mut n = h + 1;
-            while seen < RELATED_SPAN {
-                let Some(text) = page.line(n) else { break };
-                if !is_blank(text) {
-                    seen += 1;
-                    end = n;
-                }
-                n += 1;
-            }
-            (h, end)
-        })
-        .collect();
+    found.related = anchors.related_lists();
     kind(page, &anchors.facts, &posts_before, found);
     let first_post = heads.first().map(|(n, _)| *n);
     let posts: Vec<u32> = heads.iter().skip(1).map(|(n, _)| *n).collect();
@@ -844,6 +826,26 @@ impl Anchors {
             .checked_sub(1)
             .and_then(|i| self.related.get(i))
             .is_some_and(|&h| self.distance(h, line) <= RELATED_SPAN)
+    }
+
+    /// Each list of other stories, as its heading's line and the last line [`Self::in_related`]
+    /// counts in it.
+    fn related_lists(&self) -> Vec<(u32, u32)> {
+        self.related
+            .iter()
+            .map(|&h| {
+                let from = self.nonblank.partition_point(|&n| n <= h);
+                let span = usize::try_from(RELATED_SPAN).unwrap_or(usize::MAX);
+                let last = from.saturating_add(span).min(self.nonblank.len());
+                let end = last
+                    .checked_sub(1)
+                    .filter(|&i| i >= from)
+                    .and_then(|i| self.nonblank.get(i))
+                    .copied()
+                    .unwrap_or(h);
+                (h, end)
+            })
+            .collect()
     }
 
     /// The non-blank lines from `a` to `b` (`a` <= `b`), not counting `a`.
@@ -1481,21 +1483,31 @@ fn times(
     }
 }
 
-/// Labels of a broadcast's air time, in the languages dateline reads (lower case, with their
-/// colon where they take one): the programme's time, never the page's.
+/// Labels of a broadcast's air time, in the languages dateline reads (with their colon where they
+/// take one; letters beyond ASCII in each case the news prints them): the programme's time, never
+/// the page's.
 #[rustfmt::skip]
 const BROADCAST: &[&str] = &[
     "sendung:", "sendung vom", "ausstrahlung:", "air date:", "aired:", "airs:", "broadcast:",
     "first broadcast:", "emisión:", "emitido:", "diffusion :", "diffusion:", "diffusé le",
-    "trasmissione:", "in onda:", "uitzending:", "emisja:", "эфир:", "yayın:",
+    "trasmissione:", "in onda:", "uitzending:", "emisja:", "эфир:", "Эфир:", "yayın:",
 ];
 
-/// Whether a line gives a broadcast's air time (`Sendung: Das Erste, 03.11.2022 20:00 Uhr`).
+/// Whether a line gives a broadcast's air time (`Sendung: Das Erste, 03.11.2022 20:00 Uhr`):
+/// one anchored automaton over its first bytes.
 pub(crate) fn broadcast(line: &str) -> bool {
-    // The labels are short: the line's first few characters say it.
-    let head: String = line.trim_start().chars().take(24).collect();
-    let lower = head.to_lowercase();
-    BROADCAST.iter().any(|b| lower.starts_with(b))
+    static LABELS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Anchored)
+            .build(BROADCAST)
+            .ok()
+    });
+    LABELS.as_ref().is_some_and(|labels| {
+        labels
+            .find(Input::new(line.trim_start()).anchored(Anchored::Yes))
+            .is_some()
+    })
 }
 
 /// Links that send the reader from a story's teaser to the story, alone on their line, in the
@@ -1511,7 +1523,7 @@ const READ_MORE: &[&str] = &[
 ];
 
 /// Whether the block of lines `from..=to` is a teaser: its last line is a link to the story.
-pub(crate) fn teaser(page: &Page<'_>, from: u32, to: u32) -> bool {
+fn teaser(page: &Page<'_>, from: u32, to: u32) -> bool {
     (from..=to)
         .rev()
         .filter_map(|n| page.line(n))
@@ -1523,6 +1535,35 @@ pub(crate) fn teaser(page: &Page<'_>, from: u32, to: u32) -> bool {
                 .to_lowercase();
             READ_MORE.contains(&t.as_str())
         })
+}
+
+/// For each of a page's stamps (in page order), the first line of its block when the block has
+/// prose of its own (`body(from, to)`) and is no teaser of another story. A stamp at its post's
+/// head (`head`) opens a block that runs to the line before the next stamp; one at its post's
+/// foot closes a block that runs from the line after the stamp before.
+pub(crate) fn bodied_blocks(
+    page: &Page<'_>,
+    stamps: &[u32],
+    head: bool,
+    body: impl Fn(u32, u32) -> bool,
+) -> Vec<Option<u32>> {
+    stamps
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            let (from, to) = if head {
+                (n, stamps.get(i + 1).map_or(page.len(), |m| m - 1))
+            } else {
+                (
+                    i.checked_sub(1)
+                        .and_then(|j| stamps.get(j))
+                        .map_or(1, |m| m + 1),
+                    n,
+                )
+            };
+            (body(from, to) && !teaser(page, from, to)).then_some(from)
+        })
+        .collect()
 }
 
 /// A page whose stamps open (or close) blocks of prose of their own, in a run, is a live blog;
@@ -1537,26 +1578,11 @@ fn kind(page: &Page<'_>, facts: &Facts, heads: &[(u32, bool)], found: &mut Found
         .filter(|(_, h)| *h == head)
         .map(|(n, _)| *n)
         .collect();
-    let mut bodied = 0;
-    let mut first_bodied: Option<u32> = None;
-    for (i, &n) in stamps.iter().enumerate() {
-        // A head's block runs to the next stamp; a foot's from the stamp before it.
-        let (from, to) = if head {
-            (n, stamps.get(i + 1).map_or(page.len(), |m| m - 1))
-        } else {
-            (
-                i.checked_sub(1)
-                    .and_then(|j| stamps.get(j))
-                    .map_or(1, |m| m + 1),
-                n,
-            )
-        };
-        let prose_lines = facts.count(from, to, Facts::BODY);
-        if prose_lines > 0 && !teaser(page, from, to) {
-            bodied += 1;
-            first_bodied.get_or_insert(from);
-        }
-    }
+    let blocks = bodied_blocks(page, &stamps, head, |from, to| {
+        facts.count(from, to, Facts::BODY) > 0
+    });
+    let bodied = blocks.iter().flatten().count();
+    let first_bodied = blocks.iter().flatten().next().copied();
     if bodied < 3 {
         // Stamps in a run with hardly any prose of their own, on a page whose prose runs long
         // elsewhere: a list of stories (titles, bylines, times) beside an article.
