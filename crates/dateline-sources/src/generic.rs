@@ -1061,6 +1061,7 @@ fn read_article(
             .then(|| lead_headline(page, parsed))
             .flatten()
         {
+            let (headline, rule) = (headline.line, headline.rule);
             parsed.title = page.line(headline).map(|t| t.trim().to_owned());
             header(page, parsed, stamped, headline);
             let mut d = Diagnostic::new(
@@ -1073,9 +1074,7 @@ fn read_article(
             parsed.diagnostics.push(d);
             let mut post = DraftPost::new(RawStamp::new(headline, ""));
             post.headline.clone_from(&parsed.title);
-            parsed
-                .roles
-                .assign(headline, Role::Title, "headline-above-body");
+            parsed.roles.assign(headline, Role::Title, rule);
             place_after(
                 page,
                 parsed,
@@ -1098,11 +1097,9 @@ fn read_article(
         }
         return;
     };
-    if let Some(title) = title_above(page, parsed, line) {
-        parsed.title = page.line(title).map(|t| t.trim().to_owned());
-        parsed
-            .roles
-            .assign(title, Role::Title, "headline-above-dateline");
+    if let Some(title) = crate::headline::choose(page, parsed, line) {
+        parsed.title = page.line(title.line).map(|t| t.trim().to_owned());
+        parsed.roles.assign(title.line, Role::Title, title.rule);
     }
     header(page, parsed, stamped, line);
     parsed.diagnostics.push(Diagnostic::new(
@@ -1139,7 +1136,7 @@ fn place_after(
 /// The headline of an article that prints no time: the line that reads as a headline nearest
 /// above the start of its body (the first two paragraphs of prose close together), past
 /// bylines, credits, captions and furniture.
-fn lead_headline(page: &Page<'_>, parsed: &Parsed) -> Option<u32> {
+fn lead_headline(page: &Page<'_>, parsed: &Parsed) -> Option<crate::headline::Headline> {
     let prose: Vec<u32> = page
         .lines()
         .filter(|(n, t)| !parsed.roles.is_assigned(*n) && crate::context::is_prose(t))
@@ -1154,42 +1151,7 @@ fn lead_headline(page: &Page<'_>, parsed: &Parsed) -> Option<u32> {
         .windows(2)
         .find(|w| matches!(w, [a, b] if non_blank(*a, *b) <= 4))
         .and_then(|w| w.first().copied())?;
-    // Of the few lines above the body that read as a headline, the longest: a byline, a caption
-    // or a section's name is shorter than the story's headline; a standfirst runs longer than a
-    // headline does.
-    let mut best: Option<(usize, u32)> = None;
-    let mut looked = 0;
-    let mut n = start;
-    while n > 1 && looked < 8 {
-        n -= 1;
-        let Some(text) = page.line(n) else { break };
-        let text = text.trim();
-        if text.is_empty() {
-            continue;
-        }
-        looked += 1;
-        let chars = text.chars().count();
-        let words = text.split_whitespace().count();
-        let furniture = parsed.roles.is_assigned(n)
-            || boilerplate::classify(text).is_some()
-            || boilerplate::is_credit(text)
-            || text.starts_with("By ")
-            || text.contains("Getty Images")
-            || text.ends_with(')')
-            // A line in capitals is a menu's or a section's, more often than a headline.
-            || !text.chars().any(char::is_lowercase);
-        if furniture {
-            continue;
-        }
-        let headline = (4..=30).contains(&words)
-            && chars <= 150
-            && !text.ends_with(['.', ':', ',', ';'])
-            && dateline_time::find_stamp(text).is_none();
-        if headline && best.is_none_or(|(c, _)| chars > c) {
-            best = Some((chars, n));
-        }
-    }
-    best.map(|(_, n)| n)
+    crate::headline::choose(page, parsed, start)
 }
 
 /// The article's headline: the nearest line above its dateline that reads as one (several words,

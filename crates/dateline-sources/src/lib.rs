@@ -122,6 +122,7 @@ mod context;
 mod dw;
 mod error;
 mod generic;
+mod headline;
 mod html;
 mod independent;
 mod layout;
