@@ -1097,9 +1097,11 @@ fn read_article(
         }
         return;
     };
-    if let Some(title) = crate::headline::choose(page, parsed, line) {
-        parsed.title = page.line(title.line).map(|t| t.trim().to_owned());
-        parsed.roles.assign(title.line, Role::Title, title.rule);
+    let headline = crate::headline::choose(page, parsed, line)
+        .and_then(|h| Some((h, page.line(h.line)?.trim().to_owned())));
+    if let Some((chosen, text)) = &headline {
+        parsed.title = Some(text.clone());
+        parsed.roles.assign(chosen.line, Role::Title, chosen.rule);
     }
     header(page, parsed, stamped, line);
     parsed.diagnostics.push(Diagnostic::new(
@@ -1109,7 +1111,9 @@ fn read_article(
     ));
     let mut post = DraftPost::new(RawStamp::new(line, stamp.as_str()));
     post.author = author;
-    post.headline.clone_from(&parsed.title);
+    // The page's first line, which the header takes for a title when no headline was found, is
+    // a menu's more often than the story's: the item then has none, and is told by its text.
+    post.headline = headline.map(|(_, text)| text);
     parsed.roles.assign(line, Role::Stamp, "article-dateline");
     place_after(page, parsed, &mut post, line, "paragraph-after-dateline");
     parsed.posts.push(post);
