@@ -64,6 +64,7 @@ const TABLE: &[(&str, Tz, Season)] = &[
     ("WIB", Tz::Asia__Jakarta, Season::Any),
     ("HKT", Tz::Asia__Hong_Kong, Season::Any),
     ("SGT", Tz::Asia__Singapore, Season::Any),
+    ("MYT", Tz::Asia__Kuala_Lumpur, Season::Any),
     ("PHT", Tz::Asia__Manila, Season::Any),
     ("JST", Tz::Asia__Tokyo, Season::Any),
     ("KST", Tz::Asia__Seoul, Season::Any),
@@ -125,7 +126,7 @@ pub(crate) struct Candidate {
 const US_LABELS: &[&str] = &[
     "ET", "EST", "EDT", "CT", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "AKST", "AKDT", "HST",
 ];
-const EAST_ASIA_LABELS: &[&str] = &["HKT", "SGT", "PHT", "JST", "KST", "WIB", "ICT", "AWST"];
+const EAST_ASIA_LABELS: &[&str] = &["HKT", "SGT", "MYT", "PHT", "JST", "KST", "WIB", "ICT", "AWST"];
 const US_ZONES: &[Tz] = &[
     Tz::America__New_York,
     Tz::America__Chicago,
