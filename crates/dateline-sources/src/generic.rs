@@ -1015,10 +1015,17 @@ fn read_article(
     }
     // A dateline that prints no date ("6 hours ago", "Published 1 day ago", "Monday 6:30PM")
     // makes the item, dated only when the page's capture time is known: of the lines with such a
-    // stamp alone (or after a label or one word), the one with the most prose under it.
+    // stamp alone (or after a label or one word), the one with the most prose under it. Only the
+    // page's first 400 lines that are not blank are read (a text copy's lines of spaces are no
+    // distance).
     let found = found.or_else(|| {
+        let filled: Vec<(u32, &str)> = page
+            .lines()
+            .filter(|(_, t)| !is_blank(t))
+            .take(430)
+            .collect();
         let mut best: Option<(usize, u32, String)> = None;
-        for (n, text) in page.lines().take(400) {
+        for (i, &(n, text)) in filled.iter().enumerate().take(400) {
             let text = text.trim();
             if parsed.roles.is_assigned(n)
                 || text.chars().count() > 60
@@ -1042,9 +1049,13 @@ fn read_article(
             {
                 continue;
             }
-            let prose = (n + 1..=n + 30)
-                .filter_map(|m| page.line(m))
-                .filter(|t| crate::context::is_prose(t))
+            // The prose of its next 30 lines that are not blank: a text copy pads a page's
+            // blocks with lines of spaces, which put no distance between a dateline and its body.
+            let prose = filled
+                .iter()
+                .skip(i + 1)
+                .take(30)
+                .filter(|(_, t)| crate::context::is_prose(t))
                 .count();
             if prose > 0 && best.as_ref().is_none_or(|(p, _, _)| prose > *p) {
                 best = Some((prose, n, text.to_owned()));
@@ -1138,24 +1149,34 @@ fn place_after(
 }
 
 /// The headline of an article that prints no time: the line that reads as a headline nearest
-/// above the start of its body (the first two paragraphs of prose close together), past
-/// bylines, credits, captions and furniture.
+/// above the start of its body ([`body_start`]), past bylines, credits, captions and furniture.
 fn lead_headline(page: &Page<'_>, parsed: &Parsed) -> Option<crate::headline::Headline> {
-    let prose: Vec<u32> = page
-        .lines()
-        .filter(|(n, t)| !parsed.roles.is_assigned(*n) && crate::context::is_prose(t))
-        .map(|(n, _)| n)
-        .collect();
+    crate::headline::choose(page, parsed, body_start(page, parsed)?)
+}
+
+/// Where the body of an article that prints no time starts: the first of two paragraphs of prose
+/// close together (at most four other lines between them); failing that, of two sentences of a
+/// body close together (a story told in short paragraphs). A paragraph alone is no body: a
+/// notice of cookies or advertising is one too. Each pass reads the page's unclaimed lines once.
+fn body_start(page: &Page<'_>, parsed: &Parsed) -> Option<u32> {
     let non_blank = |a: u32, b: u32| {
         (a + 1..b)
             .filter(|n| page.line(*n).is_some_and(|t| !is_blank(t)))
             .count()
     };
-    let start = prose
-        .windows(2)
-        .find(|w| matches!(w, [a, b] if non_blank(*a, *b) <= 4))
-        .and_then(|w| w.first().copied())?;
-    crate::headline::choose(page, parsed, start)
+    let lines = |is: fn(&str) -> bool| -> Vec<u32> {
+        page.lines()
+            .filter(|(n, t)| !parsed.roles.is_assigned(*n) && is(t))
+            .map(|(n, _)| n)
+            .collect()
+    };
+    let pair = |lines: &[u32]| {
+        lines
+            .windows(2)
+            .find(|w| matches!(w, [a, b] if non_blank(*a, *b) <= 4))
+            .and_then(|w| w.first().copied())
+    };
+    pair(&lines(crate::context::is_prose)).or_else(|| pair(&lines(crate::context::is_body)))
 }
 
 /// The article's headline: the nearest line above its dateline that reads as one (several words,
@@ -1883,6 +1904,65 @@ mod tests {
                 .diagnostics
                 .iter()
                 .any(|d| d.code == "no-timestamps" && d.line == Some(5))
+        );
+    }
+
+    /// A story told in short paragraphs (sentences, none long enough to be prose alone) still has
+    /// a body, and its headline is found past a share bar's buttons of one word each.
+    #[test]
+    fn an_undated_article_in_short_paragraphs_under_a_share_bar_has_its_headline() {
+        let parsed = parse(
+            "Home\nWorld\n\n\
+             Harbour ferry service to resume after two weeks of repairs\n\
+             By Lena Ortiz\n\
+             Share\nTweet\nEmail\nPrint\nShare\nTweet\nEmail\n\n\
+             The harbour ferry will run again from Monday, the operator said.\n\n\
+             Engineers replaced both engines and tested the hull.\n\n\
+             Tickets bought before the repairs stay valid until the end of the year.\n",
+        );
+        assert_eq!(parsed.posts.len(), 1);
+        assert_eq!(
+            parsed.posts[0].headline.as_deref(),
+            Some("Harbour ferry service to resume after two weeks of repairs")
+        );
+    }
+
+    /// In a script written without spaces, a headline's words are counted by its characters.
+    #[test]
+    fn an_undated_article_in_japanese_has_its_headline() {
+        let parsed = parse(
+            "ニュース\n\n\
+             市内の図書館が来月から夜九時まで開館時間を延長すると発表\n\n\
+             市の教育委員会は十日、市内にある五つの図書館の開館時間を来月一日から夜九時まで延長すると発表した。仕事帰りの利用者の要望に応えるためで、平日のみが対象となる。\n\n\
+             委員会によると、延長に伴う職員の増員は行わず、自動貸出機を各館に二台ずつ追加で設置する。利用者の反応を見ながら、土曜日への拡大も検討するという。\n",
+        );
+        assert_eq!(parsed.posts.len(), 1);
+        assert_eq!(
+            parsed.posts[0].headline.as_deref(),
+            Some("市内の図書館が来月から夜九時まで開館時間を延長すると発表")
+        );
+    }
+
+    /// A dateline that prints no date (`7m ago`) makes the item even where the page pads its
+    /// blocks with many lines of spaces before the body: those lines put no distance between.
+    #[test]
+    fn a_relative_dateline_far_above_a_padded_body_makes_the_item() {
+        let padding = "   \n".repeat(420);
+        let parsed = parse(&format!(
+            "Menu\n{padding}\
+             City council approves new cycle lanes on the river road\n\
+             Mara Quist\n\
+             7m ago\n{padding}\
+             The council voted on Tuesday to build protected cycle lanes along the river road, a \
+             plan that campaigners have sought for a decade and that drivers' groups opposed.\n\n\
+             Work is due to start in the spring and to last about eight months, the council said in \
+             a statement after the vote, which passed by twelve votes to seven.\n",
+        ));
+        assert_eq!(parsed.posts.len(), 1);
+        assert_eq!(parsed.posts[0].stamp.text, "7m ago");
+        assert_eq!(
+            parsed.posts[0].headline.as_deref(),
+            Some("City council approves new cycle lanes on the river road")
         );
     }
 }

@@ -64,7 +64,8 @@ pub(crate) fn choose(page: &Page<'_>, parsed: &Parsed, start: u32) -> Option<Hea
             || page
                 .line(n.saturating_sub(1))
                 .is_some_and(|t| t.trim() == text.trim());
-        if free(n) && crate::context::is_prose(text) && !twice {
+        // A story told in short paragraphs has sentences of a body, none long enough to be prose.
+        if free(n) && crate::context::is_body(text) && !twice {
             body_start.get_or_insert(n);
             lead.push_str(text.trim());
             lead.push('\n');
@@ -74,12 +75,18 @@ pub(crate) fn choose(page: &Page<'_>, parsed: &Parsed, start: u32) -> Option<Hea
         }
     }
     let lead_words = words(&lead);
-    // Lines above the start, nearest first; then those between the start and the body.
+    // Lines above the start, nearest first; then those between the start and the body. A line
+    // of one word (a share bar's `Share`, `Tweet`, `Email`) is passed without counting.
     let mut above: Vec<u32> = Vec::new();
+    let mut passed = 0;
     let mut n = start;
-    while n > 1 && above.len() < ABOVE {
+    while n > 1 && above.len() < ABOVE && passed < 2 * ABOVE {
         n -= 1;
-        if page.line(n).is_some_and(|t| !t.trim().is_empty()) {
+        let Some(text) = page.line(n).map(str::trim).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        passed += 1;
+        if text.split_whitespace().nth(1).is_some() || text.chars().count() >= 6 {
             above.push(n);
         }
     }

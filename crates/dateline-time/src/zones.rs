@@ -126,7 +126,9 @@ pub(crate) struct Candidate {
 const US_LABELS: &[&str] = &[
     "ET", "EST", "EDT", "CT", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "AKST", "AKDT", "HST",
 ];
-const EAST_ASIA_LABELS: &[&str] = &["HKT", "SGT", "MYT", "PHT", "JST", "KST", "WIB", "ICT", "AWST"];
+const EAST_ASIA_LABELS: &[&str] = &[
+    "HKT", "SGT", "MYT", "PHT", "JST", "KST", "WIB", "ICT", "AWST",
+];
 const US_ZONES: &[Tz] = &[
     Tz::America__New_York,
     Tz::America__Chicago,
