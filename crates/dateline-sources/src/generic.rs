@@ -1965,4 +1965,30 @@ mod tests {
             Some("City council approves new cycle lanes on the river road")
         );
     }
+
+    /// A list of another outlet's stories runs as far as its entries keep their spacing, past the
+    /// first lines under its heading: thirty teasers, each a headline, a clock and a sentence, are
+    /// the list's, and the page stays one article.
+    #[test]
+    fn a_long_list_of_teasers_under_its_heading_is_one_list() {
+        let mut text = String::from(
+            "Valley council to rebuild the old stone bridge\n3 May 2021\n\n\
+             The council agreed on Monday to rebuild the old stone bridge over the river, which \
+             has been closed to traffic since the floods of last winter damaged its piers.\n\n\
+             Work will start in the summer and cost about four million, the council said, with \
+             most of the money coming from the regional government's flood fund.\n\n\
+             More from Valley Courier\n",
+        );
+        for i in 1..=30 {
+            let (h, m) = (23 - i % 20, (i * 7) % 60);
+            text.push_str(&format!(
+                "Story number {i} about the town's weekly market\n{h:02}:{m:02}\n\
+                 Traders said the market had its busiest day since the spring, with stalls on \
+                 both sides of the square.\n\n"
+            ));
+        }
+        let parsed = parse(&text);
+        assert_eq!(parsed.kind, DocumentKind::Article);
+        assert_eq!(parsed.posts.len(), 1);
+    }
 }

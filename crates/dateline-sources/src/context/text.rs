@@ -597,6 +597,8 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     // A stamp in a list of other stories, a few lines under its heading or in a run of stamped
     // headlines, is the story's.
     let listed = crate::generic::story_list(page, &headlines);
+    let stamped: Vec<u32> = heads.iter().map(|(n, _)| *n).collect();
+    anchors.list_ends(&stamped);
     let posts_before: Vec<(u32, bool)> = heads
         .iter()
         .copied()
@@ -757,6 +759,9 @@ struct Anchors {
     facts: Facts,
     /// The lines that head lists of other stories (`Related`, `Mehr zum Thema`), in order.
     related: Vec<u32>,
+    /// The last line of each of those lists, as [`Self::list_ends`] found them (until then, each
+    /// runs [`RELATED_SPAN`] non-blank lines).
+    related_ends: Vec<u32>,
 }
 
 impl Anchors {
@@ -797,6 +802,7 @@ impl Anchors {
             nonblank,
             facts,
             related: Vec::new(),
+            related_ends: Vec::new(),
         }
     }
 
@@ -819,13 +825,16 @@ impl Anchors {
             && below.any(|n| self.facts.is(n, Facts::PROSE) || self.facts.is(n, Facts::LONG))
     }
 
-    /// Whether `line` stands in a list of other stories: a few lines under its heading.
+    /// Whether `line` stands in a list of other stories: under its heading, up to the list's end.
     fn in_related(&self, line: u32) -> bool {
         let before = self.related.partition_point(|&h| h < line);
-        before
-            .checked_sub(1)
-            .and_then(|i| self.related.get(i))
-            .is_some_and(|&h| self.distance(h, line) <= RELATED_SPAN)
+        before.checked_sub(1).is_some_and(|i| {
+            match (self.related.get(i), self.related_ends.get(i)) {
+                (Some(_), Some(&end)) => line <= end,
+                (Some(&h), None) => self.distance(h, line) <= RELATED_SPAN,
+                _ => false,
+            }
+        })
     }
 
     /// Each list of other stories, as its heading's line and the last line [`Self::in_related`]
@@ -833,19 +842,88 @@ impl Anchors {
     fn related_lists(&self) -> Vec<(u32, u32)> {
         self.related
             .iter()
-            .map(|&h| {
-                let from = self.nonblank.partition_point(|&n| n <= h);
-                let span = usize::try_from(RELATED_SPAN).unwrap_or(usize::MAX);
-                let last = from.saturating_add(span).min(self.nonblank.len());
-                let end = last
-                    .checked_sub(1)
-                    .filter(|&i| i >= from)
-                    .and_then(|i| self.nonblank.get(i))
+            .enumerate()
+            .map(|(i, &h)| {
+                let end = self
+                    .related_ends
+                    .get(i)
                     .copied()
-                    .unwrap_or(h);
+                    .unwrap_or_else(|| self.span_end(h));
                 (h, end)
             })
             .collect()
+    }
+
+    /// The last of the [`RELATED_SPAN`] non-blank lines under `heading`.
+    fn span_end(&self, heading: u32) -> u32 {
+        let from = self.nonblank.partition_point(|&n| n <= heading);
+        let span = usize::try_from(RELATED_SPAN).unwrap_or(usize::MAX);
+        let last = from.saturating_add(span).min(self.nonblank.len());
+        last.checked_sub(1)
+            .filter(|&i| i >= from)
+            .and_then(|i| self.nonblank.get(i))
+            .copied()
+            .unwrap_or(heading)
+    }
+
+    /// Finds where each list of other stories ends, from its shape: its entries are short
+    /// (a stamp every [`ENTRY_SPAN`] non-blank lines at most) and spaced alike, so the list runs
+    /// on past its first [`RELATED_SPAN`] lines for as long as the stamps under it keep the
+    /// spacing of the entries there (two of them at least), and ends with its last entry. A feed
+    /// of thirty teasers is one list; a live blog's posts, of bodies of their own lengths, keep no
+    /// such spacing. `stamps` are the page's stamped lines, in order: one pass over them.
+    fn list_ends(&mut self, stamps: &[u32]) {
+        let mut ends = Vec::with_capacity(self.related.len());
+        for (i, &h) in self.related.iter().enumerate() {
+            let span_end = self.span_end(h);
+            // The next list's heading ends this one.
+            let until = self.related.get(i + 1).copied().unwrap_or(u32::MAX);
+            let from = stamps.partition_point(|&n| n <= h);
+            let under: Vec<u32> = stamps
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .take_while(|&n| n < until)
+                .collect();
+            // The entries' spacing, learned from the stamps within the heading's first lines.
+            let first: Vec<u32> = under
+                .iter()
+                .copied()
+                .take_while(|&n| n <= span_end)
+                .collect();
+            let spacing = first
+                .windows(2)
+                .filter_map(|w| Some(self.distance(*w.first()?, *w.get(1)?)))
+                .max();
+            let end = match spacing {
+                Some(gap) if first.len() >= 2 && gap <= ENTRY_SPAN => {
+                    let mut last = first.last().copied().unwrap_or(h);
+                    for &n in under.iter().skip(first.len()) {
+                        if self.distance(last, n) > gap {
+                            break;
+                        }
+                        last = n;
+                    }
+                    // The last entry's own lines, as long as the others'.
+                    let at = self.nonblank.partition_point(|&m| m < last);
+                    let entry = usize::try_from(gap).unwrap_or(0).saturating_sub(1);
+                    let tail = self
+                        .nonblank
+                        .get(
+                            at.saturating_add(entry)
+                                .min(self.nonblank.len().saturating_sub(1)),
+                        )
+                        .copied()
+                        .unwrap_or(last)
+                        .min(until.saturating_sub(1));
+                    span_end.max(tail)
+                }
+                _ => span_end,
+            };
+            ends.push(end);
+        }
+        self.related_ends = ends;
     }
 
     /// The non-blank lines from `a` to `b` (`a` <= `b`), not counting `a`.
@@ -940,8 +1018,12 @@ const COMMENTS: &[&str] = &[
     "نظرات",
 ];
 
-/// How many non-blank lines under a heading of other stories its list runs.
+/// How many non-blank lines under a heading of other stories its list runs, at least.
 const RELATED_SPAN: u32 = 12;
+
+/// The most non-blank lines from one entry's stamp to the next in a list of other stories whose
+/// end is found from its shape (a stamp, a relative time, a headline and a teaser).
+const ENTRY_SPAN: u32 = 5;
 
 /// Words that head a list of other stories (related, recommended, latest, most read), in the
 /// languages dateline reads (lower case).
@@ -979,6 +1061,8 @@ const RELATED: &[&str] = &[
     "les plus lus",
     "leia também",
     "relacionadas",
+    "alte știri",
+    "alte ştiri",
     "notícias relacionadas",
     "mais lidas",
     "as mais lidas agora",
@@ -1015,13 +1099,39 @@ const RELATED: &[&str] = &[
     "مواضيع ذات صلة",
 ];
 
-/// A line that heads a list of other stories: one of [`RELATED`], alone, a colon after it at most.
+/// Words that head a list of another outlet's (or section's) stories when its name follows them
+/// (`More from Reuters`, `Alte știri de Unica.md`), in the languages dateline reads (lower case,
+/// with the space before the name).
+const RELATED_FROM: &[&str] = &[
+    "more from ",
+    "more stories from ",
+    "other news from ",
+    "other stories from ",
+    "alte știri de ",
+    "alte ştiri de ",
+    "mehr von ",
+    "weitere nachrichten von ",
+    "altre notizie da ",
+    "autres articles de ",
+    "otras noticias de ",
+    "outras notícias de ",
+    "meer van ",
+    "więcej od ",
+];
+
+/// A line that heads a list of other stories: one of [`RELATED`], alone, or one of
+/// [`RELATED_FROM`] and a name; a colon after it at most.
 fn related_heading(line: &str) -> bool {
     let line = line.trim().trim_end_matches([':', '\u{a0}', ' ']);
     if line.is_empty() || line.chars().count() > 40 {
         return false;
     }
-    RELATED.contains(&line.to_lowercase().as_str())
+    let line = line.to_lowercase();
+    RELATED.contains(&line.as_str())
+        || RELATED_FROM.iter().any(|p| {
+            line.strip_prefix(p)
+                .is_some_and(|name| !name.trim().is_empty())
+        })
 }
 
 /// A line that heads a comment thread: one of [`COMMENTS`], alone, with a count before or after it
