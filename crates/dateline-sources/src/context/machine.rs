@@ -42,42 +42,66 @@ fn address(machine: &Machine, found: &mut Found) {
         let Some(url) = url.map(str::trim).filter(|u| u.contains('.')) else {
             continue;
         };
-        found
-            .url
-            .push(Clue::new(url.to_owned(), kind, url, weight::ADDRESS));
-        let Some(host) = host(url) else { continue };
-        if let Some(o) = outlets::outlet_by_domain(host) {
-            found.outlet.push(Clue::new(
-                o.name.to_owned(),
-                format!("the domain of {kind}"),
-                host,
-                weight::TABLE,
-            ));
-        }
-        if let Some(country) = places::country_of_host(host) {
-            found.country.push(Clue::new(
-                country.to_owned(),
-                format!("the country domain of {kind}"),
-                host,
-                weight::ADDRESS,
-            ));
-        }
-        if !seen_date && let Some(date) = date_in_path(url) {
-            seen_date = true;
-            if let Some(stamp) = dateline_time::parse_stamp(&date.format("%Y-%m-%d").to_string()) {
-                found.published.push(Clue::new(
-                    When::Machine {
-                        stamp: Box::new(stamp),
-                        raw: url.to_owned(),
-                        field: format!("{ADDRESS_DATE} {kind}"),
-                    },
-                    format!("{ADDRESS_DATE} {kind}"),
-                    url,
-                    weight::NAMED,
-                ));
-            }
-        }
+        seen_date |= address_clues(url, kind, None, !seen_date, found);
     }
+}
+
+/// The clues of one address of the page, from `kind` (standing on `line` of the visible text,
+/// if it does): the address itself, its domain's outlet and country, and, when `date` asks, a
+/// date in its path. Whether it gave a date.
+pub(crate) fn address_clues(
+    url: &str,
+    kind: &str,
+    line: Option<u32>,
+    date: bool,
+    found: &mut Found,
+) -> bool {
+    let placed = |mut c: Clue<String>| {
+        c.line = line;
+        c
+    };
+    found.url.push(placed(Clue::new(
+        url.to_owned(),
+        kind,
+        url,
+        weight::ADDRESS,
+    )));
+    let Some(host) = host(url) else { return false };
+    if let Some(o) = outlets::outlet_by_domain(host) {
+        found.outlet.push(placed(Clue::new(
+            o.name.to_owned(),
+            format!("the domain of {kind}"),
+            host,
+            weight::TABLE,
+        )));
+    }
+    if let Some(country) = places::country_of_host(host) {
+        found.country.push(placed(Clue::new(
+            country.to_owned(),
+            format!("the country domain of {kind}"),
+            host,
+            weight::ADDRESS,
+        )));
+    }
+    let Some(date) = date.then(|| date_in_path(url)).flatten() else {
+        return false;
+    };
+    let Some(stamp) = dateline_time::parse_stamp(&date.format("%Y-%m-%d").to_string()) else {
+        return true;
+    };
+    let mut clue = Clue::new(
+        When::Machine {
+            stamp: Box::new(stamp),
+            raw: url.to_owned(),
+            field: format!("{ADDRESS_DATE} {kind}"),
+        },
+        format!("{ADDRESS_DATE} {kind}"),
+        url,
+        weight::NAMED,
+    );
+    clue.line = line;
+    found.published.push(clue);
+    true
 }
 
 /// The kind of a publication clue from the date in the page's address.

@@ -18,6 +18,7 @@ mod clue;
 mod language;
 mod machine;
 mod places;
+mod printed;
 mod text;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
@@ -308,6 +309,7 @@ pub(crate) fn decide(
         machine::clues(machine, page, &mut found);
     }
     text::clues(page, &mut found);
+    printed::clues(page, &mut found);
     hint_clues(hint, &mut found);
     given_clues(given, &mut found);
 
@@ -545,10 +547,6 @@ fn given_clues(given: &Given, found: &mut Found) {
     }
 }
 
-/// The places a page's prose names say where it is from, as little as a language does: the most
-/// named country among those where the page's language is written, when the page names three of
-/// its places (or two, often), twice as many as of the next (or as many, named thrice as often);
-/// and the zone most of them keep.
 /// The weekday the prose calls today ("today (Monday)", "اليوم الاثنين") agrees with each
 /// publication date that falls on it: one more clue for each such day, from the line that names
 /// it most often.
@@ -590,27 +588,18 @@ const TODAY_WEEKDAY: &str = "a weekday the prose calls today";
 /// The kind of the clue the places a page names give.
 const PLACES_NAMED: &str = "the places the page names";
 
+/// The places a page's prose names say where it is from, as little as a language does: a country
+/// among those where the page's language is written, when its places stand out ([`placed_by`]),
+/// and the zone most of them keep.
 fn places_clues(found: &mut Found, language: Option<&str>) {
-    let mut candidates = found
+    let candidates: Vec<&Places> = found
         .places
         .iter()
-        .filter(|p| language.is_none_or(|l| places::spoken_in(l, &p.country) != Some(false)));
-    let Some(top) = candidates.next() else {
+        .filter(|p| language.is_none_or(|l| places::spoken_in(l, &p.country) != Some(false)))
+        .collect();
+    let Some(top) = placed_by(&candidates) else {
         return;
     };
-    let (second_distinct, second_mentions) = candidates
-        .next()
-        .map_or((0, 0), |p| (p.distinct, p.mentions));
-    // Several places of one country; or one named again and again, far more than any other
-    // country's.
-    let alone = (second_mentions == 0 && top.mentions >= 3)
-        || (top.mentions >= 5 && top.mentions >= 4 * second_mentions);
-    let enough = top.distinct >= 3 || (top.distinct >= 2 && top.mentions >= 6) || alone;
-    let ahead = top.distinct >= 2 * second_distinct
-        || (top.distinct >= second_distinct && top.mentions >= 3 * second_mentions);
-    if !enough || !ahead {
-        return;
-    }
     let w = (2 * top.distinct).min(weight::LANGUAGE - 1);
     let text = format!(
         "{} and {} more places in {}",
@@ -619,12 +608,47 @@ fn places_clues(found: &mut Found, language: Option<&str>) {
         top.country
     );
     let kind = PLACES_NAMED;
+    let (country, tz, line) = (top.country.clone(), top.tz, top.line);
     found
         .country
-        .push(Clue::new(top.country.clone(), kind, &text, w).at(top.line));
+        .push(Clue::new(country, kind, &text, w).at(line));
     found
         .zone
-        .push(Clue::new(ZoneClue::Region(top.tz), kind, &text, w).at(top.line));
+        .push(Clue::new(ZoneClue::Region(tz), kind, &text, w).at(line));
+}
+
+/// The country whose places place the page, of `candidates` (most places first): the first,
+/// when it has several places and twice as many as the next (or as many, named thrice as
+/// often); else the country named most, when it is named five times or more and four times as
+/// often as any other (a page names its own country's places again and again, where another
+/// country's many places are each named once, in a list or a story about it).
+fn placed_by<'a>(candidates: &[&'a Places]) -> Option<&'a Places> {
+    let top = *candidates.first()?;
+    let (second_distinct, second_mentions) = candidates
+        .get(1)
+        .map_or((0, 0), |p| (p.distinct, p.mentions));
+    // Several places of one country; or one named again and again, far more than any other
+    // country's.
+    let alone = (second_mentions == 0 && top.mentions >= 3)
+        || (top.mentions >= 5 && top.mentions >= 4 * second_mentions);
+    let enough = top.distinct >= 3 || (top.distinct >= 2 && top.mentions >= 6) || alone;
+    let ahead = top.distinct >= 2 * second_distinct
+        || (top.distinct >= second_distinct && top.mentions >= 3 * second_mentions);
+    if enough && ahead {
+        return Some(top);
+    }
+    let (at, loudest) = candidates
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.mentions.cmp(&b.1.mentions).then_with(|| b.0.cmp(&a.0)))?;
+    let others = candidates
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at)
+        .map(|(_, p)| p.mentions)
+        .max()
+        .unwrap_or(0);
+    (loudest.mentions >= 5 && loudest.mentions >= 4 * others).then_some(*loudest)
 }
 
 /// The capture time from the page's relative times beside clocks, replacing the record's empty
