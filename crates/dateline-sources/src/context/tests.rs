@@ -802,3 +802,29 @@ fn every_question_is_answered_in_the_record() {
         assert!(asked.contains(&q), "{q:?}");
     }
 }
+
+/// The places a page names place it where one country's are named again and again and each of
+/// the others' once or twice (a list of a trip's stops abroad), though those countries name more
+/// places in all.
+#[test]
+fn the_country_named_most_often_places_the_page_past_a_list_of_others() {
+    let place = |country: &str, mentions, distinct| super::Places {
+        country: country.to_owned(),
+        mentions,
+        distinct,
+        place: String::new(),
+        tz: dateline_time::Tz::UTC,
+        line: 1,
+    };
+    let (fr, it, au) = (place("FR", 3, 3), place("IT", 2, 2), place("AU", 12, 1));
+    assert_eq!(
+        super::placed_by(&[&fr, &it, &au]).map(|p| p.country.as_str()),
+        Some("AU")
+    );
+    // Named not four times as often as the others, it places nothing.
+    let au = place("AU", 8, 1);
+    assert_eq!(
+        super::placed_by(&[&fr, &it, &au]).map(|p| p.country.as_str()),
+        None
+    );
+}
