@@ -766,9 +766,13 @@ pub(crate) fn is_credit_line(line: &str) -> bool {
                 .build(["©", "copyright", "all rights reserved"])
                 .ok()
         });
-    // Most lines hold none of the words' first letters in a row: a byte search tells quickly.
-    let maybe = memchr::memchr3(b'c', b'C', 0xc2, line.as_bytes()).is_some()
-        || memchr::memchr2(b'a', b'A', line.as_bytes()).is_some();
+    // Most lines hold neither the sign nor `ight` (of `copyright` and `rights`, in lower case or
+    // capitals): a byte search tells quickly.
+    static MARKS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| {
+            ["©", "ight", "IGHT"].map(|m| memchr::memmem::Finder::new(m.as_bytes()))
+        });
+    let maybe = MARKS.iter().any(|f| f.find(line.as_bytes()).is_some());
     line.len() <= 400 && maybe && WORDS.as_ref().is_some_and(|w| w.is_match(line))
 }
 

@@ -60,7 +60,14 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
                 url = true;
             }
         }
-        if !address && outlets::is_credit_line(line) {
+        // The country's name first: a byte search, where most lines are no copyright line.
+        let country = || {
+            let bytes = line.as_bytes();
+            memchr::memmem::find(bytes, b"USA").is_some()
+                || memchr::memmem::find(bytes, b"U.S.A.").is_some()
+                || memchr::memmem::find(bytes, b"United States").is_some()
+        };
+        if !address && country() && outlets::is_credit_line(line) {
             if let Some((tz, text)) = credit_address(line) {
                 let zone = Clue::new(ZoneClue::Region(tz), CREDIT_ADDRESS, text, weight::NAMED);
                 found.zone.push(zone.at(n));
