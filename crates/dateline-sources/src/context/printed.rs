@@ -47,6 +47,10 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
             .build(OWN_ADDRESS)
             .ok()
     });
+    // Byte searches built once: an address's `://`, then the country's names.
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
+        ["://", "USA", "U.S.A.", "United States"].map(|m| memchr::memmem::Finder::new(m))
+    });
     // A postal address is read only where the page has none with a ZIP code.
     let mut address = found
         .zone
@@ -54,7 +58,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         .any(|c| c.kind == "a postal address on the page");
     let mut url = false;
     for (n, line) in page.lines().filter(|(_, l)| !is_blank(l)) {
-        if !url && memchr::memmem::find(line.as_bytes(), b"://").is_some() {
+        if !url && FINDERS[0].find(line.as_bytes()).is_some() {
             if let Some(own) = own_address(line, OWN.as_ref()) {
                 machine::address_clues(own, PRINTED_ADDRESS, Some(n), true, found);
                 url = true;
@@ -62,10 +66,9 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         }
         // The country's name first: a byte search, where most lines are no copyright line.
         let country = || {
-            let bytes = line.as_bytes();
-            memchr::memmem::find(bytes, b"USA").is_some()
-                || memchr::memmem::find(bytes, b"U.S.A.").is_some()
-                || memchr::memmem::find(bytes, b"United States").is_some()
+            FINDERS[1..]
+                .iter()
+                .any(|f| f.find(line.as_bytes()).is_some())
         };
         if !address && country() && outlets::is_credit_line(line) {
             if let Some((tz, text)) = credit_address(line) {
