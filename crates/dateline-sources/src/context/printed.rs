@@ -49,7 +49,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     });
     // Byte searches built once: an address's `://`, then the country's names.
     static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
-        ["://", "USA", "U.S.A.", "United States"].map(|m| memchr::memmem::Finder::new(m))
+        [&b"://"[..], b"USA", b"U.S.A.", b"United States"].map(memchr::memmem::Finder::new)
     });
     // A postal address is read only where the page has none with a ZIP code.
     let mut address = found
