@@ -588,7 +588,9 @@ fn read_post(item: &Item<'_>, block: &mut RawBlock, scratch: &mut Scratch) {
             None => None,
         },
     };
+    let tongue = crate::tongue::of_document(item.doc);
     let mut reader = Reader {
+        tongue,
         block: &mut *block,
         lead_end,
         predicates: 0,
@@ -602,9 +604,8 @@ fn read_post(item: &Item<'_>, block: &mut RawBlock, scratch: &mut Scratch) {
     if let Some(sentence) = apart {
         text::for_each_word(sentence, |w| {
             let lexeme = text::lexeme(w);
-            if !lexeme.stop && w.chars().nth(1).is_some() {
-                let stem = text::stem_of(w, lexeme.country);
-                block.lead.values.push(hash_one(stem, b'c'));
+            if !is_stop(&lexeme, tongue, w) && w.chars().nth(1).is_some() {
+                block.lead.values.push(stem_hash(&lexeme, tongue, w));
             }
         });
     }
@@ -616,8 +617,25 @@ fn read_post(item: &Item<'_>, block: &mut RawBlock, scratch: &mut Scratch) {
     block.orgs.push(bits(ORGS, &orgs) as u8);
 }
 
+/// Whether `word` is a stop word: of English (the merge's own table), or of the report's
+/// language.
+fn is_stop(lexeme: &text::Lexeme, tongue: Option<&crate::tongue::Tongue>, word: &str) -> bool {
+    lexeme.stop || tongue.is_some_and(|t| t.is_stop(word))
+}
+
+/// The hashed stem of a content word: a nationality's country, else the stem of the report's
+/// language (Snowball), else the merge's own English stem.
+fn stem_hash(lexeme: &text::Lexeme, tongue: Option<&crate::tongue::Tongue>, word: &str) -> u64 {
+    match (lexeme.country, tongue) {
+        (None, Some(t)) => hash_one(&t.stem(word), b'c'),
+        _ => hash_one(text::stem_of(word, lexeme.country), b'c'),
+    }
+}
+
 /// What one pass over a post's text hands to its features.
 struct Reader<'r> {
+    /// The stop words and stemmer of the report's language, when it is not English.
+    tongue: Option<&'static crate::tongue::Tongue>,
     block: &'r mut RawBlock,
     /// The lead's words are the words that end by here.
     lead_end: Option<usize>,
@@ -630,11 +648,11 @@ struct Reader<'r> {
 impl Visitor for Reader<'_> {
     fn word(&mut self, word: &str, end: usize) {
         let lexeme = text::lexeme(word);
-        if !lexeme.stop {
+        if !is_stop(&lexeme, self.tongue, word) {
             let content = word.len() > 1;
             let lead = self.lead_end.is_some_and(|e| end <= e) && word.chars().nth(1).is_some();
             if content || lead {
-                let stem = hash_one(text::stem_of(word, lexeme.country), b'c');
+                let stem = stem_hash(&lexeme, self.tongue, word);
                 if content {
                     self.block.content.values.push(stem);
                 }
@@ -651,6 +669,10 @@ impl Visitor for Reader<'_> {
 
     fn token(&mut self, token: &str) {
         if let Some(name) = text::entity_name(token, self.name) {
+            // A capitalised stop word of the report's language (`El`, `Además`) names nothing.
+            if self.tongue.is_some_and(|t| t.is_stop(name)) {
+                return;
+            }
             let hash = hash_one(name, b'e');
             self.block.entities.values.push(hash);
             // Spelled once per post at most; the block keeps one spelling per name.

@@ -135,6 +135,7 @@ mod merge;
 mod score;
 mod text;
 mod tokens;
+mod tongue;
 
 pub use error::Error;
 pub use explain::{Explanation, Verdict};

@@ -438,4 +438,71 @@ mod tests {
     fn nothing_in_nothing_out() {
         assert_eq!(merge(&[], &Options::default()), Merged::default());
     }
+
+    /// Two reports in Spanish on one occurrence, worded in different forms of the same words
+    /// (`investigaciones`, `investigación`; `fiscales`, `fiscal`), meet through their stems once
+    /// the page's context is sure of its language; read as English, their grammar words and
+    /// inflections keep them apart.
+    #[test]
+    fn reports_in_another_language_meet_through_its_stems() {
+        // The language as the page's context decides it, from a clue of `weight`.
+        let reports = |language: Option<&str>, weight: u32| {
+            let mut docs = vec![
+                doc(
+                    "uno.txt",
+                    Some("Uno"),
+                    &[(
+                        3,
+                        "2022-05-04T11:00:00Z",
+                        "Las investigaciones de la fiscalía sobre los contratos portuarios \
+                         continúan en el puerto, informaron los fiscales regionales.",
+                    )],
+                ),
+                doc(
+                    "dos.txt",
+                    Some("Dos"),
+                    &[(
+                        7,
+                        "2022-05-04T11:30:00Z",
+                        "La fiscalía confirmó una investigación del contrato portuario del \
+                         puerto, informó el fiscal regional.",
+                    )],
+                ),
+                doc(
+                    "tres.txt",
+                    Some("Tres"),
+                    &[
+                        (
+                            2,
+                            "2022-05-04T09:00:00Z",
+                            "El tiempo será soleado en la costa.",
+                        ),
+                        (
+                            4,
+                            "2022-05-04T10:00:00Z",
+                            "Los trenes circulan con retrasos.",
+                        ),
+                    ],
+                ),
+            ];
+            for d in &mut docs {
+                d.context.language = language.map(str::to_owned);
+                let mut decision = dateline_model::Decision::new(
+                    dateline_model::Question::Language,
+                    d.context.language.clone(),
+                );
+                decision.clue = language.map(|l| {
+                    dateline_model::Clue::new(l, "the language of the page's prose", l, weight)
+                });
+                d.context.decisions.push(decision);
+            }
+            let merged = merge(&docs, &Options::default());
+            merged.events.iter().map(|e| e.posts.len()).max()
+        };
+        assert_eq!(reports(Some("es"), 60), Some(2));
+        assert_eq!(reports(None, 0), Some(1));
+        // A reading the context is not sure of (a page of few words reads as some language by
+        // chance) leaves the reports in the English tables.
+        assert_eq!(reports(Some("es"), 20), Some(1));
+    }
 }

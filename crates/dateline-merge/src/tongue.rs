@@ -1,0 +1,130 @@
+//! The words of reports in languages other than English: their stop words and their stems.
+//!
+//! The merge's own word tables (stop words, nationalities, predicates, organisations) are
+//! English. A report in another language, as its page's context decided it
+//! (`Document::context.language`), is read with that language's stop words (the ISO lists of the
+//! `stop-words` crate) and its Snowball stemmer (`rust-stemmers`), so that `investigación` and
+//! `investigaciones` meet and `el`, `de` and `además` weigh nothing. Reports in different
+//! languages then meet through what they share whatever the language: names, places, numbers
+//! and times.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use dateline_model::{Document, Question};
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// One language's stop words and stemmer.
+pub(crate) struct Tongue {
+    stop: HashSet<&'static str>,
+    stemmer: Stemmer,
+}
+
+impl std::fmt::Debug for Tongue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tongue")
+            .field("stop_words", &self.stop.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Tongue {
+    /// Whether `word` (lower case) is one of the language's stop words.
+    pub(crate) fn is_stop(&self, word: &str) -> bool {
+        self.stop.contains(word)
+    }
+
+    /// The stem of `word` (lower case).
+    pub(crate) fn stem<'w>(&self, word: &'w str) -> std::borrow::Cow<'w, str> {
+        self.stemmer.stem(word)
+    }
+}
+
+/// The languages with a Snowball stemmer, by their ISO 639-1 codes. English is read by the
+/// merge's own tables, tuned on the seeds, and is not among them.
+const ALGORITHMS: &[(&str, Algorithm)] = &[
+    ("ar", Algorithm::Arabic),
+    ("da", Algorithm::Danish),
+    ("nl", Algorithm::Dutch),
+    ("fi", Algorithm::Finnish),
+    ("fr", Algorithm::French),
+    ("de", Algorithm::German),
+    ("el", Algorithm::Greek),
+    ("hu", Algorithm::Hungarian),
+    ("it", Algorithm::Italian),
+    ("nb", Algorithm::Norwegian),
+    ("no", Algorithm::Norwegian),
+    ("pt", Algorithm::Portuguese),
+    ("ro", Algorithm::Romanian),
+    ("ru", Algorithm::Russian),
+    ("es", Algorithm::Spanish),
+    ("sv", Algorithm::Swedish),
+    ("ta", Algorithm::Tamil),
+    ("tr", Algorithm::Turkish),
+];
+
+/// How much the clue of a page's language must weigh for its reports to be read in it: a tag the
+/// page declares (30), or a reading of its prose that `whatlang` is sure of (10, and up to 50 more
+/// as it is sure). A page of few words, or of names and numbers, reads as some language by chance.
+const SURE: u32 = 30;
+
+/// The stop words and stemmer of the language a document's context decided, when the clue that
+/// decided it is sure ([`SURE`]) and the language is one of [`ALGORITHMS`].
+pub(crate) fn of_document(doc: &Document) -> Option<&'static Tongue> {
+    let code = doc.context.language.as_deref()?;
+    let sure = doc
+        .context
+        .decisions
+        .iter()
+        .find(|d| d.question == Question::Language)
+        .and_then(|d| d.clue.as_ref())
+        .is_some_and(|c| c.weight >= SURE);
+    if sure { of(code) } else { None }
+}
+
+/// The stop words and stemmer of the language `code` (ISO 639-1), when it is not English and a
+/// stemmer for it exists. Built once per language, on first use.
+pub(crate) fn of(code: &str) -> Option<&'static Tongue> {
+    static TONGUES: LazyLock<HashMap<&'static str, Tongue>> = LazyLock::new(|| {
+        ALGORITHMS
+            .iter()
+            .map(|&(code, algorithm)| {
+                // Norwegian Bokmål's stop words are listed under Norwegian.
+                let list = if code == "nb" { "no" } else { code };
+                let stop = stop_words::lookup(list)
+                    .unwrap_or_default()
+                    .iter()
+                    .copied()
+                    .collect();
+                let stemmer = Stemmer::create(algorithm);
+                (code, Tongue { stop, stemmer })
+            })
+            .collect()
+    });
+    TONGUES.get(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spanish_words_meet_in_their_stems_and_grammar_weighs_nothing() {
+        let es = of("es").map(|t| (t.stem("investigaciones"), t.stem("investigación")));
+        assert_eq!(
+            es.map(|(a, b)| a == b),
+            Some(true),
+            "plural and singular share a stem"
+        );
+        let spanish = of("es");
+        assert!(spanish.is_some_and(|t| t.is_stop("el") && t.is_stop("además")));
+        assert!(spanish.is_some_and(|t| !t.is_stop("presidente")));
+    }
+
+    #[test]
+    fn english_and_unknown_languages_keep_the_merges_own_tables() {
+        assert!(of("en").is_none());
+        assert!(of("xx").is_none());
+        assert!(of("de").is_some_and(|t| t.is_stop("und")));
+    }
+}
