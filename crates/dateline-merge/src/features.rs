@@ -565,6 +565,7 @@ fn read_block(items: &[Item<'_>]) -> RawBlock {
 #[derive(Debug, Default)]
 struct Scratch {
     scan: tokens::Scratch,
+    initials: text::Initials,
     name: String,
     shingles: text::Shingles,
 }
@@ -591,6 +592,7 @@ fn read_post(item: &Item<'_>, block: &mut RawBlock, scratch: &mut Scratch) {
     let tongue = crate::tongue::of_document(item.doc);
     let mut reader = Reader {
         tongue,
+        initials: &mut scratch.initials,
         block: &mut *block,
         lead_end,
         predicates: 0,
@@ -599,6 +601,10 @@ fn read_post(item: &Item<'_>, block: &mut RawBlock, scratch: &mut Scratch) {
         shingles: &mut scratch.shingles,
     };
     tokens::scan(&text, &mut scratch.scan, &mut reader);
+    let block_now = &mut *reader.block;
+    reader
+        .initials
+        .finish(&mut |acronym| push_name(block_now, acronym));
     let predicates = reader.predicates;
     let orgs = reader.speakers.finish();
     if let Some(sentence) = apart {
@@ -632,10 +638,30 @@ fn stem_hash(lexeme: &text::Lexeme, tongue: Option<&crate::tongue::Tongue>, word
     }
 }
 
+/// Adds a name (or an acronym) to the post being read: its hash, and its spelling once per post.
+fn push_name(block: &mut RawBlock, name: &str) {
+    let hash = hash_one(name, b'e');
+    block.entities.values.push(hash);
+    // Spelled once per post at most; the block keeps one spelling per name.
+    let seen = block
+        .entities
+        .values
+        .get(block.entities.open()..)
+        .is_some_and(|run| run.iter().filter(|&&h| h == hash).nth(1).is_some());
+    if !seen {
+        let start = u32::try_from(block.spelled.len()).unwrap_or(u32::MAX);
+        block.spelled.push_str(name);
+        let end = u32::try_from(block.spelled.len()).unwrap_or(u32::MAX);
+        block.names.push((hash, start, end));
+    }
+}
+
 /// What one pass over a post's text hands to its features.
 struct Reader<'r> {
     /// The stop words and stemmer of the report's language, when it is not English.
     tongue: Option<&'static crate::tongue::Tongue>,
+    /// The acronym of the run of capitalised words being read.
+    initials: &'r mut text::Initials,
     block: &'r mut RawBlock,
     /// The lead's words are the words that end by here.
     lead_end: Option<usize>,
@@ -668,27 +694,17 @@ impl Visitor for Reader<'_> {
     }
 
     fn token(&mut self, token: &str) {
+        let mut named = false;
         if let Some(name) = text::entity_name(token, self.name) {
             // A capitalised stop word of the report's language (`El`, `Además`) names nothing.
-            if self.tongue.is_some_and(|t| t.is_stop(name)) {
-                return;
-            }
-            let hash = hash_one(name, b'e');
-            self.block.entities.values.push(hash);
-            // Spelled once per post at most; the block keeps one spelling per name.
-            let seen = self
-                .block
-                .entities
-                .values
-                .get(self.block.entities.open()..)
-                .is_some_and(|run| run.iter().filter(|&&h| h == hash).nth(1).is_some());
-            if !seen {
-                let start = u32::try_from(self.block.spelled.len()).unwrap_or(u32::MAX);
-                self.block.spelled.push_str(name);
-                let end = u32::try_from(self.block.spelled.len()).unwrap_or(u32::MAX);
-                self.block.names.push((hash, start, end));
+            if !self.tongue.is_some_and(|t| t.is_stop(name)) {
+                named = true;
+                push_name(self.block, name);
             }
         }
+        let block = &mut *self.block;
+        self.initials
+            .token(token, named, &mut |acronym| push_name(block, acronym));
     }
 
     fn quote(&mut self, quote: &str) {

@@ -774,11 +774,151 @@ pub(crate) fn entities(text: &str) -> Vec<String> {
 #[cfg(test)]
 pub(crate) fn for_each_entity(text: &str, mut f: impl FnMut(&str)) {
     let mut buf = String::with_capacity(32);
+    let mut initials = Initials::default();
     for_each_token(text, |raw| {
-        if let Some(name) = entity_name(raw, &mut buf) {
+        let name = entity_name(raw, &mut buf);
+        let named = name.is_some();
+        if let Some(name) = name {
             f(name);
         }
+        initials.token(raw, named, &mut f);
     });
+    initials.finish(&mut f);
+}
+
+/// The acronym a run of capitalised words would have: `Popular Mobilization Forces` gives `pmf`,
+/// the name `PMF` gives, so that a report that spells a body out and one that abbreviates it
+/// share the name. Read piece by piece ([`for_each_token`]); a run is up to five capitalised
+/// words, one of them a body's word ([`is_body_word`]: a person's initials are seldom written), with `of`, `and`, `for` and `the` between them passed over; punctuation after a word
+/// ends its run. An acronym has three letters or more: `Ministry of Defence` gives `mod` (the
+/// small word's letter counted, as outlets write it), `Islamic Revolutionary Guard Corps` `irgc`.
+#[derive(Debug, Default)]
+pub(crate) struct Initials {
+    /// The run's initials without its small words' letters, and with them.
+    bare: String,
+    full: String,
+    /// The capitalised words in the run.
+    words: usize,
+    /// Whether a word of the run names a kind of body ([`is_body_word`]).
+    body: bool,
+}
+
+/// Whether `word` (any case) is one of the words of the names of bodies (`Forces`, `Corps`,
+/// `Ministry`): a run of capitalised words holding one is an organisation's name, whose acronym
+/// outlets write, where a person's or a place's initials are seldom written. Matched on the
+/// word's lower-case bytes in a small buffer: no allocation, one comparison by length.
+fn is_body_word(word: &str) -> bool {
+    let mut buf = [0u8; 12];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"agency"
+            | b"alliance"
+            | b"army"
+            | b"assembly"
+            | b"association"
+            | b"authority"
+            | b"bank"
+            | b"brigade"
+            | b"brigades"
+            | b"bureau"
+            | b"command"
+            | b"commission"
+            | b"committee"
+            | b"company"
+            | b"congress"
+            | b"corps"
+            | b"corporation"
+            | b"council"
+            | b"court"
+            | b"department"
+            | b"force"
+            | b"forces"
+            | b"front"
+            | b"fund"
+            | b"group"
+            | b"guard"
+            | b"guards"
+            | b"institute"
+            | b"league"
+            | b"ministry"
+            | b"movement"
+            | b"nations"
+            | b"office"
+            | b"organisation"
+            | b"organization"
+            | b"party"
+            | b"program"
+            | b"programme"
+            | b"service"
+            | b"services"
+            | b"union"
+            | b"unit"
+    )
+}
+
+impl Initials {
+    /// The longest run whose initials are kept.
+    const MAX: usize = 5;
+
+    /// Reads the next piece of text, `named` when it gave a name, calling `f` with the acronyms
+    /// of a run that ends before or with it.
+    #[inline]
+    pub(crate) fn token(&mut self, raw: &str, named: bool, f: &mut impl FnMut(&str)) {
+        // Most pieces are no name and stand in no run.
+        if named || self.words > 0 {
+            self.read(raw, named, f);
+        }
+    }
+
+    /// [`Self::token`] for a name, or a piece after one.
+    fn read(&mut self, raw: &str, named: bool, f: &mut impl FnMut(&str)) {
+        let word = trim_non_alphanumeric(raw);
+        let capital = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && word.bytes().any(|b| b.is_ascii_lowercase());
+        // A possessive (`Iraq's`) stands before a name, not in it.
+        let possessive = word.ends_with("'s") || word.ends_with("\u{2019}s");
+        if named && capital && !possessive {
+            let letter = word.as_bytes().first().map_or('x', |b| char::from(*b));
+            let letter = letter.to_ascii_lowercase();
+            self.bare.push(letter);
+            self.full.push(letter);
+            self.words += 1;
+            self.body |= is_body_word(word);
+            // Punctuation after the word (`Forces,`, `Forces)`) ends the run with it.
+            let end = (word.as_ptr() as usize).wrapping_sub(raw.as_ptr() as usize) + word.len();
+            if raw.len() > end {
+                self.finish(f);
+            }
+            return;
+        }
+        if self.words > 0 && matches!(raw, "of" | "and" | "for" | "the") {
+            self.full.extend(raw.chars().next());
+            return;
+        }
+        self.finish(f);
+    }
+
+    /// Ends the run being read, calling `f` with its acronyms when it is one.
+    pub(crate) fn finish(&mut self, f: &mut impl FnMut(&str)) {
+        if self.body && self.words <= Self::MAX {
+            // Two letters are a person's initials as often as a body's (`Dylan White` is no `DW`).
+            if self.bare.len() >= 3 {
+                f(&self.bare);
+            }
+            if self.full.len() > self.bare.len() && self.full.len() >= 3 {
+                f(&self.full);
+            }
+        }
+        self.words = 0;
+        self.body = false;
+        self.bare.clear();
+        self.full.clear();
+    }
 }
 
 /// The name a piece of text between whitespace and hyphens (see [`for_each_token`]) gives, if
@@ -1133,6 +1273,24 @@ mod tests {
             "The Russian foreign ministry said NATO's spokesman Dylan White met 3,000 troops in January 2020. He left.",
         );
         assert_eq!(names, ["#3000", "dylan", "nato", "russia", "white"]);
+    }
+
+    /// A body spelled out and its acronym are one name; a person's initials are none.
+    #[test]
+    fn a_bodys_name_gives_its_acronym() {
+        assert!(entities("Iraq's Popular Mobilization Forces said").contains(&"pmf".to_owned()));
+        assert!(!entities("Iraq's Popular Mobilization Forces said").contains(&"ipmf".to_owned()));
+        assert!(entities("the PMF said").contains(&"pmf".to_owned()));
+        assert!(
+            entities("a spokesman for the Ministry of Defence, who").contains(&"mod".to_owned())
+        );
+        assert!(
+            entities("Islamic Revolutionary Guard Corps commanders").contains(&"irgc".to_owned())
+        );
+        assert_eq!(
+            entities("Dylan White and Mary Ann Jones met."),
+            ["ann", "dylan", "jones", "mary", "white"]
+        );
     }
 
     #[test]
