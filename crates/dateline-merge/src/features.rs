@@ -589,7 +589,8 @@ fn read_post(item: &Item<'_>, block: &mut RawBlock, scratch: &mut Scratch) {
             None => None,
         },
     };
-    let tongue = crate::tongue::of_document(item.doc);
+    let tongue =
+        crate::tongue::of_document(item.doc).filter(|t| t.speaks(&text, |w| text::lexeme(w).stop));
     let mut reader = Reader {
         tongue,
         initials: &mut scratch.initials,

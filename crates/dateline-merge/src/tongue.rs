@@ -82,6 +82,31 @@ pub(crate) fn of_document(doc: &Document) -> Option<&'static Tongue> {
     if sure { of(code) } else { None }
 }
 
+/// How many of a text's first words [`Tongue::speaks`] reads.
+const SAMPLE_WORDS: usize = 80;
+
+impl Tongue {
+    /// Whether `text` reads as this language rather than English: among its first words, at least
+    /// as many are this language's stop words only as are English ones only (`english` tells an
+    /// English stop word). A post quoted in English on a page in another language, or a page
+    /// whose language was misread, keeps the English tables.
+    pub(crate) fn speaks(&self, text: &str, english: impl Fn(&str) -> bool) -> bool {
+        let (mut own, mut other, mut seen) = (0usize, 0usize, 0usize);
+        crate::text::for_each_word(text, |w| {
+            seen += 1;
+            if seen > SAMPLE_WORDS {
+                return;
+            }
+            match (self.is_stop(w), english(w)) {
+                (true, false) => own += 1,
+                (false, true) => other += 1,
+                _ => {}
+            }
+        });
+        own >= other
+    }
+}
+
 /// The stop words and stemmer of the language `code` (ISO 639-1), when it is not English and a
 /// stemmer for it exists. Built once per language, on first use.
 pub(crate) fn of(code: &str) -> Option<&'static Tongue> {
@@ -119,6 +144,20 @@ mod tests {
         let spanish = of("es");
         assert!(spanish.is_some_and(|t| t.is_stop("el") && t.is_stop("además")));
         assert!(spanish.is_some_and(|t| !t.is_stop("presidente")));
+    }
+
+    #[test]
+    fn a_text_in_english_on_a_page_read_as_spanish_keeps_the_english_tables() {
+        let english = |w: &str| crate::text::lexeme(w).stop;
+        let spanish = of("es");
+        assert!(spanish.is_some_and(|t| t.speaks(
+            "El presidente inició este miércoles su gira por la región, según informó su oficina.",
+            english
+        )));
+        assert!(!spanish.is_some_and(|t| t.speaks(
+            "The president began his tour of the region on Wednesday, his office said.",
+            english
+        )));
     }
 
     #[test]
