@@ -664,7 +664,10 @@ fn reason(s: &Score, verdict: Verdict, threshold: f32, dated: bool) -> String {
     }
     let _ = match verdict {
         Verdict::Merged => write!(out, "merged: {:.2} >= {threshold:.2}", s.total),
-        Verdict::NearMiss => write!(out, "possibly the same: {:.2} < {threshold:.2}", s.total),
+        Verdict::NearMiss => {
+            let _ = write!(out, "possibly the same: {:.2} < {threshold:.2}", s.total);
+            held_back(&mut out, s, threshold)
+        }
         Verdict::SameOutlet => write!(
             out,
             "not merged: {:.2}, but one outlet's reports stay apart unless very strong",
@@ -679,9 +682,54 @@ fn reason(s: &Score, verdict: Verdict, threshold: f32, dated: bool) -> String {
     out
 }
 
+/// What held a near miss back, appended to its reason: how far short it fell, the signals that
+/// took from its score, and the strongest signal it lacked (a shared quote), so a reader sees
+/// whether time, the outlet or missing evidence kept two reports apart.
+fn held_back(out: &mut String, s: &Score, threshold: f32) -> std::fmt::Result {
+    write!(out, "; short by {:.2}", threshold - s.total)?;
+    let against: Vec<String> = [
+        ("time apart", s.time),
+        ("same outlet", s.outlet),
+        ("different verbs", s.predicate),
+        ("different organisations", s.organisation),
+    ]
+    .iter()
+    .filter(|(_, v)| *v < 0.0)
+    .map(|(name, v)| format!("{name} {v:+.2}"))
+    .collect();
+    if !against.is_empty() {
+        write!(out, "; against it: {}", against.join(", "))?;
+    }
+    if s.quote_words == 0 {
+        out.push_str("; no quote shared");
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_near_miss_says_what_held_it_back() {
+        let s = Score {
+            content: 0.16,
+            lead: 0.12,
+            entities: 0.06,
+            predicate: -0.05,
+            time: 0.08,
+            gap_hours: 3.5,
+            total: 0.42,
+            ..Score::default()
+        };
+        let why = reason(&s, Verdict::NearMiss, 0.5, false);
+        assert!(
+            why.ends_with(
+                "possibly the same: 0.42 < 0.50; short by 0.08; against it: different verbs -0.05; no quote shared"
+            ),
+            "{why}"
+        );
+    }
 
     #[test]
     fn permute_moves_each_value_to_its_place() {
