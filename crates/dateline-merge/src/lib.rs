@@ -41,7 +41,9 @@
 //!
 //! 1. **Features**, once per post and in parallel: word stems and names as ids into a vocabulary of
 //!    every post's tokens, with their rarity, quote shingles (runs of five words), predicates and
-//!    organisations as bit sets.
+//!    organisations as bit sets. Words are stemmed in the report's language when its page's
+//!    context is sure of one other than English (Snowball stems, that language's stop words); a
+//!    body's name spelled out also gives its acronym (`Popular Mobilization Forces`, `PMF`).
 //! 2. **Blocking**: no all-pairs comparison. Each post is indexed under its rarest words and its
 //!    quote shingles; a word carried by too many posts is not indexed. Within a posting list sorted
 //!    by time, a post meets the next few posts within twice [`Options::max_gap_hours`]. Pairs that
