@@ -639,9 +639,36 @@ fn stem_hash(lexeme: &text::Lexeme, tongue: Option<&crate::tongue::Tongue>, word
     }
 }
 
+/// The id of a name: the hash of its key, its letters with the vowels after the first and doubled
+/// letters left out where four or more remain (the name itself otherwise), so that spellings of
+/// one name across transliterations meet (`Zelensky`, `Zelenskiy`; `Tehran`, `Teheran`).
+pub(crate) fn name_hash(name: &str) -> u64 {
+    let bytes = name.as_bytes();
+    if bytes.len() < 5 || bytes.len() > text::KEY_BYTES {
+        return hash_one(name, b'e');
+    }
+    // One pass: the key's hash and length as `text::key_bytes` would give them.
+    let step = |hash: u64, byte: u8| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    let mut hash = step(0xcbf2_9ce4_8422_2325, b'e');
+    let mut len = 0;
+    let mut last = 0u8;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii_lowercase() {
+            return hash_one(name, b'e');
+        }
+        if (i > 0 && matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')) || b == last {
+            continue;
+        }
+        hash = step(hash, b);
+        len += 1;
+        last = b;
+    }
+    if len >= 4 { hash } else { hash_one(name, b'e') }
+}
+
 /// Adds a name (or an acronym) to the post being read: its hash, and its spelling once per post.
 fn push_name(block: &mut RawBlock, name: &str) {
-    let hash = hash_one(name, b'e');
+    let hash = name_hash(name);
     block.entities.values.push(hash);
     // Spelled once per post at most; the block keeps one spelling per name.
     let seen = block
@@ -755,7 +782,7 @@ fn reference_features(item: &Item<'_>) -> Reference {
     lead.sort_unstable();
     lead.dedup();
     let mut entities: Vec<u64> = Vec::new();
-    text::for_each_entity(&text, |e| entities.push(hash_one(e, b'e')));
+    text::for_each_entity(&text, |e| entities.push(name_hash(e)));
     entities.sort_unstable();
     entities.dedup();
     let mut shingles: Vec<u64> = Vec::new();
@@ -783,7 +810,7 @@ fn bits(table: &[&str], present: &[&str]) -> u64 {
 /// A stable hash of one word in a namespace (content stems and names do not collide).
 pub(crate) fn hash_one(word: &str, space: u8) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in std::iter::once(space).chain(word.bytes()) {
+    for &byte in std::iter::once(&space).chain(word.as_bytes()) {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
@@ -1208,8 +1235,28 @@ mod tests {
             .map(|&(_, s, e)| &block.spelled[s as usize..e as usize])
             .collect();
         let mut expected = vec!["iran", "nato"];
-        expected.sort_by_key(|n| hash_one(n, b'e'));
+        expected.sort_by_key(|n| name_hash(n));
         assert_eq!(spelled, expected);
+    }
+
+    #[test]
+    fn a_names_id_is_the_hash_of_its_key() {
+        for name in [
+            "zelenskiy",
+            "soleimani",
+            "iran",
+            "maas",
+            "#3000",
+            "tehran",
+            "münchen",
+        ] {
+            assert_eq!(
+                name_hash(name),
+                hash_one(&text::name_key(name), b'e'),
+                "{name}"
+            );
+        }
+        assert_eq!(name_hash("teheran"), name_hash("tehran"));
     }
 
     #[test]
@@ -1231,7 +1278,7 @@ mod tests {
             assert!(f.content.windows(2).all(|w| w[0] < w[1]));
             let names: Vec<&str> = f.entities.iter().filter_map(|&id| table.name(id)).collect();
             let mut expected = vec!["basra".to_owned(), format!("name{i}")];
-            expected.sort_by_key(|n| hash_one(n, b'e'));
+            expected.sort_by_key(|n| name_hash(n));
             assert_eq!(names, expected);
             let norm = f
                 .content
