@@ -786,50 +786,12 @@ pub(crate) fn for_each_entity(text: &str, mut f: impl FnMut(&str)) {
     initials.finish(&mut f);
 }
 
-/// The key a name is compared by: its letters with the vowels after the first and doubled
-/// letters left out, so that spellings of one name across transliterations meet (`Zelensky`,
-/// `Zelenskiy`, `Zelenskyy`; `Soleimani`, `Suleimani`; `Mohammed`, `Muhammad`), where it keeps
-/// four letters or more; a shorter key (`Iran`, `Maas`, `PMF`) says too little, and the name is its
-/// own key, as is a name not in ASCII letters or a number.
-#[cfg(test)]
-pub(crate) fn name_key(name: &str) -> std::borrow::Cow<'_, str> {
-    let mut buf = [0u8; KEY_BYTES];
-    match key_bytes(name, &mut buf) {
-        Some(key) => std::borrow::Cow::Owned(String::from_utf8_lossy(key).into_owned()),
-        None => std::borrow::Cow::Borrowed(name),
-    }
-}
-
-/// The longest name keyed by [`name_key`], in bytes.
-pub(crate) const KEY_BYTES: usize = 32;
-
-/// [`name_key`] in `buf`, without allocating: the key's bytes, or `None` where the name is its own
-/// key. (`features::name_hash` hashes the same bytes as it reads them.)
-#[cfg(test)]
-fn key_bytes<'b>(name: &str, buf: &'b mut [u8; KEY_BYTES]) -> Option<&'b [u8]> {
-    let bytes = name.as_bytes();
-    if bytes.len() < 5 || bytes.len() > KEY_BYTES || !bytes.iter().all(u8::is_ascii_lowercase) {
-        return None;
-    }
-    let mut len = 0;
-    let mut last = 0u8;
-    for (i, &b) in bytes.iter().enumerate() {
-        let vowel = matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
-        if (i > 0 && vowel) || b == last {
-            continue;
-        }
-        *buf.get_mut(len)? = b;
-        len += 1;
-        last = b;
-    }
-    buf.get(..len).filter(|k| k.len() >= 4)
-}
-
 /// The acronym a run of capitalised words would have: `Popular Mobilization Forces` gives `pmf`,
 /// the name `PMF` gives, so that a report that spells a body out and one that abbreviates it
 /// share the name. Read piece by piece ([`for_each_token`]); a run is up to five capitalised
-/// words, one of them a body's word ([`is_body_word`]: a person's initials are seldom written), with `of`, `and`, `for` and `the` between them passed over; punctuation after a word
-/// ends its run. An acronym has three letters or more: `Ministry of Defence` gives `mod` (the
+/// words, one of them a body's word ([`is_body_word`]: a person's initials are seldom written),
+/// with `of`, `and`, `for` and `the` between them passed over; punctuation after a word ends its
+/// run. An acronym has three letters or more: `Ministry of Defence` gives `mod` (the
 /// small word's letter counted, as outlets write it), `Islamic Revolutionary Guard Corps` `irgc`.
 #[derive(Debug, Default)]
 pub(crate) struct Initials {
@@ -1312,23 +1274,6 @@ mod tests {
             "The Russian foreign ministry said NATO's spokesman Dylan White met 3,000 troops in January 2020. He left.",
         );
         assert_eq!(names, ["#3000", "dylan", "nato", "russia", "white"]);
-    }
-
-    /// Spellings of one name meet in their key; short names are their own.
-    #[test]
-    fn a_names_spellings_share_its_key() {
-        for (a, b) in [
-            ("zelensky", "zelenskiy"),
-            ("zelenskyy", "zelensky"),
-            ("soleimani", "suleimani"),
-            ("mohammed", "muhammad"),
-        ] {
-            assert_eq!(name_key(a), name_key(b), "{a} {b}");
-        }
-        assert_eq!(name_key("iran"), "iran");
-        assert_eq!(name_key("maas"), "maas");
-        assert_eq!(name_key("#3000"), "#3000");
-        assert_ne!(name_key("baghdad"), name_key("basra"));
     }
 
     /// A body spelled out and its acronym are one name; a person's initials are none.

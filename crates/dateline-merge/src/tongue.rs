@@ -82,28 +82,28 @@ pub(crate) fn of_document(doc: &Document) -> Option<&'static Tongue> {
     if sure { of(code) } else { None }
 }
 
-/// How many of a text's first words [`Tongue::speaks`] reads.
-const SAMPLE_WORDS: usize = 80;
+/// How much of a text [`Tongue::speaks`] reads, in bytes: its first sentences.
+const SAMPLE_BYTES: usize = 600;
 
 impl Tongue {
-    /// Whether `text` reads as this language rather than English: among its first words, at least
-    /// as many are this language's stop words only as are English ones only (`english` tells an
-    /// English stop word). A post quoted in English on a page in another language, or a page
-    /// whose language was misread, keeps the English tables.
-    pub(crate) fn speaks(&self, text: &str, english: impl Fn(&str) -> bool) -> bool {
-        let (mut own, mut other, mut seen) = (0usize, 0usize, 0usize);
-        crate::text::for_each_word(text, |w| {
-            seen += 1;
-            if seen > SAMPLE_WORDS {
-                return;
-            }
-            match (self.is_stop(w), english(w)) {
+    /// Whether `text` reads as this language rather than English: among the words of its first
+    /// sentences, at least as many are this language's stop words only as are English ones only.
+    /// A post quoted in English on a page in another language, or a page whose language was
+    /// misread, keeps the English tables.
+    pub(crate) fn speaks(&self, text: &str) -> bool {
+        let mut end = text.len().min(SAMPLE_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let (mut own, mut english) = (0usize, 0usize);
+        crate::text::for_each_word(text.get(..end).unwrap_or(text), |w| {
+            match (self.is_stop(w), crate::text::lexeme(w).stop) {
                 (true, false) => own += 1,
-                (false, true) => other += 1,
+                (false, true) => english += 1,
                 _ => {}
             }
         });
-        own >= other
+        own >= english
     }
 }
 
@@ -148,16 +148,13 @@ mod tests {
 
     #[test]
     fn a_text_in_english_on_a_page_read_as_spanish_keeps_the_english_tables() {
-        let english = |w: &str| crate::text::lexeme(w).stop;
         let spanish = of("es");
         assert!(spanish.is_some_and(|t| t.speaks(
-            "El presidente inició este miércoles su gira por la región, según informó su oficina.",
-            english
+            "El presidente inició este miércoles su gira por la región, según informó su oficina."
         )));
-        assert!(!spanish.is_some_and(|t| t.speaks(
-            "The president began his tour of the region on Wednesday, his office said.",
-            english
-        )));
+        assert!(!spanish.is_some_and(|t| {
+            t.speaks("The president began his tour of the region on Wednesday, his office said.")
+        }));
     }
 
     #[test]

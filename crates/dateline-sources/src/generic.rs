@@ -1019,13 +1019,16 @@ fn read_article(
     // page's first 400 lines that are not blank are read (a text copy's lines of spaces are no
     // distance).
     let found = found.or_else(|| {
+        // The lines a dateline is sought on, and the lines under each whose prose weighs it.
+        const SOUGHT: usize = 400;
+        const UNDER: usize = 30;
         let filled: Vec<(u32, &str)> = page
             .lines()
             .filter(|(_, t)| !is_blank(t))
-            .take(430)
+            .take(SOUGHT + UNDER)
             .collect();
         let mut best: Option<(usize, u32, String)> = None;
-        for (i, &(n, text)) in filled.iter().enumerate().take(400) {
+        for (i, &(n, text)) in filled.iter().enumerate().take(SOUGHT) {
             let text = text.trim();
             if parsed.roles.is_assigned(n)
                 || text.chars().count() > 60
@@ -1054,7 +1057,7 @@ fn read_article(
             let prose = filled
                 .iter()
                 .skip(i + 1)
-                .take(30)
+                .take(UNDER)
                 .filter(|(_, t)| crate::context::is_prose(t))
                 .count();
             if prose > 0 && best.as_ref().is_none_or(|(p, _, _)| prose > *p) {

@@ -772,8 +772,9 @@ pub(crate) fn is_credit_line(line: &str) -> bool {
         std::sync::LazyLock::new(|| {
             ["©", "ight", "IGHT"].map(|m| memchr::memmem::Finder::new(m.as_bytes()))
         });
-    let maybe = MARKS.iter().any(|f| f.find(line.as_bytes()).is_some());
-    line.len() <= 400 && maybe && WORDS.as_ref().is_some_and(|w| w.is_match(line))
+    line.len() <= 400
+        && MARKS.iter().any(|f| f.find(line.as_bytes()).is_some())
+        && WORDS.as_ref().is_some_and(|w| w.is_match(line))
 }
 
 /// Whether `line` names `name` as whole words. Copyright lines spell a name in their own case

@@ -40,13 +40,6 @@ const CREDIT_ADDRESS: &str = "the postal address in the copyright line";
 
 /// Adds the clues of the addresses the page prints to `found`.
 pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
-    static OWN: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(OWN_ADDRESS)
-            .ok()
-    });
     // Byte searches built once: an address's `://`, then the country's names.
     static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
         [&b"://"[..], b"USA", b"U.S.A.", b"United States"].map(memchr::memmem::Finder::new)
@@ -55,11 +48,11 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     let mut address = found
         .zone
         .iter()
-        .any(|c| c.kind == "a postal address on the page");
+        .any(|c| c.kind == super::text::POSTAL_ADDRESS);
     let mut url = false;
     for (n, line) in page.lines().filter(|(_, l)| !is_blank(l)) {
         if !url && FINDERS[0].find(line.as_bytes()).is_some() {
-            if let Some(own) = own_address(line, OWN.as_ref()) {
+            if let Some(own) = own_address(line) {
                 machine::address_clues(own, PRINTED_ADDRESS, Some(n), true, found);
                 url = true;
             }
@@ -86,10 +79,17 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
 }
 
 /// The address on `line` when words before it on the line say it is the page's own.
-fn own_address<'a>(line: &'a str, own: Option<&AhoCorasick>) -> Option<&'a str> {
+fn own_address(line: &str) -> Option<&str> {
+    static OWN: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(OWN_ADDRESS)
+            .ok()
+    });
     let start = line.find("http://").or_else(|| line.find("https://"))?;
     let lead = line.get(..start)?;
-    own?.find(lead)?;
+    OWN.as_ref()?.find(lead)?;
     let url = line.get(start..)?;
     let end = url
         .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | ')'))
@@ -117,13 +117,7 @@ mod tests {
 
     #[test]
     fn an_address_is_the_pages_own_only_after_words_that_say_so() {
-        let own = LazyLock::new(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(OWN_ADDRESS)
-                .ok()
-        });
-        let read = |line| own_address(line, own.as_ref());
+        let read = own_address;
         assert_eq!(
             read(
                 "Citation: Frogs sing (2021, May 3) retrieved 4 May 2021 from https://example.org/news/2021-05-frogs.html"

@@ -828,3 +828,20 @@ fn the_country_named_most_often_places_the_page_past_a_list_of_others() {
         None
     );
 }
+
+/// A text copy's own address, printed where its line says it is the page's (a citation's
+/// `retrieved ... from`), is the page's address in the record, as a canonical link would be.
+#[test]
+fn a_printed_address_of_the_page_is_its_url() {
+    let doc = page(
+        "Frogs sing in the rain, study finds\n\n\
+         Frogs sing more after rain than before it, researchers who recorded ponds across a whole \
+         summer found, and the songs carry further in the damp night air than in dry weather.\n\n\
+         Citation: Frogs sing in the rain (2021, May 3) retrieved 4 May 2021 from \
+         https://example.org/news/2021-05-frogs-sing.html\n",
+    );
+    assert_eq!(
+        doc.context.url.as_deref(),
+        Some("https://example.org/news/2021-05-frogs-sing.html")
+    );
+}

@@ -372,7 +372,6 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         .map(|(n, _)| n)
         .collect();
     let mut anchors = Anchors::find(page, facts, found.title.as_deref(), comments);
-    anchors.related = related;
     // Past the first lines with stamps, a long page's stamps are its posts' (or its lists'): only
     // the lines beside its headline and labelled lines are still read, so a page of thousands of
     // posts costs no more than one of a few hundred.
@@ -598,7 +597,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     // headlines, is the story's.
     let listed = crate::generic::story_list(page, &headlines);
     let stamped: Vec<u32> = heads.iter().map(|(n, _)| *n).collect();
-    anchors.list_ends(&stamped);
+    anchors.related = anchors.lists(&related, &stamped);
     let posts_before: Vec<(u32, bool)> = heads
         .iter()
         .copied()
@@ -608,7 +607,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
                 && listed.binary_search(n).is_err()
         })
         .collect();
-    found.related = anchors.related_lists();
+    found.related.clone_from(&anchors.related);
     kind(page, &anchors.facts, &posts_before, found);
     let first_post = heads.first().map(|(n, _)| *n);
     let posts: Vec<u32> = heads.iter().skip(1).map(|(n, _)| *n).collect();
@@ -757,11 +756,9 @@ struct Anchors {
     nonblank: Vec<u32>,
     /// What each line is.
     facts: Facts,
-    /// The lines that head lists of other stories (`Related`, `Mehr zum Thema`), in order.
-    related: Vec<u32>,
-    /// The last line of each of those lists, as [`Self::list_ends`] found them (until then, each
-    /// runs [`RELATED_SPAN`] non-blank lines).
-    related_ends: Vec<u32>,
+    /// The lists of other stories (under `Related`, `Mehr zum Thema`), in order: each heading's
+    /// line and the list's last line ([`Self::lists`]).
+    related: Vec<(u32, u32)>,
 }
 
 impl Anchors {
@@ -802,7 +799,6 @@ impl Anchors {
             nonblank,
             facts,
             related: Vec::new(),
-            related_ends: Vec::new(),
         }
     }
 
@@ -827,31 +823,11 @@ impl Anchors {
 
     /// Whether `line` stands in a list of other stories: under its heading, up to the list's end.
     fn in_related(&self, line: u32) -> bool {
-        let before = self.related.partition_point(|&h| h < line);
-        before.checked_sub(1).is_some_and(|i| {
-            match (self.related.get(i), self.related_ends.get(i)) {
-                (Some(_), Some(&end)) => line <= end,
-                (Some(&h), None) => self.distance(h, line) <= RELATED_SPAN,
-                _ => false,
-            }
-        })
-    }
-
-    /// Each list of other stories, as its heading's line and the last line [`Self::in_related`]
-    /// counts in it.
-    fn related_lists(&self) -> Vec<(u32, u32)> {
-        self.related
-            .iter()
-            .enumerate()
-            .map(|(i, &h)| {
-                let end = self
-                    .related_ends
-                    .get(i)
-                    .copied()
-                    .unwrap_or_else(|| self.span_end(h));
-                (h, end)
-            })
-            .collect()
+        let before = self.related.partition_point(|&(h, _)| h < line);
+        before
+            .checked_sub(1)
+            .and_then(|i| self.related.get(i))
+            .is_some_and(|&(_, end)| line <= end)
     }
 
     /// The last of the [`RELATED_SPAN`] non-blank lines under `heading`.
@@ -866,18 +842,19 @@ impl Anchors {
             .unwrap_or(heading)
     }
 
-    /// Finds where each list of other stories ends, from its shape: its entries are short
+    /// Each list of other stories under `headings` (in order), with the line it ends on, found
+    /// from its shape: its entries are short
     /// (a stamp every [`ENTRY_SPAN`] non-blank lines at most) and spaced alike, so the list runs
     /// on past its first [`RELATED_SPAN`] lines for as long as the stamps under it keep the
     /// spacing of the entries there (two of them at least), and ends with its last entry. A feed
     /// of thirty teasers is one list; a live blog's posts, of bodies of their own lengths, keep no
     /// such spacing. `stamps` are the page's stamped lines, in order: one pass over them.
-    fn list_ends(&mut self, stamps: &[u32]) {
-        let mut ends = Vec::with_capacity(self.related.len());
-        for (i, &h) in self.related.iter().enumerate() {
+    fn lists(&self, headings: &[u32], stamps: &[u32]) -> Vec<(u32, u32)> {
+        let mut lists = Vec::with_capacity(headings.len());
+        for (i, &h) in headings.iter().enumerate() {
             let span_end = self.span_end(h);
             // The next list's heading ends this one.
-            let until = self.related.get(i + 1).copied().unwrap_or(u32::MAX);
+            let until = headings.get(i + 1).copied().unwrap_or(u32::MAX);
             let from = stamps.partition_point(|&n| n <= h);
             let under: Vec<u32> = stamps
                 .get(from..)
@@ -921,9 +898,9 @@ impl Anchors {
                 }
                 _ => span_end,
             };
-            ends.push(end);
+            lists.push((h, end));
         }
-        self.related_ends = ends;
+        lists
     }
 
     /// The non-blank lines from `a` to `b` (`a` <= `b`), not counting `a`.
@@ -1981,6 +1958,9 @@ fn regions_named(
         })
 }
 
+/// The kind of the clues a postal address with a ZIP code gives.
+pub(super) const POSTAL_ADDRESS: &str = "a postal address on the page";
+
 /// Words for today, after which a weekday is today's: "today (Monday)", "hoy lunes", "heute,
 /// Dienstag", "اليوم الاثنين" (the way Arabic news dates the day of its report).
 #[rustfmt::skip]
@@ -2159,24 +2139,12 @@ fn names(page: &Page<'_>, found: &mut Found) {
         Some((*n, tz, caps.get(0)?.as_str().to_owned()))
     });
     if let Some((n, tz, text)) = address {
-        found.zone.push(
-            Clue::new(
-                ZoneClue::Region(tz),
-                "a postal address on the page",
-                &text,
-                weight::NAMED,
-            )
-            .at(n),
-        );
-        found.country.push(
-            Clue::new(
-                "US".to_owned(),
-                "a postal address on the page",
-                &text,
-                weight::NAMED,
-            )
-            .at(n),
-        );
+        found
+            .zone
+            .push(Clue::new(ZoneClue::Region(tz), POSTAL_ADDRESS, &text, weight::NAMED).at(n));
+        found
+            .country
+            .push(Clue::new("US".to_owned(), POSTAL_ADDRESS, &text, weight::NAMED).at(n));
     }
     // Media groups named in copyright and publisher lines ("a Reach plc subsidiary", "part of").
     for (n, line) in short.iter().copied() {
