@@ -1,7 +1,17 @@
 //! The language of a page's own text, told by `whatlang` (trigrams over a sample of its prose),
 //! and the ISO 639-1 codes pages declare (`<html lang="it-IT">`, `og:locale`).
+//!
+//! whatlang compares the sample with every language profile of its script, 300 trigrams each,
+//! whatever the sample's length: for the 37 languages written in Latin letters that was the
+//! largest part of a page's context. The sample's stop words (the `stop-words` crate's lists)
+//! first leave out the listed languages it cannot be in, and whatlang chooses among the rest and
+//! the languages with no list; where the stop words say too little (a sample of names), it
+//! compares them all.
 
-use whatlang::Lang;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use whatlang::{Detector, Lang, Script};
 
 /// The most prose read to tell a page's language: enough for a confident answer, bounded so a
 /// long page costs no more than a short one.
@@ -9,6 +19,115 @@ const SAMPLE_BYTES: usize = 400;
 
 /// Lines shorter than this are menus and labels, not prose.
 const PROSE_LINE: usize = 60;
+
+/// The languages of whatlang's Latin-script profiles that have a list of stop words, with the
+/// list's code.
+const LISTED: &[(Lang, &str)] = &[
+    (Lang::Spa, "es"),
+    (Lang::Eng, "en"),
+    (Lang::Por, "pt"),
+    (Lang::Ind, "id"),
+    (Lang::Fra, "fr"),
+    (Lang::Deu, "de"),
+    (Lang::Vie, "vi"),
+    (Lang::Ita, "it"),
+    (Lang::Tur, "tr"),
+    (Lang::Pol, "pl"),
+    (Lang::Ron, "ro"),
+    (Lang::Hrv, "hr"),
+    (Lang::Nld, "nl"),
+    (Lang::Tgl, "tl"),
+    (Lang::Hun, "hu"),
+    (Lang::Ces, "cs"),
+    (Lang::Zul, "zu"),
+    (Lang::Swe, "sv"),
+    (Lang::Afr, "af"),
+    (Lang::Fin, "fi"),
+    (Lang::Slk, "sk"),
+    (Lang::Dan, "da"),
+    (Lang::Nob, "no"),
+    (Lang::Cat, "ca"),
+    (Lang::Lit, "lt"),
+    (Lang::Slv, "sl"),
+    (Lang::Epo, "eo"),
+    (Lang::Lav, "lv"),
+    (Lang::Est, "et"),
+    (Lang::Lat, "la"),
+];
+
+/// whatlang's Latin-script languages with no list of stop words: always candidates, as no list
+/// can leave them out.
+const UNLISTED: &[Lang] = &[
+    Lang::Jav,
+    Lang::Uzb,
+    Lang::Aze,
+    Lang::Aka,
+    Lang::Sna,
+    Lang::Tuk,
+    Lang::Cym,
+];
+
+/// Each stop word of [`LISTED`]'s lists, with the languages (bits by their place there) that
+/// list it.
+static STOP_WORDS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut words: HashMap<&'static str, u32> = HashMap::new();
+    for (bit, (_, code)) in LISTED.iter().enumerate() {
+        for word in stop_words::lookup(code).unwrap_or_default() {
+            *words.entry(word).or_default() |= 1 << bit;
+        }
+    }
+    words
+});
+
+/// A sample whose best language's stop words are fewer than this share of its words is
+/// compared with every profile. (Prose is a third to a half stop words; a headline of names
+/// much less.)
+const LISTED_SHARE: f64 = 0.2;
+
+/// The fewest words a sample needs for its stop words to name its candidates.
+const LISTED_WORDS: usize = 20;
+
+/// A language stays a candidate while its stop words are at least this share of the best
+/// language's.
+const CANDIDATE_SHARE: f64 = 0.5;
+
+/// The languages a Latin-script sample can be in, told by its stop words: every listed language
+/// with at least half as many of the sample's words among its stop words as the best one, and
+/// every language with no list. `None` when the stop words say too little to leave any language
+/// out.
+fn candidates(sample: &str) -> Option<Vec<Lang>> {
+    let mut hits = [0usize; LISTED.len()];
+    let mut words = 0;
+    let mut lower = String::new();
+    for word in sample.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+        let word = word.trim_matches('\'');
+        if word.is_empty() {
+            continue;
+        }
+        words += 1;
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if let Some(&bits) = STOP_WORDS.get(lower.as_str()) {
+            for (bit, hit) in hits.iter_mut().enumerate() {
+                *hit += usize::from(bits & (1 << bit) != 0);
+            }
+        }
+    }
+    let best = hits.iter().copied().max()?;
+    if words < LISTED_WORDS || (best as f64) < LISTED_SHARE * words as f64 {
+        return None;
+    }
+    let floor = (CANDIDATE_SHARE * best as f64).max(2.0);
+    Some(
+        LISTED
+            .iter()
+            .zip(hits)
+            .filter(|(_, hit)| *hit as f64 >= floor)
+            .map(|((lang, _), _)| *lang)
+            .chain(UNLISTED.iter().copied())
+            .collect(),
+    )
+}
 
 /// The language of the page's prose, as an ISO 639-1 code, with whatlang's confidence (0 to 1);
 /// `None` when the page holds too little prose to tell.
@@ -28,7 +147,14 @@ pub(crate) fn of_text<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(&'sta
     if sample.len() < 2 * PROSE_LINE {
         return None;
     }
-    let info = whatlang::detect(&sample)?;
+    let narrowed = match whatlang::detect_script(&sample) {
+        Some(Script::Latin) => candidates(&sample),
+        _ => None,
+    };
+    let info = match narrowed {
+        Some(langs) => Detector::with_allowlist(langs).detect(&sample)?,
+        None => whatlang::detect(&sample)?,
+    };
     Some((iso_639_1(info.lang())?, info.confidence()))
 }
 
@@ -170,6 +296,29 @@ mod tests {
         ];
         assert_eq!(of_text(italian.into_iter()).map(|l| l.0), Some("it"));
         assert_eq!(of_text(["Home", "News", "Sport"].into_iter()), None);
+    }
+
+    #[test]
+    fn stop_words_leave_out_the_languages_a_sample_cannot_be_in() {
+        let italian = "Il presidente del Consiglio ha annunciato questa mattina nuove misure per \
+            le famiglie. Secondo il ministero, i fondi saranno distribuiti entro la fine del mese \
+            prossimo, e le domande si potranno presentare dal lunedì.";
+        let langs = candidates(italian).unwrap_or_default();
+        assert!(langs.contains(&Lang::Ita), "{langs:?}");
+        assert!(!langs.contains(&Lang::Eng), "{langs:?}");
+        // A language with no list can never be left out.
+        assert!(langs.contains(&Lang::Cym), "{langs:?}");
+        // Names and figures say nothing of a language: every profile is compared.
+        let names = "Keamland Stendford Dindtest Thoundtrindrais Rainkenrix Tivourkkeax Zosvea \
+            Mearkneam Mundrun Poumpust Fafourkdrirk Saibrourkcha Gestdren Tresvoulprox Gondnex \
+            Drearperhis 2020 Bastmaindbrair Grearpromlux Lairkthom Zuxthintes";
+        assert_eq!(candidates(names), None);
+        // And the narrowed choice is whatlang's own.
+        let full = whatlang::detect(italian).map(|i| i.lang());
+        let narrowed = Detector::with_allowlist(langs)
+            .detect(italian)
+            .map(|i| i.lang());
+        assert_eq!(narrowed, full);
     }
 
     #[test]
