@@ -1272,8 +1272,13 @@ impl Facts {
         if text.is_empty() {
             return Facts::BLANK;
         }
-        // No test below needs to count past 250 characters or 30 words.
+        // No test below needs to count past 250 characters or 30 words, and none reads the
+        // words of a line longer than 250 characters (it is prose, a body, content and long
+        // whatever its words): a paragraph's words are not counted.
         let (chars, words) = if text.is_ascii() {
+            if text.len() > 250 {
+                return Facts::bits(text, text.len(), 31);
+            }
             let mut words = 0;
             let mut space = true;
             for &b in text.as_bytes() {
@@ -1314,6 +1319,12 @@ impl Facts {
             };
             (chars, words)
         };
+        Facts::bits(text, chars, words)
+    }
+
+    /// The bits of a trimmed, non-blank line of `chars` characters and `words` words (counted up
+    /// to 31).
+    fn bits(text: &str, chars: usize, words: usize) -> u8 {
         let stop = |t: &str| t.ends_with(['.', '!', '?', '\u{3002}', '\u{61f}']);
         let ended = stop(text)
             || text
