@@ -650,6 +650,9 @@ fn reason(s: &Score, verdict: Verdict, threshold: f32, dated: bool) -> String {
         "content {:.2}, lead {:.2}, names {:.2}",
         s.content, s.lead, s.entities
     );
+    if s.body > 0.0 {
+        let _ = write!(out, ", whole texts {:.2}", s.body);
+    }
     if s.organisation < 0.0 {
         out.push_str(", different organisations speak");
     }

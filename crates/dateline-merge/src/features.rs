@@ -118,6 +118,19 @@ impl<'a> Item<'a> {
             0
         }
     }
+    /// The rest of an article past the lead its text is judged by ([`Item::text`]), without its
+    /// paragraphs of context; `None` for a post, or an article that is all lead.
+    pub(crate) fn rest(&self) -> Option<impl Iterator<Item = &'a str> + 'a> {
+        if self.doc.kind != DocumentKind::Article {
+            return None;
+        }
+        let text: &'a str = self.post.text.as_str();
+        let rest = text
+            .get(lead(text).len()..)
+            .filter(|r| !r.trim().is_empty())?;
+        Some(paragraphs(rest).filter(|p| !is_context(p)))
+    }
+
     /// The text the post is judged by: headline and body, or for an article its headline and lead.
     /// Paragraphs of context ("Some context:", "Some background:") recap other events and are left
     /// out. Borrowed, it is where the post's text starts (the whole text, or an article's lead).
@@ -273,10 +286,17 @@ pub(crate) struct Features<'f> {
     pub(crate) lead: &'f [u32],
     /// The square root of the sum of squared lead weights.
     pub(crate) lead_norm: f32,
+    /// An article's content stems through its whole text (headline, lead and the rest), sorted,
+    /// without repeats; empty for a post, whose content is its whole text.
+    pub(crate) whole: &'f [u32],
+    /// The square root of the sum of squared whole-text weights.
+    pub(crate) whole_norm: f32,
     /// Names, sorted, without repeats.
     pub(crate) entities: &'f [u32],
     /// The sum of the entity weights.
     pub(crate) entity_mass: f32,
+    /// The square root of the sum of squared entity weights.
+    pub(crate) entity_norm: f32,
     /// Hashes of every run of [`SHINGLE`] words inside a quotation, sorted, without repeats.
     pub(crate) shingles: &'f [u64],
     /// Bit `i` set when the post uses `LEMMAS[i]`.
@@ -345,11 +365,14 @@ impl<T: Copy + Ord> Runs<T> {
 struct Block {
     content: Runs<u32>,
     lead: Runs<u32>,
+    whole: Runs<u32>,
+    whole_norm: Vec<f32>,
     entities: Runs<u32>,
     shingles: Runs<u64>,
     content_norm: Vec<f32>,
     lead_norm: Vec<f32>,
     entity_mass: Vec<f32>,
+    entity_norm: Vec<f32>,
     predicates: Vec<u32>,
     orgs: Vec<u8>,
 }
@@ -371,8 +394,11 @@ impl FeatureTable {
             content_norm: block.content_norm.get(k).copied()?,
             lead: block.lead.get(k),
             lead_norm: block.lead_norm.get(k).copied()?,
+            whole: block.whole.get(k),
+            whole_norm: block.whole_norm.get(k).copied()?,
             entities: block.entities.get(k),
             entity_mass: block.entity_mass.get(k).copied()?,
+            entity_norm: block.entity_norm.get(k).copied()?,
             shingles: block.shingles.get(k),
             predicates: block.predicates.get(k).copied()?,
             orgs: block.orgs.get(k).copied()?,
@@ -385,6 +411,7 @@ impl FeatureTable {
         for block in &mut self.blocks {
             block.content = Runs::default();
             block.lead = Runs::default();
+            block.whole = Runs::default();
         }
     }
 
@@ -491,6 +518,12 @@ struct RawBlock {
     content: Runs<u64>,
     /// Hashed content stems of the headline or first sentence.
     lead: Runs<u64>,
+    /// Hashed content stems of an article's whole text (none for a post).
+    whole: Runs<u64>,
+    /// The stems of each article's whole text that its judged text lacks, which count towards
+    /// their rarity as its content stems do: a word is rare for how few reports carry it
+    /// anywhere, not only in their leads.
+    rest_only: Vec<u64>,
     /// Hashed names.
     entities: Runs<u64>,
     shingles: Runs<u64>,
@@ -509,6 +542,9 @@ impl RawBlock {
         drop(self.content);
         let lead = vocabulary.ids(&self.lead);
         drop(self.lead);
+        let whole = vocabulary.ids(&self.whole);
+        drop(self.whole);
+        drop(self.rest_only);
         let entities = vocabulary.ids(&self.entities);
         drop(self.entities);
         let posts = self.predicates.len();
@@ -522,11 +558,14 @@ impl RawBlock {
         Block {
             content_norm: (0..posts).map(|k| norm(&content, k)).collect(),
             lead_norm: (0..posts).map(|k| norm(&lead, k)).collect(),
+            whole_norm: (0..posts).map(|k| norm(&whole, k)).collect(),
             entity_mass: (0..posts)
                 .map(|k| entities.get(k).iter().map(weight).sum())
                 .collect(),
+            entity_norm: (0..posts).map(|k| norm(&entities, k)).collect(),
             content,
             lead,
+            whole,
             entities,
             shingles: self.shingles,
             predicates: self.predicates,
@@ -565,7 +604,12 @@ fn read_block(items: &[Item<'_>]) -> RawBlock {
         *end = u32::try_from(spelled.len()).unwrap_or(u32::MAX);
     }
     block.spelled = spelled;
-    for runs in [&mut block.content, &mut block.lead, &mut block.entities] {
+    for runs in [
+        &mut block.content,
+        &mut block.lead,
+        &mut block.whole,
+        &mut block.entities,
+    ] {
         runs.values.shrink_to_fit();
     }
     block.shingles.values.shrink_to_fit();
@@ -626,9 +670,33 @@ fn read_post(item: &Item<'_>, block: &mut RawBlock, scratch: &mut Scratch) {
             }
         });
     }
+    // An article's whole text: the stems and names of its judged text and of the rest.
+    if let Some(rest) = item.rest() {
+        for run in [&block.content, &block.entities] {
+            let judged = run.values.get(run.open()..).unwrap_or_default();
+            block.whole.values.extend_from_slice(judged);
+        }
+        let mut reader = RestReader {
+            tongue,
+            whole: &mut block.whole.values,
+            name: &mut scratch.name,
+        };
+        for paragraph in rest {
+            tokens::scan(paragraph, &mut scratch.scan, &mut reader);
+        }
+    }
     block.content.close();
     block.lead.close();
+    block.whole.close();
     block.entities.close();
+    // What the rest adds counts towards rarity, once a report, as its judged text does.
+    let last = |runs: &Runs<u64>| runs.get(runs.ends.len().saturating_sub(1)).to_vec();
+    let (content, entities) = (last(&block.content), last(&block.entities));
+    for &h in block.whole.get(block.whole.ends.len().saturating_sub(1)) {
+        if content.binary_search(&h).is_err() && entities.binary_search(&h).is_err() {
+            block.rest_only.push(h);
+        }
+    }
     block.shingles.close();
     block.predicates.push(predicates);
     block.orgs.push(bits(ORGS, &orgs) as u8);
@@ -751,6 +819,33 @@ impl Visitor for Reader<'_> {
     }
 }
 
+/// Reads the rest of an article past its judged text: its content stems and its names, into its
+/// whole text's stems.
+struct RestReader<'r> {
+    tongue: Option<&'r crate::tongue::Tongue>,
+    whole: &'r mut Vec<u64>,
+    name: &'r mut String,
+}
+
+impl Visitor for RestReader<'_> {
+    fn word(&mut self, word: &str, _end: usize) {
+        let lexeme = text::lexeme(word);
+        if !is_stop(&lexeme, self.tongue, word) && word.len() > 1 {
+            self.whole.push(stem_hash(&lexeme, self.tongue, word));
+        }
+    }
+
+    fn token(&mut self, token: &str) {
+        if let Some(name) = text::entity_name(token, self.name) {
+            if !self.tongue.is_some_and(|t| t.is_stop(name)) {
+                self.whole.push(name_hash(name));
+            }
+        }
+    }
+
+    fn quote(&mut self, _quote: &str) {}
+}
+
 /// The features of one post as they were read before the single pass, each kind on its own:
 /// what [`read_post`] must give.
 #[cfg(test)]
@@ -852,11 +947,17 @@ impl Vocabulary {
             .par_iter()
             .map_init(Vec::new, |all: &mut Vec<(u64, u32)>, block| {
                 all.clear();
-                let counted = block.content.values.iter().chain(&block.entities.values);
+                let counted = block
+                    .content
+                    .values
+                    .iter()
+                    .chain(&block.entities.values)
+                    .chain(&block.rest_only);
                 all.extend(
                     counted
                         .map(|&h| (h, 1))
-                        .chain(block.lead.values.iter().map(|&h| (h, 0))),
+                        .chain(block.lead.values.iter().map(|&h| (h, 0)))
+                        .chain(block.whole.values.iter().map(|&h| (h, 0))),
                 );
                 all.sort_unstable_by_key(|&(h, _)| h);
                 count_sorted(all)

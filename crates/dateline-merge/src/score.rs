@@ -1,6 +1,6 @@
 //! Pairwise scoring: each signal's measure and contribution, and their sum.
 
-use dateline_model::{Evidence, Signal};
+use dateline_model::{DocumentKind, Evidence, Signal};
 
 use crate::features::{FeatureTable, Features, Item, LEMMAS, ORGS, SHINGLE};
 use crate::text;
@@ -11,6 +11,10 @@ const QUOTE: f32 = 0.6;
 const CONTENT: f32 = 0.8;
 /// Weight of the rarity-weighted cosine of the headlines (or first sentences).
 const LEAD: f32 = 0.4;
+/// Weight of the rarity-weighted cosine of whole texts, where one report is an article: its
+/// headline, lead and the rest, against the other's whole text (an article's judged text is its
+/// lead, and two reports of one event may share more in their bodies than their leads say).
+const BODY: f32 = 0.5;
 /// Weight of the rarity-weighted overlap of names.
 const ENTITIES: f32 = 0.3;
 /// Added when both posts use the same specific predicate.
@@ -32,6 +36,7 @@ pub(crate) struct Score {
     pub(crate) quote: f32,
     pub(crate) content: f32,
     pub(crate) lead: f32,
+    pub(crate) body: f32,
     pub(crate) entities: f32,
     /// Shared specific predicates, as a bit set.
     pub(crate) predicate_bits: u32,
@@ -86,6 +91,7 @@ pub(crate) fn score(
         let dot = weighted_shared(fa.lead, fb.lead, weights, |w| w * w);
         s.lead = LEAD * dot / (fa.lead_norm * fb.lead_norm);
     }
+    s.body = BODY * whole_cosine(fa, fb, weights);
     let mass = fa.entity_mass + fb.entity_mass;
     if mass > 0.0 {
         // Dice's coefficient, weighted by rarity: common names count for little.
@@ -115,12 +121,38 @@ pub(crate) fn score(
     s.total = s.quote
         + s.content
         + s.lead
+        + s.body
         + s.entities
         + s.predicate
         + s.organisation
         + s.time
         + s.outlet;
     s
+}
+
+/// The rarity-weighted cosine of two reports' whole texts (content stems and names) where one
+/// of them is an article; 0 between two posts, whose whole texts are their judged texts. A
+/// post's whole text is its content and its names (ids of different kinds, never shared).
+fn whole_cosine(fa: &Features<'_>, fb: &Features<'_>, weights: &[f32]) -> f32 {
+    let square = |w: f32| w * w;
+    let (article, other) = match (fa.whole.is_empty(), fb.whole.is_empty()) {
+        (true, true) => return 0.0,
+        (false, true) => (fa, fb),
+        _ => (fb, fa),
+    };
+    let (dot, norm) = if other.whole.is_empty() {
+        let dot = weighted_shared(article.whole, other.content, weights, square)
+            + weighted_shared(article.whole, other.entities, weights, square);
+        (dot, other.content_norm.hypot(other.entity_norm))
+    } else {
+        let dot = weighted_shared(article.whole, other.whole, weights, square);
+        (dot, other.whole_norm)
+    };
+    if article.whole_norm > 0.0 && norm > 0.0 {
+        dot / (article.whole_norm * norm)
+    } else {
+        0.0
+    }
 }
 
 /// How many values `a` and `b` (sorted, without repeats) share. Each step moves past the smaller
@@ -198,6 +230,11 @@ pub(crate) fn evidence(
             round(s.outlet),
         ),
     ];
+    // Whole texts are compared only where one report is an article.
+    if [a, b].iter().any(|i| i.doc.kind == DocumentKind::Article) {
+        e.signals
+            .insert(3, Signal::new("body", round(s.body / BODY), round(s.body)));
+    }
     e.total = round(s.total);
     e.gap_minutes = a.gap_secs(b) / 60;
     e
@@ -302,6 +339,57 @@ mod tests {
             .collect();
         let (table, _) = crate::features::extract(&items);
         check(&items, &table);
+    }
+
+    /// Two articles whose leads differ meet in the rest of their texts; the rest of an article
+    /// counts for nothing against a post that shares only its lead's words.
+    #[test]
+    fn articles_meet_in_their_whole_texts() {
+        let mut docs: Vec<Document> = ["a.txt", "b.txt", "c.txt"]
+            .iter()
+            .map(|&p| Document::new(p, "test", p.as_bytes()))
+            .collect();
+        for doc in &mut docs[..2] {
+            doc.kind = DocumentKind::Article;
+        }
+        let texts = [
+            "Space agency widens its moon programme.\n\nThe agency spoke on Monday.\n\n\
+             Tyvak, Ceres Robotics and Sierra Nevada join the lunar lander pool of fourteen.",
+            "Five firms may now bid.\n\nOfficials said so in a call.\n\n\
+             Sierra Nevada, Tyvak and Ceres Robotics enter the lunar lander pool, now fourteen.",
+            "Five firms may now bid, officials said in a call.",
+        ];
+        let posts: Vec<Post> = docs
+            .iter()
+            .zip(texts)
+            .map(|(doc, text)| {
+                let mut post = Post::new(&doc.id, 1);
+                post.text = text.to_owned();
+                post
+            })
+            .collect();
+        let at = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+        let items: Vec<Item<'_>> = docs
+            .iter()
+            .zip(&posts)
+            .zip(["o1", "o2", "o3"])
+            .map(|((doc, post), outlet)| Item::at(doc, post, at, outlet))
+            .collect();
+        let (table, weights) = crate::features::extract(&items);
+        let f = |k: usize| table.get(k).unwrap_or_default();
+        let both = score(&items[0], &f(0), &items[1], &f(1), &weights);
+        assert!(both.body > 0.2, "{both:?}");
+        assert!(both.lead < 0.05, "{both:?}");
+        // The post shares the second article's lead, not the first's rest: little of the
+        // first's whole text.
+        let post = score(&items[0], &f(0), &items[2], &f(2), &weights);
+        assert!(post.body < both.body / 2.0, "{post:?}");
+        let e = evidence(
+            [(&items[0], &f(0), "a"), (&items[1], &f(1), "b")],
+            &both,
+            &table,
+        );
+        assert!(e.signals.iter().any(|s| s.name == "body"));
     }
 
     #[test]

@@ -129,7 +129,8 @@ impl Report {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Signal {
-    /// The signal: `quote`, `content`, `entities`, `predicate`, `organisation`, `time`, `outlet`.
+    /// The signal: `quote`, `content`, `lead`, `body`, `entities`, `predicate`, `organisation`,
+    /// `time`, `outlet`.
     // Borrowed when it is one of these (a merge holds millions of signals), owned when read back.
     pub name: Cow<'static, str>,
     /// What was measured, in the signal's own unit (a share in `[0, 1]`, or hours for `time`).
