@@ -730,6 +730,29 @@ fn a_comment_threads_dates_are_not_the_pages() {
     );
 }
 
+/// A share bar's `Comments` button, among its other buttons above the article, heads no comment
+/// thread: the article under it keeps its body.
+#[test]
+fn a_share_bars_comments_button_heads_no_thread() {
+    let doc = page(
+        "Markets data is delayed by at least fifteen minutes and is provided for information only, \
+         not for trading purposes; see the terms of use of the data provider for details.\n\n\
+         Ferry operator's shares fall after a weak quarter\n\
+         Published 06-09-2024 07:30\n\
+         Facebook\nTwitter\nComments\nPrint\nEmail\n\n\
+         The operator of the harbour ferries reported a loss for the third quarter on Tuesday, and \
+         its shares fell by a tenth in early trading as investors weighed the cost of repairs.\n\n\
+         The company said the two ferries out of service since the summer would sail again next \
+         month, and that bookings for the winter were above last year's.\n",
+    );
+    let text = doc
+        .posts
+        .first()
+        .map(|p| p.text.as_str())
+        .unwrap_or_default();
+    assert!(text.contains("bookings for the winter"), "{:?}", doc.posts);
+}
+
 /// A numeric date that reads both ways is read the way the page's other dates agree with.
 #[test]
 fn a_numeric_date_is_read_the_way_the_pages_other_dates_agree() {

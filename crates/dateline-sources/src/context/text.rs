@@ -356,12 +356,14 @@ struct Dated {
 pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
     // A comment thread under the article: its stamps are its comments', never the page's times or
     // posts, and its prose is not the article's. (A thread follows the article's prose; a menu's
-    // `Comments` link stands above it.)
+    // `Comments` link stands above it, and a share bar's among buttons of one word each.)
     let facts = Facts::new(page);
     let comments = page
         .lines()
         .skip_while(|(n, _)| !facts.is(*n, Facts::PROSE))
-        .find(|(n, t)| facts.is(*n, Facts::SHORT) && comments_heading(t))
+        .find(|(n, t)| {
+            facts.is(*n, Facts::SHORT) && comments_heading(t) && !among_buttons(page, *n)
+        })
         .map(|(n, _)| n);
     found.comments = comments;
     // The headings of lists of related, recommended or latest stories under the article's start.
@@ -1124,6 +1126,27 @@ fn comments_heading(line: &str) -> bool {
         .filter(|c| !c.is_ascii_digit() && !matches!(c, '(' | ')' | '[' | ']' | ':'))
         .collect();
     COMMENTS.contains(&words.trim())
+}
+
+/// Whether line `n` stands among a bar's buttons: the non-blank lines before and after it are
+/// each one word (`Twitter` / `Comments` / `Print`).
+fn among_buttons(page: &Page<'_>, n: u32) -> bool {
+    let button = |line: Option<&str>| {
+        line.is_some_and(|l| {
+            let l = l.trim();
+            !l.is_empty() && l.chars().count() <= 12 && l.chars().all(char::is_alphabetic)
+        })
+    };
+    let before = (1..n)
+        .rev()
+        .map(|k| page.line(k))
+        .find(|l| l.is_some_and(|l| !l.trim().is_empty()))
+        .flatten();
+    let after = (n + 1..)
+        .map(|k| page.line(k))
+        .find(|l| l.is_none_or(|l| !l.trim().is_empty()))
+        .flatten();
+    button(before) && button(after)
 }
 
 /// Whether the text after a date makes it one a sentence speaks of, in the languages whose
