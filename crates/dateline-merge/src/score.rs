@@ -14,7 +14,7 @@ const LEAD: f32 = 0.4;
 /// Weight of the rarity-weighted cosine of whole texts, where one report is an article: its
 /// headline, lead and the rest, against the other's whole text (an article's judged text is its
 /// lead, and two reports of one event may share more in their bodies than their leads say).
-const BODY: f32 = 0.5;
+const BODY: f32 = 0.4;
 /// Weight of the rarity-weighted overlap of names.
 const ENTITIES: f32 = 0.3;
 /// Added when both posts use the same specific predicate.
