@@ -118,6 +118,7 @@ impl<'a> Item<'a> {
             0
         }
     }
+
     /// The rest of an article past the lead its text is judged by ([`Item::text`]), without its
     /// paragraphs of context; `None` for a post, or an article that is all lead.
     pub(crate) fn rest(&self) -> Option<impl Iterator<Item = &'a str> + 'a> {
@@ -286,8 +287,9 @@ pub(crate) struct Features<'f> {
     pub(crate) lead: &'f [u32],
     /// The square root of the sum of squared lead weights.
     pub(crate) lead_norm: f32,
-    /// An article's content stems through its whole text (headline, lead and the rest), sorted,
-    /// without repeats; empty for a post, whose content is its whole text.
+    /// An article's content stems and names through its whole text (headline, lead and the
+    /// rest), sorted, without repeats; empty for a post, whose content and names are its whole
+    /// text.
     pub(crate) whole: &'f [u32],
     /// The square root of the sum of squared whole-text weights.
     pub(crate) whole_norm: f32,
@@ -322,6 +324,11 @@ impl<T> Default for Runs<T> {
 }
 
 impl<T: Copy + Ord> Runs<T> {
+    /// The values of the last post closed, if any.
+    fn last(&self) -> Option<&[T]> {
+        self.ends.len().checked_sub(1).map(|k| self.get(k))
+    }
+
     /// The values of post `k`.
     fn get(&self, k: usize) -> &[T] {
         let start = k
@@ -518,9 +525,9 @@ struct RawBlock {
     content: Runs<u64>,
     /// Hashed content stems of the headline or first sentence.
     lead: Runs<u64>,
-    /// Hashed content stems of an article's whole text (none for a post).
+    /// Hashed content stems and names of an article's whole text (none for a post).
     whole: Runs<u64>,
-    /// The stems of each article's whole text that its judged text lacks, which count towards
+    /// The stems and names of each article's whole text that its judged text lacks, which count towards
     /// their rarity as its content stems do: a word is rare for how few reports carry it
     /// anywhere, not only in their leads.
     rest_only: Vec<u64>,
@@ -690,12 +697,21 @@ fn read_post(item: &Item<'_>, block: &mut RawBlock, scratch: &mut Scratch) {
     block.whole.close();
     block.entities.close();
     // What the rest adds counts towards rarity, once a report, as its judged text does.
-    let last = |runs: &Runs<u64>| runs.get(runs.ends.len().saturating_sub(1)).to_vec();
-    let (content, entities) = (last(&block.content), last(&block.entities));
-    for &h in block.whole.get(block.whole.ends.len().saturating_sub(1)) {
-        if content.binary_search(&h).is_err() && entities.binary_search(&h).is_err() {
-            block.rest_only.push(h);
-        }
+    let RawBlock {
+        content,
+        entities,
+        whole,
+        rest_only,
+        ..
+    } = &mut *block;
+    if let (Some(whole), Some(content), Some(entities)) =
+        (whole.last(), content.last(), entities.last())
+    {
+        rest_only.extend(
+            whole.iter().filter(|h| {
+                content.binary_search(h).is_err() && entities.binary_search(h).is_err()
+            }),
+        );
     }
     block.shingles.close();
     block.predicates.push(predicates);
