@@ -1205,6 +1205,9 @@ fn title_above(page: &Page<'_>, parsed: &Parsed, dateline: u32) -> Option<u32> {
 }
 
 fn furniture_at(page: &Page<'_>, n: u32, text: &str) -> Option<(DropReason, &'static str)> {
+    if in_button_bar(page, n) {
+        return Some((DropReason::Boilerplate, "button-bar"));
+    }
     if boilerplate::is_video_length(page, n) {
         return Some((DropReason::Media, "video-length"));
     }
@@ -1212,6 +1215,40 @@ fn furniture_at(page: &Page<'_>, n: u32, text: &str) -> Option<(DropReason, &'st
         return Some((DropReason::Media, "video-title"));
     }
     boilerplate::classify(text)
+}
+
+/// The most characters a bar's button has (`Facebook`, `WhatsApp`, `Kommentare`).
+const BUTTON_CHARS: usize = 12;
+
+/// The fewest buttons in a row that make a bar.
+const BAR_BUTTONS: usize = 3;
+
+/// A button of a bar: one word of letters alone on its line.
+fn is_button(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= BUTTON_CHARS
+        && text.chars().all(char::is_alphabetic)
+}
+
+/// Whether line `n` is a button in a bar of them: one word alone on its line among at least
+/// [`BAR_BUTTONS`] such lines in a row, blank lines aside (a share bar's `Facebook` / `Twitter` /
+/// `Print` / `Email`, a menu's `Home` / `World` / `Sport`). No sentence of a story stands so.
+fn in_button_bar(page: &Page<'_>, n: u32) -> bool {
+    if !page.line(n).is_some_and(is_button) {
+        return false;
+    }
+    let run = |lines: &mut dyn Iterator<Item = u32>| {
+        lines
+            .filter_map(|k| page.line(k))
+            .filter(|t| !is_blank(t))
+            .take(BAR_BUTTONS)
+            .take_while(|t| is_button(t))
+            .count()
+    };
+    let before = run(&mut (1..n).rev());
+    let after = run(&mut (n + 1..=page.len()));
+    before + 1 + after >= BAR_BUTTONS
 }
 
 /// In a footer page, the first post starts after the last furniture line above its footer (or,
@@ -1927,6 +1964,41 @@ mod tests {
         assert_eq!(
             parsed.posts[0].headline.as_deref(),
             Some("Harbour ferry service to resume after two weeks of repairs")
+        );
+    }
+
+    /// A bar of one-word buttons inside an article (a share bar under its first paragraph) is
+    /// furniture, dropped with its reason; a one-word line alone is kept.
+    #[test]
+    fn a_bar_of_one_word_buttons_is_no_part_of_the_story() {
+        let (doc, _) = crate::read(
+            "page.txt",
+            "Harbour ferry service to resume after two weeks of repairs\n\
+             Published 06-09-2024 07:30\n\n\
+             The harbour ferry will run again from Monday, the operator said.\n\n\
+             Facebook\n\nTwitter\n\nWhatsApp\n\nEmail\n\n\
+             Engineers replaced both engines and tested the hull.\n\n\
+             Update\n\n\
+             Tickets bought before the repairs stay valid until the end of the year.\n"
+                .as_bytes(),
+            &crate::Options::default(),
+        );
+        assert_eq!(doc.posts.len(), 1);
+        let text = &doc.posts[0].text;
+        assert!(
+            !text.contains("Facebook") && !text.contains("WhatsApp"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Engineers replaced") && text.contains("Update"),
+            "{text}"
+        );
+        assert!(
+            doc.dropped
+                .iter()
+                .any(|d| d.lines[0] == 6 && d.sample == "Facebook"),
+            "{:?}",
+            doc.dropped
         );
     }
 
