@@ -16,7 +16,7 @@ use crate::explain::{Explanation, Verdict};
 use crate::features::{Item, extract, printed_date};
 use crate::headline::headline;
 use crate::merge::{Merged, Options, Report as Input};
-use crate::score::{Score, evidence, quote_could_decide, quote_in_text, round, score};
+use crate::score::{Score, evidence, round, score};
 
 /// A report's outlet and the minute it was stamped.
 type Stamped<'a> = (&'a str, chrono::DateTime<chrono::Utc>);
@@ -57,16 +57,12 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     let max_gap_secs = (options.max_gap_hours * 3600.0) as i64;
     let pairs = candidates(&items, &features, &weights, max_gap_secs.saturating_mul(2));
     let floor = (options.merge_threshold - options.near_miss) as f32;
-    let threshold = options.merge_threshold as f32;
     let scored: Vec<(u32, u32, Score)> = pairs
         .par_iter()
         .filter_map(|&(i, j)| {
             let (a, b) = (items.get(i as usize)?, items.get(j as usize)?);
             let (fa, fb) = (features.get(i as usize)?, features.get(j as usize)?);
-            let mut s = score(a, &fa, b, &fb, &weights);
-            if quote_could_decide(&s, threshold) {
-                quote_in_text(a, &fa, b, &fb, &mut s);
-            }
+            let s = score(a, &fa, b, &fb, &weights);
             (s.total >= floor).then_some((i, j, s))
         })
         .collect();
@@ -647,14 +643,7 @@ fn reason(s: &Score, verdict: Verdict, threshold: f32, dated: bool) -> String {
     // Writing to a String cannot fail.
     let mut out = String::with_capacity(160);
     if s.quote_words > 0 {
-        let _ = match s.quote_in_text {
-            Some(_) => write!(
-                out,
-                "a quote of {}+ words found in the other's text, ",
-                s.quote_words
-            ),
-            None => write!(out, "a quote of {}+ words shared, ", s.quote_words),
-        };
+        let _ = write!(out, "a quote of {}+ words shared, ", s.quote_words);
     }
     let _ = write!(
         out,

@@ -33,9 +33,6 @@ const SAME_OUTLET: f32 = -0.25;
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Score {
     pub(crate) quote_words: u32,
-    /// Whether the quote was found in the other report's running text, not in a quotation of
-    /// its own ([`quote_in_text`]); `Some(true)` when the first report quoted it.
-    pub(crate) quote_in_text: Option<bool>,
     pub(crate) quote: f32,
     pub(crate) content: f32,
     pub(crate) lead: f32,
@@ -133,58 +130,6 @@ pub(crate) fn score(
     s
 }
 
-/// The least content and lead a pair needs before a quotation of one is sought in the other's
-/// running text: the quoted words are content words of both, so a pair that shares one shares
-/// some content.
-const QUOTE_IN_TEXT_CONTENT: f32 = 0.1;
-
-/// Whether a quotation of one report found in the other's running text could change what is
-/// decided about the pair: none is shared as quotations, the pair is below `threshold`, a full
-/// quote would lift it there, and they share some content.
-pub(crate) fn quote_could_decide(s: &Score, threshold: f32) -> bool {
-    s.quote_words == 0
-        && s.total < threshold
-        && s.total + QUOTE >= threshold
-        && s.content + s.lead >= QUOTE_IN_TEXT_CONTENT
-}
-
-/// Seeks each report's quotations in the other's judged text (an agency's statement that one
-/// outlet quotes and another paraphrases word for word), and adds the quote signal for the
-/// longer find: the words of the quotations' [`SHINGLE`]-word runs found there, as for a quote
-/// both print. Called only where it could decide ([`quote_could_decide`]): the other's text is
-/// read again.
-pub(crate) fn quote_in_text(
-    a: &Item<'_>,
-    fa: &Features<'_>,
-    b: &Item<'_>,
-    fb: &Features<'_>,
-    s: &mut Score,
-) {
-    let found = |quoted: &Features<'_>, other: &Item<'_>| -> u32 {
-        if quoted.shingles.is_empty() {
-            return 0;
-        }
-        let mut words = text::Shingles::default();
-        words.read(&other.text());
-        let mut seen: Vec<u64> = (0..(words.len() + 1).saturating_sub(SHINGLE))
-            .map(|from| words.hash(from, SHINGLE))
-            .filter(|h| quoted.shingles.binary_search(h).is_ok())
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        seen.len() as u32
-    };
-    let (by_a, by_b) = (found(fa, b), found(fb, a));
-    let shared = by_a.max(by_b);
-    if shared == 0 {
-        return;
-    }
-    s.quote_words = shared + SHINGLE as u32 - 1;
-    s.quote = QUOTE * (s.quote_words as f32 / 8.0).min(1.0);
-    s.quote_in_text = Some(by_a >= by_b);
-    s.total += s.quote;
-}
-
 /// The rarity-weighted cosine of two reports' whole texts (content stems and names) where one
 /// of them is an article; 0 between two posts, whose whole texts are their judged texts. A
 /// post's whole text is its content and its names (ids of different kinds, never shared).
@@ -253,14 +198,8 @@ pub(crate) fn evidence(
     table: &FeatureTable,
 ) -> Evidence {
     let mut e = Evidence::new(id_a, id_b);
-    match s.quote_in_text {
-        // The runs of the quoting report's quotations found in the other's running text.
-        Some(by_a) => {
-            let (quoting, other) = if by_a { (a, b) } else { (b, a) };
-            e.quotes = shared_quotes(&quoting.text(), &text_shingles(other));
-        }
-        None if s.quote_words > 0 => e.quotes = shared_quotes(&a.text(), fb.shingles),
-        None => {}
+    if s.quote_words > 0 {
+        e.quotes = shared_quotes(&a.text(), fb.shingles);
     }
     e.entities = shared_names(fa.entities, fb.entities, table);
     e.predicate = LEMMAS
@@ -299,19 +238,6 @@ pub(crate) fn evidence(
     e.total = round(s.total);
     e.gap_minutes = a.gap_secs(b) / 60;
     e
-}
-
-/// The hashes of every run of [`SHINGLE`] words of a report's judged text, sorted, without
-/// repeats.
-fn text_shingles(item: &Item<'_>) -> Vec<u64> {
-    let mut words = text::Shingles::default();
-    words.read(&item.text());
-    let mut all: Vec<u64> = (0..(words.len() + 1).saturating_sub(SHINGLE))
-        .map(|from| words.hash(from, SHINGLE))
-        .collect();
-    all.sort_unstable();
-    all.dedup();
-    all
 }
 
 /// The word runs (normalised) that a quote of `a` shares with a quote of the other post, whose
@@ -464,72 +390,6 @@ mod tests {
             &table,
         );
         assert!(e.signals.iter().any(|s| s.name == "body"));
-    }
-
-    /// A quotation of one report printed word for word, without quotation marks, in the other's
-    /// running text is a shared quote, found where it could decide.
-    #[test]
-    fn a_quotation_is_found_in_the_other_reports_running_text() {
-        let quoting = "The ministry said: \"we will not let this attack on our embassy go \
-                       unanswered\", after the strike on Friday.";
-        let paraphrasing = "The ministry said it will not let this attack on our embassy go \
-                            unanswered after the strike.";
-        with_table(
-            &[quoting, paraphrasing, "Rain is expected in the north."],
-            |items, table| {
-                let f = |k: usize| table.get(k).unwrap_or_default();
-                let weights = vec![1.0; 4096];
-                let mut s = score(&items[0], &f(0), &items[1], &f(1), &weights);
-                assert_eq!(s.quote_words, 0, "no quotation in the second: {s:?}");
-                let before = s.total;
-                quote_in_text(&items[0], &f(0), &items[1], &f(1), &mut s);
-                assert_eq!(s.quote_in_text, Some(true), "{s:?}");
-                assert!(s.quote_words >= 8 && s.total > before, "{s:?}");
-                let e = evidence(
-                    [(&items[0], &f(0), "a"), (&items[1], &f(1), "b")],
-                    &s,
-                    table,
-                );
-                assert_eq!(
-                    e.quotes,
-                    ["will not let this attack on our embassy go unanswered"]
-                );
-                // Sought only where a quote could decide: below the threshold, within a quote of
-                // it, and sharing some content.
-                let near = Score {
-                    total: 0.3,
-                    content: 0.2,
-                    ..Score::default()
-                };
-                assert!(quote_could_decide(&near, 0.5));
-                assert!(!quote_could_decide(&Score { total: 0.6, ..near }, 0.5));
-                assert!(!quote_could_decide(
-                    &Score {
-                        total: -0.2,
-                        ..near
-                    },
-                    0.5
-                ));
-                assert!(!quote_could_decide(
-                    &Score {
-                        content: 0.0,
-                        ..near
-                    },
-                    0.5
-                ));
-                assert!(!quote_could_decide(
-                    &Score {
-                        quote_words: 6,
-                        ..near
-                    },
-                    0.5
-                ));
-                // Nothing of it in a report on the weather.
-                let mut other = score(&items[0], &f(0), &items[2], &f(2), &weights);
-                quote_in_text(&items[0], &f(0), &items[2], &f(2), &mut other);
-                assert_eq!((other.quote_words, other.quote_in_text), (0, None));
-            },
-        );
     }
 
     #[test]
