@@ -659,6 +659,9 @@ fn reason(s: &Score, verdict: Verdict, threshold: f32, dated: bool) -> String {
     if s.same_outlet {
         out.push_str(", same outlet");
     }
+    if s.across {
+        out.push_str(", in two languages (names weigh double)");
+    }
     let minutes = (f64::from(s.gap_hours) * 60.0).round() as i64;
     if dated && minutes == 0 {
         out.push_str(", not apart (a page gives only its date or hour); ");

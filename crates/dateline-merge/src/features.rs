@@ -305,6 +305,8 @@ pub(crate) struct Features<'f> {
     pub(crate) predicates: u32,
     /// Bit `i` set when `ORGS[i]` speaks in the post.
     pub(crate) orgs: u8,
+    /// The language the post is read in ([`crate::tongue::key`]; 0 when not known).
+    pub(crate) language: u8,
 }
 
 /// One list per post, all in one: the values of post `k` are `values[ends[k - 1]..ends[k]]`.
@@ -382,6 +384,7 @@ struct Block {
     entity_norm: Vec<f32>,
     predicates: Vec<u32>,
     orgs: Vec<u8>,
+    language: Vec<u8>,
 }
 
 /// The features of every item, block by block, and the spelling of every name.
@@ -409,6 +412,7 @@ impl FeatureTable {
             shingles: block.shingles.get(k),
             predicates: block.predicates.get(k).copied()?,
             orgs: block.orgs.get(k).copied()?,
+            language: block.language.get(k).copied()?,
         })
     }
 
@@ -536,6 +540,7 @@ struct RawBlock {
     shingles: Runs<u64>,
     predicates: Vec<u32>,
     orgs: Vec<u8>,
+    language: Vec<u8>,
     /// Each name of the block once, sorted by hash: its hash and where it is in `spelled`.
     names: Vec<(u64, u32, u32)>,
     spelled: String,
@@ -577,6 +582,7 @@ impl RawBlock {
             shingles: self.shingles,
             predicates: self.predicates,
             orgs: self.orgs,
+            language: self.language,
         }
     }
 }
@@ -716,6 +722,7 @@ fn read_post(item: &Item<'_>, block: &mut RawBlock, scratch: &mut Scratch) {
     block.shingles.close();
     block.predicates.push(predicates);
     block.orgs.push(bits(ORGS, &orgs) as u8);
+    block.language.push(crate::tongue::key(item.doc, tongue));
 }
 
 /// Whether `word` is a stop word: of English (the merge's own table), or of the report's

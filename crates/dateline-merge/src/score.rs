@@ -17,6 +17,9 @@ const LEAD: f32 = 0.4;
 const BODY: f32 = 0.4;
 /// Weight of the rarity-weighted overlap of names.
 const ENTITIES: f32 = 0.3;
+/// Weight of the names' overlap between reports in two languages: their words cannot meet, so
+/// the names, places and numbers they share carry the comparison.
+const ENTITIES_ACROSS: f32 = 0.6;
 /// Added when both posts use the same specific predicate.
 const PREDICATE_MATCH: f32 = 0.08;
 /// Taken when both posts have specific predicates and none is shared.
@@ -38,6 +41,8 @@ pub(crate) struct Score {
     pub(crate) lead: f32,
     pub(crate) body: f32,
     pub(crate) entities: f32,
+    /// Whether the reports are read in two languages, each known ([`crate::tongue::key`]).
+    pub(crate) across: bool,
     /// Shared specific predicates, as a bit set.
     pub(crate) predicate_bits: u32,
     pub(crate) predicate: f32,
@@ -92,11 +97,13 @@ pub(crate) fn score(
         s.lead = LEAD * dot / (fa.lead_norm * fb.lead_norm);
     }
     s.body = BODY * whole_cosine(fa, fb, weights);
+    s.across = fa.language != 0 && fb.language != 0 && fa.language != fb.language;
     let mass = fa.entity_mass + fb.entity_mass;
     if mass > 0.0 {
         // Dice's coefficient, weighted by rarity: common names count for little.
         let shared = weighted_shared(fa.entities, fb.entities, weights, |w| w);
-        s.entities = ENTITIES * (2.0 * shared / mass).min(1.0);
+        let weight = if s.across { ENTITIES_ACROSS } else { ENTITIES };
+        s.entities = weight * (2.0 * shared / mass).min(1.0);
     }
     let both = fa.predicates & fb.predicates;
     s.predicate_bits = both;
@@ -212,7 +219,11 @@ pub(crate) fn evidence(
         Signal::new("quote", f64::from(s.quote_words), round(s.quote)),
         Signal::new("content", round(s.content / CONTENT), round(s.content)),
         Signal::new("lead", round(s.lead / LEAD), round(s.lead)),
-        Signal::new("entities", round(s.entities / ENTITIES), round(s.entities)),
+        Signal::new(
+            "entities",
+            round(s.entities / if s.across { ENTITIES_ACROSS } else { ENTITIES }),
+            round(s.entities),
+        ),
         Signal::new(
             "predicate",
             f64::from(u8::from(s.predicate > 0.0)),
@@ -390,6 +401,59 @@ mod tests {
             &table,
         );
         assert!(e.signals.iter().any(|s| s.name == "body"));
+    }
+
+    /// Between reports in two languages, each sure, the names they share weigh double: their
+    /// words cannot meet. Between reports of one language, or of a language not sure, they weigh
+    /// as ever.
+    #[test]
+    fn names_weigh_double_between_two_languages() {
+        let mut docs: Vec<Document> = ["en.txt", "it.txt"]
+            .iter()
+            .map(|&p| Document::new(p, "test", p.as_bytes()))
+            .collect();
+        let texts = [
+            "Zelensky met Meloni and Stoltenberg in Kyiv.",
+            "Zelensky ha incontrato Meloni e Stoltenberg a Kyiv.",
+        ];
+        let posts: Vec<Post> = docs
+            .iter()
+            .zip(texts)
+            .map(|(doc, text)| {
+                let mut post = Post::new(&doc.id, 1);
+                post.text = text.to_owned();
+                post
+            })
+            .collect();
+        let scores = |docs: &[Document], posts: &[Post]| {
+            let at = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+            let items: Vec<Item<'_>> = docs
+                .iter()
+                .zip(posts)
+                .zip(["o1", "o2"])
+                .map(|((doc, post), outlet)| Item::at(doc, post, at, outlet))
+                .collect();
+            let (table, weights) = crate::features::extract(&items);
+            let f = |k: usize| table.get(k).unwrap_or_default();
+            score(&items[0], &f(0), &items[1], &f(1), &weights)
+        };
+        let alike = scores(&docs, &posts);
+        assert!(!alike.across && alike.entities > 0.0, "{alike:?}");
+        for (doc, (code, weight)) in docs.iter_mut().zip([("en", 60), ("it", 60)]) {
+            doc.context.language = Some(code.to_owned());
+            let mut decision = dateline_model::Decision::new(
+                dateline_model::Question::Language,
+                doc.context.language.clone(),
+            );
+            decision.clue = Some(dateline_model::Clue::new(code, "prose", code, weight));
+            doc.context.decisions.push(decision);
+        }
+        let across = scores(&docs, &posts);
+        assert!(across.across, "{across:?}");
+        assert!(
+            (across.entities - 2.0 * alike.entities).abs() < 1e-4,
+            "{alike:?} {across:?}"
+        );
     }
 
     #[test]

@@ -16,6 +16,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 /// One language's stop words and stemmer.
 pub(crate) struct Tongue {
+    /// The language's ISO 639-1 code.
+    code: &'static str,
     stop: HashSet<&'static str>,
     stemmer: Stemmer,
 }
@@ -71,6 +73,12 @@ const SURE: u32 = 30;
 /// The stop words and stemmer of the language a document's context decided, when the clue that
 /// decided it is sure ([`SURE`]) and the language is one of [`ALGORITHMS`].
 pub(crate) fn of_document(doc: &Document) -> Option<&'static Tongue> {
+    sure_language(doc).and_then(of)
+}
+
+/// The language (ISO 639-1) a document's context decided, when the clue that decided it is sure
+/// ([`SURE`]), English included.
+pub(crate) fn sure_language(doc: &Document) -> Option<&str> {
     let code = doc.context.language.as_deref()?;
     let sure = doc
         .context
@@ -79,7 +87,21 @@ pub(crate) fn of_document(doc: &Document) -> Option<&'static Tongue> {
         .find(|d| d.question == Question::Language)
         .and_then(|d| d.clue.as_ref())
         .is_some_and(|c| c.weight >= SURE);
-    if sure { of(code) } else { None }
+    sure.then_some(code)
+}
+
+/// The language a report is read in, as a small key that two reports compare: 0 when it is not
+/// known (no sure language, or a page's language its text does not speak), 1 for English (a page
+/// sure of it), and one key for each language of [`ALGORITHMS`].
+pub(crate) fn key(doc: &Document, tongue: Option<&Tongue>) -> u8 {
+    match tongue {
+        Some(t) => ALGORITHMS
+            .iter()
+            .position(|(code, _)| *code == t.code)
+            .map_or(0, |k| u8::try_from(k + 2).unwrap_or(0)),
+        None if sure_language(doc) == Some("en") => 1,
+        None => 0,
+    }
 }
 
 /// How much of a text [`Tongue::speaks`] reads, in bytes: its first sentences.
@@ -122,7 +144,14 @@ pub(crate) fn of(code: &str) -> Option<&'static Tongue> {
                     .copied()
                     .collect();
                 let stemmer = Stemmer::create(algorithm);
-                (code, Tongue { stop, stemmer })
+                (
+                    code,
+                    Tongue {
+                        code,
+                        stop,
+                        stemmer,
+                    },
+                )
             })
             .collect()
     });
