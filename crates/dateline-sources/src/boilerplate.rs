@@ -458,6 +458,67 @@ pub(crate) fn next_non_blank<'a>(page: &Page<'a>, line: u32) -> Option<(u32, &'a
     (line + 1..=page.len()).find_map(|n| page.line(n).filter(|t| !is_blank(t)).map(|t| (n, t)))
 }
 
+/// The line before `line` that is not blank, with its number.
+fn previous_non_blank<'a>(page: &Page<'a>, line: u32) -> Option<(u32, &'a str)> {
+    (1..line)
+        .rev()
+        .find_map(|n| page.line(n).filter(|t| !is_blank(t)).map(|t| (n, t)))
+}
+
+/// The most characters a bar's button has (`Facebook`, `WhatsApp`, `Kommentare`).
+const BUTTON_CHARS: usize = 12;
+
+/// The fewest buttons in a row that make a bar.
+const BAR_BUTTONS: usize = 3;
+
+/// A button of a bar (a share bar's `Facebook`, a menu's `World`): one word of letters alone on
+/// its line.
+fn is_button(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= BUTTON_CHARS
+        && text.chars().all(char::is_alphabetic)
+}
+
+/// How many of the (at most `most`) non-blank lines before `line` (`ahead` false) or after it
+/// (`ahead` true) are buttons, counted from `line` out to the first that is not.
+fn buttons_beside(page: &Page<'_>, line: u32, ahead: bool, most: usize) -> usize {
+    let mut at = line;
+    let mut count = 0;
+    while count < most {
+        let next = if ahead {
+            next_non_blank(page, at)
+        } else {
+            previous_non_blank(page, at)
+        };
+        match next {
+            Some((n, text)) if is_button(text) => {
+                count += 1;
+                at = n;
+            }
+            _ => break,
+        }
+    }
+    count
+}
+
+/// Whether `line` is a button in a bar of them: one word alone on its line among at least
+/// [`BAR_BUTTONS`] such lines in a row, blank lines aside (a share bar's `Facebook` / `Twitter` /
+/// `Print` / `Email`, a menu's `Home` / `World` / `Sport`). No sentence of a story stands so.
+pub(crate) fn in_button_bar(page: &Page<'_>, line: u32) -> bool {
+    page.line(line).is_some_and(is_button)
+        && buttons_beside(page, line, false, BAR_BUTTONS)
+            + 1
+            + buttons_beside(page, line, true, BAR_BUTTONS)
+            >= BAR_BUTTONS
+}
+
+/// Whether `line` stands between two buttons: the non-blank lines before and after it are each
+/// one word (`Twitter` / `Comments` / `Print`), whatever `line` itself is.
+pub(crate) fn among_buttons(page: &Page<'_>, line: u32) -> bool {
+    buttons_beside(page, line, false, 1) == 1 && buttons_beside(page, line, true, 1) == 1
+}
+
 static DONATION_START: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^your support helps us to tell the story$"));
 static DONATION_END: LazyLock<Regex> =

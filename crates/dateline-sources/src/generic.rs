@@ -1205,7 +1205,7 @@ fn title_above(page: &Page<'_>, parsed: &Parsed, dateline: u32) -> Option<u32> {
 }
 
 fn furniture_at(page: &Page<'_>, n: u32, text: &str) -> Option<(DropReason, &'static str)> {
-    if in_button_bar(page, n) {
+    if boilerplate::in_button_bar(page, n) {
         return Some((DropReason::Boilerplate, "button-bar"));
     }
     if boilerplate::is_video_length(page, n) {
@@ -1215,40 +1215,6 @@ fn furniture_at(page: &Page<'_>, n: u32, text: &str) -> Option<(DropReason, &'st
         return Some((DropReason::Media, "video-title"));
     }
     boilerplate::classify(text)
-}
-
-/// The most characters a bar's button has (`Facebook`, `WhatsApp`, `Kommentare`).
-const BUTTON_CHARS: usize = 12;
-
-/// The fewest buttons in a row that make a bar.
-const BAR_BUTTONS: usize = 3;
-
-/// A button of a bar: one word of letters alone on its line.
-fn is_button(text: &str) -> bool {
-    let text = text.trim();
-    !text.is_empty()
-        && text.chars().count() <= BUTTON_CHARS
-        && text.chars().all(char::is_alphabetic)
-}
-
-/// Whether line `n` is a button in a bar of them: one word alone on its line among at least
-/// [`BAR_BUTTONS`] such lines in a row, blank lines aside (a share bar's `Facebook` / `Twitter` /
-/// `Print` / `Email`, a menu's `Home` / `World` / `Sport`). No sentence of a story stands so.
-fn in_button_bar(page: &Page<'_>, n: u32) -> bool {
-    if !page.line(n).is_some_and(is_button) {
-        return false;
-    }
-    let run = |lines: &mut dyn Iterator<Item = u32>| {
-        lines
-            .filter_map(|k| page.line(k))
-            .filter(|t| !is_blank(t))
-            .take(BAR_BUTTONS)
-            .take_while(|t| is_button(t))
-            .count()
-    };
-    let before = run(&mut (1..n).rev());
-    let after = run(&mut (n + 1..=page.len()));
-    before + 1 + after >= BAR_BUTTONS
 }
 
 /// In a footer page, the first post starts after the last furniture line above its footer (or,

@@ -362,7 +362,9 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         .lines()
         .skip_while(|(n, _)| !facts.is(*n, Facts::PROSE))
         .find(|(n, t)| {
-            facts.is(*n, Facts::SHORT) && comments_heading(t) && !among_buttons(page, *n)
+            facts.is(*n, Facts::SHORT)
+                && comments_heading(t)
+                && !crate::boilerplate::among_buttons(page, *n)
         })
         .map(|(n, _)| n);
     found.comments = comments;
@@ -1126,27 +1128,6 @@ fn comments_heading(line: &str) -> bool {
         .filter(|c| !c.is_ascii_digit() && !matches!(c, '(' | ')' | '[' | ']' | ':'))
         .collect();
     COMMENTS.contains(&words.trim())
-}
-
-/// Whether line `n` stands among a bar's buttons: the non-blank lines before and after it are
-/// each one word (`Twitter` / `Comments` / `Print`).
-fn among_buttons(page: &Page<'_>, n: u32) -> bool {
-    let button = |line: Option<&str>| {
-        line.is_some_and(|l| {
-            let l = l.trim();
-            !l.is_empty() && l.chars().count() <= 12 && l.chars().all(char::is_alphabetic)
-        })
-    };
-    let before = (1..n)
-        .rev()
-        .map(|k| page.line(k))
-        .find(|l| l.is_some_and(|l| !l.trim().is_empty()))
-        .flatten();
-    let after = (n + 1..)
-        .map(|k| page.line(k))
-        .find(|l| l.is_none_or(|l| !l.trim().is_empty()))
-        .flatten();
-    button(before) && button(after)
 }
 
 /// Whether the text after a date makes it one a sentence speaks of, in the languages whose
