@@ -271,6 +271,14 @@ fn paragraphs(text: &str) -> impl Iterator<Item = &str> + '_ {
     })
 }
 
+/// A post of `doc` on `line` with `text`, for the tests.
+#[cfg(test)]
+pub(crate) fn post_with(doc: &Document, line: u32, text: &str) -> Post {
+    let mut post = Post::new(&doc.id, line);
+    post.text = text.to_owned();
+    post
+}
+
 /// Posts per block: the features of a block are read, counted and kept together.
 const BLOCK: usize = 8192;
 
@@ -531,9 +539,9 @@ struct RawBlock {
     lead: Runs<u64>,
     /// Hashed content stems and names of an article's whole text (none for a post).
     whole: Runs<u64>,
-    /// The stems and names of each article's whole text that its judged text lacks, which count towards
-    /// their rarity as its content stems do: a word is rare for how few reports carry it
-    /// anywhere, not only in their leads.
+    /// The stems and names of each article's whole text that its judged text lacks, which count
+    /// towards their rarity as its content stems do: a word is rare for how few reports carry
+    /// it anywhere, not only in their leads.
     rest_only: Vec<u64>,
     /// Hashed names.
     entities: Runs<u64>,
@@ -657,7 +665,8 @@ fn read_post(item: &Item<'_>, block: &mut RawBlock, scratch: &mut Scratch) {
             None => None,
         },
     };
-    let tongue = crate::tongue::of_document(item.doc).filter(|t| t.speaks(&text));
+    let sure = crate::tongue::sure_language(item.doc);
+    let tongue = sure.and_then(crate::tongue::of).filter(|t| t.speaks(&text));
     let mut reader = Reader {
         tongue,
         initials: &mut scratch.initials,
@@ -722,7 +731,17 @@ fn read_post(item: &Item<'_>, block: &mut RawBlock, scratch: &mut Scratch) {
     block.shingles.close();
     block.predicates.push(predicates);
     block.orgs.push(bits(ORGS, &orgs) as u8);
-    block.language.push(crate::tongue::key(item.doc, tongue));
+    block.language.push(crate::tongue::key(sure, tongue));
+}
+
+/// The name a piece of text gives ([`text::entity_name`]), read into `buf`: none for a
+/// capitalised stop word of the report's language (`El`, `Además`).
+fn name_in<'b>(
+    token: &str,
+    buf: &'b mut String,
+    tongue: Option<&crate::tongue::Tongue>,
+) -> Option<&'b str> {
+    text::entity_name(token, buf).filter(|name| !tongue.is_some_and(|t| t.is_stop(name)))
 }
 
 /// Whether `word` is a stop word: of English (the merge's own table), or of the report's
@@ -822,13 +841,10 @@ impl Visitor for Reader<'_> {
     }
 
     fn token(&mut self, token: &str) {
-        let mut named = false;
-        if let Some(name) = text::entity_name(token, self.name) {
-            // A capitalised stop word of the report's language (`El`, `Además`) names nothing.
-            if !self.tongue.is_some_and(|t| t.is_stop(name)) {
-                named = true;
-                push_name(self.block, name);
-            }
+        let name = name_in(token, self.name, self.tongue);
+        let named = name.is_some();
+        if let Some(name) = name {
+            push_name(self.block, name);
         }
         let block = &mut *self.block;
         self.initials
@@ -859,10 +875,8 @@ impl Visitor for RestReader<'_> {
     }
 
     fn token(&mut self, token: &str) {
-        if let Some(name) = text::entity_name(token, self.name) {
-            if !self.tongue.is_some_and(|t| t.is_stop(name)) {
-                self.whole.push(name_hash(name));
-            }
+        if let Some(name) = name_in(token, self.name, self.tongue) {
+            self.whole.push(name_hash(name));
         }
     }
 
@@ -1352,11 +1366,7 @@ mod tests {
         ]
         .iter()
         .enumerate()
-        .map(|(k, text)| {
-            let mut post = Post::new(&doc.id, k as u32 + 1);
-            post.text = (*text).to_owned();
-            post
-        })
+        .map(|(k, text)| post_with(&doc, k as u32 + 1, text))
         .collect();
         let items: Vec<Item<'_>> = posts.iter().map(|p| item(&doc, p)).collect();
         let block = read_block(&items);
@@ -1384,11 +1394,7 @@ mod tests {
             let posts: Vec<Post> = texts
                 .iter()
                 .enumerate()
-                .map(|(k, text)| {
-                    let mut post = Post::new(&doc.id, k as u32 + 1);
-                    post.text = (*text).to_owned();
-                    post
-                })
+                .map(|(k, text)| post_with(&doc, k as u32 + 1, text))
                 .collect();
             let items: Vec<Item<'_>> = posts.iter().map(|p| item(&doc, p)).collect();
             read_block(&items).spelled
@@ -1424,9 +1430,11 @@ mod tests {
         let doc = Document::new("a.txt", "test", b"a");
         let posts: Vec<Post> = (0..BLOCK + 3)
             .map(|k| {
-                let mut post = Post::new(&doc.id, k as u32 + 1);
-                post.text = format!("oil workers leave Basra, said Name{k}.");
-                post
+                post_with(
+                    &doc,
+                    k as u32 + 1,
+                    &format!("oil workers leave Basra, said Name{k}."),
+                )
             })
             .collect();
         let items: Vec<Item<'_>> = posts.iter().map(|p| item(&doc, p)).collect();

@@ -303,6 +303,7 @@ fn shared_names(a: &[u32], b: &[u32], table: &FeatureTable) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::post_with;
     use dateline_model::{Document, Post};
 
     #[test]
@@ -338,11 +339,7 @@ mod tests {
         let posts: Vec<Post> = texts
             .iter()
             .enumerate()
-            .map(|(k, text)| {
-                let mut post = Post::new(&doc.id, k as u32 + 1);
-                post.text = (*text).to_owned();
-                post
-            })
+            .map(|(k, text)| post_with(&doc, k as u32 + 1, text))
             .collect();
         let items: Vec<Item<'_>> = posts
             .iter()
@@ -350,6 +347,23 @@ mod tests {
             .collect();
         let (table, _) = crate::features::extract(&items);
         check(&items, &table);
+    }
+
+    /// A post on line 1 of each document, with the text of the same place.
+    fn one_post_each(docs: &[Document], texts: &[&str]) -> Vec<Post> {
+        docs.iter()
+            .zip(texts)
+            .map(|(doc, text)| post_with(doc, 1, text))
+            .collect()
+    }
+
+    /// The posts as items at one instant, each of its own outlet.
+    fn items_of<'a>(docs: &'a [Document], posts: &'a [Post]) -> Vec<Item<'a>> {
+        let at = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+        docs.iter()
+            .zip(posts)
+            .map(|(doc, post)| Item::at(doc, post, at, &doc.path))
+            .collect()
     }
 
     /// Two articles whose leads differ meet in the rest of their texts; the rest of an article
@@ -370,22 +384,8 @@ mod tests {
              Sierra Nevada, Tyvak and Ceres Robotics enter the lunar lander pool, now fourteen.",
             "Five firms may now bid, officials said in a call.",
         ];
-        let posts: Vec<Post> = docs
-            .iter()
-            .zip(texts)
-            .map(|(doc, text)| {
-                let mut post = Post::new(&doc.id, 1);
-                post.text = text.to_owned();
-                post
-            })
-            .collect();
-        let at = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
-        let items: Vec<Item<'_>> = docs
-            .iter()
-            .zip(&posts)
-            .zip(["o1", "o2", "o3"])
-            .map(|((doc, post), outlet)| Item::at(doc, post, at, outlet))
-            .collect();
+        let posts = one_post_each(&docs, &texts);
+        let items = items_of(&docs, &posts);
         let (table, weights) = crate::features::extract(&items);
         let f = |k: usize| table.get(k).unwrap_or_default();
         let both = score(&items[0], &f(0), &items[1], &f(1), &weights);
@@ -416,23 +416,9 @@ mod tests {
             "Zelensky met Meloni and Stoltenberg in Kyiv.",
             "Zelensky ha incontrato Meloni e Stoltenberg a Kyiv.",
         ];
-        let posts: Vec<Post> = docs
-            .iter()
-            .zip(texts)
-            .map(|(doc, text)| {
-                let mut post = Post::new(&doc.id, 1);
-                post.text = text.to_owned();
-                post
-            })
-            .collect();
+        let posts = one_post_each(&docs, &texts);
         let scores = |docs: &[Document], posts: &[Post]| {
-            let at = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
-            let items: Vec<Item<'_>> = docs
-                .iter()
-                .zip(posts)
-                .zip(["o1", "o2"])
-                .map(|((doc, post), outlet)| Item::at(doc, post, at, outlet))
-                .collect();
+            let items = items_of(docs, posts);
             let (table, weights) = crate::features::extract(&items);
             let f = |k: usize| table.get(k).unwrap_or_default();
             score(&items[0], &f(0), &items[1], &f(1), &weights)

@@ -16,8 +16,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 /// One language's stop words and stemmer.
 pub(crate) struct Tongue {
-    /// The language's ISO 639-1 code.
-    code: &'static str,
+    /// The language's [`key`]: two codes of one language (`nb`, `no`) share it.
+    key: u8,
     stop: HashSet<&'static str>,
     stemmer: Stemmer,
 }
@@ -70,12 +70,6 @@ const ALGORITHMS: &[(&str, Algorithm)] = &[
 /// as it is sure). A page of few words, or of names and numbers, reads as some language by chance.
 const SURE: u32 = 30;
 
-/// The stop words and stemmer of the language a document's context decided, when the clue that
-/// decided it is sure ([`SURE`]) and the language is one of [`ALGORITHMS`].
-pub(crate) fn of_document(doc: &Document) -> Option<&'static Tongue> {
-    sure_language(doc).and_then(of)
-}
-
 /// The language (ISO 639-1) a document's context decided, when the clue that decided it is sure
 /// ([`SURE`]), English included.
 pub(crate) fn sure_language(doc: &Document) -> Option<&str> {
@@ -90,16 +84,14 @@ pub(crate) fn sure_language(doc: &Document) -> Option<&str> {
     sure.then_some(code)
 }
 
-/// The language a report is read in, as a small key that two reports compare: 0 when it is not
+/// The language a report is read in, as a small key that two reports compare, from its page's
+/// sure language ([`sure_language`]) and the tongue its text was read with: 0 when it is not
 /// known (no sure language, or a page's language its text does not speak), 1 for English (a page
-/// sure of it), and one key for each language of [`ALGORITHMS`].
-pub(crate) fn key(doc: &Document, tongue: Option<&Tongue>) -> u8 {
+/// sure of it), and one key for each stemmer of [`ALGORITHMS`].
+pub(crate) fn key(sure: Option<&str>, tongue: Option<&Tongue>) -> u8 {
     match tongue {
-        Some(t) => ALGORITHMS
-            .iter()
-            .position(|(code, _)| *code == t.code)
-            .map_or(0, |k| u8::try_from(k + 2).unwrap_or(0)),
-        None if sure_language(doc) == Some("en") => 1,
+        Some(t) => t.key,
+        None if sure == Some("en") => 1,
         None => 0,
     }
 }
@@ -136,6 +128,12 @@ pub(crate) fn of(code: &str) -> Option<&'static Tongue> {
         ALGORITHMS
             .iter()
             .map(|&(code, algorithm)| {
+                // One key for each stemmer, the place of its first code, after English's 1.
+                let first = ALGORITHMS
+                    .iter()
+                    .position(|&(_, a)| a == algorithm)
+                    .unwrap_or(0);
+                let key = u8::try_from(first + 2).unwrap_or(0);
                 // Norwegian Bokmål's stop words are listed under Norwegian.
                 let list = if code == "nb" { "no" } else { code };
                 let stop = stop_words::lookup(list)
@@ -144,14 +142,7 @@ pub(crate) fn of(code: &str) -> Option<&'static Tongue> {
                     .copied()
                     .collect();
                 let stemmer = Stemmer::create(algorithm);
-                (
-                    code,
-                    Tongue {
-                        code,
-                        stop,
-                        stemmer,
-                    },
-                )
+                (code, Tongue { key, stop, stemmer })
             })
             .collect()
     });
@@ -184,6 +175,18 @@ mod tests {
         assert!(!spanish.is_some_and(|t| {
             t.speaks("The president began his tour of the region on Wednesday, his office said.")
         }));
+    }
+
+    /// A report's language key: English from a sure page, one key for the two codes of
+    /// Norwegian, none when the page is not sure or its language has no stemmer.
+    #[test]
+    fn each_language_has_one_key() {
+        assert_eq!(key(Some("en"), None), 1);
+        assert_eq!(key(None, None), 0);
+        assert_eq!(key(Some("xx"), None), 0);
+        assert_eq!(key(Some("nb"), of("nb")), key(Some("no"), of("no")));
+        assert_ne!(key(Some("it"), of("it")), key(Some("es"), of("es")));
+        assert!(key(Some("it"), of("it")) > 1);
     }
 
     #[test]
