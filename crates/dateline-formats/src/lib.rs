@@ -309,3 +309,8 @@ mod tests {
         assert!(row.starts_with(&format!("{day},")), "{csv}");
     }
 }
+
+/// The README's example, compiled and run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -142,3 +142,8 @@ mod tongue;
 pub use error::Error;
 pub use explain::{Explanation, Verdict};
 pub use merge::{Merged, Options, merge, try_merge};
+
+/// The README's example, compiled and run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -700,3 +700,8 @@ mod tests {
         assert!(d.is_some_and(|d| d.path.as_deref() == Some("notes.txt")));
     }
 }
+
+/// The README's example, compiled and run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -381,3 +381,8 @@ pub fn prepare() {
     scan::prepare();
     expr::prepare();
 }
+
+/// The README's example, compiled and run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
