@@ -6,6 +6,7 @@ mod bad_input;
 mod context;
 mod determinism;
 mod explain;
+mod output;
 mod plugins;
 mod time;
 mod timeline;

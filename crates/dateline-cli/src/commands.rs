@@ -1,8 +1,7 @@
 //! The subcommands: read pages, build the timeline, write it.
 
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -297,22 +296,12 @@ fn explain(
     pages_failed(timeline)
 }
 
-/// Runs `write` on the output (`-o FILE` or standard output), buffered, and flushes it.
+/// Runs `write` on the output (`-o FILE`, whole or untouched, or standard output).
 fn output(
     args: &InputArgs,
     write: impl FnOnce(&mut dyn Write) -> Result<(), WriteError>,
 ) -> Result<(), CliError> {
-    let (target, sink): (String, Box<dyn Write>) = match &args.output {
-        Some(path) => {
-            let target = path.display().to_string();
-            let file = File::create(path).map_err(|e| write_error(&target, e.into()))?;
-            (target, Box::new(file))
-        }
-        None => ("standard output".to_owned(), Box::new(io::stdout().lock())),
-    };
-    let mut out = BufWriter::new(sink);
-    write(&mut out).map_err(|e| write_error(&target, e))?;
-    out.flush().map_err(|e| write_error(&target, e.into()))
+    crate::atomic::write(args.output.as_deref(), write)
 }
 
 pub(crate) fn write_error(target: &str, source: WriteError) -> CliError {

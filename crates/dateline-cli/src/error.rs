@@ -66,6 +66,13 @@ pub enum CliError {
     /// An external subcommand's non-zero exit code, passed through without a message.
     #[error("the plugin exited with code {0}")]
     Exit(u8),
+    /// `-o FILE` could not be written whole; `untouched` says what became of FILE.
+    #[error("cannot write {target}: {reason}; {untouched}")]
+    Output {
+        target: String,
+        reason: String,
+        untouched: String,
+    },
     #[error("cannot write {target}")]
     Write {
         target: String,

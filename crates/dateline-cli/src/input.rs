@@ -13,6 +13,49 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
+/// The text a path is known by in outputs and messages: the path itself where it is printable
+/// UTF-8, and otherwise unambiguous, so two files never print the same: a byte that is not UTF-8
+/// is written `\xFF`, a control character `\x1B` (C0 and DEL) or `\u{85}` (C1), and a
+/// backslash `\\`. (`Path::display` would print both `a\xff.txt` and `a\xfe.txt` as
+/// `a\u{FFFD}.txt`; `Utf8Chunks` gives the valid runs and the invalid bytes between them.)
+pub fn path_text(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write as _;
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            if !text.chars().any(|c| c == '\\' || c.is_control()) {
+                return text.to_owned();
+            }
+        }
+        let mut out = String::with_capacity(bytes.len() + 8);
+        for chunk in bytes.utf8_chunks() {
+            for c in chunk.valid().chars() {
+                match c {
+                    '\\' => out.push_str("\\\\"),
+                    c if u32::from(c) < 0x20 || c == '\u{7F}' => {
+                        let _ = write!(out, "\\x{:02X}", u32::from(c));
+                    }
+                    c if c.is_control() => {
+                        let _ = write!(out, "\\u{{{:X}}}", u32::from(c));
+                    }
+                    c => out.push(c),
+                }
+            }
+            for byte in chunk.invalid() {
+                let _ = write!(out, "\\x{byte:02X}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        // Elsewhere paths are Unicode but for lone surrogates, and `\` is the separator.
+        path.display().to_string()
+    }
+}
+
 /// Expands `paths` into the files to read, in order: a directory gives its saved pages (`*.txt`,
 /// `*.html`, `*.htm`) sorted by name, `-` gives standard input.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
