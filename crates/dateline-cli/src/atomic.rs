@@ -27,11 +27,11 @@ struct Pending {
     untouched: String,
 }
 
-/// The one output of a run that is being written (a run writes at most one file).
-static PENDING: Mutex<Option<Pending>> = Mutex::new(None);
+/// The outputs being written (a run writes one; the tests, several at once).
+static PENDING: Mutex<Vec<Pending>> = Mutex::new(Vec::new());
 
-fn pending() -> MutexGuard<'static, Option<Pending>> {
-    // A panic while the lock was held cannot leave `Option<Pending>` half-updated.
+fn pending() -> MutexGuard<'static, Vec<Pending>> {
+    // A panic while the lock was held cannot leave the list half-updated.
     PENDING
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -43,12 +43,12 @@ fn pending() -> MutexGuard<'static, Option<Pending>> {
 #[allow(clippy::print_stderr)]
 fn on_interrupt() {
     let mut guard = pending();
-    match guard.take() {
-        Some(p) => {
-            let _ = p.file.close();
-            eprintln!("dateline: interrupted; {}", p.untouched);
-        }
-        None => eprintln!("dateline: interrupted"),
+    if guard.is_empty() {
+        eprintln!("dateline: interrupted");
+    }
+    for p in guard.drain(..) {
+        let _ = p.file.close();
+        eprintln!("dateline: interrupted; {}", p.untouched);
     }
     std::process::exit(130);
 }
@@ -180,8 +180,9 @@ fn replace(
         temp.as_file().set_permissions(old.clone()).map_err(stage)?;
     }
     let handle = temp.as_file().try_clone().map_err(stage)?;
+    let temp_path = temp.path().to_path_buf();
     install_handler();
-    *pending() = Some(Pending {
+    pending().push(Pending {
         file: temp,
         untouched: untouched.clone(),
     });
@@ -196,7 +197,8 @@ fn replace(
     drop(out);
 
     let mut guard = pending();
-    let Some(p) = guard.take() else {
+    let mine = guard.iter().position(|p| p.file.path() == temp_path);
+    let Some(p) = mine.map(|i| guard.swap_remove(i)) else {
         // Only the interrupt handler takes it, and it ends the process.
         return Err(failed("the output was interrupted".to_owned()));
     };
