@@ -10,4 +10,5 @@ mod output;
 mod plugins;
 mod time;
 mod timeline;
+mod unreadable;
 mod util;
