@@ -47,7 +47,8 @@ pub struct InputArgs {
     /// Read every page with this layout instead of detecting it (see `dateline layouts`)
     #[arg(long, value_name = "NAME")]
     pub layout: Option<String>,
-    /// Write to FILE instead of standard output
+    /// Write to FILE instead of standard output, whole or not at all: a run that fails or is
+    /// interrupted leaves FILE as it was
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Do not print warnings on standard error (they stay in the output)
