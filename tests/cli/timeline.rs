@@ -258,7 +258,7 @@ fn missing_path_is_an_error_naming_it() {
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
-    insta::assert_snapshot!(stderr(&output), @"dateline: error: cannot read no/such/page.txt: No such file or directory (os error 2); check the path exists and is a readable file or directory");
+    insta::assert_snapshot!(stderr(&output), @"dateline: error: no page could be read: no/such/page.txt: cannot read the page: No such file or directory (os error 2); check the path exists");
 }
 
 #[test]

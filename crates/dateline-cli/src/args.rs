@@ -40,21 +40,24 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
     /// Pages to read: files, directories (their *.txt, *.html and *.htm files, sorted) or `-`
-    /// for standard input
+    /// for standard input; a page that cannot be read is reported and the others are read
+    /// (exit code 1)
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
     /// Read every page with this layout instead of detecting it (see `dateline layouts`)
     #[arg(long, value_name = "NAME")]
     pub layout: Option<String>,
-    /// Write to FILE instead of standard output
+    /// Write to FILE instead of standard output, whole or not at all: a run that fails or is
+    /// interrupted leaves FILE as it was
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Do not print warnings on standard error (they stay in the output)
     #[arg(short, long)]
     pub quiet: bool,
-    /// Refuse pages larger than this many megabytes (a saved page is rarely over 10)
-    #[arg(long, value_name = "MB", default_value_t = 100)]
-    pub max_page_mb: u64,
+    /// Refuse pages larger than this many MiB (mebibytes of 1,048,576 bytes; a saved page is
+    /// rarely over 10); `--max-page-mb` is an older name for it
+    #[arg(long, value_name = "MIB", default_value_t = 100, alias = "max-page-mb")]
+    pub max_page_mib: u64,
     /// Read at most this many posts from one page; the rest are reported and left out
     #[arg(long, value_name = "N", default_value_t = dateline_sources::MAX_POSTS)]
     pub max_posts: usize,

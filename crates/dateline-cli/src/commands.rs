@@ -1,8 +1,7 @@
 //! The subcommands: read pages, build the timeline, write it.
 
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -75,23 +74,32 @@ pub fn run(args: Args) -> Result<(), CliError> {
                     known: dateline_sources::layout_names().join(", "),
                 })?;
             }
+            let expanded = input::expand(&a.input.paths)?;
+            let mut diagnostics = expanded.diagnostics;
             let mut readings = Vec::new();
-            for path in input::expand(&a.input.paths)? {
-                let page = input::read(&path, a.input.max_page_mb.saturating_mul(1 << 20))?;
-                readings.push(dateline_sources::read_explained(
-                    &page.path,
-                    &page.bytes,
-                    &options,
-                ));
+            for path in &expanded.files {
+                match input::read(path, input::max_bytes(a.input.max_page_mib)) {
+                    Ok(page) => readings.push(dateline_sources::read_explained(
+                        &page.path,
+                        &page.bytes,
+                        &options,
+                    )),
+                    Err(unread) => diagnostics.push(unread),
+                }
+            }
+            if readings.is_empty() {
+                return Err(nothing_read(&diagnostics));
+            }
+            for r in &readings {
+                diagnostics.extend(r.diagnostics.iter().cloned());
             }
             if !a.input.quiet {
-                for r in &readings {
-                    report(&r.diagnostics);
-                }
+                report(&diagnostics);
             }
             output(&a.input, |out| {
                 crate::lines::write(out, &readings, json).map_err(WriteError::from)
-            })
+            })?;
+            failed(&diagnostics)
         }
         Command::Time(a) => crate::time::run(&a),
         Command::Formats => {
@@ -168,30 +176,35 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
     }
     let options = source_options(args)?;
 
-    let paths = input::expand(&args.paths)?;
+    let expanded = input::expand(&args.paths)?;
+    let paths = expanded.files;
     let total: u64 = paths
         .iter()
         .filter_map(|p| std::fs::metadata(p).ok())
         .map(|m| m.len())
         .sum();
     let progress = Mutex::new(Progress::new(total, args.quiet));
-    let max_bytes = args.max_page_mb.saturating_mul(1 << 20);
-    let read_one = |path: &PathBuf| -> Result<(Document, Vec<Diagnostic>), CliError> {
-        let page = input::read(path, max_bytes)?;
+    let max_bytes = input::max_bytes(args.max_page_mib);
+    let read_one = |path: &PathBuf| -> Result<Read, CliError> {
+        let page = match input::read(path, max_bytes) {
+            Ok(page) => page,
+            Err(unread) => return Ok(Read::Unread(unread)),
+        };
         if let Ok(mut progress) = progress.lock() {
             progress.advance(page.bytes.len() as u64);
         }
-        match &plugin {
-            Some(plugin) => plugin.read(&page.path, &page.bytes),
-            None => Ok(dateline_sources::read(&page.path, &page.bytes, &options)),
-        }
+        let (document, diagnostics) = match &plugin {
+            Some(plugin) => plugin.read(&page.path, &page.bytes)?,
+            None => dateline_sources::read(&page.path, &page.bytes, &options),
+        };
+        Ok(Read::Page(Box::new(document), diagnostics))
     };
     // Pages are read in parallel, each dropped once it is a document, so memory holds at most
     // one page per thread. A plugin's pages go one at a time. The first error in path order is
     // the one reported, whatever the threads' timing.
     // Meanwhile the time rules are compiled on the other core, rather than one by one as the
     // first page meets them.
-    let results: Vec<Result<(Document, Vec<Diagnostic>), CliError>> = if plugin.is_some() {
+    let results: Vec<Result<Read, CliError>> = if plugin.is_some() {
         paths.iter().map(read_one).collect()
     } else {
         rayon::join(dateline_time::prepare, || {
@@ -200,11 +213,19 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
         .1
     };
     let mut read = results.into_iter().collect::<Result<Vec<_>, _>>()?;
-    read.sort_by(|a, b| (&a.0.path, &a.0.id).cmp(&(&b.0.path, &b.0.id)));
+    read.sort_by(|a, b| a.key().cmp(&b.key()));
 
     let mut timeline = Timeline::default();
+    timeline.diagnostics = expanded.diagnostics;
     let mut seen: HashMap<String, String> = HashMap::new();
-    for (doc, diagnostics) in read {
+    for item in read {
+        let (doc, diagnostics) = match item {
+            Read::Page(doc, diagnostics) => (doc, diagnostics),
+            Read::Unread(unread) => {
+                timeline.diagnostics.push(unread);
+                continue;
+            }
+        };
         if let Some(first) = seen.get(&doc.id) {
             let message = format!("same content as {first}; read once, this copy is skipped");
             timeline.diagnostics.push(
@@ -215,15 +236,49 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
         }
         seen.insert(doc.id.clone(), doc.path.clone());
         timeline.diagnostics.extend(diagnostics);
-        timeline.documents.push(doc);
+        timeline.documents.push(*doc);
     }
     if let Ok(mut progress) = progress.lock() {
         progress.finish();
+    }
+    if seen.is_empty() {
+        return Err(nothing_read(&timeline.diagnostics));
     }
     if !args.quiet {
         report(&timeline.diagnostics);
     }
     Ok(timeline)
+}
+
+/// One path's reading: its document, or why it could not be read.
+enum Read {
+    Page(Box<Document>, Vec<Diagnostic>),
+    Unread(Diagnostic),
+}
+
+impl Read {
+    /// Path order, then content, so that the order of the paths and threads changes nothing.
+    fn key(&self) -> (&str, &str) {
+        match self {
+            Read::Page(doc, _) => (&doc.path, &doc.id),
+            Read::Unread(d) => (d.path.as_deref().unwrap_or_default(), ""),
+        }
+    }
+}
+
+/// No page could be read at all: there is nothing to write (and an old `-o FILE` is better kept
+/// than replaced by an empty timeline), so the run stops with every reason in one message, which
+/// `--quiet` does not hide.
+fn nothing_read(diagnostics: &[Diagnostic]) -> CliError {
+    let reasons: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .map(|d| match &d.path {
+            Some(path) => format!("{path}: {}", d.message),
+            None => d.message.clone(),
+        })
+        .collect();
+    CliError::NothingRead(reasons.join("; "))
 }
 
 /// Leaves the timeline to the operating system: the process ends once the output is written, and
@@ -270,14 +325,14 @@ fn finish(
 }
 
 /// Exit code 1 once the output is written, when a page could not be read at all (an error in
-/// the diagnostics, such as an image given as a page): the output holds every other page, and a
-/// script sees that something is missing.
+/// the diagnostics: a file that cannot be opened, one over the size limit, an image given as a
+/// page): the output holds every other page, and a script sees that something is missing.
 fn pages_failed(timeline: &Timeline) -> Result<(), CliError> {
-    if timeline
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error)
-    {
+    failed(&timeline.diagnostics)
+}
+
+fn failed(diagnostics: &[Diagnostic]) -> Result<(), CliError> {
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         Err(CliError::Exit(1))
     } else {
         Ok(())
@@ -297,22 +352,12 @@ fn explain(
     pages_failed(timeline)
 }
 
-/// Runs `write` on the output (`-o FILE` or standard output), buffered, and flushes it.
+/// Runs `write` on the output (`-o FILE`, whole or untouched, or standard output).
 fn output(
     args: &InputArgs,
     write: impl FnOnce(&mut dyn Write) -> Result<(), WriteError>,
 ) -> Result<(), CliError> {
-    let (target, sink): (String, Box<dyn Write>) = match &args.output {
-        Some(path) => {
-            let target = path.display().to_string();
-            let file = File::create(path).map_err(|e| write_error(&target, e.into()))?;
-            (target, Box::new(file))
-        }
-        None => ("standard output".to_owned(), Box::new(io::stdout().lock())),
-    };
-    let mut out = BufWriter::new(sink);
-    write(&mut out).map_err(|e| write_error(&target, e))?;
-    out.flush().map_err(|e| write_error(&target, e.into()))
+    crate::atomic::write(args.output.as_deref(), write)
 }
 
 pub(crate) fn write_error(target: &str, source: WriteError) -> CliError {

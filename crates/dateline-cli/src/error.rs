@@ -2,33 +2,19 @@
 
 use std::error::Error as _;
 use std::io;
-use std::path::PathBuf;
 
 /// Everything that stops a run.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error(
-        "cannot read {path}: {source}; check the path exists and is a readable file or directory"
-    )]
-    Read { path: PathBuf, source: io::Error },
     #[error("cannot read standard input: {0}")]
     Stdin(#[source] io::Error),
     #[error(
-        "{path} has no pages: a directory is read for its saved pages (*.txt, *.html, *.htm), and it has none; give the files themselves to read other names"
+        "{path} has no pages: a directory is read for its saved pages (*.txt, *.html, *.htm), and it has none; give the files themselves to read other names{skipped}"
     )]
-    NoPages { path: PathBuf },
-    #[error(
-        "{path} is not a regular file (a FIFO, a socket or a device), so it was not read; give the saved page itself, or `-` to read standard input"
-    )]
-    NotAFile { path: PathBuf },
-    #[error(
-        "{path} is {megabytes} MB, over the limit of {limit} MB for one page, so it was not read; if it is a real page, raise the limit with --max-page-mb"
-    )]
-    PageTooLarge {
-        path: PathBuf,
-        megabytes: u64,
-        limit: u64,
-    },
+    NoPages { path: String, skipped: String },
+    /// Every page failed: nothing to write, and every reason in one message.
+    #[error("no page could be read: {0}")]
+    NothingRead(String),
     #[error("`-` (standard input) was given more than once")]
     StdinTwice,
     #[error("unknown format `{name}`; known formats: {known}")]
@@ -66,6 +52,13 @@ pub enum CliError {
     /// An external subcommand's non-zero exit code, passed through without a message.
     #[error("the plugin exited with code {0}")]
     Exit(u8),
+    /// `-o FILE` could not be written whole; `untouched` says what became of FILE.
+    #[error("cannot write {target}: {reason}; {untouched}")]
+    Output {
+        target: String,
+        reason: String,
+        untouched: String,
+    },
     #[error("cannot write {target}")]
     Write {
         target: String,

@@ -2,7 +2,8 @@
 //!
 //! This crate only wires the libraries together [ripgrep core, mdBook src/cmd]: `args` parses the
 //! command line with clap, `input` turns paths into pages, `commands` runs
-//! `dateline_sources` -> `dateline_merge` -> `dateline_formats`, `time` is the `dateline time`
+//! `dateline_sources` -> `dateline_merge` -> `dateline_formats`, `atomic` writes `-o FILE` whole or
+//! not at all, `time` is the `dateline time`
 //! test bench over `dateline_time`, `plugins` runs the `dateline-*` executables on PATH
 //! (subcommands, formats, sources; `docs/plugins.md`), and `main` maps errors to exit codes
 //! (0 on success and on a closed pipe, 2 on error, the whole error chain on stderr; an external
@@ -12,6 +13,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod args;
+mod atomic;
 mod commands;
 mod error;
 mod explain;
