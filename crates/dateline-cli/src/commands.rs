@@ -237,7 +237,8 @@ fn leave(timeline: Timeline) {
     std::mem::forget(timeline);
 }
 
-/// Warnings and errors go to standard error as well as into the output.
+/// Warnings and errors go to standard error as well as into the output, each on one line with
+/// its page text escaped (`crate::terminal`).
 fn report(diagnostics: &[Diagnostic]) {
     for d in diagnostics
         .iter()
@@ -253,7 +254,8 @@ fn report(diagnostics: &[Diagnostic]) {
             (Some(path), None) => format!("{path}: "),
             _ => String::new(),
         };
-        eprintln!("dateline: {level}[{}]: {place}{}", d.code, d.message);
+        let text = format!("{level}[{}]: {place}{}", d.code, d.message);
+        eprintln!("dateline: {}", crate::terminal::line(&text));
     }
 }
 
