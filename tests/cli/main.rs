@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod context;
+mod control_chars;
 mod determinism;
 mod explain;
 mod output;

@@ -250,3 +250,195 @@ fn a_source_plugin_answers_the_document() {
     let read: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(&read["documents"][0], document);
 }
+
+/// A guard for the tests of plugins that would run for long without their limits: the slowest
+/// fake plugin below ends by itself within 30 s, and dateline is killed after this.
+#[cfg(unix)]
+const GUARD: std::time::Duration = std::time::Duration::from_secs(20);
+
+#[cfg(unix)]
+#[test]
+fn a_plugin_that_never_answers_is_stopped_at_the_time_limit() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    // `exec`, so the sleep is the plugin's own process, the one dateline kills; 30 s, so that
+    // without the limit the test still ends (and fails) within the guard and a few seconds.
+    script(dir.path(), "dateline-format-mute", "exec sleep 30");
+    script(
+        dir.path(),
+        "dateline-format-stuck",
+        "[ \"$1\" = supports ] && exit 0\nexec sleep 30",
+    );
+    script(
+        dir.path(),
+        "dateline-source-stuck",
+        "[ \"$1\" = supports ] && exit 0\nexec sleep 30",
+    );
+    let page = seed("001");
+    for (args, what) in [
+        (
+            ["--format", "mute"],
+            "did not answer its probe `dateline-format-mute supports` within 1 s",
+        ),
+        (
+            ["--format", "stuck"],
+            "`dateline-format-stuck` did not finish within 1 s",
+        ),
+        (
+            ["--layout", "stuck"],
+            "`dateline-source-stuck` did not finish within 1 s",
+        ),
+    ] {
+        let output = dateline()
+            .env("PATH", path_with(&[dir.path()]))
+            .args(["parse", &page, "--quiet", "--plugin-timeout", "1"])
+            .args(args)
+            .timeout(GUARD)
+            .output()
+            .expect("dateline runs");
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(what), "{args:?}: {err}");
+        assert!(err.contains("--plugin-timeout SECONDS"), "{err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_plugin_that_writes_past_the_cap_is_stopped_with_an_error() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    // 64 MiB, as good as endless against a cap of 1 MiB, and yet a bounded run without the cap.
+    let flood = "[ \"$1\" = supports ] && exit 0\nexec head -c 67108864 /dev/zero";
+    script(dir.path(), "dateline-format-flood", flood);
+    script(dir.path(), "dateline-source-flood", flood);
+    let out = dir.path().join("out");
+    let page = seed("001");
+    for (option, program) in [
+        ("--format", "dateline-format-flood"),
+        ("--layout", "dateline-source-flood"),
+    ] {
+        let output = dateline()
+            .env("PATH", path_with(&[dir.path()]))
+            .args(["parse", &page, "--quiet", "--plugin-max-output-mib", "1"])
+            .args([option, "flood", "-o"])
+            .arg(&out)
+            .timeout(GUARD)
+            .output()
+            .expect("dateline runs");
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{option}: {err}");
+        assert!(
+            err.contains(&format!("`{program}` wrote more than 1 MiB")),
+            "{option}: {err}"
+        );
+        assert!(err.contains("--plugin-max-output-mib"), "{err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_name_with_a_slash_or_dots_runs_nothing_even_past_a_directory_named_dateline_dots() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let marker = dir.path().join("ran");
+    // `PATH/dateline-../evil` is `evil` in a directory named `dateline-..`: not a plugin.
+    for folder in ["dateline-..", "dateline-format-..", "dateline-source-.."] {
+        let inside = dir.path().join(folder);
+        std::fs::create_dir(&inside).expect("the directory is made");
+        script(&inside, "evil", &format!("touch '{}'", marker.display()));
+    }
+    let page = seed("001");
+    let runs: [(&[&str], &str); 5] = [
+        (&["../evil"], "command `../evil`"),
+        (&["parse", &page, "--format", "../evil"], "format `../evil`"),
+        (&["parse", &page, "--layout", "../evil"], "layout `../evil`"),
+        (&["parse", &page, "--format", "a/b"], "format `a/b`"),
+        (&["parse", &page, "--layout", "a.b"], "layout `a.b`"),
+    ];
+    for (args, what) in runs {
+        let output = dateline()
+            .env("PATH", path_with(&[dir.path()]))
+            .args(args)
+            .timeout(GUARD)
+            .output()
+            .expect("dateline runs");
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!(
+                "{what} is not built in, and cannot be a plugin's name: a plugin's name is ASCII letters, digits and `-` only"
+            )),
+            "{args:?}: {err}"
+        );
+        assert!(!marker.exists(), "{args:?} ran a program that is no plugin");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_plugin_name_that_leads_to_a_directory_or_another_program_is_not_run() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let marker = dir.path().join("ran");
+    std::fs::create_dir(dir.path().join("dateline-format-folder")).expect("a directory");
+    script(
+        dir.path(),
+        "other",
+        &format!("touch '{}'", marker.display()),
+    );
+    std::os::unix::fs::symlink("other", dir.path().join("dateline-format-alias"))
+        .expect("the link is made");
+    // A link to a file of the plugin's own name is a plugin.
+    let real = dir.path().join("real");
+    std::fs::create_dir(&real).expect("a directory");
+    script(
+        &real,
+        "dateline-format-linked",
+        "[ \"$1\" = supports ] && exit 0\necho linked",
+    );
+    let linked = dir.path().join("dateline-format-linked");
+    std::os::unix::fs::symlink(real.join("dateline-format-linked"), &linked)
+        .expect("the link is made");
+    let page = seed("001");
+    let run = |format: &str| {
+        dateline()
+            .env("PATH", path_with(&[dir.path()]))
+            .args(["parse", &page, "--quiet", "--format", format])
+            .timeout(GUARD)
+            .output()
+            .expect("dateline runs")
+    };
+
+    let output = run("folder");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("unknown format `folder`"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = run("alias");
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("plugin `dateline-format-alias` at "), "{err}");
+    assert!(
+        err.contains("a file not named dateline-format-alias, so it was not run"),
+        "{err}"
+    );
+    assert!(!marker.exists(), "the link's target ran");
+
+    let output = run("linked");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "linked\n");
+
+    let output = dateline()
+        .env("PATH", path_with(&[dir.path()]))
+        .arg("plugins")
+        .output()
+        .expect("dateline runs");
+    let names: Vec<String> = stdout(&output)
+        .lines()
+        .filter_map(|l| l.split_whitespace().nth(1).map(str::to_owned))
+        .collect();
+    assert!(names.contains(&"linked".to_owned()), "{names:?}");
+    for refused in ["folder", "alias", ".."] {
+        assert!(!names.contains(&refused.to_owned()), "{names:?}");
+    }
+}

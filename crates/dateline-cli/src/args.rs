@@ -71,6 +71,23 @@ pub struct InputArgs {
     /// When the pages were saved (RFC 3339): the "now" of their relative times (`4m ago`)
     #[arg(long, value_name = "RFC3339")]
     pub captured_at: Option<String>,
+    #[command(flatten)]
+    pub plugin: PluginArgs,
+}
+
+/// The limits of a format or source plugin's run (`docs/plugins.md`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct PluginArgs {
+    /// Stop a format or source plugin (and its `supports` probe) that has not finished after
+    /// this many seconds
+    // At most a year, so that a deadline is always a time the clock can hold.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, help_heading = "Plugins",
+          value_parser = clap::value_parser!(u64).range(1..=31_536_000))]
+    pub plugin_timeout: u64,
+    /// Stop a format or source plugin that writes more than this many MiB
+    #[arg(long, value_name = "MIB", default_value_t = 1024, help_heading = "Plugins",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub plugin_max_output_mib: u64,
 }
 
 #[derive(Debug, clap::Args)]

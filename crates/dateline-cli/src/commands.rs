@@ -16,14 +16,14 @@ use crate::progress::Progress;
 pub fn run(args: Args) -> Result<(), CliError> {
     match args.command {
         Command::Parse(a) => {
-            let format = format(&a.format)?;
+            let format = format(&a.format, &a.input)?;
             let timeline = read_all(&a.input)?;
             let result = finish(&a.input, format, &timeline, &Default::default());
             leave(timeline);
             result
         }
         Command::Timeline(a) => {
-            let format = format(&a.format)?;
+            let format = format(&a.format, &a.input)?;
             // Checked before any page is read, so a typo fails fast and alone.
             let display_zone = match &a.display_zone {
                 Some(name) => Some(
@@ -138,11 +138,12 @@ pub fn run(args: Args) -> Result<(), CliError> {
 }
 
 /// A built-in format, or else the format plugin `dateline-format-NAME` on PATH.
-fn format(name: &str) -> Result<&'static dyn dateline_formats::Format, CliError> {
+fn format(name: &str, args: &InputArgs) -> Result<&'static dyn dateline_formats::Format, CliError> {
     if let Some(format) = dateline_formats::by_name(name) {
         return Ok(format);
     }
-    if let Some(plugin) = crate::plugins::PluginFormat::find(name)? {
+    let limits = crate::plugins::Limits::from_args(&args.plugin);
+    if let Some(plugin) = crate::plugins::PluginFormat::find(name, limits)? {
         return Ok(plugin);
     }
     Err(CliError::UnknownFormat {
@@ -164,7 +165,8 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
         let names = dateline_sources::layout_names();
         if !names.iter().any(|n| n == layout) {
             // Not built in: the source plugin `dateline-source-NAME` on PATH, if there is one.
-            plugin = crate::plugins::PluginSource::find(layout)?;
+            let limits = crate::plugins::Limits::from_args(&args.plugin);
+            plugin = crate::plugins::PluginSource::find(layout, limits)?;
             if plugin.is_none() {
                 return Err(CliError::UnknownLayout {
                     name: layout.clone(),
@@ -290,7 +292,8 @@ fn leave(timeline: Timeline) {
     std::mem::forget(timeline);
 }
 
-/// Warnings and errors go to standard error as well as into the output.
+/// Warnings and errors go to standard error as well as into the output, each on one line with
+/// its page text escaped (`crate::terminal`).
 fn report(diagnostics: &[Diagnostic]) {
     for d in diagnostics
         .iter()
@@ -306,7 +309,8 @@ fn report(diagnostics: &[Diagnostic]) {
             (Some(path), None) => format!("{path}: "),
             _ => String::new(),
         };
-        eprintln!("dateline: {level}[{}]: {place}{}", d.code, d.message);
+        let text = format!("{level}[{}]: {place}{}", d.code, d.message);
+        eprintln!("dateline: {}", crate::terminal::line(&text));
     }
 }
 

@@ -65,6 +65,10 @@ pub enum CliError {
         #[source]
         source: WriteError,
     },
+    #[error(
+        "{what} `{name}` is not built in, and cannot be a plugin's name: a plugin's name is ASCII letters, digits and `-` only"
+    )]
+    PluginName { what: &'static str, name: String },
 }
 
 /// Why writing the output failed.

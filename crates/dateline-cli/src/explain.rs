@@ -6,8 +6,20 @@ use std::io::{self, Write};
 use dateline_merge::{Explanation, Verdict};
 use dateline_model::{Event, Evidence, Precision, ResolvedTime, Timeline};
 
-/// Writes the explanation report for `timeline`'s events.
+/// Writes the explanation report for `timeline`'s events, with the pages' text in it (headlines,
+/// quotes, names, paths) escaped for a terminal (`crate::terminal`).
 pub fn write(
+    out: &mut impl Write,
+    timeline: &Timeline,
+    explanations: &[Explanation],
+) -> io::Result<()> {
+    let mut report = Vec::new();
+    write_report(&mut report, timeline, explanations)?;
+    let report = String::from_utf8_lossy(&report);
+    out.write_all(crate::terminal::text(&report).as_bytes())
+}
+
+fn write_report(
     out: &mut impl Write,
     timeline: &Timeline,
     explanations: &[Explanation],

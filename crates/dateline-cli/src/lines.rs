@@ -24,7 +24,12 @@ pub fn write(out: &mut dyn Write, readings: &[Reading], json: bool) -> Result<()
             if k > 0 {
                 writeln!(out)?;
             }
-            write_text(out, reading)?;
+            // Rendered, then written with the page's text escaped for a terminal; the JSON
+            // records keep it exact.
+            let mut listing = Vec::new();
+            write_text(&mut listing, reading)?;
+            let listing = String::from_utf8_lossy(&listing);
+            out.write_all(crate::terminal::text(&listing).as_bytes())?;
         }
     }
     Ok(())

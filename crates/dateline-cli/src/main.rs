@@ -21,6 +21,7 @@ mod input;
 mod lines;
 mod plugins;
 mod progress;
+mod terminal;
 mod time;
 
 use std::process::ExitCode;
@@ -34,7 +35,8 @@ fn main() -> ExitCode {
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error::CliError::Exit(code)) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("dateline: error: {}", error::chain(&err));
+            // An error may quote a page's name or text.
+            eprintln!("dateline: error: {}", terminal::line(&error::chain(&err)));
             ExitCode::from(2)
         }
     }

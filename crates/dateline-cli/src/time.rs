@@ -123,7 +123,12 @@ pub fn run(args: &TimeArgs) -> Result<(), CliError> {
         writeln!(out).map_err(|e| write_error(target, e.into()))?;
     } else {
         for f in &found {
-            write_text(&mut out, f).map_err(|e| write_error(target, e.into()))?;
+            // The text read is shown escaped for a terminal (`crate::terminal`).
+            let mut block = Vec::new();
+            write_text(&mut block, f).map_err(|e| write_error(target, e.into()))?;
+            let block = String::from_utf8_lossy(&block);
+            out.write_all(crate::terminal::text(&block).as_bytes())
+                .map_err(|e| write_error(target, e.into()))?;
         }
         if found.is_empty() {
             writeln!(out, "no times found").map_err(|e| write_error(target, e.into()))?;

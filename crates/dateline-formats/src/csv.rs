@@ -19,7 +19,10 @@ use crate::{Error, Format, WriteOptions};
 /// A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with a
 /// single quote `'`, so a spreadsheet shows it as text instead of running it as a formula (OWASP's
 /// advice against CSV injection). Cells dateline makes itself (times, counts, lags, lines, ids) are
-/// never prefixed: a negative lag stays a number. With [`WriteOptions::excel`] the file starts with
+/// never prefixed: a negative lag stays a number. Control characters other than tab, carriage
+/// return and newline (which a quoted cell holds) are dropped from text cells, as the HTML and
+/// iCalendar writers drop them: NUL cuts a cell short in some readers, and ESC, BEL and the C1
+/// controls would run in a terminal that prints the file. With [`WriteOptions::excel`] the file starts with
 /// the UTF-8 byte order mark, without which Excel reads UTF-8 as a legacy code page.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Csv;
@@ -140,13 +143,22 @@ fn when(utc: chrono::DateTime<chrono::Utc>, date: Option<chrono::NaiveDate>) -> 
     }
 }
 
-/// A text cell a spreadsheet will not run: a leading `=`, `+`, `-`, `@`, tab or carriage return
-/// gets a `'` before it.
+/// A text cell a spreadsheet will not run and a terminal will not obey: control characters
+/// dropped but the tab, carriage return and newline (C0, DEL and C1), then a leading `=`, `+`,
+/// `-`, `@`, tab or carriage return given a `'` before it, so a control character in front
+/// cannot hide a formula from the check.
+///
+/// The bidirectional controls (U+202A to U+202E, U+2066 to U+2069) stay: they are part of text in
+/// right-to-left scripts as a page wrote it, and a spreadsheet keeps their effect within the cell.
 fn inert(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .filter(|&c| matches!(c, '\t' | '\r' | '\n') || !c.is_control())
+        .collect();
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
-        text.to_owned()
+        text
     }
 }
 
@@ -274,6 +286,49 @@ mod tests {
             text.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",'@SUM(A1); CNN,"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn control_characters_are_dropped_from_text_cells() {
+        assert_eq!(
+            inert("a\u{1b}]0;title\u{7} \u{1b}[2J\u{0}b\u{7f}\u{85}\u{9b}c"),
+            "a]0;title [2Jbc"
+        );
+        assert_eq!(inert("tab\tline\r\nend"), "tab\tline\r\nend");
+        // A control character in front does not hide a formula.
+        assert_eq!(inert("\u{0}=1+1"), "'=1+1");
+        assert_eq!(inert("\u{1b}\t=1"), "'\t=1");
+        assert_eq!(
+            inert("\u{5e9}\u{202b}x\u{202c}"),
+            "\u{5e9}\u{202b}x\u{202c}"
+        );
+
+        let mut timeline = sample();
+        let hostile = "Flood \u{1b}]0;title\u{7} warning \u{1b}[2J\u{0}";
+        timeline.events[0].headline = hostile.to_owned();
+        for post in timeline
+            .documents
+            .iter_mut()
+            .flat_map(|d| d.posts.iter_mut())
+        {
+            post.headline = Some(hostile.to_owned());
+        }
+        for options in [
+            WriteOptions::default(),
+            WriteOptions {
+                csv_reports: true,
+                ..WriteOptions::default()
+            },
+        ] {
+            let text = csv_with(&timeline, &options);
+            assert!(text.contains(",Flood ]0;title warning [2J"), "{text}");
+            assert!(
+                !text
+                    .chars()
+                    .any(|c| c.is_control() && c != '\r' && c != '\n'),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -22,7 +22,8 @@
 //! - [`Csv`] (`csv`): RFC 4180 (CRLF, quoting only where needed, quotes doubled) with a header row,
 //!   one row per event ([`EVENT_COLUMNS`]) or, with [`WriteOptions::csv_reports`], one per report
 //!   ([`REPORT_COLUMNS`]). A text cell that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading
-//!   `'`, OWASP's defence against spreadsheet formula injection; [`WriteOptions::excel`] adds the
+//!   `'`, OWASP's defence against spreadsheet formula injection, once the control characters but
+//!   tab, CR and LF are dropped from it (NUL, ESC, BEL, DEL, C1); [`WriteOptions::excel`] adds the
 //!   UTF-8 byte order mark Excel needs. Read back by Python's `csv` module in the tests.
 //! - [`Ics`] (`ics`): an iCalendar file (RFC 5545) with one `VEVENT` per event: CRLF, lines folded
 //!   at 75 octets between characters, TEXT escaped so page text cannot start a property,
