@@ -157,10 +157,10 @@ fn csv_cells_drop_them_and_the_other_formats_drop_or_escape_them() {
             let text = stdout(&output);
             assert!(text.contains("Agency picks five firms"), "{format}: {text}");
             if format.contains("json") {
-                // JSON escapes the C0 controls (`\u001b`); DEL and the C1 controls are valid
-                // raw in a JSON string, and serde_json leaves them so.
-                let c0: String = text.chars().filter(|&c| c < ' ').collect();
-                assert!(c0.chars().all(|c| c == '\n'), "{format}: {c0:?}");
+                // JSON escapes every control character and the bidirectional overrides
+                // (`\u001b`, `\u009b`, `\u202e`), so the text reads back exact and prints inert.
+                assert_inert(format, &text);
+                assert!(text.contains("\\u009b31m \\u202e"), "{format}: {text}");
             } else {
                 assert_no_controls(format, &text, false);
             }

@@ -25,8 +25,9 @@
 //! is read later with `cat` or `less -R` in a terminal all the same, and one input gives the same
 //! bytes wherever they go. The formats are files for programs, and the formats' writers
 //! neutralise control characters themselves (markdown, HTML and iCalendar drop them, CSV drops
-//! them from its cells, JSON escapes the C0 controls as JSON requires); `explain --format json`
-//! and `time --format json` are JSON too, and keep a page's text exact.
+//! them from its cells, JSON escapes the C0 controls as JSON requires, and DEL, the C1 and the
+//! bidirectional controls as well, `dateline_formats::json_text`); `explain --format json` and
+//! `time --format json` are written the same way, and keep a page's text exact.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;

@@ -11,7 +11,8 @@ use crate::{Error, Format, WriteOptions};
 /// The JSON contract: the whole [`Timeline`] with serde, pretty-printed with two-space
 /// indentation, and a final newline.
 ///
-/// The bytes are `serde_json::to_writer_pretty`'s; the lists (documents, events, diagnostics)
+/// The bytes are `serde_json::to_writer_pretty`'s, but for DEL, the C1 controls and the
+/// bidirectional controls, which strings hold as `\u` escapes too ([`crate::json_text`]); the lists (documents, events, diagnostics)
 /// are serialised in parallel, a batch at a time, each batch while the one before it is written.
 ///
 /// Field names are the model's, times are RFC 3339 (`utc` with `Z`), absent values are `null`.
@@ -93,7 +94,7 @@ fn serialise<T: Serialize + Sync>(batch: &[T]) -> Result<Vec<Vec<u8>>, Error> {
         .par_iter()
         .map(|item| {
             let mut buf = Vec::new();
-            serde_json::to_writer_pretty(&mut buf, item)?;
+            crate::json_text::to_writer_pretty(&mut buf, item)?;
             Ok(indented(&buf))
         })
         .collect()

@@ -65,7 +65,7 @@ impl Format for Jsonl {
 }
 
 fn line<T: Serialize>(out: &mut impl Write, kind: &'static str, data: &T) -> Result<(), Error> {
-    serde_json::to_writer(&mut *out, &Record { kind, data })?;
+    crate::json_text::to_writer(&mut *out, &Record { kind, data })?;
     out.write_all(b"\n")?;
     Ok(())
 }

@@ -88,6 +88,7 @@ mod format;
 mod html;
 mod ics;
 mod json;
+pub mod json_text;
 mod jsonl;
 mod markdown;
 mod reports;

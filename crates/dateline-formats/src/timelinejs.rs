@@ -44,7 +44,7 @@ impl Format for TimelineJs {
         out: &mut dyn io::Write,
     ) -> Result<(), Error> {
         let mut out = io::BufWriter::new(out);
-        serde_json::to_writer_pretty(&mut out, &document(timeline))?;
+        crate::json_text::to_writer_pretty(&mut out, &document(timeline))?;
         out.write_all(b"\n")?;
         out.flush()?;
         Ok(())
