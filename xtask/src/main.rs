@@ -1,8 +1,11 @@
 //! Maintainer tasks for the dateline workspace, run as `cargo xtask TASK`.
 //!
 //! - `ci`: everything CI checks: `fmt --check`, `clippy -D warnings`, tests, docs without warnings,
-//!   `seeds` and `tidy`.
+//!   `seeds`, `tidy`, `package` and `msrv`.
 //! - `fmt`, `clippy`, `test`, `doc`: one of those steps.
+//! - `package`: every library crate packed as `cargo publish` would pack it, and its tests compiled
+//!   from the packed files alone (`package.rs`).
+//! - `msrv`: the workspace checked with the Rust of its `rust-version` (installed by rustup).
 //! - `seeds`: every file in `seeds/` matches `seeds/SHA256SUMS`, and every listed file exists.
 //! - `tidy`: every library opens with a `//!` essay, no library prints, no `.snap.new` is left.
 //! - `codegen [--check]`: writes the JSON Schema of the contract to
@@ -40,6 +43,7 @@ mod bench_cli;
 mod eval;
 mod eval_dates;
 mod fuzz;
+mod package;
 mod synth;
 
 use std::fs;
@@ -48,7 +52,7 @@ use std::process::{Command, ExitCode};
 
 use sha2::{Digest, Sha256};
 
-const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|seeds|tidy|codegen [--check]|bench [ARGS]|synth [ARGS]|eval DIR|fuzz [--seconds N] [TARGET...]>";
+const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|package|msrv|seeds|tidy|codegen [--check]|bench [ARGS]|synth [ARGS]|eval DIR|fuzz [--seconds N] [TARGET...]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,6 +67,8 @@ fn main() -> ExitCode {
         "clippy" => clippy(&root),
         "test" => test(&root),
         "doc" => doc(&root),
+        "package" => package::package(&root),
+        "msrv" => package::msrv(&root),
         "seeds" => seeds(&root),
         "tidy" => tidy(&root),
         "codegen" => codegen(&root, args.get(1..).unwrap_or_default()),
@@ -102,6 +108,8 @@ fn ci(root: &Path) -> Result<(), String> {
     clippy(root)?;
     test(root)?;
     doc(root)?;
+    package::package(root)?;
+    package::msrv(root)?;
     println!("xtask ci: all checks passed");
     Ok(())
 }
