@@ -11,6 +11,8 @@
 //! could be the month (`03/01/2020`) carries its day-first reading, and [`numeric_reading`] gives
 //! the one the outlet's country implies, with a note.
 
+use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
 use chrono::{Datelike, FixedOffset, NaiveTime};
@@ -653,23 +655,41 @@ pub(crate) fn find_stamps_in(text: &str, lines: &[gate::Line]) -> Vec<Stamp> {
             }
         }
     }
+    without_overlaps(found)
+}
+
+/// The longest candidates, among those that overlap: by length, then by the rule's priority, then
+/// the first; each candidate is kept when it overlaps no candidate kept before it. In order.
+///
+/// The kept spans never overlap, so in order of their start they are also in order of their end,
+/// and a candidate can only overlap the kept span that starts last before it ends: one look-up in
+/// an ordered set, where comparing with every kept span made a long line of stamps quadratic.
+fn without_overlaps(found: Vec<(usize, Stamp)>) -> Vec<Stamp> {
+    longest_first(found, |s| s.span.clone())
+}
+
+/// [`without_overlaps`] over anything with a span, so its rule can be checked on bare spans.
+fn longest_first<T>(mut found: Vec<(usize, T)>, span: impl Fn(&T) -> Range<usize>) -> Vec<T> {
     found.sort_by(|(pa, a), (pb, b)| {
-        let (la, lb) = (a.span.len(), b.span.len());
-        lb.cmp(&la)
+        let (a, b) = (span(a), span(b));
+        b.len()
+            .cmp(&a.len())
             .then(pa.cmp(pb))
-            .then(a.span.start.cmp(&b.span.start))
+            .then(a.start.cmp(&b.start))
     });
-    let mut kept: Vec<Stamp> = Vec::new();
-    for (_, stamp) in found {
-        if kept
-            .iter()
-            .all(|k| k.span.end <= stamp.span.start || stamp.span.end <= k.span.start)
-        {
-            kept.push(stamp);
+    // Keyed by start, end and the order kept, so two empty spans at one place are both kept.
+    let mut kept: BTreeMap<(usize, usize, usize), T> = BTreeMap::new();
+    for (n, (_, item)) in found.into_iter().enumerate() {
+        let Range { start, end } = span(&item);
+        let overlaps = kept
+            .range(..(end, 0, 0))
+            .next_back()
+            .is_some_and(|(&(_, k_end, _), _)| k_end > start);
+        if !overlaps {
+            kept.insert((start, end, n), item);
         }
     }
-    kept.sort_by_key(|s| s.span.start);
-    kept
+    kept.into_values().collect()
 }
 
 /// Reads the whole of `text` (trimmed) as one stamp.
