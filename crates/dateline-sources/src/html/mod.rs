@@ -7,11 +7,13 @@
 //! - the machine data ([`Machine`]): schema.org JSON-LD ([`ld`]), microdata ([`microdata`]),
 //!   `<time datetime>` elements, `<meta>` times and names, the canonical link, the language and the
 //!   title ([`meta`]), each fact kept with its [`Source`] and its raw string;
-//! - notes about what could not be read (invalid JSON-LD), as diagnostics.
+//! - notes about what could not be read (invalid JSON-LD) or was bounded (markup nested deeper
+//!   than a browser builds it, elements with too many attributes: [`bound`]), as diagnostics.
 //!
 //! Nothing here decides which source to trust: the reader cross-checks them. Every walk over the
 //! tree is iterative and linear, so deep nesting or huge pages cost no stack and no quadratic time.
 
+mod bound;
 mod ld;
 mod meta;
 mod microdata;
@@ -298,8 +300,10 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
 
 /// Parses `html` once and extracts its visible text, machine data and notes. Never panics.
 pub(crate) fn extract(html: &str) -> HtmlPage {
-    let document = parse(html);
-    let mut notes = Vec::new();
+    // The tree is bounded first (depth, attributes), as browsers bound it, so that no page costs
+    // the tree builder more than linear time.
+    let (html, mut notes) = bound::bound(html);
+    let document = parse(&html);
     let mut machine = Machine::default();
     let scripts = meta::scan(&document, &mut machine);
     ld::read_blocks(&scripts, &mut machine, &mut notes);
