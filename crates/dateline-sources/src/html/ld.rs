@@ -10,6 +10,7 @@
 use dateline_model::{Diagnostic, Severity};
 use serde_json::{Map, Value};
 
+use super::capped;
 use super::meta::collapse;
 use super::text::element_text;
 use super::{Item, ItemKind, Machine, MachineTime, Source, Sourced, Update, parse_machine_time};
@@ -18,17 +19,24 @@ use super::{Item, ItemKind, Machine, MachineTime, Source, Sourced, Update, parse
 const MAX_DEPTH: usize = 32;
 
 /// Reads every block into `machine`, with notes for blocks that are not valid JSON.
-pub(crate) fn read_blocks(blocks: &[String], machine: &mut Machine, notes: &mut Vec<Diagnostic>) {
+pub(crate) fn read_blocks(
+    blocks: &[String],
+    max_updates: usize,
+    machine: &mut Machine,
+    notes: &mut Vec<Diagnostic>,
+) {
     for (index, raw) in blocks.iter().enumerate() {
         let block = index + 1;
         let body = unwrap(raw);
         if body.is_empty() {
             continue;
         }
-        let value = match serde_json::from_str::<Value>(body) {
+        let value = match capped::from_str(body, max_updates) {
             Ok(value) => value,
-            Err(error) => match repair(body).map_or_else(|| first_value(body), |r| first_value(&r))
-            {
+            Err(error) => match repair(body).map_or_else(
+                || capped::first_value(body, max_updates),
+                |r| capped::first_value(&r, max_updates),
+            ) {
                 Some(value) => {
                     notes.push(Diagnostic::new(
                         Severity::Info,
@@ -51,15 +59,6 @@ pub(crate) fn read_blocks(blocks: &[String], machine: &mut Machine, notes: &mut 
         };
         walk(&value, block, machine, 0);
     }
-}
-
-/// The first whole JSON value of a text, whatever follows it (a stray `}` after the object, as
-/// templates leave): `None` when the text does not open with one.
-fn first_value(text: &str) -> Option<Value> {
-    serde_json::Deserializer::from_str(text)
-        .into_iter::<Value>()
-        .next()?
-        .ok()
 }
 
 /// Strips the wrappers pages put around JSON-LD: whitespace, `<!-- -->`, `<![CDATA[ ]]>` in its
@@ -306,6 +305,10 @@ fn read_item(
                 url: string(u.get("url")),
             })
             .collect();
+        item.updates_left_out = object
+            .get(capped::SKIPPED)
+            .and_then(Value::as_u64)
+            .map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
     }
     item
 }
@@ -426,7 +429,7 @@ mod tests {
         let mut machine = Machine::default();
         let mut notes = Vec::new();
         let block = r#"{"@type": "NewsArticle", "datePublished": "2020-10-26T18:10:00+01:00"}}"#;
-        read_blocks(&[block.to_owned()], &mut machine, &mut notes);
+        read_blocks(&[block.to_owned()], usize::MAX, &mut machine, &mut notes);
         assert_eq!(machine.items.len(), 1);
         assert!(notes.iter().any(|n| n.code == "json-ld-repaired"));
     }

@@ -14,6 +14,11 @@ fn at(s: &str) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(s).ok()
 }
 
+/// [`super::extract`] with no limit on the updates read.
+fn extract(html: &str) -> HtmlPage {
+    super::extract(html, usize::MAX)
+}
+
 fn codes(page: &HtmlPage) -> Vec<&str> {
     page.notes.iter().map(|n| n.code.as_str()).collect()
 }
@@ -425,4 +430,59 @@ fn garbage_and_hostile_input_never_panics() {
         let _ = extract(garbage);
         let _ = looks_like_html(garbage);
     }
+}
+
+/// A page whose JSON-LD lists `n` live-blog updates, none of them shown.
+fn live_blog_with_updates(n: usize) -> String {
+    let updates: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"@type":"BlogPosting","headline":"Update {i}","articleBody":"Body {i}.","datePublished":"2024-07-04T{:02}:{:02}:00+01:00"}}"#,
+                10 + i / 60 % 12,
+                i % 60
+            )
+        })
+        .collect();
+    format!(
+        r#"<!DOCTYPE html><html lang="en"><head><script type="application/ld+json">{{"@context":"https://schema.org","@type":"LiveBlogPosting","headline":"Storm live","liveBlogUpdate":[{}]}}</script></head><body><h1>Storm live</h1><p>Thu 4 Jul 2024 09.00 BST</p></body></html>"#,
+        updates.join(",")
+    )
+}
+
+#[test]
+fn updates_past_the_limit_of_posts_are_counted_not_read() {
+    let page = live_blog_with_updates(5_000);
+    let extracted = super::extract(&page, 10);
+    let blog = extracted.machine.live_blogs().next().cloned();
+    assert_eq!(blog.as_ref().map(|b| b.updates.len()), Some(10));
+    assert_eq!(blog.map(|b| b.updates_left_out), Some(4_990));
+    let options = crate::Options {
+        max_posts: 10,
+        ..crate::Options::default()
+    };
+    let (doc, diagnostics) = crate::read("storm.html", page.as_bytes(), &options);
+    assert_eq!(doc.posts.len(), 10);
+    let over: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.code == "too-many-posts")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(over.len(), 1, "{diagnostics:?}");
+    assert!(
+        over[0].starts_with("4990 updates of the page's machine data that the page does not show were left out, past the limit of 10 posts"),
+        "{over:?}"
+    );
+    assert!(over[0].contains("4990 of them"), "{over:?}");
+}
+
+#[test]
+fn updates_within_the_limit_are_all_read() {
+    let page = live_blog_with_updates(30);
+    let blog = super::extract(&page, 30)
+        .machine
+        .live_blogs()
+        .next()
+        .cloned();
+    assert_eq!(blog.as_ref().map(|b| b.updates.len()), Some(30));
+    assert_eq!(blog.map(|b| b.updates_left_out), Some(0));
 }
