@@ -57,7 +57,7 @@ pub(crate) fn read_blocks(
                 }
             },
         };
-        walk(&value, block, machine, 0);
+        walk(&value, block, machine, notes, 0);
     }
 }
 
@@ -229,24 +229,30 @@ fn kind_of(types: &[&str]) -> Option<(ItemKind, String)> {
         })
 }
 
-fn walk(value: &Value, block: usize, machine: &mut Machine, depth: usize) {
+fn walk(
+    value: &Value,
+    block: usize,
+    machine: &mut Machine,
+    notes: &mut Vec<Diagnostic>,
+    depth: usize,
+) {
     if depth > MAX_DEPTH {
         return;
     }
     match value {
         Value::Array(values) => {
             for v in values {
-                walk(v, block, machine, depth + 1);
+                walk(v, block, machine, notes, depth + 1);
             }
         }
         Value::Object(object) => {
             if let Some((kind, type_name)) = kind_of(&types(object)) {
-                let item = read_item(object, kind, type_name, block, machine);
+                let item = read_item(object, kind, type_name, block, machine, notes);
                 machine.items.push(item);
             }
             for key in ["@graph", "mainEntity", "hasPart"] {
                 if let Some(inner) = object.get(key) {
-                    walk(inner, block, machine, depth + 1);
+                    walk(inner, block, machine, notes, depth + 1);
                 }
             }
         }
@@ -260,12 +266,13 @@ fn read_item(
     type_name: String,
     block: usize,
     machine: &mut Machine,
+    notes: &mut Vec<Diagnostic>,
 ) -> Item {
     let source = Source::JsonLd { block };
     let mut item = Item::new(source.clone(), kind, type_name);
     item.headline = string(object.get("headline"))
         .or_else(|| string(object.get("name")))
-        .map(|h| collapse(&decode_text(&h)));
+        .map(|h| collapse(&decode_text(&h, notes)));
     item.published = time(object.get("datePublished"), &source);
     item.modified = time(object.get("dateModified"), &source);
     item.coverage_start = time(object.get("coverageStartTime"), &source);
@@ -295,10 +302,10 @@ fn read_item(
             .map(|u| Update {
                 headline: string(u.get("headline"))
                     .or_else(|| string(u.get("name")))
-                    .map(|h| collapse(&decode_text(&h))),
+                    .map(|h| collapse(&decode_text(&h, notes))),
                 body: string(u.get("articleBody"))
                     .or_else(|| string(u.get("text")))
-                    .map(|b| decode_text(&b)),
+                    .map(|b| decode_text(&b, notes)),
                 published: time(u.get("datePublished"), &source),
                 modified: time(u.get("dateModified"), &source),
                 authors: names(u.get("author")),
@@ -334,11 +341,17 @@ fn time(value: Option<&Value>, source: &Source) -> Option<MachineTime> {
     })
 }
 
-/// Text from a JSON-LD string: markup is read as HTML (its visible text), bare entities are
-/// decoded, newlines kept.
-fn decode_text(s: &str) -> String {
+/// Text from a JSON-LD string: markup is read as HTML (its visible text, the tree bounded as
+/// the page's is, with the same warning once), bare entities are decoded, newlines kept.
+fn decode_text(s: &str, notes: &mut Vec<Diagnostic>) -> String {
     if s.contains('<') {
-        let fragment = scraper::Html::parse_fragment(s);
+        let (s, bounded) = super::bound::bound(s);
+        for note in bounded {
+            if !notes.iter().any(|n| n.code == note.code) {
+                notes.push(note);
+            }
+        }
+        let fragment = scraper::Html::parse_fragment(&s);
         element_text(fragment.tree.root())
     } else if s.contains('&') {
         decode_entities(s)
@@ -453,8 +466,20 @@ mod tests {
             "a'b +05:30 & &bogus; &"
         );
         assert_eq!(
-            decode_text("<p>One &amp; <a href=x>two</a></p><p>Three</p>"),
+            decode_text(
+                "<p>One &amp; <a href=x>two</a></p><p>Three</p>",
+                &mut Vec::new()
+            ),
             "One & two\n\nThree"
         );
+    }
+
+    #[test]
+    fn markup_in_a_string_is_bounded_as_the_page_is() {
+        let deep = "<div>".repeat(10_000) + "deep" + &"</div>".repeat(10_000);
+        let mut notes = Vec::new();
+        assert_eq!(decode_text(&deep, &mut notes), "deep");
+        let codes: Vec<&str> = notes.iter().map(|n| n.code.as_str()).collect();
+        assert_eq!(codes, ["html-too-deep"]);
     }
 }
