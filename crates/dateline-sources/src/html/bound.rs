@@ -37,7 +37,7 @@ pub(crate) const MAX_DEPTH: usize = 512;
 pub(crate) const MAX_ATTRIBUTES: usize = 256;
 /// The formatting elements that may be open at once (the tree builder reopens them all in each
 /// new block; it already keeps at most three alike).
-pub(crate) const MAX_FORMATTING: usize = 16;
+pub(crate) const MAX_FORMATTING: usize = 8;
 
 /// How far back the implied end tag of `<li>`, `<dd>` and `<dt>` is looked for: past it, the
 /// model counts the old item as open.
