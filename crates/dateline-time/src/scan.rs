@@ -669,8 +669,13 @@ fn without_overlaps(found: Vec<(usize, Stamp)>) -> Vec<Stamp> {
 }
 
 /// [`without_overlaps`] over anything with a span, so its rule can be checked on bare spans.
-fn longest_first<T>(mut found: Vec<(usize, T)>, span: impl Fn(&T) -> Range<usize>) -> Vec<T> {
-    found.sort_by(|(pa, a), (pb, b)| {
+///
+/// The candidates stay where they are: an order of their indices is sorted, and the set holds
+/// indices, so a line of a hundred thousand stamps holds each stamp once.
+fn longest_first<T>(found: Vec<(usize, T)>, span: impl Fn(&T) -> Range<usize>) -> Vec<T> {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ((pa, a), (pb, b)) = (&found[a], &found[b]);
         let (a, b) = (span(a), span(b));
         b.len()
             .cmp(&a.len())
@@ -678,18 +683,22 @@ fn longest_first<T>(mut found: Vec<(usize, T)>, span: impl Fn(&T) -> Range<usize
             .then(a.start.cmp(&b.start))
     });
     // Keyed by start, end and the order kept, so two empty spans at one place are both kept.
-    let mut kept: BTreeMap<(usize, usize, usize), T> = BTreeMap::new();
-    for (n, (_, item)) in found.into_iter().enumerate() {
-        let Range { start, end } = span(&item);
+    let mut kept: BTreeMap<(usize, usize, usize), usize> = BTreeMap::new();
+    for (n, &index) in order.iter().enumerate() {
+        let Range { start, end } = span(&found[index].1);
         let overlaps = kept
             .range(..(end, 0, 0))
             .next_back()
             .is_some_and(|(&(_, k_end, _), _)| k_end > start);
         if !overlaps {
-            kept.insert((start, end, n), item);
+            kept.insert((start, end, n), index);
         }
     }
-    kept.into_values().collect()
+    drop(order);
+    let mut slots: Vec<Option<T>> = found.into_iter().map(|(_, item)| Some(item)).collect();
+    kept.into_values()
+        .filter_map(|index| slots.get_mut(index).and_then(Option::take))
+        .collect()
 }
 
 /// Reads the whole of `text` (trimmed) as one stamp.
