@@ -670,9 +670,10 @@ fn without_overlaps(found: Vec<(usize, Stamp)>) -> Vec<Stamp> {
 
 /// [`without_overlaps`] over anything with a span, so its rule can be checked on bare spans.
 ///
-/// The candidates stay where they are: an order of their indices is sorted, and the set holds
-/// indices, so a line of a hundred thousand stamps holds each stamp once.
-fn longest_first<T>(found: Vec<(usize, T)>, span: impl Fn(&T) -> Range<usize>) -> Vec<T> {
+/// The candidates stay where they are: an order of their indices is sorted, the set holds
+/// indices, and the kept candidates are compacted in place, so a line of a hundred thousand
+/// stamps holds each stamp once.
+fn longest_first<T>(mut found: Vec<(usize, T)>, span: impl Fn(&T) -> Range<usize>) -> Vec<T> {
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by(|&a, &b| {
         let ((pa, a), (pb, b)) = (&found[a], &found[b]);
@@ -695,10 +696,19 @@ fn longest_first<T>(found: Vec<(usize, T)>, span: impl Fn(&T) -> Range<usize>) -
         }
     }
     drop(order);
-    let mut slots: Vec<Option<T>> = found.into_iter().map(|(_, item)| Some(item)).collect();
-    kept.into_values()
-        .filter_map(|index| slots.get_mut(index).and_then(Option::take))
-        .collect()
+    // The priorities are spent: each slot now holds its place among the kept, or none.
+    for (place, _) in found.iter_mut() {
+        *place = usize::MAX;
+    }
+    for (place, &index) in kept.values().enumerate() {
+        if let Some(slot) = found.get_mut(index) {
+            slot.0 = place;
+        }
+    }
+    drop(kept);
+    found.retain(|(place, _)| *place != usize::MAX);
+    found.sort_unstable_by_key(|(place, _)| *place);
+    found.into_iter().map(|(_, item)| item).collect()
 }
 
 /// Reads the whole of `text` (trimmed) as one stamp.
