@@ -150,13 +150,24 @@ fn scope_boundary(name: &[u8]) -> bool {
 /// Elements that stop the look-back for an open `<li>`, `<dd>` or `<dt>` (the standard's special
 /// elements, but for `<address>`, `<div>` and `<p>`).
 fn stops_item_lookback(name: &[u8]) -> bool {
-    !matches!(name, b"address" | b"div" | b"p" | b"li" | b"dd" | b"dt") && special(name)
+    !matches!(name, b"address" | b"div" | b"p") && special(name)
 }
 
+/// The HTML standard's special elements that can hold content (with `<dialog>`, `<svg>` and
+/// `<math>`, to err on the side of counting an element open). An end tag of any other element
+/// closes it only when no special element stands above it, and a formatting element's end tag
+/// with one above it leaves the tree as deep as it was.
 fn special(name: &[u8]) -> bool {
     matches!(
         name,
-        b"applet"
+        b"address"
+            | b"div"
+            | b"p"
+            | b"li"
+            | b"dd"
+            | b"dt"
+            | b"dialog"
+            | b"applet"
             | b"article"
             | b"aside"
             | b"blockquote"
@@ -267,8 +278,9 @@ struct Pass<'a> {
     stack: Vec<Open>,
     /// How many of them lost their tags.
     dropped: usize,
-    /// Where scope boundaries stand in `stack`.
+    /// Where scope boundaries stand in `stack`, and where special elements do.
     boundaries: Vec<usize>,
+    specials: Vec<usize>,
     /// How many open elements are `<svg>` or `<math>`: there, `/>` closes an element.
     foreign: usize,
     /// The active formatting elements (open, or closed by another element's end tag, which the
@@ -294,6 +306,7 @@ impl<'a> Pass<'a> {
             stack: Vec::new(),
             dropped: 0,
             boundaries: Vec::new(),
+            specials: Vec::new(),
             foreign: 0,
             formatting: HashMap::new(),
             formatting_by_name: HashMap::new(),
@@ -516,6 +529,9 @@ impl<'a> Pass<'a> {
             if let Some(list) = self.at.get_mut(open.name) {
                 list.pop();
             }
+            if self.specials.last() == Some(&at) {
+                self.specials.pop();
+            }
             if self.boundaries.last() == Some(&at) {
                 self.boundaries.pop();
             }
@@ -551,14 +567,13 @@ impl<'a> Pass<'a> {
             b"td" | b"th" => self.close_in_table(&[b"td", b"th"]),
             b"tr" => self.close_in_table(&[b"tr"]),
             b"tbody" | b"thead" | b"tfoot" => self.close_in_table(&[b"tbody", b"thead", b"tfoot"]),
-            b"a" | b"nobr" | b"button" => {
+            b"button" => {
                 if let Some(at) = self.in_scope(name) {
                     self.pop_to(at);
                 }
-                if name != b"button" {
-                    self.forget_formatting(name);
-                }
             }
+            // An open `<a>` or `<nobr>` is closed as by its end tag.
+            b"a" | b"nobr" => self.close_formatting(name),
             _ => {}
         }
     }
@@ -668,6 +683,9 @@ impl<'a> Pass<'a> {
         if scope_boundary(name) {
             self.boundaries.push(index);
         }
+        if special(name) {
+            self.specials.push(index);
+        }
         let foreign = matches!(name, b"svg" | b"math");
         if foreign {
             self.foreign += 1;
@@ -686,30 +704,57 @@ impl<'a> Pass<'a> {
     fn end_tag(&mut self, lt: usize, tag: &Tag) -> usize {
         let after = tag.close + 1;
         let name = tag.name.as_slice();
-        let formatting = self.foreign == 0 && kind(name) == Kind::Formatting;
-        // A formatting element's end tag closes it wherever it stands (the adoption agency);
-        // any other closes the element only within its scope.
-        let at = if formatting {
-            self.top_of(name)
-        } else {
-            self.in_scope(name)
-        };
-        let open = at.and_then(|at| self.stack.get(at).copied());
-        match open {
-            Some(open) if !open.kept => {
-                self.cut(lt, after, if formatting { "" } else { " " });
+        let top = self.top_of(name);
+        if let Some(at) = top.filter(|&at| self.stack.get(at).is_some_and(|o| !o.kept)) {
+            // The end tag of an element that lost its tags goes too. It is closed in the model
+            // when it is the current element; otherwise it stays, counted as open.
+            self.cut(
+                lt,
+                after,
+                if kind(name) == Kind::Formatting {
+                    ""
+                } else {
+                    " "
+                },
+            );
+            if at + 1 == self.stack.len() {
+                self.pop_to(at);
             }
-            _ => {
-                self.cut_attributes(tag);
-                if formatting {
-                    self.forget_formatting(name);
-                }
-            }
+            return after;
         }
-        if let Some(at) = at {
+        self.cut_attributes(tag);
+        if self.foreign == 0 && kind(name) == Kind::Formatting {
+            self.close_formatting(name);
+        } else if special(name) {
+            // Closed when open within its scope.
+            if let Some(at) = self.in_scope(name) {
+                self.pop_to(at);
+            }
+        } else if let Some(at) = top.filter(|&at| self.no_special_above(at)) {
+            // Any other element is closed when no special element stands above it.
             self.pop_to(at);
         }
         after
+    }
+
+    /// Whether no special element stands above the open element at `at`.
+    fn no_special_above(&self, at: usize) -> bool {
+        self.specials.last().is_none_or(|&s| s < at)
+    }
+
+    /// A formatting element's end tag (the adoption agency): the element is closed when no
+    /// special element stands above it; with one above, the tree builder moves that one under a
+    /// copy of the formatting element, as deep as before, so the model keeps both.
+    fn close_formatting(&mut self, name: &[u8]) {
+        match self.top_of(name) {
+            Some(at) if !self.no_special_above(at) => {}
+            Some(at) if self.in_scope(name).is_some() => {
+                self.pop_to(at);
+                self.forget_formatting(name);
+            }
+            Some(_) => {}
+            None => self.forget_formatting(name),
+        }
     }
 
     /// The last active formatting element named `name` is closed for good.
@@ -838,6 +883,24 @@ mod tests {
         let alike = "<p><b>bold</p>".repeat(100);
         let (out, _) = bound(&alike);
         assert!(matches!(out, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn misnested_end_tags_do_not_hide_depth() {
+        // `</b>` with a block above it leaves the tree as deep (the adoption agency moves the
+        // block), and `</span>` with a block above it is ignored: neither closes the blocks.
+        for (open, close) in [("<b>", "</b>"), ("<span>", "</span>")] {
+            let html = format!(
+                "<body>{}",
+                format!("{open}{}{close}", "<div>".repeat(10)).repeat(100)
+            );
+            let (_, notes) = bounded(&html);
+            assert_eq!(
+                notes.first().map(String::as_str),
+                Some("html-too-deep"),
+                "{open}"
+            );
+        }
     }
 
     #[test]
