@@ -3,9 +3,10 @@
 //!
 //! Each shape is a page a person could write or a tool could spit out: one long line of clocks,
 //! of relative times or of clocks with a zone; many short posts; a line without spaces; blank
-//! lines; HTML nested 100,000 deep; nested formatting elements with distinct attributes; one
-//! element with a million attributes; thousands of `<time>` elements on one visible line; a live
-//! blog whose JSON-LD lists a hundred thousand updates... Every shape is generated at sizes that
+//! lines; HTML nested 100,000 deep; nested formatting elements with distinct attributes, or left
+//! open in paragraphs, or closed around blocks; one element with a million attributes; thousands
+//! of `<time>` elements on one visible line; a live blog whose JSON-LD lists a hundred thousand
+//! updates... Every shape is generated at sizes that
 //! double, up to `--top` (4 MB by default, 1 MB with `--quick`), and read by
 //! `dateline parse --quiet` in a child process; the time and the peak memory of each run are
 //! printed with the ratio to the size before. A ratio near 2 is linear, near 4 quadratic: the
@@ -259,6 +260,11 @@ fn shapes() -> Vec<Shape> {
             name: "html: <b>s left open in paragraphs",
             extension: "html",
             build: |b| html(b, |i| format!("<p><b id={i}>x {i}</p>")),
+        },
+        Shape {
+            name: "html: </b> around blocks (the adoption agency)",
+            extension: "html",
+            build: |b| html(b, |_| format!("<b>{}</b>", "<div>".repeat(10))),
         },
         Shape {
             name: "html: blocks 500 deep",

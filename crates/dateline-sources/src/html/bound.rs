@@ -552,17 +552,17 @@ impl<'a> Pass<'a> {
             }
         }
         match name {
-            b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => {
-                if self.stack.last().is_some_and(|o| o.heading) {
-                    self.pop_to(self.stack.len() - 1);
-                }
+            b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6"
+                if self.stack.last().is_some_and(|o| o.heading) =>
+            {
+                self.pop_to(self.stack.len() - 1);
             }
             b"li" => self.close_item(&[b"li"]),
             b"dd" | b"dt" => self.close_item(&[b"dd", b"dt"]),
-            b"option" | b"optgroup" => {
-                if self.top_of(b"option") == self.stack.len().checked_sub(1) {
-                    self.pop_to(self.stack.len() - 1);
-                }
+            b"option" | b"optgroup"
+                if self.top_of(b"option") == self.stack.len().checked_sub(1) =>
+            {
+                self.pop_to(self.stack.len() - 1);
             }
             b"td" | b"th" => self.close_in_table(&[b"td", b"th"]),
             b"tr" => self.close_in_table(&[b"tr"]),
