@@ -79,6 +79,57 @@ fn kind(name: &[u8]) -> Kind {
     }
 }
 
+/// The start tags that leave SVG and MathML for HTML (`<font>` only with `color`, `face` or
+/// `size`).
+fn leaves_foreign(name: &[u8], font_attribute: bool) -> bool {
+    matches!(
+        name,
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+    ) || (name == b"font" && font_attribute)
+}
+
 /// Elements whose start tag closes an open `<p>`.
 fn closes_p(name: &[u8]) -> bool {
     matches!(
@@ -229,8 +280,10 @@ struct Open {
     name: usize,
     /// Whether its tags were kept (elements past a bound are not).
     kept: bool,
-    /// Whether it is `<svg>` or `<math>`.
+    /// Whether it is an SVG or MathML element.
     foreign: bool,
+    /// Whether its content is read as HTML though it is foreign (`<foreignObject>`, `<mi>`...).
+    integration: bool,
     /// Whether it is `<h1>`...`<h6>`.
     heading: bool,
     /// Whether it stops the look-back for an open list item.
@@ -249,6 +302,10 @@ struct Tag {
     cut_attributes: Option<usize>,
     /// Its attributes as written, for the tree builder's "same element" test.
     attributes: std::ops::Range<usize>,
+    /// Whether it has a `color`, `face` or `size` attribute (a `<font>` that leaves SVG).
+    font_attribute: bool,
+    /// Whether its `encoding` is HTML (an `<annotation-xml>` whose content is HTML).
+    html_encoding: bool,
 }
 
 /// A bound hit: how often, and where first (a byte offset).
@@ -281,8 +338,6 @@ struct Pass<'a> {
     /// Where scope boundaries stand in `stack`, and where special elements do.
     boundaries: Vec<usize>,
     specials: Vec<usize>,
-    /// How many open elements are `<svg>` or `<math>`: there, `/>` closes an element.
-    foreign: usize,
     /// The active formatting elements (open, or closed by another element's end tag, which the
     /// tree builder reopens): how many of each (name, attributes as written), at most three
     /// alike as the tree builder keeps, and for each name their attributes, last on top.
@@ -307,7 +362,6 @@ impl<'a> Pass<'a> {
             dropped: 0,
             boundaries: Vec::new(),
             specials: Vec::new(),
-            foreign: 0,
             formatting: HashMap::new(),
             formatting_by_name: HashMap::new(),
             formatting_total: 0,
@@ -417,7 +471,7 @@ impl<'a> Pass<'a> {
                 None => self.bytes.len(),
             };
         }
-        if self.foreign > 0 && rest.starts_with(b"<![CDATA[") {
+        if self.in_foreign_content() && rest.starts_with(b"<![CDATA[") {
             return match memchr::memmem::find(rest, b"]]>") {
                 Some(end) => lt + end + 3,
                 None => self.bytes.len(),
@@ -455,6 +509,8 @@ impl<'a> Pass<'a> {
         let mut count = 0;
         let mut cut_attributes = None;
         let mut self_closing = false;
+        let mut font_attribute = false;
+        let mut html_encoding = false;
         loop {
             // Before an attribute name: whitespace and stray `/`s.
             while let Some(c) = b.get(i).filter(|c| space(c) || **c == b'/') {
@@ -466,18 +522,34 @@ impl<'a> Pass<'a> {
             }
             self_closing = false;
             // The name (its first character may be `=`), then maybe `=` and a value.
+            let name_start = i;
             i = skip(i + 1, &|c| name_char(c) && *c != b'=');
+            let attribute = b.get(name_start..i).unwrap_or_default();
             i = skip(i, &space);
+            let mut value: &[u8] = &[];
             if b.get(i) == Some(&b'=') {
                 i = skip(i + 1, &space);
                 match *b.get(i)? {
                     quote @ (b'"' | b'\'') => {
-                        i += 1 + memchr::memchr(quote, b.get(i + 1..)?)? + 1;
+                        let close = memchr::memchr(quote, b.get(i + 1..)?)?;
+                        value = b.get(i + 1..i + 1 + close).unwrap_or_default();
+                        i += 1 + close + 1;
                     }
                     b'>' => {}
-                    _ => i = skip(i, &|c| !space(c) && *c != b'>'),
+                    _ => {
+                        let start = i;
+                        i = skip(i, &|c| !space(c) && *c != b'>');
+                        value = b.get(start..i).unwrap_or_default();
+                    }
                 }
             }
+            font_attribute |= [&b"color"[..], b"face", b"size"]
+                .iter()
+                .any(|a| attribute.eq_ignore_ascii_case(a));
+            html_encoding |= attribute.eq_ignore_ascii_case(b"encoding")
+                && [&b"text/html"[..], b"application/xhtml+xml"]
+                    .iter()
+                    .any(|v| value.eq_ignore_ascii_case(v));
             count += 1;
             if count == MAX_ATTRIBUTES {
                 cut_attributes = Some(i);
@@ -494,6 +566,8 @@ impl<'a> Pass<'a> {
             self_closing,
             cut_attributes,
             attributes: attributes_start..i,
+            font_attribute,
+            html_encoding,
         })
     }
 
@@ -534,9 +608,6 @@ impl<'a> Pass<'a> {
             }
             if self.boundaries.last() == Some(&at) {
                 self.boundaries.pop();
-            }
-            if open.foreign {
-                self.foreign = self.foreign.saturating_sub(1);
             }
             if !open.kept {
                 self.dropped = self.dropped.saturating_sub(1);
@@ -614,8 +685,23 @@ impl<'a> Pass<'a> {
     fn start_tag(&mut self, lt: usize, tag: &Tag) -> Option<usize> {
         let after = tag.close + 1;
         let name = tag.name.as_slice();
-        let html = self.foreign == 0;
-        if matches!(name, b"html" | b"head" | b"body") {
+        // In SVG or MathML, a start tag is a foreign element, unless it is one that leaves them
+        // (`<p>`, `<div>`, `<b>`...): those close the foreign elements first.
+        let mut html = true;
+        if self.in_foreign_content() {
+            if leaves_foreign(name, tag.font_attribute) {
+                while self
+                    .stack
+                    .last()
+                    .is_some_and(|o| o.foreign && !o.integration)
+                {
+                    self.pop_to(self.stack.len() - 1);
+                }
+            } else {
+                html = false;
+            }
+        }
+        if html && matches!(name, b"html" | b"head" | b"body") {
             // Merged into the elements the tree builder made already: never nested.
             self.cut_attributes(tag);
             return Some(after);
@@ -623,24 +709,23 @@ impl<'a> Pass<'a> {
         if html {
             self.close_implied(name);
         }
-        let kind = kind(name);
+        let kind = if html { kind(name) } else { Kind::Other };
+        let foreign = !html || matches!(name, b"svg" | b"math");
         let leaf = match kind {
             Kind::Void => true,
-            Kind::Raw | Kind::Plaintext => html,
-            Kind::Formatting | Kind::Other => {
-                tag.self_closing && (!html || matches!(name, b"svg" | b"math"))
-            }
+            Kind::Raw | Kind::Plaintext => true,
+            Kind::Formatting | Kind::Other => tag.self_closing && foreign,
         };
         if leaf {
             // At most one level deeper, and holding no elements: never cut.
             self.cut_attributes(tag);
             return match kind {
-                Kind::Plaintext if html => None,
-                Kind::Raw if html => Some(self.skip_raw_text(after, name)),
+                Kind::Plaintext => None,
+                Kind::Raw => Some(self.skip_raw_text(after, name)),
                 _ => Some(after),
             };
         }
-        let formatting = html && kind == Kind::Formatting;
+        let formatting = kind == Kind::Formatting;
         let attributes = self
             .html
             .get(tag.attributes.clone())
@@ -686,14 +771,16 @@ impl<'a> Pass<'a> {
         if special(name) {
             self.specials.push(index);
         }
-        let foreign = matches!(name, b"svg" | b"math");
-        if foreign {
-            self.foreign += 1;
-        }
+        let integration = !html
+            && (matches!(
+                name,
+                b"foreignobject" | b"desc" | b"title" | b"mi" | b"mo" | b"mn" | b"ms" | b"mtext"
+            ) || (name == b"annotation-xml" && tag.html_encoding));
         self.stack.push(Open {
             name: id,
             kept,
             foreign,
+            integration,
             heading: matches!(name, b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6"),
             stops_items: stops_item_lookback(name),
         });
@@ -723,7 +810,7 @@ impl<'a> Pass<'a> {
             return after;
         }
         self.cut_attributes(tag);
-        if self.foreign == 0 && kind(name) == Kind::Formatting {
+        if !self.in_foreign_content() && kind(name) == Kind::Formatting {
             self.close_formatting(name);
         } else if special(name) {
             // Closed when open within its scope.
@@ -735,6 +822,13 @@ impl<'a> Pass<'a> {
             self.pop_to(at);
         }
         after
+    }
+
+    /// Whether the current element is SVG or MathML whose content is not read as HTML.
+    fn in_foreign_content(&self) -> bool {
+        self.stack
+            .last()
+            .is_some_and(|o| o.foreign && !o.integration)
     }
 
     /// Whether no special element stands above the open element at `at`.
@@ -901,6 +995,30 @@ mod tests {
                 "{open}"
             );
         }
+    }
+
+    #[test]
+    fn svg_and_mathml_are_followed_where_they_end() {
+        // `/>` closes an SVG element, so these are not deep.
+        let flat = format!(
+            "<body><svg>{}</svg>",
+            "<path d='M0'/>".repeat(2 * MAX_DEPTH)
+        );
+        assert!(matches!(bound(&flat).0, Cow::Borrowed(_)));
+        // A `<p>` leaves SVG, so the `<x/>`s after it are HTML elements, each inside the last.
+        let html = format!("<body><svg><g><p>{}", "<x/>".repeat(2 * MAX_DEPTH));
+        assert_eq!(bounded(&html).1, ["html-too-deep"]);
+        // In `<foreignObject>`, the content is HTML.
+        let html = format!("<body><svg><foreignObject>{}", "<x/>".repeat(2 * MAX_DEPTH));
+        assert_eq!(bounded(&html).1, ["html-too-deep"]);
+        // A `<font>` leaves SVG only with `color`, `face` or `size`.
+        let stays = format!(
+            "<body><svg><font x=\"size\">{}",
+            "<x/>".repeat(2 * MAX_DEPTH)
+        );
+        assert!(matches!(bound(&stays).0, Cow::Borrowed(_)));
+        let leaves = format!("<body><svg><font size=2>{}", "<x/>".repeat(2 * MAX_DEPTH));
+        assert_eq!(bounded(&leaves).1, ["html-too-deep"]);
     }
 
     #[test]
