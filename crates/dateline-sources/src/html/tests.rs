@@ -486,3 +486,23 @@ fn updates_within_the_limit_are_all_read() {
     assert_eq!(blog.as_ref().map(|b| b.updates.len()), Some(30));
     assert_eq!(blog.map(|b| b.updates_left_out), Some(0));
 }
+
+#[test]
+fn a_tree_deeper_than_a_browser_builds_keeps_its_text_with_a_warning() {
+    let n = 5_000;
+    let html = format!(
+        "<html><body>{}<p>Posted at 12:30 GMT</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let page = extract(&html);
+    assert_eq!(page.text, "Posted at 12:30 GMT");
+    assert_eq!(codes(&page), ["html-too-deep"]);
+    let attributes: String = (0..1_000).map(|i| format!(" data-a{i}=x")).collect();
+    let page = extract(&format!(
+        "<html><body><p{attributes} hidden>Hidden</p><p>Shown</p></body></html>"
+    ));
+    // The element keeps its first attributes only, so a `hidden` past them does not count.
+    assert_eq!(page.text, "Hidden\n\nShown");
+    assert_eq!(codes(&page), ["html-too-many-attributes"]);
+}
