@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: the micro-benchmarks (divan, `cargo bench`), then the merge at scale on
 //! generated corpora of 10 k, 100 k and 1 M posts, with a table written to `docs/performance.md`.
-//! `--cli` (or `--peers`) runs the whole-CLI benchmark of `bench_cli.rs` instead.
+//! `--cli` (or `--peers`) runs the whole-CLI benchmark of `bench_cli.rs` instead, and `--growth`
+//! the growth checks of `bench_growth.rs` (hostile pages that double in size).
 
 use std::fmt::Write as _;
 use std::fs;
@@ -10,6 +11,7 @@ use std::process::Command;
 use dateline_synth::Spec;
 
 use crate::bench_cli;
+use crate::bench_growth;
 use crate::synth;
 
 /// The crates with divan benchmarks.
@@ -20,7 +22,7 @@ const BENCHED: &[&str] = &[
     "dateline-formats",
 ];
 
-pub(crate) const USAGE: &str = "usage: cargo xtask bench [--quick] [--scale-only] [--micro-only] [--sizes N,N,...] [-- DIVAN ARGS]\n   or: cargo xtask bench --cli [--quick] [--sizes 10mb,100mb,1gb] [--runs N] [--peers]";
+pub(crate) const USAGE: &str = "usage: cargo xtask bench [--quick] [--scale-only] [--micro-only] [--sizes N,N,...] [-- DIVAN ARGS]\n   or: cargo xtask bench --cli [--quick] [--sizes 10mb,100mb,1gb] [--runs N] [--peers]\n   or: cargo xtask bench --growth [--quick] [--top 4mb] [--steps N] [--only NAME,NAME]";
 
 /// The sizes of the scale run and how many merges each is timed over (the median is reported).
 const SIZES: &[(usize, usize)] = &[(10_000, 3), (100_000, 3), (1_000_000, 1)];
@@ -111,6 +113,9 @@ impl Row {
 pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
     if args.iter().any(|a| a == "--cli" || a == "--peers") {
         return bench_cli::run(root, &bench_cli::flags(args)?);
+    }
+    if args.iter().any(|a| a == "--growth") {
+        return bench_growth::run(root, &bench_growth::flags(args)?);
     }
     let f = flags(args)?;
     if !f.quick && !f.scale_only {

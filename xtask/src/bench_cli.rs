@@ -198,18 +198,18 @@ fn which(name: &str) -> Option<PathBuf> {
 
 /// One command, measured.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Measured {
-    runs: usize,
+pub(crate) struct Measured {
+    pub(crate) runs: usize,
     /// Median wall time in seconds.
-    wall: f64,
+    pub(crate) wall: f64,
     /// Median user + system CPU seconds, when GNU `time` is there.
-    cpu: Option<f64>,
+    pub(crate) cpu: Option<f64>,
     /// The largest peak RSS of the runs in KiB, when GNU `time` is there.
-    rss_kib: Option<u64>,
+    pub(crate) rss_kib: Option<u64>,
 }
 
 /// Runs children and measures them.
-struct Timer {
+pub(crate) struct Timer {
     /// GNU `time`, if it works here.
     time: Option<PathBuf>,
     /// Where GNU `time` writes its report.
@@ -219,7 +219,7 @@ struct Timer {
 }
 
 impl Timer {
-    fn new(scratch: &Path) -> Timer {
+    pub(crate) fn new(scratch: &Path) -> Timer {
         let report = scratch.join("time-report.txt");
         let time = Path::new("/usr/bin/time");
         let works = Command::new(time)
@@ -241,7 +241,7 @@ impl Timer {
 
     /// Runs `program args` once; returns the sample and its standard output. `no_match_ok`
     /// accepts exit code 1 (ripgrep's "no match").
-    fn once(
+    pub(crate) fn once(
         &mut self,
         program: &Path,
         args: &[OsString],

@@ -20,6 +20,10 @@
 //!   `dateline` binary (`parse` and `timeline`) on generated corpora of those sizes, against ripgrep
 //!   and (installed by `--peers` under the target directory) chrono-node and dateparser, plus the
 //!   start-up time; its section goes into `docs/performance.md` (`bench_cli.rs`).
+//! - `bench --growth [--quick] [--top 4mb] [--steps N] [--only NAME,..]`: instead, the release
+//!   `dateline` binary on generated hostile pages (long lines of stamps, deep HTML, huge JSON-LD...)
+//!   at sizes that double, with the time, peak memory and ratio of each and a printed verdict
+//!   that flags superlinear growth (`bench_growth.rs`).
 //! - `synth [--posts N] [--outlets K] [--seed S] [--start DATE] [--out DIR]`: a generated
 //!   corpus in the seed layouts with its `gold.json` (`synth.rs`, over the `dateline-synth`
 //!   crate), by default under `target/synth/`.
@@ -40,6 +44,7 @@
 
 mod bench;
 mod bench_cli;
+mod bench_growth;
 mod eval;
 mod eval_dates;
 mod fuzz;

@@ -267,7 +267,7 @@ fn read_inner(
     let mut diagnostics = Vec::new();
     let text = page::decode(bytes, &mut diagnostics);
     // An HTML page is read through its visible text, then checked against its machine data.
-    let html = html::looks_like_html(&text).then(|| html::extract(&text));
+    let html = html::looks_like_html(&text).then(|| html::extract(&text, options.max_posts));
     let visible = html.as_ref().map_or(text.as_str(), |h| h.text.as_str());
     let page = Page::new(path, visible);
     let chosen = choose(&page, options, &mut diagnostics);

@@ -11,6 +11,8 @@
 //! could be the month (`03/01/2020`) carries its day-first reading, and [`numeric_reading`] gives
 //! the one the outlet's country implies, with a note.
 
+use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
 use chrono::{Datelike, FixedOffset, NaiveTime};
@@ -653,23 +655,60 @@ pub(crate) fn find_stamps_in(text: &str, lines: &[gate::Line]) -> Vec<Stamp> {
             }
         }
     }
-    found.sort_by(|(pa, a), (pb, b)| {
-        let (la, lb) = (a.span.len(), b.span.len());
-        lb.cmp(&la)
+    without_overlaps(found)
+}
+
+/// The longest candidates, among those that overlap: by length, then by the rule's priority, then
+/// the first; each candidate is kept when it overlaps no candidate kept before it. In order.
+///
+/// The kept spans never overlap, so in order of their start they are also in order of their end,
+/// and a candidate can only overlap the kept span that starts last before it ends: one look-up in
+/// an ordered set, where comparing with every kept span made a long line of stamps quadratic.
+fn without_overlaps(found: Vec<(usize, Stamp)>) -> Vec<Stamp> {
+    longest_first(found, |s| s.span.clone())
+}
+
+/// [`without_overlaps`] over anything with a span, so its rule can be checked on bare spans.
+///
+/// The candidates stay where they are: an order of their indices is sorted, the set holds
+/// indices, and the kept candidates are compacted in place, so a line of a hundred thousand
+/// stamps holds each stamp once.
+fn longest_first<T>(mut found: Vec<(usize, T)>, span: impl Fn(&T) -> Range<usize>) -> Vec<T> {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ((pa, a), (pb, b)) = (&found[a], &found[b]);
+        let (a, b) = (span(a), span(b));
+        b.len()
+            .cmp(&a.len())
             .then(pa.cmp(pb))
-            .then(a.span.start.cmp(&b.span.start))
+            .then(a.start.cmp(&b.start))
     });
-    let mut kept: Vec<Stamp> = Vec::new();
-    for (_, stamp) in found {
-        if kept
-            .iter()
-            .all(|k| k.span.end <= stamp.span.start || stamp.span.end <= k.span.start)
-        {
-            kept.push(stamp);
+    // Keyed by start, end and the order kept, so two empty spans at one place are both kept.
+    let mut kept: BTreeMap<(usize, usize, usize), usize> = BTreeMap::new();
+    for (n, &index) in order.iter().enumerate() {
+        let Range { start, end } = span(&found[index].1);
+        let overlaps = kept
+            .range(..(end, 0, 0))
+            .next_back()
+            .is_some_and(|(&(_, k_end, _), _)| k_end > start);
+        if !overlaps {
+            kept.insert((start, end, n), index);
         }
     }
-    kept.sort_by_key(|s| s.span.start);
-    kept
+    drop(order);
+    // The priorities are spent: each slot now holds its place among the kept, or none.
+    for (place, _) in found.iter_mut() {
+        *place = usize::MAX;
+    }
+    for (place, &index) in kept.values().enumerate() {
+        if let Some(slot) = found.get_mut(index) {
+            slot.0 = place;
+        }
+    }
+    drop(kept);
+    found.retain(|(place, _)| *place != usize::MAX);
+    found.sort_unstable_by_key(|(place, _)| *place);
+    found.into_iter().map(|(_, item)| item).collect()
 }
 
 /// Reads the whole of `text` (trimmed) as one stamp.

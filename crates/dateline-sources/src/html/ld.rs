@@ -10,6 +10,7 @@
 use dateline_model::{Diagnostic, Severity};
 use serde_json::{Map, Value};
 
+use super::capped;
 use super::meta::collapse;
 use super::text::element_text;
 use super::{Item, ItemKind, Machine, MachineTime, Source, Sourced, Update, parse_machine_time};
@@ -18,17 +19,24 @@ use super::{Item, ItemKind, Machine, MachineTime, Source, Sourced, Update, parse
 const MAX_DEPTH: usize = 32;
 
 /// Reads every block into `machine`, with notes for blocks that are not valid JSON.
-pub(crate) fn read_blocks(blocks: &[String], machine: &mut Machine, notes: &mut Vec<Diagnostic>) {
+pub(crate) fn read_blocks(
+    blocks: &[String],
+    max_updates: usize,
+    machine: &mut Machine,
+    notes: &mut Vec<Diagnostic>,
+) {
     for (index, raw) in blocks.iter().enumerate() {
         let block = index + 1;
         let body = unwrap(raw);
         if body.is_empty() {
             continue;
         }
-        let value = match serde_json::from_str::<Value>(body) {
+        let value = match capped::from_str(body, max_updates) {
             Ok(value) => value,
-            Err(error) => match repair(body).map_or_else(|| first_value(body), |r| first_value(&r))
-            {
+            Err(error) => match repair(body).map_or_else(
+                || capped::first_value(body, max_updates),
+                |r| capped::first_value(&r, max_updates),
+            ) {
                 Some(value) => {
                     notes.push(Diagnostic::new(
                         Severity::Info,
@@ -49,17 +57,8 @@ pub(crate) fn read_blocks(blocks: &[String], machine: &mut Machine, notes: &mut 
                 }
             },
         };
-        walk(&value, block, machine, 0);
+        walk(&value, block, machine, notes, 0);
     }
-}
-
-/// The first whole JSON value of a text, whatever follows it (a stray `}` after the object, as
-/// templates leave): `None` when the text does not open with one.
-fn first_value(text: &str) -> Option<Value> {
-    serde_json::Deserializer::from_str(text)
-        .into_iter::<Value>()
-        .next()?
-        .ok()
 }
 
 /// Strips the wrappers pages put around JSON-LD: whitespace, `<!-- -->`, `<![CDATA[ ]]>` in its
@@ -230,24 +229,30 @@ fn kind_of(types: &[&str]) -> Option<(ItemKind, String)> {
         })
 }
 
-fn walk(value: &Value, block: usize, machine: &mut Machine, depth: usize) {
+fn walk(
+    value: &Value,
+    block: usize,
+    machine: &mut Machine,
+    notes: &mut Vec<Diagnostic>,
+    depth: usize,
+) {
     if depth > MAX_DEPTH {
         return;
     }
     match value {
         Value::Array(values) => {
             for v in values {
-                walk(v, block, machine, depth + 1);
+                walk(v, block, machine, notes, depth + 1);
             }
         }
         Value::Object(object) => {
             if let Some((kind, type_name)) = kind_of(&types(object)) {
-                let item = read_item(object, kind, type_name, block, machine);
+                let item = read_item(object, kind, type_name, block, machine, notes);
                 machine.items.push(item);
             }
             for key in ["@graph", "mainEntity", "hasPart"] {
                 if let Some(inner) = object.get(key) {
-                    walk(inner, block, machine, depth + 1);
+                    walk(inner, block, machine, notes, depth + 1);
                 }
             }
         }
@@ -261,12 +266,13 @@ fn read_item(
     type_name: String,
     block: usize,
     machine: &mut Machine,
+    notes: &mut Vec<Diagnostic>,
 ) -> Item {
     let source = Source::JsonLd { block };
     let mut item = Item::new(source.clone(), kind, type_name);
     item.headline = string(object.get("headline"))
         .or_else(|| string(object.get("name")))
-        .map(|h| collapse(&decode_text(&h)));
+        .map(|h| collapse(&decode_text(&h, notes)));
     item.published = time(object.get("datePublished"), &source);
     item.modified = time(object.get("dateModified"), &source);
     item.coverage_start = time(object.get("coverageStartTime"), &source);
@@ -296,16 +302,20 @@ fn read_item(
             .map(|u| Update {
                 headline: string(u.get("headline"))
                     .or_else(|| string(u.get("name")))
-                    .map(|h| collapse(&decode_text(&h))),
+                    .map(|h| collapse(&decode_text(&h, notes))),
                 body: string(u.get("articleBody"))
                     .or_else(|| string(u.get("text")))
-                    .map(|b| decode_text(&b)),
+                    .map(|b| decode_text(&b, notes)),
                 published: time(u.get("datePublished"), &source),
                 modified: time(u.get("dateModified"), &source),
                 authors: names(u.get("author")),
                 url: string(u.get("url")),
             })
             .collect();
+        item.updates_left_out = object
+            .get(capped::SKIPPED)
+            .and_then(Value::as_u64)
+            .map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
     }
     item
 }
@@ -331,11 +341,17 @@ fn time(value: Option<&Value>, source: &Source) -> Option<MachineTime> {
     })
 }
 
-/// Text from a JSON-LD string: markup is read as HTML (its visible text), bare entities are
-/// decoded, newlines kept.
-fn decode_text(s: &str) -> String {
+/// Text from a JSON-LD string: markup is read as HTML (its visible text, the tree bounded as
+/// the page's is, with the same warning once), bare entities are decoded, newlines kept.
+fn decode_text(s: &str, notes: &mut Vec<Diagnostic>) -> String {
     if s.contains('<') {
-        let fragment = scraper::Html::parse_fragment(s);
+        let (s, bounded) = super::bound::bound(s);
+        for note in bounded {
+            if !notes.iter().any(|n| n.code == note.code) {
+                notes.push(note);
+            }
+        }
+        let fragment = scraper::Html::parse_fragment(&s);
         element_text(fragment.tree.root())
     } else if s.contains('&') {
         decode_entities(s)
@@ -426,7 +442,7 @@ mod tests {
         let mut machine = Machine::default();
         let mut notes = Vec::new();
         let block = r#"{"@type": "NewsArticle", "datePublished": "2020-10-26T18:10:00+01:00"}}"#;
-        read_blocks(&[block.to_owned()], &mut machine, &mut notes);
+        read_blocks(&[block.to_owned()], usize::MAX, &mut machine, &mut notes);
         assert_eq!(machine.items.len(), 1);
         assert!(notes.iter().any(|n| n.code == "json-ld-repaired"));
     }
@@ -450,8 +466,20 @@ mod tests {
             "a'b +05:30 & &bogus; &"
         );
         assert_eq!(
-            decode_text("<p>One &amp; <a href=x>two</a></p><p>Three</p>"),
+            decode_text(
+                "<p>One &amp; <a href=x>two</a></p><p>Three</p>",
+                &mut Vec::new()
+            ),
             "One & two\n\nThree"
         );
+    }
+
+    #[test]
+    fn markup_in_a_string_is_bounded_as_the_page_is() {
+        let deep = "<div>".repeat(10_000) + "deep" + &"</div>".repeat(10_000);
+        let mut notes = Vec::new();
+        assert_eq!(decode_text(&deep, &mut notes), "deep");
+        let codes: Vec<&str> = notes.iter().map(|n| n.code.as_str()).collect();
+        assert_eq!(codes, ["html-too-deep"]);
     }
 }

@@ -7,11 +7,14 @@
 //! - the machine data ([`Machine`]): schema.org JSON-LD ([`ld`]), microdata ([`microdata`]),
 //!   `<time datetime>` elements, `<meta>` times and names, the canonical link, the language and the
 //!   title ([`meta`]), each fact kept with its [`Source`] and its raw string;
-//! - notes about what could not be read (invalid JSON-LD), as diagnostics.
+//! - notes about what could not be read (invalid JSON-LD) or was bounded (markup nested deeper
+//!   than a browser builds it, elements with too many attributes: [`bound`]), as diagnostics.
 //!
 //! Nothing here decides which source to trust: the reader cross-checks them. Every walk over the
 //! tree is iterative and linear, so deep nesting or huge pages cost no stack and no quadratic time.
 
+mod bound;
+mod capped;
 mod ld;
 mod meta;
 mod microdata;
@@ -92,6 +95,8 @@ pub(crate) struct Item {
     pub url: Option<String>,
     /// The live blog's updates (`liveBlogUpdate`), in the order the page gives them.
     pub updates: Vec<Update>,
+    /// How many updates the page lists past the limit of posts, skipped unread.
+    pub updates_left_out: usize,
 }
 
 impl Item {
@@ -108,6 +113,7 @@ impl Item {
             authors: Vec::new(),
             url: None,
             updates: Vec::new(),
+            updates_left_out: 0,
         }
     }
 }
@@ -297,12 +303,18 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
 }
 
 /// Parses `html` once and extracts its visible text, machine data and notes. Never panics.
-pub(crate) fn extract(html: &str) -> HtmlPage {
-    let document = parse(html);
-    let mut notes = Vec::new();
+///
+/// A JSON-LD list of updates longer than `max_updates` is read no further: the rest are only
+/// counted ([`Item::updates_left_out`]), so huge machine data costs no more memory than the
+/// posts that can be kept.
+pub(crate) fn extract(html: &str, max_updates: usize) -> HtmlPage {
+    // The tree is bounded first (depth, attributes), as browsers bound it, so that no page costs
+    // the tree builder more than linear time.
+    let (html, mut notes) = bound::bound(html);
+    let document = parse(&html);
     let mut machine = Machine::default();
     let scripts = meta::scan(&document, &mut machine);
-    ld::read_blocks(&scripts, &mut machine, &mut notes);
+    ld::read_blocks(&scripts, max_updates, &mut machine, &mut notes);
     microdata::scan(&document, &mut machine);
     HtmlPage {
         text: text::inner_text(&document),

@@ -96,23 +96,33 @@ pub(crate) fn reconcile(
     max_posts: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let untimed: Vec<u32> = doc
+    let untimed: std::collections::HashSet<u32> = doc
         .posts
         .iter()
         .filter(|p| p.time.is_none())
         .map(|p| p.line)
         .collect();
     let updates = updates(machine);
-    if !updates.is_empty() {
-        live_blog(doc, &updates, zone, max_posts, diagnostics);
+    // Updates past the limit of posts were only counted while the machine data was read.
+    let left_out: usize = machine
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::LiveBlog)
+        .map(|i| i.updates_left_out)
+        .sum();
+    if !updates.is_empty() || left_out > 0 {
+        live_blog(doc, &updates, left_out, zone, max_posts, diagnostics);
     }
     // A stamp the text could not resolve, whose time the machine data gave: say so once, softly.
-    for post in doc.posts.iter().filter(|p| p.time.is_some()) {
-        if !untimed.contains(&post.line) {
-            continue;
-        }
+    let now_timed: std::collections::HashSet<u32> = doc
+        .posts
+        .iter()
+        .filter(|p| p.time.is_some() && untimed.contains(&p.line))
+        .map(|p| p.line)
+        .collect();
+    if !now_timed.is_empty() {
         for d in diagnostics.iter_mut() {
-            if d.code == "unresolved-stamp" && d.line == Some(post.line) {
+            if d.code == "unresolved-stamp" && d.line.is_some_and(|l| now_timed.contains(&l)) {
                 d.severity = Severity::Info;
                 d.code = "stamp-resolved-by-machine".to_owned();
                 d.message = format!(
@@ -235,6 +245,7 @@ fn affinity(post: &Post, update: &Update, instant: Option<DateTime<Utc>>) -> u32
 fn live_blog(
     doc: &mut Document,
     updates: &[(&Update, Source)],
+    left_out: usize,
     zone: Option<Tz>,
     max_posts: usize,
     diagnostics: &mut Vec<Diagnostic>,
@@ -432,7 +443,7 @@ fn live_blog(
     }
     // Updates the page does not show are kept, marked, as far as the limit of posts allows.
     let mut hidden = 0;
-    let mut over = 0;
+    let mut over = left_out;
     for (u, (update, _)) in updates.iter().enumerate() {
         if post_of.get(u).copied().flatten().is_some() {
             continue;
@@ -461,11 +472,19 @@ fn live_blog(
             "too-many-posts",
             format!(
                 "{over} updates of the page's machine data that the page does not show were left \
-                 out, past the limit of {max_posts} posts; raise --max-posts to read them all"
+                 out, past the limit of {max_posts} posts; raise --max-posts to read them all{}",
+                if left_out > 0 {
+                    format!(
+                        " ({left_out} of them, listed past the first {max_posts}, were counted \
+                         without being read, so not matched with the visible posts)"
+                    )
+                } else {
+                    String::new()
+                }
             ),
         ));
     }
-    if doc.kind != DocumentKind::LiveBlog && !updates.is_empty() {
+    if doc.kind != DocumentKind::LiveBlog {
         doc.kind = DocumentKind::LiveBlog;
     }
     diagnostics.push(Diagnostic::new(
@@ -475,7 +494,7 @@ fn live_blog(
             "the page's machine data lists {} live-blog updates: {} match a visible post whose time \
              they confirm, {} correct a visible time, {} give a time the page did not, {} are not on \
              the visible page and are kept with `visible: false`",
-            updates.len(),
+            updates.len() + left_out,
             confirmed,
             corrected,
             filled,

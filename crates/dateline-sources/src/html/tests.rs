@@ -14,6 +14,11 @@ fn at(s: &str) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(s).ok()
 }
 
+/// [`super::extract`] with no limit on the updates read.
+fn extract(html: &str) -> HtmlPage {
+    super::extract(html, usize::MAX)
+}
+
 fn codes(page: &HtmlPage) -> Vec<&str> {
     page.notes.iter().map(|n| n.code.as_str()).collect()
 }
@@ -388,13 +393,16 @@ fn garbage_and_hostile_input_never_panics() {
     assert_eq!(page.text, "deep");
     let deep_updates =
         "<div itemprop=\"liveBlogUpdate\" itemscope><span itemprop=\"articleBody\">x".repeat(2_000);
+    // Past the depth bound an element's tags are left out, so the updates nested deeper are not
+    // read as updates (their text is), and a warning says so.
     let page = extract(&deep_updates);
     assert_eq!(
         page.machine.items.first().map(|i| i.updates.len()),
-        Some(2_000)
+        Some(bound::MAX_DEPTH / 2)
     );
+    assert_eq!(codes(&page), ["html-too-deep"]);
     let deep_times = "<time datetime=\"2020-01-01T00:00Z\">".repeat(2_000);
-    assert_eq!(extract(&deep_times).machine.times.len(), 2_000);
+    assert_eq!(extract(&deep_times).machine.times.len(), bound::MAX_DEPTH);
     let deep_json = format!(
         "<script type=\"application/ld+json\">{}{}</script>",
         "[".repeat(10_000),
@@ -422,4 +430,79 @@ fn garbage_and_hostile_input_never_panics() {
         let _ = extract(garbage);
         let _ = looks_like_html(garbage);
     }
+}
+
+/// A page whose JSON-LD lists `n` live-blog updates, none of them shown.
+fn live_blog_with_updates(n: usize) -> String {
+    let updates: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"@type":"BlogPosting","headline":"Update {i}","articleBody":"Body {i}.","datePublished":"2024-07-04T{:02}:{:02}:00+01:00"}}"#,
+                10 + i / 60 % 12,
+                i % 60
+            )
+        })
+        .collect();
+    format!(
+        r#"<!DOCTYPE html><html lang="en"><head><script type="application/ld+json">{{"@context":"https://schema.org","@type":"LiveBlogPosting","headline":"Storm live","liveBlogUpdate":[{}]}}</script></head><body><h1>Storm live</h1><p>Thu 4 Jul 2024 09.00 BST</p></body></html>"#,
+        updates.join(",")
+    )
+}
+
+#[test]
+fn updates_past_the_limit_of_posts_are_counted_not_read() {
+    let page = live_blog_with_updates(5_000);
+    let extracted = super::extract(&page, 10);
+    let blog = extracted.machine.live_blogs().next().cloned();
+    assert_eq!(blog.as_ref().map(|b| b.updates.len()), Some(10));
+    assert_eq!(blog.map(|b| b.updates_left_out), Some(4_990));
+    let options = crate::Options {
+        max_posts: 10,
+        ..crate::Options::default()
+    };
+    let (doc, diagnostics) = crate::read("storm.html", page.as_bytes(), &options);
+    assert_eq!(doc.posts.len(), 10);
+    let over: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.code == "too-many-posts")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(over.len(), 1, "{diagnostics:?}");
+    assert!(
+        over[0].starts_with("4990 updates of the page's machine data that the page does not show were left out, past the limit of 10 posts"),
+        "{over:?}"
+    );
+    assert!(over[0].contains("4990 of them"), "{over:?}");
+}
+
+#[test]
+fn updates_within_the_limit_are_all_read() {
+    let page = live_blog_with_updates(30);
+    let blog = super::extract(&page, 30)
+        .machine
+        .live_blogs()
+        .next()
+        .cloned();
+    assert_eq!(blog.as_ref().map(|b| b.updates.len()), Some(30));
+    assert_eq!(blog.map(|b| b.updates_left_out), Some(0));
+}
+
+#[test]
+fn a_tree_deeper_than_a_browser_builds_keeps_its_text_with_a_warning() {
+    let n = 5_000;
+    let html = format!(
+        "<html><body>{}<p>Posted at 12:30 GMT</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let page = extract(&html);
+    assert_eq!(page.text, "Posted at 12:30 GMT");
+    assert_eq!(codes(&page), ["html-too-deep"]);
+    let attributes: String = (0..1_000).map(|i| format!(" data-a{i}=x")).collect();
+    let page = extract(&format!(
+        "<html><body><p{attributes} hidden>Hidden</p><p>Shown</p></body></html>"
+    ));
+    // The element keeps its first attributes only, so a `hidden` past them does not count.
+    assert_eq!(page.text, "Hidden\n\nShown");
+    assert_eq!(codes(&page), ["html-too-many-attributes"]);
 }

@@ -661,3 +661,63 @@ fn numbers_glued_to_digits_are_not_stamps() {
     assert!(find_stamps("12:44:5").is_empty());
     assert!(find_stamps("v1.2.12:30").is_empty());
 }
+
+/// The overlap filter as it was first written: each candidate compared with every kept one.
+fn longest_first_naive(mut found: Vec<(usize, Range<usize>)>) -> Vec<Range<usize>> {
+    found.sort_by(|(pa, a), (pb, b)| {
+        b.len()
+            .cmp(&a.len())
+            .then(pa.cmp(pb))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Range<usize>> = Vec::new();
+    for (_, span) in found {
+        if kept
+            .iter()
+            .all(|k| k.end <= span.start || span.end <= k.start)
+        {
+            kept.push(span);
+        }
+    }
+    kept.sort_by_key(|s| s.start);
+    kept
+}
+
+proptest::proptest! {
+    /// The ordered set keeps exactly what comparing with every kept span keeps, empty spans and
+    /// equal spans included.
+    #[test]
+    fn overlap_filter_keeps_what_the_pairwise_rule_keeps(
+        spans in proptest::collection::vec((0usize..4, 0usize..40, 0usize..12), 0..40)
+    ) {
+        let found: Vec<(usize, Range<usize>)> = spans
+            .iter()
+            .map(|&(priority, start, len)| (priority, start..start + len))
+            .collect();
+        let fast = longest_first(found.clone(), Clone::clone);
+        let naive = longest_first_naive(found);
+        // The naive one sorts by start only, stably; the fast one by start and end.
+        let key = |v: &[Range<usize>]| {
+            let mut v = v.to_vec();
+            v.sort_by_key(|r| (r.start, r.end));
+            v
+        };
+        proptest::prop_assert_eq!(key(&fast), key(&naive));
+    }
+}
+
+#[test]
+fn overlapping_stamps_keep_the_longest() {
+    // `12:30 GMT` and `12:30` overlap: the longest is kept, and so is the next clock.
+    let stamps = find_stamps("At 12:30 GMT, then 13:00.");
+    let texts: Vec<&str> = stamps.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, ["12:30 GMT", "13:00"]);
+}
+
+#[test]
+fn a_long_line_of_clocks_keeps_every_clock() {
+    let line = "12:30 ".repeat(5_000);
+    let stamps = find_stamps(&line);
+    assert_eq!(stamps.len(), 5_000);
+    assert!(stamps.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+}
