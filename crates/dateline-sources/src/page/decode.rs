@@ -85,9 +85,10 @@ pub(crate) fn decode(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> String 
     from_utf8(bytes, declared.map(|d| d.encoding), diagnostics)
 }
 
-/// The page declares a legacy encoding: it is read in it, unless its bytes are valid UTF-8 with
-/// characters beyond ASCII, which a legacy encoding almost never gives by chance and which a copy
-/// re-saved by a browser or a tool often is (it keeps the old declaration and writes UTF-8).
+/// The page declares a legacy encoding: it is read in it, unless its bytes are UTF-8 with
+/// characters beyond ASCII (all valid, or more valid characters than invalid sequences), which a
+/// legacy encoding almost never gives by chance and which a copy re-saved by a browser or a tool
+/// often is (it keeps the old declaration and writes UTF-8).
 fn from_declared(
     bytes: &[u8],
     declared: prescan::Declared,
@@ -114,6 +115,26 @@ fn from_declared(
         if declared.encoding.is_ascii_compatible() {
             // Pure ASCII reads the same in every such encoding: nothing to say.
             return text.to_owned();
+        }
+    } else {
+        let tally = Utf8Tally::of(bytes);
+        if tally.multibyte > tally.invalid {
+            diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                "declared-encoding-ignored",
+                format!(
+                    "the page declares {name} ({how}), but its bytes are UTF-8 ({} characters \
+                     beyond ASCII, against {} invalid {}); read as UTF-8",
+                    tally.multibyte,
+                    tally.invalid,
+                    if tally.invalid == 1 {
+                        "sequence"
+                    } else {
+                        "sequences"
+                    }
+                ),
+            ));
+            return decode_in(UTF_8, bytes, diagnostics);
         }
     }
     diagnostics.push(Diagnostic::new(

@@ -113,6 +113,13 @@ fn a_declared_legacy_encoding_gives_way_to_valid_utf8_beyond_ascii() {
     let (read, d) = decoded(b"<meta charset=iso-8859-1><p>ASCII only</p>");
     assert_eq!(read, "<meta charset=iso-8859-1><p>ASCII only</p>");
     assert!(d.is_empty());
+    // Nor does one bad byte among many UTF-8 characters make it the declared encoding.
+    let mut bytes = page.replace("politi", "politi \u{2014} ærø").into_bytes();
+    bytes.extend_from_slice(b"\n\xFF");
+    let (read, d) = decoded(&bytes);
+    assert!(read.contains("Forstærket politi — ærø"), "{read}");
+    assert_eq!(codes(&d), ["declared-encoding-ignored", "invalid-bytes"]);
+    assert_eq!(d[1].line, Some(2));
     // But a declared ISO-8859-1 page that is not UTF-8 is read in it.
     let (read, d) = decoded(b"<meta charset=iso-8859-1><p>caf\xE9</p>");
     assert_eq!(read, "<meta charset=iso-8859-1><p>caf\u{E9}</p>");
