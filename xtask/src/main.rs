@@ -31,10 +31,13 @@
 //!   real pages with a `gold.json` and prints items found, precision, the exact-UTC rate and merge
 //!   figures (`eval.rs`); a gold of page dates (`pages` with `expect_day`) gives the share of pages
 //!   whose publication day is right, beside htmldate's with `--peers` (`eval_dates.rs`).
-//! - `fuzz [--seconds N] [TARGET...] [-- LIBFUZZER_ARGS]`: the cargo-fuzz targets of `fuzz/`
-//!   (`text_page`, `html_page`, `stamps`, `plugin_protocol`; all by default), each for N seconds
-//!   (60 by default) with `cargo +nightly fuzz run`, then a table of the executions each ran; a
-//!   crash fails the task (`fuzz.rs`). Needs a nightly toolchain and `cargo install cargo-fuzz`.
+//! - `fuzz [--seconds N] [--corpus DIR] [--minimise] [TARGET...] [-- LIBFUZZER_ARGS]`: the
+//!   cargo-fuzz targets of `fuzz/` (`text_page`, `html_page`, `stamps`, `plugin_protocol`; all by
+//!   default), each for N seconds (60 by default) with `cargo +nightly fuzz run`, seeded from the
+//!   minimised corpus in `fuzz/corpus/` and growing the full one outside the repository (under the
+//!   target directory by default), then a table of the executions each ran; a crash fails the
+//!   task. `--minimise` rebuilds the committed corpus from both (`fuzz.rs`). Needs a nightly
+//!   toolchain and `cargo install cargo-fuzz`.
 //!
 //! xtask is a plain binary with few dependencies [rust-analyzer, mdBook]: it runs cargo as a child
 //! process and reads files; it is not part of the published crates.
@@ -57,7 +60,7 @@ use std::process::{Command, ExitCode};
 
 use sha2::{Digest, Sha256};
 
-const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|package|msrv|seeds|tidy|codegen [--check]|bench [ARGS]|synth [ARGS]|eval DIR|fuzz [--seconds N] [TARGET...]>";
+const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|package|msrv|seeds|tidy|codegen [--check]|bench [ARGS]|synth [ARGS]|eval DIR|fuzz [--seconds N] [--corpus DIR] [--minimise] [TARGET...]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
