@@ -35,7 +35,10 @@ pub(crate) fn package(root: &Path) -> Result<(), String> {
         .iter()
         .map(|name| {
             let dir = packed.join(format!("{name}-{version}"));
-            format!("patch.crates-io.{name}.path={:?}", dir.display().to_string())
+            format!(
+                "patch.crates-io.{name}.path={:?}",
+                dir.display().to_string()
+            )
         })
         .collect();
     for name in LIBRARIES {
@@ -84,7 +87,14 @@ pub(crate) fn msrv(root: &Path) -> Result<(), String> {
         }
     }
     let status = Command::new("rustup")
-        .args(["run", &version, "cargo", "check", "--workspace", "--all-targets"])
+        .args([
+            "run",
+            &version,
+            "cargo",
+            "check",
+            "--workspace",
+            "--all-targets",
+        ])
         .args(["--locked", "--quiet"])
         .env("CARGO_TARGET_DIR", root.join("target/msrv"))
         // The outer cargo's own variables name its toolchain; the inner one is rustup's choice.

@@ -5,7 +5,7 @@
 //! form; a stamp of another form above the first post is the page's publication time or date.
 //! A page with no stamps at all is an article with no dated item, and a warning says so.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use dateline_model::{Diagnostic, DocumentKind, DropReason, Severity};
@@ -382,9 +382,18 @@ fn with_day_lines(page: &Page<'_>, parsed: &mut Parsed, stamped: &mut [(u32, Sta
             .windows(4)
             .any(|w| w.iter().all(u8::is_ascii_digit))
     };
+    // A line a clock under it already takes as its date (its `date_lines`) is that stamp's.
+    let taken: HashSet<u32> = stamped
+        .iter()
+        .filter_map(|(_, line)| match line {
+            StampLine::Head { date_lines, .. } => Some(date_lines.iter().copied()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
     let days: Vec<(u32, String)> = page
         .lines()
-        .filter(|(n, _)| *n > first && !parsed.roles.is_assigned(*n))
+        .filter(|(n, _)| *n > first && !parsed.roles.is_assigned(*n) && !taken.contains(n))
         .filter_map(|(n, text)| {
             let text = text.trim();
             if text.len() > 80 || !year(text) {
@@ -1468,6 +1477,26 @@ mod tests {
         assert!(parsed.posts.is_empty());
         assert!(parsed.diagnostics.iter().any(|d| d.code == "no-timestamps"));
         assert_eq!(parsed.summary.len(), 1);
+    }
+
+    #[test]
+    fn a_date_line_a_clock_takes_as_its_date_is_no_day_line_too() {
+        // The second day's date line dates the clock under it (`date-lines-above-clock`); it
+        // was dropped as a day line as well, a line with two roles.
+        let parsed = parse(
+            "Election night live\n\nThu 4 Jul 2024\n\n22.30 BST\n\nTurnout\n\n\
+             Turnout is up in the north after a long day of voting across the country\n\n\
+             By Jo Bloggs\nLive: storm over the north coast\n\nThu 4 Jul 2024\n\n22.10 BST\n\n\
+             Turnout\n\nPolls have closed across the country after a long day of voting\n\n\
+             By Jo Bloggs\nLive: storm over the north coast\n\nStand: 30.01.2024 15:13 Uhr\n\n\
+             A storm front reaches the coast.\n",
+        );
+        assert_eq!(parsed.roles.conflicts(), &[]);
+        assert_eq!(
+            parsed.roles.get(14).map(|r| r.1),
+            Some("date-lines-above-clock")
+        );
+        assert_eq!(stamps(&parsed)[1].0, 16);
     }
 
     fn stamps(parsed: &Parsed) -> Vec<(u32, &str, Option<&str>)> {

@@ -199,7 +199,19 @@ impl Role {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineRoles {
     roles: Vec<Option<(Role, &'static str)>>,
-    conflicts: Vec<u32>,
+    conflicts: Vec<Conflict>,
+}
+
+/// A line two rules gave a role: the first rule's role is kept. Always a bug of a layout, which
+/// the reading reports (`line-role-conflict`) naming both rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conflict {
+    /// The line, 1-based.
+    pub line: u32,
+    /// The rule whose role the line keeps (empty for a line past the page's end).
+    pub kept: &'static str,
+    /// The rule whose role was refused.
+    pub refused: &'static str,
 }
 
 impl LineRoles {
@@ -219,11 +231,19 @@ impl LineRoles {
             .and_then(|l| l.checked_sub(1))
             .and_then(|i| self.roles.get_mut(i))
         else {
-            self.conflicts.push(line);
+            self.conflicts.push(Conflict {
+                line,
+                kept: "",
+                refused: rule,
+            });
             return;
         };
-        if slot.is_some() {
-            self.conflicts.push(line);
+        if let Some((_, kept)) = slot {
+            self.conflicts.push(Conflict {
+                line,
+                kept,
+                refused: rule,
+            });
         } else {
             *slot = Some((role, rule));
         }
@@ -249,7 +269,7 @@ impl LineRoles {
     }
 
     /// Lines that were given a role twice (a layout bug; always empty on the seeds).
-    pub fn conflicts(&self) -> &[u32] {
+    pub fn conflicts(&self) -> &[Conflict] {
         &self.conflicts
     }
 
@@ -373,7 +393,10 @@ mod tests {
         roles.assign(1, Role::Body, "b");
         roles.assign(9, Role::Body, "b");
         assert_eq!(roles.get(1), Some((Role::Title, "t")));
-        assert_eq!(roles.conflicts(), &[1, 9]);
+        assert_eq!(
+            roles.conflicts().iter().map(|c| c.line).collect::<Vec<_>>(),
+            [1, 9]
+        );
         assert!(!roles.is_assigned(2));
     }
 

@@ -136,7 +136,7 @@ pub use dw::DwLiveBlog;
 pub use error::Error;
 pub use generic::Generic;
 pub use independent::{IndependentArticle, IndependentLiveBlog};
-pub use layout::{Detection, DraftPost, Layout, LineRoles, Parsed, RawStamp, Role};
+pub use layout::{Conflict, Detection, DraftPost, Layout, LineRoles, Parsed, RawStamp, Role};
 pub use outlets::{Outlet, outlet_by_domain, outlet_by_name, outlets};
 pub use page::Page;
 

@@ -533,14 +533,18 @@ fn limit(parsed: &mut Parsed, max: usize, diagnostics: &mut Vec<Diagnostic>) {
 }
 
 fn account(page: &Page<'_>, parsed: &mut Parsed, diagnostics: &mut Vec<Diagnostic>) {
-    for line in parsed.roles.conflicts() {
+    for conflict in parsed.roles.conflicts() {
         diagnostics.push(
             Diagnostic::new(
                 Severity::Warning,
                 "line-role-conflict",
-                "the layout gave this line two roles; the first was kept (a dateline bug worth reporting)",
+                format!(
+                    "the layout gave this line two roles (by `{}`, then by `{}`); the first was \
+                     kept (a dateline bug worth reporting)",
+                    conflict.kept, conflict.refused
+                ),
             )
-            .at_line(*line),
+            .at_line(conflict.line),
         );
     }
     for (n, text) in page.lines() {
