@@ -382,18 +382,9 @@ fn with_day_lines(page: &Page<'_>, parsed: &mut Parsed, stamped: &mut [(u32, Sta
             .windows(4)
             .any(|w| w.iter().all(u8::is_ascii_digit))
     };
-    // A line a clock under it already takes as its date (its `date_lines`) is that stamp's.
-    let taken: HashSet<u32> = stamped
-        .iter()
-        .filter_map(|(_, line)| match line {
-            StampLine::Head { date_lines, .. } => Some(date_lines.iter().copied()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
     let days: Vec<(u32, String)> = page
         .lines()
-        .filter(|(n, _)| *n > first && !parsed.roles.is_assigned(*n) && !taken.contains(n))
+        .filter(|(n, _)| *n > first && !parsed.roles.is_assigned(*n))
         .filter_map(|(n, text)| {
             let text = text.trim();
             if text.len() > 80 || !year(text) {
@@ -428,6 +419,14 @@ fn with_day_lines(page: &Page<'_>, parsed: &mut Parsed, stamped: &mut [(u32, Sta
         if dateline_time::parse_stamp(&joined).is_some_and(|s| s.time.is_some()) {
             *stamp = joined;
             *dated = true;
+        }
+    }
+    // A day line is furniture, also where the clock right under it took it as its date (its
+    // `date_lines`, which then no longer claim it: one role a line).
+    let lines: HashSet<u32> = days.iter().map(|(n, _)| *n).collect();
+    for (_, line) in stamped.iter_mut() {
+        if let StampLine::Head { date_lines, .. } = line {
+            date_lines.retain(|n| !lines.contains(n));
         }
     }
     for (n, _) in days {
@@ -1481,8 +1480,8 @@ mod tests {
 
     #[test]
     fn a_date_line_a_clock_takes_as_its_date_is_no_day_line_too() {
-        // The second day's date line dates the clock under it (`date-lines-above-clock`); it
-        // was dropped as a day line as well, a line with two roles.
+        // The second day's date line dates the clock under it as a day line, and was claimed by
+        // that clock's stamp (`date-lines-above-clock`) as well: a line with two roles.
         let parsed = parse(
             "Election night live\n\nThu 4 Jul 2024\n\n22.30 BST\n\nTurnout\n\n\
              Turnout is up in the north after a long day of voting across the country\n\n\
@@ -1492,11 +1491,8 @@ mod tests {
              A storm front reaches the coast.\n",
         );
         assert_eq!(parsed.roles.conflicts(), &[]);
-        assert_eq!(
-            parsed.roles.get(14).map(|r| r.1),
-            Some("date-lines-above-clock")
-        );
-        assert_eq!(stamps(&parsed)[1].0, 16);
+        assert_eq!(parsed.roles.get(14).map(|r| r.1), Some("day-line"));
+        assert_eq!(stamps(&parsed)[1], (16, "Thu 4 Jul 2024 22.10 BST", None));
     }
 
     fn stamps(parsed: &Parsed) -> Vec<(u32, &str, Option<&str>)> {
