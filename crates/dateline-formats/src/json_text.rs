@@ -28,32 +28,44 @@ pub fn to_writer<W: io::Write, T: Serialize + ?Sized>(out: W, value: &T) -> serd
 /// A formatter that writes what `F` writes, but for the characters above in strings.
 struct Escaping<F>(F);
 
-/// Whether `c` is written as a `\u` escape (serde_json has escaped the C0 controls already).
-fn escaped(c: char) -> bool {
-    matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
 impl<F: Formatter> Formatter for Escaping<F> {
     fn write_string_fragment<W: ?Sized + io::Write>(
         &mut self,
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        // The first byte of each such character in UTF-8: DEL itself, 0xC2 (U+0080 to U+00BF)
-        // and 0xE2 (U+2000 to U+2FFF); a fragment without them, nearly every one, is written at
-        // once.
-        if memchr::memchr3(0x7f, 0xc2, 0xe2, fragment.as_bytes()).is_none() {
-            return writer.write_all(fragment.as_bytes());
-        }
+        // One walk over the bytes, which skips ASCII at once and decodes nothing: most
+        // fragments are short (a field's value), where a vectorised search costs more than it
+        // saves, and text beyond ASCII is mostly other characters (curly quotes share 0xE2 with
+        // the controls sought).
+        let bytes = fragment.as_bytes();
         let mut start = 0;
-        for (at, c) in fragment.char_indices() {
-            if escaped(c) {
-                writer.write_all(fragment.get(start..at).unwrap_or_default().as_bytes())?;
-                write!(writer, "\\u{:04x}", u32::from(c))?;
-                start = at + c.len_utf8();
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            if byte < 0x7f {
+                at += 1;
+                continue;
             }
+            let len = match (byte, bytes.get(at + 1), bytes.get(at + 2)) {
+                (0x7f, _, _) => 1,
+                // U+0080 to U+009F.
+                (0xc2, Some(0x80..=0x9f), _) => 2,
+                // U+202A to U+202E, U+2066 to U+2069.
+                (0xe2, Some(0x80), Some(0xaa..=0xae)) | (0xe2, Some(0x81), Some(0xa6..=0xa9)) => 3,
+                _ => {
+                    at += 1;
+                    continue;
+                }
+            };
+            let c = fragment.get(at..).and_then(|t| t.chars().next());
+            writer.write_all(bytes.get(start..at).unwrap_or_default())?;
+            if let Some(c) = c {
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+            }
+            at += len;
+            start = at;
         }
-        writer.write_all(fragment.get(start..).unwrap_or_default().as_bytes())
+        writer.write_all(bytes.get(start..).unwrap_or_default())
     }
 
     fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
@@ -128,6 +140,23 @@ mod tests {
         assert!(json.contains(r"a\u007fb\u009b2Jc\u202etxt.exe\u2066d e\u001b]0;t\u0007"));
         let back: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn exactly_del_the_c1_and_the_bidi_controls_are_escaped_beyond_json() {
+        let sought = |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        // (The quote and the backslash are serde_json's to escape, and stand in the JSON anyway.)
+        let chars = ('\u{20}'..='\u{3000}').chain(['\u{1f600}', '\u{10ffff}']);
+        for c in chars.filter(|c| !matches!(c, '"' | '\\')) {
+            let text = format!("a{c}b");
+            let mut out = Vec::new();
+            to_writer(&mut out, &text).expect("writing to memory");
+            let json = String::from_utf8(out).expect("UTF-8");
+            let raw = json.contains(c);
+            assert_eq!(raw, !sought(c), "{c:?} in {json}");
+            let back: String = serde_json::from_str(&json).expect("valid JSON");
+            assert_eq!(back, text);
+        }
     }
 
     #[test]
