@@ -1,7 +1,7 @@
 //! The subcommands: read pages, build the timeline, write it.
 
 use std::collections::HashMap;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -52,6 +52,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             options.csv_reports = a.csv_reports;
             options.excel = a.excel;
             options.display_zone = display_zone;
+            options.terminal = a.input.output.is_none() && io::stdout().is_terminal();
             let result = finish(&a.input, format, &timeline, &options);
             leave(timeline);
             result

@@ -244,7 +244,7 @@ fn write_json(out: &mut dyn Write, reading: &Reading) -> io::Result<()> {
         "path": reading.document.path,
         "context": reading.document.context,
     });
-    dateline_formats::json_text::to_writer(&mut *out, &context)?;
+    dateline_formats::json_text::to_writer(&mut *out, &context, true)?;
     writeln!(out)?;
     for line in lines(reading) {
         let record = json!({
@@ -260,7 +260,7 @@ fn write_json(out: &mut dyn Write, reading: &Reading) -> io::Result<()> {
             },
             "text": line.text,
         });
-        dateline_formats::json_text::to_writer(&mut *out, &record)?;
+        dateline_formats::json_text::to_writer(&mut *out, &record, true)?;
         writeln!(out)?;
     }
     Ok(())

@@ -118,7 +118,7 @@ pub fn run(args: &TimeArgs) -> Result<(), CliError> {
             zone: args.zone.as_deref(),
             found,
         };
-        dateline_formats::json_text::to_writer_pretty(&mut out, &output)
+        dateline_formats::json_text::to_writer_pretty(&mut out, &output, true)
             .map_err(|e| write_error(target, e.into()))?;
         writeln!(out).map_err(|e| write_error(target, e.into()))?;
     } else {

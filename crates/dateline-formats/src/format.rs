@@ -52,6 +52,11 @@ pub struct WriteOptions {
     pub excel: bool,
     /// `markdown`: also show each event's time in this zone, beside the UTC time.
     pub display_zone: Option<chrono_tz::Tz>,
+    /// The output is shown on a terminal as it is written: the JSON formats (`json`, `jsonl`,
+    /// `timelinejs`) then escape DEL, the C1 controls and the bidirectional controls in strings
+    /// as well ([`crate::json_text`]), which a terminal would otherwise act on. The decoded text
+    /// is the same; the other formats drop such characters always.
+    pub terminal: bool,
 }
 
 static FORMATS: &[&dyn Format] = &[

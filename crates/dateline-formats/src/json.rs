@@ -11,8 +11,8 @@ use crate::{Error, Format, WriteOptions};
 /// The JSON contract: the whole [`Timeline`] with serde, pretty-printed with two-space
 /// indentation, and a final newline.
 ///
-/// The bytes are `serde_json::to_writer_pretty`'s, but for DEL, the C1 controls and the
-/// bidirectional controls, which strings hold as `\u` escapes too ([`crate::json_text`]); the lists (documents, events, diagnostics)
+/// The bytes are `serde_json::to_writer_pretty`'s (on a terminal, DEL, the C1 controls and the
+/// bidirectional controls are `\u` escapes in strings too, [`crate::json_text`]); the lists (documents, events, diagnostics)
 /// are serialised in parallel, a batch at a time, each batch while the one before it is written.
 ///
 /// Field names are the model's, times are RFC 3339 (`utc` with `Z`), absent values are `null`.
@@ -31,10 +31,11 @@ impl Format for Json {
     fn write(
         &self,
         timeline: &Timeline,
-        _options: &WriteOptions,
+        options: &WriteOptions,
         out: &mut dyn io::Write,
     ) -> Result<(), Error> {
         let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        let terminal = options.terminal;
         // The fields in the order the model declares them, as serde writes them; a field the model
         // gains must be written here too (`the_bytes_are_the_pretty_printers` fails until it is).
         write!(
@@ -42,11 +43,11 @@ impl Format for Json {
             "{{\n  \"version\": {},\n  \"documents\": ",
             timeline.version
         )?;
-        write_list(&mut out, &timeline.documents)?;
+        write_list(&mut out, &timeline.documents, terminal)?;
         out.write_all(b",\n  \"events\": ")?;
-        write_list(&mut out, &timeline.events)?;
+        write_list(&mut out, &timeline.events, terminal)?;
         out.write_all(b",\n  \"diagnostics\": ")?;
-        write_list(&mut out, &timeline.diagnostics)?;
+        write_list(&mut out, &timeline.diagnostics, terminal)?;
         out.write_all(b"\n}\n")?;
         out.flush()?;
         Ok(())
@@ -59,20 +60,27 @@ const BATCH: usize = 64;
 
 /// A list that is the value of a top-level field: `[]`, or its items one per line at four
 /// spaces, as the pretty printer nests them.
-fn write_list<T: Serialize + Sync>(out: &mut impl Write, items: &[T]) -> Result<(), Error> {
+fn write_list<T: Serialize + Sync>(
+    out: &mut impl Write,
+    items: &[T],
+    terminal: bool,
+) -> Result<(), Error> {
     if items.is_empty() {
         out.write_all(b"[]")?;
         return Ok(());
     }
     out.write_all(b"[")?;
     let mut batches = items.chunks(BATCH);
-    let mut ready = batches.next().map(serialise).transpose()?;
+    let mut ready = batches
+        .next()
+        .map(|batch| serialise(batch, terminal))
+        .transpose()?;
     let mut first = true;
     while let Some(done) = ready.take() {
         // The next batch is serialised on the thread pool while this one is written here.
         let mut next = None;
         let written = rayon::in_place_scope(|scope| {
-            scope.spawn(|_| next = batches.next().map(serialise));
+            scope.spawn(|_| next = batches.next().map(|batch| serialise(batch, terminal)));
             for item in &done {
                 out.write_all(if first { b"\n    " } else { b",\n    " })?;
                 first = false;
@@ -89,12 +97,12 @@ fn write_list<T: Serialize + Sync>(out: &mut impl Write, items: &[T]) -> Result<
 
 /// Each item of a batch pretty-printed on its own and moved in to where it stands in the
 /// timeline, in parallel.
-fn serialise<T: Serialize + Sync>(batch: &[T]) -> Result<Vec<Vec<u8>>, Error> {
+fn serialise<T: Serialize + Sync>(batch: &[T], terminal: bool) -> Result<Vec<Vec<u8>>, Error> {
     batch
         .par_iter()
         .map(|item| {
             let mut buf = Vec::new();
-            crate::json_text::to_writer_pretty(&mut buf, item)?;
+            crate::json_text::to_writer_pretty(&mut buf, item, terminal)?;
             Ok(indented(&buf))
         })
         .collect()
@@ -149,6 +157,47 @@ mod tests {
             assert_eq!(timed["date"], serde_json::Value::Null);
             let back: Timeline = serde_json::from_value(value).expect("reads back");
             assert_eq!(back, timeline);
+        }
+    }
+
+    #[test]
+    fn on_a_terminal_the_json_formats_escape_the_controls_a_terminal_acts_on() {
+        let mut timeline = sample();
+        timeline.documents[0].title = Some("Live \u{9b}2J \u{202e}txt \u{7f}".to_owned());
+        for name in ["json", "jsonl", "timelinejs"] {
+            let format = crate::by_name(name).expect("a built-in format");
+            let mut shown = WriteOptions::default();
+            shown.terminal = true;
+            let mut out = Vec::new();
+            format
+                .write(&timeline, &shown, &mut out)
+                .expect("writing to a Vec");
+            let text = String::from_utf8(out).expect("UTF-8");
+            assert!(
+                !text.contains(['\u{9b}', '\u{202e}', '\u{7f}']),
+                "{name}: {text}"
+            );
+            let mut out = Vec::new();
+            format
+                .write(&timeline, &WriteOptions::default(), &mut out)
+                .expect("writing to a Vec");
+            let piped = String::from_utf8(out).expect("UTF-8");
+            if name == "json" {
+                assert!(piped.contains("\u{9b}2J \u{202e}txt \u{7f}"), "{name}");
+            }
+            // The same values: only the escapes differ.
+            let values = |text: &str| -> Vec<serde_json::Value> {
+                let lines: Vec<&str> = if name == "jsonl" {
+                    text.lines().collect()
+                } else {
+                    vec![text]
+                };
+                lines
+                    .iter()
+                    .map(|l| serde_json::from_str(l).expect("valid JSON"))
+                    .collect()
+            };
+            assert_eq!(values(&text), values(&piped), "{name}");
         }
     }
 

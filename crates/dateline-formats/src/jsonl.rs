@@ -42,30 +42,35 @@ impl Format for Jsonl {
     fn write(
         &self,
         timeline: &Timeline,
-        _options: &WriteOptions,
+        options: &WriteOptions,
         out: &mut dyn io::Write,
     ) -> Result<(), Error> {
         let mut out = io::BufWriter::new(out);
         let header = Header {
             version: timeline.version,
         };
-        line(&mut out, "header", &header)?;
+        line(&mut out, "header", &header, options.terminal)?;
         for doc in &timeline.documents {
-            line(&mut out, "document", doc)?;
+            line(&mut out, "document", doc, options.terminal)?;
         }
         for event in &timeline.events {
-            line(&mut out, "event", event)?;
+            line(&mut out, "event", event, options.terminal)?;
         }
         for diagnostic in &timeline.diagnostics {
-            line(&mut out, "diagnostic", diagnostic)?;
+            line(&mut out, "diagnostic", diagnostic, options.terminal)?;
         }
         out.flush()?;
         Ok(())
     }
 }
 
-fn line<T: Serialize>(out: &mut impl Write, kind: &'static str, data: &T) -> Result<(), Error> {
-    crate::json_text::to_writer(&mut *out, &Record { kind, data })?;
+fn line<T: Serialize>(
+    out: &mut impl Write,
+    kind: &'static str,
+    data: &T,
+    terminal: bool,
+) -> Result<(), Error> {
+    crate::json_text::to_writer(&mut *out, &Record { kind, data }, terminal)?;
     out.write_all(b"\n")?;
     Ok(())
 }

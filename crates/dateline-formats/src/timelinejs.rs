@@ -40,11 +40,11 @@ impl Format for TimelineJs {
     fn write(
         &self,
         timeline: &Timeline,
-        _options: &WriteOptions,
+        options: &WriteOptions,
         out: &mut dyn io::Write,
     ) -> Result<(), Error> {
         let mut out = io::BufWriter::new(out);
-        crate::json_text::to_writer_pretty(&mut out, &document(timeline))?;
+        crate::json_text::to_writer_pretty(&mut out, &document(timeline), options.terminal)?;
         out.write_all(b"\n")?;
         out.flush()?;
         Ok(())
