@@ -444,10 +444,10 @@ fn verdict(samples: &[Sample]) -> String {
                 per_mb * 10.0
             ));
         }
-        if let Some(multiple) = last.memory_multiple() {
-            if multiple > MEMORY_MULTIPLE {
-                problems.push(format!("peak memory {multiple:.0}x the page"));
-            }
+        if let Some(multiple) = last.memory_multiple()
+            && multiple > MEMORY_MULTIPLE
+        {
+            problems.push(format!("peak memory {multiple:.0}x the page"));
         }
     }
     if problems.is_empty() {

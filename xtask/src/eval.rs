@@ -299,10 +299,10 @@ fn affinity(item: &Item, post: &Printed, copy: Copy, article_doc: bool) -> u32 {
     } else if copy == Copy::Text && post.lines.0 <= item.line && item.line <= post.lines.1 {
         score += 1;
     }
-    if let Some(starts) = &item.starts {
-        if prefix_matches(&post.text, starts) {
-            score += 3;
-        }
+    if let Some(starts) = &item.starts
+        && prefix_matches(&post.text, starts)
+    {
+        score += 3;
     }
     match (&item.headline, &post.headline) {
         (Some(a), Some(b)) if norm(a) == norm(b) => score += 2,

@@ -169,12 +169,11 @@ fn known_targets(root: &Path) -> Result<Vec<String>, String> {
     for line in manifest.lines().map(str::trim) {
         if line.starts_with('[') {
             in_bin = line == "[[bin]]";
-        } else if in_bin {
-            if let Some(value) = line.strip_prefix("name").map(str::trim_start) {
-                if let Some(value) = value.strip_prefix('=') {
-                    names.push(value.trim().trim_matches('"').to_owned());
-                }
-            }
+        } else if in_bin
+            && let Some(value) = line.strip_prefix("name").map(str::trim_start)
+            && let Some(value) = value.strip_prefix('=')
+        {
+            names.push(value.trim().trim_matches('"').to_owned());
         }
     }
     if names.is_empty() {

@@ -95,10 +95,10 @@ impl CliError {
         }
         let mut source: Option<&(dyn std::error::Error + 'static)> = self.source();
         while let Some(err) = source {
-            if let Some(io) = err.downcast_ref::<io::Error>() {
-                if io.kind() == io::ErrorKind::BrokenPipe {
-                    return true;
-                }
+            if let Some(io) = err.downcast_ref::<io::Error>()
+                && io.kind() == io::ErrorKind::BrokenPipe
+            {
+                return true;
             }
             source = err.source();
         }

@@ -33,10 +33,10 @@ pub fn path_text(path: &Path) -> String {
         use std::fmt::Write as _;
         use std::os::unix::ffi::OsStrExt;
         let bytes = path.as_os_str().as_bytes();
-        if let Ok(text) = std::str::from_utf8(bytes) {
-            if !text.chars().any(|c| c == '\\' || c.is_control()) {
-                return text.to_owned();
-            }
+        if let Ok(text) = std::str::from_utf8(bytes)
+            && !text.chars().any(|c| c == '\\' || c.is_control())
+        {
+            return text.to_owned();
         }
         let mut out = String::with_capacity(bytes.len() + 8);
         for chunk in bytes.utf8_chunks() {

@@ -488,7 +488,7 @@ pub(crate) fn escape(text: &str) -> String {
 fn message(text: &str) -> String {
     let text = one_line(text);
     let parts: Vec<&str> = text.split('`').collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         return escape(&text);
     }
     let mut out = String::with_capacity(text.len() + 16);

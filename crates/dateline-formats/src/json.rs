@@ -166,8 +166,10 @@ mod tests {
         timeline.documents[0].title = Some("Live \u{9b}2J \u{202e}txt \u{7f}".to_owned());
         for name in ["json", "jsonl", "timelinejs"] {
             let format = crate::by_name(name).expect("a built-in format");
-            let mut shown = WriteOptions::default();
-            shown.terminal = true;
+            let shown = WriteOptions {
+                terminal: true,
+                ..WriteOptions::default()
+            };
             let mut out = Vec::new();
             format
                 .write(&timeline, &shown, &mut out)

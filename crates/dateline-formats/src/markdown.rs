@@ -323,7 +323,7 @@ fn escape(text: &str) -> String {
 /// the rest escaped text. With an odd number of backticks, all of it is escaped text.
 fn message(text: &str) -> String {
     let parts: Vec<&str> = text.split('`').collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         return inline(text);
     }
     let mut out = String::with_capacity(text.len() + 8);

@@ -127,14 +127,13 @@ impl Layout for CnnLiveBlog {
 
 /// Photo credits, and a caption printed twice: once alone, once followed by its credit.
 fn media_or_furniture(page: &Page<'_>, n: u32, text: &str) -> Option<(DropReason, &'static str)> {
-    if let Some(next) = page.line(n + 1).map(str::trim) {
-        if !next.is_empty()
-            && next.len() > text.len()
-            && next.starts_with(text)
-            && boilerplate::classify(next).is_some_and(|(r, _)| r == DropReason::Media)
-        {
-            return Some((DropReason::Media, "image-caption"));
-        }
+    if let Some(next) = page.line(n + 1).map(str::trim)
+        && !next.is_empty()
+        && next.len() > text.len()
+        && next.starts_with(text)
+        && boilerplate::classify(next).is_some_and(|(r, _)| r == DropReason::Media)
+    {
+        return Some((DropReason::Media, "image-caption"));
     }
     boilerplate::classify(text)
 }

@@ -268,10 +268,10 @@ fn summary_repeats(page: &Page<'_>, stamped: &[(u32, StampLine)]) -> Vec<u32> {
     // stamps costs no more than its stamps.
     let mut last: HashMap<(chrono::NaiveTime, String), usize> = HashMap::new();
     for (i, (n, line)) in stamped.iter().enumerate() {
-        if let Some((stamp, headline)) = headline_of(*n, line) {
-            if let Some(t) = clock(&stamp) {
-                last.insert((t, headline), i);
-            }
+        if let Some((stamp, headline)) = headline_of(*n, line)
+            && let Some(t) = clock(&stamp)
+        {
+            last.insert((t, headline), i);
         }
     }
     let mut out = Vec::new();
@@ -346,10 +346,10 @@ fn dotted_head(text: &str) -> Option<StampLine> {
 fn dotted_run(page: &Page<'_>) -> bool {
     let mut minutes: Vec<u32> = Vec::new();
     for (_, text) in page.lines() {
-        if let Some(StampLine::Head { stamp, .. }) = dotted_head(text) {
-            if let Some(t) = dateline_time::dotted_clock(&stamp).and_then(|s| s.time) {
-                minutes.push(chrono::Timelike::hour(&t) * 60 + chrono::Timelike::minute(&t));
-            }
+        if let Some(StampLine::Head { stamp, .. }) = dotted_head(text)
+            && let Some(t) = dateline_time::dotted_clock(&stamp).and_then(|s| s.time)
+        {
+            minutes.push(chrono::Timelike::hour(&t) * 60 + chrono::Timelike::minute(&t));
         }
     }
     if minutes.len() < DOTTED_RUN {
@@ -472,14 +472,15 @@ fn with_date_lines(page: &Page<'_>, parsed: &Parsed, n: u32, line: &mut StampLin
         };
         let joined: Vec<&str> = chosen.iter().rev().map(|(_, t)| *t).collect();
         let text = format!("{} {stamp}", joined.join(" "));
-        if let Some(found) = dateline_time::parse_stamp(&text) {
-            if found.date.is_some() && found.time.is_some() {
-                *stamp = text;
-                *dated = true;
-                *form = found.form;
-                *date_lines = chosen.iter().map(|(l, _)| *l).collect();
-                return;
-            }
+        if let Some(found) = dateline_time::parse_stamp(&text)
+            && found.date.is_some()
+            && found.time.is_some()
+        {
+            *stamp = text;
+            *dated = true;
+            *form = found.form;
+            *date_lines = chosen.iter().map(|(l, _)| *l).collect();
+            return;
         }
     }
 }
@@ -884,10 +885,11 @@ fn claim(page: &Page<'_>, parsed: &mut Parsed, line: u32, reason: DropReason, ru
 fn learn_bylines(stamped: &mut [(u32, StampLine)], diagnostics: &mut Vec<Diagnostic>) {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (_, line) in stamped.iter() {
-        if let StampLine::Head { rest, .. } = line {
-            if name_like(rest) && !is_label(rest) {
-                *counts.entry(rest.clone()).or_default() += 1;
-            }
+        if let StampLine::Head { rest, .. } = line
+            && name_like(rest)
+            && !is_label(rest)
+        {
+            *counts.entry(rest.clone()).or_default() += 1;
         }
     }
     let mut learned = 0;
@@ -895,11 +897,11 @@ fn learn_bylines(stamped: &mut [(u32, StampLine)], diagnostics: &mut Vec<Diagnos
         if let StampLine::Head {
             rest, glued_name, ..
         } = line
+            && !*glued_name
+            && counts.get(rest.as_str()).is_some_and(|c| *c >= 2)
         {
-            if !*glued_name && counts.get(rest.as_str()).is_some_and(|c| *c >= 2) {
-                *glued_name = true;
-                learned += 1;
-            }
+            *glued_name = true;
+            learned += 1;
         }
     }
     let glued = stamped
@@ -1302,13 +1304,13 @@ fn header(page: &Page<'_>, parsed: &mut Parsed, stamped: &[(u32, StampLine)], en
         }
         if trimmed == "By" || trimmed == "by" {
             let next = (n + 1..end).find(|m| page.line(*m).is_some_and(|t| !is_blank(t)));
-            if let Some(m) = next.filter(|m| !parsed.roles.is_assigned(*m)) {
-                if let Some(names) = page.line(m).map(str::trim).filter(|t| name_like(t)) {
-                    parsed.bylines.push(names.to_owned());
-                    parsed.roles.assign(n, Role::Byline, "by-label");
-                    parsed.roles.assign(m, Role::Byline, "name-under-by-label");
-                    continue;
-                }
+            if let Some(m) = next.filter(|m| !parsed.roles.is_assigned(*m))
+                && let Some(names) = page.line(m).map(str::trim).filter(|t| name_like(t))
+            {
+                parsed.bylines.push(names.to_owned());
+                parsed.roles.assign(n, Role::Byline, "by-label");
+                parsed.roles.assign(m, Role::Byline, "name-under-by-label");
+                continue;
             }
         }
         if parsed.title.is_none() {

@@ -363,10 +363,11 @@ impl Parsed {
         rule: &'static str,
     ) {
         for line in first..=last {
-            if let Some(text) = page.line(line) {
-                if !is_blank(text) && !self.roles.is_assigned(line) {
-                    self.drop_line(line, reason, rule);
-                }
+            if let Some(text) = page.line(line)
+                && !is_blank(text)
+                && !self.roles.is_assigned(line)
+            {
+                self.drop_line(line, reason, rule);
             }
         }
     }

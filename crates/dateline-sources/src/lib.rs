@@ -376,10 +376,10 @@ fn choose(
     }
     let mut best: Option<(&'static dyn Layout, Detection)> = None;
     for candidate in LAYOUTS.iter().copied() {
-        if let Some(found) = candidate.detect(page) {
-            if best.as_ref().is_none_or(|(_, b)| found.score > b.score) {
-                best = Some((candidate, found));
-            }
+        if let Some(found) = candidate.detect(page)
+            && best.as_ref().is_none_or(|(_, b)| found.score > b.score)
+        {
+            best = Some((candidate, found));
         }
     }
     match best {

@@ -704,10 +704,10 @@ pub(crate) fn outlet_in_lines(lines: &[&str], credit_lines: &[&str]) -> Option<&
                 .unwrap_or_default()
                 .to_ascii_lowercase();
             let outlet = OUTLETS.iter().find(|o| o.domains.contains(&found.as_str()));
-            if let Some(o) = outlet {
-                if !by_domain.iter().any(|b| b.name == o.name) {
-                    by_domain.push(o);
-                }
+            if let Some(o) = outlet
+                && !by_domain.iter().any(|b| b.name == o.name)
+            {
+                by_domain.push(o);
             }
         }
     }

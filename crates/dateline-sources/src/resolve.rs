@@ -65,14 +65,14 @@ pub(crate) fn finish(
     doc.outlet.clone_from(&context.outlet);
     doc.context = context.record.clone();
     diagnostics.extend(context.diagnostics.iter().cloned());
-    if let Some(statement) = &context.statement {
-        if let Some(zone) = &context.zone {
-            doc.zone_statement = Some(ZoneStatement::new(
-                statement.line,
-                statement.text.clone(),
-                zone.tz.name(),
-            ));
-        }
+    if let Some(statement) = &context.statement
+        && let Some(zone) = &context.zone
+    {
+        doc.zone_statement = Some(ZoneStatement::new(
+            statement.line,
+            statement.text.clone(),
+            zone.tz.name(),
+        ));
     }
 
     // Every stamp is read in the page's context: its zone, country, date and capture time.
@@ -106,21 +106,20 @@ pub(crate) fn finish(
     // Bare clocks (or dates without a year) under no page date: the page's own published (or
     // updated) day stands in.
     let undated = |s: &Stamp| s.date.as_ref().is_none_or(|d| d.year.is_none());
-    if stamps.iter().any(undated) {
-        if let Some(page_date) = context.page_date {
-            if let Some(which) = page_date.from {
-                let mut d = Diagnostic::new(
-                    Severity::Info,
-                    "page-date-inferred",
-                    format!(
-                        "the page prints no date for its clocks; the day it was {which} ({}) is used",
-                        page_date.date
-                    ),
-                );
-                d.line = page_date.line;
-                diagnostics.push(d);
-            }
-        }
+    if stamps.iter().any(undated)
+        && let Some(page_date) = context.page_date
+        && let Some(which) = page_date.from
+    {
+        let mut d = Diagnostic::new(
+            Severity::Info,
+            "page-date-inferred",
+            format!(
+                "the page prints no date for its clocks; the day it was {which} ({}) is used",
+                page_date.date
+            ),
+        );
+        d.line = page_date.line;
+        diagnostics.push(d);
     }
     let mut times: Vec<Option<ResolvedTime>> = vec![None; parsed.posts.len()];
     // The order of the posts is the last decision of the page's context: their times say it.
@@ -326,17 +325,17 @@ fn article_time(
         diagnostics.push(d);
     }
     // The page shows less than the machine data gives: say where the minute came from.
-    if let ZoneSource::Machine { field } = &time.basis.zone_source {
-        if dated.visible.is_none() || dated.shown.is_some() {
-            diagnostics.push(Diagnostic::new(
-                Severity::Info,
-                "article-time-from-machine",
-                format!(
-                    "the page shows no minute for its publication; the time is its {field} `{}`",
-                    time.raw
-                ),
-            ));
-        }
+    if let ZoneSource::Machine { field } = &time.basis.zone_source
+        && (dated.visible.is_none() || dated.shown.is_some())
+    {
+        diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "article-time-from-machine",
+            format!(
+                "the page shows no minute for its publication; the time is its {field} `{}`",
+                time.raw
+            ),
+        ));
     }
     match doc.posts.iter_mut().find(|p| p.visible) {
         Some(post) => {
@@ -346,12 +345,12 @@ fn article_time(
             });
             match own {
                 Some(_) if !by_update => {
-                    if let Some(t) = post.time.as_mut() {
-                        if agreeing.len() > 1 {
-                            t.basis
-                                .notes
-                                .push(format!("agrees with {}", agreeing.join(", ")));
-                        }
+                    if let Some(t) = post.time.as_mut()
+                        && agreeing.len() > 1
+                    {
+                        t.basis
+                            .notes
+                            .push(format!("agrees with {}", agreeing.join(", ")));
                     }
                 }
                 _ => post.time = Some(time),

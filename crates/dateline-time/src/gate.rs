@@ -1215,7 +1215,7 @@ mod tests {
         let mut t = String::new();
         t.push_str(pick(0, &["", "X", "X\u{301}", "on "]));
         if day_first {
-            if picks[1] % 2 == 0 {
+            if picks[1].is_multiple_of(2) {
                 t.push_str(word(0));
                 t.push_str(pick(1, &[",", ", ", " ", "."]));
                 t.push_str(space(2));
@@ -1224,7 +1224,7 @@ mod tests {
             t.push_str(space(3));
             t.push_str(pick(3, &["", "de ", "d'", "d\u{2019}"]));
             t.push_str(word(1));
-            if picks[4] % 3 == 0 {
+            if picks[4].is_multiple_of(3) {
                 t.push('/');
                 t.push_str(word(2));
             }
@@ -1234,7 +1234,7 @@ mod tests {
                 5,
                 &["2020", "\u{662}\u{660}\u{662}\u{661}", "2020.", "2021 г."],
             ));
-            if picks[6] % 2 == 0 {
+            if picks[6].is_multiple_of(2) {
                 t.push_str(space(6));
                 t.push_str(word(3));
             }

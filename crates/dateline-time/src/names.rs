@@ -1174,14 +1174,13 @@ pub(crate) fn on_line(line: &str) -> Kind {
         }
         if i > start {
             found = found.or(keys.kind(bytes.get(start..i).unwrap_or_default(), ascii));
-            if let Some((first, end)) = before {
-                if bytes
+            if let Some((first, end)) = before
+                && bytes
                     .get(end..start)
                     .is_some_and(|between| APOSTROPHES.contains(&between))
-                {
-                    let pair = bytes.get(first..i).unwrap_or_default();
-                    found = found.or(keys.kind(pair, pair.is_ascii()));
-                }
+            {
+                let pair = bytes.get(first..i).unwrap_or_default();
+                found = found.or(keys.kind(pair, pair.is_ascii()));
             }
             before = Some((start, i));
         }

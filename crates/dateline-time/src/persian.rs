@@ -4,8 +4,8 @@
 //! The conversion is written here by hand, as the arithmetic is short and well known, and no
 //! crate does it at a cost that fits: the small Jalali crates on crates.io (`jalali-date`
 //! 0.2, `ptime` 0.1, `jalali` 0.1 with no licence) have not been maintained for years, and
-//! `icu_calendar`, maintained by the Unicode Consortium, needs Rust 1.88 (the workspace builds
-//! with 1.85) and a dozen crates of ICU4X's data model for this one function. The algorithm is
+//! `icu_calendar`, maintained by the Unicode Consortium, brings a dozen crates of ICU4X's data
+//! model for this one function. The algorithm is
 //! Kazimierz M. Borkowski's, as `jalaali-js` implements it: the table of the years in which the
 //! 33-year cycle of leap years breaks ([`BREAKS`]) gives, for any year from 1 to 3177 of the
 //! Solar Hijri era, the day of March on which its first day (Nowruz, 1 Farvardin) falls. It

@@ -137,27 +137,27 @@ pub(crate) fn resolve_with(
             }
         },
     };
-    if let Some(wd) = printed.and_then(|pd| pd.weekday) {
-        if date.weekday() != wd {
-            notes.push(Note::warn(
-                "weekday-mismatch",
-                format!(
-                    "`{text}` prints {wd:?} but {date} is a {:?}",
-                    date.weekday()
-                ),
-            ));
-        }
+    if let Some(wd) = printed.and_then(|pd| pd.weekday)
+        && date.weekday() != wd
+    {
+        notes.push(Note::warn(
+            "weekday-mismatch",
+            format!(
+                "`{text}` prints {wd:?} but {date} is a {:?}",
+                date.weekday()
+            ),
+        ));
     }
     let time = stamp.time.unwrap_or(NaiveTime::MIN);
     let ndt = date.and_time(time);
 
     // An ambiguous abbreviation with a second reading (`10:00 IST (04:30 GMT)`): the reading
     // that names the same instant settles it, whatever else the page says.
-    if let (Some(label), Some((also_time, also_label))) = (&stamp.zone, &stamp.also) {
-        if let Some(agreed) = zones::lookup_by_agreement(label, ndt, *also_time, also_label, date) {
-            zone = agreed.zone;
-            lookup = Some(agreed);
-        }
+    if let (Some(label), Some((also_time, also_label))) = (&stamp.zone, &stamp.also)
+        && let Some(agreed) = zones::lookup_by_agreement(label, ndt, *also_time, also_label, date)
+    {
+        zone = agreed.zone;
+        lookup = Some(agreed);
     }
 
     let season = lookup.as_ref().map_or(Season::Any, |l| l.season);

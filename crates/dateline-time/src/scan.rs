@@ -1281,19 +1281,19 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             && tail
                 .chars()
                 .all(|c| matches!(c, 'm' | 'M' | '.') || is_space(c))
+            && let Some((label, after)) = small_zone_after(text, end)
         {
-            if let Some((label, after)) = small_zone_after(text, end) {
-                zone = Some(ZoneLabel::Abbreviation(label.to_ascii_uppercase()));
-                end = after;
-            }
+            zone = Some(ZoneLabel::Abbreviation(label.to_ascii_uppercase()));
+            end = after;
         }
     }
     // `2020-10` of `2020-10-04` is a date's year and month, not a four-digit clock glued to an
     // offset.
-    if let (Some(hhmm), Some(z)) = (caps.name(G::Hhmm), caps.name(G::Zone)) {
-        if z.start() == hhmm.end() && z.as_str().starts_with(['+', '-']) {
-            return None;
-        }
+    if let (Some(hhmm), Some(z)) = (caps.name(G::Hhmm), caps.name(G::Zone))
+        && z.start() == hhmm.end()
+        && z.as_str().starts_with(['+', '-'])
+    {
+        return None;
     }
     let span = start..end;
     let also = match (num(caps, G::H2), num(caps, G::M2), caps.name(G::Zone2)) {

@@ -191,22 +191,22 @@ pub(crate) fn resolve_sequence(stamps: &[Stamp], ctx: &Context) -> Sequence {
     // A post after the page's own update time is suspicious: the page or the post is misread.
     if let Some(updated) = ctx.updated {
         for (i, t) in times.iter().enumerate() {
-            if let Ok(r) = t {
-                if r.utc > updated {
-                    let text = stamps.get(i).map_or("", |s| s.text.as_str());
-                    notes.push((
-                        i,
-                        Note::warn(
-                            "after-update",
-                            format!(
-                                "`{text}` ({}) is {} after the page's update time ({})",
-                                r.utc.format("%Y-%m-%dT%H:%MZ"),
-                                span(r.utc - updated),
-                                updated.format("%Y-%m-%dT%H:%MZ")
-                            ),
+            if let Ok(r) = t
+                && r.utc > updated
+            {
+                let text = stamps.get(i).map_or("", |s| s.text.as_str());
+                notes.push((
+                    i,
+                    Note::warn(
+                        "after-update",
+                        format!(
+                            "`{text}` ({}) is {} after the page's update time ({})",
+                            r.utc.format("%Y-%m-%dT%H:%MZ"),
+                            span(r.utc - updated),
+                            updated.format("%Y-%m-%dT%H:%MZ")
                         ),
-                    ));
-                }
+                    ),
+                ));
             }
         }
         notes.sort_by_key(|(i, _)| *i);

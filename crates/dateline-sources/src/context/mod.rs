@@ -340,20 +340,20 @@ pub(crate) fn decide(
     }
     let language = decide_str(Question::Language, &found.language, &mut record);
     record.language.clone_from(&language);
-    if let Some(language) = &language {
-        if let Some((country, only)) = places::country_of_language(language) {
-            let w = if only {
-                weight::LANGUAGE
-            } else {
-                weight::LANGUAGE / 2
-            };
-            found.country.push(Clue::new(
-                country.to_owned(),
-                "the language of the page",
-                language::name(language),
-                w,
-            ));
-        }
+    if let Some(language) = &language
+        && let Some((country, only)) = places::country_of_language(language)
+    {
+        let w = if only {
+            weight::LANGUAGE
+        } else {
+            weight::LANGUAGE / 2
+        };
+        found.country.push(Clue::new(
+            country.to_owned(),
+            "the language of the page",
+            language::name(language),
+            w,
+        ));
     }
     // The places a page names weigh less than a language: read them only where no stronger clue
     // to the zone stands (a printed zone, the outlet's home, a one-zone country named firmly), as

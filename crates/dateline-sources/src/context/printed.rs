@@ -51,11 +51,12 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         .any(|c| c.kind == super::text::POSTAL_ADDRESS);
     let mut url = false;
     for (n, line) in page.lines().filter(|(_, l)| !is_blank(l)) {
-        if !url && FINDERS[0].find(line.as_bytes()).is_some() {
-            if let Some(own) = own_address(line) {
-                machine::address_clues(own, PRINTED_ADDRESS, Some(n), true, found);
-                url = true;
-            }
+        if !url
+            && FINDERS[0].find(line.as_bytes()).is_some()
+            && let Some(own) = own_address(line)
+        {
+            machine::address_clues(own, PRINTED_ADDRESS, Some(n), true, found);
+            url = true;
         }
         // The country's name first: a byte search, where most lines are no copyright line.
         let country = || {
@@ -63,14 +64,16 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
                 .iter()
                 .any(|f| f.find(line.as_bytes()).is_some())
         };
-        if !address && country() && outlets::is_credit_line(line) {
-            if let Some((tz, text)) = credit_address(line) {
-                let zone = Clue::new(ZoneClue::Region(tz), CREDIT_ADDRESS, text, weight::NAMED);
-                found.zone.push(zone.at(n));
-                let country = Clue::new("US".to_owned(), CREDIT_ADDRESS, text, weight::NAMED);
-                found.country.push(country.at(n));
-                address = true;
-            }
+        if !address
+            && country()
+            && outlets::is_credit_line(line)
+            && let Some((tz, text)) = credit_address(line)
+        {
+            let zone = Clue::new(ZoneClue::Region(tz), CREDIT_ADDRESS, text, weight::NAMED);
+            found.zone.push(zone.at(n));
+            let country = Clue::new("US".to_owned(), CREDIT_ADDRESS, text, weight::NAMED);
+            found.country.push(country.at(n));
+            address = true;
         }
         if url && address {
             break;

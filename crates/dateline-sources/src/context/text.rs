@@ -410,20 +410,21 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
         if anchors.facts.is(n, Facts::SHORT) && !has_digit(trimmed) {
             label_above = label(trimmed).filter(|_| label_only(trimmed));
         }
-        if found.statement.is_none() && trimmed.chars().count() <= 160 {
-            if let Some(statement) = dateline_time::zone_statement(trimmed) {
-                found.zone.push(
-                    Clue::new(
-                        ZoneClue::Region(statement.tz),
-                        STATEMENT,
-                        trimmed,
-                        weight::STATEMENT,
-                    )
-                    .at(n),
-                );
-                found.statement = Some((RawStamp::new(n, trimmed), statement.tz));
-                continue;
-            }
+        if found.statement.is_none()
+            && trimmed.chars().count() <= 160
+            && let Some(statement) = dateline_time::zone_statement(trimmed)
+        {
+            found.zone.push(
+                Clue::new(
+                    ZoneClue::Region(statement.tz),
+                    STATEMENT,
+                    trimmed,
+                    weight::STATEMENT,
+                )
+                .at(n),
+            );
+            found.statement = Some((RawStamp::new(n, trimmed), statement.tz));
+            continue;
         }
         if !has_digit(trimmed) {
             continue;
@@ -1390,10 +1391,10 @@ fn main_prose(page: &Page<'_>, facts: &Facts, until: u32) -> Option<(u32, u32)> 
                 Some((start, _, size, gap)) if gap <= 3 => Some((start, n, size + text.len(), 0)),
                 _ => Some((n, n, text.len(), 0)),
             };
-            if let Some((start, end, size, _)) = run {
-                if best.is_none_or(|(_, _, b)| size > b) {
-                    best = Some((start, end, size));
-                }
+            if let Some((start, end, size, _)) = run
+                && best.is_none_or(|(_, _, b)| size > b)
+            {
+                best = Some((start, end, size));
             }
         } else if let Some((_, _, _, gap)) = run.as_mut() {
             *gap += 1;
@@ -1567,18 +1568,19 @@ fn times(
                     .published
                     .push(Clue::new(when(), kind, &text, w).at(d.line));
                 // A date alone on its line is the day of the page's bare clocks.
-                if d.stamp.time.is_none() && d.lead.is_empty() && d.tail.is_empty() {
-                    if let Some(date) = d
+                if d.stamp.time.is_none()
+                    && d.lead.is_empty()
+                    && d.tail.is_empty()
+                    && let Some(date) = d
                         .stamp
                         .date
                         .as_ref()
                         .and_then(|p| chrono::NaiveDate::from_ymd_opt(p.year?, p.month, p.day))
-                    {
-                        found.page_date.push(
-                            Clue::new(date, DATE_LINE, &d.stamp.text, w.max(weight::ELSEWHERE))
-                                .at(d.line),
-                        );
-                    }
+                {
+                    found.page_date.push(
+                        Clue::new(date, DATE_LINE, &d.stamp.text, w.max(weight::ELSEWHERE))
+                            .at(d.line),
+                    );
                 }
             }
         }
@@ -2123,15 +2125,15 @@ fn names(page: &Page<'_>, found: &mut Found) {
     }
     let mut hosts: Vec<(String, usize)> = hosts.into_iter().collect();
     hosts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    if let Some((host, _)) = hosts.first() {
-        if let Some(country) = places::country_of_host(host) {
-            found.country.push(Clue::new(
-                country.to_owned(),
-                "a country domain printed on the page",
-                host,
-                weight::NAMED,
-            ));
-        }
+    if let Some((host, _)) = hosts.first()
+        && let Some(country) = places::country_of_host(host)
+    {
+        found.country.push(Clue::new(
+            country.to_owned(),
+            "a country domain printed on the page",
+            host,
+            weight::NAMED,
+        ));
     }
     // A US postal address (`450 West 31st Street, New York, NY 10001`): the outlet's state.
     static POSTAL: LazyLock<Regex> = LazyLock::new(|| {

@@ -617,10 +617,10 @@ impl<'a> Pass<'a> {
 
     /// The implied end tags of a start tag, as far as the model follows them.
     fn close_implied(&mut self, name: &[u8]) {
-        if closes_p(name) {
-            if let Some(p) = self.in_scope(b"p") {
-                self.pop_to(p);
-            }
+        if closes_p(name)
+            && let Some(p) = self.in_scope(b"p")
+        {
+            self.pop_to(p);
         }
         match name {
             b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6"

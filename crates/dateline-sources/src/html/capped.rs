@@ -143,16 +143,14 @@ impl<'de> Visitor<'de> for Capped {
                 updates: self.updates,
             };
             let mut value = map.next_value_seed(seed)?;
-            if updates {
-                if let Value::Array(list) = &mut value {
-                    let skipped = list
-                        .last()
-                        .and_then(|last| last.get(SKIPPED))
-                        .and_then(Value::as_u64);
-                    if let Some(skipped) = skipped {
-                        list.pop();
-                        values.insert(SKIPPED.to_owned(), Value::Number(skipped.into()));
-                    }
+            if updates && let Value::Array(list) = &mut value {
+                let skipped = list
+                    .last()
+                    .and_then(|last| last.get(SKIPPED))
+                    .and_then(Value::as_u64);
+                if let Some(skipped) = skipped {
+                    list.pop();
+                    values.insert(SKIPPED.to_owned(), Value::Number(skipped.into()));
                 }
             }
             values.insert(key, value);

@@ -218,18 +218,18 @@ fn affinity(post: &Post, update: &Update, instant: Option<DateTime<Utc>>) -> u32
         }
     }
     // A post with no headline of its own may open with the update's headline as its text.
-    if post.headline.is_none() {
-        if let Some(h) = &update.headline {
-            let whole = !h.trim().is_empty() && norm(&post.text) == norm(h);
-            if whole || same_start(&post.text, h) {
-                score += 3;
-            }
-        }
-    }
-    if let Some(body) = &update.body {
-        if same_start(&post.text, body) {
+    if post.headline.is_none()
+        && let Some(h) = &update.headline
+    {
+        let whole = !h.trim().is_empty() && norm(&post.text) == norm(h);
+        if whole || same_start(&post.text, h) {
             score += 3;
         }
+    }
+    if let Some(body) = &update.body
+        && same_start(&post.text, body)
+    {
+        score += 3;
     }
     if let (Some(t), Some(m)) = (post.time.as_ref(), instant) {
         if minute(t.utc) == minute(m) {
