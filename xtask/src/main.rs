@@ -10,7 +10,9 @@
 //! - `tidy`: every library opens with a `//!` essay, no library prints, no `.snap.new` is left.
 //! - `codegen [--check]`: writes the JSON Schema of the contract to
 //!   `docs/schema/timeline.schema.json`, generated from the model's types by the model's `schema`
-//!   example (so xtask does not build schemars itself); `--check` fails when the file is stale.
+//!   example (so xtask does not build schemars itself), and the manual pages to `docs/man/`, as
+//!   `dateline man --out-dir` writes them (so xtask does not build clap_mangen itself); `--check`
+//!   fails when a file is stale, missing, or no longer generated.
 //! - `bench [--quick] [--scale-only] [--micro-only] [--sizes N,..] [-- ARGS]`: the divan
 //!   benchmarks in release (`cargo bench -p dateline-time -p dateline-merge`, `ARGS` passed
 //!   through: `cargo xtask bench -- find` runs the `find` benches only), then the merge at scale
@@ -223,35 +225,106 @@ fn seeds(root: &Path) -> Result<(), String> {
 /// Where `codegen` writes the JSON Schema, relative to the workspace root.
 const SCHEMA_PATH: &str = "docs/schema/timeline.schema.json";
 
-/// Writes (or with `--check`, compares) the generated files in `docs/`.
+/// Where `codegen` writes the manual pages, relative to the workspace root.
+const MAN_DIR: &str = "docs/man";
+
+/// Writes (or with `--check`, compares) the generated files in `docs/`: the JSON Schema and the
+/// manual pages.
 fn codegen(root: &Path, args: &[String]) -> Result<(), String> {
     let check = match args {
         [] => false,
         [flag] if flag == "--check" => true,
         _ => return Err("usage: cargo xtask codegen [--check]".to_owned()),
     };
-    let schema = generated_schema(root)?;
-    let path = root.join(SCHEMA_PATH);
+    let mut files = vec![(SCHEMA_PATH.to_owned(), generated_schema(root)?.into_bytes())];
+    files.extend(generated_man_pages(root)?);
     if check {
-        let Ok(committed) = fs::read_to_string(&path) else {
+        let mut problems = Vec::new();
+        for (name, generated) in &files {
+            match fs::read(root.join(name)) {
+                Ok(committed) if committed == *generated => {}
+                Ok(_) => problems.push(format!("{name} is stale")),
+                Err(_) => problems.push(format!("{name} is missing")),
+            }
+        }
+        // A page of a subcommand that is gone.
+        let listed: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        for entry in fs::read_dir(root.join(MAN_DIR))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = format!("{MAN_DIR}/{}", entry.file_name().to_string_lossy());
+            if !listed.contains(&name.as_str()) {
+                problems.push(format!("{name} is no longer generated"));
+            }
+        }
+        if !problems.is_empty() {
             return Err(format!(
-                "{SCHEMA_PATH} is missing; run `cargo xtask codegen` and commit the result"
-            ));
-        };
-        if committed != schema {
-            return Err(format!(
-                "{SCHEMA_PATH} is stale: the model's types changed the JSON Schema; run `cargo xtask codegen` and commit the result"
+                "{}: the model's types or the command line changed; run `cargo xtask codegen` and commit the result",
+                problems.join("; ")
             ));
         }
-        println!("xtask codegen: {SCHEMA_PATH} is up to date");
+        println!("xtask codegen: {SCHEMA_PATH} and {MAN_DIR}/ are up to date");
         return Ok(());
     }
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    // The pages of subcommands that are gone go with them.
+    if let Ok(entries) = fs::read_dir(root.join(MAN_DIR)) {
+        for entry in entries.flatten() {
+            let _ = fs::remove_file(entry.path());
+        }
     }
-    fs::write(&path, schema).map_err(|e| format!("cannot write {SCHEMA_PATH}: {e}"))?;
-    println!("xtask codegen: wrote {SCHEMA_PATH}");
+    for (name, bytes) in &files {
+        let path = root.join(name);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        fs::write(&path, bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
+    }
+    println!(
+        "xtask codegen: wrote {SCHEMA_PATH} and {} pages in {MAN_DIR}/",
+        files.len() - 1
+    );
     Ok(())
+}
+
+/// The manual pages as `dateline man --out-dir` writes them, `(path from the root, roff)`.
+fn generated_man_pages(root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let dir = root.join("target").join("xtask-man");
+    let _ = fs::remove_dir_all(&dir);
+    let out_dir = dir.display().to_string();
+    let args = [
+        "run",
+        "-q",
+        "--bin",
+        "dateline",
+        "--",
+        "man",
+        "--out-dir",
+        &out_dir,
+    ];
+    let status = Command::new(cargo_bin())
+        .args(args)
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run cargo {}: {e}", args.join(" ")))?;
+    if !status.success() {
+        return Err(format!("cargo {} failed", args.join(" ")));
+    }
+    let mut pages = Vec::new();
+    for entry in fs::read_dir(&dir).map_err(|e| format!("cannot list {out_dir}: {e}"))? {
+        let path = entry
+            .map_err(|e| format!("cannot list {out_dir}: {e}"))?
+            .path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let bytes = fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        pages.push((format!("{MAN_DIR}/{name}"), bytes));
+    }
+    pages.sort();
+    Ok(pages)
 }
 
 /// The schema as the model's `schema` example prints it (pretty, with a trailing newline).

@@ -31,6 +31,10 @@ pub enum Command {
     /// List the plugins found on PATH: `dateline-NAME` subcommands, `dateline-format-NAME`
     /// formats, `dateline-source-NAME` layouts (see docs/plugins.md)
     Plugins,
+    /// Print the completion script for a shell (see the README for where to put it)
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `dateline man | man -l -`
+    Man(ManArgs),
     /// `dateline NAME ARGS...` runs the plugin `dateline-NAME NAME ARGS...` found on PATH
     #[command(external_subcommand)]
     External(Vec<OsString>),
@@ -128,6 +132,24 @@ pub struct TimelineArgs {
     /// markdown: also show each event's time in this zone (IANA name, such as America/New_York)
     #[arg(long, value_name = "IANA")]
     pub display_zone: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_name = "SHELL", value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// The page of this subcommand (`dateline-COMMAND(1)`) instead of the main page
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+    /// Write every page (dateline.1 and one dateline-COMMAND.1 per subcommand) into DIR
+    /// instead of printing one, for packagers
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    pub out_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

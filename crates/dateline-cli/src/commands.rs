@@ -120,6 +120,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
             Ok(())
         }
         Command::Plugins => crate::plugins::print_list(),
+        Command::Completions(a) => crate::manual::completions(&a),
+        Command::Man(a) => crate::manual::man(&a),
         Command::External(argv) => {
             use clap::CommandFactory;
             let builtins: Vec<String> = Args::command()

@@ -45,6 +45,8 @@ pub enum CliError {
         "--display-zone `{0}` is not an IANA zone name; write it like Europe/London or America/New_York"
     )]
     DisplayZone(String),
+    #[error("no manual page for `{name}`; there is one for each of: {known}")]
+    UnknownManPage { name: String, known: String },
     #[error("no such command `{name}`, built in or `dateline-{name}` on PATH{hint}")]
     UnknownCommand { name: String, hint: String },
     #[error("plugin `{name}` {reason}")]

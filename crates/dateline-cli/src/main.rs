@@ -5,7 +5,8 @@
 //! `dateline_sources` -> `dateline_merge` -> `dateline_formats`, `atomic` writes `-o FILE` whole or
 //! not at all, `time` is the `dateline time`
 //! test bench over `dateline_time`, `plugins` runs the `dateline-*` executables on PATH
-//! (subcommands, formats, sources; `docs/plugins.md`), and `main` maps errors to exit codes
+//! (subcommands, formats, sources; `docs/plugins.md`), `manual` prints the shell completions and the
+//! manual pages, and `main` maps errors to exit codes
 //! (0 on success and on a closed pipe, 2 on error, the whole error chain on stderr; an external
 //! subcommand's own code).
 
@@ -19,6 +20,7 @@ mod error;
 mod explain;
 mod input;
 mod lines;
+mod manual;
 mod plugins;
 mod progress;
 mod terminal;
