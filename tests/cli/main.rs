@@ -7,6 +7,7 @@ mod context;
 mod control_chars;
 mod determinism;
 mod explain;
+mod flags;
 mod manual;
 mod output;
 mod plugins;

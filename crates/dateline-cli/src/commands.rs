@@ -17,8 +17,15 @@ pub fn run(args: Args) -> Result<(), CliError> {
     match args.command {
         Command::Parse(a) => {
             let format = format(&a.format, &a.input)?;
+            if dateline_formats::by_name(format.name()).is_some()
+                && !DOCUMENT_FORMATS.contains(&format.name())
+            {
+                return Err(CliError::ParseFormat(format.name().to_owned()));
+            }
             let timeline = read_all(&a.input)?;
-            let result = finish(&a.input, format, &timeline, &Default::default());
+            let mut options = dateline_formats::WriteOptions::default();
+            options.terminal = a.input.output.is_none() && io::stdout().is_terminal();
+            let result = finish(&a.input, format, &timeline, &options);
             leave(timeline);
             result
         }
@@ -32,7 +39,13 @@ pub fn run(args: Args) -> Result<(), CliError> {
                 ),
                 None => None,
             };
+            // Said before any page is read, and kept in the output as the pages' warnings are.
+            let unread = unread_flags(&a, format);
+            if !a.input.quiet {
+                report(&unread);
+            }
             let mut timeline = read_all(&a.input)?;
+            timeline.diagnostics.splice(0..0, unread);
             let posts: usize = timeline.documents.iter().map(|d| d.posts.len()).sum();
             let mut progress = Progress::new(0, a.input.quiet);
             if posts >= 10_000 {
@@ -158,6 +171,55 @@ fn format(name: &str, args: &InputArgs) -> Result<&'static dyn dateline_formats:
             .join(", ")
             + &format!(", or a plugin `dateline-format-{name}` on PATH"),
     })
+}
+
+/// The built-in formats that write the documents themselves; the others show events only, which
+/// `parse` does not make.
+const DOCUMENT_FORMATS: [&str; 2] = ["json", "jsonl"];
+
+/// The built-in formats that read each of `timeline`'s format flags.
+const FORMAT_FLAGS: [(&str, &str); 3] = [
+    ("--csv-reports", "csv"),
+    ("--excel", "csv"),
+    ("--display-zone", "markdown"),
+];
+
+/// A warning for each format flag of `timeline` that the run will not read: the chosen built-in
+/// format does not (a format plugin is given them all, and may), or `--explain` writes no format
+/// (`--format` too, when it is not the default).
+fn unread_flags(
+    args: &crate::args::TimelineArgs,
+    format: &dyn dateline_formats::Format,
+) -> Vec<Diagnostic> {
+    let given = [args.csv_reports, args.excel, args.display_zone.is_some()];
+    let builtin = dateline_formats::by_name(format.name()).is_some();
+    FORMAT_FLAGS
+        .iter()
+        .zip(given)
+        .filter(|&(_, given)| given)
+        .filter_map(|(&(flag, reader), _)| {
+            let message = if args.explain {
+                format!(
+                    "{flag} changes nothing with --explain, which prints the merge's reasons instead of the timeline; it is read by the {reader} format only"
+                )
+            } else if builtin && format.name() != reader {
+                format!(
+                    "{flag} changes nothing with --format {}; it is read by the {reader} format only (--format {reader})",
+                    format.name()
+                )
+            } else {
+                return None;
+            };
+            Some(Diagnostic::new(Severity::Warning, "unread-flag", message))
+        })
+        .chain((args.explain && args.format != "markdown").then(|| {
+            let message = format!(
+                "--format {} changes nothing with --explain, which prints the merge's reasons instead of the timeline",
+                args.format
+            );
+            Diagnostic::new(Severity::Warning, "unread-flag", message)
+        }))
+        .collect()
 }
 
 /// Reads every page into a document; documents are sorted by path so that the order of the paths

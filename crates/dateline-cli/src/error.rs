@@ -19,6 +19,10 @@ pub enum CliError {
     StdinTwice,
     #[error("unknown format `{name}`; known formats: {known}")]
     UnknownFormat { name: String, known: String },
+    #[error(
+        "`parse` writes documents, and the {0} format shows events, which `parse` does not make: use `dateline timeline --format {0}` for the events, or `parse --format json` (or `jsonl`) for the documents"
+    )]
+    ParseFormat(String),
     #[error("unknown layout `{name}`; known layouts: {known}")]
     UnknownLayout { name: String, known: String },
     #[error(
