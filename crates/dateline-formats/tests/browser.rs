@@ -7,18 +7,22 @@
 //! render in Knight Lab's TimelineJS with the seed headlines on its slides.
 //!
 //! Chromium and TimelineJS are installed by `.ci/run`, not by the tests. When one is missing, a test
-//! fails under `CI` and otherwise prints a notice and passes.
+//! fails under `CI` and otherwise shows as `ignored` with the reason (`skip`: the file runs under
+//! libtest-mimic, `harness = false`).
 
 #![allow(
     clippy::expect_used,
     clippy::panic,
     clippy::print_stderr,
-    reason = "tests: a failure is a panic with a message, and a skipped test says why on stderr"
+    reason = "tests: a failure is a panic with a message; how long Chromium took is a note on stderr"
 )]
 
 #[path = "browser/chromium.rs"]
 mod chromium;
 mod common;
+mod skip;
+
+use skip::Outcome;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -212,11 +216,8 @@ fn render_html(chromium: &Path, timeline: &Timeline) -> (Rendered, Value) {
     (rendered, value)
 }
 
-#[test]
-fn html_renders_without_errors_and_its_filters_work() {
-    let Some(chromium) = chromium::require(chromium::chromium()) else {
-        return;
-    };
+fn html_renders_without_errors_and_its_filters_work() -> Outcome {
+    let chromium = chromium::require(chromium::chromium())?;
     let timeline = seeds();
     let (rendered, seen) = render_html(&chromium, &timeline);
     assert!(
@@ -269,13 +270,11 @@ fn html_renders_without_errors_and_its_filters_work() {
         .filter(|(_, f)| f.is_some_and(|f| f != first_outlet))
         .count();
     assert_eq!(seen["firstWithoutFirstOutlet"], first_elsewhere);
+    Ok(())
 }
 
-#[test]
-fn html_reads_without_javascript() {
-    let Some(chromium) = chromium::require(chromium::chromium()) else {
-        return;
-    };
+fn html_reads_without_javascript() -> Outcome {
+    let chromium = chromium::require(chromium::chromium())?;
     let timeline = seeds();
     let mut files = HashMap::new();
     files.insert(
@@ -316,13 +315,11 @@ fn html_reads_without_javascript() {
     }
     assert!(dom.contains("<h2>Friday 3 January 2020</h2>"));
     assert!(dom.contains("<code class=\"source\">seeds/"));
+    Ok(())
 }
 
-#[test]
-fn html_shows_a_page_dated_only_by_its_day_on_that_day() {
-    let Some(chromium) = chromium::require(chromium::chromium()) else {
-        return;
-    };
+fn html_shows_a_page_dated_only_by_its_day_on_that_day() -> Outcome {
+    let chromium = chromium::require(chromium::chromium())?;
     let timeline = common::dated_timeline();
     let (rendered, seen) = render_html(&chromium, &timeline);
     assert!(
@@ -363,13 +360,11 @@ fn html_shows_a_page_dated_only_by_its_day_on_that_day() {
         assert!(fifteenth.contains(&shown), "{shown:?} in {fifteenth:?}");
     }
     assert!(!text.contains("14 Apr 2020"), "{text}");
+    Ok(())
 }
 
-#[test]
-fn html_shows_hostile_posts_as_text_and_runs_nothing() {
-    let Some(chromium) = chromium::require(chromium::chromium()) else {
-        return;
-    };
+fn html_shows_hostile_posts_as_text_and_runs_nothing() -> Outcome {
+    let chromium = chromium::require(chromium::chromium())?;
     let timeline = hostile();
     assert!(!timeline.events.is_empty());
     let (rendered, seen) = render_html(&chromium, &timeline);
@@ -395,6 +390,7 @@ fn html_shows_hostile_posts_as_text_and_runs_nothing() {
     assert!(text.contains("<img src=x onerror=\"window.pwned=1\">Evil & Co"));
     assert!(text.contains("</label><script>window.pwned=1</script>"));
     assert!(text.contains("seeds/<script>window.pwned=1</script>.txt:5"));
+    Ok(())
 }
 
 /// Our timelinejs output, inlined into the TimelineJS harness and served with the package's files.
@@ -438,14 +434,9 @@ fn render_timelinejs(chromium: &Path, package: &Path, timeline: &Timeline) -> (R
     (rendered, value)
 }
 
-#[test]
-fn timelinejs_renders_the_seed_headlines_on_its_slides() {
-    let Some(chromium) = chromium::require(chromium::chromium()) else {
-        return;
-    };
-    let Some(package) = chromium::require(chromium::timelinejs()) else {
-        return;
-    };
+fn timelinejs_renders_the_seed_headlines_on_its_slides() -> Outcome {
+    let chromium = chromium::require(chromium::chromium())?;
+    let package = chromium::require(chromium::timelinejs())?;
     let timeline = seeds();
     let (rendered, seen) = render_timelinejs(&chromium, &package, &timeline);
     assert_eq!(
@@ -505,16 +496,12 @@ fn timelinejs_renders_the_seed_headlines_on_its_slides() {
         "sources on the slides"
     );
     assert!(text.contains("US President Donald Trump responded with a cryptic tweet on Iran"));
+    Ok(())
 }
 
-#[test]
-fn timelinejs_shows_a_page_dated_only_by_its_day_on_that_day() {
-    let Some(chromium) = chromium::require(chromium::chromium()) else {
-        return;
-    };
-    let Some(package) = chromium::require(chromium::timelinejs()) else {
-        return;
-    };
+fn timelinejs_shows_a_page_dated_only_by_its_day_on_that_day() -> Outcome {
+    let chromium = chromium::require(chromium::chromium())?;
+    let package = chromium::require(chromium::timelinejs())?;
     let timeline = common::dated_timeline();
     let (_, seen) = render_timelinejs(&chromium, &package, &timeline);
     assert_eq!(seen["slides"], 4, "a title and one slide per event: {seen}");
@@ -549,16 +536,12 @@ fn timelinejs_shows_a_page_dated_only_by_its_day_on_that_day() {
     );
     let text = seen["text"].as_str().expect("slide texts");
     assert_eq!(text.matches("15 Apr 2020 (same day)").count(), 2, "{text}");
+    Ok(())
 }
 
-#[test]
-fn timelinejs_shows_hostile_posts_as_text_and_runs_nothing() {
-    let Some(chromium) = chromium::require(chromium::chromium()) else {
-        return;
-    };
-    let Some(package) = chromium::require(chromium::timelinejs()) else {
-        return;
-    };
+fn timelinejs_shows_hostile_posts_as_text_and_runs_nothing() -> Outcome {
+    let chromium = chromium::require(chromium::chromium())?;
+    let package = chromium::require(chromium::timelinejs())?;
     let timeline = hostile();
     let (rendered, seen) = render_timelinejs(&chromium, &package, &timeline);
     assert_eq!(seen["pwned"], 0, "{seen}");
@@ -589,4 +572,17 @@ fn timelinejs_shows_hostile_posts_as_text_and_runs_nothing() {
             "</label><script>window.pwned=1</script>",
         ])
     );
+    Ok(())
+}
+
+fn main() -> std::process::ExitCode {
+    skip::run(tests![
+        html_renders_without_errors_and_its_filters_work,
+        html_reads_without_javascript,
+        html_shows_a_page_dated_only_by_its_day_on_that_day,
+        html_shows_hostile_posts_as_text_and_runs_nothing,
+        timelinejs_renders_the_seed_headlines_on_its_slides,
+        timelinejs_shows_a_page_dated_only_by_its_day_on_that_day,
+        timelinejs_shows_hostile_posts_as_text_and_runs_nothing,
+    ])
 }

@@ -3,13 +3,13 @@
 //!
 //! Each test writes the seed timeline to a temporary file, runs `python3 tests/clients/SCRIPT FILE`,
 //! and checks the JSON summary the script prints. Without `python3` or `icalendar`, the tests fail
-//! under `CI` (saying what to install) and are skipped with a notice elsewhere.
+//! under `CI` (saying what to install) and elsewhere show as `ignored` with the reason
+//! (`skip`: the file runs under libtest-mimic, `harness = false`).
 
 #![allow(
     clippy::expect_used,
     clippy::panic,
-    clippy::print_stderr,
-    reason = "tests: a failure is a panic with a message; a skipped client is a notice on stderr"
+    reason = "tests: a failure is a panic with a message"
 )]
 
 use std::io::Write;
@@ -17,6 +17,9 @@ use std::path::Path;
 use std::process::Command;
 
 mod common;
+mod skip;
+
+use skip::{Outcome, Skipped};
 
 use dateline_formats::{EVENT_COLUMNS, REPORT_COLUMNS, WriteOptions, by_name};
 use dateline_model::Timeline;
@@ -37,21 +40,17 @@ fn render(format: &str, timeline: &Timeline, options: &WriteOptions) -> Vec<u8> 
 
 /// Whether `python3` can import `module`. When it cannot: under `CI`, a failure saying what to
 /// do (`install`, such as "install it with `python3 -m pip install icalendar==7.3.0`");
-/// elsewhere, a notice and `false`.
-fn client_available(module: &str, install: &str) -> bool {
+/// elsewhere, the reason the test is skipped.
+fn client_available(module: &str, install: &str) -> Outcome {
     let status = Command::new("python3")
         .args(["-c", &format!("import {module}")])
         .output();
     let missing = match status {
-        Ok(out) if out.status.success() => return true,
+        Ok(out) if out.status.success() => return Ok(()),
         Ok(_) => format!("the Python module `{module}` is missing: {install}"),
         Err(err) => format!("`python3` cannot be run ({err}): install Python 3; {install}"),
     };
-    if std::env::var_os("CI").is_some() {
-        panic!("{missing}");
-    }
-    eprintln!("notice: skipping a real-client test: {missing}");
-    false
+    Err(skip::missing(missing))
 }
 
 /// Writes `bytes` to a temporary file, runs `python3 tests/clients/SCRIPT FILE`, and returns the
@@ -95,20 +94,15 @@ fn utc(t: chrono::DateTime<chrono::Utc>) -> String {
 
 // ---- ics ----
 
-fn ics_summary(timeline: &Timeline) -> Option<Value> {
-    if !client_available("icalendar", ICALENDAR) {
-        return None;
-    }
+fn ics_summary(timeline: &Timeline) -> Result<Value, Skipped> {
+    client_available("icalendar", ICALENDAR)?;
     let bytes = render("ics", timeline, &WriteOptions::default());
-    Some(run_client("ics_check.py", ".ics", &bytes))
+    Ok(run_client("ics_check.py", ".ics", &bytes))
 }
 
-#[test]
-fn ics_is_read_by_icalendar_with_every_event_at_its_time() {
+fn ics_is_read_by_icalendar_with_every_event_at_its_time() -> Outcome {
     let timeline = common::seed_timeline(usize::MAX);
-    let Some(summary) = ics_summary(&timeline) else {
-        return;
-    };
+    let summary = ics_summary(&timeline)?;
     assert_eq!(summary["version"], "2.0");
     assert_eq!(
         summary["prodid"],
@@ -143,32 +137,28 @@ fn ics_is_read_by_icalendar_with_every_event_at_its_time() {
     }
     let stamps: Vec<&Value> = events.iter().map(|e| &e["stamp"]).collect();
     assert!(stamps.windows(2).all(|w| w[0] == w[1]), "one DTSTAMP");
+    Ok(())
 }
 
-#[test]
-fn ics_an_event_dated_only_by_its_day_is_an_all_day_event_in_icalendar() {
+fn ics_an_event_dated_only_by_its_day_is_an_all_day_event_in_icalendar() -> Outcome {
     let mut timeline = common::seed_timeline(usize::MAX);
     timeline.events.truncate(2);
     timeline.events[0].precision = dateline_model::Precision::Day;
     let day = timeline.events[0].utc.date_naive();
-    let Some(summary) = ics_summary(&timeline) else {
-        return;
-    };
+    let summary = ics_summary(&timeline)?;
     let events = summary["events"].as_array().expect("events");
     assert_eq!(events[0]["start"], day.format("%Y-%m-%d").to_string());
     let next = day.succ_opt().expect("a next day");
     assert_eq!(events[0]["end"], next.format("%Y-%m-%d").to_string());
     assert_eq!(events[1]["start"], utc(timeline.events[1].utc));
+    Ok(())
 }
 
-#[test]
-fn ics_a_page_dated_only_by_its_day_is_an_all_day_event_on_that_day_in_icalendar() {
+fn ics_a_page_dated_only_by_its_day_is_an_all_day_event_on_that_day_in_icalendar() -> Outcome {
     // Berlin's 15 April starts at 22:00 UTC on the 14th, Chicago's at 05:00 UTC on the 15th: both
     // are all-day events on the 15th, the day their pages print.
     let timeline = common::dated_timeline();
-    let Some(summary) = ics_summary(&timeline) else {
-        return;
-    };
+    let summary = ics_summary(&timeline)?;
     let events = summary["events"].as_array().expect("events");
     assert_eq!(events.len(), 3);
     let mut all_day = 0;
@@ -187,18 +177,16 @@ fn ics_a_page_dated_only_by_its_day_is_an_all_day_event_on_that_day_in_icalendar
         }
     }
     assert_eq!(all_day, 2);
+    Ok(())
 }
 
-#[test]
-fn ics_hostile_text_stays_inside_its_property_in_icalendar() {
+fn ics_hostile_text_stays_inside_its_property_in_icalendar() -> Outcome {
     let mut timeline = common::seed_timeline(2);
     let hostile =
         "Breaking\r\nBEGIN:VEVENT\r\nUID:evil@x\r\nEND:VEVENT\r\nEND:VCALENDAR; a, b \\ c";
     timeline.events[0].headline = hostile.to_owned();
     timeline.events[1].outlets = vec!["A, B; C\nEND:VCALENDAR".to_owned()];
-    let Some(summary) = ics_summary(&timeline) else {
-        return;
-    };
+    let summary = ics_summary(&timeline)?;
     let events = summary["events"].as_array().expect("events");
     assert_eq!(events.len(), timeline.events.len());
     assert_eq!(events[0]["summary"], hostile.replace("\r\n", "\n"));
@@ -207,14 +195,12 @@ fn ics_hostile_text_stays_inside_its_property_in_icalendar() {
         ["A, B; C\nEND:VCALENDAR"]
     );
     assert!(events.iter().all(|e| e["uid"] != "evil@x"));
+    Ok(())
 }
 
-#[test]
-fn ics_uids_survive_re_rendering_and_a_new_document() {
+fn ics_uids_survive_re_rendering_and_a_new_document() -> Outcome {
     let all = common::seed_timeline(usize::MAX);
-    let Some(first) = ics_summary(&all) else {
-        return;
-    };
+    let first = ics_summary(&all)?;
     let again = ics_summary(&all).expect("the client is there");
     assert_eq!(first, again, "the same timeline reads the same");
     assert_eq!(
@@ -253,17 +239,16 @@ fn ics_uids_survive_re_rendering_and_a_new_document() {
         "most events are unchanged: {kept} of {}",
         before.len()
     );
+    Ok(())
 }
 
 // ---- csv ----
 
-fn csv_summary(timeline: &Timeline, options: &WriteOptions) -> Option<(Vec<u8>, Value)> {
-    if !client_available("csv", "it is part of the standard library") {
-        return None;
-    }
+fn csv_summary(timeline: &Timeline, options: &WriteOptions) -> Result<(Vec<u8>, Value), Skipped> {
+    client_available("csv", "it is part of the standard library")?;
     let bytes = render("csv", timeline, options);
     let summary = run_client("csv_check.py", ".csv", &bytes);
-    Some((bytes, summary))
+    Ok((bytes, summary))
 }
 
 fn rows(summary: &Value) -> Vec<Vec<String>> {
@@ -286,12 +271,9 @@ fn rust_rows(bytes: &[u8]) -> Vec<Vec<String>> {
         .collect()
 }
 
-#[test]
-fn csv_is_read_back_by_python_as_written() {
+fn csv_is_read_back_by_python_as_written() -> Outcome {
     let timeline = common::seed_timeline(usize::MAX);
-    let Some((bytes, summary)) = csv_summary(&timeline, &WriteOptions::default()) else {
-        return;
-    };
+    let (bytes, summary) = csv_summary(&timeline, &WriteOptions::default())?;
     assert_eq!(summary["bom"], false);
     assert_eq!(summary["crlf"], true);
     let rows = rows(&summary);
@@ -329,14 +311,12 @@ fn csv_is_read_back_by_python_as_written() {
     assert_eq!(rows[0], REPORT_COLUMNS);
     let count: usize = timeline.events.iter().map(|e| e.posts.len()).sum();
     assert_eq!(rows.len(), 1 + count);
+    Ok(())
 }
 
-#[test]
-fn csv_a_page_dated_only_by_its_day_reads_back_as_that_date() {
+fn csv_a_page_dated_only_by_its_day_reads_back_as_that_date() -> Outcome {
     let timeline = common::dated_timeline();
-    let Some((_, summary)) = csv_summary(&timeline, &WriteOptions::default()) else {
-        return;
-    };
+    let (_, summary) = csv_summary(&timeline, &WriteOptions::default())?;
     let rows = rows(&summary);
     let when: Vec<(&str, &str)> = rows[1..]
         .iter()
@@ -359,10 +339,10 @@ fn csv_a_page_dated_only_by_its_day_reads_back_as_that_date() {
             assert_eq!(row[1..3], ["2020-04-15", "2020-04-15"], "{row:?}");
         }
     }
+    Ok(())
 }
 
-#[test]
-fn csv_injection_comes_back_inert_and_quoting_round_trips() {
+fn csv_injection_comes_back_inert_and_quoting_round_trips() -> Outcome {
     let mut timeline = common::seed_timeline(2);
     let leads = ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\tTAB", "\rCR"];
     for (event, lead) in timeline.events.iter_mut().zip(leads) {
@@ -374,9 +354,7 @@ fn csv_injection_comes_back_inert_and_quoting_round_trips() {
         "=HYPERLINK(\"http://evil.invalid\",\"click\")".to_owned(),
         "CNN".to_owned(),
     ];
-    let Some((_, summary)) = csv_summary(&timeline, &WriteOptions::default()) else {
-        return;
-    };
+    let (_, summary) = csv_summary(&timeline, &WriteOptions::default())?;
     let rows = rows(&summary);
     for (row, lead) in rows[1..].iter().zip(leads) {
         assert_eq!(row[1], format!("'{lead}"), "inert: {lead:?}");
@@ -389,4 +367,18 @@ fn csv_injection_comes_back_inert_and_quoting_round_trips() {
         rows[8][2],
         "'=HYPERLINK(\"http://evil.invalid\",\"click\"); CNN"
     );
+    Ok(())
+}
+
+fn main() -> std::process::ExitCode {
+    skip::run(tests![
+        ics_is_read_by_icalendar_with_every_event_at_its_time,
+        ics_an_event_dated_only_by_its_day_is_an_all_day_event_in_icalendar,
+        ics_a_page_dated_only_by_its_day_is_an_all_day_event_on_that_day_in_icalendar,
+        ics_hostile_text_stays_inside_its_property_in_icalendar,
+        ics_uids_survive_re_rendering_and_a_new_document,
+        csv_is_read_back_by_python_as_written,
+        csv_a_page_dated_only_by_its_day_reads_back_as_that_date,
+        csv_injection_comes_back_inert_and_quoting_round_trips,
+    ])
 }

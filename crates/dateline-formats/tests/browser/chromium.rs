@@ -2,7 +2,7 @@
 //!
 //! Nothing here installs anything: `.ci/run` installs Debian's `chromium` and the
 //! `@knight-lab/timelinejs` npm package. When one is missing, [`require`] fails the test under `CI`
-//! and otherwise prints a notice and skips it.
+//! and otherwise skips it, with the reason shown by the runner.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -17,18 +17,9 @@ use std::time::{Duration, Instant};
 /// How long one Chromium run may take before the test gives up on it.
 const CHROMIUM_LIMIT: Duration = Duration::from_secs(60);
 
-/// A tool a browser test needs, or why it is not there.
-pub fn require<T>(found: Result<T, String>) -> Option<T> {
-    match found {
-        Ok(found) => Some(found),
-        Err(missing) if std::env::var_os("CI").is_some() => {
-            panic!("{missing} (CI is set, so the browser tests must run; .ci/run installs it)")
-        }
-        Err(missing) => {
-            eprintln!("note: skipping a browser test: {missing}");
-            None
-        }
-    }
+/// A tool a browser test needs, or why the test cannot run (a failure under `CI`).
+pub fn require<T>(found: Result<T, String>) -> Result<T, crate::skip::Skipped> {
+    found.map_err(crate::skip::missing)
 }
 
 /// The Chromium executable: `DATELINE_CHROMIUM`, else `chromium` on `PATH`.
