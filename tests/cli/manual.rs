@@ -146,3 +146,47 @@ fn the_committed_pages_are_what_the_binary_writes() {
         );
     }
 }
+
+/// Every `env::var("NAME")` or `env::var_os("NAME")` in the workspace's Rust files, and each is
+/// named in the README (`env!`, read when compiling, is not one).
+#[test]
+fn every_environment_variable_read_is_in_the_readme() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("the README");
+    let mut names = std::collections::BTreeSet::new();
+    let mut dirs = vec![
+        root.join("crates"),
+        root.join("xtask"),
+        root.join("tests"),
+        root.join("examples"),
+        root.join("fuzz"),
+    ];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() && !path.ends_with("target") {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("a source file");
+                let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));
+                for line in code {
+                    for call in ["env::var(\"", "env::var_os(\""] {
+                        for (at, _) in line.match_indices(call) {
+                            let rest = &line[at + call.len()..];
+                            let name = rest.split('"').next().unwrap_or_default();
+                            names.insert(name.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for known in ["CI", "DATELINE_CHROMIUM", "PATH"] {
+        assert!(names.contains(known), "{known} not found in {names:?}");
+    }
+    let missing: Vec<_> = names
+        .iter()
+        .filter(|name| !readme.contains(&format!("`{name}`")))
+        .collect();
+    assert!(missing.is_empty(), "not in the README: {missing:?}");
+}
