@@ -15,6 +15,7 @@
 
 mod bound;
 mod capped;
+mod entities;
 mod ld;
 mod meta;
 mod microdata;
