@@ -54,7 +54,10 @@ fn numeric(after: &str) -> Option<Decoded> {
         _ => (10, 1),
     };
     let digits = &after[digits_at..];
-    let count = digits.bytes().take_while(|b| char::from(*b).is_digit(radix)).count();
+    let count = digits
+        .bytes()
+        .take_while(|b| char::from(*b).is_digit(radix))
+        .count();
     if count == 0 {
         return None;
     }
@@ -103,7 +106,10 @@ fn named(after: &str) -> Option<Decoded> {
     {
         return None;
     }
-    let chars = [char::from_u32(first), char::from_u32(second).filter(|_| second != 0)];
+    let chars = [
+        char::from_u32(first),
+        char::from_u32(second).filter(|_| second != 0),
+    ];
     Some((chars, len))
 }
 
@@ -131,17 +137,32 @@ mod tests {
 
     #[test]
     fn the_longest_name_wins_and_legacy_names_need_no_semicolon_only_where_allowed() {
-        assert_eq!(decode_entities("&notin; &not; &noti"), "\u{2209} \u{ac} &noti");
-        assert_eq!(decode_entities("&amp &copy 2020, &lt."), "& \u{a9} 2020, <.");
-        assert_eq!(decode_entities("?a=1&copy=2&amp=3&lt1"), "?a=1&copy=2&amp=3&lt1");
+        assert_eq!(
+            decode_entities("&notin; &not; &noti"),
+            "\u{2209} \u{ac} &noti"
+        );
+        assert_eq!(
+            decode_entities("&amp &copy 2020, &lt."),
+            "& \u{a9} 2020, <."
+        );
+        assert_eq!(
+            decode_entities("?a=1&copy=2&amp=3&lt1"),
+            "?a=1&copy=2&amp=3&lt1"
+        );
         // A name with no legacy form needs its `;`.
         assert_eq!(decode_entities("&rsquo &mdash"), "&rsquo &mdash");
     }
 
     #[test]
     fn numeric_references_follow_the_standard() {
-        assert_eq!(decode_entities("&#0;&#xD800;&#x110000;&#99999999999;"), "\u{fffd}".repeat(4));
-        assert_eq!(decode_entities("&#150;&#x80;&#129;"), "\u{2013}\u{20ac}\u{81}");
+        assert_eq!(
+            decode_entities("&#0;&#xD800;&#x110000;&#99999999999;"),
+            "\u{fffd}".repeat(4)
+        );
+        assert_eq!(
+            decode_entities("&#150;&#x80;&#129;"),
+            "\u{2013}\u{20ac}\u{81}"
+        );
         assert_eq!(decode_entities("&#8217 &#X2019;"), "\u{2019} \u{2019}");
     }
 }

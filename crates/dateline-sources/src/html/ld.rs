@@ -10,8 +10,8 @@
 use dateline_model::{Diagnostic, Severity};
 use serde_json::{Map, Value};
 
-use super::entities::decode_entities;
 use super::capped;
+use super::entities::decode_entities;
 use super::meta::collapse;
 use super::text::element_text;
 use super::{Item, ItemKind, Machine, MachineTime, Source, Sourced, Update, parse_machine_time};
@@ -418,7 +418,10 @@ mod tests {
     #[test]
     fn entities_are_decoded() {
         assert_eq!(
-            decode_text("It&rsquo;s &eacute;t&eacute; &mdash; &#8217;&#x2019; &foo;", &mut Vec::new()),
+            decode_text(
+                "It&rsquo;s &eacute;t&eacute; &mdash; &#8217;&#x2019; &foo;",
+                &mut Vec::new()
+            ),
             "It\u{2019}s \u{e9}t\u{e9} \u{2014} \u{2019}\u{2019} &foo;"
         );
         assert_eq!(

@@ -524,7 +524,10 @@ fn json_ld_text_with_entities_reads_as_the_page_shows_it() {
 <div><p>11.05 BST</p><h2>Mayor’s café — another headline</h2><p>First post.</p></div>
 </body></html>"#;
     let (doc, _) = crate::read("blog.html", page.as_bytes(), &crate::Options::default());
-    assert_eq!(doc.title.as_deref(), Some("It\u{2019}s the caf\u{e9} \u{2014} live &foo;"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("It\u{2019}s the caf\u{e9} \u{2014} live &foo;")
+    );
     let headlines: Vec<(Option<&str>, bool)> = doc
         .posts
         .iter()
@@ -533,10 +536,25 @@ fn json_ld_text_with_entities_reads_as_the_page_shows_it() {
     assert_eq!(
         headlines,
         [
-            (Some("Minister\u{2019}s r\u{e9}sum\u{e9} \u{2014} a long headline"), true),
-            (Some("Mayor\u{2019}s caf\u{e9} \u{2014} another headline"), true),
+            (
+                Some("Minister\u{2019}s r\u{e9}sum\u{e9} \u{2014} a long headline"),
+                true
+            ),
+            (
+                Some("Mayor\u{2019}s caf\u{e9} \u{2014} another headline"),
+                true
+            ),
         ]
     );
-    let notes = &doc.posts[0].time.as_ref().map(|t| t.basis.notes.clone()).unwrap_or_default();
-    assert!(notes.iter().any(|n| n.contains("liveBlogUpdate datePublished agrees")), "{notes:?}");
+    let notes = &doc.posts[0]
+        .time
+        .as_ref()
+        .map(|t| t.basis.notes.clone())
+        .unwrap_or_default();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("liveBlogUpdate datePublished agrees")),
+        "{notes:?}"
+    );
 }
