@@ -7,6 +7,7 @@ mod context;
 mod control_chars;
 mod determinism;
 mod explain;
+mod mhtml;
 mod output;
 mod plugins;
 mod time;
