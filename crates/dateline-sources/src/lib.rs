@@ -123,6 +123,7 @@ mod dw;
 mod error;
 mod generic;
 mod headline;
+mod hint;
 mod html;
 mod independent;
 mod layout;
@@ -345,6 +346,11 @@ fn read_inner(
             &mut diagnostics,
         );
     }
+    hint::no_timestamps(
+        &mut diagnostics,
+        &text,
+        html.as_ref().map(|h| h.text.as_str()),
+    );
     // A file with nothing to read has been said to be so; the layouts have nothing to add.
     if diagnostics.iter().any(|d| {
         matches!(
