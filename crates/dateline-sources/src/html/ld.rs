@@ -359,7 +359,8 @@ fn decode_text(s: &str, notes: &mut Vec<Diagnostic>) -> String {
     }
 }
 
-/// Names from a string, an object with `name`, or an array of either.
+/// Names from a string, an object with `name`, or an array of either; character references
+/// decoded (`Ren&eacute;e`).
 fn names(value: Option<&Value>) -> Vec<String> {
     let mut out = Vec::new();
     let mut push = |v: &Value| {
@@ -368,8 +369,10 @@ fn names(value: Option<&Value>) -> Vec<String> {
             Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::trim),
             _ => None,
         };
-        if let Some(name) = name.filter(|n| !n.is_empty()) {
-            out.push(name.to_owned());
+        if let Some(name) = name.map(|n| decode_entities(n).trim().to_owned())
+            && !name.is_empty()
+        {
+            out.push(name);
         }
     };
     match value {
@@ -424,6 +427,8 @@ mod tests {
             ),
             "It\u{2019}s \u{e9}t\u{e9} \u{2014} \u{2019}\u{2019} &foo;"
         );
+        let authors = serde_json::json!([{"name": "Ren&eacute;e O&#8217;Brien"}, "&nbsp;"]);
+        assert_eq!(names(Some(&authors)), ["Ren\u{e9}e O\u{2019}Brien"]);
         assert_eq!(
             decode_text(
                 "<p>One &amp; <a href=x>two</a></p><p>Three</p>",
