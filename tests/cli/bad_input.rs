@@ -32,7 +32,7 @@ fn a_directory_without_pages_is_an_error_saying_what_it_reads() {
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains(
-            "has no pages: a directory is read for its saved pages (*.txt, *.html, *.htm)"
+            "has no pages: a directory is read for its saved pages (*.txt, *.html, *.htm, *.mhtml, *.mht)"
         )
     );
 }

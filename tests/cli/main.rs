@@ -9,6 +9,7 @@ mod determinism;
 mod explain;
 mod flags;
 mod manual;
+mod mhtml;
 mod output;
 mod plugins;
 mod time;

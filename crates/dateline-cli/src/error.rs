@@ -9,7 +9,7 @@ pub enum CliError {
     #[error("cannot read standard input: {0}")]
     Stdin(#[source] io::Error),
     #[error(
-        "{path} has no pages: a directory is read for its saved pages (*.txt, *.html, *.htm), and it has none; give the files themselves to read other names{skipped}"
+        "{path} has no pages: a directory is read for its saved pages (*.txt, *.html, *.htm, *.mhtml, *.mht), and it has none; give the files themselves to read other names{skipped}"
     )]
     NoPages { path: String, skipped: String },
     /// Every page failed: nothing to write, and every reason in one message.

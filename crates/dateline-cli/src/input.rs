@@ -1,5 +1,5 @@
 //! From command-line paths to pages: files, directories of saved pages (`*.txt`, `*.html`,
-//! `*.htm`), standard input.
+//! `*.htm`, `*.mhtml`, `*.mht`), standard input.
 //!
 //! A page that cannot be read (missing, not permitted, over the size limit, not a regular file)
 //! is that page's error, a [`Diagnostic`], and the run goes on with the others; so is a
@@ -72,7 +72,7 @@ pub struct Expanded {
 }
 
 /// Expands `paths` into the files to read, in order: a directory gives its saved pages (`*.txt`,
-/// `*.html`, `*.htm`) sorted by name, `-` gives standard input, anything else is a page (read, or
+/// `*.html`, `*.htm`, `*.mhtml`, `*.mht`) sorted by name, `-` gives standard input, anything else is a page (read, or
 /// reported as unreadable, by [`read`]).
 pub fn expand(paths: &[PathBuf]) -> Result<Expanded, CliError> {
     let mut files = Vec::new();
@@ -168,6 +168,8 @@ impl Listing {
             e.eq_ignore_ascii_case("txt")
                 || e.eq_ignore_ascii_case("html")
                 || e.eq_ignore_ascii_case("htm")
+                || e.eq_ignore_ascii_case("mhtml")
+                || e.eq_ignore_ascii_case("mht")
         });
         let mut kind = match entry.file_type() {
             Ok(kind) => kind,

@@ -123,9 +123,11 @@ mod dw;
 mod error;
 mod generic;
 mod headline;
+mod hint;
 mod html;
 mod independent;
 mod layout;
+mod mhtml;
 mod outlets;
 mod page;
 mod resolve;
@@ -265,9 +267,20 @@ fn read_inner(
     options: &Options,
 ) -> (Document, Vec<Diagnostic>, LineRoles, String) {
     let mut diagnostics = Vec::new();
-    let text = page::decode(bytes, &mut diagnostics);
+    // A page saved as a single file (MHTML) is read as the HTML it holds.
+    let archive = mhtml::unpack(bytes, &mut diagnostics);
+    let (text, location, archived) = match archive {
+        Some(unpacked) => (unpacked.html, unpacked.location, true),
+        None => (page::decode(bytes, &mut diagnostics), None, false),
+    };
     // An HTML page is read through its visible text, then checked against its machine data.
-    let html = html::looks_like_html(&text).then(|| html::extract(&text, options.max_posts));
+    let mut html = ((archived && !text.is_empty()) || html::looks_like_html(&text))
+        .then(|| html::extract(&text, options.max_posts));
+    if let Some(h) = &mut html
+        && h.machine.saved_from.is_none()
+    {
+        h.machine.saved_from = location;
+    }
     let visible = html.as_ref().map_or(text.as_str(), |h| h.text.as_str());
     let page = Page::new(path, visible);
     let chosen = choose(&page, options, &mut diagnostics);
@@ -333,11 +346,18 @@ fn read_inner(
             &mut diagnostics,
         );
     }
+    hint::no_timestamps(
+        &mut diagnostics,
+        &text,
+        html.as_ref().map(|h| h.text.as_str()),
+    );
     // A file with nothing to read has been said to be so; the layouts have nothing to add.
-    if diagnostics
-        .iter()
-        .any(|d| d.code == "not-a-page" || d.code == "empty-page")
-    {
+    if diagnostics.iter().any(|d| {
+        matches!(
+            d.code.as_str(),
+            "not-a-page" | "empty-page" | "mhtml-without-html"
+        )
+    }) {
         diagnostics.retain(|d| d.code != "no-timestamps" && d.code != "layout-detected");
     }
     for d in &mut diagnostics {

@@ -31,11 +31,16 @@ pub(crate) fn clues(machine: &Machine, page: &Page<'_>, found: &mut Found) {
     page_times(machine, page, found);
 }
 
-/// The page's address: the canonical link, else `og:url`.
+/// The page's address: the canonical link, else `og:url`, else the address a web archive says
+/// the page was saved from.
 fn address(machine: &Machine, found: &mut Found) {
     let urls = [
         (machine.canonical.as_deref(), "the canonical link"),
         (machine.og_url.as_deref(), "og:url"),
+        (
+            machine.saved_from.as_deref(),
+            "the address the web archive was saved from",
+        ),
     ];
     let mut seen_date = false;
     for (url, kind) in urls {

@@ -11,6 +11,7 @@ use dateline_model::{Diagnostic, Severity};
 use serde_json::{Map, Value};
 
 use super::capped;
+use super::entities::decode_entities;
 use super::meta::collapse;
 use super::text::element_text;
 use super::{Item, ItemKind, Machine, MachineTime, Source, Sourced, Update, parse_machine_time};
@@ -353,57 +354,13 @@ fn decode_text(s: &str, notes: &mut Vec<Diagnostic>) -> String {
         }
         let fragment = scraper::Html::parse_fragment(&s);
         element_text(fragment.tree.root())
-    } else if s.contains('&') {
-        decode_entities(s)
     } else {
-        s.to_owned()
+        decode_entities(s).into_owned()
     }
 }
 
-/// Decodes numeric character references and the common named entities; anything else is kept.
-pub(crate) fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest.get(1..).and_then(|r| r.find(';')).filter(|&n| n <= 10);
-        let decoded = end.and_then(|n| {
-            let name = &rest[1..=n];
-            let c = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
-            } else if let Some(dec) = name.strip_prefix('#') {
-                dec.parse::<u32>().ok().and_then(char::from_u32)
-            } else {
-                match name {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    "nbsp" => Some('\u{a0}'),
-                    "plus" => Some('+'),
-                    _ => None,
-                }
-            };
-            c.map(|c| (c, n + 2))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Names from a string, an object with `name`, or an array of either.
+/// Names from a string, an object with `name`, or an array of either; character references
+/// decoded (`Ren&eacute;e`).
 fn names(value: Option<&Value>) -> Vec<String> {
     let mut out = Vec::new();
     let mut push = |v: &Value| {
@@ -412,8 +369,10 @@ fn names(value: Option<&Value>) -> Vec<String> {
             Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::trim),
             _ => None,
         };
-        if let Some(name) = name.filter(|n| !n.is_empty()) {
-            out.push(name.to_owned());
+        if let Some(name) = name.map(|n| decode_entities(n).trim().to_owned())
+            && !name.is_empty()
+        {
+            out.push(name);
         }
     };
     match value {
@@ -462,9 +421,14 @@ mod tests {
     #[test]
     fn entities_are_decoded() {
         assert_eq!(
-            decode_entities("a&#39;b &#x2B;05:30 &amp; &bogus; &"),
-            "a'b +05:30 & &bogus; &"
+            decode_text(
+                "It&rsquo;s &eacute;t&eacute; &mdash; &#8217;&#x2019; &foo;",
+                &mut Vec::new()
+            ),
+            "It\u{2019}s \u{e9}t\u{e9} \u{2014} \u{2019}\u{2019} &foo;"
         );
+        let authors = serde_json::json!([{"name": "Ren&eacute;e O&#8217;Brien"}, "&nbsp;"]);
+        assert_eq!(names(Some(&authors)), ["Ren\u{e9}e O\u{2019}Brien"]);
         assert_eq!(
             decode_text(
                 "<p>One &amp; <a href=x>two</a></p><p>Three</p>",

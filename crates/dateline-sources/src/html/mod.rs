@@ -15,6 +15,7 @@
 
 mod bound;
 mod capped;
+mod entities;
 mod ld;
 mod meta;
 mod microdata;
@@ -184,6 +185,8 @@ pub(crate) struct Machine {
     pub og_url: Option<String>,
     /// `<link rel="canonical">`.
     pub canonical: Option<String>,
+    /// The address a web archive (MHTML) says the page was saved from.
+    pub saved_from: Option<String>,
     /// `<html lang>`.
     pub lang: Option<String>,
     /// The document's `<title>`, whitespace collapsed.

@@ -506,3 +506,55 @@ fn a_tree_deeper_than_a_browser_builds_keeps_its_text_with_a_warning() {
     assert_eq!(page.text, "Hidden\n\nShown");
     assert_eq!(codes(&page), ["html-too-many-attributes"]);
 }
+
+#[test]
+fn json_ld_text_with_entities_reads_as_the_page_shows_it() {
+    // The machine data escapes its text as HTML; the page shows the characters. Undecoded, the
+    // title read `It&rsquo;s ...` and the updates matched no visible post.
+    let page = r#"<!DOCTYPE html><html><head><title>Site</title>
+<link rel="canonical" href="https://www.theguardian.com/world/live/2024/jul/04/a-live-blog">
+<script type="application/ld+json">{"@type": "LiveBlogPosting",
+  "headline": "It&rsquo;s the caf&eacute; &mdash; live &foo;",
+  "liveBlogUpdate": [
+    {"headline": "Minister&#8217;s r&eacute;sum&eacute; &mdash; a long headline", "datePublished": "2024-07-04T12:50:00+01:00"},
+    {"headline": "Mayor&#x2019;s caf&eacute; &mdash; another headline", "datePublished": "2024-07-04T11:05:00+01:00"}]}
+</script></head><body><h1>It’s the café — live &amp;foo;</h1>
+<div><p>Thu 4 Jul 2024 10.00 BST</p></div>
+<div><p>12.50 BST</p><h2>Minister’s résumé — a long headline</h2><p>Second post.</p></div>
+<div><p>11.05 BST</p><h2>Mayor’s café — another headline</h2><p>First post.</p></div>
+</body></html>"#;
+    let (doc, _) = crate::read("blog.html", page.as_bytes(), &crate::Options::default());
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("It\u{2019}s the caf\u{e9} \u{2014} live &foo;")
+    );
+    let headlines: Vec<(Option<&str>, bool)> = doc
+        .posts
+        .iter()
+        .map(|p| (p.headline.as_deref(), p.visible))
+        .collect();
+    assert_eq!(
+        headlines,
+        [
+            (
+                Some("Minister\u{2019}s r\u{e9}sum\u{e9} \u{2014} a long headline"),
+                true
+            ),
+            (
+                Some("Mayor\u{2019}s caf\u{e9} \u{2014} another headline"),
+                true
+            ),
+        ]
+    );
+    let notes = &doc.posts[0]
+        .time
+        .as_ref()
+        .map(|t| t.basis.notes.clone())
+        .unwrap_or_default();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("liveBlogUpdate datePublished agrees")),
+        "{notes:?}"
+    );
+}
