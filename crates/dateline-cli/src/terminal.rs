@@ -18,7 +18,7 @@
 //!   correctly; the marks U+200E and U+200F, which do not reorder anything past themselves, stay.
 //!
 //! The tab stays: it only moves the cursor forward. A newline stays in a listing, whose lines are
-//! the listing's own ([`text`]), and is escaped in what must stay on one line ([`line`]), where a
+//! the listing's own ([`text`]), and is escaped in what must stay on one line ([`line()`]), where a
 //! carriage return could otherwise overwrite it.
 //!
 //! Always, not only when the output is a terminal: these outputs are for reading, a file of them
@@ -32,7 +32,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-/// Whether `c` is shown escaped ([`line`] adds the newline).
+/// Whether `c` is shown escaped ([`line()`] adds the newline).
 fn unsafe_char(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
@@ -62,7 +62,7 @@ pub fn line(text: &str) -> Cow<'_, str> {
     escape(text, false)
 }
 
-/// `text` of several lines for a terminal: as [`line`], but its newlines kept.
+/// `text` of several lines for a terminal: as [`line()`], but its newlines kept.
 pub fn text(text: &str) -> Cow<'_, str> {
     escape(text, true)
 }
