@@ -167,7 +167,9 @@ fn interrupted_by(signal: &str) {
     let (started, stop) = (flags.path().join("started"), flags.path().join("stop"));
     let plugin = format_plugin(
         "slow",
-        "echo 'half an output'\ntouch \"$STARTED\"\nwhile [ ! -e \"$STOP\" ]; do sleep 0.05; done",
+        // It stops when told, or when the test's folder is gone (the test ended without telling).
+        "echo 'half an output'\ntouch \"$STARTED\"\n\
+         while [ ! -e \"$STOP\" ] && [ -e \"$STARTED\" ]; do sleep 0.05; done",
     );
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("dateline"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
