@@ -377,3 +377,21 @@ fn a_ten_megabyte_line_is_read() {
         .unwrap_or_default();
     assert_eq!(text.len(), 10 * (1 << 20) - 1);
 }
+
+#[test]
+fn quiet_hides_warnings_but_never_an_error() {
+    let dir = page_dir();
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, "").expect("written");
+    let png = dir.path().join("shot.txt");
+    fs::write(&png, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00").expect("written");
+    let output = dateline()
+        .args(["parse", "--quiet"])
+        .args([&empty, &png])
+        .output()
+        .expect("dateline runs");
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("error[not-a-page]"), "{err}");
+    assert!(!err.contains("warning["), "{err}");
+}

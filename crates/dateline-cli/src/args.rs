@@ -55,7 +55,7 @@ pub struct InputArgs {
     /// interrupted leaves FILE as it was
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Do not print warnings on standard error (they stay in the output)
+    /// Do not print warnings on standard error (they stay in the output); errors are still printed
     #[arg(short, long)]
     pub quiet: bool,
     /// Refuse pages larger than this many MiB (mebibytes of 1,048,576 bytes; a saved page is

@@ -41,9 +41,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             };
             // Said before any page is read, and kept in the output as the pages' warnings are.
             let unread = unread_flags(&a, format);
-            if !a.input.quiet {
-                report(&unread);
-            }
+            report(&unread, a.input.quiet);
             let mut timeline = read_all(&a.input)?;
             timeline.diagnostics.splice(0..0, unread);
             let posts: usize = timeline.documents.iter().map(|d| d.posts.len()).sum();
@@ -107,9 +105,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             for r in &readings {
                 diagnostics.extend(r.diagnostics.iter().cloned());
             }
-            if !a.input.quiet {
-                report(&diagnostics);
-            }
+            report(&diagnostics, a.input.quiet);
             output(&a.input, |out| {
                 crate::lines::write(out, &readings, json).map_err(WriteError::from)
             })?;
@@ -311,9 +307,7 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
     if seen.is_empty() {
         return Err(nothing_read(&timeline.diagnostics));
     }
-    if !args.quiet {
-        report(&timeline.diagnostics);
-    }
+    report(&timeline.diagnostics, args.quiet);
     Ok(timeline)
 }
 
@@ -358,12 +352,15 @@ fn leave(timeline: Timeline) {
 }
 
 /// Warnings and errors go to standard error as well as into the output, each on one line with
-/// its page text escaped (`crate::terminal`).
-fn report(diagnostics: &[Diagnostic]) {
-    for d in diagnostics
-        .iter()
-        .filter(|d| d.severity >= Severity::Warning)
-    {
+/// its page text escaped (`crate::terminal`); `--quiet` leaves out the warnings, never an error
+/// (a page that could not be read at all).
+fn report(diagnostics: &[Diagnostic], quiet: bool) {
+    let least = if quiet {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    for d in diagnostics.iter().filter(|d| d.severity >= least) {
         let level = if d.severity == Severity::Error {
             "error"
         } else {
