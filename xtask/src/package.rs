@@ -31,6 +31,25 @@ pub(crate) fn package(root: &Path) -> Result<(), String> {
     }
     crate::cargo(root, &pack)?;
     let packed = root.join("target/package");
+    // `--no-verify` leaves the `.crate` archives only: each is unpacked afresh, as a registry
+    // would unpack it (`tar`, as on every machine CI runs on), so no file of an earlier run stays.
+    for name in LIBRARIES {
+        let dir = packed.join(format!("{name}-{version}"));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)
+                .map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
+        }
+        let status = Command::new("tar")
+            .arg("-xzf")
+            .arg(packed.join(format!("{name}-{version}.crate")))
+            .arg("-C")
+            .arg(&packed)
+            .status()
+            .map_err(|e| format!("cannot run tar to unpack the package of {name}: {e}"))?;
+        if !status.success() {
+            return Err(format!("tar could not unpack the package of {name}"));
+        }
+    }
     let patches: Vec<String> = LIBRARIES
         .iter()
         .map(|name| {
