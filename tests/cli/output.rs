@@ -9,6 +9,8 @@ use std::fs;
 use std::path::Path;
 
 use crate::util::{dateline, seed, stderr, stdout};
+#[cfg(unix)]
+use crate::util::{path_with, script};
 
 const OLD: &[u8] = b"the previous output, which must survive\n";
 
@@ -38,23 +40,13 @@ fn with_old_output() -> (tempfile::TempDir, std::path::PathBuf) {
 /// A directory holding the shell-script format plugin `dateline-format-NAME` running `body`.
 #[cfg(unix)]
 fn format_plugin(name: &str, body: &str) -> tempfile::TempDir {
-    use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let path = dir.path().join(format!("dateline-format-{name}"));
-    fs::write(
-        &path,
-        format!("#!/bin/sh\n[ \"$1\" = supports ] && exit 0\ncat >/dev/null\n{body}\n"),
-    )
-    .expect("the script is written");
-    fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).expect("made executable");
+    script(
+        dir.path(),
+        &format!("dateline-format-{name}"),
+        &format!("[ \"$1\" = supports ] && exit 0\ncat >/dev/null\n{body}"),
+    );
     dir
-}
-
-/// A PATH with `dir` first, then the inherited one (for `sh` and `cat`).
-fn path_with(dir: &Path) -> std::ffi::OsString {
-    let inherited = std::env::var_os("PATH").unwrap_or_default();
-    let all = std::iter::once(dir.to_path_buf()).chain(std::env::split_paths(&inherited));
-    std::env::join_paths(all).expect("the directories join into a PATH")
 }
 
 #[test]
@@ -80,7 +72,7 @@ fn a_format_plugin_that_fails_after_printing_leaves_the_old_file() {
     let plugin = format_plugin("broken", "echo 'half an output'\nexit 3");
     let (dir, file) = with_old_output();
     let output = dateline()
-        .env("PATH", path_with(plugin.path()))
+        .env("PATH", path_with(&[plugin.path()]))
         .args(["parse", &seed("001"), "--quiet", "--format", "broken", "-o"])
         .arg(&file)
         .output()
@@ -98,7 +90,7 @@ fn a_format_plugin_that_fails_after_printing_leaves_the_old_file() {
     // Onto a file that did not exist: none is made.
     let new = dir.path().join("new.json");
     let output = dateline()
-        .env("PATH", path_with(plugin.path()))
+        .env("PATH", path_with(&[plugin.path()]))
         .args(["parse", &seed("001"), "--quiet", "--format", "broken", "-o"])
         .arg(&new)
         .output()
@@ -173,7 +165,7 @@ fn interrupted_by(signal: &str) {
     );
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("dateline"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("PATH", path_with(plugin.path()))
+        .env("PATH", path_with(&[plugin.path()]))
         .env("STARTED", &started)
         .env("STOP", &stop)
         .args(["parse", &seed("001"), "--quiet", "--format", "slow", "-o"])

@@ -2,13 +2,14 @@
 //! with cargo and put first on the PATH given to `dateline`; small shell-script plugins written to
 //! a temporary directory play the failing ones.
 
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use assert_cmd::Command;
 
-use crate::util::{dateline, seed, stderr, stdout};
+#[cfg(unix)]
+use crate::util::script;
+use crate::util::{dateline, path_with, seed, stderr, stdout};
 
 /// The directory holding the built example plugins (`dateline-format-count`, `dateline-hello`).
 ///
@@ -43,31 +44,11 @@ fn examples_dir() -> &'static Path {
     })
 }
 
-/// A PATH with `dirs` first, then the inherited PATH (for `sh` and `cat` in script plugins).
-fn path_with(dirs: &[&Path]) -> OsString {
-    let inherited = std::env::var_os("PATH").unwrap_or_default();
-    let all = dirs
-        .iter()
-        .map(|d| d.to_path_buf())
-        .chain(std::env::split_paths(&inherited));
-    std::env::join_paths(all).expect("the directories join into a PATH")
-}
-
 /// `dateline` with the example plugins first on PATH.
 fn with_examples() -> Command {
     let mut cmd = dateline();
     cmd.env("PATH", path_with(&[examples_dir()]));
     cmd
-}
-
-/// Writes an executable shell script `name` into `dir`.
-#[cfg(unix)]
-fn script(dir: &Path, name: &str, body: &str) {
-    use std::os::unix::fs::PermissionsExt;
-    let path = dir.join(name);
-    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("the script is written");
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
-        .expect("the script is made executable");
 }
 
 #[test]

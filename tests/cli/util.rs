@@ -43,3 +43,23 @@ pub fn seed(prefix: &str) -> String {
     names.sort();
     format!("seeds/{}", names.first().expect("the seed exists"))
 }
+
+/// A PATH with `dirs` first, then the inherited PATH (for `sh` and `cat` in script plugins).
+pub fn path_with(dirs: &[&Path]) -> std::ffi::OsString {
+    let inherited = std::env::var_os("PATH").unwrap_or_default();
+    let all = dirs
+        .iter()
+        .map(|d| d.to_path_buf())
+        .chain(std::env::split_paths(&inherited));
+    std::env::join_paths(all).expect("the directories join into a PATH")
+}
+
+/// Writes an executable shell script `name` into `dir`.
+#[cfg(unix)]
+pub fn script(dir: &Path, name: &str, body: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("the script is written");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+        .expect("the script is made executable");
+}
