@@ -10,6 +10,7 @@ mod explain;
 mod flags;
 mod manual;
 mod mhtml;
+mod one_warning;
 mod output;
 mod plugins;
 mod time;

@@ -10,6 +10,8 @@ use dateline_model::{Check, Diagnostic, ExpressionKind, Granularity, Severity};
 
 use crate::features::Item;
 
+mod tense;
+
 /// Zones a mislabelled stamp plausibly belongs to, in order of preference: a `GMT` label on a page
 /// written in New York is the classic case.
 const ZONES: &[Tz] = &[
@@ -102,8 +104,15 @@ fn fitting_zone(item: &Item<'_>, next: DateTime<Utc>) -> Option<(Tz, DateTime<Ut
     })
 }
 
-/// A report stamped before a time its own text gives ("at 1.12am local time" read after the stamp).
+/// A report stamped before a time its own text gives as past ("struck at 1.12am local time on
+/// Friday", read after the stamp). The sentence the time stands in must say it has happened
+/// ([`tense::past_sentence`]): a time to come, a bound, a stamp or headline the text runs into is
+/// no contradiction. The verb that says so is named in the check.
 fn before_own_text(item: &Item<'_>) -> Option<Check> {
+    if crate::tongue::sure_language(item.doc).is_some_and(|l| l != "en") {
+        // The past is read from English words only: no evidence either way.
+        return None;
+    }
     item.post.expressions.iter().find_map(|e| {
         if !matches!(e.kind, ExpressionKind::Instant | ExpressionKind::Interval) {
             return None;
@@ -113,23 +122,28 @@ fn before_own_text(item: &Item<'_>) -> Option<Check> {
         if interval.granularity > Granularity::PartOfDay {
             return None;
         }
-        let start = e.interval?.start;
-        let ahead = (start - item.until).num_minutes();
+        let ahead = (interval.start - item.until).num_minutes();
         let any_before = e.alternatives.iter().any(|a| a.start <= item.until);
-        (ahead > 30 && !any_before).then(|| {
-            Check::new(
-                "before-own-text",
-                &item.post.id,
-                ahead,
-                None,
-                format!(
-                    "{} is stamped {} before `{}`, a time its own text gives; its dateline may be stale or its zone mislabelled",
-                    item.outlet,
-                    hours_minutes(ahead),
-                    e.text
-                ),
-            )
-        })
+        if ahead <= 30 || any_before || e.text.is_empty() {
+            return None;
+        }
+        let text = item.post.text.as_str();
+        let past = text
+            .match_indices(e.text.as_str())
+            .find_map(|(at, found)| tense::past_sentence(text, at..at + found.len()))?;
+        Some(Check::new(
+            "before-own-text",
+            &item.post.id,
+            ahead,
+            None,
+            format!(
+                "{} is stamped {} before `{}`, a time its own text tells as past (`{}`); its dateline may be stale or its zone mislabelled",
+                item.outlet,
+                hours_minutes(ahead),
+                e.text,
+                past.verb
+            ),
+        ))
     })
 }
 

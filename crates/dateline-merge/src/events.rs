@@ -33,9 +33,11 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     for &Input { doc, post } in reports {
         match &post.time {
             Some(time) => items.push(item(doc, post, time)),
+            // The page's reader has warned of the post it could not date (dateline-sources
+            // always does, with the cause); that it stays out of the timeline is a note.
             None => merged.diagnostics.push(
                 Diagnostic::new(
-                    Severity::Warning,
+                    Severity::Info,
                     "post-without-time",
                     "post has no resolved time; left out of the timeline",
                 )

@@ -748,19 +748,37 @@ fn check(doc: &Document, count_line: Option<u32>, diagnostics: &mut Vec<Diagnost
     }
     // A page read with no timestamps at all has said so already.
     if diagnostics.iter().all(|d| d.code != "no-timestamps") {
-        diagnostics.extend(untimed(doc));
+        let untimed = untimed(doc, diagnostics);
+        diagnostics.extend(untimed);
     }
 }
 
-/// The warning for posts with no time, when there are any.
-pub(crate) fn untimed(doc: &Document) -> Option<Diagnostic> {
-    let missing = doc.posts.iter().filter(|p| p.time.is_none()).count();
+/// The warning for posts with no time that no other warning of the page explains (one cause, one
+/// warning: a post whose stamp could not be read has its `unresolved-stamp` warning, which says
+/// the post has no time), when there are any.
+pub(crate) fn untimed(doc: &Document, diagnostics: &[Diagnostic]) -> Option<Diagnostic> {
+    let explained = |post: &dateline_model::Post| {
+        diagnostics.iter().any(|d| {
+            d.code == "unresolved-stamp"
+                && d.line
+                    .is_some_and(|l| l == post.line || (post.lines[0]..=post.lines[1]).contains(&l))
+        })
+    };
+    let untimed: Vec<&dateline_model::Post> =
+        doc.posts.iter().filter(|p| p.time.is_none()).collect();
+    let missing = untimed.iter().filter(|p| !explained(p)).count();
     (missing > 0).then(|| {
+        let others = untimed.len() - missing;
+        let besides = if others > 0 {
+            format!(" (besides {others} whose stamp could not be read, warned above)")
+        } else {
+            String::new()
+        };
         Diagnostic::new(
             Severity::Warning,
             "posts-without-time",
             format!(
-                "{missing} of {} posts have no time and cannot be placed on the timeline",
+                "{missing} of {} posts have no time and cannot be placed on the timeline{besides}",
                 doc.posts.len()
             ),
         )
