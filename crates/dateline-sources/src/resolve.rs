@@ -754,12 +754,12 @@ fn check(doc: &Document, count_line: Option<u32>, diagnostics: &mut Vec<Diagnost
 }
 
 /// The warning for posts with no time that no other warning of the page explains (one cause, one
-/// warning: a post whose stamp could not be read has its `unresolved-stamp` warning, which says
-/// the post has no time), when there are any.
+/// warning: a post whose stamp could not be read has its `unresolved-stamp` or `unreadable-stamp`
+/// warning), when there are any.
 pub(crate) fn untimed(doc: &Document, diagnostics: &[Diagnostic]) -> Option<Diagnostic> {
     let explained = |post: &dateline_model::Post| {
         diagnostics.iter().any(|d| {
-            d.code == "unresolved-stamp"
+            matches!(d.code.as_str(), "unresolved-stamp" | "unreadable-stamp")
                 && d.line
                     .is_some_and(|l| l == post.line || (post.lines[0]..=post.lines[1]).contains(&l))
         })

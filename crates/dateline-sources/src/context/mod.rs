@@ -1073,17 +1073,26 @@ fn decide_time(
     let outcome = outcome.filter(|o| o.score >= weight::ELSEWHERE);
     let dated = outcome.as_ref().and_then(|o| dated(&resolved, o));
     if let (Some(o), Some(d)) = (&outcome, &dated) {
-        // A strong clue for another time: one of them is wrong, and the reader should know.
-        for &i in &o.runners_up {
-            let Some(loser) = resolved.get(i).filter(|c| c.weight >= weight::DATELINE) else {
-                continue;
+        // A strong clue for another time: one of them is wrong, and the reader should know, once
+        // for the decision (the page context lists every clue that lost).
+        let mut losers = o
+            .runners_up
+            .iter()
+            .filter_map(|&i| resolved.get(i))
+            .filter(|c| c.weight >= weight::DATELINE);
+        if let Some(loser) = losers.next() {
+            let more = losers.count();
+            let besides = match more {
+                0 => String::new(),
+                1 => " (1 more clue disagrees too: `dateline explain` lists it)".to_owned(),
+                n => format!(" ({n} more clues disagree too: `dateline explain` lists them)"),
             };
             let mut diagnostic = Diagnostic::new(
                 Severity::Warning,
                 "page-time-disagrees",
                 format!(
                     "{} `{}` says {} for the page's {} time, but {} says {}; the latter, with more \
-                     evidence, is used",
+                     evidence, is used{besides}",
                     loser.kind,
                     loser.text,
                     show(&loser.value),

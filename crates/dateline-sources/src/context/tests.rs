@@ -868,3 +868,34 @@ fn a_printed_address_of_the_page_is_its_url() {
         Some("https://example.org/news/2021-05-frogs-sing.html")
     );
 }
+
+/// Several strong clues that lose one decision are one cause: one `page-time-disagrees` warning,
+/// naming the first and counting the rest, which the page context lists.
+#[test]
+fn clues_that_lose_one_decision_give_one_warning() {
+    let text = format!(
+        r#"<!DOCTYPE html><html><head>
+        <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "The bridge will close",
+        "datePublished": "2020-06-22T09:30:00+02:00"}}</script>
+        <meta property="article:published_time" content="2020-06-22T09:30:00+02:00">
+        </head><body><h1>The bridge will close</h1>
+        <p>Published: June 2, 2020 10:00</p>
+        <time class="entry-date published" datetime="2020-06-01T07:00:00+00:00">June 1</time>
+        {ARTICLE_BODY}</body></html>"#
+    );
+    let (doc, diagnostics) = read("page.html", text.as_bytes(), &Options::default());
+    assert_eq!(
+        doc.published.as_ref().map(|t| t.utc.to_rfc3339()),
+        Some("2020-06-22T07:30:00+00:00".to_owned())
+    );
+    let disagree: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.code == "page-time-disagrees")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(disagree.len(), 1, "{disagree:?}");
+    assert!(
+        disagree[0].ends_with("(1 more clue disagrees too: `dateline explain` lists it)"),
+        "{disagree:?}"
+    );
+}
