@@ -12,6 +12,7 @@ mod manual;
 mod mhtml;
 mod one_warning;
 mod output;
+mod parquet;
 mod plugins;
 mod time;
 mod timeline;

@@ -284,7 +284,7 @@ fn unknown_format_is_an_error_listing_the_formats() {
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
-    insta::assert_snapshot!(stderr(&output), @"dateline: error: unknown format `pdf`; known formats: json, markdown, jsonl, csv, ics, timelinejs, html, or a plugin `dateline-format-pdf` on PATH");
+    insta::assert_snapshot!(stderr(&output), @"dateline: error: unknown format `pdf`; known formats: json, markdown, jsonl, csv, ics, timelinejs, html, parquet, or a plugin `dateline-format-pdf` on PATH");
 }
 
 #[test]

@@ -150,8 +150,12 @@ pub fn run(args: Args) -> Result<(), CliError> {
 }
 
 /// A built-in format, or else the format plugin `dateline-format-NAME` on PATH.
+/// A format whose output is no text (Parquet) is refused on a terminal, before any page is read.
 fn format(name: &str, args: &InputArgs) -> Result<&'static dyn dateline_formats::Format, CliError> {
     if let Some(format) = dateline_formats::by_name(name) {
+        if format.binary() && args.output.is_none() && io::stdout().is_terminal() {
+            return Err(CliError::BinaryToTerminal(name.to_owned()));
+        }
         return Ok(format);
     }
     let limits = crate::plugins::Limits::from_args(&args.plugin);

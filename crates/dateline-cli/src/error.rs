@@ -23,6 +23,10 @@ pub enum CliError {
         "`parse` writes documents, and the {0} format shows events, which `parse` does not make: use `dateline timeline --format {0}` for the events, or `parse --format json` (or `jsonl`) for the documents"
     )]
     ParseFormat(String),
+    #[error(
+        "the {0} format writes binary data, which a terminal cannot show: write it to a file with `-o FILE` (or redirect standard output)"
+    )]
+    BinaryToTerminal(String),
     #[error("unknown layout `{name}`; known layouts: {known}")]
     UnknownLayout { name: String, known: String },
     #[error(

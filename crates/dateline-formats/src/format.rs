@@ -19,6 +19,12 @@ pub trait Format: Send + Sync {
     /// One line for `dateline formats`, lowercase, no trailing period.
     fn description(&self) -> &'static str;
 
+    /// Whether the output is binary data rather than text (Parquet): a program that prints to a
+    /// terminal should write it to a file instead. `false` unless a format says otherwise.
+    fn binary(&self) -> bool {
+        false
+    }
+
     /// Writes `timeline` to `out`.
     ///
     /// # Errors
@@ -67,6 +73,8 @@ static FORMATS: &[&dyn Format] = &[
     &crate::ics::Ics,
     &crate::timelinejs::TimelineJs,
     &crate::html::Html,
+    #[cfg(feature = "parquet")]
+    &crate::parquet::Parquet,
 ];
 
 /// The built-in formats, in the order `dateline formats` lists them.
@@ -86,18 +94,19 @@ mod tests {
     #[test]
     fn formats_are_found_by_name_and_names_are_unique() {
         let names: Vec<_> = formats().iter().map(|f| f.name()).collect();
-        assert_eq!(
-            names,
-            [
-                "json",
-                "markdown",
-                "jsonl",
-                "csv",
-                "ics",
-                "timelinejs",
-                "html"
-            ]
-        );
+        let mut expected = vec![
+            "json",
+            "markdown",
+            "jsonl",
+            "csv",
+            "ics",
+            "timelinejs",
+            "html",
+        ];
+        if cfg!(feature = "parquet") {
+            expected.push("parquet");
+        }
+        assert_eq!(names, expected);
         for name in names {
             assert_eq!(by_name(name).map(|f| f.name()), Some(name));
         }

@@ -748,10 +748,10 @@ mod tests {
         <section id="diagnostics">
         <h2>Diagnostics</h2>
         <ul class="diagnostics">
-        <li><strong>warning</strong> <code>seeds/blog.txt:50</code>: post has no resolved time; left out of the timeline (<code>post-without-time</code>)</li>
+        <li><strong>warning</strong> <code>seeds/blog.txt:50</code>: <code>6 hours ago</code> is relative to the capture time, which is missing; the post has no time (<code>unresolved-stamp</code>)</li>
         <li><strong>warning</strong> <code>seeds/cnn.txt:3</code>: the page says 26 posts; its text holds 1 (<code>declared-count-mismatch</code>)</li>
         </ul>
-        <p>1 info diagnostic not listed here; the <code>json</code> format has them all.</p>
+        <p>2 info diagnostics not listed here; the <code>json</code> format has them all.</p>
         </section>
         <script>
         "#);

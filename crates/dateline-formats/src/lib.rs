@@ -1,5 +1,5 @@
 //! dateline's output formats: a [`Timeline`](dateline_model::Timeline) written as JSON, Markdown,
-//! JSON Lines, CSV, iCalendar, TimelineJS JSON or a web page.
+//! JSON Lines, CSV, Apache Parquet, iCalendar, TimelineJS JSON or a web page.
 //!
 //! Every format is a value that implements [`Format`]: a name for `--format`, a one-line
 //! description for `dateline formats`, and a `write` method that renders a whole timeline to any
@@ -25,6 +25,10 @@
 //!   `'`, OWASP's defence against spreadsheet formula injection, once the control characters but
 //!   tab, CR and LF are dropped from it (NUL, ESC, BEL, DEL, C1); [`WriteOptions::excel`] adds the
 //!   UTF-8 byte order mark Excel needs. Read back by Python's `csv` module in the tests.
+//! - `Parquet` (`parquet`, behind the default `parquet` feature): Apache Parquet, one row per
+//!   report (`PARQUET_COLUMNS`): ids, outlet, times as UTC timestamps, the printed day as a date, lag,
+//!   headline, text, source and the page's URL; binary ([`Format::binary`]). Read back by pyarrow,
+//!   DuckDB and Polars in the tests.
 //! - [`Ics`] (`ics`): an iCalendar file (RFC 5545) with one `VEVENT` per event: CRLF, lines folded
 //!   at 75 octets between characters, TEXT escaped so page text cannot start a property,
 //!   `UID:EVENT_ID@dateline` so importing an updated timeline updates events, a `DTSTAMP` from the
@@ -91,6 +95,8 @@ mod json;
 pub mod json_text;
 mod jsonl;
 mod markdown;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod reports;
 mod timelinejs;
 
@@ -102,6 +108,8 @@ pub use ics::Ics;
 pub use json::Json;
 pub use jsonl::Jsonl;
 pub use markdown::Markdown;
+#[cfg(feature = "parquet")]
+pub use parquet::{PARQUET_COLUMNS, Parquet};
 pub use timelinejs::TimelineJs;
 
 #[cfg(test)]
@@ -129,7 +137,7 @@ mod tests {
         )
     }
 
-    /// A small timeline: two documents over two days, one post without time, three diagnostics.
+    /// A small timeline: two documents over two days, one post without time, four diagnostics.
     pub(crate) fn sample() -> Timeline {
         let mut blog = Document::new("seeds/blog.txt", "independent-liveblog", b"blog");
         blog.kind = DocumentKind::LiveBlog;
@@ -187,6 +195,14 @@ mod tests {
             )
             .in_path("seeds/cnn.txt")
             .at_line(3),
+            // As dateline-sources warns of the post it could not date.
+            Diagnostic::new(
+                Severity::Warning,
+                "unresolved-stamp",
+                "`6 hours ago` is relative to the capture time, which is missing; the post has no time",
+            )
+            .in_path("seeds/blog.txt")
+            .at_line(50),
         ];
         diagnostics.extend(merged.diagnostics);
         let mut timeline = Timeline::default();

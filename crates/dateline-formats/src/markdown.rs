@@ -489,10 +489,10 @@ mod tests {
 
             ## Diagnostics
 
-            - **warning** `seeds/blog.txt:50`: post has no resolved time; left out of the timeline (`post-without-time`)
+            - **warning** `seeds/blog.txt:50`: `6 hours ago` is relative to the capture time, which is missing; the post has no time (`unresolved-stamp`)
             - **warning** `seeds/cnn.txt:3`: the page says 26 posts; its text holds 1 (`declared-count-mismatch`)
 
-            1 info diagnostic not listed here; the `json` format has them all.
+            2 info diagnostics not listed here; the `json` format has them all.
             "#);
     }
 
@@ -656,10 +656,10 @@ mod tests {
 
             ## Diagnostics
 
-            - **warning** `seeds/blog.txt:50`: post has no resolved time; left out of the timeline (`post-without-time`)
+            - **warning** `seeds/blog.txt:50`: `6 hours ago` is relative to the capture time, which is missing; the post has no time (`unresolved-stamp`)
             - **warning** `seeds/cnn.txt:3`: the page says 26 posts; its text holds 1 (`declared-count-mismatch`)
 
-            1 info diagnostic not listed here; the `json` format has them all.
+            2 info diagnostics not listed here; the `json` format has them all.
             "#);
     }
 

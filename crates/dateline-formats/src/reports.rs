@@ -30,6 +30,11 @@ impl<'a> Index<'a> {
         Index { posts }
     }
 
+    /// The post `id` and its document, when the timeline holds it.
+    pub(crate) fn post(&self, id: &str) -> Option<(&'a Document, &'a Post)> {
+        self.posts.get(id).copied()
+    }
+
     /// The reports of `event`, earliest first.
     ///
     /// They are the event's [`Event::reports`] when merging filled them in; otherwise they are

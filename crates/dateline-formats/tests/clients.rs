@@ -1,5 +1,6 @@
 //! The formats opened by the programs their users open them with: `ics` by Python's `icalendar`
-//! (a calendar library), `csv` by Python's `csv` module (a spreadsheet import).
+//! (a calendar library), `csv` by Python's `csv` module (a spreadsheet import), `parquet` by
+//! pyarrow (and by DuckDB and Polars where they are installed).
 //!
 //! Each test writes the seed timeline to a temporary file, runs `python3 tests/clients/SCRIPT FILE`,
 //! and checks the JSON summary the script prints. Without `python3` or `icalendar`, the tests fail
@@ -28,6 +29,8 @@ use serde_json::Value;
 /// What `.ci/run` installs; the message names it when a client is missing.
 const ICALENDAR: &str =
     "install it with `python3 -m pip install icalendar==7.3.0` (as `.ci/run` does)";
+const PYARROW: &str =
+    "install it with `python3 -m pip install pyarrow==26.0.1` (as `.ci/run` does)";
 
 fn render(format: &str, timeline: &Timeline, options: &WriteOptions) -> Vec<u8> {
     let mut out = Vec::new();
@@ -370,6 +373,62 @@ fn csv_injection_comes_back_inert_and_quoting_round_trips() -> Outcome {
     Ok(())
 }
 
+// ---- parquet ----
+
+/// Every report of the seed timeline is one row that pyarrow reads back as the JSON contract has
+/// it: the event, the post, the outlet, the times (as timestamps in UTC), the lag, the source.
+fn parquet_is_read_back_by_pyarrow_as_the_json_has_it() -> Outcome {
+    client_available("pyarrow", PYARROW)?;
+    let timeline = common::seed_timeline(usize::MAX);
+    let bytes = render("parquet", &timeline, &WriteOptions::default());
+    let summary = run_client("parquet_check.py", ".parquet", &bytes);
+    let columns: Vec<String> = summary["columns"]
+        .as_array()
+        .expect("columns")
+        .iter()
+        .map(|c| c[0].as_str().expect("a name").to_owned())
+        .collect();
+    assert_eq!(columns, dateline_formats::PARQUET_COLUMNS);
+    let types: Vec<&str> = summary["columns"]
+        .as_array()
+        .expect("columns")
+        .iter()
+        .map(|c| c[1].as_str().expect("a type"))
+        .collect();
+    assert_eq!(types[1], "timestamp[us, tz=UTC]");
+    assert_eq!(types[9], "date32[day]");
+    let rows = summary["rows"].as_array().expect("rows");
+    // The JSON contract's reports, in the same order: events by UTC, each event's earliest first.
+    let json: Value = serde_json::from_slice(&render("json", &timeline, &WriteOptions::default()))
+        .expect("the JSON output");
+    let mut expected = Vec::new();
+    for event in json["events"].as_array().expect("events") {
+        for report in event["reports"].as_array().expect("reports") {
+            expected.push((event, report));
+        }
+    }
+    assert_eq!(rows.len(), expected.len());
+    for (row, (event, report)) in rows.iter().zip(&expected) {
+        assert_eq!(row["event_id"], event["id"]);
+        assert_eq!(row["event_headline"], event["headline"]);
+        assert_eq!(row["post_id"], report["post"]);
+        assert_eq!(row["outlet"], report["outlet"]);
+        assert_eq!(row["lag_minutes"], report["lag_minutes"]);
+        let utc = |v: &Value| {
+            v.as_str()
+                .and_then(|t| t.parse::<chrono::DateTime<chrono::Utc>>().ok())
+                .map(utc)
+        };
+        assert_eq!(utc(&row["utc"]), utc(&report["utc"]), "{row}");
+        assert_eq!(utc(&row["event_utc"]), utc(&event["utc"]), "{row}");
+    }
+    // `.ci/run` installs DuckDB and Polars too: under CI both must read the same rows.
+    if std::env::var_os("CI").is_some() {
+        assert_eq!(summary["others"], serde_json::json!(["duckdb", "polars"]));
+    }
+    Ok(())
+}
+
 fn main() -> std::process::ExitCode {
     skip::run(tests![
         ics_is_read_by_icalendar_with_every_event_at_its_time,
@@ -380,5 +439,6 @@ fn main() -> std::process::ExitCode {
         csv_is_read_back_by_python_as_written,
         csv_a_page_dated_only_by_its_day_reads_back_as_that_date,
         csv_injection_comes_back_inert_and_quoting_round_trips,
+        parquet_is_read_back_by_pyarrow_as_the_json_has_it,
     ])
 }
