@@ -5,12 +5,9 @@
 //! is kept, and a stamp wins a tie.
 
 use std::io::{self, BufRead, BufWriter, Write};
-use std::ops::Range;
 
 use chrono::{DateTime, Utc};
-use dateline_time::{
-    Context, Expression, Granularity, Inferred, Report, Resolved, Stamp, Tz, ZoneOrigin,
-};
+use dateline_time::{Context, Found, Granularity, Inferred, Reading, Report, Tz, ZoneOrigin};
 use serde::Serialize;
 
 use crate::args::TimeArgs;
@@ -23,37 +20,6 @@ struct Output<'a> {
     reference: Option<DateTime<Utc>>,
     zone: Option<&'a str>,
     found: Vec<Found>,
-}
-
-/// One time found on one line.
-#[derive(Serialize)]
-struct Found {
-    /// 1-based line of the input.
-    line: usize,
-    /// Byte range within the line.
-    span: [usize; 2],
-    text: String,
-    #[serde(flatten)]
-    reading: Reading,
-}
-
-#[derive(Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-enum Reading {
-    Stamp {
-        stamp: Stamp,
-        resolved: Option<Resolved>,
-        error: Option<String>,
-    },
-    Expression {
-        expression: Expression,
-    },
-}
-
-impl Found {
-    fn span(&self) -> Range<usize> {
-        self.span[0]..self.span[1]
-    }
 }
 
 pub fn run(args: &TimeArgs) -> Result<(), CliError> {
@@ -105,10 +71,7 @@ pub fn run(args: &TimeArgs) -> Result<(), CliError> {
             .collect::<Result<_, _>>()
             .map_err(CliError::Stdin)?,
     };
-    let mut found = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        found.extend(read_line(i + 1, line, &ctx, report.as_ref()));
-    }
+    let found = dateline_time::find_times(&lines.join("\n"), &ctx, report.as_ref());
 
     let mut out = BufWriter::new(io::stdout().lock());
     let target = "standard output";
@@ -142,55 +105,6 @@ pub fn run(args: &TimeArgs) -> Result<(), CliError> {
         }
     }
     out.flush().map_err(|e| write_error(target, e.into()))
-}
-
-/// Stamps and expressions on one line; where two overlap, the longer stays (a stamp on a tie).
-fn read_line(number: usize, line: &str, ctx: &Context, report: Option<&Report>) -> Vec<Found> {
-    let mut found: Vec<Found> = Vec::new();
-    for stamp in dateline_time::find_stamps(line) {
-        let (resolved, error) = match dateline_time::resolve(&stamp, ctx) {
-            Ok(r) => (Some(r), None),
-            Err(e) => (None, Some(e.to_string())),
-        };
-        found.push(Found {
-            line: number,
-            span: [stamp.span.start, stamp.span.end],
-            text: line.get(stamp.span.clone()).unwrap_or_default().to_owned(),
-            reading: Reading::Stamp {
-                stamp,
-                resolved,
-                error,
-            },
-        });
-    }
-    if let Some(report) = report {
-        for expression in dateline_time::find_expressions(line, report) {
-            let span = expression.span.clone();
-            let overlapping: Vec<usize> = found
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.span().start < span.end && span.start < f.span().end)
-                .map(|(i, _)| i)
-                .collect();
-            let longer = overlapping
-                .iter()
-                .all(|&i| found.get(i).is_some_and(|f| f.span().len() < span.len()));
-            if !longer {
-                continue;
-            }
-            for i in overlapping.into_iter().rev() {
-                found.remove(i);
-            }
-            found.push(Found {
-                line: number,
-                span: [span.start, span.end],
-                text: expression.text.clone(),
-                reading: Reading::Expression { expression },
-            });
-        }
-    }
-    found.sort_by_key(|f| (f.span[0], f.span[1]));
-    found
 }
 
 fn write_text(out: &mut impl Write, f: &Found) -> io::Result<()> {
@@ -267,6 +181,8 @@ fn write_text(out: &mut impl Write, f: &Found) -> io::Result<()> {
                 writeln!(out, "    {note}")?;
             }
         }
+        // A reading a later dateline-time adds is in the JSON; the text shows what it knows.
+        _ => {}
     }
     Ok(())
 }

@@ -237,6 +237,7 @@
 #![deny(missing_docs)]
 
 mod expr;
+mod found;
 mod gate;
 mod gazetteer;
 mod names;
@@ -251,6 +252,7 @@ mod zones;
 
 pub use chrono_tz::Tz;
 pub use expr::{Expression, ExpressionKind, Granularity, Interval, Report};
+pub use found::{Found, Reading, find_times};
 pub use gazetteer::{Place, find_places, place, place_candidates};
 pub use types::{
     Anchor, Context, DstPolicy, Error, Form, Inferred, Note, Order, PartialDate, Precision,
