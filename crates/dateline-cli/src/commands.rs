@@ -1,11 +1,10 @@
 //! The subcommands: read pages, build the timeline, write it.
 
-use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use dateline_model::{Diagnostic, Document, Severity, Timeline};
+use dateline_model::{Diagnostic, Severity, Timeline};
 use rayon::prelude::*;
 
 use crate::args::{Args, Command, InputArgs};
@@ -252,10 +251,10 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
         .sum();
     let progress = Mutex::new(Progress::new(total, args.quiet));
     let max_bytes = input::max_bytes(args.max_page_mib);
-    let read_one = |path: &PathBuf| -> Result<Read, CliError> {
+    let read_one = |path: &PathBuf| -> Result<dateline_merge::Page, CliError> {
         let page = match input::read(path, max_bytes) {
             Ok(page) => page,
-            Err(unread) => return Ok(Read::Unread(unread)),
+            Err(unread) => return Ok(Err(unread)),
         };
         if let Ok(mut progress) = progress.lock() {
             progress.advance(page.bytes.len() as u64);
@@ -264,14 +263,14 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
             Some(plugin) => plugin.read(&page.path, &page.bytes)?,
             None => dateline_sources::read(&page.path, &page.bytes, &options),
         };
-        Ok(Read::Page(Box::new(document), diagnostics))
+        Ok(Ok((document, diagnostics)))
     };
     // Pages are read in parallel, each dropped once it is a document, so memory holds at most
     // one page per thread. A plugin's pages go one at a time. The first error in path order is
     // the one reported, whatever the threads' timing.
     // Meanwhile the time rules are compiled on the other core, rather than one by one as the
     // first page meets them.
-    let results: Vec<Result<Read, CliError>> = if plugin.is_some() {
+    let results: Vec<Result<dateline_merge::Page, CliError>> = if plugin.is_some() {
         paths.iter().map(read_one).collect()
     } else {
         rayon::join(dateline_time::prepare, || {
@@ -279,56 +278,17 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
         })
         .1
     };
-    let mut read = results.into_iter().collect::<Result<Vec<_>, _>>()?;
-    read.sort_by(|a, b| a.key().cmp(&b.key()));
-
-    let mut timeline = Timeline::default();
-    timeline.diagnostics = expanded.diagnostics;
-    let mut seen: HashMap<String, String> = HashMap::new();
-    for item in read {
-        let (doc, diagnostics) = match item {
-            Read::Page(doc, diagnostics) => (doc, diagnostics),
-            Read::Unread(unread) => {
-                timeline.diagnostics.push(unread);
-                continue;
-            }
-        };
-        if let Some(first) = seen.get(&doc.id) {
-            let message = format!("same content as {first}; read once, this copy is skipped");
-            timeline.diagnostics.push(
-                Diagnostic::new(Severity::Warning, "duplicate-document", message)
-                    .in_path(&doc.path),
-            );
-            continue;
-        }
-        seen.insert(doc.id.clone(), doc.path.clone());
-        timeline.diagnostics.extend(diagnostics);
-        timeline.documents.push(*doc);
-    }
+    let read = results.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let mut timeline = dateline_merge::gather(read);
+    timeline.diagnostics.splice(0..0, expanded.diagnostics);
     if let Ok(mut progress) = progress.lock() {
         progress.finish();
     }
-    if seen.is_empty() {
+    if timeline.documents.is_empty() {
         return Err(nothing_read(&timeline.diagnostics));
     }
     report(&timeline.diagnostics, args.quiet);
     Ok(timeline)
-}
-
-/// One path's reading: its document, or why it could not be read.
-enum Read {
-    Page(Box<Document>, Vec<Diagnostic>),
-    Unread(Diagnostic),
-}
-
-impl Read {
-    /// Path order, then content, so that the order of the paths and threads changes nothing.
-    fn key(&self) -> (&str, &str) {
-        match self {
-            Read::Page(doc, _) => (&doc.path, &doc.id),
-            Read::Unread(d) => (d.path.as_deref().unwrap_or_default(), ""),
-        }
-    }
 }
 
 /// No page could be read at all: there is nothing to write (and an old `-o FILE` is better kept

@@ -132,6 +132,7 @@ mod error;
 mod events;
 mod explain;
 mod features;
+mod gather;
 mod headline;
 mod merge;
 mod score;
@@ -141,6 +142,7 @@ mod tongue;
 
 pub use error::Error;
 pub use explain::{Explanation, Verdict};
+pub use gather::{Page, gather};
 pub use merge::{Merged, Options, merge, try_merge};
 
 /// The README's example, compiled and run as a doctest so that it stays true.
