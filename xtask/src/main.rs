@@ -1,11 +1,13 @@
 //! Maintainer tasks for the dateline workspace, run as `cargo xtask TASK`.
 //!
 //! - `ci`: everything CI checks: `fmt --check`, `clippy -D warnings`, tests, docs without warnings,
-//!   `seeds`, `tidy`, `package` and `msrv`.
+//!   `seeds`, `tidy`, `python`, `package` and `msrv`.
 //! - `fmt`, `clippy`, `test`, `doc`: one of those steps.
 //! - `package`: every library crate packed as `cargo publish` would pack it, and its tests compiled
 //!   from the packed files alone (`package.rs`).
 //! - `msrv`: the workspace checked with the Rust of its `rust-version` (installed by rustup).
+//! - `python`: the Python package built as a wheel (maturin), installed in a fresh virtual
+//!   environment, its pytest suite and the README's Python example run there (`python.rs`).
 //! - `seeds`: every file in `seeds/` matches `seeds/SHA256SUMS`, and every listed file exists.
 //! - `tidy`: every library opens with a `//!` essay, no library prints, no `.snap.new` is left.
 //! - `codegen [--check]`: writes the JSON Schema of the contract to
@@ -54,6 +56,7 @@ mod eval;
 mod eval_dates;
 mod fuzz;
 mod package;
+mod python;
 mod synth;
 
 use std::fs;
@@ -62,7 +65,7 @@ use std::process::{Command, ExitCode};
 
 use sha2::{Digest, Sha256};
 
-const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|package|msrv|seeds|tidy|codegen [--check]|bench [ARGS]|synth [ARGS]|eval DIR|fuzz [--seconds N] [--corpus DIR] [--minimise] [TARGET...]>";
+const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|package|msrv|python|seeds|tidy|codegen [--check]|bench [ARGS]|synth [ARGS]|eval DIR|fuzz [--seconds N] [--corpus DIR] [--minimise] [TARGET...]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -79,6 +82,7 @@ fn main() -> ExitCode {
         "doc" => doc(&root),
         "package" => package::package(&root),
         "msrv" => package::msrv(&root),
+        "python" => python::python(&root),
         "seeds" => seeds(&root),
         "tidy" => tidy(&root),
         "codegen" => codegen(&root, args.get(1..).unwrap_or_default()),
@@ -117,6 +121,7 @@ fn ci(root: &Path) -> Result<(), String> {
     cargo(root, &["fmt", "--all", "--", "--check"])?;
     clippy(root)?;
     test(root)?;
+    python::python(root)?;
     doc(root)?;
     package::package(root)?;
     package::msrv(root)?;

@@ -1,0 +1,325 @@
+//! dateline for Python: the `dateline` package's native module, `dateline._dateline`.
+//!
+//! Three functions wire dateline's crates together as the CLI does, for a Python program:
+//! `read` (one page to the JSON contract's document, `dateline parse`), `timeline` (pages to the
+//! contract's timeline, `dateline timeline --format json`) and `times` (every time in a text,
+//! `dateline time --format json`). What they return is the JSON contract as Python values (the
+//! same dicts `json.loads` gives of the CLI's output), so the contract's documentation
+//! (`docs/json.md`) is theirs. The pages are read with the GIL released, in parallel.
+//!
+//! The Python side (`python/dateline/__init__.py`) re-exports these with type stubs
+//! (`__init__.pyi`); the tests are Python's (`tests/`, run with pytest on the installed wheel).
+//!
+//! ```python
+//! import dateline
+//! doc = dateline.read(open("page.html", "rb").read(), path="page.html")
+//! print(doc["posts"][0]["time"]["utc"])
+//! ```
+
+#![deny(missing_docs)]
+
+use chrono::{DateTime, Utc};
+use dateline_model::{Diagnostic, Severity};
+use pyo3::exceptions::{PyUserWarning, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+use rayon::prelude::*;
+
+pyo3::create_exception!(
+    dateline,
+    DatelineError,
+    PyValueError,
+    "A value dateline cannot use (a zone, a country, a time), or pages none of which could be read; the message says what to do."
+);
+
+pyo3::create_exception!(
+    dateline,
+    DatelineWarning,
+    PyUserWarning,
+    "A warning dateline gives about a page it read, as the CLI prints on standard error."
+);
+
+/// What the user knows of the pages, checked as the CLI checks its flags.
+fn options(
+    zone: Option<&str>,
+    country: Option<&str>,
+    captured_at: Option<&Bound<'_, PyAny>>,
+    layout: Option<String>,
+) -> PyResult<dateline_sources::Options> {
+    let mut options = dateline_sources::Options::default();
+    if let Some(name) = zone {
+        options.zone = Some(name.parse().map_err(|_| {
+            DatelineError::new_err(format!(
+                "zone `{name}` is not an IANA zone name; write it like Europe/London or America/New_York"
+            ))
+        })?);
+    }
+    if let Some(code) = country {
+        options.country = Some(country_code(code)?);
+    }
+    if let Some(at) = captured_at {
+        options.captured_at = Some(instant("captured_at", at)?);
+    }
+    if let Some(name) = &layout
+        && dateline_sources::layout(name).is_err()
+    {
+        return Err(DatelineError::new_err(format!(
+            "unknown layout `{name}`; known layouts: {}",
+            dateline_sources::layout_names().join(", ")
+        )));
+    }
+    options.layout = layout;
+    Ok(options)
+}
+
+/// An ISO 3166 alpha-2 code, upper case.
+fn country_code(code: &str) -> PyResult<String> {
+    let code = code.trim();
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(DatelineError::new_err(format!(
+            "country `{code}` is not an ISO 3166 country code; write it like GB, IT or US"
+        )));
+    }
+    Ok(code.to_ascii_uppercase())
+}
+
+/// An instant from an RFC 3339 string or an aware `datetime.datetime`.
+fn instant(name: &str, value: &Bound<'_, PyAny>) -> PyResult<DateTime<Utc>> {
+    let text: String = if let Ok(text) = value.cast::<PyString>() {
+        text.to_cow()?.into_owned()
+    } else if value.hasattr("isoformat")? {
+        if value.getattr("tzinfo")?.is_none() {
+            return Err(DatelineError::new_err(format!(
+                "{name} is a datetime without a zone; give it a tzinfo (datetime.timezone.utc) or an RFC 3339 string such as 2020-01-03T12:44:00Z"
+            )));
+        }
+        value.call_method0("isoformat")?.extract()?
+    } else {
+        return Err(DatelineError::new_err(format!(
+            "{name} must be an RFC 3339 string such as 2020-01-03T12:44:00Z or an aware datetime"
+        )));
+    };
+    DateTime::parse_from_rfc3339(&text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            DatelineError::new_err(format!(
+                "{name} `{text}` is not an RFC 3339 time ({e}); write it like 2020-01-03T12:44:00Z"
+            ))
+        })
+}
+
+/// A page's bytes: `bytes` as they are, `str` as UTF-8.
+fn page_bytes<'a>(data: &'a Bound<'_, PyAny>) -> PyResult<std::borrow::Cow<'a, [u8]>> {
+    if let Ok(bytes) = data.cast::<PyBytes>() {
+        return Ok(std::borrow::Cow::Borrowed(bytes.as_bytes()));
+    }
+    if let Ok(text) = data.cast::<PyString>() {
+        return Ok(std::borrow::Cow::Owned(text.to_cow()?.as_bytes().to_vec()));
+    }
+    Err(pyo3::exceptions::PyTypeError::new_err(
+        "a page is bytes (as read from the file, in any encoding) or str",
+    ))
+}
+
+/// A value serialised as the JSON contract, then loaded as Python values.
+fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| DatelineError::new_err(format!("cannot serialise the result: {e}")))?;
+    py.import("json")?.call_method1("loads", (text,))
+}
+
+/// `path:line: warning[code]: message`, as the CLI prints it.
+fn said(d: &Diagnostic) -> String {
+    let mut at = d.path.clone().unwrap_or_default();
+    if let Some(line) = d.line {
+        at.push_str(&format!(":{line}"));
+    }
+    let severity = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        _ => "info",
+    };
+    format!("{at}: {severity}[{}]: {}", d.code, d.message)
+}
+
+/// Reads one saved page (a text copy, saved HTML or MHTML) into the JSON contract's document.
+///
+/// `data` is the page's bytes (any encoding; a `str` is taken as UTF-8) and `path` the name it is
+/// known by. `zone` (an IANA name), `country` (ISO 3166 alpha-2) and `captured_at` (when the page
+/// was saved: an RFC 3339 string or an aware datetime) are what you know of the page, as the CLI's
+/// `--zone`, `--country` and `--captured-at`; `layout` forces a layout. Warnings about the page
+/// are issued as `DatelineWarning`s; a page that cannot be read at all raises `DatelineError`.
+#[pyfunction]
+#[pyo3(signature = (data, path = "-", zone = None, country = None, captured_at = None, layout = None))]
+fn read<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    path: &str,
+    zone: Option<&str>,
+    country: Option<&str>,
+    captured_at: Option<&Bound<'py, PyAny>>,
+    layout: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(zone, country, captured_at, layout)?;
+    let bytes = page_bytes(data)?;
+    let bytes: &[u8] = &bytes;
+    let (document, diagnostics) = py.detach(|| dateline_sources::read(path, bytes, &options));
+    if let Some(error) = diagnostics.iter().find(|d| d.severity == Severity::Error) {
+        return Err(DatelineError::new_err(said(error)));
+    }
+    let warnings = py.get_type::<DatelineWarning>();
+    for d in diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+    {
+        PyErr::warn(
+            py,
+            &warnings,
+            &std::ffi::CString::new(said(d)).unwrap_or_default(),
+            1,
+        )?;
+    }
+    to_python(py, &document)
+}
+
+/// Reads pages and merges them into the JSON contract's timeline, as `dateline timeline --format
+/// json` does: documents in path order, a page saved twice read once, every report of the same
+/// event merged, the diagnostics of every page and of the merge in `diagnostics`.
+///
+/// `pages` is an iterable of `(path, data)` pairs, `data` as for `read`. The other arguments are
+/// those of `read`, applied to every page. Raises `DatelineError` when no page could be read.
+#[pyfunction]
+#[pyo3(signature = (pages, zone = None, country = None, captured_at = None, layout = None))]
+fn timeline<'py>(
+    py: Python<'py>,
+    pages: &Bound<'py, PyAny>,
+    zone: Option<&str>,
+    country: Option<&str>,
+    captured_at: Option<&Bound<'py, PyAny>>,
+    layout: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(zone, country, captured_at, layout)?;
+    let mut held = Vec::new();
+    for pair in pages.try_iter()? {
+        let pair = pair?;
+        let (path, data): (String, Bound<'py, PyAny>) = pair.extract().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err("each page is a (path, data) pair")
+        })?;
+        held.push((path, data));
+    }
+    let mut inputs = Vec::with_capacity(held.len());
+    for (path, data) in &held {
+        inputs.push((path.as_str(), page_bytes(data)?));
+    }
+    let inputs: Vec<(&str, &[u8])> = inputs.iter().map(|(p, b)| (*p, b.as_ref())).collect();
+    let timeline = py.detach(|| {
+        let pages: Vec<dateline_merge::Page> = inputs
+            .par_iter()
+            .map(|(path, bytes)| Ok(dateline_sources::read(path, bytes, &options)))
+            .collect();
+        let mut timeline = dateline_merge::gather(pages);
+        if !timeline.documents.is_empty() {
+            let merged =
+                dateline_merge::merge(&timeline.documents, &dateline_merge::Options::default());
+            timeline.events = merged.events;
+            timeline.diagnostics.extend(merged.diagnostics);
+        }
+        timeline
+    });
+    // As the CLI's run stops when no page could be read: a page whose reader gave an error (not
+    // text, say) is no page read. Errors of some pages stay in `diagnostics`, as in the CLI's output.
+    let failed = |path: &str| {
+        timeline
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error && d.path.as_deref() == Some(path))
+    };
+    if timeline.documents.iter().all(|d| failed(&d.path)) {
+        let reasons: Vec<String> = timeline
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(said)
+            .collect();
+        return Err(DatelineError::new_err(if reasons.is_empty() {
+            "no pages given: pass (path, data) pairs".to_owned()
+        } else {
+            format!("no page could be read: {}", reasons.join("; "))
+        }));
+    }
+    to_python(py, &timeline)
+}
+
+/// What `times` returns: the shape of `dateline time --format json`.
+#[derive(serde::Serialize)]
+struct Times<'a> {
+    reference: Option<DateTime<Utc>>,
+    zone: Option<&'a str>,
+    found: Vec<dateline_time::Found>,
+}
+
+/// Every time in `text`, as `dateline time --format json` gives it: the timestamps, resolved, and,
+/// with a `reference` (the time the text was written: an RFC 3339 string or an aware datetime),
+/// the expressions of its running text ("last night"), each with its line, span and reading.
+#[pyfunction]
+#[pyo3(signature = (text, reference = None, zone = None, country = None))]
+fn times<'py>(
+    py: Python<'py>,
+    text: &str,
+    reference: Option<&Bound<'py, PyAny>>,
+    zone: Option<&str>,
+    country: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let tz: Option<dateline_time::Tz> = match zone {
+        Some(name) => Some(name.parse().map_err(|_| {
+            DatelineError::new_err(format!(
+                "zone `{name}` is not an IANA zone name; write it like Europe/London or America/New_York"
+            ))
+        })?),
+        None => None,
+    };
+    let country = country.map(country_code).transpose()?;
+    let reference = reference.map(|r| instant("reference", r)).transpose()?;
+    let mut context = dateline_time::Context::default();
+    if let Some(tz) = tz {
+        context = context.with_zone(tz, dateline_time::ZoneOrigin::Caller);
+    }
+    if let Some(country) = &country {
+        context = context.with_country(country);
+    }
+    let report = reference.map(|utc| {
+        let report = dateline_time::Report::new(utc, tz.unwrap_or(dateline_time::Tz::UTC));
+        match &country {
+            Some(country) => report.with_country(country),
+            None => report,
+        }
+    });
+    if let Some(utc) = reference {
+        let tz = tz.unwrap_or(dateline_time::Tz::UTC);
+        context = context
+            .with_now(utc)
+            .with_page_date(utc.with_timezone(&tz).date_naive());
+    }
+    let found = py.detach(|| dateline_time::find_times(text, &context, report.as_ref()));
+    to_python(
+        py,
+        &Times {
+            reference,
+            zone,
+            found,
+        },
+    )
+}
+
+/// The native module; the `dateline` package re-exports it.
+#[pymodule]
+fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(timeline, m)?)?;
+    m.add_function(wrap_pyfunction!(times, m)?)?;
+    m.add("DatelineError", m.py().get_type::<DatelineError>())?;
+    m.add("DatelineWarning", m.py().get_type::<DatelineWarning>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("FORMAT_VERSION", dateline_model::FORMAT_VERSION)?;
+    Ok(())
+}
