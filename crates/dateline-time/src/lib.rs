@@ -253,8 +253,8 @@ pub use chrono_tz::Tz;
 pub use expr::{Expression, ExpressionKind, Granularity, Interval, Report};
 pub use gazetteer::{Place, find_places, place, place_candidates};
 pub use types::{
-    Anchor, Context, DstPolicy, Error, Form, Inferred, Note, Order, PartialDate, Precision,
-    Relative, Resolved, Sequence, Stamp, ZoneHint, ZoneLabel, ZoneOrigin, ZoneStatement,
+    Anchor, Context, DstPolicy, Error, ErrorKind, Form, Inferred, Note, Order, PartialDate,
+    Precision, Relative, Resolved, Sequence, Stamp, ZoneHint, ZoneLabel, ZoneOrigin, ZoneStatement,
 };
 
 /// Finds every timestamp in `text`, in order, with byte spans into `text`.

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 use crate::types::{
-    Context, DstPolicy, Error, ErrorKind, Inferred, Note, PartialDate, Relative, Resolved, Stamp,
+    Context, DstPolicy, Error, Inferred, Note, PartialDate, Relative, Repr, Resolved, Stamp,
     ZoneLabel, ZoneOrigin,
 };
 use crate::zones::{self, Clues, Evidence, Season, Unplaced, Zone};
@@ -40,7 +40,7 @@ pub(crate) fn resolve_with(
     let (mut zone, origin, mut lookup) = match &stamp.zone {
         Some(label) => {
             let lookup = zones::lookup_with(label, clues).ok_or_else(|| {
-                Error::from(ErrorKind::UnknownZone {
+                Error::from(Repr::UnknownZone {
                     text: text.to_owned(),
                     label: label.to_string(),
                 })
@@ -81,7 +81,7 @@ pub(crate) fn resolve_with(
     let date = match (stamp.relative, printed) {
         (Some(Relative::Weekday(wd)), _) => {
             let now = ctx.now.ok_or_else(|| {
-                Error::from(ErrorKind::CaptureTimeMissing {
+                Error::from(Repr::CaptureTimeMissing {
                     text: text.to_owned(),
                 })
             })?;
@@ -91,7 +91,7 @@ pub(crate) fn resolve_with(
                 Zone::Fixed(off) => now.with_timezone(&off).naive_local(),
             };
             let (date, note) = last_weekday(wd, local, stamp.time, text).ok_or_else(|| {
-                Error::from(ErrorKind::OutOfRange {
+                Error::from(Repr::OutOfRange {
                     text: text.to_owned(),
                 })
             })?;
@@ -100,7 +100,7 @@ pub(crate) fn resolve_with(
         }
         (Some(Relative::Days(days)), _) => {
             let now = ctx.now.ok_or_else(|| {
-                Error::from(ErrorKind::CaptureTimeMissing {
+                Error::from(Repr::CaptureTimeMissing {
                     text: text.to_owned(),
                 })
             })?;
@@ -112,7 +112,7 @@ pub(crate) fn resolve_with(
             today
                 .checked_add_signed(Duration::days(i64::from(days)))
                 .ok_or_else(|| {
-                    Error::from(ErrorKind::OutOfRange {
+                    Error::from(Repr::OutOfRange {
                         text: text.to_owned(),
                     })
                 })?
@@ -124,13 +124,13 @@ pub(crate) fn resolve_with(
                 d
             }
             (None, Some(_)) => {
-                return Err(ErrorKind::PageDateMissing {
+                return Err(Repr::PageDateMissing {
                     text: text.to_owned(),
                 }
                 .into());
             }
             (_, None) => {
-                return Err(ErrorKind::Empty {
+                return Err(Repr::Empty {
                     text: text.to_owned(),
                 }
                 .into());
@@ -165,8 +165,8 @@ pub(crate) fn resolve_with(
         let zone = zone.name().into_owned();
         let text = text.to_owned();
         match why {
-            Unplaced::Gap => ErrorKind::DstGap { text, zone, date }.into(),
-            Unplaced::Overlap => ErrorKind::DstOverlap { text, zone, date }.into(),
+            Unplaced::Gap => Repr::DstGap { text, zone, date }.into(),
+            Unplaced::Overlap => Repr::DstOverlap { text, zone, date }.into(),
         }
     })?;
     inferred.extend(placed.inferred);
@@ -243,12 +243,12 @@ fn weekday_name(wd: chrono::Weekday) -> &'static str {
 /// `4m ago`: the capture time less the span, shown in the page's zone.
 fn resolve_ago(stamp: &Stamp, ago: Duration, ctx: &Context) -> Result<Resolved, Error> {
     let now = ctx.now.ok_or_else(|| {
-        Error::from(ErrorKind::CaptureTimeMissing {
+        Error::from(Repr::CaptureTimeMissing {
             text: stamp.text.clone(),
         })
     })?;
     let utc = now.checked_sub_signed(ago).ok_or_else(|| {
-        Error::from(ErrorKind::OutOfRange {
+        Error::from(Repr::OutOfRange {
             text: stamp.text.clone(),
         })
     })?;
@@ -280,7 +280,7 @@ fn date_of(
         Some(y) => y,
         None => {
             let page = ctx.page_date.ok_or_else(|| {
-                Error::from(ErrorKind::YearMissing {
+                Error::from(Repr::YearMissing {
                     text: text.to_owned(),
                 })
             })?;
@@ -299,7 +299,7 @@ fn date_of(
         }
     };
     NaiveDate::from_ymd_opt(year, pd.month, pd.day).ok_or_else(|| {
-        ErrorKind::NoSuchDate {
+        Repr::NoSuchDate {
             text: text.to_owned(),
             year,
             month: pd.month,

@@ -375,14 +375,80 @@ pub struct Sequence {
 
 /// Why a stamp could not be resolved.
 ///
-/// The message names the stamp's text; the variants are private so they can change.
+/// The message names the stamp's text; the variants are private so they can change, and
+/// [`Error::kind`] says which kind of failure it is, to match on.
 #[derive(Debug, thiserror::Error)]
 #[error(transparent)]
-pub struct Error(#[from] ErrorKind);
+pub struct Error(#[from] Repr);
+
+/// The kind of an [`Error`], to match on; the details are in the error's message.
+///
+/// ```
+/// use dateline_time::{parse_stamp, resolve, Context, ErrorKind};
+///
+/// let stamp = parse_stamp("03:09").expect("a clock");
+/// let err = resolve(&stamp, &Context::default()).expect_err("no page date");
+/// assert_eq!(err.kind(), ErrorKind::PageDateMissing);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The stamp names a date no calendar has (`31 February 2020`).
+    NoSuchDate,
+    /// The stamp prints no date and the context gives no page date ([`Context::page_date`]).
+    PageDateMissing,
+    /// The stamp prints no year and the context gives no page date.
+    YearMissing,
+    /// The stamp counts from the capture time and the context gives none ([`Context::now`]).
+    CaptureTimeMissing,
+    /// The instant falls outside the dates chrono can represent.
+    OutOfRange,
+    /// The stamp prints neither a time nor a date.
+    Empty,
+    /// The stamp names a zone this crate does not know.
+    UnknownZone,
+    /// The local time falls in a daylight-saving gap and the policy is [`DstPolicy::Reject`].
+    DstGap,
+    /// The local time happens twice (daylight saving ends) and the policy is
+    /// [`DstPolicy::Reject`].
+    DstOverlap,
+}
+
+impl Error {
+    /// The kind of failure.
+    pub fn kind(&self) -> ErrorKind {
+        match &self.0 {
+            Repr::NoSuchDate { .. } => ErrorKind::NoSuchDate,
+            Repr::PageDateMissing { .. } => ErrorKind::PageDateMissing,
+            Repr::YearMissing { .. } => ErrorKind::YearMissing,
+            Repr::CaptureTimeMissing { .. } => ErrorKind::CaptureTimeMissing,
+            Repr::OutOfRange { .. } => ErrorKind::OutOfRange,
+            Repr::Empty { .. } => ErrorKind::Empty,
+            Repr::UnknownZone { .. } => ErrorKind::UnknownZone,
+            Repr::DstGap { .. } => ErrorKind::DstGap,
+            Repr::DstOverlap { .. } => ErrorKind::DstOverlap,
+        }
+    }
+
+    /// The stamp's text as printed.
+    pub fn text(&self) -> &str {
+        match &self.0 {
+            Repr::NoSuchDate { text, .. }
+            | Repr::PageDateMissing { text }
+            | Repr::YearMissing { text }
+            | Repr::CaptureTimeMissing { text }
+            | Repr::OutOfRange { text }
+            | Repr::Empty { text }
+            | Repr::UnknownZone { text, .. }
+            | Repr::DstGap { text, .. }
+            | Repr::DstOverlap { text, .. } => text,
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub(crate) enum ErrorKind {
+pub(crate) enum Repr {
     #[error("`{text}` names no such date ({year:04}-{month:02}-{day:02})")]
     NoSuchDate {
         text: String,
@@ -700,5 +766,79 @@ mod ser {
                 }
             "#);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    use super::{ErrorKind, ZoneLabel};
+    use crate::{Context, DstPolicy, Tz, ZoneOrigin, parse_stamp, resolve};
+
+    /// The kind of the error `text` gives in `ctx`, and the text the error names.
+    fn failure(text: &str, ctx: &Context) -> Option<(ErrorKind, String)> {
+        let stamp = parse_stamp(text)?;
+        failure_of(&stamp, ctx)
+    }
+
+    fn failure_of(stamp: &super::Stamp, ctx: &Context) -> Option<(ErrorKind, String)> {
+        let err = resolve(stamp, ctx).err()?;
+        Some((err.kind(), err.text().to_owned()))
+    }
+
+    fn new_york_on(date: (i32, u32, u32)) -> Context {
+        let (y, m, d) = date;
+        Context::default()
+            .with_page_date(NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
+            .with_zone(Tz::America__New_York, ZoneOrigin::Caller)
+            .with_dst(DstPolicy::Reject)
+    }
+
+    #[test]
+    fn every_error_has_a_kind_to_match_on() {
+        let none = Context::default();
+        let kind = |text: &str, ctx: &Context| failure(text, ctx).map(|(k, _)| k);
+        assert_eq!(
+            failure("31 February 2020 10:00", &none),
+            Some((ErrorKind::NoSuchDate, "31 February 2020 10:00".to_owned()))
+        );
+        assert_eq!(kind("03:09", &none), Some(ErrorKind::PageDateMissing));
+        assert_eq!(
+            kind("Jan 3, 3:44 PM ET", &none),
+            Some(ErrorKind::YearMissing)
+        );
+        assert_eq!(kind("4m ago", &none), Some(ErrorKind::CaptureTimeMissing));
+        let now = Context::default().with_now(Utc.with_ymd_and_hms(2020, 1, 3, 12, 0, 0).unwrap());
+        assert_eq!(
+            kind(
+                "Yesterday 18:40",
+                &now.clone().with_now(chrono::DateTime::<Utc>::MIN_UTC)
+            ),
+            Some(ErrorKind::OutOfRange)
+        );
+        assert_eq!(kind("Yesterday 18:40", &now), None);
+        assert_eq!(
+            kind("02:30", &new_york_on((2020, 3, 8))),
+            Some(ErrorKind::DstGap)
+        );
+        assert_eq!(
+            kind("01:30", &new_york_on((2020, 11, 1))),
+            Some(ErrorKind::DstOverlap)
+        );
+
+        let clock = parse_stamp("03:09 GMT");
+        let mut unknown = clock.clone();
+        if let Some(s) = unknown.as_mut() {
+            s.zone = Some(ZoneLabel::Abbreviation("XYZ".to_owned()));
+        }
+        let unknown = unknown.and_then(|s| failure_of(&s, &none)).map(|(k, _)| k);
+        assert_eq!(unknown, Some(ErrorKind::UnknownZone));
+        let mut empty = clock;
+        if let Some(s) = empty.as_mut() {
+            s.time = None;
+        }
+        let empty = empty.and_then(|s| failure_of(&s, &none)).map(|(k, _)| k);
+        assert_eq!(empty, Some(ErrorKind::Empty));
     }
 }
