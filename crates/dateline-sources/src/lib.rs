@@ -135,7 +135,7 @@ mod resolve;
 pub use cnn::CnnLiveBlog;
 pub use dateline_time::{DstPolicy, Tz};
 pub use dw::DwLiveBlog;
-pub use error::Error;
+pub use error::{Error, ErrorKind};
 pub use generic::Generic;
 pub use independent::{IndependentArticle, IndependentLiveBlog};
 pub use layout::{Conflict, Detection, DraftPost, Layout, LineRoles, Parsed, RawStamp, Role};
@@ -206,7 +206,7 @@ pub fn layout(name: &str) -> Result<&'static dyn Layout, Error> {
         .iter()
         .copied()
         .find(|l| l.name() == name)
-        .ok_or_else(|| error::ErrorKind::UnknownLayout {
+        .ok_or_else(|| error::Repr::UnknownLayout {
             name: name.to_owned(),
             known: layout_names().join(", "),
         })
