@@ -139,7 +139,7 @@ mod text;
 mod tokens;
 mod tongue;
 
-pub use error::Error;
+pub use error::{Error, ErrorKind};
 pub use explain::{Explanation, Verdict};
 pub use merge::{Merged, Options, merge, try_merge};
 
