@@ -95,7 +95,7 @@ mod reports;
 mod timelinejs;
 
 pub use crate::csv::{Csv, EVENT_COLUMNS, REPORT_COLUMNS};
-pub use error::Error;
+pub use error::{Error, ErrorKind};
 pub use format::{Format, WriteOptions, by_name, formats};
 pub use html::Html;
 pub use ics::Ics;
