@@ -624,7 +624,7 @@ fn note_diagnostic(note: &Note, line: Option<u32>) -> Diagnostic {
     } else {
         Severity::Info
     };
-    let d = Diagnostic::new(severity, note.code, note.message.clone());
+    let d = Diagnostic::new(severity, note.code.as_str(), note.message.clone());
     match line {
         Some(line) => d.at_line(line),
         None => d,
@@ -658,7 +658,7 @@ pub(crate) fn convert(page: &Page<'_>, raw: &RawStamp, r: Resolved) -> ResolvedT
 
 fn basis_of(raw: RawStamp, r: Resolved) -> ResolvedTime {
     let zone_source = zone_source(r.origin);
-    let mut basis = Basis::new(r.rule, zone_source);
+    let mut basis = Basis::new(r.rule.as_str(), zone_source);
     basis.precision = match r.precision {
         dateline_time::Precision::Second => Precision::Second,
         dateline_time::Precision::Minute => Precision::Minute,

@@ -82,7 +82,7 @@
 //! An Independent live-blog footer, in the outlet's zone (UK civil time):
 //!
 //! ```
-//! use dateline_time::{find_stamps, resolve, Context, Tz, ZoneOrigin};
+//! use dateline_time::{find_stamps, resolve, Context, Form, Tz, ZoneOrigin};
 //!
 //! let line = "Jon Sharman3 January 2020 12:44";
 //! let stamps = find_stamps(line);
@@ -96,7 +96,8 @@
 //! let t = resolve(&stamps[0], &ctx)?;
 //! assert_eq!(t.utc.to_rfc3339(), "2020-01-03T12:44:00+00:00");
 //! assert_eq!(t.zone, "Europe/London");
-//! assert_eq!(t.rule, "day-month-year-time");
+//! assert_eq!(t.rule, Form::DayMonthYearTime);
+//! assert_eq!(t.rule.as_str(), "day-month-year-time");
 //! # Ok::<(), dateline_time::Error>(())
 //! ```
 //!
@@ -143,7 +144,7 @@
 //!
 //! ```
 //! use chrono::{TimeZone, Utc};
-//! use dateline_time::{find_expressions, Report, Tz, ZoneOrigin};
+//! use dateline_time::{find_expressions, NoteCode, Report, Tz, ZoneOrigin};
 //!
 //! let report = Report::new(Utc.with_ymd_and_hms(2020, 1, 3, 19, 44, 0).unwrap(), Tz::Europe__London);
 //! let text = "The airstrike north of Baghdad is said to have taken place at 1.12am local time.";
@@ -156,7 +157,7 @@
 //! assert_eq!(t.start.to_rfc3339(), "2020-01-02T22:12:00+00:00");
 //! // The night after the dateline is kept, and the note says why.
 //! assert_eq!(strike.alternatives[0].start.to_rfc3339(), "2020-01-03T22:12:00+00:00");
-//! assert!(strike.notes.iter().any(|n| n.code == "clock-day-uncertain"));
+//! assert!(strike.notes.iter().any(|n| n.code == NoteCode::ClockDayUncertain));
 //!
 //! let night = &find_expressions("since the bombing last night", &report)[0];
 //! let t = night.interval.unwrap();
@@ -253,8 +254,9 @@ pub use chrono_tz::Tz;
 pub use expr::{Expression, ExpressionKind, Granularity, Interval, Report};
 pub use gazetteer::{Place, find_places, place, place_candidates};
 pub use types::{
-    Anchor, Context, DstPolicy, Error, ErrorKind, Form, Inferred, Note, Order, PartialDate,
-    Precision, Relative, Resolved, Sequence, Stamp, ZoneHint, ZoneLabel, ZoneOrigin, ZoneStatement,
+    Anchor, Context, DstPolicy, Error, ErrorKind, Form, Inferred, Note, NoteCode, Order,
+    PartialDate, Precision, Relative, Resolved, Sequence, Stamp, ZoneHint, ZoneLabel, ZoneOrigin,
+    ZoneStatement,
 };
 
 /// Finds every timestamp in `text`, in order, with byte spans into `text`.

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 use crate::types::{
-    Context, DstPolicy, Error, Inferred, Note, PartialDate, Relative, Repr, Resolved, Stamp,
-    ZoneLabel, ZoneOrigin,
+    Context, DstPolicy, Error, Inferred, Note, NoteCode, PartialDate, Relative, Repr, Resolved,
+    Stamp, ZoneLabel, ZoneOrigin,
 };
 use crate::zones::{self, Clues, Evidence, Season, Unplaced, Zone};
 
@@ -54,7 +54,7 @@ pub(crate) fn resolve_with(
             Some(hint) => (Zone::Region(hint.tz), hint.origin.clone(), None),
             None => {
                 notes.push(Note::warn(
-                    "zone-assumed",
+                    NoteCode::ZoneAssumed,
                     format!("`{text}` prints no zone and the page gives none; UTC assumed"),
                 ));
                 (Zone::Region(chrono_tz::Tz::UTC), ZoneOrigin::Assumed, None)
@@ -67,14 +67,14 @@ pub(crate) fn resolve_with(
     let (printed, rule) = match crate::scan::numeric_reading(stamp, ctx.country.as_deref()) {
         Some((pd, form, note)) => {
             notes.push(note);
-            (Some(pd), form.name())
+            (Some(pd), form)
         }
         None => match crate::scan::listopad_reading(stamp, ctx.country.as_deref()) {
             Some((pd, note)) => {
                 notes.push(note);
-                (Some(pd), stamp.form.name())
+                (Some(pd), stamp.form)
             }
-            None => (stamp.date, stamp.form.name()),
+            None => (stamp.date, stamp.form),
         },
     };
     notes.extend(crate::scan::clock_suffix_note(stamp));
@@ -141,7 +141,7 @@ pub(crate) fn resolve_with(
         && date.weekday() != wd
     {
         notes.push(Note::warn(
-            "weekday-mismatch",
+            NoteCode::WeekdayMismatch,
             format!(
                 "`{text}` prints {wd:?} but {date} is a {:?}",
                 date.weekday()
@@ -224,7 +224,7 @@ fn last_weekday(
             "`{text}` read as {name} {date}, the last {name} on or before the capture date {today}"
         )
     };
-    Some((date, Note::info("weekday-before-capture", message)))
+    Some((date, Note::info(NoteCode::WeekdayBeforeCapture, message)))
 }
 
 /// A weekday's English name.
@@ -261,7 +261,7 @@ fn resolve_ago(stamp: &Stamp, ago: Duration, ctx: &Context) -> Result<Resolved, 
         local: utc.with_timezone(&tz).fixed_offset(),
         zone: Zone::Region(tz).name(),
         origin,
-        rule: stamp.form.name(),
+        rule: stamp.form,
         inferred: vec![Inferred::Capture(now)],
         precision: stamp.precision,
         notes: Vec::new(),
@@ -324,7 +324,7 @@ fn check_also(
         .map_or_else(|| "the page's zone".to_owned(), ZoneLabel::to_string);
     let Some(lookup) = zones::lookup_with(also_label, clues) else {
         return Some(Note::warn(
-            "zone-disagrees",
+            NoteCode::ZoneDisagrees,
             format!(
                 "`{}` names a zone `{also_label}` that is not known",
                 stamp.text
@@ -359,7 +359,7 @@ fn check_also(
     .map(|p| p.local.with_timezone(&Utc).format("%H:%MZ").to_string())
     .unwrap_or_default();
     Some(Note::warn(
-        "zone-disagrees",
+        NoteCode::ZoneDisagrees,
         format!(
             "`{main_time} {main_label}` is {} but `{} {also_label}` is {also_utc}: the two readings are not the same instant",
             utc.format("%H:%MZ"),

@@ -74,7 +74,7 @@ pub enum ZoneLabel {
     Offset(#[cfg_attr(feature = "serde", serde(serialize_with = "ser::offset"))] FixedOffset),
 }
 
-/// The rules that recognise stamps; [`Form::name`] is what a basis reports.
+/// The rules that recognise stamps; [`Form::as_str`] is the kebab-case name a basis reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -113,8 +113,8 @@ pub enum Form {
 }
 
 impl Form {
-    /// The kebab-case name reported in a basis.
-    pub fn name(self) -> &'static str {
+    /// The kebab-case name, as printed and serialised, and reported in a basis.
+    pub fn as_str(self) -> &'static str {
         match self {
             Form::Iso8601 => "iso-8601",
             Form::Rfc2822 => "rfc-2822",
@@ -130,6 +130,11 @@ impl Form {
             Form::YearMonthDayTime => "year-month-day-time",
             Form::SolarHijri => "solar-hijri",
         }
+    }
+
+    /// The same as [`Form::as_str`].
+    pub fn name(self) -> &'static str {
+        self.as_str()
     }
 }
 
@@ -297,8 +302,9 @@ pub struct Resolved {
     pub zone: Cow<'static, str>,
     /// Where the zone came from.
     pub origin: ZoneOrigin,
-    /// The rule that read the stamp ([`Form::name`]).
-    pub rule: &'static str,
+    /// The rule that read the stamp (the [`Form`] of its reading: a numeric date read month
+    /// first is [`Form::TimeZoneMonthDayYear`] or [`Form::MonthDayYearTime`]).
+    pub rule: Form,
     /// What was inferred.
     pub inferred: Vec<Inferred>,
     /// The finest unit printed.
@@ -335,12 +341,136 @@ pub enum Inferred {
 #[non_exhaustive]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Note {
-    /// A stable kebab-case code, such as `zone-disagrees`.
-    pub code: &'static str,
+    /// What it is about; its kebab-case name, such as `zone-disagrees`, is stable.
+    pub code: NoteCode,
     /// Whether a person should look (`true`) or it is only information.
     pub warning: bool,
     /// What was noticed; lowercase, no trailing period.
     pub message: String,
+}
+
+/// What a [`Note`] is about: a stable code whose kebab-case name ([`NoteCode::as_str`]) is what
+/// dateline prints and serialises, such as `zone-disagrees`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum NoteCode {
+    /// `abbreviation-season`: a zone abbreviation out of season (`BST` in January); the reading in
+    /// force is named.
+    AbbreviationSeason,
+    /// `after-update`: a post stamped after the page's own "updated" time.
+    AfterUpdate,
+    /// `anchor-coarse`: an expression counted from an earlier one ("a day later") that names no
+    /// day, so the day is not known.
+    AnchorCoarse,
+    /// `anchored`: an expression counted from the previous one in the text ("a day later").
+    Anchored,
+    /// `clock-day-inferred`: a clock with no day, read on the last such time at or before the
+    /// report.
+    ClockDayInferred,
+    /// `clock-day-uncertain`: a clock with no day that could as well be on the next day; the other
+    /// reading is an alternative.
+    ClockDayUncertain,
+    /// `clock-suffix-ignored`: a 24-hour clock with an am/pm (`14:10pm`), read as the 24-hour
+    /// clock.
+    ClockSuffixIgnored,
+    /// `date-order`: a numeric date whose fields could be either way round (`03/01/2020`), and the
+    /// order chosen.
+    DateOrder,
+    /// `dst-gap`: a local time in a daylight-saving gap, and how it was read.
+    DstGap,
+    /// `dst-overlap`: a local time that happens twice as daylight saving ends, and which was taken.
+    DstOverlap,
+    /// `future-cue`: a sentence that looks ahead ("is set to", "will"), read as the coming time.
+    FutureCue,
+    /// `local-time-place`: "Local time" read in the zone of the place named before it.
+    LocalTimePlace,
+    /// `local-time-places-disagree`: "Local time" in a text that also names places in other zones.
+    LocalTimePlacesDisagree,
+    /// `local-time-unplaced`: "Local time" in a text that names no place the gazetteer knows; read
+    /// in the report's zone.
+    LocalTimeUnplaced,
+    /// `month-name`: a month name with more than one reading (`listopad`), and the one chosen.
+    MonthName,
+    /// `no-anchor`: an expression counted from an earlier time the text does not give; counted from
+    /// the report's day.
+    NoAnchor,
+    /// `out-of-order`: a step against the page's order, too short to be a midnight rollover.
+    OutOfOrder,
+    /// `part-of-day`: a part of a day ("last night", "this morning") and the hours it was read as.
+    PartOfDay,
+    /// `past-biased`: a weekday, month or date with no other word, read as the most recent one.
+    PastBiased,
+    /// `recurring`: a time that repeats ("each evening at 1830 UTC"): no single interval.
+    Recurring,
+    /// `since-after-report`: "Since" a time after the report, read as that time alone.
+    SinceAfterReport,
+    /// `week-monday`: a week read as Monday to Sunday.
+    WeekMonday,
+    /// `weekday-before-capture`: a weekday and a clock with no date, read on the last such weekday
+    /// before the capture.
+    WeekdayBeforeCapture,
+    /// `weekday-last`: a weekday read as the last one before the report's day ("last Friday").
+    WeekdayLast,
+    /// `weekday-mismatch`: a printed weekday that does not match the date.
+    WeekdayMismatch,
+    /// `weekday-next`: a weekday read as the coming one ("next Friday").
+    WeekdayNext,
+    /// `weekday-this`: a weekday read as the coming one, which may mean the one just past.
+    WeekdayThis,
+    /// `weekend`: a weekend, read as its Saturday and Sunday.
+    Weekend,
+    /// `year-inferred`: a month or date with no year, and the year it was read in.
+    YearInferred,
+    /// `zone-ambiguous`: an ambiguous zone abbreviation (`IST`, `CST`, `BST`, `AST`), and the
+    /// reading chosen and why.
+    ZoneAmbiguous,
+    /// `zone-assumed`: a stamp with no zone on a page that gives none: UTC assumed.
+    ZoneAssumed,
+    /// `zone-disagrees`: two readings of a stamp (a zone and its second clock, an offset and its
+    /// zone) that disagree.
+    ZoneDisagrees,
+}
+
+impl NoteCode {
+    /// The kebab-case code, as printed and serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteCode::AbbreviationSeason => "abbreviation-season",
+            NoteCode::AfterUpdate => "after-update",
+            NoteCode::AnchorCoarse => "anchor-coarse",
+            NoteCode::Anchored => "anchored",
+            NoteCode::ClockDayInferred => "clock-day-inferred",
+            NoteCode::ClockDayUncertain => "clock-day-uncertain",
+            NoteCode::ClockSuffixIgnored => "clock-suffix-ignored",
+            NoteCode::DateOrder => "date-order",
+            NoteCode::DstGap => "dst-gap",
+            NoteCode::DstOverlap => "dst-overlap",
+            NoteCode::FutureCue => "future-cue",
+            NoteCode::LocalTimePlace => "local-time-place",
+            NoteCode::LocalTimePlacesDisagree => "local-time-places-disagree",
+            NoteCode::LocalTimeUnplaced => "local-time-unplaced",
+            NoteCode::MonthName => "month-name",
+            NoteCode::NoAnchor => "no-anchor",
+            NoteCode::OutOfOrder => "out-of-order",
+            NoteCode::PartOfDay => "part-of-day",
+            NoteCode::PastBiased => "past-biased",
+            NoteCode::Recurring => "recurring",
+            NoteCode::SinceAfterReport => "since-after-report",
+            NoteCode::WeekMonday => "week-monday",
+            NoteCode::WeekdayBeforeCapture => "weekday-before-capture",
+            NoteCode::WeekdayLast => "weekday-last",
+            NoteCode::WeekdayMismatch => "weekday-mismatch",
+            NoteCode::WeekdayNext => "weekday-next",
+            NoteCode::WeekdayThis => "weekday-this",
+            NoteCode::Weekend => "weekend",
+            NoteCode::YearInferred => "year-inferred",
+            NoteCode::ZoneAmbiguous => "zone-ambiguous",
+            NoteCode::ZoneAssumed => "zone-assumed",
+            NoteCode::ZoneDisagrees => "zone-disagrees",
+        }
+    }
 }
 
 /// The order a page's stamps run in.
@@ -545,7 +675,7 @@ impl ZoneHint {
 }
 
 impl Note {
-    pub(crate) fn warn(code: &'static str, message: String) -> Self {
+    pub(crate) fn warn(code: NoteCode, message: String) -> Self {
         Note {
             code,
             warning: true,
@@ -553,7 +683,7 @@ impl Note {
         }
     }
 
-    pub(crate) fn info(code: &'static str, message: String) -> Self {
+    pub(crate) fn info(code: NoteCode, message: String) -> Self {
         Note {
             code,
             warning: false,
@@ -566,6 +696,42 @@ impl std::fmt::Display for Note {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let level = if self.warning { "warning" } else { "info" };
         write!(f, "{level}[{}]: {}", self.code, self.message)
+    }
+}
+
+impl std::fmt::Display for NoteCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for NoteCode {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for NoteCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for Form {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for Form {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Form {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 
@@ -623,7 +789,7 @@ mod ser {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut st = s.serialize_struct("Note", 4)?;
             st.serialize_field("index", &self.0)?;
-            st.serialize_field("code", self.1.code)?;
+            st.serialize_field("code", self.1.code.as_str())?;
             st.serialize_field("warning", &self.1.warning)?;
             st.serialize_field("message", &self.1.message)?;
             st.end()
@@ -648,10 +814,78 @@ mod ser {
     mod tests {
         use chrono::NaiveDate;
 
-        use crate::{Context, Tz, ZoneOrigin, find_stamps, parse_stamp, place, resolve_sequence};
+        use crate::{
+            Context, Form, NoteCode, Tz, ZoneOrigin, find_stamps, parse_stamp, place,
+            resolve_sequence,
+        };
 
         fn json<T: serde::Serialize>(value: &T) -> String {
             serde_json::to_string(value).unwrap_or_else(|e| e.to_string())
+        }
+
+        #[test]
+        fn codes_and_forms_serialise_as_their_names() {
+            let codes = [
+                NoteCode::AbbreviationSeason,
+                NoteCode::AfterUpdate,
+                NoteCode::AnchorCoarse,
+                NoteCode::Anchored,
+                NoteCode::ClockDayInferred,
+                NoteCode::ClockDayUncertain,
+                NoteCode::ClockSuffixIgnored,
+                NoteCode::DateOrder,
+                NoteCode::DstGap,
+                NoteCode::DstOverlap,
+                NoteCode::FutureCue,
+                NoteCode::LocalTimePlace,
+                NoteCode::LocalTimePlacesDisagree,
+                NoteCode::LocalTimeUnplaced,
+                NoteCode::MonthName,
+                NoteCode::NoAnchor,
+                NoteCode::OutOfOrder,
+                NoteCode::PartOfDay,
+                NoteCode::PastBiased,
+                NoteCode::Recurring,
+                NoteCode::SinceAfterReport,
+                NoteCode::WeekMonday,
+                NoteCode::WeekdayBeforeCapture,
+                NoteCode::WeekdayLast,
+                NoteCode::WeekdayMismatch,
+                NoteCode::WeekdayNext,
+                NoteCode::WeekdayThis,
+                NoteCode::Weekend,
+                NoteCode::YearInferred,
+                NoteCode::ZoneAmbiguous,
+                NoteCode::ZoneAssumed,
+                NoteCode::ZoneDisagrees,
+            ];
+            for code in codes {
+                assert_eq!(json(&code), format!("\"{code}\""));
+                assert_eq!(code, code.as_str());
+            }
+            let forms = [
+                Form::Iso8601,
+                Form::Rfc2822,
+                Form::DayMonthYearTime,
+                Form::TimeZoneMonthDayYear,
+                Form::MonthDayYearTime,
+                Form::TimeZoneDayMonthYear,
+                Form::CompactTimeZoneDate,
+                Form::Clock,
+                Form::Date,
+                Form::Ago,
+                Form::RelativeDayTime,
+                Form::YearMonthDayTime,
+                Form::SolarHijri,
+            ];
+            for form in forms {
+                assert_eq!(json(&form), format!("\"{form}\""));
+                assert_eq!(form, form.as_str());
+            }
+            insta::assert_snapshot!(
+                format!("{} {}", NoteCode::ZoneDisagrees, Form::Iso8601),
+                @"zone-disagrees iso-8601"
+            );
         }
 
         #[test]

@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use super::read::{Reading, day, local_date, looks_ahead, reading, shift, zone_name};
 use super::what::{Part, What};
 use super::{Expression, ExpressionKind, Granularity, Interval, Report};
-use crate::types::{Context, Note, Precision, Stamp, ZoneOrigin};
+use crate::types::{Context, Note, NoteCode, Precision, Stamp, ZoneOrigin};
 
 /// A clock with no date is also read on the day after when that puts it this close after the
 /// report.
@@ -115,7 +115,7 @@ pub(super) fn clock(
                 "before"
             };
             Note::warn(
-                "clock-day-uncertain",
+                NoteCode::ClockDayUncertain,
                 format!(
                     "`{printed}` names no day: read as {local_clock} in {}, {}{}; {}, {h}h{m:02} {rel} the report, is also possible",
                     chosen.zone,
@@ -130,7 +130,7 @@ pub(super) fn clock(
             )
         }
         None => Note::info(
-            "clock-day-inferred",
+            NoteCode::ClockDayInferred,
             format!(
                 "`{printed}` names no day: read as {local_clock} in {}, the last such time before the report",
                 chosen.zone
@@ -257,7 +257,7 @@ fn local_zone(
         return (
             None,
             vec![Note::warn(
-                "local-time-unplaced",
+                NoteCode::LocalTimeUnplaced,
                 format!(
                     "`{printed}` names a local time but the text names no place the gazetteer knows; read in the report's zone, {}",
                     zone_name(report.tz)
@@ -266,7 +266,7 @@ fn local_zone(
         );
     };
     let mut notes = vec![Note::info(
-        "local-time-place",
+        NoteCode::LocalTimePlace,
         format!(
             "`{printed}` read in {} ({}), {why}",
             place.name,
@@ -282,7 +282,7 @@ fn local_zone(
     }
     if !others.is_empty() {
         notes.push(Note::warn(
-            "local-time-places-disagree",
+            NoteCode::LocalTimePlacesDisagree,
             format!(
                 "the text also names places in other zones: {}",
                 others.join(", ")
