@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use chrono::{DateTime, Utc};
 use dateline_time::{
-    Context, Expression, Granularity, Inferred, Report, Resolved, Stamp, Tz, ZoneOrigin,
+    Context, Expression, Granularity, Inferred, ReportContext, Resolved, Stamp, Tz, ZoneOrigin,
 };
 use serde::Serialize;
 
@@ -84,7 +84,7 @@ pub fn run(args: &TimeArgs) -> Result<(), CliError> {
     }
     let report = reference.map(|utc| {
         let tz = zone.unwrap_or(Tz::UTC);
-        let report = Report::new(utc, tz);
+        let report = ReportContext::new(utc, tz);
         match &args.country {
             Some(country) => report.with_country(country),
             None => report,
@@ -145,7 +145,12 @@ pub fn run(args: &TimeArgs) -> Result<(), CliError> {
 }
 
 /// Stamps and expressions on one line; where two overlap, the longer stays (a stamp on a tie).
-fn read_line(number: usize, line: &str, ctx: &Context, report: Option<&Report>) -> Vec<Found> {
+fn read_line(
+    number: usize,
+    line: &str,
+    ctx: &Context,
+    report: Option<&ReportContext>,
+) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     for stamp in dateline_time::find_stamps(line) {
         let (resolved, error) = match dateline_time::resolve(&stamp, ctx) {

@@ -6,7 +6,7 @@ use dateline_model::{
     Inference, Interval, Post, Precision, ResolvedTime, Severity, TimeExpression, ZoneSource,
     ZoneStatement,
 };
-use dateline_time::{DstPolicy, Inferred, Note, Report, Resolved, Stamp, Tz, ZoneOrigin};
+use dateline_time::{DstPolicy, Inferred, Note, ReportContext, Resolved, Stamp, Tz, ZoneOrigin};
 
 use rayon::prelude::*;
 
@@ -393,7 +393,7 @@ fn expressions(
     country: Option<&str>,
 ) -> Vec<TimeExpression> {
     let tz = time.zone.parse::<Tz>().unwrap_or(Tz::UTC);
-    let mut report = Report::new(time.utc, tz);
+    let mut report = ReportContext::new(time.utc, tz);
     if let Some(country) = country {
         report = report.with_country(country);
     }

@@ -23,11 +23,13 @@ mod what;
 #[cfg(test)]
 pub(crate) use recognise::recognised_for_test;
 
-/// The report an expression is read against: the post's own time and zone.
+/// What an expression is read against: the report it stands in (the post's own time and zone,
+/// and the outlet's country). Not to be confused with `dateline_model::Report`, a post's report
+/// of an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
-pub struct Report {
+pub struct ReportContext {
     /// When the post was published.
     pub utc: DateTime<Utc>,
     /// The zone the post is written in: "today" and "last night" are its days and nights.
@@ -37,10 +39,10 @@ pub struct Report {
     pub country: Option<String>,
 }
 
-impl Report {
+impl ReportContext {
     /// A report published at `utc` in zone `tz`.
     pub fn new(utc: DateTime<Utc>, tz: Tz) -> Self {
-        Report {
+        ReportContext {
             utc,
             tz,
             country: None,
@@ -55,7 +57,7 @@ impl Report {
     }
 }
 
-/// A time expression found in running text and read against a [`Report`].
+/// A time expression found in running text and read against a [`ReportContext`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -156,7 +158,7 @@ pub(crate) fn rules_all_compiled() -> bool {
 }
 
 /// Finds and reads every time expression in `text` against `report`.
-pub(crate) fn find_expressions(text: &str, report: &Report) -> Vec<Expression> {
+pub(crate) fn find_expressions(text: &str, report: &ReportContext) -> Vec<Expression> {
     let mut out: Vec<Expression> = Vec::new();
     for found in recognise::recognise(text) {
         if let Some(e) = read::read(&found, text, report, &out) {

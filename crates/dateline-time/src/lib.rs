@@ -17,7 +17,7 @@
 //!
 //! It also reads the **time expressions in a post's running text** ("last night", "on Friday",
 //! "1.12am local time"): [`find_expressions`] returns each [`Expression`] with its span, the rule,
-//! an [`Interval`] read against the post's own [`Report`] time and zone, and notes on every
+//! an [`Interval`] read against the post's own [`ReportContext`] time and zone, and notes on every
 //! choice (see [Expressions in running text](#expressions-in-running-text)).
 //!
 //! # What is recognised
@@ -128,7 +128,7 @@
 //!
 //! A story's body says when things happened, not when it was written: "the bombing last night",
 //! "Friday's attack", "since October", "at 1.12am local time". [`find_expressions`] reads each
-//! against the post's own [`Report`] (its time and zone, never the page's later update), in the
+//! against the post's own [`ReportContext`] (its time and zone, never the page's later update), in the
 //! report's zone unless the expression states one, and **past-biased**, as news is: "Friday" in a
 //! Saturday post is the day before, "in May" in a January post last May, a clock with no day the
 //! last such time at or before the report. A sentence that looks ahead ("is set to", "will")
@@ -144,9 +144,9 @@
 //!
 //! ```
 //! use chrono::{TimeZone, Utc};
-//! use dateline_time::{find_expressions, NoteCode, Report, Tz, ZoneOrigin};
+//! use dateline_time::{find_expressions, NoteCode, ReportContext, Tz, ZoneOrigin};
 //!
-//! let report = Report::new(Utc.with_ymd_and_hms(2020, 1, 3, 19, 44, 0).unwrap(), Tz::Europe__London);
+//! let report = ReportContext::new(Utc.with_ymd_and_hms(2020, 1, 3, 19, 44, 0).unwrap(), Tz::Europe__London);
 //! let text = "The airstrike north of Baghdad is said to have taken place at 1.12am local time.";
 //! let found = find_expressions(text, &report);
 //! let strike = &found[0];
@@ -251,7 +251,7 @@ mod types;
 mod zones;
 
 pub use chrono_tz::Tz;
-pub use expr::{Expression, ExpressionKind, Granularity, Interval, Report};
+pub use expr::{Expression, ExpressionKind, Granularity, Interval, ReportContext};
 pub use gazetteer::{Place, find_places, place, place_candidates};
 pub use types::{
     Anchor, Context, DstPolicy, Error, ErrorKind, Form, Inferred, Note, NoteCode, Order,
@@ -351,7 +351,7 @@ pub fn resolve_sequence(stamps: &[Stamp], ctx: &Context) -> Sequence {
 /// report, with a reading up to 12 hours after it kept in [`Expression::alternatives`]. "a day
 /// later" counts from the previous expression in the text. Every choice is in
 /// [`Expression::notes`].
-pub fn find_expressions(text: &str, report: &Report) -> Vec<Expression> {
+pub fn find_expressions(text: &str, report: &ReportContext) -> Vec<Expression> {
     expr::find_expressions(text, report)
 }
 

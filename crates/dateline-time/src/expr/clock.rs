@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 
 use super::read::{Reading, day, local_date, looks_ahead, reading, shift, zone_name};
 use super::what::{Part, What};
-use super::{Expression, ExpressionKind, Granularity, Interval, Report};
+use super::{Expression, ExpressionKind, Granularity, Interval, ReportContext};
 use crate::types::{Context, Note, NoteCode, Precision, Stamp, ZoneOrigin};
 
 /// A clock with no date is also read on the day after when that puts it this close after the
@@ -26,7 +26,7 @@ pub(super) fn clock(
     printed: &str,
     text: &str,
     span: Range<usize>,
-    report: &Report,
+    report: &ReportContext,
     before: &[Expression],
 ) -> Option<Reading> {
     let mut notes = Vec::new();
@@ -162,7 +162,7 @@ pub(super) fn clock(
 }
 
 /// A stamp the scanner reads whole (`3 January 2020 12:44`, `Yesterday 18:40`, `2 hours ago`).
-pub(super) fn whole_stamp(stamp: &Stamp, report: &Report) -> Option<Reading> {
+pub(super) fn whole_stamp(stamp: &Stamp, report: &ReportContext) -> Option<Reading> {
     let mut ctx = Context::default()
         .with_zone(report.tz, ZoneOrigin::Caller)
         .with_page_date(local_date(report.utc, report.tz))
@@ -208,7 +208,10 @@ pub(super) fn whole_stamp(stamp: &Stamp, report: &Report) -> Option<Reading> {
 }
 
 /// The zone and origin of a clock's printed zone, or the report's.
-pub(super) fn stated_zone(stamp: &Stamp, report: &Report) -> (Cow<'static, str>, ZoneOrigin) {
+pub(super) fn stated_zone(
+    stamp: &Stamp,
+    report: &ReportContext,
+) -> (Cow<'static, str>, ZoneOrigin) {
     match &stamp.zone {
         Some(label) => match crate::zones::lookup(label, report.country.as_deref()) {
             Some(l) => (
@@ -229,7 +232,7 @@ fn local_zone(
     text: &str,
     span: Range<usize>,
     printed: &str,
-    report: &Report,
+    report: &ReportContext,
 ) -> (Option<(Tz, &'static str)>, Vec<Note>) {
     let places = crate::gazetteer::find_places(text);
     let sentence = text

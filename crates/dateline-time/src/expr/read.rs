@@ -14,7 +14,7 @@ use super::clock;
 use super::recognise::clock_text;
 use super::rules::S;
 use super::what::{Bound, Found, Unit, What, Which, weekday_name};
-use super::{Expression, ExpressionKind, Granularity, Interval, Report};
+use super::{Expression, ExpressionKind, Granularity, Interval, ReportContext};
 use crate::types::{Note, NoteCode, ZoneOrigin};
 
 /// Words that make a sentence look ahead, so `on Saturday` is the coming one.
@@ -37,7 +37,7 @@ pub(super) struct Reading {
 }
 
 impl Reading {
-    pub(super) fn new(kind: ExpressionKind, interval: Interval, report: &Report) -> Self {
+    pub(super) fn new(kind: ExpressionKind, interval: Interval, report: &ReportContext) -> Self {
         Reading {
             kind,
             interval: Some(interval),
@@ -52,7 +52,7 @@ impl Reading {
     /// "since X": from the start of `unit` up to the report. When `unit` starts after the
     /// report ("since 2019" in a 2015 report), the text contradicts its own date: `unit` itself
     /// is kept and a warning says so, rather than an interval that runs backwards.
-    pub(super) fn since(unit: Interval, report: &Report, printed: &str) -> Self {
+    pub(super) fn since(unit: Interval, report: &ReportContext, printed: &str) -> Self {
         if unit.start <= report.utc {
             let open = Interval::new(unit.start, report.utc, unit.granularity);
             return Reading::new(ExpressionKind::OpenSince, open, report);
@@ -76,7 +76,7 @@ impl Reading {
 pub(super) fn read(
     found: &Found,
     text: &str,
-    report: &Report,
+    report: &ReportContext,
     before: &[Expression],
 ) -> Option<Expression> {
     let printed = text.get(found.span.clone())?;
@@ -107,7 +107,7 @@ pub(super) fn reading(
     printed: &str,
     text: &str,
     span: Range<usize>,
-    report: &Report,
+    report: &ReportContext,
     before: &[Expression],
 ) -> Option<Reading> {
     let tz = report.tz;
@@ -500,7 +500,7 @@ fn period(
     offset: i64,
     bound: Bound,
     printed: &str,
-    report: &Report,
+    report: &ReportContext,
 ) -> Option<Reading> {
     let tz = report.tz;
     let today = local_date(report.utc, tz);
@@ -549,7 +549,12 @@ fn period(
 }
 
 /// `a day later`, `the day before`: counted from the previous expression in the text.
-fn shifted(n: i64, printed: &str, report: &Report, before: &[Expression]) -> Option<Reading> {
+fn shifted(
+    n: i64,
+    printed: &str,
+    report: &ReportContext,
+    before: &[Expression],
+) -> Option<Reading> {
     let anchor = before.iter().rev().find(|e| {
         matches!(e.kind, ExpressionKind::Instant | ExpressionKind::Interval) && e.interval.is_some()
     });
