@@ -256,7 +256,7 @@ pub use gazetteer::{Place, find_places, place, place_candidates};
 pub use types::{
     Anchor, Context, DstPolicy, Error, ErrorKind, Form, Inferred, Note, NoteCode, Order,
     PartialDate, Precision, Relative, Resolved, Sequence, Stamp, ZoneHint, ZoneLabel, ZoneOrigin,
-    ZoneStatement,
+    ZoneStatementMatch,
 };
 
 /// Finds every timestamp in `text`, in order, with byte spans into `text`.
@@ -314,7 +314,7 @@ pub fn dotted_clock(text: &str) -> Option<Stamp> {
 
 /// Recognises a page's statement of the zone its times are in, such as
 /// `All updates in Coordinated Universal Time (UTC)`, `All times BST` or `Times in ET`.
-pub fn zone_statement(line: &str) -> Option<ZoneStatement> {
+pub fn zone_statement(line: &str) -> Option<ZoneStatementMatch> {
     zones::zone_statement(line)
 }
 

@@ -154,11 +154,13 @@ pub enum Precision {
     Day,
 }
 
-/// A page's statement of its zone, such as "All updates in Coordinated Universal Time (UTC)".
+/// A page's statement of its zone, such as "All updates in Coordinated Universal Time (UTC)", as
+/// [`crate::zone_statement`] finds it in a line: the zone and where the line names it. (A
+/// document's record of the statement, its line and text, is `dateline_model::ZoneStatement`.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct ZoneStatement {
+pub struct ZoneStatementMatch {
     /// The zone it names.
     pub tz: Tz,
     /// The byte range of the zone's name in the line.

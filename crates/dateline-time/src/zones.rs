@@ -10,7 +10,7 @@ use chrono::{
 use chrono_tz::{OffsetComponents, Tz};
 use regex::Regex;
 
-use crate::types::{DstPolicy, Inferred, Note, NoteCode, ZoneLabel, ZoneStatement};
+use crate::types::{DstPolicy, Inferred, Note, NoteCode, ZoneLabel, ZoneStatementMatch};
 
 /// Which part of the year an abbreviation names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -832,7 +832,7 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
 }
 
 /// Recognises a page statement such as "All updates in Coordinated Universal Time (UTC)".
-pub(crate) fn zone_statement(line: &str) -> Option<ZoneStatement> {
+pub(crate) fn zone_statement(line: &str) -> Option<ZoneStatementMatch> {
     let statement = STATEMENT.as_ref()?;
     if !statement.is_match(line.trim_end()) {
         return None;
@@ -869,7 +869,7 @@ pub(crate) fn zone_statement(line: &str) -> Option<ZoneStatement> {
         .chain(bare)
         .chain(abbr)
         .min_by_key(|&(start, end, _)| (start, usize::MAX - end))
-        .map(|(start, end, tz)| ZoneStatement {
+        .map(|(start, end, tz)| ZoneStatementMatch {
             tz,
             span: start..end,
             note: note.filter(|_| abbr_start == Some(start)),
