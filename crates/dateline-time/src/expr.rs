@@ -85,37 +85,39 @@ pub struct Expression {
     pub notes: Vec<Note>,
 }
 
-/// What sort of time an expression names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+/// What kind of time an expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum ExpressionKind {
-    /// A moment, to the minute or hour (`at 3pm`, `1.12am local time`).
+    /// A point in time, to the expression's granularity ("at 1.12am").
     Instant,
-    /// A stretch of time (`last night`, `on Friday`, `in March`).
+    /// A span ("last night", "in March", "earlier this week").
     Interval,
-    /// From a start up to the report (`since October`).
+    /// From a time until the report ("since October").
     OpenSince,
-    /// A time that repeats (`each evening at 1830 UTC`): no single interval.
+    /// A repeating time ("each evening at 1830 UTC"); it has no single interval.
     Recurring,
 }
 
-/// A half-open interval of time, `[start, end)`.
+/// A half-open interval of time, `[start, end)`, with the granularity of what was said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Interval {
-    /// The first instant in it.
+    /// The start, inclusive.
     pub start: DateTime<Utc>,
-    /// The first instant after it.
+    /// The end, exclusive.
     pub end: DateTime<Utc>,
-    /// The unit the text names, which the interval spans (or spans part of, for `earlier this
-    /// week`).
+    /// How fine the expression is.
     pub granularity: Granularity,
 }
 
 impl Interval {
-    /// An interval `[start, end)` of the given granularity.
+    /// An interval from its bounds and granularity.
     pub fn new(start: DateTime<Utc>, end: DateTime<Utc>, granularity: Granularity) -> Self {
         Interval {
             start,
@@ -125,24 +127,26 @@ impl Interval {
     }
 }
 
-/// The unit an expression names.
+/// How fine a time expression is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Granularity {
-    /// A clock to the minute.
+    /// To the minute ("at 1.12am").
     Minute,
-    /// A clock to the hour.
+    /// To the hour ("at 3pm", "around 5 o'clock").
     Hour,
-    /// Morning, afternoon, evening or night.
+    /// A part of a day ("last night", "this morning").
     PartOfDay,
-    /// A day.
+    /// A day ("yesterday", "on Friday", "on 3 January").
     Day,
-    /// A week, Monday to Sunday.
+    /// A week ("earlier this week").
     Week,
-    /// A month.
+    /// A month ("in March").
     Month,
-    /// A year.
+    /// A year ("in 2019").
     Year,
 }
 

@@ -138,19 +138,20 @@ impl Form {
     }
 }
 
-/// The finest unit a stamp prints.
+/// The finest unit a stamp gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Precision {
-    /// Seconds.
+    /// Seconds are printed.
     Second,
-    /// Minutes.
+    /// Hours and minutes are printed.
     Minute,
-    /// Hours.
+    /// Only the hour is meaningful.
     Hour,
-    /// Days.
+    /// Only the date is printed.
     Day,
 }
 
@@ -888,6 +889,23 @@ mod ser {
                 format!("{} {}", NoteCode::ZoneDisagrees, Form::Iso8601),
                 @"zone-disagrees iso-8601"
             );
+        }
+
+        #[test]
+        fn expressions_name_their_kind_and_granularity_in_kebab_case_as_the_model_does() {
+            let now = chrono::DateTime::parse_from_rfc3339("2020-01-03T19:44:00Z")
+                .map(|t| t.to_utc())
+                .unwrap_or_default();
+            let report = crate::ReportContext::new(now, Tz::Europe__London);
+            let found = crate::find_expressions("since the bombing last night", &report);
+            let e = serde_json::to_value(&found[0]).unwrap_or_default();
+            insta::assert_snapshot!(
+                format!("{} {} {}", e["rule"], e["kind"], e["interval"]),
+                @r#""last-night" "interval" {"end":"2020-01-03T06:00:00Z","granularity":"part-of-day","start":"2020-01-02T18:00:00Z"}"#
+            );
+            let back: crate::Interval = serde_json::from_value(e["interval"].clone())
+                .unwrap_or_else(|_| crate::Interval::new(now, now, crate::Granularity::Year));
+            assert_eq!(Some(back), found[0].interval);
         }
 
         #[test]
