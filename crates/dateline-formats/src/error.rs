@@ -93,9 +93,7 @@ mod tests {
     fn a_value_json_cannot_hold_is_a_json_error() {
         let mut map = std::collections::BTreeMap::new();
         map.insert(vec![1u8], 1);
-        let json = serde_json::to_vec(&map)
-            .err()
-            .expect("a map with a list as a key");
+        let json = serde_json::to_vec(&map).expect_err("a map with a list as a key");
         let err = Error::from(json);
         assert_eq!(err.kind(), ErrorKind::Json);
         assert!(err.io_error().is_none() && !err.is_broken_pipe());
