@@ -1,4 +1,4 @@
-//! dateline's output formats: a [`Timeline`](dateline_model::Timeline) written as JSON, Markdown,
+//! dateline's output formats: a [`Timeline`] written as JSON, Markdown,
 //! JSON Lines, CSV, iCalendar, TimelineJS JSON or a web page.
 //!
 //! Every format is a value that implements [`Format`]: a name for `--format`, a one-line
@@ -51,8 +51,7 @@
 //! is `#[non_exhaustive]`, so it grows without breaking callers.
 //!
 //! ```
-//! use dateline_formats::{WriteOptions, by_name};
-//! use dateline_model::Timeline;
+//! use dateline_formats::{Timeline, WriteOptions, by_name};
 //!
 //! let json = by_name("json").expect("a built-in format");
 //! let mut out: Vec<u8> = Vec::new();
@@ -95,6 +94,9 @@ mod reports;
 mod timelinejs;
 
 pub use crate::csv::{Csv, EVENT_COLUMNS, REPORT_COLUMNS};
+/// The model crate whose [`Timeline`] the formats write.
+pub use dateline_model;
+pub use dateline_model::Timeline;
 pub use error::{Error, ErrorKind};
 pub use format::{Format, WriteOptions, by_name, formats};
 pub use html::Html;

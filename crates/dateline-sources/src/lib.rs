@@ -133,6 +133,12 @@ mod page;
 mod resolve;
 
 pub use cnn::CnnLiveBlog;
+/// The model crate whose [`Document`] and [`Diagnostic`] [`read`] returns.
+pub use dateline_model;
+pub use dateline_model::{Diagnostic, Document, Severity};
+/// The time crate that resolves the stamps, with the chrono crate of [`Options::captured_at`]
+/// (`dateline_sources::dateline_time::chrono`).
+pub use dateline_time;
 pub use dateline_time::{DstPolicy, Tz};
 pub use dw::DwLiveBlog;
 pub use error::{Error, ErrorKind};
@@ -143,7 +149,6 @@ pub use outlets::{Outlet, outlet_by_domain, outlet_by_name, outlets};
 pub use page::Page;
 
 use chrono::{DateTime, Utc};
-use dateline_model::{Diagnostic, Document, Severity};
 
 /// How to read a page.
 #[derive(Debug, Clone, PartialEq, Eq)]

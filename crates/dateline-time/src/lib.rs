@@ -105,7 +105,7 @@
 //! after midnight belong to the next day:
 //!
 //! ```
-//! use chrono::NaiveDate;
+//! use dateline_time::chrono::NaiveDate;
 //! use dateline_time::{parse_stamp, resolve_sequence, Context, Inferred, Order, Tz, ZoneOrigin};
 //!
 //! let stamps: Vec<_> = ["00:17", "00:04", "23:56", "23:42"]
@@ -143,7 +143,7 @@
 //! have taken place at 1.12am local time": 01:12 in Baghdad that Friday, or the coming night?
 //!
 //! ```
-//! use chrono::{TimeZone, Utc};
+//! use dateline_time::chrono::{TimeZone, Utc};
 //! use dateline_time::{find_expressions, NoteCode, ReportContext, Tz, ZoneOrigin};
 //!
 //! let report = ReportContext::new(Utc.with_ymd_and_hms(2020, 1, 3, 19, 44, 0).unwrap(), Tz::Europe__London);
@@ -194,7 +194,19 @@
 //! prints). Names are kebab-case (`"form": "day-month-year-time"`), instants RFC 3339, zones IANA
 //! names, spans `{"start", "end"}`, enums with data tagged by `kind` (`{"kind": "stated",
 //! "label": "EST"}`, `{"kind": "rollover", "value": 1}`), a sequence's results `{"ok": ...}` or
-//! `{"error": "message"}` and its notes with their `index`.
+//! `{"error": "message"}` and its notes with their `index`. [`Precision`], [`Interval`],
+//! [`Granularity`] and [`ExpressionKind`] also deserialise: they are the types of dateline's JSON
+//! contract too, which `dateline-model` re-exports.
+//!
+//! `schema`: `schemars::JsonSchema` for those four, for the model's JSON Schema.
+//!
+//! # Names and types
+//!
+//! The chrono types in the signatures are chrono's own, and the crate is re-exported as
+//! [`chrono`] (with chrono-tz's [`Tz`]), so a user needs no chrono dependency, nor one of the same
+//! version. The rule that read a stamp ([`Resolved::rule`], a [`Form`]), a note's [`NoteCode`] and an
+//! error's [`ErrorKind`] are `#[non_exhaustive]` enums to match on; `as_str()` and `Display` give
+//! the kebab-case names dateline prints and serialises (`day-month-year-time`, `zone-disagrees`).
 //!
 //! # Design
 //!
@@ -208,7 +220,7 @@
 //! weekday that does not match the date). A local time in a daylight-saving gap or overlap goes
 //! through an explicit [`DstPolicy`], unless the printed abbreviation settles it (`01:30 EST` on
 //! the night New York's clocks go back is the second 01:30). Stamps that cannot be resolved give an [`Error`] naming the
-//! text, while the rest of the sequence still resolves.
+//! text, of a kind to match on ([`Error::kind`]), while the rest of the sequence still resolves.
 //!
 //! The crate does no I/O and never reads the system clock: the page's date and its capture time
 //! are always the caller's ([`Context::page_date`], [`Context::now`]).
@@ -250,6 +262,10 @@ mod sequence;
 mod types;
 mod zones;
 
+/// The chrono crate this one is built on, whose types are in its signatures (`NaiveDate`,
+/// `NaiveTime`, `DateTime<Utc>`, `FixedOffset`, `Weekday`, `Duration`): a caller needs no chrono
+/// dependency of its own, nor one of the same version.
+pub use chrono;
 pub use chrono_tz::Tz;
 pub use expr::{Expression, ExpressionKind, Granularity, Interval, ReportContext};
 pub use gazetteer::{Place, find_places, place, place_candidates};
@@ -359,7 +375,7 @@ pub fn find_expressions(text: &str, report: &ReportContext) -> Vec<Expression> {
 /// `lunes`, `Dienstag`, `venerdì`, `понедельник`, `الاثنين`), or `None`.
 ///
 /// ```
-/// use chrono::Weekday;
+/// use dateline_time::chrono::Weekday;
 /// use dateline_time::weekday_named;
 ///
 /// assert_eq!(weekday_named("Monday"), Some(Weekday::Mon));
