@@ -434,7 +434,7 @@ fn expression(line: u32, e: dateline_time::Expression) -> TimeExpression {
         u32::try_from(e.span.start).unwrap_or(u32::MAX),
         u32::try_from(e.span.end).unwrap_or(u32::MAX),
     ];
-    let mut out = TimeExpression::new(line, span, e.text, e.rule, e.kind);
+    let mut out = TimeExpression::new(line, span, e.text, e.rule.as_str(), e.kind);
     out.interval = e.interval;
     out.alternatives = e.alternatives;
     out.zone = e.zone;

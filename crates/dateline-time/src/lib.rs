@@ -144,14 +144,14 @@
 //!
 //! ```
 //! use dateline_time::chrono::{TimeZone, Utc};
-//! use dateline_time::{find_expressions, NoteCode, ReportContext, Tz, ZoneOrigin};
+//! use dateline_time::{find_expressions, ExpressionRule, NoteCode, ReportContext, Tz, ZoneOrigin};
 //!
 //! let report = ReportContext::new(Utc.with_ymd_and_hms(2020, 1, 3, 19, 44, 0).unwrap(), Tz::Europe__London);
 //! let text = "The airstrike north of Baghdad is said to have taken place at 1.12am local time.";
 //! let found = find_expressions(text, &report);
 //! let strike = &found[0];
 //! assert_eq!(strike.text, "at 1.12am local time");
-//! assert_eq!(strike.rule, "clock-local-time");
+//! assert_eq!(strike.rule, ExpressionRule::ClockLocalTime);
 //! assert_eq!(strike.origin, ZoneOrigin::Gazetteer { place: "Baghdad".into() });
 //! let t = strike.interval.unwrap();
 //! assert_eq!(t.start.to_rfc3339(), "2020-01-02T22:12:00+00:00");
@@ -204,8 +204,9 @@
 //!
 //! The chrono types in the signatures are chrono's own, and the crate is re-exported as
 //! [`chrono`] (with chrono-tz's [`Tz`]), so a user needs no chrono dependency, nor one of the same
-//! version. The rule that read a stamp ([`Resolved::rule`], a [`Form`]), a note's [`NoteCode`] and an
-//! error's [`ErrorKind`] are `#[non_exhaustive]` enums to match on; `as_str()` and `Display` give
+//! version. The rule that read a stamp ([`Resolved::rule`], a [`Form`]) or an expression
+//! ([`ExpressionRule`]), a note's [`NoteCode`] and an error's [`ErrorKind`] are `#[non_exhaustive]`
+//! enums to match on; `as_str()` and `Display` give
 //! the kebab-case names dateline prints and serialises (`day-month-year-time`, `zone-disagrees`).
 //!
 //! # Design
@@ -267,7 +268,7 @@ mod zones;
 /// dependency of its own, nor one of the same version.
 pub use chrono;
 pub use chrono_tz::Tz;
-pub use expr::{Expression, ExpressionKind, Granularity, Interval, ReportContext};
+pub use expr::{Expression, ExpressionKind, ExpressionRule, Granularity, Interval, ReportContext};
 pub use gazetteer::{Place, find_places, place, place_candidates};
 pub use types::{
     Anchor, Context, DstPolicy, Error, ErrorKind, Form, Inferred, Note, NoteCode, Order,

@@ -885,9 +885,11 @@ mod ser {
                 assert_eq!(json(&form), format!("\"{form}\""));
                 assert_eq!(form, form.as_str());
             }
+            let stamp_in_text = crate::ExpressionRule::Stamp(Form::Iso8601);
+            assert_eq!(json(&stamp_in_text), r#""iso-8601""#);
             insta::assert_snapshot!(
-                format!("{} {}", NoteCode::ZoneDisagrees, Form::Iso8601),
-                @"zone-disagrees iso-8601"
+                format!("{} {} {stamp_in_text}", NoteCode::ZoneDisagrees, Form::Iso8601),
+                @"zone-disagrees iso-8601 iso-8601"
             );
         }
 
