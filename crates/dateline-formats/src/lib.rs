@@ -76,8 +76,9 @@
 //! page prints only a date is shown on that date, as printed (its `date`), with no time of day:
 //! its time, the start of that day in the page's zone, can be on the UTC day before.
 //!
-//! Errors are one [`Error`] type. An I/O failure keeps the [`io::Error`](std::io::Error) as its
-//! source, so a caller can tell a closed pipe from a real failure ([`Error::is_broken_pipe`]).
+//! Errors are one [`Error`] type, whose [`Error::kind`] ([`ErrorKind`]) can be matched on. An I/O
+//! failure keeps the [`io::Error`](std::io::Error) as its source, so a caller can tell a closed
+//! pipe from a real failure ([`Error::is_broken_pipe`]).
 
 #![deny(missing_docs)]
 

@@ -64,7 +64,7 @@
 //! [`merge`] returns a [`Merged`]: the events sorted by UTC time and then by id, the diagnostics,
 //! and an [`Explanation`] for each decision worth explaining (each join, each near miss, each join
 //! a guard refused), for `--explain`. [`try_merge`] is the strict variant: it refuses, with an
-//! [`Error`], input in which two posts share an id.
+//! [`Error`] (of [`ErrorKind::DuplicatePost`]), input in which two posts share an id.
 //!
 //! ```
 //! use dateline_merge::dateline_model::chrono::{DateTime, Utc};

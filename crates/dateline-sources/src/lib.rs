@@ -110,6 +110,10 @@
 //!   a live blog's posts are checked against its machine updates (every update with one time is
 //!   a template's, not the posts').
 //! - The crate does no I/O, reads no clock and prints nothing.
+//! - **One dependency for a reader.** What [`read`] returns is re-exported ([`Document`],
+//!   [`Diagnostic`], [`Severity`], and the crates [`dateline_model`] and [`dateline_time`], with
+//!   its `chrono` for [`Options::captured_at`]); the crate's one [`Error`] (from [`layout`]) has an
+//!   [`Error::kind`] to match on.
 //!
 //! [`Document::dropped`]: dateline_model::Document::dropped
 //! [`Document::context`]: dateline_model::Document::context
