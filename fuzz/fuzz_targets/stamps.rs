@@ -8,8 +8,8 @@
 
 use chrono::{DateTime, NaiveDate};
 use dateline_time::{
-    Context, Report, Tz, ZoneOrigin, find_expressions, find_places, find_stamps, parse_stamp,
-    resolve, resolve_sequence, zone_statement,
+    Context, ReportContext, Tz, ZoneOrigin, find_expressions, find_places, find_stamps,
+    parse_stamp, resolve, resolve_sequence, zone_statement,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -53,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = zone_statement(text);
     let _ = find_places(text);
 
-    let report = Report::new(now, Tz::Europe__London);
+    let report = ReportContext::new(now, Tz::Europe__London);
     for expression in find_expressions(text, &report) {
         assert!(
             text.get(expression.span.clone()).is_some(),

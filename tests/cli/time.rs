@@ -47,6 +47,11 @@ fn local_time_in_a_named_place_with_its_uncertainty() {
         expression["alternatives"][0]["start"],
         "2020-01-03T22:12:00Z"
     );
+    // Names as the timeline's JSON gives them: kebab-case, never Rust's variant names.
+    assert_eq!(expression["rule"], "clock-local-time");
+    assert_eq!(expression["kind"], "instant");
+    assert_eq!(expression["interval"]["granularity"], "minute");
+    assert_eq!(expression["notes"][0]["code"], "local-time-place");
 }
 
 #[test]

@@ -7,7 +7,9 @@
 use std::io::{self, BufRead, BufWriter, Write};
 
 use chrono::{DateTime, Utc};
-use dateline_time::{Context, Found, Granularity, Inferred, Reading, Report, Tz, ZoneOrigin};
+use dateline_time::{
+    Context, Found, Granularity, Inferred, Reading, ReportContext, Tz, ZoneOrigin,
+};
 use serde::Serialize;
 
 use crate::args::TimeArgs;
@@ -50,7 +52,7 @@ pub fn run(args: &TimeArgs) -> Result<(), CliError> {
     }
     let report = reference.map(|utc| {
         let tz = zone.unwrap_or(Tz::UTC);
-        let report = Report::new(utc, tz);
+        let report = ReportContext::new(utc, tz);
         match &args.country {
             Some(country) => report.with_country(country),
             None => report,

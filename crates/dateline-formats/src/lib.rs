@@ -1,4 +1,4 @@
-//! dateline's output formats: a [`Timeline`](dateline_model::Timeline) written as JSON, Markdown,
+//! dateline's output formats: a [`Timeline`] written as JSON, Markdown,
 //! JSON Lines, CSV, Apache Parquet, iCalendar, TimelineJS JSON or a web page.
 //!
 //! Every format is a value that implements [`Format`]: a name for `--format`, a one-line
@@ -55,8 +55,7 @@
 //! is `#[non_exhaustive]`, so it grows without breaking callers.
 //!
 //! ```
-//! use dateline_formats::{WriteOptions, by_name};
-//! use dateline_model::Timeline;
+//! use dateline_formats::{Timeline, WriteOptions, by_name};
 //!
 //! let json = by_name("json").expect("a built-in format");
 //! let mut out: Vec<u8> = Vec::new();
@@ -81,8 +80,9 @@
 //! page prints only a date is shown on that date, as printed (its `date`), with no time of day:
 //! its time, the start of that day in the page's zone, can be on the UTC day before.
 //!
-//! Errors are one [`Error`] type. An I/O failure keeps the [`io::Error`](std::io::Error) as its
-//! source, so a caller can tell a closed pipe from a real failure ([`Error::is_broken_pipe`]).
+//! Errors are one [`Error`] type, whose [`Error::kind`] ([`ErrorKind`]) can be matched on. An I/O
+//! failure keeps the [`io::Error`](std::io::Error) as its source, so a caller can tell a closed
+//! pipe from a real failure ([`Error::is_broken_pipe`]).
 
 #![deny(missing_docs)]
 
@@ -101,7 +101,10 @@ mod reports;
 mod timelinejs;
 
 pub use crate::csv::{Csv, EVENT_COLUMNS, REPORT_COLUMNS};
-pub use error::Error;
+/// The model crate whose [`Timeline`] the formats write.
+pub use dateline_model;
+pub use dateline_model::Timeline;
+pub use error::{Error, ErrorKind};
 pub use format::{Format, WriteOptions, by_name, formats};
 pub use html::Html;
 pub use ics::Ics;

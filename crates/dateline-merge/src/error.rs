@@ -3,24 +3,40 @@
 /// Why [`try_merge`](crate::try_merge) refused its input.
 ///
 /// [`merge`](crate::merge) never fails: it reports the same problems as diagnostics and goes on.
-/// The variants are private so they can change without breaking callers; the message names the
-/// post and both documents.
+/// The variants are private so they can change without breaking callers; [`Error::kind`] says
+/// which kind of failure it is, to match on, and the message names the post and both documents.
 #[derive(Debug, thiserror::Error)]
 #[error(transparent)]
-pub struct Error(#[from] ErrorKind);
+pub struct Error(#[from] Repr);
+
+/// The kind of an [`Error`], to match on; the details are in the error's message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Two posts share an id, usually because the same page was given twice
+    /// ([`Error::duplicate_post`] names it).
+    DuplicatePost,
+}
 
 impl Error {
+    /// The kind of failure.
+    pub fn kind(&self) -> ErrorKind {
+        match &self.0 {
+            Repr::DuplicatePost { .. } => ErrorKind::DuplicatePost,
+        }
+    }
+
     /// The post id that was found more than once, when that is the problem.
     pub fn duplicate_post(&self) -> Option<&str> {
         match &self.0 {
-            ErrorKind::DuplicatePost { id, .. } => Some(id),
+            Repr::DuplicatePost { id, .. } => Some(id),
         }
     }
 }
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub(crate) enum ErrorKind {
+pub(crate) enum Repr {
     /// Two posts share an id, usually because the same page was given twice.
     #[error("post `{id}` is in both `{kept}` and `{dropped}` (the same page given twice?)")]
     DuplicatePost {

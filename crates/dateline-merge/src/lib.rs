@@ -1,9 +1,9 @@
 //! dateline's merge stage: documents in, events out, one event per real-world occurrence, across
 //! outlets, with the evidence.
 //!
-//! The pages dateline reads become [`Document`](dateline_model::Document)s, each with its posts and
+//! The pages dateline reads become [`Document`]s, each with its posts and
 //! their resolved times. This crate turns them into the timeline's
-//! [`Event`](dateline_model::Event)s. An event is one real-world occurrence (the same statement or
+//! [`Event`]s. An event is one real-world occurrence (the same statement or
 //! tweet, the same strike, the same phone call, the same announcement) together with every post that
 //! reports it. Reactions to it, analysis of it and later recaps are other events. When The
 //! Independent (12:45 UK time) and DW (12:53 UTC) both report Trump's "Iran never won a war, but
@@ -64,12 +64,12 @@
 //! [`merge`] returns a [`Merged`]: the events sorted by UTC time and then by id, the diagnostics,
 //! and an [`Explanation`] for each decision worth explaining (each join, each near miss, each join
 //! a guard refused), for `--explain`. [`try_merge`] is the strict variant: it refuses, with an
-//! [`Error`], input in which two posts share an id.
+//! [`Error`] (of [`ErrorKind::DuplicatePost`]), input in which two posts share an id.
 //!
 //! ```
-//! use chrono::{DateTime, Utc};
-//! use dateline_merge::{Options, Verdict, merge};
-//! use dateline_model::{Basis, Document, DocumentKind, Post, ResolvedTime, ZoneSource};
+//! use dateline_merge::dateline_model::chrono::{DateTime, Utc};
+//! use dateline_merge::dateline_model::{Basis, DocumentKind, Post, ResolvedTime, ZoneSource};
+//! use dateline_merge::{Document, Options, Verdict, merge};
 //!
 //! fn blog(outlet: &str, bytes: &[u8], posts: &[(u32, &str, &str)]) -> Document {
 //!     let mut doc = Document::new(format!("{outlet}.txt"), "generic", bytes);
@@ -140,7 +140,11 @@ mod text;
 mod tokens;
 mod tongue;
 
-pub use error::Error;
+/// The model crate whose [`Document`]s [`merge`] reads and whose [`Event`]s and [`Diagnostic`]s
+/// it gives.
+pub use dateline_model;
+pub use dateline_model::{Diagnostic, Document, Event};
+pub use error::{Error, ErrorKind};
 pub use explain::{Explanation, Verdict};
 pub use gather::{Page, gather};
 pub use merge::{Merged, Options, merge, try_merge};

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use dateline_model::{Diagnostic, Document, Event, Post, Severity};
 use rayon::prelude::*;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, Repr};
 use crate::events::build;
 use crate::explain::Explanation;
 
@@ -93,7 +93,7 @@ pub fn merge(documents: &[Document], options: &Options) -> Merged {
 pub fn try_merge(documents: &[Document], options: &Options) -> Result<Merged, Error> {
     let (reports, duplicates) = collect(documents);
     if let Some(duplicate) = duplicates.into_iter().next() {
-        return Err(ErrorKind::DuplicatePost {
+        return Err(Repr::DuplicatePost {
             id: duplicate.id.to_owned(),
             kept: duplicate.kept.to_owned(),
             dropped: duplicate.dropped.to_owned(),
@@ -430,6 +430,7 @@ mod tests {
 
         let err =
             try_merge(&[copy, original.clone()], &Options::default()).expect_err("a duplicate");
+        assert_eq!(err.kind(), crate::ErrorKind::DuplicatePost);
         assert_eq!(err.duplicate_post(), Some(original.posts[0].id.as_str()));
         insta::assert_snapshot!(err, @r#"post `18b7cb099a9e:1` is in both `a.txt` and `copy/a.txt` (the same page given twice?)"#);
         assert!(try_merge(&[original], &Options::default()).is_ok());

@@ -32,6 +32,11 @@
 //! Every time keeps the line and the raw text it was read from and the rule that resolved it, so a
 //! reader can always ask "where did this come from, and why".
 //!
+//! [`Precision`], [`Interval`], [`Granularity`] and [`ExpressionKind`] are `dateline-time`'s own
+//! types, re-exported: a concept the time crate and the contract share has one type, which
+//! serialises as the contract says. The chrono of the fields is re-exported as [`chrono`], so a
+//! user needs no chrono dependency of its own.
+//!
 //! A source plugin's answer (`docs/plugins.md`) is read into a [`SourceReply`], here rather than in
 //! the CLI, so that every reader of the protocol reads it the same way.
 //!
@@ -50,6 +55,9 @@ mod protocol;
 mod schema;
 mod time;
 
+/// The chrono crate whose types are in the model's fields (`DateTime<Utc>`, `NaiveDate`,
+/// `FixedOffset`), so that a user needs no chrono dependency of its own.
+pub use chrono;
 pub use context::{Clue, Decision, PageContext, Question};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentKind, DropReason, Dropped, Post, ZoneStatement};

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+pub use dateline_time::{ExpressionKind, Granularity, Interval, Precision};
 use serde::{Deserialize, Serialize};
 
 /// A time read from a page and resolved to an instant.
@@ -168,22 +169,6 @@ pub enum Inference {
     },
 }
 
-/// The finest unit a stamp gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum Precision {
-    /// Seconds are printed.
-    Second,
-    /// Hours and minutes are printed.
-    Minute,
-    /// Only the hour is meaningful.
-    Hour,
-    /// Only the date is printed.
-    Day,
-}
-
 /// A time expression in a post's running text ("last night", "on Friday", "1.12am local time"),
 /// read against that post's own time and zone: when the reported event happened, as opposed to
 /// when it was reported.
@@ -238,68 +223,6 @@ impl TimeExpression {
             notes: Vec::new(),
         }
     }
-}
-
-/// What kind of time an expression names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum ExpressionKind {
-    /// A point in time, to the expression's granularity ("at 1.12am").
-    Instant,
-    /// A span ("last night", "in March", "earlier this week").
-    Interval,
-    /// From a time until the report ("since October").
-    OpenSince,
-    /// A repeating time ("each evening at 1830 UTC"); it has no single interval.
-    Recurring,
-}
-
-/// A half-open interval of time, `[start, end)`, with the granularity of what was said.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct Interval {
-    /// The start, inclusive.
-    pub start: DateTime<Utc>,
-    /// The end, exclusive.
-    pub end: DateTime<Utc>,
-    /// How fine the expression is.
-    pub granularity: Granularity,
-}
-
-impl Interval {
-    /// An interval from its bounds and granularity.
-    pub fn new(start: DateTime<Utc>, end: DateTime<Utc>, granularity: Granularity) -> Self {
-        Interval {
-            start,
-            end,
-            granularity,
-        }
-    }
-}
-
-/// How fine a time expression is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Granularity {
-    /// To the minute ("at 1.12am").
-    Minute,
-    /// To the hour ("at 3pm", "around 5 o'clock").
-    Hour,
-    /// A part of a day ("last night", "this morning").
-    PartOfDay,
-    /// A day ("yesterday", "on Friday", "on 3 January").
-    Day,
-    /// A week ("earlier this week").
-    Week,
-    /// A month ("in March").
-    Month,
-    /// A year ("in 2019").
-    Year,
 }
 
 #[cfg(test)]

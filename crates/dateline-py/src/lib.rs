@@ -288,7 +288,7 @@ fn times<'py>(
         context = context.with_country(country);
     }
     let report = reference.map(|utc| {
-        let report = dateline_time::Report::new(utc, tz.unwrap_or(dateline_time::Tz::UTC));
+        let report = dateline_time::ReportContext::new(utc, tz.unwrap_or(dateline_time::Tz::UTC));
         match &country {
             Some(country) => report.with_country(country),
             None => report,

@@ -110,6 +110,10 @@
 //!   a live blog's posts are checked against its machine updates (every update with one time is
 //!   a template's, not the posts').
 //! - The crate does no I/O, reads no clock and prints nothing.
+//! - **One dependency for a reader.** What [`read`] returns is re-exported ([`Document`],
+//!   [`Diagnostic`], [`Severity`], and the crates [`dateline_model`] and [`dateline_time`], with
+//!   its `chrono` for [`Options::captured_at`]); the crate's one [`Error`] (from [`layout`]) has an
+//!   [`Error::kind`] to match on.
 //!
 //! [`Document::dropped`]: dateline_model::Document::dropped
 //! [`Document::context`]: dateline_model::Document::context
@@ -133,9 +137,15 @@ mod page;
 mod resolve;
 
 pub use cnn::CnnLiveBlog;
+/// The model crate whose [`Document`] and [`Diagnostic`] [`read`] returns.
+pub use dateline_model;
+pub use dateline_model::{Diagnostic, Document, Severity};
+/// The time crate that resolves the stamps, with the chrono crate of [`Options::captured_at`]
+/// (`dateline_sources::dateline_time::chrono`).
+pub use dateline_time;
 pub use dateline_time::{DstPolicy, Tz};
 pub use dw::DwLiveBlog;
-pub use error::Error;
+pub use error::{Error, ErrorKind};
 pub use generic::Generic;
 pub use independent::{IndependentArticle, IndependentLiveBlog};
 pub use layout::{Conflict, Detection, DraftPost, Layout, LineRoles, Parsed, RawStamp, Role};
@@ -143,7 +153,6 @@ pub use outlets::{Outlet, outlet_by_domain, outlet_by_name, outlets};
 pub use page::Page;
 
 use chrono::{DateTime, Utc};
-use dateline_model::{Diagnostic, Document, Severity};
 
 /// How to read a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,7 +215,7 @@ pub fn layout(name: &str) -> Result<&'static dyn Layout, Error> {
         .iter()
         .copied()
         .find(|l| l.name() == name)
-        .ok_or_else(|| error::ErrorKind::UnknownLayout {
+        .ok_or_else(|| error::Repr::UnknownLayout {
             name: name.to_owned(),
             known: layout_names().join(", "),
         })

@@ -2,11 +2,10 @@
 //! turned into a model [`Document`], every line accounted for, and the page checked against itself.
 
 use dateline_model::{
-    Basis, Diagnostic, Document, DocumentKind, DropReason, Dropped, ExpressionKind, Granularity,
-    Inference, Interval, Post, Precision, ResolvedTime, Severity, TimeExpression, ZoneSource,
-    ZoneStatement,
+    Basis, Diagnostic, Document, DocumentKind, DropReason, Dropped, Inference, Post, Precision,
+    ResolvedTime, Severity, TimeExpression, ZoneSource, ZoneStatement,
 };
-use dateline_time::{DstPolicy, Inferred, Note, Report, Resolved, Stamp, Tz, ZoneOrigin};
+use dateline_time::{DstPolicy, Inferred, Note, ReportContext, Resolved, Stamp, Tz, ZoneOrigin};
 
 use rayon::prelude::*;
 
@@ -393,7 +392,7 @@ fn expressions(
     country: Option<&str>,
 ) -> Vec<TimeExpression> {
     let tz = time.zone.parse::<Tz>().unwrap_or(Tz::UTC);
-    let mut report = Report::new(time.utc, tz);
+    let mut report = ReportContext::new(time.utc, tz);
     if let Some(country) = country {
         report = report.with_country(country);
     }
@@ -435,15 +434,9 @@ fn expression(line: u32, e: dateline_time::Expression) -> TimeExpression {
         u32::try_from(e.span.start).unwrap_or(u32::MAX),
         u32::try_from(e.span.end).unwrap_or(u32::MAX),
     ];
-    let kind = match e.kind {
-        dateline_time::ExpressionKind::Instant => ExpressionKind::Instant,
-        dateline_time::ExpressionKind::OpenSince => ExpressionKind::OpenSince,
-        dateline_time::ExpressionKind::Recurring => ExpressionKind::Recurring,
-        _ => ExpressionKind::Interval,
-    };
-    let mut out = TimeExpression::new(line, span, e.text, e.rule, kind);
-    out.interval = e.interval.map(interval);
-    out.alternatives = e.alternatives.into_iter().map(interval).collect();
+    let mut out = TimeExpression::new(line, span, e.text, e.rule.as_str(), e.kind);
+    out.interval = e.interval;
+    out.alternatives = e.alternatives;
     out.zone = e.zone;
     out.zone_source = match e.origin {
         ZoneOrigin::Caller => ZoneSource::Post,
@@ -452,19 +445,6 @@ fn expression(line: u32, e: dateline_time::Expression) -> TimeExpression {
     out.recurrence = e.recurrence;
     out.notes = e.notes.into_iter().map(|n| n.message).collect();
     out
-}
-
-fn interval(i: dateline_time::Interval) -> Interval {
-    let granularity = match i.granularity {
-        dateline_time::Granularity::Minute => Granularity::Minute,
-        dateline_time::Granularity::Hour => Granularity::Hour,
-        dateline_time::Granularity::PartOfDay => Granularity::PartOfDay,
-        dateline_time::Granularity::Day => Granularity::Day,
-        dateline_time::Granularity::Week => Granularity::Week,
-        dateline_time::Granularity::Month => Granularity::Month,
-        _ => Granularity::Year,
-    };
-    Interval::new(i.start, i.end, granularity)
 }
 
 /// Keeps the first diagnostic with `code` from `from` on, and folds the others into it: a page
@@ -624,7 +604,7 @@ fn note_diagnostic(note: &Note, line: Option<u32>) -> Diagnostic {
     } else {
         Severity::Info
     };
-    let d = Diagnostic::new(severity, note.code, note.message.clone());
+    let d = Diagnostic::new(severity, note.code.as_str(), note.message.clone());
     match line {
         Some(line) => d.at_line(line),
         None => d,
@@ -658,13 +638,8 @@ pub(crate) fn convert(page: &Page<'_>, raw: &RawStamp, r: Resolved) -> ResolvedT
 
 fn basis_of(raw: RawStamp, r: Resolved) -> ResolvedTime {
     let zone_source = zone_source(r.origin);
-    let mut basis = Basis::new(r.rule, zone_source);
-    basis.precision = match r.precision {
-        dateline_time::Precision::Second => Precision::Second,
-        dateline_time::Precision::Minute => Precision::Minute,
-        dateline_time::Precision::Hour => Precision::Hour,
-        _ => Precision::Day,
-    };
+    let mut basis = Basis::new(r.rule.as_str(), zone_source);
+    basis.precision = r.precision;
     basis.inferred = r
         .inferred
         .iter()

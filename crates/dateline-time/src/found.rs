@@ -1,11 +1,11 @@
 //! Every time in a text, line by line: the stamps [`find_stamps`](crate::find_stamps) finds,
-//! resolved against a [`Context`], and the expressions of running text read against a [`Report`],
+//! resolved against a [`Context`], and the expressions of running text read against a [`ReportContext`],
 //! where one covers the other the longer kept (a stamp on a tie). What `dateline time` prints,
 //! for any program that wants the same reading.
 
 use std::ops::Range;
 
-use crate::{Context, Expression, Report, Resolved, Stamp};
+use crate::{Context, Expression, ReportContext, Resolved, Stamp};
 
 /// One time found on one line of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub enum Reading {
 /// the expressions of running text read against it ("last night" needs a time to be read from).
 /// Where a stamp and an expression overlap, the longer stays, a stamp on a tie; each line's times
 /// come in the order they stand.
-pub fn find_times(text: &str, context: &Context, report: Option<&Report>) -> Vec<Found> {
+pub fn find_times(text: &str, context: &Context, report: Option<&ReportContext>) -> Vec<Found> {
     let mut found = Vec::new();
     for (i, line) in text.lines().enumerate() {
         found.extend(line_times(i + 1, line, context, report));
@@ -68,7 +68,12 @@ pub fn find_times(text: &str, context: &Context, report: Option<&Report>) -> Vec
 }
 
 /// The times of one line, numbered `number`.
-fn line_times(number: usize, line: &str, context: &Context, report: Option<&Report>) -> Vec<Found> {
+fn line_times(
+    number: usize,
+    line: &str,
+    context: &Context,
+    report: Option<&ReportContext>,
+) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     for stamp in crate::find_stamps(line) {
         let (resolved, error) = match crate::resolve(&stamp, context) {
@@ -124,7 +129,7 @@ mod tests {
     #[test]
     fn stamps_and_expressions_of_each_line_in_order() {
         let utc: DateTime<Utc> = "2020-01-03T12:00:00Z".parse().unwrap_or_default();
-        let report = Report::new(utc, crate::Tz::UTC);
+        let report = ReportContext::new(utc, crate::Tz::UTC);
         let context = Context::default().with_now(utc);
         let found = find_times(
             "Updated 12:31 p.m. ET, January 4, 2020\nThe strike came last night, officials said.",

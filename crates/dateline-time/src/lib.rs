@@ -17,7 +17,7 @@
 //!
 //! It also reads the **time expressions in a post's running text** ("last night", "on Friday",
 //! "1.12am local time"): [`find_expressions`] returns each [`Expression`] with its span, the rule,
-//! an [`Interval`] read against the post's own [`Report`] time and zone, and notes on every
+//! an [`Interval`] read against the post's own [`ReportContext`] time and zone, and notes on every
 //! choice (see [Expressions in running text](#expressions-in-running-text)).
 //!
 //! # What is recognised
@@ -82,7 +82,7 @@
 //! An Independent live-blog footer, in the outlet's zone (UK civil time):
 //!
 //! ```
-//! use dateline_time::{find_stamps, resolve, Context, Tz, ZoneOrigin};
+//! use dateline_time::{find_stamps, resolve, Context, Form, Tz, ZoneOrigin};
 //!
 //! let line = "Jon Sharman3 January 2020 12:44";
 //! let stamps = find_stamps(line);
@@ -96,7 +96,8 @@
 //! let t = resolve(&stamps[0], &ctx)?;
 //! assert_eq!(t.utc.to_rfc3339(), "2020-01-03T12:44:00+00:00");
 //! assert_eq!(t.zone, "Europe/London");
-//! assert_eq!(t.rule, "day-month-year-time");
+//! assert_eq!(t.rule, Form::DayMonthYearTime);
+//! assert_eq!(t.rule.as_str(), "day-month-year-time");
 //! # Ok::<(), dateline_time::Error>(())
 //! ```
 //!
@@ -104,7 +105,7 @@
 //! after midnight belong to the next day:
 //!
 //! ```
-//! use chrono::NaiveDate;
+//! use dateline_time::chrono::NaiveDate;
 //! use dateline_time::{parse_stamp, resolve_sequence, Context, Inferred, Order, Tz, ZoneOrigin};
 //!
 //! let stamps: Vec<_> = ["00:17", "00:04", "23:56", "23:42"]
@@ -127,7 +128,7 @@
 //!
 //! A story's body says when things happened, not when it was written: "the bombing last night",
 //! "Friday's attack", "since October", "at 1.12am local time". [`find_expressions`] reads each
-//! against the post's own [`Report`] (its time and zone, never the page's later update), in the
+//! against the post's own [`ReportContext`] (its time and zone, never the page's later update), in the
 //! report's zone unless the expression states one, and **past-biased**, as news is: "Friday" in a
 //! Saturday post is the day before, "in May" in a January post last May, a clock with no day the
 //! last such time at or before the report. A sentence that looks ahead ("is set to", "will")
@@ -142,21 +143,21 @@
 //! have taken place at 1.12am local time": 01:12 in Baghdad that Friday, or the coming night?
 //!
 //! ```
-//! use chrono::{TimeZone, Utc};
-//! use dateline_time::{find_expressions, Report, Tz, ZoneOrigin};
+//! use dateline_time::chrono::{TimeZone, Utc};
+//! use dateline_time::{find_expressions, ExpressionRule, NoteCode, ReportContext, Tz, ZoneOrigin};
 //!
-//! let report = Report::new(Utc.with_ymd_and_hms(2020, 1, 3, 19, 44, 0).unwrap(), Tz::Europe__London);
+//! let report = ReportContext::new(Utc.with_ymd_and_hms(2020, 1, 3, 19, 44, 0).unwrap(), Tz::Europe__London);
 //! let text = "The airstrike north of Baghdad is said to have taken place at 1.12am local time.";
 //! let found = find_expressions(text, &report);
 //! let strike = &found[0];
 //! assert_eq!(strike.text, "at 1.12am local time");
-//! assert_eq!(strike.rule, "clock-local-time");
+//! assert_eq!(strike.rule, ExpressionRule::ClockLocalTime);
 //! assert_eq!(strike.origin, ZoneOrigin::Gazetteer { place: "Baghdad".into() });
 //! let t = strike.interval.unwrap();
 //! assert_eq!(t.start.to_rfc3339(), "2020-01-02T22:12:00+00:00");
 //! // The night after the dateline is kept, and the note says why.
 //! assert_eq!(strike.alternatives[0].start.to_rfc3339(), "2020-01-03T22:12:00+00:00");
-//! assert!(strike.notes.iter().any(|n| n.code == "clock-day-uncertain"));
+//! assert!(strike.notes.iter().any(|n| n.code == NoteCode::ClockDayUncertain));
 //!
 //! let night = &find_expressions("since the bombing last night", &report)[0];
 //! let t = night.interval.unwrap();
@@ -193,7 +194,20 @@
 //! prints). Names are kebab-case (`"form": "day-month-year-time"`), instants RFC 3339, zones IANA
 //! names, spans `{"start", "end"}`, enums with data tagged by `kind` (`{"kind": "stated",
 //! "label": "EST"}`, `{"kind": "rollover", "value": 1}`), a sequence's results `{"ok": ...}` or
-//! `{"error": "message"}` and its notes with their `index`.
+//! `{"error": "message"}` and its notes with their `index`. [`Precision`], [`Interval`],
+//! [`Granularity`] and [`ExpressionKind`] also deserialise: they are the types of dateline's JSON
+//! contract too, which `dateline-model` re-exports.
+//!
+//! `schema`: `schemars::JsonSchema` for those four, for the model's JSON Schema.
+//!
+//! # Names and types
+//!
+//! The chrono types in the signatures are chrono's own, and the crate is re-exported as
+//! [`chrono`] (with chrono-tz's [`Tz`]), so a user needs no chrono dependency, nor one of the same
+//! version. The rule that read a stamp ([`Resolved::rule`], a [`Form`]) or an expression
+//! ([`ExpressionRule`]), a note's [`NoteCode`] and an error's [`ErrorKind`] are `#[non_exhaustive]`
+//! enums to match on; `as_str()` and `Display` give
+//! the kebab-case names dateline prints and serialises (`day-month-year-time`, `zone-disagrees`).
 //!
 //! # Design
 //!
@@ -207,7 +221,7 @@
 //! weekday that does not match the date). A local time in a daylight-saving gap or overlap goes
 //! through an explicit [`DstPolicy`], unless the printed abbreviation settles it (`01:30 EST` on
 //! the night New York's clocks go back is the second 01:30). Stamps that cannot be resolved give an [`Error`] naming the
-//! text, while the rest of the sequence still resolves.
+//! text, of a kind to match on ([`Error::kind`]), while the rest of the sequence still resolves.
 //!
 //! The crate does no I/O and never reads the system clock: the page's date and its capture time
 //! are always the caller's ([`Context::page_date`], [`Context::now`]).
@@ -250,13 +264,18 @@ mod sequence;
 mod types;
 mod zones;
 
+/// The chrono crate this one is built on, whose types are in its signatures (`NaiveDate`,
+/// `NaiveTime`, `DateTime<Utc>`, `FixedOffset`, `Weekday`, `Duration`): a caller needs no chrono
+/// dependency of its own, nor one of the same version.
+pub use chrono;
 pub use chrono_tz::Tz;
-pub use expr::{Expression, ExpressionKind, Granularity, Interval, Report};
+pub use expr::{Expression, ExpressionKind, ExpressionRule, Granularity, Interval, ReportContext};
 pub use found::{Found, Reading, find_times};
 pub use gazetteer::{Place, find_places, place, place_candidates};
 pub use types::{
-    Anchor, Context, DstPolicy, Error, Form, Inferred, Note, Order, PartialDate, Precision,
-    Relative, Resolved, Sequence, Stamp, ZoneHint, ZoneLabel, ZoneOrigin, ZoneStatement,
+    Anchor, Context, DstPolicy, Error, ErrorKind, Form, Inferred, Note, NoteCode, Order,
+    PartialDate, Precision, Relative, Resolved, Sequence, Stamp, ZoneHint, ZoneLabel, ZoneOrigin,
+    ZoneStatementMatch,
 };
 
 /// Finds every timestamp in `text`, in order, with byte spans into `text`.
@@ -314,7 +333,7 @@ pub fn dotted_clock(text: &str) -> Option<Stamp> {
 
 /// Recognises a page's statement of the zone its times are in, such as
 /// `All updates in Coordinated Universal Time (UTC)`, `All times BST` or `Times in ET`.
-pub fn zone_statement(line: &str) -> Option<ZoneStatement> {
+pub fn zone_statement(line: &str) -> Option<ZoneStatementMatch> {
     zones::zone_statement(line)
 }
 
@@ -351,7 +370,7 @@ pub fn resolve_sequence(stamps: &[Stamp], ctx: &Context) -> Sequence {
 /// report, with a reading up to 12 hours after it kept in [`Expression::alternatives`]. "a day
 /// later" counts from the previous expression in the text. Every choice is in
 /// [`Expression::notes`].
-pub fn find_expressions(text: &str, report: &Report) -> Vec<Expression> {
+pub fn find_expressions(text: &str, report: &ReportContext) -> Vec<Expression> {
     expr::find_expressions(text, report)
 }
 
@@ -359,7 +378,7 @@ pub fn find_expressions(text: &str, report: &Report) -> Vec<Expression> {
 /// `lunes`, `Dienstag`, `venerdì`, `понедельник`, `الاثنين`), or `None`.
 ///
 /// ```
-/// use chrono::Weekday;
+/// use dateline_time::chrono::Weekday;
 /// use dateline_time::weekday_named;
 ///
 /// assert_eq!(weekday_named("Monday"), Some(Weekday::Mon));

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 use crate::types::{
-    Context, DstPolicy, Error, ErrorKind, Inferred, Note, PartialDate, Relative, Resolved, Stamp,
-    ZoneLabel, ZoneOrigin,
+    Context, DstPolicy, Error, Inferred, Note, NoteCode, PartialDate, Relative, Repr, Resolved,
+    Stamp, ZoneLabel, ZoneOrigin,
 };
 use crate::zones::{self, Clues, Evidence, Season, Unplaced, Zone};
 
@@ -40,7 +40,7 @@ pub(crate) fn resolve_with(
     let (mut zone, origin, mut lookup) = match &stamp.zone {
         Some(label) => {
             let lookup = zones::lookup_with(label, clues).ok_or_else(|| {
-                Error::from(ErrorKind::UnknownZone {
+                Error::from(Repr::UnknownZone {
                     text: text.to_owned(),
                     label: label.to_string(),
                 })
@@ -54,7 +54,7 @@ pub(crate) fn resolve_with(
             Some(hint) => (Zone::Region(hint.tz), hint.origin.clone(), None),
             None => {
                 notes.push(Note::warn(
-                    "zone-assumed",
+                    NoteCode::ZoneAssumed,
                     format!("`{text}` prints no zone and the page gives none; UTC assumed"),
                 ));
                 (Zone::Region(chrono_tz::Tz::UTC), ZoneOrigin::Assumed, None)
@@ -67,21 +67,21 @@ pub(crate) fn resolve_with(
     let (printed, rule) = match crate::scan::numeric_reading(stamp, ctx.country.as_deref()) {
         Some((pd, form, note)) => {
             notes.push(note);
-            (Some(pd), form.name())
+            (Some(pd), form)
         }
         None => match crate::scan::listopad_reading(stamp, ctx.country.as_deref()) {
             Some((pd, note)) => {
                 notes.push(note);
-                (Some(pd), stamp.form.name())
+                (Some(pd), stamp.form)
             }
-            None => (stamp.date, stamp.form.name()),
+            None => (stamp.date, stamp.form),
         },
     };
     notes.extend(crate::scan::clock_suffix_note(stamp));
     let date = match (stamp.relative, printed) {
         (Some(Relative::Weekday(wd)), _) => {
             let now = ctx.now.ok_or_else(|| {
-                Error::from(ErrorKind::CaptureTimeMissing {
+                Error::from(Repr::CaptureTimeMissing {
                     text: text.to_owned(),
                 })
             })?;
@@ -91,7 +91,7 @@ pub(crate) fn resolve_with(
                 Zone::Fixed(off) => now.with_timezone(&off).naive_local(),
             };
             let (date, note) = last_weekday(wd, local, stamp.time, text).ok_or_else(|| {
-                Error::from(ErrorKind::OutOfRange {
+                Error::from(Repr::OutOfRange {
                     text: text.to_owned(),
                 })
             })?;
@@ -100,7 +100,7 @@ pub(crate) fn resolve_with(
         }
         (Some(Relative::Days(days)), _) => {
             let now = ctx.now.ok_or_else(|| {
-                Error::from(ErrorKind::CaptureTimeMissing {
+                Error::from(Repr::CaptureTimeMissing {
                     text: text.to_owned(),
                 })
             })?;
@@ -112,7 +112,7 @@ pub(crate) fn resolve_with(
             today
                 .checked_add_signed(Duration::days(i64::from(days)))
                 .ok_or_else(|| {
-                    Error::from(ErrorKind::OutOfRange {
+                    Error::from(Repr::OutOfRange {
                         text: text.to_owned(),
                     })
                 })?
@@ -124,13 +124,13 @@ pub(crate) fn resolve_with(
                 d
             }
             (None, Some(_)) => {
-                return Err(ErrorKind::PageDateMissing {
+                return Err(Repr::PageDateMissing {
                     text: text.to_owned(),
                 }
                 .into());
             }
             (_, None) => {
-                return Err(ErrorKind::Empty {
+                return Err(Repr::Empty {
                     text: text.to_owned(),
                 }
                 .into());
@@ -141,7 +141,7 @@ pub(crate) fn resolve_with(
         && date.weekday() != wd
     {
         notes.push(Note::warn(
-            "weekday-mismatch",
+            NoteCode::WeekdayMismatch,
             format!(
                 "`{text}` prints {wd:?} but {date} is a {:?}",
                 date.weekday()
@@ -165,8 +165,8 @@ pub(crate) fn resolve_with(
         let zone = zone.name().into_owned();
         let text = text.to_owned();
         match why {
-            Unplaced::Gap => ErrorKind::DstGap { text, zone, date }.into(),
-            Unplaced::Overlap => ErrorKind::DstOverlap { text, zone, date }.into(),
+            Unplaced::Gap => Repr::DstGap { text, zone, date }.into(),
+            Unplaced::Overlap => Repr::DstOverlap { text, zone, date }.into(),
         }
     })?;
     inferred.extend(placed.inferred);
@@ -224,7 +224,7 @@ fn last_weekday(
             "`{text}` read as {name} {date}, the last {name} on or before the capture date {today}"
         )
     };
-    Some((date, Note::info("weekday-before-capture", message)))
+    Some((date, Note::info(NoteCode::WeekdayBeforeCapture, message)))
 }
 
 /// A weekday's English name.
@@ -243,12 +243,12 @@ fn weekday_name(wd: chrono::Weekday) -> &'static str {
 /// `4m ago`: the capture time less the span, shown in the page's zone.
 fn resolve_ago(stamp: &Stamp, ago: Duration, ctx: &Context) -> Result<Resolved, Error> {
     let now = ctx.now.ok_or_else(|| {
-        Error::from(ErrorKind::CaptureTimeMissing {
+        Error::from(Repr::CaptureTimeMissing {
             text: stamp.text.clone(),
         })
     })?;
     let utc = now.checked_sub_signed(ago).ok_or_else(|| {
-        Error::from(ErrorKind::OutOfRange {
+        Error::from(Repr::OutOfRange {
             text: stamp.text.clone(),
         })
     })?;
@@ -261,7 +261,7 @@ fn resolve_ago(stamp: &Stamp, ago: Duration, ctx: &Context) -> Result<Resolved, 
         local: utc.with_timezone(&tz).fixed_offset(),
         zone: Zone::Region(tz).name(),
         origin,
-        rule: stamp.form.name(),
+        rule: stamp.form,
         inferred: vec![Inferred::Capture(now)],
         precision: stamp.precision,
         notes: Vec::new(),
@@ -280,7 +280,7 @@ fn date_of(
         Some(y) => y,
         None => {
             let page = ctx.page_date.ok_or_else(|| {
-                Error::from(ErrorKind::YearMissing {
+                Error::from(Repr::YearMissing {
                     text: text.to_owned(),
                 })
             })?;
@@ -299,7 +299,7 @@ fn date_of(
         }
     };
     NaiveDate::from_ymd_opt(year, pd.month, pd.day).ok_or_else(|| {
-        ErrorKind::NoSuchDate {
+        Repr::NoSuchDate {
             text: text.to_owned(),
             year,
             month: pd.month,
@@ -324,7 +324,7 @@ fn check_also(
         .map_or_else(|| "the page's zone".to_owned(), ZoneLabel::to_string);
     let Some(lookup) = zones::lookup_with(also_label, clues) else {
         return Some(Note::warn(
-            "zone-disagrees",
+            NoteCode::ZoneDisagrees,
             format!(
                 "`{}` names a zone `{also_label}` that is not known",
                 stamp.text
@@ -359,7 +359,7 @@ fn check_also(
     .map(|p| p.local.with_timezone(&Utc).format("%H:%MZ").to_string())
     .unwrap_or_default();
     Some(Note::warn(
-        "zone-disagrees",
+        NoteCode::ZoneDisagrees,
         format!(
             "`{main_time} {main_label}` is {} but `{} {also_label}` is {also_utc}: the two readings are not the same instant",
             utc.format("%H:%MZ"),

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 use crate::resolve::resolve_with;
-use crate::types::{Anchor, Context, Inferred, Note, Order, Resolved, Sequence, Stamp};
+use crate::types::{Anchor, Context, Inferred, Note, NoteCode, Order, Resolved, Sequence, Stamp};
 use crate::zones::{self, Evidence};
 
 const DAY: i64 = 24 * 3600;
@@ -176,7 +176,7 @@ pub(crate) fn resolve_sequence(stamps: &[Stamp], ctx: &Context) -> Sequence {
                     notes.push((
                         i,
                         Note::warn(
-                            "out-of-order",
+                            NoteCode::OutOfOrder,
                             format!(
                                 "`{this}` is {} {rel} than `{that}` before it on a {page} page",
                                 span(diff)
@@ -198,7 +198,7 @@ pub(crate) fn resolve_sequence(stamps: &[Stamp], ctx: &Context) -> Sequence {
                 notes.push((
                     i,
                     Note::warn(
-                        "after-update",
+                        NoteCode::AfterUpdate,
                         format!(
                             "`{text}` ({}) is {} after the page's update time ({})",
                             r.utc.format("%Y-%m-%dT%H:%MZ"),

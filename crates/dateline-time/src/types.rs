@@ -74,7 +74,7 @@ pub enum ZoneLabel {
     Offset(#[cfg_attr(feature = "serde", serde(serialize_with = "ser::offset"))] FixedOffset),
 }
 
-/// The rules that recognise stamps; [`Form::name`] is what a basis reports.
+/// The rules that recognise stamps; [`Form::as_str`] is the kebab-case name a basis reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -113,8 +113,8 @@ pub enum Form {
 }
 
 impl Form {
-    /// The kebab-case name reported in a basis.
-    pub fn name(self) -> &'static str {
+    /// The kebab-case name, as printed and serialised, and reported in a basis.
+    pub fn as_str(self) -> &'static str {
         match self {
             Form::Iso8601 => "iso-8601",
             Form::Rfc2822 => "rfc-2822",
@@ -131,29 +131,37 @@ impl Form {
             Form::SolarHijri => "solar-hijri",
         }
     }
+
+    /// The same as [`Form::as_str`].
+    pub fn name(self) -> &'static str {
+        self.as_str()
+    }
 }
 
-/// The finest unit a stamp prints.
+/// The finest unit a stamp gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Precision {
-    /// Seconds.
+    /// Seconds are printed.
     Second,
-    /// Minutes.
+    /// Hours and minutes are printed.
     Minute,
-    /// Hours.
+    /// Only the hour is meaningful.
     Hour,
-    /// Days.
+    /// Only the date is printed.
     Day,
 }
 
-/// A page's statement of its zone, such as "All updates in Coordinated Universal Time (UTC)".
+/// A page's statement of its zone, such as "All updates in Coordinated Universal Time (UTC)", as
+/// [`crate::zone_statement`] finds it in a line: the zone and where the line names it. (A
+/// document's record of the statement, its line and text, is `dateline_model::ZoneStatement`.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct ZoneStatement {
+pub struct ZoneStatementMatch {
     /// The zone it names.
     pub tz: Tz,
     /// The byte range of the zone's name in the line.
@@ -297,8 +305,9 @@ pub struct Resolved {
     pub zone: Cow<'static, str>,
     /// Where the zone came from.
     pub origin: ZoneOrigin,
-    /// The rule that read the stamp ([`Form::name`]).
-    pub rule: &'static str,
+    /// The rule that read the stamp (the [`Form`] of its reading: a numeric date read month
+    /// first is [`Form::TimeZoneMonthDayYear`] or [`Form::MonthDayYearTime`]).
+    pub rule: Form,
     /// What was inferred.
     pub inferred: Vec<Inferred>,
     /// The finest unit printed.
@@ -335,12 +344,136 @@ pub enum Inferred {
 #[non_exhaustive]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Note {
-    /// A stable kebab-case code, such as `zone-disagrees`.
-    pub code: &'static str,
+    /// What it is about; its kebab-case name, such as `zone-disagrees`, is stable.
+    pub code: NoteCode,
     /// Whether a person should look (`true`) or it is only information.
     pub warning: bool,
     /// What was noticed; lowercase, no trailing period.
     pub message: String,
+}
+
+/// What a [`Note`] is about: a stable code whose kebab-case name ([`NoteCode::as_str`]) is what
+/// dateline prints and serialises, such as `zone-disagrees`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum NoteCode {
+    /// `abbreviation-season`: a zone abbreviation out of season (`BST` in January); the reading in
+    /// force is named.
+    AbbreviationSeason,
+    /// `after-update`: a post stamped after the page's own "updated" time.
+    AfterUpdate,
+    /// `anchor-coarse`: an expression counted from an earlier one ("a day later") that names no
+    /// day, so the day is not known.
+    AnchorCoarse,
+    /// `anchored`: an expression counted from the previous one in the text ("a day later").
+    Anchored,
+    /// `clock-day-inferred`: a clock with no day, read on the last such time at or before the
+    /// report.
+    ClockDayInferred,
+    /// `clock-day-uncertain`: a clock with no day that could as well be on the next day; the other
+    /// reading is an alternative.
+    ClockDayUncertain,
+    /// `clock-suffix-ignored`: a 24-hour clock with an am/pm (`14:10pm`), read as the 24-hour
+    /// clock.
+    ClockSuffixIgnored,
+    /// `date-order`: a numeric date whose fields could be either way round (`03/01/2020`), and the
+    /// order chosen.
+    DateOrder,
+    /// `dst-gap`: a local time in a daylight-saving gap, and how it was read.
+    DstGap,
+    /// `dst-overlap`: a local time that happens twice as daylight saving ends, and which was taken.
+    DstOverlap,
+    /// `future-cue`: a sentence that looks ahead ("is set to", "will"), read as the coming time.
+    FutureCue,
+    /// `local-time-place`: "Local time" read in the zone of the place named before it.
+    LocalTimePlace,
+    /// `local-time-places-disagree`: "Local time" in a text that also names places in other zones.
+    LocalTimePlacesDisagree,
+    /// `local-time-unplaced`: "Local time" in a text that names no place the gazetteer knows; read
+    /// in the report's zone.
+    LocalTimeUnplaced,
+    /// `month-name`: a month name with more than one reading (`listopad`), and the one chosen.
+    MonthName,
+    /// `no-anchor`: an expression counted from an earlier time the text does not give; counted from
+    /// the report's day.
+    NoAnchor,
+    /// `out-of-order`: a step against the page's order, too short to be a midnight rollover.
+    OutOfOrder,
+    /// `part-of-day`: a part of a day ("last night", "this morning") and the hours it was read as.
+    PartOfDay,
+    /// `past-biased`: a weekday, month or date with no other word, read as the most recent one.
+    PastBiased,
+    /// `recurring`: a time that repeats ("each evening at 1830 UTC"): no single interval.
+    Recurring,
+    /// `since-after-report`: "Since" a time after the report, read as that time alone.
+    SinceAfterReport,
+    /// `week-monday`: a week read as Monday to Sunday.
+    WeekMonday,
+    /// `weekday-before-capture`: a weekday and a clock with no date, read on the last such weekday
+    /// before the capture.
+    WeekdayBeforeCapture,
+    /// `weekday-last`: a weekday read as the last one before the report's day ("last Friday").
+    WeekdayLast,
+    /// `weekday-mismatch`: a printed weekday that does not match the date.
+    WeekdayMismatch,
+    /// `weekday-next`: a weekday read as the coming one ("next Friday").
+    WeekdayNext,
+    /// `weekday-this`: a weekday read as the coming one, which may mean the one just past.
+    WeekdayThis,
+    /// `weekend`: a weekend, read as its Saturday and Sunday.
+    Weekend,
+    /// `year-inferred`: a month or date with no year, and the year it was read in.
+    YearInferred,
+    /// `zone-ambiguous`: an ambiguous zone abbreviation (`IST`, `CST`, `BST`, `AST`), and the
+    /// reading chosen and why.
+    ZoneAmbiguous,
+    /// `zone-assumed`: a stamp with no zone on a page that gives none: UTC assumed.
+    ZoneAssumed,
+    /// `zone-disagrees`: two readings of a stamp (a zone and its second clock, an offset and its
+    /// zone) that disagree.
+    ZoneDisagrees,
+}
+
+impl NoteCode {
+    /// The kebab-case code, as printed and serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteCode::AbbreviationSeason => "abbreviation-season",
+            NoteCode::AfterUpdate => "after-update",
+            NoteCode::AnchorCoarse => "anchor-coarse",
+            NoteCode::Anchored => "anchored",
+            NoteCode::ClockDayInferred => "clock-day-inferred",
+            NoteCode::ClockDayUncertain => "clock-day-uncertain",
+            NoteCode::ClockSuffixIgnored => "clock-suffix-ignored",
+            NoteCode::DateOrder => "date-order",
+            NoteCode::DstGap => "dst-gap",
+            NoteCode::DstOverlap => "dst-overlap",
+            NoteCode::FutureCue => "future-cue",
+            NoteCode::LocalTimePlace => "local-time-place",
+            NoteCode::LocalTimePlacesDisagree => "local-time-places-disagree",
+            NoteCode::LocalTimeUnplaced => "local-time-unplaced",
+            NoteCode::MonthName => "month-name",
+            NoteCode::NoAnchor => "no-anchor",
+            NoteCode::OutOfOrder => "out-of-order",
+            NoteCode::PartOfDay => "part-of-day",
+            NoteCode::PastBiased => "past-biased",
+            NoteCode::Recurring => "recurring",
+            NoteCode::SinceAfterReport => "since-after-report",
+            NoteCode::WeekMonday => "week-monday",
+            NoteCode::WeekdayBeforeCapture => "weekday-before-capture",
+            NoteCode::WeekdayLast => "weekday-last",
+            NoteCode::WeekdayMismatch => "weekday-mismatch",
+            NoteCode::WeekdayNext => "weekday-next",
+            NoteCode::WeekdayThis => "weekday-this",
+            NoteCode::Weekend => "weekend",
+            NoteCode::YearInferred => "year-inferred",
+            NoteCode::ZoneAmbiguous => "zone-ambiguous",
+            NoteCode::ZoneAssumed => "zone-assumed",
+            NoteCode::ZoneDisagrees => "zone-disagrees",
+        }
+    }
 }
 
 /// The order a page's stamps run in.
@@ -375,14 +508,80 @@ pub struct Sequence {
 
 /// Why a stamp could not be resolved.
 ///
-/// The message names the stamp's text; the variants are private so they can change.
+/// The message names the stamp's text; the variants are private so they can change, and
+/// [`Error::kind`] says which kind of failure it is, to match on.
 #[derive(Debug, thiserror::Error)]
 #[error(transparent)]
-pub struct Error(#[from] ErrorKind);
+pub struct Error(#[from] Repr);
+
+/// The kind of an [`Error`], to match on; the details are in the error's message.
+///
+/// ```
+/// use dateline_time::{parse_stamp, resolve, Context, ErrorKind};
+///
+/// let stamp = parse_stamp("03:09").expect("a clock");
+/// let err = resolve(&stamp, &Context::default()).expect_err("no page date");
+/// assert_eq!(err.kind(), ErrorKind::PageDateMissing);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The stamp names a date no calendar has (`31 February 2020`).
+    NoSuchDate,
+    /// The stamp prints no date and the context gives no page date ([`Context::page_date`]).
+    PageDateMissing,
+    /// The stamp prints no year and the context gives no page date.
+    YearMissing,
+    /// The stamp counts from the capture time and the context gives none ([`Context::now`]).
+    CaptureTimeMissing,
+    /// The instant falls outside the dates chrono can represent.
+    OutOfRange,
+    /// The stamp prints neither a time nor a date.
+    Empty,
+    /// The stamp names a zone this crate does not know.
+    UnknownZone,
+    /// The local time falls in a daylight-saving gap and the policy is [`DstPolicy::Reject`].
+    DstGap,
+    /// The local time happens twice (daylight saving ends) and the policy is
+    /// [`DstPolicy::Reject`].
+    DstOverlap,
+}
+
+impl Error {
+    /// The kind of failure.
+    pub fn kind(&self) -> ErrorKind {
+        match &self.0 {
+            Repr::NoSuchDate { .. } => ErrorKind::NoSuchDate,
+            Repr::PageDateMissing { .. } => ErrorKind::PageDateMissing,
+            Repr::YearMissing { .. } => ErrorKind::YearMissing,
+            Repr::CaptureTimeMissing { .. } => ErrorKind::CaptureTimeMissing,
+            Repr::OutOfRange { .. } => ErrorKind::OutOfRange,
+            Repr::Empty { .. } => ErrorKind::Empty,
+            Repr::UnknownZone { .. } => ErrorKind::UnknownZone,
+            Repr::DstGap { .. } => ErrorKind::DstGap,
+            Repr::DstOverlap { .. } => ErrorKind::DstOverlap,
+        }
+    }
+
+    /// The stamp's text as printed.
+    pub fn text(&self) -> &str {
+        match &self.0 {
+            Repr::NoSuchDate { text, .. }
+            | Repr::PageDateMissing { text }
+            | Repr::YearMissing { text }
+            | Repr::CaptureTimeMissing { text }
+            | Repr::OutOfRange { text }
+            | Repr::Empty { text }
+            | Repr::UnknownZone { text, .. }
+            | Repr::DstGap { text, .. }
+            | Repr::DstOverlap { text, .. } => text,
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub(crate) enum ErrorKind {
+pub(crate) enum Repr {
     #[error("`{text}` names no such date ({year:04}-{month:02}-{day:02})")]
     NoSuchDate {
         text: String,
@@ -479,7 +678,7 @@ impl ZoneHint {
 }
 
 impl Note {
-    pub(crate) fn warn(code: &'static str, message: String) -> Self {
+    pub(crate) fn warn(code: NoteCode, message: String) -> Self {
         Note {
             code,
             warning: true,
@@ -487,7 +686,7 @@ impl Note {
         }
     }
 
-    pub(crate) fn info(code: &'static str, message: String) -> Self {
+    pub(crate) fn info(code: NoteCode, message: String) -> Self {
         Note {
             code,
             warning: false,
@@ -500,6 +699,42 @@ impl std::fmt::Display for Note {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let level = if self.warning { "warning" } else { "info" };
         write!(f, "{level}[{}]: {}", self.code, self.message)
+    }
+}
+
+impl std::fmt::Display for NoteCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for NoteCode {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for NoteCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for Form {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for Form {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Form {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 
@@ -557,7 +792,7 @@ mod ser {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut st = s.serialize_struct("Note", 4)?;
             st.serialize_field("index", &self.0)?;
-            st.serialize_field("code", self.1.code)?;
+            st.serialize_field("code", self.1.code.as_str())?;
             st.serialize_field("warning", &self.1.warning)?;
             st.serialize_field("message", &self.1.message)?;
             st.end()
@@ -582,10 +817,97 @@ mod ser {
     mod tests {
         use chrono::NaiveDate;
 
-        use crate::{Context, Tz, ZoneOrigin, find_stamps, parse_stamp, place, resolve_sequence};
+        use crate::{
+            Context, Form, NoteCode, Tz, ZoneOrigin, find_stamps, parse_stamp, place,
+            resolve_sequence,
+        };
 
         fn json<T: serde::Serialize>(value: &T) -> String {
             serde_json::to_string(value).unwrap_or_else(|e| e.to_string())
+        }
+
+        #[test]
+        fn codes_and_forms_serialise_as_their_names() {
+            let codes = [
+                NoteCode::AbbreviationSeason,
+                NoteCode::AfterUpdate,
+                NoteCode::AnchorCoarse,
+                NoteCode::Anchored,
+                NoteCode::ClockDayInferred,
+                NoteCode::ClockDayUncertain,
+                NoteCode::ClockSuffixIgnored,
+                NoteCode::DateOrder,
+                NoteCode::DstGap,
+                NoteCode::DstOverlap,
+                NoteCode::FutureCue,
+                NoteCode::LocalTimePlace,
+                NoteCode::LocalTimePlacesDisagree,
+                NoteCode::LocalTimeUnplaced,
+                NoteCode::MonthName,
+                NoteCode::NoAnchor,
+                NoteCode::OutOfOrder,
+                NoteCode::PartOfDay,
+                NoteCode::PastBiased,
+                NoteCode::Recurring,
+                NoteCode::SinceAfterReport,
+                NoteCode::WeekMonday,
+                NoteCode::WeekdayBeforeCapture,
+                NoteCode::WeekdayLast,
+                NoteCode::WeekdayMismatch,
+                NoteCode::WeekdayNext,
+                NoteCode::WeekdayThis,
+                NoteCode::Weekend,
+                NoteCode::YearInferred,
+                NoteCode::ZoneAmbiguous,
+                NoteCode::ZoneAssumed,
+                NoteCode::ZoneDisagrees,
+            ];
+            for code in codes {
+                assert_eq!(json(&code), format!("\"{code}\""));
+                assert_eq!(code, code.as_str());
+            }
+            let forms = [
+                Form::Iso8601,
+                Form::Rfc2822,
+                Form::DayMonthYearTime,
+                Form::TimeZoneMonthDayYear,
+                Form::MonthDayYearTime,
+                Form::TimeZoneDayMonthYear,
+                Form::CompactTimeZoneDate,
+                Form::Clock,
+                Form::Date,
+                Form::Ago,
+                Form::RelativeDayTime,
+                Form::YearMonthDayTime,
+                Form::SolarHijri,
+            ];
+            for form in forms {
+                assert_eq!(json(&form), format!("\"{form}\""));
+                assert_eq!(form, form.as_str());
+            }
+            let stamp_in_text = crate::ExpressionRule::Stamp(Form::Iso8601);
+            assert_eq!(json(&stamp_in_text), r#""iso-8601""#);
+            insta::assert_snapshot!(
+                format!("{} {} {stamp_in_text}", NoteCode::ZoneDisagrees, Form::Iso8601),
+                @"zone-disagrees iso-8601 iso-8601"
+            );
+        }
+
+        #[test]
+        fn expressions_name_their_kind_and_granularity_in_kebab_case_as_the_model_does() {
+            let now = chrono::DateTime::parse_from_rfc3339("2020-01-03T19:44:00Z")
+                .map(|t| t.to_utc())
+                .unwrap_or_default();
+            let report = crate::ReportContext::new(now, Tz::Europe__London);
+            let found = crate::find_expressions("since the bombing last night", &report);
+            let e = serde_json::to_value(&found[0]).unwrap_or_default();
+            insta::assert_snapshot!(
+                format!("{} {} {}", e["rule"], e["kind"], e["interval"]),
+                @r#""last-night" "interval" {"end":"2020-01-03T06:00:00Z","granularity":"part-of-day","start":"2020-01-02T18:00:00Z"}"#
+            );
+            let back: crate::Interval = serde_json::from_value(e["interval"].clone())
+                .unwrap_or_else(|_| crate::Interval::new(now, now, crate::Granularity::Year));
+            assert_eq!(Some(back), found[0].interval);
         }
 
         #[test]
@@ -700,5 +1022,79 @@ mod ser {
                 }
             "#);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    use super::{ErrorKind, ZoneLabel};
+    use crate::{Context, DstPolicy, Tz, ZoneOrigin, parse_stamp, resolve};
+
+    /// The kind of the error `text` gives in `ctx`, and the text the error names.
+    fn failure(text: &str, ctx: &Context) -> Option<(ErrorKind, String)> {
+        let stamp = parse_stamp(text)?;
+        failure_of(&stamp, ctx)
+    }
+
+    fn failure_of(stamp: &super::Stamp, ctx: &Context) -> Option<(ErrorKind, String)> {
+        let err = resolve(stamp, ctx).err()?;
+        Some((err.kind(), err.text().to_owned()))
+    }
+
+    fn new_york_on(date: (i32, u32, u32)) -> Context {
+        let (y, m, d) = date;
+        Context::default()
+            .with_page_date(NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
+            .with_zone(Tz::America__New_York, ZoneOrigin::Caller)
+            .with_dst(DstPolicy::Reject)
+    }
+
+    #[test]
+    fn every_error_has_a_kind_to_match_on() {
+        let none = Context::default();
+        let kind = |text: &str, ctx: &Context| failure(text, ctx).map(|(k, _)| k);
+        assert_eq!(
+            failure("31 February 2020 10:00", &none),
+            Some((ErrorKind::NoSuchDate, "31 February 2020 10:00".to_owned()))
+        );
+        assert_eq!(kind("03:09", &none), Some(ErrorKind::PageDateMissing));
+        assert_eq!(
+            kind("Jan 3, 3:44 PM ET", &none),
+            Some(ErrorKind::YearMissing)
+        );
+        assert_eq!(kind("4m ago", &none), Some(ErrorKind::CaptureTimeMissing));
+        let now = Context::default().with_now(Utc.with_ymd_and_hms(2020, 1, 3, 12, 0, 0).unwrap());
+        assert_eq!(
+            kind(
+                "Yesterday 18:40",
+                &now.clone().with_now(chrono::DateTime::<Utc>::MIN_UTC)
+            ),
+            Some(ErrorKind::OutOfRange)
+        );
+        assert_eq!(kind("Yesterday 18:40", &now), None);
+        assert_eq!(
+            kind("02:30", &new_york_on((2020, 3, 8))),
+            Some(ErrorKind::DstGap)
+        );
+        assert_eq!(
+            kind("01:30", &new_york_on((2020, 11, 1))),
+            Some(ErrorKind::DstOverlap)
+        );
+
+        let clock = parse_stamp("03:09 GMT");
+        let mut unknown = clock.clone();
+        if let Some(s) = unknown.as_mut() {
+            s.zone = Some(ZoneLabel::Abbreviation("XYZ".to_owned()));
+        }
+        let unknown = unknown.and_then(|s| failure_of(&s, &none)).map(|(k, _)| k);
+        assert_eq!(unknown, Some(ErrorKind::UnknownZone));
+        let mut empty = clock;
+        if let Some(s) = empty.as_mut() {
+            s.time = None;
+        }
+        let empty = empty.and_then(|s| failure_of(&s, &none)).map(|(k, _)| k);
+        assert_eq!(empty, Some(ErrorKind::Empty));
     }
 }

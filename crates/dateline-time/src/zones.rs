@@ -10,7 +10,7 @@ use chrono::{
 use chrono_tz::{OffsetComponents, Tz};
 use regex::Regex;
 
-use crate::types::{DstPolicy, Inferred, Note, ZoneLabel, ZoneStatement};
+use crate::types::{DstPolicy, Inferred, Note, NoteCode, ZoneLabel, ZoneStatementMatch};
 
 /// Which part of the year an abbreviation names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -494,7 +494,7 @@ fn settle(
         zone: Zone::Region(pick.tz),
         season: pick.season,
         note: Some(Note::info(
-            "zone-ambiguous",
+            NoteCode::ZoneAmbiguous,
             format!(
                 "`{abbr}` read as {} ({}) {why}; it may also mean {also}",
                 pick.name,
@@ -595,7 +595,7 @@ pub(crate) fn season_note(
         )
     };
     Some(Note::warn(
-        "abbreviation-season",
+        NoteCode::AbbreviationSeason,
         format!(
             "`{label}` names {claims} time but {} keeps {keeps} time on {date}; read as {} civil time (the page probably meant the region's time, not the season's){other}",
             tz.name(),
@@ -665,7 +665,7 @@ pub(crate) fn place(
                     local: t,
                     inferred: None,
                     note: Some(Note::info(
-                        "dst-overlap",
+                        NoteCode::DstOverlap,
                         format!(
                             "{ndt} happens twice in {name}; the printed abbreviation names the {} reading, {}",
                             if matches!(season, Season::Summer) {
@@ -689,7 +689,7 @@ pub(crate) fn place(
                 local: chosen,
                 inferred: Some(Inferred::Dst(policy)),
                 note: Some(Note::warn(
-                    "dst-overlap",
+                    NoteCode::DstOverlap,
                     format!(
                         "{ndt} happens twice in {name} (at {} and {}); the {} policy chose {}",
                         early.to_rfc3339(),
@@ -733,7 +733,7 @@ pub(crate) fn place(
                     local: t,
                     inferred: None,
                     note: Some(Note::info(
-                        "dst-gap",
+                        NoteCode::DstGap,
                         format!(
                             "{ndt} does not exist in {name} (clocks skip it); the printed abbreviation's offset reads it as {}",
                             t.to_rfc3339()
@@ -751,7 +751,7 @@ pub(crate) fn place(
                 local: chosen,
                 inferred: Some(Inferred::Dst(policy)),
                 note: Some(Note::warn(
-                    "dst-gap",
+                    NoteCode::DstGap,
                     format!(
                         "{ndt} does not exist in {name} (clocks skip it); the {} policy read it as {}",
                         policy_name(policy),
@@ -832,7 +832,7 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
 }
 
 /// Recognises a page statement such as "All updates in Coordinated Universal Time (UTC)".
-pub(crate) fn zone_statement(line: &str) -> Option<ZoneStatement> {
+pub(crate) fn zone_statement(line: &str) -> Option<ZoneStatementMatch> {
     let statement = STATEMENT.as_ref()?;
     if !statement.is_match(line.trim_end()) {
         return None;
@@ -869,7 +869,7 @@ pub(crate) fn zone_statement(line: &str) -> Option<ZoneStatement> {
         .chain(bare)
         .chain(abbr)
         .min_by_key(|&(start, end, _)| (start, usize::MAX - end))
-        .map(|(start, end, tz)| ZoneStatement {
+        .map(|(start, end, tz)| ZoneStatementMatch {
             tz,
             span: start..end,
             note: note.filter(|_| abbr_start == Some(start)),

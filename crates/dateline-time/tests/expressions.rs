@@ -7,12 +7,12 @@
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
-use dateline_time::{Expression, ExpressionKind, Interval, Report, Tz, find_expressions};
+use dateline_time::{Expression, ExpressionKind, Interval, ReportContext, Tz, find_expressions};
 
-fn report(utc: &str, tz: &str) -> Report {
+fn report(utc: &str, tz: &str) -> ReportContext {
     let utc: DateTime<Utc> = utc.parse().expect("report time");
     let tz: Tz = tz.parse().expect("zone");
-    Report::new(utc, tz)
+    ReportContext::new(utc, tz)
 }
 
 fn span(i: &Interval) -> String {
@@ -51,7 +51,7 @@ fn render(found: &[Expression]) -> String {
         .join(" | ")
 }
 
-fn notes(text: &str, r: &Report) -> String {
+fn notes(text: &str, r: &ReportContext) -> String {
     find_expressions(text, r)
         .iter()
         .flat_map(|e| e.notes.iter().map(ToString::to_string))
@@ -446,7 +446,7 @@ proptest::proptest! {
     ) {
         let text = words.join(" ");
         let utc = DateTime::from_timestamp(secs, 0).expect("in range");
-        for e in find_expressions(&text, &Report::new(utc, zone)) {
+        for e in find_expressions(&text, &ReportContext::new(utc, zone)) {
             proptest::prop_assert_eq!(text.get(e.span.clone()), Some(e.text.as_str()));
             for i in e.interval.iter().chain(&e.alternatives) {
                 proptest::prop_assert!(i.start <= i.end, "{:?} in {:?}", e, text);
@@ -461,7 +461,10 @@ proptest::proptest! {
 #[test]
 fn since_a_time_after_the_report_does_not_run_backwards() {
     let utc = DateTime::from_timestamp(0, 0).expect("in range");
-    let found = find_expressions("prices have risen since 2019", &Report::new(utc, Tz::UTC));
+    let found = find_expressions(
+        "prices have risen since 2019",
+        &ReportContext::new(utc, Tz::UTC),
+    );
     assert_eq!(found.len(), 1);
     let e = &found[0];
     assert_eq!(e.kind, ExpressionKind::Interval);

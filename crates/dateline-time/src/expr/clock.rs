@@ -9,8 +9,8 @@ use chrono_tz::Tz;
 
 use super::read::{Reading, day, local_date, looks_ahead, reading, shift, zone_name};
 use super::what::{Part, What};
-use super::{Expression, ExpressionKind, Granularity, Interval, Report};
-use crate::types::{Context, Note, Precision, Stamp, ZoneOrigin};
+use super::{Expression, ExpressionKind, Granularity, Interval, ReportContext};
+use crate::types::{Context, Note, NoteCode, Precision, Stamp, ZoneOrigin};
 
 /// A clock with no date is also read on the day after when that puts it this close after the
 /// report.
@@ -26,7 +26,7 @@ pub(super) fn clock(
     printed: &str,
     text: &str,
     span: Range<usize>,
-    report: &Report,
+    report: &ReportContext,
     before: &[Expression],
 ) -> Option<Reading> {
     let mut notes = Vec::new();
@@ -115,7 +115,7 @@ pub(super) fn clock(
                 "before"
             };
             Note::warn(
-                "clock-day-uncertain",
+                NoteCode::ClockDayUncertain,
                 format!(
                     "`{printed}` names no day: read as {local_clock} in {}, {}{}; {}, {h}h{m:02} {rel} the report, is also possible",
                     chosen.zone,
@@ -130,7 +130,7 @@ pub(super) fn clock(
             )
         }
         None => Note::info(
-            "clock-day-inferred",
+            NoteCode::ClockDayInferred,
             format!(
                 "`{printed}` names no day: read as {local_clock} in {}, the last such time before the report",
                 chosen.zone
@@ -162,7 +162,7 @@ pub(super) fn clock(
 }
 
 /// A stamp the scanner reads whole (`3 January 2020 12:44`, `Yesterday 18:40`, `2 hours ago`).
-pub(super) fn whole_stamp(stamp: &Stamp, report: &Report) -> Option<Reading> {
+pub(super) fn whole_stamp(stamp: &Stamp, report: &ReportContext) -> Option<Reading> {
     let mut ctx = Context::default()
         .with_zone(report.tz, ZoneOrigin::Caller)
         .with_page_date(local_date(report.utc, report.tz))
@@ -208,7 +208,10 @@ pub(super) fn whole_stamp(stamp: &Stamp, report: &Report) -> Option<Reading> {
 }
 
 /// The zone and origin of a clock's printed zone, or the report's.
-pub(super) fn stated_zone(stamp: &Stamp, report: &Report) -> (Cow<'static, str>, ZoneOrigin) {
+pub(super) fn stated_zone(
+    stamp: &Stamp,
+    report: &ReportContext,
+) -> (Cow<'static, str>, ZoneOrigin) {
     match &stamp.zone {
         Some(label) => match crate::zones::lookup(label, report.country.as_deref()) {
             Some(l) => (
@@ -229,7 +232,7 @@ fn local_zone(
     text: &str,
     span: Range<usize>,
     printed: &str,
-    report: &Report,
+    report: &ReportContext,
 ) -> (Option<(Tz, &'static str)>, Vec<Note>) {
     let places = crate::gazetteer::find_places(text);
     let sentence = text
@@ -257,7 +260,7 @@ fn local_zone(
         return (
             None,
             vec![Note::warn(
-                "local-time-unplaced",
+                NoteCode::LocalTimeUnplaced,
                 format!(
                     "`{printed}` names a local time but the text names no place the gazetteer knows; read in the report's zone, {}",
                     zone_name(report.tz)
@@ -266,7 +269,7 @@ fn local_zone(
         );
     };
     let mut notes = vec![Note::info(
-        "local-time-place",
+        NoteCode::LocalTimePlace,
         format!(
             "`{printed}` read in {} ({}), {why}",
             place.name,
@@ -282,7 +285,7 @@ fn local_zone(
     }
     if !others.is_empty() {
         notes.push(Note::warn(
-            "local-time-places-disagree",
+            NoteCode::LocalTimePlacesDisagree,
             format!(
                 "the text also names places in other zones: {}",
                 others.join(", ")

@@ -14,8 +14,8 @@ use super::clock;
 use super::recognise::clock_text;
 use super::rules::S;
 use super::what::{Bound, Found, Unit, What, Which, weekday_name};
-use super::{Expression, ExpressionKind, Granularity, Interval, Report};
-use crate::types::{Note, ZoneOrigin};
+use super::{Expression, ExpressionKind, Granularity, Interval, ReportContext};
+use crate::types::{Note, NoteCode, ZoneOrigin};
 
 /// Words that make a sentence look ahead, so `on Saturday` is the coming one.
 static FUTURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -37,7 +37,7 @@ pub(super) struct Reading {
 }
 
 impl Reading {
-    pub(super) fn new(kind: ExpressionKind, interval: Interval, report: &Report) -> Self {
+    pub(super) fn new(kind: ExpressionKind, interval: Interval, report: &ReportContext) -> Self {
         Reading {
             kind,
             interval: Some(interval),
@@ -52,13 +52,13 @@ impl Reading {
     /// "since X": from the start of `unit` up to the report. When `unit` starts after the
     /// report ("since 2019" in a 2015 report), the text contradicts its own date: `unit` itself
     /// is kept and a warning says so, rather than an interval that runs backwards.
-    pub(super) fn since(unit: Interval, report: &Report, printed: &str) -> Self {
+    pub(super) fn since(unit: Interval, report: &ReportContext, printed: &str) -> Self {
         if unit.start <= report.utc {
             let open = Interval::new(unit.start, report.utc, unit.granularity);
             return Reading::new(ExpressionKind::OpenSince, open, report);
         }
         Reading::new(ExpressionKind::Interval, unit, report).note(Note::warn(
-            "since-after-report",
+            NoteCode::SinceAfterReport,
             format!(
                 "`{printed}` names a time after the report itself; read as that {} alone",
                 granularity_name(unit.granularity)
@@ -76,7 +76,7 @@ impl Reading {
 pub(super) fn read(
     found: &Found,
     text: &str,
-    report: &Report,
+    report: &ReportContext,
     before: &[Expression],
 ) -> Option<Expression> {
     let printed = text.get(found.span.clone())?;
@@ -107,7 +107,7 @@ pub(super) fn reading(
     printed: &str,
     text: &str,
     span: Range<usize>,
-    report: &Report,
+    report: &ReportContext,
     before: &[Expression],
 ) -> Option<Reading> {
     let tz = report.tz;
@@ -127,7 +127,7 @@ pub(super) fn reading(
             let interval = Interval::new(at(tz, d, h0)?, at(tz, d, h1)?, Granularity::PartOfDay);
             Some(
                 Reading::new(ExpressionKind::Interval, interval, report).note(Note::info(
-                    "part-of-day",
+                    NoteCode::PartOfDay,
                     format!(
                         "`{printed}` read as the {} of {d}, {h0:02}:00 to {:02}:00 in {}",
                         part.word(),
@@ -163,7 +163,7 @@ pub(super) fn reading(
                     .push(day(tz, o, shift(o, 1)?, Granularity::Day)?);
             }
             Some(r.note(Note::info(
-                "weekend",
+                NoteCode::Weekend,
                 format!("`{printed}` read as Saturday {sat} and Sunday {sun}"),
             )))
         }
@@ -184,7 +184,7 @@ pub(super) fn reading(
                     shift(past, 7)?,
                     Some(past),
                     Note::warn(
-                        "future-cue",
+                        NoteCode::FutureCue,
                         format!(
                             "`{printed}` read as the coming {wd}, {}, since the sentence looks ahead; the past one, {past}, is also possible",
                             shift(past, 7)?
@@ -195,7 +195,7 @@ pub(super) fn reading(
                     past,
                     None,
                     Note::info(
-                        "past-biased",
+                        NoteCode::PastBiased,
                         format!(
                             "`{printed}` read as the most recent {wd} on or before the report's day: {past}"
                         ),
@@ -208,7 +208,7 @@ pub(super) fn reading(
                         past
                     };
                     let note = Note::info(
-                        "weekday-last",
+                        NoteCode::WeekdayLast,
                         format!("`{printed}` read as the last {wd} before the report's day: {d}"),
                     );
                     (d, None, note)
@@ -219,7 +219,7 @@ pub(super) fn reading(
                     let same_week = d.iso_week() == today.iso_week();
                     let note = if same_week {
                         Note::warn(
-                            "weekday-next",
+                            NoteCode::WeekdayNext,
                             format!(
                                 "`{printed}` read as the next {wd} after the report's day, {d}; it may mean the one in the following week, {}",
                                 shift(d, 7)?
@@ -227,7 +227,7 @@ pub(super) fn reading(
                         )
                     } else {
                         Note::info(
-                            "weekday-next",
+                            NoteCode::WeekdayNext,
                             format!(
                                 "`{printed}` read as the next {wd} after the report's day: {d}"
                             ),
@@ -243,7 +243,7 @@ pub(super) fn reading(
                     };
                     let other = (past != today).then_some(past);
                     let note = Note::warn(
-                        "weekday-this",
+                        NoteCode::WeekdayThis,
                         format!(
                             "`{printed}` read as the coming {wd}, {d}; it may mean the one just past"
                         ),
@@ -280,7 +280,7 @@ pub(super) fn reading(
             if let Some(p) = part {
                 let (h0, h1) = p.hours();
                 r.notes.push(Note::info(
-                    "part-of-day",
+                    NoteCode::PartOfDay,
                     format!(
                         "`{printed}` read as the {} of {d}, {h0:02}:00 to {:02}:00 in {}",
                         p.word(),
@@ -308,7 +308,7 @@ pub(super) fn reading(
                     coming_year,
                     Some(past_year),
                     Some(Note::warn(
-                        "future-cue",
+                        NoteCode::FutureCue,
                         format!(
                             "`{printed}` names no year: read as {coming_year}, since the sentence looks ahead; {past_year} is also possible"
                         ),
@@ -318,7 +318,7 @@ pub(super) fn reading(
                     past_year,
                     None,
                     Some(Note::info(
-                        "year-inferred",
+                        NoteCode::YearInferred,
                         format!(
                             "`{printed}` names no year: read as {past_year}-{month:02}, the most recent on or before the report's month"
                         ),
@@ -330,7 +330,7 @@ pub(super) fn reading(
                         year,
                         None,
                         Some(Note::info(
-                            "year-inferred",
+                            NoteCode::YearInferred,
                             format!(
                                 "`{printed}` read as {year}-{month:02}, the last before the report's month"
                             ),
@@ -343,7 +343,7 @@ pub(super) fn reading(
                         year,
                         None,
                         Some(Note::info(
-                            "year-inferred",
+                            NoteCode::YearInferred,
                             format!(
                                 "`{printed}` read as {year}-{month:02}, the next after the report's month"
                             ),
@@ -409,7 +409,7 @@ pub(super) fn reading(
                             c,
                             Some(past),
                             Some(Note::warn(
-                                "future-cue",
+                                NoteCode::FutureCue,
                                 format!(
                                     "`{printed}` names no year: read as {c}, since the sentence looks ahead; {past} is also possible"
                                 ),
@@ -419,7 +419,7 @@ pub(super) fn reading(
                             past,
                             None,
                             Some(Note::info(
-                                "year-inferred",
+                                NoteCode::YearInferred,
                                 format!(
                                     "`{printed}` names no year: read as {past}, the most recent on or before the report's day"
                                 ),
@@ -443,7 +443,7 @@ pub(super) fn reading(
             r.notes.extend(note);
             if let Some(wd) = weekday.filter(|wd| *wd != d.weekday()) {
                 r.notes.push(Note::warn(
-                    "weekday-mismatch",
+                    NoteCode::WeekdayMismatch,
                     format!(
                         "`{printed}` prints {} but {d} is a {}",
                         weekday_name(wd),
@@ -485,7 +485,7 @@ pub(super) fn reading(
                 zone,
                 origin,
                 notes: vec![Note::info(
-                    "recurring",
+                    NoteCode::Recurring,
                     format!("`{printed}` recurs ({recurrence}); it names no single time"),
                 )],
                 recurrence: Some(recurrence),
@@ -500,7 +500,7 @@ fn period(
     offset: i64,
     bound: Bound,
     printed: &str,
-    report: &Report,
+    report: &ReportContext,
 ) -> Option<Reading> {
     let tz = report.tz;
     let today = local_date(report.utc, tz);
@@ -541,7 +541,7 @@ fn period(
     );
     if unit == Unit::Week {
         r.notes.push(Note::info(
-            "week-monday",
+            NoteCode::WeekMonday,
             format!("`{printed}` read with weeks running Monday to Sunday: from {start}"),
         ));
     }
@@ -549,7 +549,12 @@ fn period(
 }
 
 /// `a day later`, `the day before`: counted from the previous expression in the text.
-fn shifted(n: i64, printed: &str, report: &Report, before: &[Expression]) -> Option<Reading> {
+fn shifted(
+    n: i64,
+    printed: &str,
+    report: &ReportContext,
+    before: &[Expression],
+) -> Option<Reading> {
     let anchor = before.iter().rev().find(|e| {
         matches!(e.kind, ExpressionKind::Instant | ExpressionKind::Interval) && e.interval.is_some()
     });
@@ -559,7 +564,7 @@ fn shifted(n: i64, printed: &str, report: &Report, before: &[Expression]) -> Opt
         return Some(
             Reading::new(ExpressionKind::Interval, day(tz, d, d, Granularity::Day)?, report).note(
                 Note::warn(
-                    "no-anchor",
+                    NoteCode::NoAnchor,
                     format!(
                         "`{printed}` counts from an earlier time the text does not give; counted from the report's day: {d}"
                     ),
@@ -578,7 +583,7 @@ fn shifted(n: i64, printed: &str, report: &Report, before: &[Expression]) -> Opt
         r.zone = anchor.zone.clone();
         r.origin = anchor.origin.clone();
         return Some(r.note(Note::info(
-            "anchored",
+            NoteCode::Anchored,
             format!("`{printed}` counted from `{}`: {d}", anchor.text),
         )));
     }
@@ -590,7 +595,7 @@ fn shifted(n: i64, printed: &str, report: &Report, before: &[Expression]) -> Opt
     );
     Some(
         Reading::new(ExpressionKind::Interval, moved, report).note(Note::warn(
-            "anchor-coarse",
+            NoteCode::AnchorCoarse,
             format!(
                 "`{printed}` counted from `{}`, which names a {:?} and not a day: the day is not known",
                 anchor.text,

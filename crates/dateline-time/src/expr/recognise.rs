@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveTime;
 use regex::Regex;
 
+use super::ExpressionRule;
 #[cfg(test)]
 use super::rules::ZONE_AFTER;
 use super::rules::{RULES, S, words_before};
@@ -121,7 +122,7 @@ fn from_stamp(text: &str, stamp: Stamp) -> Option<Found> {
         Form::Clock => clock(text, stamp),
         _ => Some(Found {
             span: stamp.span.clone(),
-            rule: stamp.form.name(),
+            rule: ExpressionRule::Stamp(stamp.form),
             what: What::Stamp(stamp),
         }),
     }
@@ -184,11 +185,11 @@ fn clock(text: &str, stamp: Stamp) -> Option<Found> {
         }
     }
     let rule = if local.is_some() {
-        "clock-local-time"
+        ExpressionRule::ClockLocalTime
     } else if stamp.zone.is_some() {
-        "clock-stated-zone"
+        ExpressionRule::ClockStatedZone
     } else {
-        "clock"
+        ExpressionRule::Clock
     };
     Some(Found {
         span,
@@ -238,7 +239,7 @@ fn join(text: &str, found: Vec<Found>) -> Vec<Found> {
                 },
                 What::Every { unit, clock: None },
             ) => Some((
-                "recurring",
+                ExpressionRule::Recurring,
                 What::Every {
                     unit: unit.clone(),
                     clock: Some((stamp.clone(), *local)),
@@ -302,7 +303,7 @@ mod tests {
     fn rules_of(text: &str) -> Vec<(String, &'static str)> {
         recognise(text)
             .into_iter()
-            .map(|f| (text[f.span].to_owned(), f.rule))
+            .map(|f| (text[f.span].to_owned(), f.rule.as_str()))
             .collect()
     }
 

@@ -12,6 +12,7 @@ use regex::Regex;
 
 use crate::rx::{Captures, G, Rx};
 
+use super::ExpressionRule;
 use super::what::{Bound, Part, Unit, What, Which};
 use crate::gate::{self, Needs};
 
@@ -28,7 +29,7 @@ const MONTHS_SHORT: &str = "January|February|March|April|May|June|July|August|Se
 
 const COUNT: &str = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2}";
 
-type Build = fn(&Captures<'_>, &str) -> Option<(&'static str, What)>;
+type Build = fn(&Captures<'_>, &str) -> Option<(ExpressionRule, What)>;
 
 pub(super) struct Rule {
     /// What a line needs for the rule to match on it (see [`crate::gate`]).
@@ -84,27 +85,28 @@ pub(super) fn month_number(name: &str) -> Option<u32> {
     u32::try_from(i + 1).ok()
 }
 
-/// The rule names, so a name built from the words of a match can be `&'static str`.
-const PERIOD_RULES: &[&str] = &[
-    "this-week",
-    "last-week",
-    "next-week",
-    "earlier-this-week",
-    "later-this-week",
-    "this-month",
-    "last-month",
-    "next-month",
-    "earlier-this-month",
-    "later-this-month",
-    "this-year",
-    "last-year",
-    "next-year",
-    "earlier-this-year",
-    "later-this-year",
+/// The rules of a period (`this week`, `earlier this month`), found by the name built from the
+/// words of a match.
+const PERIOD_RULES: &[ExpressionRule] = &[
+    ExpressionRule::ThisWeek,
+    ExpressionRule::LastWeek,
+    ExpressionRule::NextWeek,
+    ExpressionRule::EarlierThisWeek,
+    ExpressionRule::LaterThisWeek,
+    ExpressionRule::ThisMonth,
+    ExpressionRule::LastMonth,
+    ExpressionRule::NextMonth,
+    ExpressionRule::EarlierThisMonth,
+    ExpressionRule::LaterThisMonth,
+    ExpressionRule::ThisYear,
+    ExpressionRule::LastYear,
+    ExpressionRule::NextYear,
+    ExpressionRule::EarlierThisYear,
+    ExpressionRule::LaterThisYear,
 ];
 
-fn rule_name(names: &'static [&'static str], wanted: &str) -> Option<&'static str> {
-    names.iter().copied().find(|n| *n == wanted)
+fn rule_name(rules: &[ExpressionRule], wanted: &str) -> Option<ExpressionRule> {
+    rules.iter().copied().find(|r| r.as_str() == wanted)
 }
 
 /// The words before `at` in `text`, lowercased, up to `n` of them, nearest first.
@@ -123,7 +125,7 @@ fn rules() -> Vec<Rule> {
         (
             Needs(&[gate::YESTERDAY]),
             format!(r"\b(?:the{S}+)?day{S}+before{S}+yesterday\b"),
-            |_, _| Some(("day-before-yesterday", What::Day(-2))),
+            |_, _| Some((ExpressionRule::DayBeforeYesterday, What::Day(-2))),
         ),
         (
             Needs(&[gate::YESTERDAY | gate::TOMORROW]),
@@ -131,8 +133,11 @@ fn rules() -> Vec<Rule> {
             |c, _| {
                 let part = Part::from_word(&lower(c, G::P)?)?;
                 Some(match lower(c, G::D)?.as_str() {
-                    "yesterday" => ("yesterday-part-of-day", What::PartOfDay(-1, part)),
-                    _ => ("tomorrow-part-of-day", What::PartOfDay(1, part)),
+                    "yesterday" => (
+                        ExpressionRule::YesterdayPartOfDay,
+                        What::PartOfDay(-1, part),
+                    ),
+                    _ => (ExpressionRule::TomorrowPartOfDay, What::PartOfDay(1, part)),
                 })
             },
         ),
@@ -151,23 +156,23 @@ fn rules() -> Vec<Rule> {
                     return None;
                 }
                 Some(match lower(c, G::D)?.as_str() {
-                    "yesterday" => ("yesterday", What::Day(-1)),
-                    "today" => ("today", What::Day(0)),
-                    _ => ("tomorrow", What::Day(1)),
+                    "yesterday" => (ExpressionRule::Yesterday, What::Day(-1)),
+                    "today" => (ExpressionRule::Today, What::Day(0)),
+                    _ => (ExpressionRule::Tomorrow, What::Day(1)),
                 })
             },
         ),
         (
             Needs(&[gate::TONIGHT]),
             r"\btonight\b".to_owned(),
-            |_, _| Some(("tonight", What::PartOfDay(0, Part::Night))),
+            |_, _| Some((ExpressionRule::Tonight, What::PartOfDay(0, Part::Night))),
         ),
         (
             Needs(&[gate::NIGHT | gate::EVENING]),
             format!(r"\blast{S}+(?P<p>night|evening)\b"),
             |c, _| {
                 let part = Part::from_word(&lower(c, G::P)?)?;
-                Some(("last-night", What::PartOfDay(-1, part)))
+                Some((ExpressionRule::LastNight, What::PartOfDay(-1, part)))
             },
         ),
         (
@@ -176,9 +181,9 @@ fn rules() -> Vec<Rule> {
             |c, _| {
                 let part = Part::from_word(&lower(c, G::P)?)?;
                 let rule = match part {
-                    Part::Morning => "this-morning",
-                    Part::Afternoon => "this-afternoon",
-                    _ => "this-evening",
+                    Part::Morning => ExpressionRule::ThisMorning,
+                    Part::Afternoon => ExpressionRule::ThisAfternoon,
+                    _ => ExpressionRule::ThisEvening,
                 };
                 Some((rule, What::PartOfDay(0, part)))
             },
@@ -186,15 +191,21 @@ fn rules() -> Vec<Rule> {
         (
             Needs(&[gate::NIGHT]),
             r"\bovernight\b".to_owned(),
-            |_, _| Some(("overnight", What::PartOfDay(-1, Part::Night))),
+            |_, _| Some((ExpressionRule::Overnight, What::PartOfDay(-1, Part::Night))),
         ),
         (
             Needs(&[gate::TODAY]),
             format!(r"\b(?P<b>earlier|later){S}+today\b"),
             |c, _| {
                 Some(match lower(c, G::B)?.as_str() {
-                    "earlier" => ("earlier-today", What::Period(Unit::Day, 0, Bound::Earlier)),
-                    _ => ("later-today", What::Period(Unit::Day, 0, Bound::Later)),
+                    "earlier" => (
+                        ExpressionRule::EarlierToday,
+                        What::Period(Unit::Day, 0, Bound::Earlier),
+                    ),
+                    _ => (
+                        ExpressionRule::LaterToday,
+                        What::Period(Unit::Day, 0, Bound::Later),
+                    ),
                 })
             },
         ),
@@ -246,9 +257,9 @@ fn rules() -> Vec<Rule> {
                     n
                 };
                 Some(match lower(c, G::Dir)?.as_str() {
-                    "ago" => ("days-ago", What::Day(-days)),
-                    "earlier" => ("days-earlier", What::Shift(-days)),
-                    _ => ("days-later", What::Shift(days)),
+                    "ago" => (ExpressionRule::DaysAgo, What::Day(-days)),
+                    "earlier" => (ExpressionRule::DaysEarlier, What::Shift(-days)),
+                    _ => (ExpressionRule::DaysLater, What::Shift(days)),
                 })
             },
         ),
@@ -261,9 +272,9 @@ fn rules() -> Vec<Rule> {
                 let back = lower(c, G::Dir).as_deref() == Some("before")
                     || lower(c, G::W).as_deref() == Some("previous");
                 Some(if back {
-                    ("the-day-before", What::Shift(-1))
+                    (ExpressionRule::TheDayBefore, What::Shift(-1))
                 } else {
-                    ("the-day-after", What::Shift(1))
+                    (ExpressionRule::TheDayAfter, What::Shift(1))
                 })
             },
         ),
@@ -283,17 +294,21 @@ fn rules() -> Vec<Rule> {
                 }
                 let pre = if possessive { None } else { pre };
                 let (rule, which, since) = match pre.as_deref() {
-                    Some("since") => ("since-weekday", Which::Nearest, true),
-                    Some("last") => ("last-weekday", Which::Last, false),
-                    Some("next") => ("next-weekday", Which::Next, false),
-                    Some("this") => ("this-weekday", Which::This, false),
-                    Some(_) => ("on-weekday", Which::Nearest, false),
-                    None if part.is_some() => ("weekday-part-of-day", Which::Nearest, false),
-                    None if possessive => ("weekday-possessive", Which::Nearest, false),
-                    None => ("weekday", Which::Nearest, false),
+                    Some("since") => (ExpressionRule::SinceWeekday, Which::Nearest, true),
+                    Some("last") => (ExpressionRule::LastWeekday, Which::Last, false),
+                    Some("next") => (ExpressionRule::NextWeekday, Which::Next, false),
+                    Some("this") => (ExpressionRule::ThisWeekday, Which::This, false),
+                    Some(_) => (ExpressionRule::OnWeekday, Which::Nearest, false),
+                    None if part.is_some() => {
+                        (ExpressionRule::WeekdayPartOfDay, Which::Nearest, false)
+                    }
+                    None if possessive => {
+                        (ExpressionRule::WeekdayPossessive, Which::Nearest, false)
+                    }
+                    None => (ExpressionRule::Weekday, Which::Nearest, false),
                 };
                 let rule = if part.is_some() && pre.as_deref() == Some("on") {
-                    "weekday-part-of-day"
+                    ExpressionRule::WeekdayPartOfDay
                 } else {
                     rule
                 };
@@ -318,11 +333,11 @@ fn rules() -> Vec<Rule> {
                 let year = year_of(c)?;
                 let pre = lower(c, G::Pre)?;
                 let (rule, which, since) = match pre.as_str() {
-                    "since" => ("since-month", Which::Nearest, true),
-                    "last" => ("last-named-month", Which::Last, false),
-                    "next" => ("next-named-month", Which::Next, false),
-                    "this" => ("in-month", Which::This, false),
-                    _ => ("in-month", Which::Nearest, false),
+                    "since" => (ExpressionRule::SinceMonth, Which::Nearest, true),
+                    "last" => (ExpressionRule::LastNamedMonth, Which::Last, false),
+                    "next" => (ExpressionRule::NextNamedMonth, Which::Next, false),
+                    "this" => (ExpressionRule::InMonth, Which::This, false),
+                    _ => (ExpressionRule::InMonth, Which::Nearest, false),
                 };
                 Some((
                     rule,
@@ -340,7 +355,7 @@ fn rules() -> Vec<Rule> {
             format!(r"\b(?-i:(?P<mon>{MONTHS})),?{S}+(?P<y>(?:1[89]|20)[0-9]{{2}})\b"),
             |c, _| {
                 Some((
-                    "month-year",
+                    ExpressionRule::MonthYear,
                     What::Month {
                         month: month_number(c.name(G::Mon)?.as_str())?,
                         year: year_of(c)?,
@@ -363,7 +378,11 @@ fn rules() -> Vec<Rule> {
                 let since = lower(c, G::Pre).as_deref() == Some("since");
                 let year = y.as_str().parse().ok()?;
                 Some((
-                    if since { "since-year" } else { "in-year" },
+                    if since {
+                        ExpressionRule::SinceYear
+                    } else {
+                        ExpressionRule::InYear
+                    },
                     What::Year { year, since },
                 ))
             },
@@ -403,7 +422,7 @@ fn rules() -> Vec<Rule> {
                         since: false,
                     },
                 };
-                Some(("early-hours", what))
+                Some((ExpressionRule::EarlyHours, what))
             },
         ),
         (
@@ -416,7 +435,7 @@ fn rules() -> Vec<Rule> {
                     "next" => Which::Next,
                     _ => Which::Nearest,
                 };
-                Some(("weekend", What::Weekend(which)))
+                Some((ExpressionRule::Weekend, What::Weekend(which)))
             },
         ),
         (
@@ -429,7 +448,7 @@ fn rules() -> Vec<Rule> {
                     Some(wd) => wd.as_str().to_owned(),
                     None => lower(c, G::U)?,
                 };
-                Some(("recurring", What::Every { unit, clock: None }))
+                Some((ExpressionRule::Recurring, What::Every { unit, clock: None }))
             },
         ),
         (
@@ -440,7 +459,7 @@ fn rules() -> Vec<Rule> {
             |c, _| {
                 let wd = c.name(G::Wd)?.as_str().trim_end_matches('s').to_owned();
                 Some((
-                    "recurring",
+                    ExpressionRule::Recurring,
                     What::Every {
                         unit: wd,
                         clock: None,
@@ -502,7 +521,7 @@ fn year_of(c: &Captures<'_>) -> Option<Option<i32>> {
     }
 }
 
-fn build_date(c: &Captures<'_>, _text: &str) -> Option<(&'static str, What)> {
+fn build_date(c: &Captures<'_>, _text: &str) -> Option<(ExpressionRule, What)> {
     let month = month_number(c.name(G::Mon)?.as_str())?;
     let day: u32 = c.name(G::D)?.as_str().parse().ok()?;
     if !(1..=31).contains(&day) {
@@ -513,9 +532,9 @@ fn build_date(c: &Captures<'_>, _text: &str) -> Option<(&'static str, What)> {
     let pre = lower(c, G::Pre);
     let since = pre.as_deref() == Some("since");
     let rule = match pre.as_deref() {
-        Some("since") => "since-date",
-        Some("on") => "on-date",
-        _ => "date",
+        Some("since") => ExpressionRule::SinceDate,
+        Some("on") => ExpressionRule::OnDate,
+        _ => ExpressionRule::Date,
     };
     Some((
         rule,

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use chrono::Weekday;
 
+use super::ExpressionRule;
 use crate::types::Stamp;
 
 /// A part of a day, in local hours.
@@ -151,7 +152,7 @@ impl What {
 #[derive(Debug, Clone)]
 pub(super) struct Found {
     pub span: Range<usize>,
-    pub rule: &'static str,
+    pub rule: ExpressionRule,
     pub what: What,
 }
 

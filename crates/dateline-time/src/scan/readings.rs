@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use super::{ND, S, WEEKDAY_INTL, is_space, num};
 use crate::names;
 use crate::rx::{G, Rx};
-use crate::types::{Form, Note, PartialDate, Stamp};
+use crate::types::{Form, Note, NoteCode, PartialDate, Stamp};
 
 /// Countries whose pages print numeric dates month first (`01/03/2020` is 3 January): the
 /// United States and its territories, the Philippines, the Pacific states in compact with the
@@ -94,14 +94,14 @@ pub(crate) fn numeric_reading(
     };
     let note = match &country {
         Some(c) => Note::info(
-            "date-order",
+            NoteCode::DateOrder,
             format!(
                 "`{}` read {read} from outlet country {c}; read the other way it would be {other}",
                 stamp.text
             ),
         ),
         None => Note::warn(
-            "date-order",
+            NoteCode::DateOrder,
             format!(
                 "`{}` read {read}, as most countries print dates, since no outlet country is given; month first it would be {other}",
                 stamp.text
@@ -148,7 +148,7 @@ pub(crate) fn clock_suffix_note(stamp: &Stamp) -> Option<Note> {
             || suffix.starts_with(['ص', 'م']);
         if marked {
             return Some(Note::warn(
-                "clock-suffix-ignored",
+                NoteCode::ClockSuffixIgnored,
                 format!(
                     "`{text}` prints a 24-hour clock with an am/pm; read as {:02}:{}, the suffix ignored",
                     hour,
@@ -183,7 +183,7 @@ pub(crate) fn listopad_reading(
         Some(c) if names::LISTOPAD_OCTOBER.contains(&c) => Some((
             PartialDate { month: 10, ..date },
             Note::info(
-                "month-name",
+                NoteCode::MonthName,
                 format!(
                     "`{}` read `listopad` as October, as pages from {c} print it",
                     stamp.text
@@ -194,7 +194,7 @@ pub(crate) fn listopad_reading(
         None => Some((
             date,
             Note::warn(
-                "month-name",
+                NoteCode::MonthName,
                 format!(
                     "`{}` read `listopad` as November (Polish, Czech), since no outlet country is given; in Croatian it is October",
                     stamp.text
