@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use dateline_model::{
     Diagnostic, Document, Event, Evidence, Post, Related, Relation, Report, ResolvedTime, Severity,
-    event_id,
+    UNKNOWN_OUTLET, event_id,
 };
 use rayon::prelude::*;
 
@@ -314,6 +314,13 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     merged
 }
 
+/// The outlet a report is shown under: the document's, else [`UNKNOWN_OUTLET`]. (An item's own
+/// `outlet`, which keeps one outlet's reports apart, is the document's path when the outlet is
+/// unknown, so that two such pages are not taken for one outlet; it is never shown.)
+fn shown_outlet<'a>(item: &Item<'a>) -> &'a str {
+    item.doc.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET)
+}
+
 /// A post with a time, ready to be compared; its outlet is the document's path when the outlet
 /// is unknown.
 fn item<'a>(doc: &'a Document, post: &'a Post, time: &ResolvedTime) -> Item<'a> {
@@ -613,8 +620,8 @@ fn event(sources: &[Input<'_>], group: &[u32], options: &Options) -> Event {
     // written, and a list grown by pushes keeps room for four.
     let mut distinct: Vec<&str> = Vec::with_capacity(items.len());
     for r in &items {
-        if !distinct.contains(&r.outlet) {
-            distinct.push(r.outlet);
+        if !distinct.contains(&shown_outlet(r)) {
+            distinct.push(shown_outlet(r));
         }
     }
     let outlets: Vec<String> = distinct.iter().map(|&o| o.to_owned()).collect();
@@ -624,11 +631,11 @@ fn event(sources: &[Input<'_>], group: &[u32], options: &Options) -> Event {
         event.precision = time.basis.precision;
         event.date = printed_date(time);
     }
-    event.first_reporter = first.map(|r| r.outlet.to_owned());
+    event.first_reporter = first.map(|r| shown_outlet(r).to_owned());
     event.reports = items
         .iter()
         .map(|r| {
-            let mut report = Report::new(&r.post.id, r.outlet, r.utc, r.lag_minutes(utc));
+            let mut report = Report::new(&r.post.id, shown_outlet(r), r.utc, r.lag_minutes(utc));
             report.date = r.post.time.as_ref().and_then(printed_date);
             report
         })

@@ -307,8 +307,8 @@ mod tests {
             );
         }
         insta::assert_snapshot!(render(&merged), @r#"
-            2020-01-03T12:44Z eaa597d616d24 ["18b7cb099a9e:9"] ["a.txt"] Title of a.txt
-            2020-01-03T12:53Z e22f629d666d7 ["18b7cb099a9e:5"] ["a.txt"] Same minute, other page.
+            2020-01-03T12:44Z eaa597d616d24 ["18b7cb099a9e:9"] ["unknown outlet"] Title of a.txt
+            2020-01-03T12:53Z e22f629d666d7 ["18b7cb099a9e:5"] ["unknown outlet"] Same minute, other page.
             2020-01-03T12:53Z ed71c08718e8f ["ffa0da5d885f:10"] ["DW"] Trump tweeted.
             2020-01-04T03:09Z ef34edb5389f8 ["ffa0da5d885f:30"] ["DW"] Late news.
             Warning post-without-time b.txt:20 post has no resolved time; left out of the timeline
