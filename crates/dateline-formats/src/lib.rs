@@ -160,6 +160,9 @@ mod tests {
         let mut cnn = Document::new("seeds/cnn.txt", "cnn-liveblog", b"cnn");
         cnn.kind = DocumentKind::LiveBlog;
         cnn.outlet = Some("CNN".to_owned());
+        cnn.context.url = Some(
+            "https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html".to_owned(),
+        );
         let mut post = Post::new(&cnn.id, 12);
         post.time = Some(resolved(
             12,
