@@ -11,6 +11,7 @@ mod flags;
 mod manual;
 mod mhtml;
 mod output;
+mod paths;
 mod plugins;
 mod time;
 mod timeline;
