@@ -6,6 +6,7 @@ mod bad_input;
 mod context;
 mod control_chars;
 mod determinism;
+mod diagnostics;
 mod explain;
 mod flags;
 mod manual;

@@ -54,8 +54,12 @@ pub fn run(args: Args) -> Result<(), CliError> {
             merge_options.explanations = a.explain;
             let merged = dateline_merge::merge(&timeline.documents, &merge_options);
             progress.finish();
+            // The merge's warnings are said as the pages' were, once each: the pages' were
+            // printed as they were read.
+            let merge_diagnostics = not_said(&timeline.diagnostics, merged.diagnostics);
+            report(&merge_diagnostics, a.input.quiet);
             timeline.events = merged.events;
-            timeline.diagnostics.extend(merged.diagnostics);
+            timeline.diagnostics.extend(merge_diagnostics);
             if a.explain {
                 return explain(&a.input, &timeline, &merged.explanations);
             }
@@ -311,6 +315,24 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
     Ok(timeline)
 }
 
+/// The merge's diagnostics but those that say again what a page's reading said: that a post has
+/// no time, where the page already warned at the post's line (a stamp it could not read says why),
+/// so one cause gives one warning.
+fn not_said(pages: &[Diagnostic], merged: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    merged
+        .into_iter()
+        .filter(|d| {
+            d.code != "post-without-time"
+                || !pages.iter().any(|p| {
+                    p.severity >= Severity::Warning
+                        && d.line.is_some()
+                        && p.line == d.line
+                        && p.path == d.path
+                })
+        })
+        .collect()
+}
+
 /// One path's reading: its document, or why it could not be read.
 enum Read {
     Page(Box<Document>, Vec<Diagnostic>),
@@ -352,8 +374,9 @@ fn leave(timeline: Timeline) {
 }
 
 /// Warnings and errors go to standard error as well as into the output, each on one line with
-/// its page text escaped (`crate::terminal`); `--quiet` leaves out the warnings, never an error
-/// (a page that could not be read at all).
+/// its page text escaped (`crate::terminal`): those of the flags, of the pages and of the merge,
+/// each printed once, as it is made; `--quiet` leaves out the warnings, never an error (a page
+/// that could not be read at all).
 fn report(diagnostics: &[Diagnostic], quiet: bool) {
     let least = if quiet {
         Severity::Error

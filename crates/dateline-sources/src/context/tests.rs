@@ -901,5 +901,8 @@ fn an_unknown_outlet_is_named_by_the_domain_of_the_pages_address() {
          </head><body>{story}</body></html>"
     ));
     assert_eq!(local.outlet, None);
-    assert_eq!(page("Council approves the budget\n\n12 March 2024, 17:05\n").outlet, None);
+    assert_eq!(
+        page("Council approves the budget\n\n12 March 2024, 17:05\n").outlet,
+        None
+    );
 }
