@@ -51,7 +51,7 @@ mod schema;
 mod time;
 
 pub use context::{Clue, Decision, PageContext, Question};
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Excerpt, Severity};
 pub use document::{
     Document, DocumentKind, DropReason, Dropped, Post, UNKNOWN_OUTLET, ZoneStatement,
 };

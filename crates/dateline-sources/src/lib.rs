@@ -121,6 +121,7 @@ mod cnn;
 mod context;
 mod dw;
 mod error;
+mod excerpt;
 mod generic;
 mod headline;
 mod hint;
@@ -365,6 +366,7 @@ fn read_inner(
             d.path = Some(path.to_owned());
         }
     }
+    excerpt::attach(&mut diagnostics, &page);
     let text = match html {
         Some(h) => h.text,
         None => text,
