@@ -102,3 +102,70 @@ fn an_unreadable_stamp_is_one_warning_at_its_line_not_one_more_from_the_merge() 
         "standard error shows what the output holds"
     );
 }
+
+/// A page whose fourth line is a relative stamp no capture time anchors, and its path.
+fn untimed_page(dir: &std::path::Path) -> String {
+    let page = dir.join("page.txt");
+    std::fs::write(
+        &page,
+        "Home\nNews\nCouncil approves the new budget after a long debate\n6 hours ago\nShare\n\
+         Ann Writer\n\nThe council approved the budget this evening after a long debate about \
+         the roads and schools.\n",
+    )
+    .expect("the page is written");
+    page.to_str().expect("a UTF-8 path").to_owned()
+}
+
+#[test]
+fn with_color_always_a_warning_shows_its_line_with_the_stamp_marked() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = untimed_page(dir.path());
+    let output = dateline()
+        .args(["timeline", &path, "--color", "always"])
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains('\u{1b}'), "in colour: {err:?}");
+    let plain = strip_ansi(&err);
+    let expected = format!(
+        "warning[unresolved-stamp]: `6 hours ago` is relative to the capture time, which is missing; the post has no time\n \
+         --> {path}:4:1\n  |\n4 | 6 hours ago\n  | ^^^^^^^^^^^\n"
+    );
+    assert!(plain.contains(&expected), "{plain}");
+
+    // Piped, as here, and with `never`: one plain line each, as scripts read them.
+    for args in [
+        &["timeline", path.as_str()][..],
+        &["timeline", &path, "--color", "never"],
+    ] {
+        let output = dateline().args(args).output().expect("dateline runs");
+        let err = stderr(&output);
+        assert!(!err.contains('\u{1b}'), "{err:?}");
+        assert!(
+            err.contains(&format!(
+                "dateline: warning[unresolved-stamp]: {path}:4: `6 hours ago`"
+            )),
+            "{err}"
+        );
+        assert!(!err.contains("-->"), "{err}");
+    }
+}
+
+/// `text` without its ANSI escape sequences (CSI `ESC [ ... letter`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
