@@ -33,8 +33,9 @@ pub struct Diagnostic {
     /// The text of [`Diagnostic::line`] as the page gives it, with the part the diagnostic is
     /// about, for showing the line with that part marked (as a compiler shows a line of code).
     /// Omitted from JSON when there is none.
+    // Boxed, so that a diagnostic stays small: most are passed on without it being read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub excerpt: Option<Excerpt>,
+    pub excerpt: Option<Box<Excerpt>>,
 }
 
 /// A diagnostic's line as the page gives it, and the part of it the diagnostic is about.
@@ -83,7 +84,7 @@ impl Diagnostic {
     /// Sets the excerpt of the line this diagnostic is about.
     #[must_use]
     pub fn with_excerpt(mut self, excerpt: Excerpt) -> Self {
-        self.excerpt = Some(excerpt);
+        self.excerpt = Some(Box::new(excerpt));
         self
     }
 

@@ -26,7 +26,7 @@ pub(crate) fn attach(diagnostics: &mut [Diagnostic], page: &Page<'_>) {
         let Some(line) = d.line.and_then(|n| page.line(n)) else {
             continue;
         };
-        d.excerpt = excerpt(line, &d.message);
+        d.excerpt = excerpt(line, &d.message).map(Box::new);
     }
 }
 
