@@ -169,3 +169,36 @@ fn strip_ansi(text: &str) -> String {
     }
     out
 }
+
+#[test]
+fn a_check_of_the_merge_reaches_standard_error_and_names_no_path_as_an_outlet() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let page = dir.path().join("own.txt");
+    std::fs::write(
+        &page,
+        "Council approves the new budget after a long debate\n\nBy Ann Writer\n\n\
+         7 December 2024 09:00 GMT\n\nThe council approved the budget at 12:43 PM GMT on Dec. 7, \
+         2024, after a long debate about the roads and schools, the clerk said.\n\n\
+         The vote was seven to four.\n",
+    )
+    .expect("the page is written");
+    let path = page.to_str().expect("a UTF-8 path");
+    let output = dateline()
+        .args(["timeline", path, "--format", "json"])
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    let expected = format!(
+        "dateline: warning[before-own-text]: {path}:5: the page is stamped 3h43 before `12:43 PM GMT on Dec. 7, 2024`"
+    );
+    assert!(err.contains(&expected), "{err}");
+    assert!(!err.contains(&format!("{path} is stamped")), "{err}");
+    let timeline: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines,
+        printed(&timeline),
+        "standard error shows what the output holds"
+    );
+}
