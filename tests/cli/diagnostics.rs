@@ -95,6 +95,16 @@ fn an_unreadable_stamp_is_one_warning_at_its_line_not_one_more_from_the_merge() 
     assert_eq!(err.matches(&format!("{path}:4: ")).count(), 1, "{err}");
     assert!(err.contains("warning[unresolved-stamp]"), "{err}");
     assert!(!err.contains("post-without-time"), "{err}");
+    // The page's count of posts without a time says nothing the stamp's warning did not: a note.
+    assert!(!err.contains("posts-without-time"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let count = timeline["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "posts-without-time")
+        .expect("the count is in the output");
+    assert_eq!(count["severity"], "info");
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(
         lines,

@@ -747,17 +747,30 @@ fn check(doc: &Document, count_line: Option<u32>, diagnostics: &mut Vec<Diagnost
         }
     }
     // A page read with no timestamps at all has said so already.
-    if diagnostics.iter().all(|d| d.code != "no-timestamps") {
-        diagnostics.extend(untimed(doc));
+    if diagnostics.iter().all(|d| d.code != "no-timestamps")
+        && let Some(count) = untimed(doc, diagnostics)
+    {
+        diagnostics.push(count);
     }
 }
 
-/// The warning for posts with no time, when there are any.
-pub(crate) fn untimed(doc: &Document) -> Option<Diagnostic> {
+/// The warning for posts with no time, when there are any. Where every such post has a warning
+/// of `diagnostics` at its line (a stamp that could not be read says why), the count says nothing
+/// new, and is a note: one cause, one warning.
+pub(crate) fn untimed(doc: &Document, diagnostics: &[Diagnostic]) -> Option<Diagnostic> {
     let missing = doc.posts.iter().filter(|p| p.time.is_none()).count();
+    let said = doc.posts.iter().filter(|p| p.time.is_none()).all(|p| {
+        diagnostics
+            .iter()
+            .any(|d| d.severity >= Severity::Warning && d.line == Some(p.line))
+    });
     (missing > 0).then(|| {
         Diagnostic::new(
-            Severity::Warning,
+            if said {
+                Severity::Info
+            } else {
+                Severity::Warning
+            },
             "posts-without-time",
             format!(
                 "{missing} of {} posts have no time and cannot be placed on the timeline",

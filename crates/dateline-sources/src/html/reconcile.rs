@@ -134,7 +134,8 @@ pub(crate) fn reconcile(
         }
     }
     diagnostics.retain(|d| d.code != "posts-without-time");
-    diagnostics.extend(crate::resolve::untimed(doc));
+    let count = crate::resolve::untimed(doc, diagnostics);
+    diagnostics.extend(count);
 }
 
 /// Every live-blog update of the page: JSON-LD first, then microdata updates JSON-LD lacks.
