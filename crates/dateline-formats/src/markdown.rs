@@ -472,6 +472,30 @@ mod tests {
     }
 
     #[test]
+    fn a_page_of_an_unknown_outlet_is_named_so_and_never_by_its_path() {
+        let mut timeline = sample();
+        timeline.documents[0].outlet = None;
+        timeline.documents[0].context.url = Some("javascript:alert(1)".to_owned());
+        for event in &mut timeline.events {
+            event.reports.clear();
+            event.first_reporter = None;
+        }
+        let text = markdown(&timeline);
+        assert!(
+            text.contains("- `seeds/blog.txt`: unknown outlet; layout `independent-liveblog`"),
+            "{text}"
+        );
+        // The event's outlets are the merge's; its report's outlet is the document's.
+        timeline.events[0].outlets = vec![UNKNOWN_OUTLET.to_owned()];
+        let text = markdown(&timeline);
+        assert!(
+            text.contains("— unknown outlet, source `seeds/blog.txt:37`"),
+            "{text}"
+        );
+        assert!(!text.contains("javascript:"), "{text}");
+    }
+
+    #[test]
     fn documents_without_events() {
         let mut timeline = sample();
         timeline.events.clear();
