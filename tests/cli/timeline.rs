@@ -436,5 +436,8 @@ fn a_page_dated_only_by_its_day_merges_with_that_days_report_and_says_so() {
         .expect("runs");
     let text = stdout(&output);
     assert!(text.contains("**22:05:36 UTC**"), "{text}");
-    assert!(text.contains("dated.txt same day"), "{text}");
+    // Pages of no known outlet are named so, and told apart by their sources.
+    let dated = format!("unknown outlet same day (`{dir_arg}/dated.txt:4`)");
+    assert!(text.contains(&dated), "{text}");
+    assert!(!text.contains("dated.txt same day"), "{text}");
 }

@@ -58,6 +58,12 @@ pub struct InputArgs {
     /// Do not print warnings on standard error (they stay in the output); errors are still printed
     #[arg(short, long)]
     pub quiet: bool,
+    /// How warnings and errors are shown on standard error: `auto` shows each with its page's
+    /// line and the part it is about marked, in colour, when standard error is a terminal (no
+    /// colour with NO_COLOR set), and one line each otherwise; `always` shows lines and colour
+    /// anywhere; `never`, one plain line each
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
     /// Refuse pages larger than this many MiB (mebibytes of 1,048,576 bytes; a saved page is
     /// rarely over 10); `--max-page-mb` is an older name for it
     #[arg(long, value_name = "MIB", default_value_t = 100, alias = "max-page-mb")]
@@ -77,6 +83,17 @@ pub struct InputArgs {
     pub captured_at: Option<String>,
     #[command(flatten)]
     pub plugin: PluginArgs,
+}
+
+/// When diagnostics are shown with their lines and in colour (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Color {
+    /// On a terminal.
+    Auto,
+    /// Anywhere.
+    Always,
+    /// Never: one plain line each.
+    Never,
 }
 
 /// The limits of a format or source plugin's run (`docs/plugins.md`).

@@ -40,7 +40,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             };
             // Said before any page is read, and kept in the output as the pages' warnings are.
             let unread = unread_flags(&a, format);
-            report(&unread, a.input.quiet);
+            report(&unread, &a.input);
             let mut timeline = read_all(&a.input)?;
             timeline.diagnostics.splice(0..0, unread);
             let posts: usize = timeline.documents.iter().map(|d| d.posts.len()).sum();
@@ -53,8 +53,13 @@ pub fn run(args: Args) -> Result<(), CliError> {
             merge_options.explanations = a.explain;
             let merged = dateline_merge::merge(&timeline.documents, &merge_options);
             progress.finish();
+            // The merge's warnings are said as the pages' were, once each: the pages' were
+            // printed as they were read.
+            let merge_diagnostics =
+                dateline_merge::untold(&timeline.diagnostics, merged.diagnostics);
+            report(&merge_diagnostics, &a.input);
             timeline.events = merged.events;
-            timeline.diagnostics.extend(merged.diagnostics);
+            timeline.diagnostics.extend(merge_diagnostics);
             if a.explain {
                 return explain(&a.input, &timeline, &merged.explanations);
             }
@@ -104,7 +109,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             for r in &readings {
                 diagnostics.extend(r.diagnostics.iter().cloned());
             }
-            report(&diagnostics, a.input.quiet);
+            report(&diagnostics, &a.input);
             output(&a.input, |out| {
                 crate::lines::write(out, &readings, json).map_err(WriteError::from)
             })?;
@@ -287,7 +292,7 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
     if timeline.documents.is_empty() {
         return Err(nothing_read(&timeline.diagnostics));
     }
-    report(&timeline.diagnostics, args.quiet);
+    report(&timeline.diagnostics, args);
     Ok(timeline)
 }
 
@@ -315,29 +320,11 @@ fn leave(timeline: Timeline) {
     std::mem::forget(timeline);
 }
 
-/// Warnings and errors go to standard error as well as into the output, each on one line with
-/// its page text escaped (`crate::terminal`); `--quiet` leaves out the warnings, never an error
-/// (a page that could not be read at all).
-fn report(diagnostics: &[Diagnostic], quiet: bool) {
-    let least = if quiet {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
-    for d in diagnostics.iter().filter(|d| d.severity >= least) {
-        let level = if d.severity == Severity::Error {
-            "error"
-        } else {
-            "warning"
-        };
-        let place = match (&d.path, d.line) {
-            (Some(path), Some(line)) => format!("{path}:{line}: "),
-            (Some(path), None) => format!("{path}: "),
-            _ => String::new(),
-        };
-        let text = format!("{level}[{}]: {place}{}", d.code, d.message);
-        eprintln!("dateline: {}", crate::terminal::line(&text));
-    }
+/// Warnings and errors go to standard error as well as into the output (`crate::report`): those
+/// of the flags, of the pages and of the merge, each printed once, as it is made; `--quiet` leaves
+/// out the warnings, never an error (a page that could not be read at all).
+fn report(diagnostics: &[Diagnostic], args: &InputArgs) {
+    crate::report::Report::new(args.quiet, args.color).print(diagnostics);
 }
 
 fn finish(

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use dateline_merge::{Explanation, Verdict};
-use dateline_model::{Event, Evidence, Precision, ResolvedTime, Timeline};
+use dateline_model::{Event, Evidence, Precision, ResolvedTime, Timeline, UNKNOWN_OUTLET};
 
 /// Writes the explanation report for `timeline`'s events, with the pages' text in it (headlines,
 /// quotes, names, paths) escaped for a terminal (`crate::terminal`).
@@ -49,13 +49,16 @@ fn write_report(
             event.headline
         )?;
         writeln!(out, "event {}", event.id)?;
+        // One report is the first, though two pages of unknown outlets share a name.
+        let mut first_seen = false;
         for report in &event.reports {
-            let time = timeline
-                .post(&report.post)
-                .and_then(|(_, post)| post.time.as_ref());
-            let first = if event.first_reporter.as_deref() == Some(report.outlet.as_str())
+            let found = timeline.post(&report.post);
+            let time = found.and_then(|(_, post)| post.time.as_ref());
+            let first = if !first_seen
+                && event.first_reporter.as_deref() == Some(report.outlet.as_str())
                 && report.lag_minutes == 0
             {
+                first_seen = true;
                 " (first)".to_owned()
             } else if report.lag_minutes == 0 && time.is_some_and(dated_only) {
                 " (its day holds the event's time)".to_owned()
@@ -66,7 +69,12 @@ fn write_report(
                 out,
                 "  report {} {} {}{first}",
                 report.post,
-                report.outlet,
+                // A page of an unknown outlet is told apart by its path here, as the pages of
+                // this listing are.
+                match found {
+                    Some((doc, _)) if report.outlet == UNKNOWN_OUTLET => doc.path.as_str(),
+                    _ => report.outlet.as_str(),
+                },
                 match time {
                     Some(t) if dated_only(t) => when(t),
                     _ => format!("at {}", report.utc.format("%H:%M UTC")),

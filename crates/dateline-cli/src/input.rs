@@ -11,6 +11,7 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use dateline_model::{Diagnostic, Severity};
 
@@ -65,6 +66,50 @@ pub fn path_text(path: &Path) -> String {
     }
 }
 
+/// The text a page's path is shown by in outputs and messages ([`path_text`]): relative to the
+/// working directory when the page lies under it, given as an absolute path or found in a
+/// directory given as one (`/home/me/news/a.txt` is `a.txt` in `/home/me/news`); otherwise as
+/// given (`../x.txt` stays `../x.txt`, an absolute path outside stays absolute). Only the text
+/// changes: a document's id comes from its bytes, so it is the same whatever form its path takes.
+pub fn shown(path: &Path) -> String {
+    path_text(relative(path))
+}
+
+/// `path` under the working directory, relative to it; `path` itself otherwise.
+fn relative(path: &Path) -> &Path {
+    if !path.is_absolute() {
+        return path;
+    }
+    working_directories()
+        .iter()
+        .filter_map(|dir| path.strip_prefix(dir).ok())
+        // `..` in what is left could lead out of the directory again, through a link.
+        .find(|rest| {
+            !rest.as_os_str().is_empty()
+                && rest
+                    .components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_)))
+        })
+        .unwrap_or(path)
+}
+
+/// The working directory as the system gives it (links resolved) and as the shell shows it
+/// (`PWD`, which keeps the links a user went through), when that names the same directory.
+fn working_directories() -> &'static [PathBuf] {
+    static DIRS: OnceLock<Vec<PathBuf>> = OnceLock::new();
+    DIRS.get_or_init(|| {
+        let mut dirs: Vec<PathBuf> = std::env::current_dir().into_iter().collect();
+        if let Some(pwd) = std::env::var_os("PWD").map(PathBuf::from)
+            && pwd.is_absolute()
+            && !dirs.contains(&pwd)
+            && fs::canonicalize(&pwd).ok() == dirs.first().and_then(|d| fs::canonicalize(d).ok())
+        {
+            dirs.push(pwd);
+        }
+        dirs
+    })
+}
+
 /// The files to read, and what was said of the paths on the way.
 pub struct Expanded {
     pub files: Vec<PathBuf>,
@@ -108,7 +153,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Expanded, CliError> {
                             advice(&err)
                         ),
                     )
-                    .in_path(path_text(path)),
+                    .in_path(shown(path)),
                 );
                 continue;
             }
@@ -120,7 +165,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Expanded, CliError> {
                 .map(|d| format!("{}: {}", d.path.as_deref().unwrap_or_default(), d.message))
                 .collect();
             return Err(CliError::NoPages {
-                path: path_text(path),
+                path: shown(path),
                 skipped: if skipped.is_empty() {
                     String::new()
                 } else {
@@ -151,7 +196,7 @@ struct Listing {
 impl Listing {
     fn add(&mut self, dir: &Path, entry: std::io::Result<fs::DirEntry>) {
         let skip = |path: &Path, message: String| {
-            Diagnostic::new(Severity::Warning, "skipped-entry", message).in_path(path_text(path))
+            Diagnostic::new(Severity::Warning, "skipped-entry", message).in_path(shown(path))
         };
         let entry = match entry {
             Ok(entry) => entry,
@@ -249,7 +294,7 @@ fn subdirectories_note(dir: &Path, subdirectories: &[PathBuf]) -> Option<Diagnos
         .take(3)
         .map(|d| {
             d.file_name()
-                .map_or_else(|| path_text(d), |n| path_text(Path::new(n)))
+                .map_or_else(|| shown(d), |n| path_text(Path::new(n)))
         })
         .collect();
     let more = subdirectories.len().saturating_sub(names.len());
@@ -270,7 +315,7 @@ fn subdirectories_note(dir: &Path, subdirectories: &[PathBuf]) -> Option<Diagnos
                 "{count} not read ({list}): a directory is read for its own pages, not its subdirectories'; give a subdirectory itself to read its pages"
             ),
         )
-        .in_path(path_text(dir)),
+        .in_path(shown(dir)),
     )
 }
 
@@ -296,7 +341,7 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Page, Diagnostic> {
     let name = if path.as_os_str() == "-" {
         "-".to_owned()
     } else {
-        path_text(path)
+        shown(path)
     };
     let error = |code: &str, message: String| {
         Diagnostic::new(Severity::Error, code, message).in_path(name.clone())

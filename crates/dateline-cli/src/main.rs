@@ -23,6 +23,7 @@ mod lines;
 mod manual;
 mod plugins;
 mod progress;
+mod report;
 mod terminal;
 mod time;
 

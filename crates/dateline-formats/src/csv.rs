@@ -12,9 +12,11 @@ use crate::{Error, Format, WriteOptions};
 ///
 /// By default there is one row per event, with the columns [`EVENT_COLUMNS`]: its UTC time
 /// (RFC 3339 with `Z`), headline, outlets (joined with `; `), first reporter, number of reports,
-/// the `path:line` of each report (joined with `; `) and the event's id. With
-/// [`WriteOptions::csv_reports`] there is one row per report instead, with the columns
-/// [`REPORT_COLUMNS`].
+/// the `path:line` of each report (joined with `; `), the event's id and, when all its reports
+/// come from one page, that page's address (`url`). With [`WriteOptions::csv_reports`] there is
+/// one row per report instead, with the columns [`REPORT_COLUMNS`], the last the address of the
+/// report's page. An address is given only when it is an `http` or `https` one; the columns are
+/// added at the end, so a reader that picks columns by position reads the others as before.
 ///
 /// A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with a
 /// single quote `'`, so a spreadsheet shows it as text instead of running it as a formula (OWASP's
@@ -28,7 +30,7 @@ use crate::{Error, Format, WriteOptions};
 pub struct Csv;
 
 /// The columns of the default table, one row per event.
-pub const EVENT_COLUMNS: [&str; 7] = [
+pub const EVENT_COLUMNS: [&str; 8] = [
     "utc",
     "headline",
     "outlets",
@@ -36,10 +38,11 @@ pub const EVENT_COLUMNS: [&str; 7] = [
     "reports",
     "source_lines",
     "event_id",
+    "url",
 ];
 
 /// The columns of the `csv_reports` table, one row per report.
-pub const REPORT_COLUMNS: [&str; 9] = [
+pub const REPORT_COLUMNS: [&str; 10] = [
     "event_id",
     "event_utc",
     "report_utc",
@@ -49,6 +52,7 @@ pub const REPORT_COLUMNS: [&str; 9] = [
     "line",
     "post_id",
     "headline",
+    "url",
 ];
 
 /// The UTF-8 byte order mark.
@@ -96,6 +100,11 @@ fn write_events<W: Write>(timeline: &Timeline, csv: &mut ::csv::Writer<W>) -> ::
     for event in &timeline.events {
         let reports = index.reports(event);
         let sources: Vec<String> = reports.iter().map(|r| r.source()).collect();
+        // An event's address is its page's when all its reports come from one page.
+        let url = match reports.split_first() {
+            Some((first, rest)) if rest.iter().all(|r| r.path == first.path) => first.url,
+            _ => None,
+        };
         csv.write_record([
             when(event.utc, reports::printed_date(event)),
             inert(&event.headline),
@@ -104,6 +113,7 @@ fn write_events<W: Write>(timeline: &Timeline, csv: &mut ::csv::Writer<W>) -> ::
             reports.len().to_string(),
             inert(&sources.join("; ")),
             event.id.clone(),
+            inert(url.unwrap_or_default()),
         ])?;
     }
     Ok(())
@@ -127,6 +137,7 @@ fn write_reports<W: Write>(timeline: &Timeline, csv: &mut ::csv::Writer<W>) -> :
                 report.line.map(|l| l.to_string()).unwrap_or_default(),
                 report.post.to_owned(),
                 inert(&report.text),
+                inert(report.url.unwrap_or_default()),
             ])?;
         }
     }
@@ -225,17 +236,17 @@ mod tests {
     fn an_empty_timeline_is_its_header() {
         assert_eq!(
             csv(&Timeline::default()),
-            "utc,headline,outlets,first_reporter,reports,source_lines,event_id\r\n"
+            "utc,headline,outlets,first_reporter,reports,source_lines,event_id,url\r\n"
         );
     }
 
     #[test]
     fn one_row_per_event_with_crlf() {
         insta::assert_snapshot!(csv(&sample()).replace("\r\n", "\u{240d}\n"), @r#"
-        utc,headline,outlets,first_reporter,reports,source_lines,event_id␍
-        2020-01-03T12:44:00Z,"US citizens have left Basra, the oil ministry said.",The Independent,The Independent,1,seeds/blog.txt:37,e9aa4e6bfe99a␍
-        2020-01-03T12:45:00Z,"""Iran never won a war!"" he said.",The Independent,The Independent,1,seeds/blog.txt:41,e36eb487af38d␍
-        2020-01-04T17:31:00Z,NATO suspends training in Iraq,CNN,CNN,1,seeds/cnn.txt:12,efc6ec74ddbd3␍
+            utc,headline,outlets,first_reporter,reports,source_lines,event_id,url␍
+            2020-01-03T12:44:00Z,"US citizens have left Basra, the oil ministry said.",The Independent,The Independent,1,seeds/blog.txt:37,e9aa4e6bfe99a,␍
+            2020-01-03T12:45:00Z,"""Iran never won a war!"" he said.",The Independent,The Independent,1,seeds/blog.txt:41,e36eb487af38d,␍
+            2020-01-04T17:31:00Z,NATO suspends training in Iraq,CNN,CNN,1,seeds/cnn.txt:12,efc6ec74ddbd3,https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html␍
         "#);
     }
 
@@ -246,10 +257,10 @@ mod tests {
             ..WriteOptions::default()
         };
         insta::assert_snapshot!(csv_with(&sample(), &options).replace("\r\n", "\u{240d}\n"), @r#"
-        event_id,event_utc,report_utc,lag_minutes,outlet,path,line,post_id,headline␍
-        e9aa4e6bfe99a,2020-01-03T12:44:00Z,2020-01-03T12:44:00Z,0,The Independent,seeds/blog.txt,37,def53e95f1fc:37,"US citizens have left Basra, the oil ministry said."␍
-        e36eb487af38d,2020-01-03T12:45:00Z,2020-01-03T12:45:00Z,0,The Independent,seeds/blog.txt,41,def53e95f1fc:41,"""Iran never won a war!"" he said."␍
-        efc6ec74ddbd3,2020-01-04T17:31:00Z,2020-01-04T17:31:00Z,0,CNN,seeds/cnn.txt,12,4aa08612a8f6:12,NATO suspends training in Iraq␍
+            event_id,event_utc,report_utc,lag_minutes,outlet,path,line,post_id,headline,url␍
+            e9aa4e6bfe99a,2020-01-03T12:44:00Z,2020-01-03T12:44:00Z,0,The Independent,seeds/blog.txt,37,def53e95f1fc:37,"US citizens have left Basra, the oil ministry said.",␍
+            e36eb487af38d,2020-01-03T12:45:00Z,2020-01-03T12:45:00Z,0,The Independent,seeds/blog.txt,41,def53e95f1fc:41,"""Iran never won a war!"" he said.",␍
+            efc6ec74ddbd3,2020-01-04T17:31:00Z,2020-01-04T17:31:00Z,0,CNN,seeds/cnn.txt,12,4aa08612a8f6:12,NATO suspends training in Iraq,https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html␍
         "#);
     }
 

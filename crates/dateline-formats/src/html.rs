@@ -21,8 +21,10 @@ const SCRIPT: &str = include_str!("html/script.js");
 ///
 /// Without JavaScript it is a plain document: the events grouped by UTC day (an event whose page
 /// prints only a date under that date, first, as `date only`), each with its time,
-/// headline, outlets, first reporter and reports (outlet, time, lag, a line of text and the source
-/// `path:line`), then the sources and the warnings and errors. With JavaScript, a form above the
+/// headline, outlets, first reporter and reports (outlet, time, lag, a line of text, the source
+/// `path:line` and a link to the original page when it has an `http` or `https` address), then the
+/// sources and the warnings and errors. A page whose outlet is unknown is named by its address's
+/// domain, or `unknown outlet`, in the reports and the outlet filter alike. With JavaScript, a form above the
 /// events filters them by outlet (checkboxes) and switches to a first-reporter view, which shows the
 /// events the checked outlets had first and highlights the first report.
 ///
@@ -363,11 +365,15 @@ fn write_reports(item: &Item<'_>, out: &mut dyn Write) -> io::Result<()> {
         if !report.text.is_empty() && report.text != one_line(&item.event.headline) {
             write!(out, "{} ", escape(&report.text))?;
         }
-        writeln!(
+        write!(
             out,
-            "<code class=\"source\">{}</code></li>",
+            "<code class=\"source\">{}</code>",
             escape(&report.source())
         )?;
+        if let Some(url) = report.url {
+            write!(out, " {}", original_link(url))?;
+        }
+        writeln!(out, "</li>")?;
     }
     writeln!(out, "</ul>")
 }
@@ -380,10 +386,10 @@ fn write_sources(timeline: &Timeline, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<h2>Sources</h2>")?;
     writeln!(out, "<ul class=\"sources\">")?;
     for doc in &timeline.documents {
-        let outlet = doc
-            .outlet
-            .as_deref()
-            .map_or_else(|| "outlet unknown".to_owned(), |o| escape(&one_line(o)));
+        let mut outlet = escape(&one_line(reports::outlet(doc)));
+        if let Some(url) = reports::url(doc) {
+            outlet = format!("{outlet} ({})", original_link(url));
+        }
         writeln!(
             out,
             "<li><code>{}</code>: {outlet}; layout <code>{}</code>; {}; {}</li>",
@@ -442,6 +448,15 @@ fn write_diagnostics(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Res
         )?;
     }
     writeln!(out, "</section>")
+}
+
+/// A link to a report's original page, [`reports::url`] (`http` or `https` only), which does not
+/// tell the page where its reader came from.
+fn original_link(url: &str) -> String {
+    format!(
+        "<a class=\"original\" href=\"{}\" rel=\"noreferrer\">original page</a>",
+        escape(url)
+    )
 }
 
 /// The page's Content-Security-Policy: nothing from anywhere, except its own inline style and
@@ -647,11 +662,15 @@ mod tests {
             sha256_source(""),
             "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
         );
-        // Exactly one of each inline element, and no external resource of any kind.
+        // Exactly one of each inline element, and no external resource of any kind: the only
+        // addresses are the links to the reports' original pages, which load nothing.
         assert_eq!(page.matches("<script").count(), 1);
         assert_eq!(page.matches("<style").count(), 1);
+        let links = "<a class=\"original\" href=\"https://edition.cnn.com/";
+        assert_eq!(page.matches(links).count(), 2);
+        let rest = page.replace(links, "");
         for external in ["src=", "href=", "url(", "@import", "http://", "https://"] {
-            assert!(!page.contains(external), "{external}");
+            assert!(!rest.contains(external), "{external}");
         }
     }
 
@@ -686,74 +705,74 @@ mod tests {
         let timeline = sample();
         let page = html(&timeline);
         insta::assert_snapshot!(between(&timeline, &page, "<body>", "<script>"), @r#"
-        <body>
-        <header>
-        <h1>Timeline</h1>
-        <p>3 events from 2 documents, times in UTC.</p>
-        </header>
-        <form id="controls" class="controls" aria-label="Filter the events">
-        <fieldset>
-        <legend>Outlets</legend>
-        <label><input type="checkbox" data-outlet="0" checked> CNN <span class="count">(1 event, first on 1)</span></label>
-        <label><input type="checkbox" data-outlet="1" checked> The Independent <span class="count">(2 events, first on 2)</span></label>
-        <button type="button" data-select="all">All</button><button type="button" data-select="none">None</button>
-        </fieldset>
-        <fieldset>
-        <legend>Show the events</legend>
-        <label><input type="radio" name="view" value="any" checked> reported by a checked outlet</label>
-        <label><input type="radio" name="view" value="first"> first reported by a checked outlet</label>
-        </fieldset>
-        <p><output id="shown">3</output> of 3 events shown.</p>
-        </form>
-        <main>
-        <section class="day" id="day-2020-01-03">
-        <h2>Friday 3 January 2020</h2>
-        <ol class="events">
-        <li class="event" id="event-[id 0]" data-outlets="1" data-first="1">
-        <p class="when"><time datetime="2020-01-03T12:44:00Z">12:44 UTC</time> · <span class="outlets">The Independent</span></p>
-        <h3>US citizens have left Basra, the oil ministry said.</h3>
-        <ul class="reports">
-        <li class="report first"><span class="outlet">The Independent</span> <time datetime="2020-01-03T12:44:00Z">12:44 UTC</time> <code class="source">seeds/blog.txt:37</code></li>
-        </ul>
-        </li>
-        <li class="event" id="event-[id 1]" data-outlets="1" data-first="1">
-        <p class="when"><time datetime="2020-01-03T12:45:00Z">12:45 UTC</time> · <span class="outlets">The Independent</span></p>
-        <h3>&quot;Iran never won a war!&quot; he said.</h3>
-        <ul class="reports">
-        <li class="report first"><span class="outlet">The Independent</span> <time datetime="2020-01-03T12:45:00Z">12:45 UTC</time> <code class="source">seeds/blog.txt:41</code></li>
-        </ul>
-        </li>
-        </ol>
-        </section>
-        <section class="day" id="day-2020-01-04">
-        <h2>Saturday 4 January 2020</h2>
-        <ol class="events">
-        <li class="event" id="event-[id 2]" data-outlets="0" data-first="0">
-        <p class="when"><time datetime="2020-01-04T17:31:00Z">17:31 UTC</time> · <span class="outlets">CNN</span></p>
-        <h3>NATO suspends training in Iraq</h3>
-        <ul class="reports">
-        <li class="report first"><span class="outlet">CNN</span> <time datetime="2020-01-04T17:31:00Z">17:31 UTC</time> <code class="source">seeds/cnn.txt:12</code></li>
-        </ul>
-        </li>
-        </ol>
-        </section>
-        </main>
-        <section id="sources">
-        <h2>Sources</h2>
-        <ul class="sources">
-        <li><code>seeds/blog.txt</code>: The Independent; layout <code>independent-liveblog</code>; live blog; 3 posts</li>
-        <li><code>seeds/cnn.txt</code>: CNN; layout <code>cnn-liveblog</code>; live blog; 1 post</li>
-        </ul>
-        </section>
-        <section id="diagnostics">
-        <h2>Diagnostics</h2>
-        <ul class="diagnostics">
-        <li><strong>warning</strong> <code>seeds/blog.txt:50</code>: <code>6 hours ago</code> is relative to the capture time, which is missing; the post has no time (<code>unresolved-stamp</code>)</li>
-        <li><strong>warning</strong> <code>seeds/cnn.txt:3</code>: the page says 26 posts; its text holds 1 (<code>declared-count-mismatch</code>)</li>
-        </ul>
-        <p>2 info diagnostics not listed here; the <code>json</code> format has them all.</p>
-        </section>
-        <script>
+            <body>
+            <header>
+            <h1>Timeline</h1>
+            <p>3 events from 2 documents, times in UTC.</p>
+            </header>
+            <form id="controls" class="controls" aria-label="Filter the events">
+            <fieldset>
+            <legend>Outlets</legend>
+            <label><input type="checkbox" data-outlet="0" checked> CNN <span class="count">(1 event, first on 1)</span></label>
+            <label><input type="checkbox" data-outlet="1" checked> The Independent <span class="count">(2 events, first on 2)</span></label>
+            <button type="button" data-select="all">All</button><button type="button" data-select="none">None</button>
+            </fieldset>
+            <fieldset>
+            <legend>Show the events</legend>
+            <label><input type="radio" name="view" value="any" checked> reported by a checked outlet</label>
+            <label><input type="radio" name="view" value="first"> first reported by a checked outlet</label>
+            </fieldset>
+            <p><output id="shown">3</output> of 3 events shown.</p>
+            </form>
+            <main>
+            <section class="day" id="day-2020-01-03">
+            <h2>Friday 3 January 2020</h2>
+            <ol class="events">
+            <li class="event" id="event-[id 0]" data-outlets="1" data-first="1">
+            <p class="when"><time datetime="2020-01-03T12:44:00Z">12:44 UTC</time> · <span class="outlets">The Independent</span></p>
+            <h3>US citizens have left Basra, the oil ministry said.</h3>
+            <ul class="reports">
+            <li class="report first"><span class="outlet">The Independent</span> <time datetime="2020-01-03T12:44:00Z">12:44 UTC</time> <code class="source">seeds/blog.txt:37</code></li>
+            </ul>
+            </li>
+            <li class="event" id="event-[id 1]" data-outlets="1" data-first="1">
+            <p class="when"><time datetime="2020-01-03T12:45:00Z">12:45 UTC</time> · <span class="outlets">The Independent</span></p>
+            <h3>&quot;Iran never won a war!&quot; he said.</h3>
+            <ul class="reports">
+            <li class="report first"><span class="outlet">The Independent</span> <time datetime="2020-01-03T12:45:00Z">12:45 UTC</time> <code class="source">seeds/blog.txt:41</code></li>
+            </ul>
+            </li>
+            </ol>
+            </section>
+            <section class="day" id="day-2020-01-04">
+            <h2>Saturday 4 January 2020</h2>
+            <ol class="events">
+            <li class="event" id="event-[id 2]" data-outlets="0" data-first="0">
+            <p class="when"><time datetime="2020-01-04T17:31:00Z">17:31 UTC</time> · <span class="outlets">CNN</span></p>
+            <h3>NATO suspends training in Iraq</h3>
+            <ul class="reports">
+            <li class="report first"><span class="outlet">CNN</span> <time datetime="2020-01-04T17:31:00Z">17:31 UTC</time> <code class="source">seeds/cnn.txt:12</code> <a class="original" href="https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html" rel="noreferrer">original page</a></li>
+            </ul>
+            </li>
+            </ol>
+            </section>
+            </main>
+            <section id="sources">
+            <h2>Sources</h2>
+            <ul class="sources">
+            <li><code>seeds/blog.txt</code>: The Independent; layout <code>independent-liveblog</code>; live blog; 3 posts</li>
+            <li><code>seeds/cnn.txt</code>: CNN (<a class="original" href="https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html" rel="noreferrer">original page</a>); layout <code>cnn-liveblog</code>; live blog; 1 post</li>
+            </ul>
+            </section>
+            <section id="diagnostics">
+            <h2>Diagnostics</h2>
+            <ul class="diagnostics">
+            <li><strong>warning</strong> <code>seeds/blog.txt:50</code>: <code>6 hours ago</code> is relative to the capture time, which is missing; the post has no time (<code>unresolved-stamp</code>)</li>
+            <li><strong>warning</strong> <code>seeds/cnn.txt:3</code>: the page says 26 posts; its text holds 1 (<code>declared-count-mismatch</code>)</li>
+            </ul>
+            <p>1 info diagnostic not listed here; the <code>json</code> format has them all.</p>
+            </section>
+            <script>
         "#);
     }
 
@@ -770,16 +789,16 @@ mod tests {
         timeline.events = vec![Event::new(utc, "One event".to_owned(), posts, outlets)];
         let page = html(&timeline);
         insta::assert_snapshot!(between(&timeline, &page, "<li class=\"event\"", "</li>\n</ol>"), @r#"
-        <li class="event" id="event-[id 0]" data-outlets="1 0" data-first="1">
-        <p class="when"><time datetime="2020-01-03T12:45:00Z">12:45 UTC</time> · <span class="outlets">The Independent, CNN</span>; first reporter: <strong>The Independent</strong></p>
-        <h3>One event</h3>
-        <ul class="reports">
-        <li class="report first"><span class="outlet">The Independent</span> <time datetime="2020-01-03T12:45:00Z">12:45 UTC</time> <span class="badge">first</span> &quot;Iran never won a war!&quot; he said. <code class="source">seeds/blog.txt:41</code></li>
-        <li class="report"><span class="outlet">CNN</span> <time datetime="2020-01-04T17:31:00Z">4 Jan 2020 17:31 UTC</time> <span class="lag">+28 h 46 min</span> NATO suspends training in Iraq <code class="source">seeds/cnn.txt:12</code></li>
-        <li class="report"><code class="source">unknown:1</code></li>
-        </ul>
-        </li>
-        </ol>
+            <li class="event" id="event-[id 0]" data-outlets="1 0" data-first="1">
+            <p class="when"><time datetime="2020-01-03T12:45:00Z">12:45 UTC</time> · <span class="outlets">The Independent, CNN</span>; first reporter: <strong>The Independent</strong></p>
+            <h3>One event</h3>
+            <ul class="reports">
+            <li class="report first"><span class="outlet">The Independent</span> <time datetime="2020-01-03T12:45:00Z">12:45 UTC</time> <span class="badge">first</span> &quot;Iran never won a war!&quot; he said. <code class="source">seeds/blog.txt:41</code></li>
+            <li class="report"><span class="outlet">CNN</span> <time datetime="2020-01-04T17:31:00Z">4 Jan 2020 17:31 UTC</time> <span class="lag">+28 h 46 min</span> NATO suspends training in Iraq <code class="source">seeds/cnn.txt:12</code> <a class="original" href="https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html" rel="noreferrer">original page</a></li>
+            <li class="report"><code class="source">unknown:1</code></li>
+            </ul>
+            </li>
+            </ol>
         "#);
     }
 

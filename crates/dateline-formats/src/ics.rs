@@ -33,6 +33,8 @@ use crate::{Error, Format, WriteOptions};
 /// - `TRANSP:TRANSPARENT`: a news event does not make its reader busy.
 /// - `SUMMARY`: the headline; `CATEGORIES`: the outlets; `DESCRIPTION`: one line per report (its
 ///   outlet, UTC time and lag, headline or first sentence, and `path:line`).
+/// - `URL`: the address of the first reporter's page (else of the first report's page that has
+///   one), when it is an `http` or `https` address; non-ASCII characters percent-encoded.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Ics;
 
@@ -138,7 +140,40 @@ fn write_event(
     if !outlets.is_empty() {
         line(out, &format!("CATEGORIES:{}", outlets.join(",")))?;
     }
+    if let Some(url) = event_url(event, reports) {
+        line(out, &format!("URL:{}", uri(url)))?;
+    }
     line(out, "END:VEVENT")
+}
+
+/// The address an event links to (`URL` may appear once in a `VEVENT`): the first reporter's
+/// page's, else the first report's that has one.
+fn event_url<'a>(event: &Event, reports: &[Report<'a>]) -> Option<&'a str> {
+    let first = reports::first_reporter(event, reports);
+    reports
+        .iter()
+        .filter(|r| Some(r.outlet) == first)
+        .chain(reports)
+        .find_map(|r| r.url)
+}
+
+/// An address as a `URI` value (RFC 5545, 3.3.13, which RFC 3986 defines): every byte outside
+/// ASCII percent-encoded, as an address in another script (an IRI) needs to be a URI. Text escaping
+/// does not apply to a URI value, and [`reports::url`] lets no space or control character through,
+/// so nothing in it can end the property.
+fn uri(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
 }
 
 /// One report as a line of the description:
@@ -293,44 +328,46 @@ mod tests {
     #[test]
     fn a_small_timeline() {
         insta::assert_snapshot!(ics(&sample()).replace("\r\n", "\u{240d}\n"), @r#"
-        BEGIN:VCALENDAR␍
-        VERSION:2.0␍
-        PRODID:-//dateline//dateline 0.1.0//EN␍
-        CALSCALE:GREGORIAN␍
-        BEGIN:VEVENT␍
-        UID:e9aa4e6bfe99a@dateline␍
-        DTSTAMP:20200104T173100Z␍
-        DTSTART:20200103T124400Z␍
-        DTEND:20200103T124500Z␍
-        TRANSP:TRANSPARENT␍
-        SUMMARY:US citizens have left Basra\, the oil ministry said.␍
-        DESCRIPTION:The Independent\, 2020-01-03 12:44 UTC: US citizens have left B␍
-         asra\, the oil ministry said. (seeds/blog.txt:37)␍
-        CATEGORIES:The Independent␍
-        END:VEVENT␍
-        BEGIN:VEVENT␍
-        UID:e36eb487af38d@dateline␍
-        DTSTAMP:20200104T173100Z␍
-        DTSTART:20200103T124500Z␍
-        DTEND:20200103T124600Z␍
-        TRANSP:TRANSPARENT␍
-        SUMMARY:"Iran never won a war!" he said.␍
-        DESCRIPTION:The Independent\, 2020-01-03 12:45 UTC: "Iran never won a war!"␍
-          he said. (seeds/blog.txt:41)␍
-        CATEGORIES:The Independent␍
-        END:VEVENT␍
-        BEGIN:VEVENT␍
-        UID:efc6ec74ddbd3@dateline␍
-        DTSTAMP:20200104T173100Z␍
-        DTSTART:20200104T173100Z␍
-        DTEND:20200104T173200Z␍
-        TRANSP:TRANSPARENT␍
-        SUMMARY:NATO suspends training in Iraq␍
-        DESCRIPTION:CNN\, 2020-01-04 17:31 UTC: NATO suspends training in Iraq (see␍
-         ds/cnn.txt:12)␍
-        CATEGORIES:CNN␍
-        END:VEVENT␍
-        END:VCALENDAR␍
+            BEGIN:VCALENDAR␍
+            VERSION:2.0␍
+            PRODID:-//dateline//dateline 0.1.0//EN␍
+            CALSCALE:GREGORIAN␍
+            BEGIN:VEVENT␍
+            UID:e9aa4e6bfe99a@dateline␍
+            DTSTAMP:20200104T173100Z␍
+            DTSTART:20200103T124400Z␍
+            DTEND:20200103T124500Z␍
+            TRANSP:TRANSPARENT␍
+            SUMMARY:US citizens have left Basra\, the oil ministry said.␍
+            DESCRIPTION:The Independent\, 2020-01-03 12:44 UTC: US citizens have left B␍
+             asra\, the oil ministry said. (seeds/blog.txt:37)␍
+            CATEGORIES:The Independent␍
+            END:VEVENT␍
+            BEGIN:VEVENT␍
+            UID:e36eb487af38d@dateline␍
+            DTSTAMP:20200104T173100Z␍
+            DTSTART:20200103T124500Z␍
+            DTEND:20200103T124600Z␍
+            TRANSP:TRANSPARENT␍
+            SUMMARY:"Iran never won a war!" he said.␍
+            DESCRIPTION:The Independent\, 2020-01-03 12:45 UTC: "Iran never won a war!"␍
+              he said. (seeds/blog.txt:41)␍
+            CATEGORIES:The Independent␍
+            END:VEVENT␍
+            BEGIN:VEVENT␍
+            UID:efc6ec74ddbd3@dateline␍
+            DTSTAMP:20200104T173100Z␍
+            DTSTART:20200104T173100Z␍
+            DTEND:20200104T173200Z␍
+            TRANSP:TRANSPARENT␍
+            SUMMARY:NATO suspends training in Iraq␍
+            DESCRIPTION:CNN\, 2020-01-04 17:31 UTC: NATO suspends training in Iraq (see␍
+             ds/cnn.txt:12)␍
+            CATEGORIES:CNN␍
+            URL:https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.h␍
+             tml␍
+            END:VEVENT␍
+            END:VCALENDAR␍
         "#);
     }
 
@@ -464,6 +501,7 @@ mod tests {
                 "SUMMARY:",
                 "DESCRIPTION:",
                 "CATEGORIES:",
+                "URL:",
                 " ",
             ];
             assert!(
@@ -483,6 +521,7 @@ mod tests {
             lag_minutes: Some(246),
             date: None,
             path: Some("seeds/dw.txt"),
+            url: None,
             line: Some(87),
             text: "Oil workers leave Basra.".to_owned(),
         };

@@ -171,6 +171,9 @@ mod tests {
         let mut cnn = Document::new("seeds/cnn.txt", "cnn-liveblog", b"cnn");
         cnn.kind = DocumentKind::LiveBlog;
         cnn.outlet = Some("CNN".to_owned());
+        cnn.context.url = Some(
+            "https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html".to_owned(),
+        );
         let mut post = Post::new(&cnn.id, 12);
         post.time = Some(resolved(
             12,
@@ -207,7 +210,8 @@ mod tests {
             .in_path("seeds/blog.txt")
             .at_line(50),
         ];
-        diagnostics.extend(merged.diagnostics);
+        let told = dateline_merge::untold(&diagnostics, merged.diagnostics);
+        diagnostics.extend(told);
         let mut timeline = Timeline::default();
         timeline.documents = documents;
         timeline.events = merged.events;

@@ -4,7 +4,9 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use chrono_tz::Tz;
-use dateline_model::{Diagnostic, Document, DocumentKind, Event, Severity, Timeline};
+use dateline_model::{
+    Diagnostic, Document, DocumentKind, Event, Severity, Timeline, UNKNOWN_OUTLET,
+};
 
 use crate::reports::{self, Index, Report, first_reporter};
 use crate::{Error, Format, WriteOptions};
@@ -18,7 +20,10 @@ use crate::{Error, Format, WriteOptions};
 /// With [`WriteOptions::display_zone`], each event's time is also shown in that zone.
 ///
 /// Every piece of text that comes from a page is escaped and kept on one line, so a post cannot
-/// add a heading, a link, an image or HTML to the document. Paths stand in code spans.
+/// add a heading, a link, an image or HTML to the document. Paths stand in code spans. An outlet
+/// links to its page's own address (its canonical link, `og:url`, the address it was saved from
+/// or one it prints) when that is an `http` or `https` address; a page whose outlet is unknown
+/// is named by its address's domain, or `unknown outlet`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Markdown;
 
@@ -74,10 +79,7 @@ fn write_sources(documents: &[Document], out: &mut dyn Write) -> io::Result<()> 
     writeln!(out, "## Sources")?;
     writeln!(out)?;
     for doc in documents {
-        let outlet = doc
-            .outlet
-            .as_deref()
-            .map_or_else(|| "outlet unknown".to_owned(), inline);
+        let outlet = linked(&inline(reports::outlet(doc)), reports::url(doc));
         writeln!(
             out,
             "- {}: {outlet}; layout {}; {}; {}",
@@ -145,7 +147,15 @@ fn write_events(timeline: &Timeline, zone: Option<Tz>, out: &mut dyn Write) -> i
 /// event's time, each with its source: ` \u{2014} The Independent first (`a:42`), DW +8 min (`b:7`)`.
 fn attribution(event: &Event, reports: &[Report<'_>]) -> String {
     if reports.len() < 2 {
-        let outlets: Vec<String> = event.outlets.iter().map(|o| inline(o)).collect();
+        // An outlet links to its report's page, when that page has an address.
+        let outlets: Vec<String> = event
+            .outlets
+            .iter()
+            .map(|o| {
+                let url = reports.iter().find(|r| r.outlet == o).and_then(|r| r.url);
+                linked(&inline(o), url)
+            })
+            .collect();
         let sources: Vec<String> = reports.iter().map(|r| code(&r.source())).collect();
         let label = if sources.len() == 1 {
             "source"
@@ -193,11 +203,22 @@ fn attribution(event: &Event, reports: &[Report<'_>]) -> String {
     format!(" \u{2014} {}", parts.join(", "))
 }
 
-/// A report's outlet as Markdown text, `outlet unknown` when its post is missing.
+/// A report's outlet as Markdown text, linked to its page's address when it has one; `unknown
+/// outlet` when its post is missing.
 fn outlet(report: &Report<'_>) -> String {
     match inline(report.outlet) {
-        name if name.is_empty() => "outlet unknown".to_owned(),
-        name => name,
+        name if name.is_empty() => UNKNOWN_OUTLET.to_owned(),
+        name => linked(&name, report.url),
+    }
+}
+
+/// `text` (Markdown already) as a link to `url` when there is one: `[text](url)`, with the
+/// parentheses of the address percent-encoded, so an unbalanced one cannot end the link early
+/// ([`reports::url`] lets through no space, angle bracket, quote or backslash).
+fn linked(text: &str, url: Option<&str>) -> String {
+    match url {
+        Some(url) => format!("[{text}]({})", url.replace('(', "%28").replace(')', "%29")),
+        None => text.to_owned(),
     }
 }
 
@@ -451,6 +472,30 @@ mod tests {
     }
 
     #[test]
+    fn a_page_of_an_unknown_outlet_is_named_so_and_never_by_its_path() {
+        let mut timeline = sample();
+        timeline.documents[0].outlet = None;
+        timeline.documents[0].context.url = Some("javascript:alert(1)".to_owned());
+        for event in &mut timeline.events {
+            event.reports.clear();
+            event.first_reporter = None;
+        }
+        let text = markdown(&timeline);
+        assert!(
+            text.contains("- `seeds/blog.txt`: unknown outlet; layout `independent-liveblog`"),
+            "{text}"
+        );
+        // The event's outlets are the merge's; its report's outlet is the document's.
+        timeline.events[0].outlets = vec![UNKNOWN_OUTLET.to_owned()];
+        let text = markdown(&timeline);
+        assert!(
+            text.contains("— unknown outlet, source `seeds/blog.txt:37`"),
+            "{text}"
+        );
+        assert!(!text.contains("javascript:"), "{text}");
+    }
+
+    #[test]
     fn documents_without_events() {
         let mut timeline = sample();
         timeline.events.clear();
@@ -476,7 +521,7 @@ mod tests {
             ## Sources
 
             - `seeds/blog.txt`: The Independent; layout `independent-liveblog`; live blog; 3 posts
-            - `seeds/cnn.txt`: CNN; layout `cnn-liveblog`; live blog; 1 post
+            - `seeds/cnn.txt`: [CNN](https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html); layout `cnn-liveblog`; live blog; 1 post
 
             ## Friday 3 January 2020
 
@@ -485,15 +530,15 @@ mod tests {
 
             ## Saturday 4 January 2020
 
-            - **17:31 UTC** NATO suspends training in Iraq — CNN, source `seeds/cnn.txt:12`
+            - **17:31 UTC** NATO suspends training in Iraq — [CNN](https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html), source `seeds/cnn.txt:12`
 
             ## Diagnostics
 
             - **warning** `seeds/blog.txt:50`: `6 hours ago` is relative to the capture time, which is missing; the post has no time (`unresolved-stamp`)
             - **warning** `seeds/cnn.txt:3`: the page says 26 posts; its text holds 1 (`declared-count-mismatch`)
 
-            2 info diagnostics not listed here; the `json` format has them all.
-            "#);
+            1 info diagnostic not listed here; the `json` format has them all.
+        "#);
     }
 
     #[test]
@@ -512,7 +557,7 @@ mod tests {
             .lines()
             .find(|l| l.starts_with("- **"))
             .unwrap_or_default();
-        insta::assert_snapshot!(line, @"- **12:45 UTC** One event — The Independent first (`seeds/blog.txt:41`), CNN +28 h 46 min (`seeds/cnn.txt:12`), a post not in the timeline (`unknown:1`)");
+        insta::assert_snapshot!(line, @r#"- **12:45 UTC** One event — The Independent first (`seeds/blog.txt:41`), [CNN](https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html) +28 h 46 min (`seeds/cnn.txt:12`), a post not in the timeline (`unknown:1`)"#);
     }
 
     #[test]
@@ -540,7 +585,7 @@ mod tests {
             .lines()
             .find(|l| l.starts_with("- **"))
             .unwrap_or_default();
-        insta::assert_snapshot!(line, @"- **12:45 UTC** One event — The Independent first (`seeds/blog.txt:41`), CNN -3 min (`seeds/cnn.txt:12`), DW +8 min (`seeds/blog.txt:41`)");
+        insta::assert_snapshot!(line, @r#"- **12:45 UTC** One event — The Independent first (`seeds/blog.txt:41`), [CNN](https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html) -3 min (`seeds/cnn.txt:12`), DW +8 min (`seeds/blog.txt:41`)"#);
     }
 
     #[test]
@@ -559,10 +604,10 @@ mod tests {
             .filter(|l| l.contains(" UTC**") || l.contains("times in"))
             .collect();
         insta::assert_snapshot!(lines.join("\n"), @r#"
-        3 events from 2 documents, times in UTC, and in parentheses in `America/New_York`.
-        - **12:44 UTC** (07:44 EST) US citizens have left Basra, the oil ministry said. — The Independent, source `seeds/blog.txt:37`
-        - **12:45 UTC** (07:45 EST) "Iran never won a war!" he said. — The Independent, source `seeds/blog.txt:41`
-        - **17:31 UTC** (12:31 EST) NATO suspends training in Iraq — CNN, source `seeds/cnn.txt:12`
+            3 events from 2 documents, times in UTC, and in parentheses in `America/New_York`.
+            - **12:44 UTC** (07:44 EST) US citizens have left Basra, the oil ministry said. — The Independent, source `seeds/blog.txt:37`
+            - **12:45 UTC** (07:45 EST) "Iran never won a war!" he said. — The Independent, source `seeds/blog.txt:41`
+            - **17:31 UTC** (12:31 EST) NATO suspends training in Iraq — [CNN](https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html), source `seeds/cnn.txt:12`
         "#);
         assert_eq!(
             local_clock(&(sample().events[0].utc), chrono_tz::Asia::Kolkata),
@@ -643,7 +688,7 @@ mod tests {
             ## Sources
 
             - ``dir/`x` # y.txt``: The Independent; layout `independent-liveblog`; live blog; 3 posts
-            - `seeds/cnn.txt`: CNN; layout `cnn-liveblog`; live blog; 1 post
+            - `seeds/cnn.txt`: [CNN](https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html); layout `cnn-liveblog`; live blog; 1 post
 
             ## Friday 3 January 2020
 
@@ -652,15 +697,15 @@ mod tests {
 
             ## Saturday 4 January 2020
 
-            - **17:31 UTC** NATO suspends training in Iraq — CNN, source `seeds/cnn.txt:12`
+            - **17:31 UTC** NATO suspends training in Iraq — [CNN](https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html), source `seeds/cnn.txt:12`
 
             ## Diagnostics
 
             - **warning** `seeds/blog.txt:50`: `6 hours ago` is relative to the capture time, which is missing; the post has no time (`unresolved-stamp`)
             - **warning** `seeds/cnn.txt:3`: the page says 26 posts; its text holds 1 (`declared-count-mismatch`)
 
-            2 info diagnostics not listed here; the `json` format has them all.
-            "#);
+            1 info diagnostic not listed here; the `json` format has them all.
+        "#);
     }
 
     /// What a CommonMark parser sees: headings, and whether any HTML, link or image came through.
@@ -701,7 +746,18 @@ mod tests {
         timeline.events[1].outlets = vec!["</li><h1>Outlet</h1>".to_owned()];
         timeline.documents[1].layout = "`</code><b>`".to_owned();
         timeline.diagnostics[1].message = "![img](http://evil/x.png)\n\n---\n| a | b |".to_owned();
-        let (headings, unsafe_events, text) = parsed(&markdown(&timeline));
+        // A page's address is a link's destination, and nothing more, whatever it holds.
+        timeline.documents[1].context.url =
+            Some("https://evil/)](javascript:alert(1))![i](http://evil/i.png)".to_owned());
+        timeline.documents[0].context.url = Some("javascript:alert(1)".to_owned());
+        let (headings, mut unsafe_events, text) = parsed(&markdown(&timeline));
+        let evil = "dest_url: Borrowed(\"https://evil/%29]%28javascript:alert%281%29%29![i]%28http://evil/i.png%29\")";
+        assert_eq!(
+            unsafe_events.iter().filter(|e| e.contains(evil)).count(),
+            2,
+            "{unsafe_events:?}"
+        );
+        unsafe_events.retain(|e| !e.contains(evil));
         assert_eq!(
             headings,
             [

@@ -1,12 +1,13 @@
 //! An event's reports as the table formats (`csv`, `ics`) show them: each post with its outlet, time,
-//! lag, `path:line` and a line of text, and the event's first reporter; and the day every writer
+//! lag, `path:line`, its page's address and a line of text, and the event's first reporter; the
+//! name of a document's outlet and the addresses the writers link to; and the day every writer
 //! shows an event on, which for a page that prints only a date is that date, not the UTC day of
 //! its start.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use dateline_model::{Document, Event, Post, Precision, ResolvedTime, Timeline};
+use dateline_model::{Document, Event, Post, Precision, ResolvedTime, Timeline, UNKNOWN_OUTLET};
 
 use crate::html::lag_text;
 
@@ -55,6 +56,7 @@ impl<'a> Index<'a> {
                             .date
                             .or_else(|| found.and_then(|(_, post)| post_date(post))),
                         path: found.map(|(doc, _)| doc.path.as_str()),
+                        url: found.and_then(|(doc, _)| url(doc)),
                         line: found.map(|(_, post)| post.line),
                         text: found.map(|(_, post)| text(post)).unwrap_or_default(),
                     }
@@ -69,11 +71,12 @@ impl<'a> Index<'a> {
                     let utc = post.time.as_ref().map(|t| t.utc);
                     Report {
                         post: id,
-                        outlet: doc.outlet.as_deref().unwrap_or(&doc.path),
+                        outlet: outlet(doc),
                         utc,
                         lag_minutes: utc.map(|utc| (utc - event.utc).num_minutes()),
                         date: post_date(post),
                         path: Some(&doc.path),
+                        url: url(doc),
                         line: Some(post.line),
                         text: text(post),
                     }
@@ -85,6 +88,7 @@ impl<'a> Index<'a> {
                     lag_minutes: None,
                     date: None,
                     path: None,
+                    url: None,
                     line: None,
                     text: String::new(),
                 },
@@ -98,7 +102,7 @@ impl<'a> Index<'a> {
 pub(crate) struct Report<'a> {
     /// The post's id.
     pub(crate) post: &'a str,
-    /// The outlet, the document's path when the outlet is unknown, empty when the post is missing.
+    /// The outlet, [`UNKNOWN_OUTLET`] when it is unknown, empty when the post is missing.
     pub(crate) outlet: &'a str,
     /// The post's time.
     pub(crate) utc: Option<DateTime<Utc>>,
@@ -110,6 +114,8 @@ pub(crate) struct Report<'a> {
     pub(crate) date: Option<NaiveDate>,
     /// The document's path.
     pub(crate) path: Option<&'a str>,
+    /// The address of the post's page, when it has one a reader can follow ([`url`]).
+    pub(crate) url: Option<&'a str>,
     /// The line of the post's stamp.
     pub(crate) line: Option<u32>,
     /// The post's headline, else the first sentence of its text.
@@ -148,6 +154,25 @@ impl Report<'_> {
             _ => self.post.to_owned(),
         }
     }
+}
+
+/// The name a document's outlet is shown by: its outlet (which reading fills from the domain of
+/// the page's address when nothing else names it), else [`UNKNOWN_OUTLET`], never its path.
+pub(crate) fn outlet(doc: &Document) -> &str {
+    doc.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET)
+}
+
+/// The page's own address (`PageContext::url`), when it is one a reader can follow and every
+/// writer can link to as it is: `http` or `https`, with no whitespace, control character or quote.
+/// Whatever else a page claims as its address (`javascript:`, a `file:` path) is never linked.
+pub(crate) fn url(doc: &Document) -> Option<&str> {
+    let url = doc.context.url.as_deref()?.trim();
+    let scheme = url.split_once("://")?.0;
+    let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    let plain = url
+        .chars()
+        .all(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '"' | '<' | '>' | '\\' | '`' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'));
+    (web && plain && url.len() > scheme.len() + 3).then_some(url)
 }
 
 /// The outlet that had the event first: the event's own `first_reporter`, else the outlet of the
@@ -370,6 +395,51 @@ mod tests {
             first_reporter(&timeline.events[0], &reports),
             Some("Nowhere News")
         );
+    }
+
+    #[test]
+    fn an_unknown_outlet_is_named_so_never_by_the_path() {
+        let mut timeline = sample();
+        timeline.documents[0].outlet = None;
+        let index = Index::new(&timeline);
+        let mut event = timeline.events[0].clone();
+        event.reports.clear();
+        let reports = index.reports(&event);
+        assert_eq!(reports[0].outlet, "unknown outlet");
+        assert_eq!(reports[0].source(), "seeds/blog.txt:37");
+        assert_eq!(outlet(&timeline.documents[0]), "unknown outlet");
+        assert_eq!(outlet(&timeline.documents[1]), "CNN");
+    }
+
+    #[test]
+    fn only_web_addresses_are_linked() {
+        let mut doc = sample().documents[1].clone();
+        let mut linked = |url: &str| {
+            doc.context.url = Some(url.to_owned());
+            self::url(&doc).map(str::to_owned)
+        };
+        assert_eq!(
+            linked(" https://example.com/a?b=1&c=(2) ").as_deref(),
+            Some("https://example.com/a?b=1&c=(2)")
+        );
+        assert_eq!(
+            linked("HTTP://example.com/").as_deref(),
+            Some("HTTP://example.com/")
+        );
+        for never in [
+            "javascript:alert(1)",
+            "file:///home/me/page.html",
+            "data:text/html,<b>",
+            "https://",
+            "https://example.com/a b",
+            "https://example.com/\"onmouseover=\"x",
+            "https://example.com/<script>",
+            "https://example.com/\u{202e}moc.live",
+            "https://example.com/\u{1b}]0;x\u{7}",
+            "/relative/page.html",
+        ] {
+            assert_eq!(linked(never), None, "{never:?}");
+        }
     }
 
     #[test]

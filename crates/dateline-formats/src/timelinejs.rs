@@ -17,7 +17,8 @@ use crate::{Error, Format, WriteOptions};
 /// strings (TimelineJS's documented form) in UTC (the printed date's `year`, `month` and `day`
 /// alone for an event whose page prints only a date), `display_date` such as `3 Jan 2020 12:45 UTC`
 /// (so the slides say UTC whatever the reader's zone), `text.headline`, `text.text` with the
-/// reports (outlet, time, lag, a line of text, the source `path:line`), `group` (the outlet, or the
+/// reports (outlet, time, lag, a line of text, the source `path:line`, and a link to the original
+/// page when it has an `http` or `https` address), `group` (the outlet, or the
 /// first reporter when several outlets report the event) and `unique_id` (the event id). The title
 /// slide counts the events and lists the sources.
 ///
@@ -139,10 +140,12 @@ fn title(timeline: &Timeline) -> Slide {
     if !timeline.documents.is_empty() {
         text.push_str("<ul>");
         for doc in &timeline.documents {
-            let outlet = doc.outlet.as_deref().unwrap_or("outlet unknown");
+            let link = reports::url(doc)
+                .map(|url| format!(" {}", original_link(url)))
+                .unwrap_or_default();
             text.push_str(&format!(
-                "<li>{}: <code>{}</code></li>",
-                escape(&one_line(outlet)),
+                "<li>{}: <code>{}</code>{link}</li>",
+                escape(&one_line(reports::outlet(doc))),
                 escape(&doc.path)
             ));
         }
@@ -210,6 +213,9 @@ fn slide(index: &Index<'_>, event: &Event) -> Slide {
                 line.push(' ');
             }
             line.push_str(&format!("<code>{}</code>", escape(&report.source())));
+            if let Some(url) = report.url {
+                line.push_str(&format!(" {}", original_link(url)));
+            }
             text.push_str(&format!("<li>{line}</li>"));
         }
         text.push_str("</ul>");
@@ -236,6 +242,15 @@ fn slide(index: &Index<'_>, event: &Event) -> Slide {
         group,
         unique_id: event.id.clone(),
     }
+}
+
+/// A link to a report's original page, [`reports::url`] (`http` or `https` only), in a slide's
+/// text, where TimelineJS keeps links (a slide's `media` would have it fetch and embed the page).
+fn original_link(url: &str) -> String {
+    format!(
+        "<a href=\"{}\" rel=\"noreferrer\">original page</a>",
+        escape(url)
+    )
 }
 
 /// `3 Jan 2020 12:45 UTC`.
@@ -305,26 +320,26 @@ mod tests {
         assert_eq!(value["events"][2]["unique_id"], ids[2]);
         value["events"][2]["unique_id"] = "[event id]".into();
         insta::assert_json_snapshot!(value["events"][2], @r#"
-        {
-          "display_date": "4 Jan 2020 17:31 UTC",
-          "group": "CNN",
-          "start_date": {
-            "day": "4",
-            "hour": "17",
-            "minute": "31",
-            "month": "1",
-            "year": "2020"
-          },
-          "text": {
-            "headline": "NATO suspends training in Iraq",
-            "text": "<ul><li><strong>CNN</strong>, 17:31 UTC <code>seeds/cnn.txt:12</code></li></ul>"
-          },
-          "unique_id": "[event id]"
-        }
+            {
+              "display_date": "4 Jan 2020 17:31 UTC",
+              "group": "CNN",
+              "start_date": {
+                "day": "4",
+                "hour": "17",
+                "minute": "31",
+                "month": "1",
+                "year": "2020"
+              },
+              "text": {
+                "headline": "NATO suspends training in Iraq",
+                "text": "<ul><li><strong>CNN</strong>, 17:31 UTC <code>seeds/cnn.txt:12</code> <a href=\"https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html\" rel=\"noreferrer\">original page</a></li></ul>"
+              },
+              "unique_id": "[event id]"
+            }
         "#);
         assert_eq!(
             value["title"]["text"]["text"],
-            "<p>3 events from 2 documents, times in UTC.</p><ul><li>The Independent: <code>seeds/blog.txt</code></li><li>CNN: <code>seeds/cnn.txt</code></li></ul>"
+            "<p>3 events from 2 documents, times in UTC.</p><ul><li>The Independent: <code>seeds/blog.txt</code></li><li>CNN: <code>seeds/cnn.txt</code> <a href=\"https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html\" rel=\"noreferrer\">original page</a></li></ul>"
         );
         assert!(text.ends_with("}\n"));
         assert_eq!(timelinejs(&sample()), text, "the same bytes every time");
@@ -348,7 +363,7 @@ mod tests {
         assert_eq!(slide["group"], "The Independent");
         assert_eq!(slide["start_date"]["second"], "30");
         assert_eq!(slide["display_date"], "3 Jan 2020 12:45:30 UTC");
-        insta::assert_snapshot!(slide["text"]["text"].as_str().unwrap_or_default(), @"<p>CNN, The Independent; first reporter: <strong>The Independent</strong></p><ul><li><strong>CNN</strong>, 4 Jan 2020 17:31 UTC (+28 h 45 min): NATO suspends training in Iraq <code>seeds/cnn.txt:12</code></li><li><strong>The Independent</strong>, 12:45 UTC: &quot;Iran never won a war!&quot; he said. <code>seeds/blog.txt:41</code></li></ul>");
+        insta::assert_snapshot!(slide["text"]["text"].as_str().unwrap_or_default(), @r#"<p>CNN, The Independent; first reporter: <strong>The Independent</strong></p><ul><li><strong>CNN</strong>, 4 Jan 2020 17:31 UTC (+28 h 45 min): NATO suspends training in Iraq <code>seeds/cnn.txt:12</code> <a href="https://edition.cnn.com/middleeast/live-news/iran-news-01-04-20/index.html" rel="noreferrer">original page</a></li><li><strong>The Independent</strong>, 12:45 UTC: &quot;Iran never won a war!&quot; he said. <code>seeds/blog.txt:41</code></li></ul>"#);
     }
 
     #[test]

@@ -365,7 +365,16 @@ fn html_shows_a_page_dated_only_by_its_day_on_that_day() -> Outcome {
 
 fn html_shows_hostile_posts_as_text_and_runs_nothing() -> Outcome {
     let chromium = chromium::require(chromium::chromium())?;
-    let timeline = hostile();
+    let mut timeline = hostile();
+    // The first page claims an address that would break out of its attribute, and is not linked;
+    // the second's is, beside each of its reports and in the sources, and leads there alone.
+    timeline.documents[0].context.url =
+        Some("https://evil.example/\"><script>window.pwned=1</script>".to_owned());
+    let address = "https://b.example/live?x=1&y='2'";
+    timeline.documents[1].context.url = Some(address.to_owned());
+    let page = String::from_utf8(write("html", &timeline)).expect("UTF-8 HTML");
+    let originals = page.matches("<a class=\"original\"").count();
+    assert!(originals > 1, "{page}");
     assert!(!timeline.events.is_empty());
     let (rendered, seen) = render_html(&chromium, &timeline);
     // An injected script or handler would also show here, as a CSP violation.
@@ -380,7 +389,14 @@ fn html_shows_hostile_posts_as_text_and_runs_nothing() -> Outcome {
     assert_eq!(seen["images"], 0);
     assert_eq!(seen["frames"], 0);
     assert_eq!(seen["svgs"], 0);
-    assert_eq!(seen["links"], 0);
+    assert_eq!(seen["links"], originals);
+    let hrefs = seen["hrefs"].as_array().expect("the links' addresses");
+    assert!(
+        hrefs
+            .iter()
+            .all(|h| h == "https://b.example/live?x=1&y=%272%27"),
+        "{hrefs:?}"
+    );
     assert_eq!(seen["scripts"], 1, "only the page's own script");
     assert_eq!(seen["scripted"], true);
     let text = seen["text"].as_str().expect("the page's text");
@@ -542,9 +558,21 @@ fn timelinejs_shows_a_page_dated_only_by_its_day_on_that_day() -> Outcome {
 fn timelinejs_shows_hostile_posts_as_text_and_runs_nothing() -> Outcome {
     let chromium = chromium::require(chromium::chromium())?;
     let package = chromium::require(chromium::timelinejs())?;
-    let timeline = hostile();
+    let mut timeline = hostile();
+    // As in the html test: one page's address is not linked, the other's is, and alone.
+    timeline.documents[0].context.url =
+        Some("https://evil.example/\"><script>window.pwned=1</script>".to_owned());
+    timeline.documents[1].context.url = Some("https://b.example/live?x=1&y='2'".to_owned());
     let (rendered, seen) = render_timelinejs(&chromium, &package, &timeline);
     assert_eq!(seen["pwned"], 0, "{seen}");
+    let hrefs = seen["hrefs"].as_array().expect("the links' addresses");
+    assert!(!hrefs.is_empty(), "the slides link to the original pages");
+    assert!(
+        hrefs
+            .iter()
+            .all(|h| h == "https://b.example/live?x=1&y=%272%27"),
+        "{hrefs:?}"
+    );
     assert_eq!(seen["images"], 0, "{seen}");
     assert!(!rendered.dom.contains("<pwned"));
     let headlines: Vec<&str> = seen["headlines"]

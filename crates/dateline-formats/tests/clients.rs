@@ -201,6 +201,32 @@ fn ics_hostile_text_stays_inside_its_property_in_icalendar() -> Outcome {
     Ok(())
 }
 
+fn ics_an_event_links_to_its_page_in_icalendar() -> Outcome {
+    let mut timeline = common::seed_timeline(2);
+    let address =
+        "https://example.com/live/caf\u{e9};a,b?x=1&y=(2)#very-long-fragment-that-folds-the-line";
+    for doc in &mut timeline.documents {
+        doc.context.url = Some(address.to_owned());
+    }
+    let summary = ics_summary(&timeline)?;
+    let events = summary["events"].as_array().expect("events");
+    assert_eq!(events.len(), timeline.events.len());
+    for got in events {
+        assert_eq!(
+            got["url"],
+            "https://example.com/live/caf%C3%A9;a,b?x=1&y=(2)#very-long-fragment-that-folds-the-line"
+        );
+    }
+    // An address that is not a web page's is not given.
+    for doc in &mut timeline.documents {
+        doc.context.url = Some("javascript:alert(1)".to_owned());
+    }
+    let summary = ics_summary(&timeline)?;
+    let events = summary["events"].as_array().expect("events");
+    assert!(events.iter().all(|e| e["url"].is_null()));
+    Ok(())
+}
+
 fn ics_uids_survive_re_rendering_and_a_new_document() -> Outcome {
     let all = common::seed_timeline(usize::MAX);
     let first = ics_summary(&all)?;
@@ -435,6 +461,7 @@ fn main() -> std::process::ExitCode {
         ics_an_event_dated_only_by_its_day_is_an_all_day_event_in_icalendar,
         ics_a_page_dated_only_by_its_day_is_an_all_day_event_on_that_day_in_icalendar,
         ics_hostile_text_stays_inside_its_property_in_icalendar,
+        ics_an_event_links_to_its_page_in_icalendar,
         ics_uids_survive_re_rendering_and_a_new_document,
         csv_is_read_back_by_python_as_written,
         csv_a_page_dated_only_by_its_day_reads_back_as_that_date,

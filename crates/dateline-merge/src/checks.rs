@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
-use dateline_model::{Check, Diagnostic, ExpressionKind, Granularity, Severity};
+use dateline_model::{Check, Diagnostic, ExpressionKind, Granularity, Severity, UNKNOWN_OUTLET};
 
 use crate::features::Item;
 
@@ -53,9 +53,9 @@ pub(crate) fn event_checks(reports: &[Item<'_>], early_secs: i64) -> Vec<Check> 
                 let minutes = gap / 60;
                 let mut message = format!(
                     "{} is stamped {} before every other outlet's report of this event ({} first at {}); its dateline may be stale or its zone mislabelled",
-                    first.outlet,
+                    subject(first),
                     hours_minutes(minutes),
-                    next.outlet,
+                    next.doc.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET),
                     next.utc.format("%Y-%m-%dT%H:%MZ"),
                 );
                 if let Some((tz, utc)) = &zone {
@@ -138,13 +138,19 @@ fn before_own_text(item: &Item<'_>) -> Option<Check> {
             None,
             format!(
                 "{} is stamped {} before `{}`, a time its own text tells as past (`{}`); its dateline may be stale or its zone mislabelled",
-                item.outlet,
+                subject(item),
                 hours_minutes(ahead),
                 e.text,
                 past.verb
             ),
         ))
     })
+}
+
+/// What a check calls the report it is about: its outlet, or `the page` when the outlet is
+/// unknown (the check names the page's path and line besides), never the path as an outlet.
+fn subject<'a>(item: &Item<'a>) -> &'a str {
+    item.doc.outlet.as_deref().unwrap_or("the page")
 }
 
 /// `4h12` or `35 minutes`.

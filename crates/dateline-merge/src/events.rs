@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use dateline_model::{
     Diagnostic, Document, Event, Evidence, Post, Related, Relation, Report, ResolvedTime, Severity,
-    event_id,
+    UNKNOWN_OUTLET, event_id,
 };
 use rayon::prelude::*;
 
@@ -33,11 +33,11 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     for &Input { doc, post } in reports {
         match &post.time {
             Some(time) => items.push(item(doc, post, time)),
-            // The page's reader has warned of the post it could not date (dateline-sources
-            // always does, with the cause); that it stays out of the timeline is a note.
+            // Where the page's reader has warned at the post's line already, `untold` leaves
+            // this out: one cause, one warning.
             None => merged.diagnostics.push(
                 Diagnostic::new(
-                    Severity::Info,
+                    Severity::Warning,
                     "post-without-time",
                     "post has no resolved time; left out of the timeline",
                 )
@@ -314,6 +314,13 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     merged.events = events;
     merged.explanations = explanations;
     merged
+}
+
+/// The outlet a report is shown under: the document's, else [`UNKNOWN_OUTLET`]. (An item's own
+/// `outlet`, which keeps one outlet's reports apart, is the document's path when the outlet is
+/// unknown, so that two such pages are not taken for one outlet; it is never shown.)
+fn shown_outlet<'a>(item: &Item<'a>) -> &'a str {
+    item.doc.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET)
 }
 
 /// A post with a time, ready to be compared; its outlet is the document's path when the outlet
@@ -615,8 +622,8 @@ fn event(sources: &[Input<'_>], group: &[u32], options: &Options) -> Event {
     // written, and a list grown by pushes keeps room for four.
     let mut distinct: Vec<&str> = Vec::with_capacity(items.len());
     for r in &items {
-        if !distinct.contains(&r.outlet) {
-            distinct.push(r.outlet);
+        if !distinct.contains(&shown_outlet(r)) {
+            distinct.push(shown_outlet(r));
         }
     }
     let outlets: Vec<String> = distinct.iter().map(|&o| o.to_owned()).collect();
@@ -626,11 +633,11 @@ fn event(sources: &[Input<'_>], group: &[u32], options: &Options) -> Event {
         event.precision = time.basis.precision;
         event.date = printed_date(time);
     }
-    event.first_reporter = first.map(|r| r.outlet.to_owned());
+    event.first_reporter = first.map(|r| shown_outlet(r).to_owned());
     event.reports = items
         .iter()
         .map(|r| {
-            let mut report = Report::new(&r.post.id, r.outlet, r.utc, r.lag_minutes(utc));
+            let mut report = Report::new(&r.post.id, shown_outlet(r), r.utc, r.lag_minutes(utc));
             report.date = r.post.time.as_ref().and_then(printed_date);
             report
         })

@@ -5,6 +5,25 @@ use std::collections::HashMap;
 
 use dateline_model::{Diagnostic, Document, Severity, Timeline};
 
+/// The merge's diagnostics but those that say again what a page's reading said: that a post has
+/// no time, where the page warned at the post's line already (a stamp it could not read says
+/// why), so one cause gives one warning. A page from a reader that said nothing of it (a source
+/// plugin's) keeps the merge's warning.
+pub fn untold(pages: &[Diagnostic], merged: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    merged
+        .into_iter()
+        .filter(|d| {
+            d.code != "post-without-time"
+                || !pages.iter().any(|p| {
+                    p.severity >= Severity::Warning
+                        && d.line.is_some()
+                        && p.line == d.line
+                        && p.path == d.path
+                })
+        })
+        .collect()
+}
+
 /// One page for [`gather`]: its document and the diagnostics its reader gave, or the one
 /// diagnostic that says why it could not be read at all.
 pub type Page = Result<(Document, Vec<Diagnostic>), Diagnostic>;
@@ -62,6 +81,22 @@ pub fn gather(mut pages: Vec<Page>) -> Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_post_without_time_the_page_warned_of_is_not_warned_of_again() {
+        let page = Diagnostic::new(Severity::Warning, "unresolved-stamp", "unread")
+            .in_path("a.txt")
+            .at_line(4);
+        let merged = |line| {
+            vec![
+                Diagnostic::new(Severity::Warning, "post-without-time", "left out")
+                    .in_path("a.txt")
+                    .at_line(line),
+            ]
+        };
+        assert!(untold(std::slice::from_ref(&page), merged(4)).is_empty());
+        assert_eq!(untold(&[page], merged(9)).len(), 1);
+    }
 
     #[test]
     fn the_order_pages_come_in_changes_nothing() {

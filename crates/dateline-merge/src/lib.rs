@@ -146,7 +146,7 @@ pub use dateline_model;
 pub use dateline_model::{Diagnostic, Document, Event};
 pub use error::{Error, ErrorKind};
 pub use explain::{Explanation, Verdict};
-pub use gather::{Page, gather};
+pub use gather::{Page, gather, untold};
 pub use merge::{Merged, Options, merge, try_merge};
 
 /// The README's example, compiled and run as a doctest so that it stays true.

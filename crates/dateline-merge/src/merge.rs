@@ -307,23 +307,22 @@ mod tests {
             );
         }
         insta::assert_snapshot!(render(&merged), @r#"
-            2020-01-03T12:44Z eaa597d616d24 ["18b7cb099a9e:9"] ["a.txt"] Title of a.txt
-            2020-01-03T12:53Z e22f629d666d7 ["18b7cb099a9e:5"] ["a.txt"] Same minute, other page.
+            2020-01-03T12:44Z eaa597d616d24 ["18b7cb099a9e:9"] ["unknown outlet"] Title of a.txt
+            2020-01-03T12:53Z e22f629d666d7 ["18b7cb099a9e:5"] ["unknown outlet"] Same minute, other page.
             2020-01-03T12:53Z ed71c08718e8f ["ffa0da5d885f:10"] ["DW"] Trump tweeted.
             2020-01-04T03:09Z ef34edb5389f8 ["ffa0da5d885f:30"] ["DW"] Late news.
-            Info post-without-time b.txt:20 post has no resolved time; left out of the timeline
+            Warning post-without-time b.txt:20 post has no resolved time; left out of the timeline
             "#);
     }
 
     #[test]
-    fn a_post_without_time_gets_a_note_and_no_event() {
+    fn a_post_without_time_gets_a_warning_and_no_event() {
         let docs = [doc("x.txt", Some("CNN"), &[(7, "", "No stamp here.")])];
         let merged = merge(&docs, &Options::default());
         assert!(merged.events.is_empty());
         assert_eq!(merged.diagnostics.len(), 1);
         let d = &merged.diagnostics[0];
-        // The page's reader warns of it; the merge notes what it does with it.
-        assert_eq!(d.severity, Severity::Info);
+        assert_eq!(d.severity, Severity::Warning);
         assert_eq!(d.path.as_deref(), Some("x.txt"));
         assert_eq!(d.line, Some(7));
         assert_eq!(

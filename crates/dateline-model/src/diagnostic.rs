@@ -30,6 +30,35 @@ pub struct Diagnostic {
     pub line: Option<u32>,
     /// What happened and, where it helps, what to do; lowercase, no trailing period.
     pub message: String,
+    /// The text of [`Diagnostic::line`] as the page gives it, with the part the diagnostic is
+    /// about, for showing the line with that part marked (as a compiler shows a line of code).
+    /// Omitted from JSON when there is none.
+    // Boxed, so that a diagnostic stays small: most are passed on without it being read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<Box<Excerpt>>,
+}
+
+/// A diagnostic's line as the page gives it, and the part of it the diagnostic is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Excerpt {
+    /// The line's text; on a long line, the part around the span, with `…` where it was cut.
+    pub text: String,
+    /// Where in `text` the part the diagnostic is about stands: the UTF-8 byte offsets of its start
+    /// and end. Omitted when the diagnostic is about the line as a whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<[u32; 2]>,
+}
+
+impl Excerpt {
+    /// An excerpt of a line, with the byte range of the part a diagnostic is about, if any.
+    pub fn new(text: impl Into<String>, span: Option<[u32; 2]>) -> Self {
+        Excerpt {
+            text: text.into(),
+            span,
+        }
+    }
 }
 
 impl Diagnostic {
@@ -41,6 +70,7 @@ impl Diagnostic {
             path: None,
             line: None,
             message: message.into(),
+            excerpt: None,
         }
     }
 
@@ -48,6 +78,13 @@ impl Diagnostic {
     #[must_use]
     pub fn at_line(mut self, line: u32) -> Self {
         self.line = Some(line);
+        self
+    }
+
+    /// Sets the excerpt of the line this diagnostic is about.
+    #[must_use]
+    pub fn with_excerpt(mut self, excerpt: Excerpt) -> Self {
+        self.excerpt = Some(Box::new(excerpt));
         self
     }
 

@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::{PageContext, ResolvedTime, TimeExpression};
 
+/// What every writer calls the outlet of a document whose [`Document::outlet`] is unknown.
+pub const UNKNOWN_OUTLET: &str = "unknown outlet";
+
 /// What kind of page a document came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -27,7 +30,9 @@ pub struct Document {
     pub id: String,
     /// The path the page was read from, as given (`-` for standard input).
     pub path: String,
-    /// The outlet, such as `The Independent`, when recognised.
+    /// The outlet, such as `The Independent`, when recognised; else the domain of the page's
+    /// address (`example.com`, `www.` dropped) when it has one. Writers name a page with neither
+    /// [`UNKNOWN_OUTLET`], never by its path.
     pub outlet: Option<String>,
     /// The layout that read the page, such as `independent-liveblog` or `generic`.
     pub layout: String,

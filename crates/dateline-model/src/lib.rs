@@ -59,8 +59,10 @@ mod time;
 /// `FixedOffset`), so that a user needs no chrono dependency of its own.
 pub use chrono;
 pub use context::{Clue, Decision, PageContext, Question};
-pub use diagnostic::{Diagnostic, Severity};
-pub use document::{Document, DocumentKind, DropReason, Dropped, Post, ZoneStatement};
+pub use diagnostic::{Diagnostic, Excerpt, Severity};
+pub use document::{
+    Document, DocumentKind, DropReason, Dropped, Post, UNKNOWN_OUTLET, ZoneStatement,
+};
 pub use event::{Check, Event, Evidence, Related, Relation, Report, Signal};
 pub use id::{content_id, event_id};
 pub use protocol::SourceReply;

@@ -222,7 +222,8 @@ fn timeline<'py>(
             let merged =
                 dateline_merge::merge(&timeline.documents, &dateline_merge::Options::default());
             timeline.events = merged.events;
-            timeline.diagnostics.extend(merged.diagnostics);
+            let told = dateline_merge::untold(&timeline.diagnostics, merged.diagnostics);
+            timeline.diagnostics.extend(told);
         }
         timeline
     });

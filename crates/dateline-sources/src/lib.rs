@@ -125,6 +125,7 @@ mod cnn;
 mod context;
 mod dw;
 mod error;
+mod excerpt;
 mod generic;
 mod headline;
 mod hint;
@@ -374,6 +375,7 @@ fn read_inner(
             d.path = Some(path.to_owned());
         }
     }
+    excerpt::attach(&mut diagnostics, &page);
     let text = match html {
         Some(h) => h.text,
         None => text,

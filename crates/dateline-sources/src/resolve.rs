@@ -728,9 +728,10 @@ fn check(doc: &Document, count_line: Option<u32>, diagnostics: &mut Vec<Diagnost
     }
 }
 
-/// The warning for posts with no time that no other warning of the page explains (one cause, one
-/// warning: a post whose stamp could not be read has its `unresolved-stamp` or `unreadable-stamp`
-/// warning), when there are any.
+/// The warning for posts with no time, when there are any, counting those that no other warning
+/// of the page explains (one cause, one warning: a post whose stamp could not be read has its
+/// `unresolved-stamp` or `unreadable-stamp` warning at its line). Where every such post has one,
+/// the count says nothing new and is a note.
 pub(crate) fn untimed(doc: &Document, diagnostics: &[Diagnostic]) -> Option<Diagnostic> {
     let explained = |post: &dateline_model::Post| {
         diagnostics.iter().any(|d| {
@@ -741,11 +742,24 @@ pub(crate) fn untimed(doc: &Document, diagnostics: &[Diagnostic]) -> Option<Diag
     };
     let untimed: Vec<&dateline_model::Post> =
         doc.posts.iter().filter(|p| p.time.is_none()).collect();
+    if untimed.is_empty() {
+        return None;
+    }
     let missing = untimed.iter().filter(|p| !explained(p)).count();
-    (missing > 0).then(|| {
+    let total = doc.posts.len();
+    Some(if missing == 0 {
+        Diagnostic::new(
+            Severity::Info,
+            "posts-without-time",
+            format!(
+                "{} of {total} posts have no time and cannot be placed on the timeline; the warnings at their lines say why",
+                untimed.len()
+            ),
+        )
+    } else {
         let others = untimed.len() - missing;
         let besides = if others > 0 {
-            format!(" (besides {others} whose stamp could not be read, warned above)")
+            format!(" (besides {others} whose stamp could not be read, warned at its line)")
         } else {
             String::new()
         };
@@ -753,8 +767,7 @@ pub(crate) fn untimed(doc: &Document, diagnostics: &[Diagnostic]) -> Option<Diag
             Severity::Warning,
             "posts-without-time",
             format!(
-                "{missing} of {} posts have no time and cannot be placed on the timeline{besides}",
-                doc.posts.len()
+                "{missing} of {total} posts have no time and cannot be placed on the timeline{besides}"
             ),
         )
     })

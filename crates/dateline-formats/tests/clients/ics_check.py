@@ -4,7 +4,7 @@ Usage: python3 ics_check.py FILE
 
 Prints one JSON object on stdout:
   {"icalendar": VERSION, "version", "prodid", "calscale",
-   "events": [{"uid", "start", "end", "stamp", "summary", "description", "categories"}],
+   "events": [{"uid", "start", "end", "stamp", "summary", "description", "categories", "url"}],
    "physical_lines", "longest_line_octets", "bare_line_breaks"}
 Times are ISO 8601 in UTC; an all-day event's start and end are dates (`2019-11-18`). Exits 2 when the module is missing, 1 when the file does not parse.
 """
@@ -46,6 +46,7 @@ def main(path):
                 "summary": str(event.get("SUMMARY")),
                 "description": str(event.get("DESCRIPTION", "")),
                 "categories": categories,
+                "url": str(event["URL"]) if "URL" in event else None,
             }
         )
     lines = data.split(b"\r\n")

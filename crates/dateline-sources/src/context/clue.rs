@@ -41,6 +41,8 @@ pub(crate) mod weight {
     pub(crate) const LANGUAGE: u32 = 10;
     /// A dated line elsewhere on the page.
     pub(crate) const ELSEWHERE: u32 = 5;
+    /// The domain of the page's address as the outlet's name, when nothing names the outlet.
+    pub(crate) const DOMAIN: u32 = 1;
 }
 
 /// One clue for an answer of type `T`.

@@ -296,6 +296,16 @@ impl When {
     }
 }
 
+/// The domain an address names its outlet by: its host without `www.`, when the host is a name
+/// (`example.com`), not an address (`127.0.0.1`) or a machine of no domain (`localhost`).
+fn outlet_domain(url: &str) -> Option<String> {
+    let host = machine::host(url)?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let tld = host.rsplit('.').next()?;
+    (host.contains('.') && !tld.is_empty() && tld.chars().all(char::is_alphabetic))
+        .then(|| host.to_owned())
+}
+
 /// Decides a page's context from its clues.
 pub(crate) fn decide(
     page: &Page<'_>,
@@ -318,6 +328,16 @@ pub(crate) fn decide(
 
     let url = decide_str(Question::Url, &found.url, &mut record);
     record.url.clone_from(&url);
+    // A page no clue names the outlet of is known by its address's domain, so that every format
+    // and the merge's one-outlet guard agree on one name for it (never its file's path).
+    if let Some(domain) = url.as_deref().and_then(outlet_domain) {
+        found.outlet.push(Clue::new(
+            domain,
+            "the domain of the page's address",
+            url.as_deref().unwrap_or_default(),
+            weight::DOMAIN,
+        ));
+    }
     let outlet = decide_str(Question::Outlet, &found.outlet, &mut record);
     // Every outlet of the table a clue names says where its clocks are, as much as the clue weighs.
     for clue in &found.outlet {

@@ -899,3 +899,41 @@ fn clues_that_lose_one_decision_give_one_warning() {
         "{disagree:?}"
     );
 }
+
+/// A page whose outlet nothing names is known by its address's domain, `www.` dropped, and the
+/// decision says so; a known outlet's name still wins, and a page with no address has none.
+#[test]
+fn an_unknown_outlet_is_named_by_the_domain_of_the_pages_address() {
+    let story = "<h1>Council approves the budget</h1>\
+         <p>12 March 2024, 17:05</p>\
+         <p>The council approved the budget this evening after a long debate about the roads.</p>";
+    let doc = html(&format!(
+        "<html><head><link rel=\"canonical\" href=\"https://WWW.Example-News.com/story/1\">\
+         </head><body>{story}</body></html>"
+    ));
+    assert_eq!(
+        doc.context.url.as_deref(),
+        Some("https://WWW.Example-News.com/story/1")
+    );
+    assert_eq!(doc.outlet.as_deref(), Some("example-news.com"));
+    assert_eq!(
+        won_by(&doc, Question::Outlet).as_deref(),
+        Some("the domain of the page's address")
+    );
+
+    let named = html(&format!(
+        "<html><head><link rel=\"canonical\" href=\"https://www.example-news.com/story/1\">\
+         <meta property=\"og:site_name\" content=\"Example News\"></head><body>{story}</body></html>"
+    ));
+    assert_eq!(named.outlet.as_deref(), Some("Example News"));
+
+    let local = html(&format!(
+        "<html><head><link rel=\"canonical\" href=\"http://127.0.0.1:8000/story\">\
+         </head><body>{story}</body></html>"
+    ));
+    assert_eq!(local.outlet, None);
+    assert_eq!(
+        page("Council approves the budget\n\n12 March 2024, 17:05\n").outlet,
+        None
+    );
+}
