@@ -173,6 +173,12 @@ pub struct Options {
     pub country: Option<String>,
     /// When the page was saved: the "now" of its relative times (`4m ago`, `Yesterday 18:40`).
     pub captured_at: Option<DateTime<Utc>>,
+    /// The address a web archive says the page was fetched from (a WARC record's
+    /// `WARC-Target-URI`): a clue to the page's URL, below the page's own canonical link.
+    pub saved_from: Option<String>,
+    /// When a web archive says the page was fetched (a WARC record's `WARC-Date`): a clue to the
+    /// capture time, outweighed only by `captured_at`.
+    pub fetched_at: Option<DateTime<Utc>>,
 }
 
 /// The default of [`Options::max_posts`]: far more than any real live blog holds (the longest
@@ -188,6 +194,8 @@ impl Default for Options {
             zone: None,
             country: None,
             captured_at: None,
+            saved_from: None,
+            fetched_at: None,
         }
     }
 }
@@ -289,7 +297,7 @@ fn read_inner(
     if let Some(h) = &mut html
         && h.machine.saved_from.is_none()
     {
-        h.machine.saved_from = location;
+        h.machine.saved_from = location.or_else(|| options.saved_from.clone());
     }
     let visible = html.as_ref().map_or(text.as_str(), |h| h.text.as_str());
     let page = Page::new(path, visible);
@@ -303,6 +311,7 @@ fn read_inner(
         zone: options.zone,
         country: options.country.clone(),
         captured_at: options.captured_at,
+        fetched_at: options.fetched_at,
     };
     let context = context::decide(
         &page,

@@ -47,6 +47,8 @@ pub(crate) struct Given {
     pub country: Option<String>,
     /// When the page was saved (`--captured-at`).
     pub captured_at: Option<DateTime<Utc>>,
+    /// When a web archive says it was fetched (`Options::fetched_at`).
+    pub fetched_at: Option<DateTime<Utc>>,
 }
 
 /// What the layout that recognised the page knows of it: its outlet, and whether the layout reads
@@ -563,6 +565,15 @@ fn given_clues(given: &Given, found: &mut Found) {
             "given (--captured-at)",
             &at.to_rfc3339(),
             weight::GIVEN,
+        ));
+    }
+    if let Some(at) = given.fetched_at {
+        // The archive's own record of the fetch: the page as saved is the page at that instant.
+        found.now.push(Clue::new(
+            at,
+            "the web archive's record of when it was fetched",
+            &at.to_rfc3339(),
+            weight::STATEMENT,
         ));
     }
 }

@@ -937,3 +937,39 @@ fn an_unknown_outlet_is_named_by_the_domain_of_the_pages_address() {
         None
     );
 }
+
+/// A web archive's record of when it fetched the page is its capture time, the "now" of its
+/// relative stamps, and its target address the page's URL, both as clues below the user's.
+#[test]
+fn a_web_archives_record_gives_the_capture_time_and_the_address() {
+    let text = "<html><body><p>The Daily Example</p><h1>Storm hits coast</h1><p>2 hours ago</p>\
+        <p>A storm hit the coast on Tuesday, officials said. Hundreds of homes lost power and roads \
+        were closed across the region.</p>\
+        <p>The weather service said the storm would weaken overnight.</p></body></html>";
+    let fetched: chrono::DateTime<chrono::Utc> = "2024-03-12T18:00:00Z".parse().unwrap_or_default();
+    let mut options = Options::default();
+    options.fetched_at = Some(fetched);
+    options.saved_from = Some("https://news.example.org/budget".to_owned());
+    let (doc, _) = read("page.html", text.as_bytes(), &options);
+    assert_eq!(doc.context.captured_at, Some(fetched));
+    assert_eq!(
+        won_by(&doc, Question::CapturedAt).as_deref(),
+        Some("the web archive's record of when it was fetched")
+    );
+    assert_eq!(
+        doc.context.url.as_deref(),
+        Some("https://news.example.org/budget")
+    );
+    assert_eq!(
+        doc.posts
+            .first()
+            .and_then(|p| p.time.as_ref())
+            .map(|t| t.utc.to_rfc3339()),
+        Some("2024-03-12T16:00:00+00:00".to_owned())
+    );
+    // What the user says outweighs the archive.
+    let given: chrono::DateTime<chrono::Utc> = "2024-03-13T09:00:00Z".parse().unwrap_or_default();
+    options.captured_at = Some(given);
+    let (doc, _) = read("page.html", text.as_bytes(), &options);
+    assert_eq!(doc.context.captured_at, Some(given));
+}
