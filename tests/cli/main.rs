@@ -19,3 +19,4 @@ mod time;
 mod timeline;
 mod unreadable;
 mod util;
+mod warc;

@@ -43,7 +43,7 @@ pub enum Command {
 /// What every reading command takes.
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
-    /// Pages to read: files, directories (their *.txt, *.html, *.htm, *.mhtml and *.mht files, sorted) or `-`
+    /// Pages to read: files, directories (their *.txt, *.html, *.htm, *.mhtml and *.mht files and web archives, *.warc and *.warc.gz, sorted) or `-`
     /// for standard input; a page that cannot be read is reported and the others are read
     /// (exit code 1)
     #[arg(value_name = "PATH", required = true)]

@@ -248,7 +248,11 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
     let options = source_options(args)?;
 
     let expanded = input::expand(&args.paths)?;
-    let paths = expanded.files;
+    // Web archives hold many pages each: they are read record by record below.
+    let (archives, paths): (Vec<PathBuf>, Vec<PathBuf>) = expanded
+        .files
+        .into_iter()
+        .partition(|p| crate::warc::is_archive(p));
     let total: u64 = paths
         .iter()
         .filter_map(|p| std::fs::metadata(p).ok())
@@ -283,7 +287,10 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
         })
         .1
     };
-    let read = results.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let mut read = results.into_iter().collect::<Result<Vec<_>, _>>()?;
+    for archive in &archives {
+        read.extend(read_archive(archive, &options, max_bytes, plugin.as_ref())?);
+    }
     let mut timeline = dateline_merge::gather(read);
     timeline.diagnostics.splice(0..0, expanded.diagnostics);
     if let Ok(mut progress) = progress.lock() {
@@ -294,6 +301,60 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
     }
     report(&timeline.diagnostics, args);
     Ok(timeline)
+}
+
+/// The pages of one web archive, read in batches in parallel (so an archive of any size holds at
+/// most a batch of pages in memory besides the documents), each known by its target address and
+/// read with the record's date as the time it was fetched; then the archive's own diagnostics.
+fn read_archive(
+    path: &std::path::Path,
+    options: &dateline_sources::Options,
+    max_bytes: u64,
+    plugin: Option<&crate::plugins::PluginSource>,
+) -> Result<Vec<dateline_merge::Page>, CliError> {
+    const BATCH: usize = 64;
+    let shown = input::shown(path);
+    let mut pages: Vec<dateline_merge::Page> = Vec::new();
+    let mut batch: Vec<crate::warc::Record> = Vec::new();
+    let mut failure: Option<CliError> = None;
+    let mut flush = |batch: &mut Vec<crate::warc::Record>,
+                     pages: &mut Vec<dateline_merge::Page>| {
+        let read = |record: &crate::warc::Record| -> Result<dateline_merge::Page, CliError> {
+            let mut options = options.clone();
+            options.saved_from = Some(record.uri.clone());
+            options.fetched_at = Some(record.fetched_at);
+            Ok(Ok(match plugin {
+                Some(plugin) => plugin.read(&record.uri, &record.bytes)?,
+                None => dateline_sources::read(&record.uri, &record.bytes, &options),
+            }))
+        };
+        let results: Vec<Result<dateline_merge::Page, CliError>> = if plugin.is_some() {
+            batch.iter().map(read).collect()
+        } else {
+            batch.par_iter().map(read).collect()
+        };
+        batch.clear();
+        for result in results {
+            match result {
+                Ok(page) => pages.push(page),
+                Err(err) => {
+                    failure.get_or_insert(err);
+                }
+            }
+        }
+    };
+    let diagnostics = crate::warc::read(path, &shown, max_bytes, |record| {
+        batch.push(record);
+        if batch.len() >= BATCH {
+            flush(&mut batch, &mut pages);
+        }
+    });
+    flush(&mut batch, &mut pages);
+    if let Some(err) = failure {
+        return Err(err);
+    }
+    pages.extend(diagnostics.into_iter().map(Err));
+    Ok(pages)
 }
 
 /// No page could be read at all: there is nothing to write (and an old `-o FILE` is better kept

@@ -1,5 +1,6 @@
 //! From command-line paths to pages: files, directories of saved pages (`*.txt`, `*.html`,
-//! `*.htm`, `*.mhtml`, `*.mht`), standard input.
+//! `*.htm`, `*.mhtml`, `*.mht`, and web archives `*.warc`, `*.warc.gz`, read by `warc.rs`),
+//! standard input.
 //!
 //! A page that cannot be read (missing, not permitted, over the size limit, not a regular file)
 //! is that page's error, a [`Diagnostic`], and the run goes on with the others; so is a
@@ -209,13 +210,14 @@ impl Listing {
             }
         };
         let file = entry.path();
-        let is_page = file.extension().is_some_and(|e| {
-            e.eq_ignore_ascii_case("txt")
-                || e.eq_ignore_ascii_case("html")
-                || e.eq_ignore_ascii_case("htm")
-                || e.eq_ignore_ascii_case("mhtml")
-                || e.eq_ignore_ascii_case("mht")
-        });
+        let is_page = crate::warc::is_archive(&file)
+            || file.extension().is_some_and(|e| {
+                e.eq_ignore_ascii_case("txt")
+                    || e.eq_ignore_ascii_case("html")
+                    || e.eq_ignore_ascii_case("htm")
+                    || e.eq_ignore_ascii_case("mhtml")
+                    || e.eq_ignore_ascii_case("mht")
+            });
         let mut kind = match entry.file_type() {
             Ok(kind) => kind,
             Err(err) => {

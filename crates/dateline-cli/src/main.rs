@@ -26,6 +26,7 @@ mod progress;
 mod report;
 mod terminal;
 mod time;
+mod warc;
 
 use std::process::ExitCode;
 
