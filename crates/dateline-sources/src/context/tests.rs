@@ -947,9 +947,11 @@ fn a_web_archives_record_gives_the_capture_time_and_the_address() {
         were closed across the region.</p>\
         <p>The weather service said the storm would weaken overnight.</p></body></html>";
     let fetched: chrono::DateTime<chrono::Utc> = "2024-03-12T18:00:00Z".parse().unwrap_or_default();
-    let mut options = Options::default();
-    options.fetched_at = Some(fetched);
-    options.saved_from = Some("https://news.example.org/budget".to_owned());
+    let mut options = Options {
+        fetched_at: Some(fetched),
+        saved_from: Some("https://news.example.org/budget".to_owned()),
+        ..Options::default()
+    };
     let (doc, _) = read("page.html", text.as_bytes(), &options);
     assert_eq!(doc.context.captured_at, Some(fetched));
     assert_eq!(
