@@ -47,13 +47,7 @@ fn options(
     layout: Option<String>,
 ) -> PyResult<dateline_sources::Options> {
     let mut options = dateline_sources::Options::default();
-    if let Some(name) = zone {
-        options.zone = Some(name.parse().map_err(|_| {
-            DatelineError::new_err(format!(
-                "zone `{name}` is not an IANA zone name; write it like Europe/London or America/New_York"
-            ))
-        })?);
-    }
+    options.zone = zone.map(zone_named).transpose()?;
     if let Some(code) = country {
         options.country = Some(country_code(code)?);
     }
@@ -70,6 +64,15 @@ fn options(
     }
     options.layout = layout;
     Ok(options)
+}
+
+/// The IANA zone `name`.
+fn zone_named(name: &str) -> PyResult<dateline_time::Tz> {
+    name.parse().map_err(|_| {
+        DatelineError::new_err(format!(
+            "zone `{name}` is not an IANA zone name; write it like Europe/London or America/New_York"
+        ))
+    })
 }
 
 /// An ISO 3166 alpha-2 code, upper case.
@@ -271,14 +274,7 @@ fn times<'py>(
     zone: Option<&str>,
     country: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let tz: Option<dateline_time::Tz> = match zone {
-        Some(name) => Some(name.parse().map_err(|_| {
-            DatelineError::new_err(format!(
-                "zone `{name}` is not an IANA zone name; write it like Europe/London or America/New_York"
-            ))
-        })?),
-        None => None,
-    };
+    let tz = zone.map(zone_named).transpose()?;
     let country = country.map(country_code).transpose()?;
     let reference = reference.map(|r| instant("reference", r)).transpose()?;
     let mut context = dateline_time::Context::default();
