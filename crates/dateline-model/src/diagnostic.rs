@@ -26,8 +26,13 @@ pub struct Diagnostic {
     pub code: String,
     /// The document's path, when the diagnostic is about one.
     pub path: Option<String>,
-    /// The 1-based line, when one line is the point.
+    /// The 1-based line, when one line is the point: a line of the text that was read (for a saved
+    /// HTML page, its visible text).
     pub line: Option<u32>,
+    /// Where that line's point stands in the file itself, when the read text is not the file (a
+    /// saved HTML page). Omitted from JSON when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::SourcePosition>,
     /// What happened and, where it helps, what to do; lowercase, no trailing period.
     pub message: String,
 }
@@ -40,8 +45,16 @@ impl Diagnostic {
             code: code.into(),
             path: None,
             line: None,
+            source: None,
             message: message.into(),
         }
+    }
+
+    /// The line a reader finds the point on in the file: [`Diagnostic::source`]'s line where the
+    /// read text is not the file, else [`Diagnostic::line`]. This is the line every `path:line`
+    /// shows.
+    pub fn cited_line(&self) -> Option<u32> {
+        self.source.map(|s| s.line).or(self.line)
     }
 
     /// Sets the line this diagnostic is about.

@@ -52,7 +52,9 @@ mod time;
 
 pub use context::{Clue, Decision, PageContext, Question};
 pub use diagnostic::{Diagnostic, Severity};
-pub use document::{Document, DocumentKind, DropReason, Dropped, Post, ZoneStatement};
+pub use document::{
+    Document, DocumentKind, DropReason, Dropped, Post, SourcePosition, ZoneStatement,
+};
 pub use event::{Check, Event, Evidence, Related, Relation, Report, Signal};
 pub use id::{content_id, event_id};
 pub use protocol::SourceReply;
