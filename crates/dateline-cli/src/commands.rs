@@ -366,7 +366,7 @@ fn report(diagnostics: &[Diagnostic], quiet: bool) {
         } else {
             "warning"
         };
-        let place = match (&d.path, d.line) {
+        let place = match (&d.path, d.cited_line()) {
             (Some(path), Some(line)) => format!("{path}:{line}: "),
             (Some(path), None) => format!("{path}: "),
             _ => String::new(),

@@ -50,7 +50,7 @@ impl<'a> Index<'a> {
                             .date
                             .or_else(|| found.and_then(|(_, post)| post_date(post))),
                         path: found.map(|(doc, _)| doc.path.as_str()),
-                        line: found.map(|(_, post)| post.line),
+                        line: found.map(|(_, post)| post.cited_line()),
                         text: found.map(|(_, post)| text(post)).unwrap_or_default(),
                     }
                 })
@@ -69,7 +69,7 @@ impl<'a> Index<'a> {
                         lag_minutes: utc.map(|utc| (utc - event.utc).num_minutes()),
                         date: post_date(post),
                         path: Some(&doc.path),
-                        line: Some(post.line),
+                        line: Some(post.cited_line()),
                         text: text(post),
                     }
                 }
@@ -105,7 +105,7 @@ pub(crate) struct Report<'a> {
     pub(crate) date: Option<NaiveDate>,
     /// The document's path.
     pub(crate) path: Option<&'a str>,
-    /// The line of the post's stamp.
+    /// The line of the post's stamp in its file ([`Post::cited_line`]: an HTML page's own line).
     pub(crate) line: Option<u32>,
     /// The post's headline, else the first sentence of its text.
     pub(crate) text: String,
