@@ -58,6 +58,11 @@ const NAMES: &[(&str, &str)] = &[
     ("zwj", "\u{200d}"),
     ("zwnj", "\u{200c}"),
     ("shy", "\u{ad}"),
+    ("deg", "\u{b0}"),
+    ("pound", "\u{a3}"),
+    ("euro", "\u{20ac}"),
+    ("times", "\u{d7}"),
+    ("sect", "\u{a7}"),
 ];
 
 /// How many lines after the cited one text may run on to (a stamp whose date and clock stand in
@@ -88,11 +93,22 @@ fn lines(text: &str) -> Vec<&str> {
     out
 }
 
-/// Text as compared: markup left out (a line may open inside a tag: what stands before its first
-/// `>` with no `<` is left out too), references decoded, then [`compact`].
+/// Text as compared: comments and markup left out (a line may open inside a tag: what stands
+/// before its first `>` with no `<` is left out too), references decoded, then [`compact`].
 fn visible(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
+    // Comments first: what they hold is no text (`<!--<span>Posted</span>-->`).
+    let mut uncommented = String::with_capacity(line.len());
     let mut rest = line;
+    while let Some(open) = rest.find("<!--") {
+        uncommented.push_str(rest.get(..open).unwrap_or_default());
+        let after = rest.get(open + 4..).unwrap_or_default();
+        rest = after
+            .find("-->")
+            .map_or("", |close| after.get(close + 3..).unwrap_or_default());
+    }
+    uncommented.push_str(rest);
+    let mut rest = uncommented.as_str();
     if let Some(gt) = rest.find('>')
         && !rest.get(..gt).unwrap_or_default().contains('<')
         && rest.get(..gt).unwrap_or_default().contains('=')
@@ -197,7 +213,10 @@ pub(crate) fn shown(binary: &Path, files: &[PathBuf]) -> Result<Shown, String> {
 /// text's first words. The stamp is the raw text of its time where it stands on the item's line;
 /// where the item's line is a stamp line (a dateline) that does not print the time's raw text (an
 /// article's time taken from its machine data), it is that line's text from its start, which is
-/// what the item cites. For an item of the machine data, its time is as the JSON-LD writes it.
+/// what the item cites (so it is, too, where the time stands on the item's line without its raw
+/// text: a relative `28 minutes ago` the machine time agrees with). For an item of the machine
+/// data, its time is as the JSON-LD writes it. A headline counts by its opening (a page's title
+/// runs on past what the page shows), or by its longest part between a title's separators.
 fn wanted(post: &Value, line: Option<&(String, String)>) -> Vec<String> {
     let own = post.get("line").and_then(Value::as_u64).unwrap_or(0);
     let raw = post
@@ -212,17 +231,36 @@ fn wanted(post: &Value, line: Option<&(String, String)>) -> Vec<String> {
         == Some(own);
     let mut out = Vec::new();
     match line {
-        Some((category, text)) if category == "timestamp" => match raw {
-            Some(raw) if text.contains(raw) => out.push(raw.to_owned()),
-            _ => out.push(text.chars().take(40).collect()),
-        },
+        Some((category, text)) if category == "timestamp" || (on_line && raw.is_some()) => {
+            match raw {
+                Some(raw) if text.contains(raw) => out.push(raw.to_owned()),
+                _ => out.push(text.chars().take(40).collect()),
+            }
+        }
         _ => {
             if let Some(raw) = raw.filter(|_| on_line) {
                 out.push(raw.to_owned());
             }
         }
     }
-    out.extend(str_field(post, "headline"));
+    // A headline taken from the page's title may run on past what the page shows (` - 24 Канал`):
+    // its opening will do.
+    if let Some(headline) = str_field(post, "headline") {
+        out.push(headline.chars().take(40).collect());
+        // Or its longest part between the separators a title adds (`Frain | Incendie…`).
+        let mut split = headline.clone();
+        for separator in [" | ", " - ", " – ", " — ", "...", "…"] {
+            split = split.replace(separator, "\n");
+        }
+        if let Some(part) = split
+            .split('\n')
+            .map(str::trim)
+            .max_by_key(|p| p.chars().count())
+            .filter(|p| p.chars().count() >= 12 && p.len() < headline.len())
+        {
+            out.push(part.chars().take(40).collect());
+        }
+    }
     if out.is_empty() {
         out.extend(str_field(post, "text").map(|t| t.chars().take(40).collect::<String>()));
     }

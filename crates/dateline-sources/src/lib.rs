@@ -352,10 +352,16 @@ fn read_inner(
     // An HTML file's own lines and columns, for every post and every diagnostic about a line
     // (a page unpacked from an archive has no lines of its own in the file: its HTML was encoded).
     if let Some(h) = html.as_ref().filter(|_| !archived) {
+        let stamp_line = |line: u32| {
+            roles
+                .get(line)
+                .is_some_and(|(role, _)| role.category() == "timestamp")
+        };
         h.place(
             &text,
             &mut doc,
             diagnostics.get_mut(about_file..).unwrap_or_default(),
+            stamp_line,
         );
     }
     hint::no_timestamps(

@@ -280,15 +280,32 @@ impl HtmlPage {
     /// its first words), a diagnostic's line where a post's stamp stands on it, else its first
     /// text. Posts from machine data only already have theirs (their update's), unless the page
     /// shows their headline (a line of theirs).
-    pub fn place(&self, file: &str, doc: &mut Document, diagnostics: &mut [Diagnostic]) {
+    pub fn place(
+        &self,
+        file: &str,
+        doc: &mut Document,
+        diagnostics: &mut [Diagnostic],
+        stamp_line: impl Fn(u32) -> bool,
+    ) {
         let mut queries: Vec<(u32, usize)> = Vec::new();
+        let mut headlines = Headlines::new(&self.text);
         for post in doc.posts.iter().filter(|p| p.line > 0) {
-            let at = post
+            let stamp = post
                 .time
                 .as_ref()
-                .filter(|t| t.line == post.line && !t.raw.is_empty())
-                .map_or(0, |t| t.span[0] as usize);
-            queries.push((post.line, at));
+                .filter(|t| t.line == post.line && !t.raw.is_empty());
+            let query = match stamp {
+                Some(t) => (post.line, t.span[0] as usize),
+                // An item whose line shows no stamp (an article dated by its machine data alone,
+                // its item on the page's first line) is cited at its headline.
+                None if !stamp_line(post.line) => post
+                    .headline
+                    .as_deref()
+                    .and_then(|h| headlines.find(h))
+                    .map_or((post.line, 0), |line| (line, 0)),
+                None => (post.line, 0),
+            };
+            queries.push(query);
         }
         let posts = queries.len();
         for d in diagnostics.iter().filter(|d| d.path.is_none()) {
@@ -316,6 +333,86 @@ impl HtmlPage {
             }
         }
     }
+}
+
+/// The lines of the visible text that show a headline, found by the headline with its whitespace
+/// collapsed, its case and its quotes' shapes ignored: the first line equal to it, else (for the first few asked) the
+/// first line that holds its opening; failing both, the same for its longest part between the
+/// separators a page's title adds (`Frain | Incendie…`, `… - 24 Канал`). The lines are indexed
+/// once, on the first question.
+struct Headlines<'a> {
+    text: &'a str,
+    index: Option<std::collections::HashMap<String, u32>>,
+    scans: usize,
+}
+
+impl<'a> Headlines<'a> {
+    /// How many headlines may be looked for line by line when no line equals them.
+    const SCANS: usize = 16;
+
+    fn new(text: &'a str) -> Self {
+        Headlines {
+            text,
+            index: None,
+            scans: 0,
+        }
+    }
+
+    fn find(&mut self, headline: &str) -> Option<u32> {
+        let key = fold(headline);
+        if key.is_empty() {
+            return None;
+        }
+        let mut split = key.clone();
+        for separator in [" | ", " - ", " – ", " — ", "...", "…"] {
+            split = split.replace(separator, "\n");
+        }
+        let part = split
+            .split('\n')
+            .map(str::trim)
+            .max_by_key(|p| p.chars().count())
+            .filter(|p| p.chars().count() >= 12 && p.len() < key.len())
+            .map(str::to_owned);
+        self.find_key(&key)
+            .or_else(|| part.and_then(|p| self.find_key(&p)))
+    }
+
+    fn find_key(&mut self, key: &str) -> Option<u32> {
+        let text = self.text;
+        let index = self.index.get_or_insert_with(|| {
+            let mut index = std::collections::HashMap::new();
+            for (i, line) in text.split('\n').enumerate() {
+                let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                index.entry(fold(line)).or_insert(number);
+            }
+            index
+        });
+        if let Some(&line) = index.get(key) {
+            return Some(line);
+        }
+        if self.scans >= Self::SCANS {
+            return None;
+        }
+        self.scans += 1;
+        let opening: String = key.chars().take(40).collect();
+        text.split('\n')
+            .position(|line| fold(line).contains(&opening))
+            .and_then(|i| u32::try_from(i + 1).ok())
+    }
+}
+
+/// A line or a headline as compared: whitespace collapsed, case ignored, curly quotes straight (a
+/// title may write `"` where the page prints `“`).
+fn fold(text: &str) -> String {
+    meta::collapse(text)
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' => '"',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Whether `text` is an HTML document, judged by its first markup: after a BOM, whitespace, and
@@ -435,7 +532,15 @@ fn place_updates(
                 .take(64)
                 .find(|(_, (k, v, _))| match *k {
                     0 => date.is_some_and(|d| d == v.trim()),
-                    _ => date.is_none() && headline.as_deref().is_some_and(|h| key(v) == h),
+                    _ => {
+                        date.is_none()
+                            && headline.as_deref().is_some_and(|h| {
+                                // As the reader took it: JSON escapes, then references, undone.
+                                let text = serde_json::from_str::<String>(&format!("\"{v}\""))
+                                    .unwrap_or_else(|_| (*v).to_owned());
+                                key(&entities::decode_entities(&text)) == h
+                            })
+                    }
                 });
             let at = match hit {
                 Some((i, &(_, _, at))) => {

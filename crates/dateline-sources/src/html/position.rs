@@ -672,3 +672,123 @@ impl Block<'_> {
         Some(lines.find(line, snippet.trim_end(), Mode::Raw))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+    use super::*;
+
+    /// Where `needle` stands in `html`'s file, found through its visible text.
+    fn place(html: &str, needle: &str) -> (u32, u32) {
+        let page = extract(html, 100);
+        let at = page
+            .text
+            .find(needle)
+            .unwrap_or_else(|| panic!("`{needle}` not in {:?}", page.text));
+        let before = &page.text[..at];
+        let line = before.matches('\n').count() + 1;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let found = page.locate(html, &[(line as u32, at - start)]);
+        let position = found[0].unwrap_or_else(|| panic!("`{needle}` not placed"));
+        (position.line, position.column)
+    }
+
+    #[test]
+    fn text_is_placed_at_its_line_and_column() {
+        let html =
+            "<html><body>\n<h1>Title</h1>\n  <p>Posted <b>21:22</b> by Jo</p>\n</body></html>";
+        assert_eq!(place(html, "Title"), (2, 5));
+        assert_eq!(place(html, "21:22"), (3, 16));
+        assert_eq!(place(html, "by Jo"), (3, 26));
+    }
+
+    #[test]
+    fn character_references_count_as_written() {
+        let html = "<body><p>Tom &amp; Jerry &rsquo;s caf&#233; at 12:44</p></body>";
+        // `12:44` stands after the references as written in the file, not as decoded.
+        let column = html.find("12:44").unwrap() as u32 + 1;
+        assert_eq!(place(html, "12:44"), (1, column));
+        assert_eq!(
+            place(html, "Jerry"),
+            (1, html.find("Jerry").unwrap() as u32 + 1)
+        );
+    }
+
+    #[test]
+    fn crlf_and_a_lone_cr_each_end_one_line() {
+        let html = "<body>\r\n<p>one</p>\r\n<p>two</p>\r<p>three 09:15</p>\n</body>";
+        assert_eq!(place(html, "one"), (2, 4));
+        assert_eq!(place(html, "two"), (3, 4));
+        assert_eq!(place(html, "three"), (4, 4));
+        assert_eq!(place(html, "09:15"), (4, 10));
+    }
+
+    #[test]
+    fn tags_and_text_spanning_lines() {
+        let html = "<body><div\n  class=\"entry\"\n  id=\"x\"><span\n>\n\n   21:22\n   GMT</span></div>\n<p>Long\ntext here</p></body>";
+        assert_eq!(place(html, "21:22"), (6, 4));
+        assert_eq!(place(html, "text here"), (9, 1));
+        assert_eq!(place(html, "Long"), (8, 4));
+    }
+
+    #[test]
+    fn text_printed_twice_on_one_line_is_placed_where_it_stands() {
+        // A list of the posts' headlines above the posts, all on one line.
+        let html = "<body><ul><li><a href=\"#a\">Markets rally</a></li><li><a href=\"#b\">Rates hold</a></li></ul>\
+                    <h2 id=\"a\">Markets rally</h2><p>Stocks rose.</p><h2 id=\"b\">Rates hold</h2><p>No change.</p></body>";
+        let page = extract(html, 100);
+        let lines: Vec<&str> = page.text.split('\n').collect();
+        let second = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| **l == "Markets rally")
+            .nth(1)
+            .map(|(i, _)| i as u32 + 1)
+            .unwrap();
+        let found = page.locate(html, &[(second, 0)]);
+        let heading = html.find("<h2 id=\"a\">").unwrap() + "<h2 id=\"a\">".len();
+        assert_eq!(found[0], Some(SourcePosition::new(1, heading as u32 + 1)));
+    }
+
+    #[test]
+    fn markup_in_attributes_and_scripts_is_not_taken_for_text() {
+        let html = "<body><div title=\"12:44 GMT\"><script>var t = '12:44 GMT';</script><p>12:44 GMT</p></div></body>";
+        let column = html.find("<p>").unwrap() as u32 + 4;
+        assert_eq!(place(html, "12:44"), (1, column));
+    }
+
+    #[test]
+    fn lines_stay_true_after_the_bound_cuts_tags_over_several_lines() {
+        let depth = super::super::bound::MAX_DEPTH + 20;
+        let html = format!(
+            "<body>{}\n<p>Deep at 10:05</p>{}\n<p>After 11:30</p></body>",
+            "<div\n>".repeat(depth),
+            "</div\n>".repeat(depth)
+        );
+        let page = extract(&html, 100);
+        assert!(page.notes.iter().any(|d| d.code == "html-too-deep"));
+        assert_eq!(place(&html, "10:05").0, depth as u32 + 2);
+        assert_eq!(place(&html, "11:30").0, 2 * depth as u32 + 3);
+    }
+
+    #[test]
+    fn json_ld_updates_are_placed_at_their_dates() {
+        let html = "<html><head>\n<script type=\"application/ld+json\">\n{\"@type\": \"LiveBlogPosting\", \"headline\": \"Blog\",\n \"liveBlogUpdate\": [\n  {\"headline\": \"One\", \"datePublished\": \"2024-07-04T10:00:00Z\"},\n  {\"headline\": \"Two\",\n   \"datePublished\": \"2024-07-04T11:00:00Z\"},\n  {\"headline\": \"Three &amp; more\"}\n ]}\n</script></head><body><p>Nothing</p></body></html>";
+        let page = extract(html, 100);
+        let updates = &page.machine.items[0].updates;
+        let at: Vec<Option<(u32, u32)>> = updates
+            .iter()
+            .map(|u| u.at.map(|p| (p.line, p.column)))
+            .collect();
+        assert_eq!(at, [Some((5, 41)), Some((7, 22)), Some((8, 17))], "{html}");
+    }
+
+    #[test]
+    fn a_json_ld_block_on_the_line_of_its_tag() {
+        let html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"LiveBlogPosting\",\"liveBlogUpdate\":[{\"headline\":\"A\",\"datePublished\":\"2024-07-04T10:00:00Z\"}]}</script></head><body></body></html>";
+        let page = extract(html, 100);
+        let at = page.machine.items[0].updates[0].at;
+        let column = html.find("2024-07-04T10").unwrap() as u32 + 1;
+        assert_eq!(at, Some(SourcePosition::new(1, column)));
+    }
+}
