@@ -27,7 +27,8 @@ pub struct Diagnostic {
     /// The document's path, when the diagnostic is about one.
     pub path: Option<String>,
     /// The 1-based line, when one line is the point: a line of the text that was read (for a saved
-    /// HTML page, its visible text).
+    /// HTML page, its visible text; the file's own line for what its decoding says, such as
+    /// invalid bytes).
     pub line: Option<u32>,
     /// Where that line's point stands in the file itself, when the read text is not the file (a
     /// saved HTML page). Omitted from JSON when there is none.

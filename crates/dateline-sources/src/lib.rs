@@ -363,6 +363,11 @@ fn read_inner(
             diagnostics.get_mut(about_file..).unwrap_or_default(),
             stamp_line,
         );
+    } else if archived {
+        // Positions in the archive's HTML part (a JSON-LD update's) are none of the file's.
+        for post in &mut doc.posts {
+            post.source = None;
+        }
     }
     hint::no_timestamps(
         &mut diagnostics,
