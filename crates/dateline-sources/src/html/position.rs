@@ -427,12 +427,18 @@ struct Read {
     columns: Vec<u32>,
     /// Byte offset in `text` past the last match: later text stands later in the file.
     cursor: usize,
+    /// How many characters of `text` stand before `cursor`.
+    cursor_chars: usize,
 }
 
 /// The file's lines, each read for a search on first use.
 pub(crate) struct FileLines<'a> {
     lines: Vec<&'a str>,
     read: HashMap<(usize, Mode), Read>,
+    /// Bytes the searches may still look through: a few times the file, so text that is not found
+    /// (each miss looks through a window) cannot make a page cost more than linear time. Past it,
+    /// a place keeps its line, with column 1.
+    budget: usize,
 }
 
 impl<'a> FileLines<'a> {
@@ -459,6 +465,7 @@ impl<'a> FileLines<'a> {
         FileLines {
             lines,
             read: HashMap::new(),
+            budget: 4 * file.len() + WINDOW * 64,
         }
     }
 
@@ -493,9 +500,19 @@ impl<'a> FileLines<'a> {
         while !read.text.is_char_boundary(to) {
             to -= 1;
         }
-        let found = read.text.get(from..to)?.find(snippet)? + from;
-        let chars = read.text.get(..found)?.chars().count();
-        read.cursor = found + snippet.len();
+        if self.budget == 0 {
+            return None;
+        }
+        let Some(found) = read.text.get(from..to)?.find(snippet) else {
+            self.budget = self.budget.saturating_sub(to - from);
+            return None;
+        };
+        self.budget = self.budget.saturating_sub(found + snippet.len());
+        // Characters are counted on from the cursor, never from the line's start, so a page
+        // minified into one line stays linear.
+        let chars = read.cursor_chars + read.text.get(from..from + found)?.chars().count();
+        read.cursor = from + found + snippet.len();
+        read.cursor_chars = chars + snippet.chars().count();
         read.columns.get(chars).copied()
     }
 }

@@ -187,8 +187,11 @@ fn place_headlines(doc: &mut Document, updates: &[(&Update, Source)], text: &str
                     .any(|l| same_start(l, body))
             })
         };
+        // A few of the lines that show it are weighed, so a headline printed on every line of a
+        // page costs no more than a few.
         let line = found
             .iter()
+            .take(8)
             .copied()
             .find(|&i| body_follows(i))
             .or_else(|| found.first().copied());
