@@ -65,6 +65,14 @@ impl Diagnostic {
         self
     }
 
+    /// Sets where the line's point stands in the file, when the read text is not the file (a
+    /// post's [`crate::Post::source`]).
+    #[must_use]
+    pub fn at_source(mut self, source: Option<crate::SourcePosition>) -> Self {
+        self.source = source;
+        self
+    }
+
     /// Sets the document path this diagnostic is about.
     #[must_use]
     pub fn in_path(mut self, path: impl Into<String>) -> Self {

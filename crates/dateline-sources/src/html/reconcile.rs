@@ -113,7 +113,18 @@ pub(crate) fn reconcile(
         .sum();
     if !updates.is_empty() || left_out > 0 {
         live_blog(doc, &updates, left_out, zone, max_posts, diagnostics);
-        place_headlines(doc, &updates, text);
+        let shown = place_headlines(doc, &updates, text);
+        if shown > 0
+            && let Some(d) = diagnostics
+                .iter_mut()
+                .rev()
+                .find(|d| d.code == "machine-updates")
+        {
+            d.message.push_str(&format!(
+                "; of those, {shown} show their headline as a line of the page, with no time, and \
+                 are placed at that line"
+            ));
+        }
     }
     // A stamp the text could not resolve, whose time the machine data gave: say so once, softly.
     let now_timed: std::collections::HashSet<u32> = doc
@@ -144,7 +155,8 @@ pub(crate) fn reconcile(
 /// reads them as text above the posts, or as none): the post is on the page, only its time is
 /// not. Of several such lines, the one whose next lines open with the update's body is taken, else
 /// the first. One pass over the lines, one look-up per post.
-fn place_headlines(doc: &mut Document, updates: &[(&Update, Source)], text: &str) {
+/// Returns how many posts were placed.
+fn place_headlines(doc: &mut Document, updates: &[(&Update, Source)], text: &str) -> usize {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
     let wanted: std::collections::HashSet<String> = doc
@@ -155,7 +167,7 @@ fn place_headlines(doc: &mut Document, updates: &[(&Update, Source)], text: &str
         .filter(|h| !h.is_empty())
         .collect();
     if wanted.is_empty() {
-        return;
+        return 0;
     }
     for (i, line) in lines.iter().enumerate() {
         let key = norm(line);
@@ -168,6 +180,7 @@ fn place_headlines(doc: &mut Document, updates: &[(&Update, Source)], text: &str
         .iter()
         .filter_map(|(u, _)| Some((norm(u.headline.as_deref()?), u.body.as_deref()?)))
         .collect();
+    let mut placed = 0;
     for post in doc.posts.iter_mut().filter(|p| !p.visible && p.line == 0) {
         let Some(headline) = post.headline.as_deref().map(norm) else {
             continue;
@@ -201,8 +214,10 @@ fn place_headlines(doc: &mut Document, updates: &[(&Update, Source)], text: &str
         if taken.insert(line) {
             post.line = line;
             post.lines = [line, line];
+            placed += 1;
         }
     }
+    placed
 }
 
 /// Every live-blog update of the page: JSON-LD first, then microdata updates JSON-LD lacks.
