@@ -249,7 +249,7 @@ fn wanted(post: &Value, line: Option<&(String, String)>) -> Vec<String> {
         out.push(headline.chars().take(40).collect());
         // Or its longest part between the separators a title adds (`Frain | Incendie…`).
         let mut split = headline.clone();
-        for separator in [" | ", " - ", " – ", " — ", "...", "…"] {
+        for separator in [" | ", "｜", " - ", " – ", " — ", "...", "…", " (", "（"] {
             split = split.replace(separator, "\n");
         }
         if let Some(part) = split

@@ -336,10 +336,10 @@ impl HtmlPage {
 }
 
 /// The lines of the visible text that show a headline, found by the headline with its whitespace
-/// collapsed, its case and its quotes' shapes ignored: the first line equal to it, else (for the first few asked) the
-/// first line that holds its opening; failing both, the same for its longest part between the
-/// separators a page's title adds (`Frain | Incendie…`, `… - 24 Канал`). The lines are indexed
-/// once, on the first question.
+/// collapsed, its case and its quotes' shapes ignored: the first line equal to it, else (for the
+/// first few asked) the first line that holds its opening; failing both, the same for its longest
+/// part between the separators a page's title adds (`Frain | Incendie…`, `… - 24 Канал`,
+/// `…（2020年2月15日）｜BIGLOBEニュース`). The lines are indexed once, on the first question.
 struct Headlines<'a> {
     text: &'a str,
     index: Option<std::collections::HashMap<String, u32>>,
@@ -364,7 +364,7 @@ impl<'a> Headlines<'a> {
             return None;
         }
         let mut split = key.clone();
-        for separator in [" | ", " - ", " – ", " — ", "...", "…"] {
+        for separator in [" | ", "｜", " - ", " – ", " — ", "...", "…", " (", "（"] {
             split = split.replace(separator, "\n");
         }
         let part = split
