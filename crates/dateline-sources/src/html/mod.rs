@@ -271,7 +271,11 @@ pub(crate) struct HtmlPage {
 impl HtmlPage {
     /// Where each place of the visible text (a 1-based line and a byte offset in it) stands in
     /// `file`, the page's text as it was handed to [`extract`].
-    pub fn locate(&self, file: &str, queries: &[(u32, usize)]) -> Vec<Option<SourcePosition>> {
+    pub(crate) fn locate(
+        &self,
+        file: &str,
+        queries: &[(u32, usize)],
+    ) -> Vec<Option<SourcePosition>> {
         self.locator.locate(&self.text, file, queries)
     }
 
@@ -280,7 +284,7 @@ impl HtmlPage {
     /// its first words), a diagnostic's line where a post's stamp stands on it, else its first
     /// text. Posts from machine data only already have theirs (their update's), unless the page
     /// shows their headline (a line of theirs).
-    pub fn place(
+    pub(crate) fn place(
         &self,
         file: &str,
         doc: &mut Document,
@@ -307,7 +311,6 @@ impl HtmlPage {
             };
             queries.push(query);
         }
-        let posts = queries.len();
         for d in diagnostics.iter().filter(|d| d.path.is_none()) {
             if let Some(line) = d.line.filter(|&l| l > 0) {
                 queries.push((line, 0));
@@ -325,7 +328,6 @@ impl HtmlPage {
             .filter(|p| p.visible)
             .filter_map(|p| Some((p.line, p.source?)))
             .collect();
-        debug_assert!(queries.len() >= posts);
         for d in diagnostics.iter_mut().filter(|d| d.path.is_none()) {
             if let Some(line) = d.line.filter(|&l| l > 0) {
                 let own = found.next().flatten();
