@@ -90,3 +90,73 @@ fn the_text_listing_opens_with_the_page_context_and_its_clues() {
     assert!(zone.contains("UTC") && zone.contains("statement"), "{zone}");
     assert!(text.contains("not Europe/Berlin"), "{text}");
 }
+
+/// A page fixture whose stamps stand on lines of their own in the markup, with a JSON-LD update
+/// whose headline the page lists without a post.
+const HARBOUR: &str = "crates/dateline-sources/tests/fixtures/pages/harbour-liveblog.html";
+
+/// The 1-based line of the fixture's file that holds `needle`.
+fn file_line(needle: &str) -> usize {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(HARBOUR);
+    let text = std::fs::read_to_string(path).expect("the fixture reads");
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("the fixture holds it")
+        + 1
+}
+
+#[test]
+fn an_html_page_s_posts_cite_the_file_line_that_holds_their_stamp() {
+    let output = dateline()
+        .args(["timeline", HARBOUR, "--format", "markdown", "--quiet"])
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let markdown = stdout(&output);
+    // `14:05 GMT` stands on a line of its own inside its `<time>` element, three lines below the
+    // post's `<div>`; the visible text puts it on line 9.
+    for (headline, stamp) in [
+        ("Harbour wall holds", "      14:05 GMT</time>"),
+        ("Ferries cancelled until Monday", ">11:40 GMT</time>"),
+        ("Sandbags handed out", ">09:15 GMT</time>"),
+    ] {
+        let cited = format!("{HARBOUR}:{}`", file_line(stamp));
+        assert!(
+            markdown
+                .lines()
+                .any(|l| l.contains(headline) && l.contains(&cited)),
+            "{headline} should cite {cited}:\n{markdown}"
+        );
+    }
+    // The update the page lists only as a headline cites that line, never `:0`.
+    let listed = format!("{HARBOUR}:{}`", file_line("<ul class=\"key-points\">"));
+    assert!(
+        markdown
+            .lines()
+            .any(|l| l.contains("Coastguard on standby") && l.contains(&listed)),
+        "{markdown}"
+    );
+    assert!(!markdown.contains(".html:0"), "{markdown}");
+}
+
+#[test]
+fn explain_shows_the_file_position_and_does_not_call_a_shown_headline_missing() {
+    let output = dateline()
+        .args(["explain", HARBOUR])
+        .output()
+        .expect("dateline runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listing = stdout(&output);
+    let stamp = file_line("      14:05 GMT</time>");
+    assert!(
+        listing
+            .lines()
+            .any(|l| l.contains("timestamp") && l.contains(&format!("(file {stamp}:7)"))),
+        "{listing}"
+    );
+    assert!(!listing.contains("not on the page"), "{listing}");
+    assert!(
+        listing.contains("headline on line 8 with no time, time from machine data"),
+        "{listing}"
+    );
+}

@@ -429,6 +429,12 @@ pub(crate) fn eval(root: &Path, args: &[String]) -> Result<(), String> {
         let timeline = run_timeline(&binary, &files)?;
         let (tally, rows, merge) = score_copy(&gold, &timeline, &by_path, copy, flags.verbose);
         write_report(&mut report, copy, &tally, &rows, &merge);
+        if copy == Copy::Html {
+            let shown = crate::eval_cite::shown(&binary, &files)?;
+            let documents = elements(&timeline, "documents")
+                .filter(|d| str_field(d, "path").is_some_and(|p| by_path.contains_key(&p)));
+            cite_section(&mut report, documents, &shown, flags.verbose);
+        }
     }
     if report.is_empty() {
         return Err(format!(
@@ -711,6 +717,27 @@ fn write_report(out: &mut String, copy: Copy, total: &Tally, rows: &[Row], merge
         }
     );
     let _ = writeln!(out);
+}
+
+/// Adds the figure of [`crate::eval_cite`] to a copy's section (before its closing blank line),
+/// with each miss when `verbose`.
+pub(crate) fn cite_section<'a>(
+    report: &mut String,
+    documents: impl Iterator<Item = &'a Value>,
+    shown: &crate::eval_cite::Shown,
+    verbose: bool,
+) {
+    let (held, total, misses) = crate::eval_cite::cited(documents, shown);
+    while report.ends_with("\n\n") {
+        report.pop();
+    }
+    let _ = writeln!(report, "{}", crate::eval_cite::line(held, total));
+    if verbose {
+        for miss in misses {
+            let _ = writeln!(report, "{miss}");
+        }
+    }
+    let _ = writeln!(report);
 }
 
 fn list(items: &[String]) -> String {

@@ -297,6 +297,11 @@ fn score(
         ratio(right, total),
         ratio(dated, total)
     );
+    if copy == Copy::Html {
+        let shown = crate::eval_cite::shown(binary, &files)?;
+        crate::eval::cite_section(&mut out, elements(&parsed, "documents"), &shown, verbose);
+        out.pop();
+    }
     if peers.is_some() && copy == Copy::Html {
         let _ = writeln!(
             out,

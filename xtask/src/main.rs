@@ -53,6 +53,7 @@ mod bench;
 mod bench_cli;
 mod bench_growth;
 mod eval;
+mod eval_cite;
 mod eval_dates;
 mod fuzz;
 mod package;

@@ -152,7 +152,7 @@ fn evidence(
                 .as_deref()
                 .map_or_else(String::new, |outlet| format!("{outlet} ")),
             doc.path,
-            post.line,
+            post.cited_line(),
             post.time
                 .as_ref()
                 .map_or_else(|| "no time".to_owned(), when)

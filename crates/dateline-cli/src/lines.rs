@@ -118,12 +118,23 @@ fn split_lines(text: &str) -> Vec<&str> {
 fn write_text(out: &mut dyn Write, reading: &Reading) -> io::Result<()> {
     let doc = &reading.document;
     let visible = doc.posts.iter().filter(|p| p.visible).count();
-    let hidden = doc.posts.len() - visible;
+    let shown = doc
+        .posts
+        .iter()
+        .filter(|p| !p.visible && p.line > 0)
+        .count();
+    let hidden = doc.posts.len() - visible - shown;
     write!(
         out,
         "== {}: read as {}, {} posts",
         doc.path, doc.layout, visible
     )?;
+    if shown > 0 {
+        write!(
+            out,
+            " (and {shown} from machine data whose headline the page shows with no time)"
+        )?;
+    }
     if hidden > 0 {
         write!(
             out,
@@ -141,8 +152,13 @@ fn write_text(out: &mut dyn Write, reading: &Reading) -> io::Result<()> {
         }
         let post = match (line.post, line.category) {
             (Some(p), "timestamp") => match &p.time {
-                Some(t) => format!("post {} {}", p.line, t.utc.format("%Y-%m-%dT%H:%MZ")),
-                None => format!("post {} (no time)", p.line),
+                Some(t) => format!(
+                    "post {}{} {}",
+                    p.line,
+                    in_file(p),
+                    t.utc.format("%Y-%m-%dT%H:%MZ")
+                ),
+                None => format!("post {}{} (no time)", p.line, in_file(p)),
             },
             (Some(p), _) => format!("post {}", p.line),
             _ => String::new(),
@@ -171,14 +187,32 @@ fn write_text(out: &mut dyn Write, reading: &Reading) -> io::Result<()> {
         let time = post.time.as_ref().map_or("no time".to_owned(), |t| {
             t.utc.format("%Y-%m-%dT%H:%MZ").to_string()
         });
+        let place = post.source.map_or_else(String::new, |s| {
+            format!(" ({}:{}:{})", doc.path, s.line, s.column)
+        });
+        let what = if post.line > 0 {
+            format!(
+                "headline on line {} with no time, time from machine data",
+                post.line
+            )
+        } else {
+            "not on the page".to_owned()
+        };
         writeln!(
             out,
-            "not on the page: {} at {time}: {}",
+            "{what}: {}{place} at {time}: {}",
             post.id,
             post.headline.as_deref().unwrap_or(&post.text)
         )?;
     }
     Ok(())
+}
+
+/// Where a post's stamp stands in the file, when the listed text is not the file (an HTML
+/// page's visible text): ` (file 189:5)`.
+fn in_file(post: &Post) -> String {
+    post.source
+        .map_or_else(String::new, |s| format!(" (file {}:{})", s.line, s.column))
 }
 
 /// The page's context: each decision, the clue that won it, the clues that agreed and those that

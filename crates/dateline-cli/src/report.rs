@@ -67,7 +67,7 @@ impl Report {
 
 /// `dateline: warning[code]: path:line: message`, escaped.
 pub fn one_line(d: &Diagnostic) -> String {
-    let place = match (&d.path, d.line) {
+    let place = match (&d.path, d.cited_line()) {
         (Some(path), Some(line)) => format!("{path}:{line}: "),
         (Some(path), None) => format!("{path}: "),
         _ => String::new(),
@@ -98,7 +98,14 @@ pub fn snippet(d: &Diagnostic) -> String {
     let path = d.path.as_deref().map(terminal::line);
     let title = level.primary_title(message).id(code);
     let renderer = Renderer::styled();
-    let group = match (path, d.line, &d.excerpt) {
+    // An HTML page's diagnostic cites the file's own line; its excerpt is the text as read, not
+    // that line, so the file's line and column are shown without it.
+    let excerpt = if d.source.is_some() {
+        &None
+    } else {
+        &d.excerpt
+    };
+    let group = match (path, d.cited_line(), excerpt) {
         (Some(path), Some(line), Some(excerpt)) => {
             let (text, span) = escaped(&excerpt.text, excerpt.span);
             let snippet = Snippet::source(text)

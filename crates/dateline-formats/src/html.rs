@@ -412,7 +412,7 @@ fn write_diagnostics(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Res
         .iter()
         .filter(|d| d.severity > Severity::Info)
         .collect();
-    listed.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    listed.sort_by(|a, b| (&a.path, a.cited_line()).cmp(&(&b.path, b.cited_line())));
     writeln!(out, "<section id=\"diagnostics\">")?;
     writeln!(out, "<h2>Diagnostics</h2>")?;
     if listed.is_empty() {
@@ -425,7 +425,7 @@ fn write_diagnostics(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Res
                 Severity::Warning => "warning",
                 Severity::Info => "info",
             };
-            let place = match (&d.path, d.line) {
+            let place = match (&d.path, d.cited_line()) {
                 (Some(path), Some(line)) => format!(" <code>{}:{line}</code>", escape(path)),
                 (Some(path), None) => format!(" <code>{}</code>", escape(path)),
                 (None, Some(line)) => format!(" line {line}"),

@@ -247,7 +247,7 @@ fn write_diagnostics(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Res
         .collect();
     // By place, so a reader can walk a page from top to bottom; the sort is stable, so diagnostics
     // about the same line keep the timeline's order.
-    listed.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    listed.sort_by(|a, b| (&a.path, a.cited_line()).cmp(&(&b.path, b.cited_line())));
     writeln!(out)?;
     writeln!(out, "## Diagnostics")?;
     writeln!(out)?;
@@ -260,7 +260,7 @@ fn write_diagnostics(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Res
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
-        let place = match (&d.path, d.line) {
+        let place = match (&d.path, d.cited_line()) {
             (Some(path), Some(line)) => format!(" {}", code(&format!("{path}:{line}"))),
             (Some(path), None) => format!(" {}", code(path)),
             (None, Some(line)) => format!(" line {line}"),

@@ -57,7 +57,7 @@ impl<'a> Index<'a> {
                             .or_else(|| found.and_then(|(_, post)| post_date(post))),
                         path: found.map(|(doc, _)| doc.path.as_str()),
                         url: found.and_then(|(doc, _)| url(doc)),
-                        line: found.map(|(_, post)| post.line),
+                        line: found.map(|(_, post)| post.cited_line()),
                         text: found.map(|(_, post)| text(post)).unwrap_or_default(),
                     }
                 })
@@ -77,7 +77,7 @@ impl<'a> Index<'a> {
                         date: post_date(post),
                         path: Some(&doc.path),
                         url: url(doc),
-                        line: Some(post.line),
+                        line: Some(post.cited_line()),
                         text: text(post),
                     }
                 }
@@ -116,7 +116,7 @@ pub(crate) struct Report<'a> {
     pub(crate) path: Option<&'a str>,
     /// The address of the post's page, when it has one a reader can follow ([`url`]).
     pub(crate) url: Option<&'a str>,
-    /// The line of the post's stamp.
+    /// The line of the post's stamp in its file ([`Post::cited_line`]: an HTML page's own line).
     pub(crate) line: Option<u32>,
     /// The post's headline, else the first sentence of its text.
     pub(crate) text: String,

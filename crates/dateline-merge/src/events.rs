@@ -42,7 +42,8 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
                     "post has no resolved time; left out of the timeline",
                 )
                 .in_path(&doc.path)
-                .at_line(post.line),
+                .at_line(post.line)
+                .at_source(post.source),
             ),
         }
     }
@@ -295,7 +296,8 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
                 Some(
                     Diagnostic::new(Severity::Warning, check.code.clone(), check.message.clone())
                         .in_path(&source.doc.path)
-                        .at_line(source.post.line),
+                        .at_line(source.post.line)
+                        .at_source(source.post.source),
                 )
             })
         })

@@ -32,7 +32,7 @@ pub(crate) fn headline(post: &Post, doc: &Document, max_chars: usize) -> String 
         .filter(|h| !h.is_empty());
     match chosen {
         Some(text) => shorten(&text, max_chars),
-        None => format!("{}:{}", doc.path, post.line),
+        None => format!("{}:{}", doc.path, post.cited_line()),
     }
 }
 

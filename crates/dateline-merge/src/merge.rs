@@ -117,6 +117,7 @@ pub(crate) struct Report<'a> {
 struct Duplicate<'a> {
     id: &'a str,
     line: u32,
+    source: Option<dateline_model::SourcePosition>,
     kept: &'a str,
     dropped: &'a str,
 }
@@ -152,6 +153,7 @@ fn collect(documents: &[Document]) -> (Vec<Report<'_>>, Vec<Duplicate<'_>>) {
             Some(previous) if previous.post.id == report.post.id => duplicates.push(Duplicate {
                 id: &report.post.id,
                 line: report.post.line,
+                source: report.post.source,
                 kept: &previous.doc.path,
                 dropped: &report.doc.path,
             }),
@@ -189,7 +191,8 @@ fn duplicate_diagnostics(duplicates: &[Duplicate<'_>]) -> Vec<Diagnostic> {
             Some(
                 Diagnostic::new(Severity::Warning, "duplicate-post", message)
                     .in_path(dropped)
-                    .at_line(first.line),
+                    .at_line(first.line)
+                    .at_source(first.source),
             )
         })
         .collect()
@@ -329,6 +332,17 @@ mod tests {
             d.message,
             "post has no resolved time; left out of the timeline"
         );
+        assert_eq!(d.source, None);
+    }
+
+    #[test]
+    fn a_warning_about_an_html_page_s_post_cites_the_file_s_line() {
+        let mut docs = [doc("x.html", Some("CNN"), &[(7, "", "No stamp here.")])];
+        docs[0].posts[0].source = Some(dateline_model::SourcePosition::new(412, 9));
+        let merged = merge(&docs, &Options::default());
+        let d = &merged.diagnostics[0];
+        assert_eq!(d.line, Some(7));
+        assert_eq!(d.cited_line(), Some(412));
     }
 
     #[test]

@@ -26,8 +26,14 @@ pub struct Diagnostic {
     pub code: String,
     /// The document's path, when the diagnostic is about one.
     pub path: Option<String>,
-    /// The 1-based line, when one line is the point.
+    /// The 1-based line, when one line is the point: a line of the text that was read (for a saved
+    /// HTML page, its visible text; the file's own line for what its decoding says, such as
+    /// invalid bytes).
     pub line: Option<u32>,
+    /// Where that line's point stands in the file itself, when the read text is not the file (a
+    /// saved HTML page). Omitted from JSON when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::SourcePosition>,
     /// What happened and, where it helps, what to do; lowercase, no trailing period.
     pub message: String,
     /// The text of [`Diagnostic::line`] as the page gives it, with the part the diagnostic is
@@ -69,9 +75,17 @@ impl Diagnostic {
             code: code.into(),
             path: None,
             line: None,
+            source: None,
             message: message.into(),
             excerpt: None,
         }
+    }
+
+    /// The line a reader finds the point on in the file: [`Diagnostic::source`]'s line where the
+    /// read text is not the file, else [`Diagnostic::line`]. This is the line every `path:line`
+    /// shows.
+    pub fn cited_line(&self) -> Option<u32> {
+        self.source.map(|s| s.line).or(self.line)
     }
 
     /// Sets the line this diagnostic is about.
@@ -85,6 +99,14 @@ impl Diagnostic {
     #[must_use]
     pub fn with_excerpt(mut self, excerpt: Excerpt) -> Self {
         self.excerpt = Some(Box::new(excerpt));
+        self
+    }
+
+    /// Sets where the line's point stands in the file, when the read text is not the file (a
+    /// post's [`crate::Post::source`]).
+    #[must_use]
+    pub fn at_source(mut self, source: Option<crate::SourcePosition>) -> Self {
+        self.source = source;
         self
     }
 

@@ -135,11 +135,39 @@ pub struct Post {
     pub text: String,
     /// The time expressions in the post's headline and body, read against the post's time.
     pub expressions: Vec<TimeExpression>,
-    /// Whether the post is on the visible page. An HTML page's machine data can hold posts the
-    /// page does not show; they are kept, with `visible: false` (and `line` 0), never silently
-    /// dropped. Omitted from JSON when true.
+    /// Whether the post was read from the visible page. An HTML page's machine data can hold
+    /// posts the page does not show, or shows with no time (its headline as a line of text
+    /// outside any post); they are kept, with `visible: false`, never silently dropped. Their
+    /// `line` is the line that shows their headline, else 0 (their place in the file is then
+    /// [`Post::source`], in the machine data). Omitted from JSON when true.
     #[serde(default = "visible_default", skip_serializing_if = "is_visible")]
     pub visible: bool,
+    /// Where the post stands in the file itself, for a page whose read text is not the file (a
+    /// saved HTML page, read through its visible text): the position of its stamp, else its
+    /// headline, else its first text; for a post known only from machine data, of its update's
+    /// date (else headline) in the JSON-LD. `line` and `lines` count the read text; this counts
+    /// the file. Omitted from JSON when there is none (a text copy, whose lines are the file's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourcePosition>,
+}
+
+/// A position in the file a page was read from: the 1-based line (LF, CRLF and a lone CR each end
+/// one) and the 1-based column, counted in characters of that line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct SourcePosition {
+    /// The 1-based line of the file.
+    pub line: u32,
+    /// The 1-based column, in characters of that line.
+    pub column: u32,
+}
+
+impl SourcePosition {
+    /// A position from its 1-based line and column.
+    pub fn new(line: u32, column: u32) -> Self {
+        SourcePosition { line, column }
+    }
 }
 
 fn visible_default() -> bool {
@@ -165,7 +193,15 @@ impl Post {
             text: String::new(),
             expressions: Vec::new(),
             visible: true,
+            source: None,
         }
+    }
+
+    /// The line a reader finds the post on in the file it was read from: the file's own line
+    /// ([`Post::source`]) where the read text is not the file, else [`Post::line`]. This is the
+    /// line every `path:line` shows.
+    pub fn cited_line(&self) -> u32 {
+        self.source.map_or(self.line, |s| s.line)
     }
 }
 

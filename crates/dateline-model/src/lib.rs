@@ -61,7 +61,8 @@ pub use chrono;
 pub use context::{Clue, Decision, PageContext, Question};
 pub use diagnostic::{Diagnostic, Excerpt, Severity};
 pub use document::{
-    Document, DocumentKind, DropReason, Dropped, Post, UNKNOWN_OUTLET, ZoneStatement,
+    Document, DocumentKind, DropReason, Dropped, Post, SourcePosition, UNKNOWN_OUTLET,
+    ZoneStatement,
 };
 pub use event::{Check, Event, Evidence, Related, Relation, Report, Signal};
 pub use id::{content_id, event_id};

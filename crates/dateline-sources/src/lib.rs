@@ -291,6 +291,8 @@ fn read_inner(
         Some(unpacked) => (unpacked.html, unpacked.location, true),
         None => (page::decode(bytes, &mut diagnostics), None, false),
     };
+    // What was said so far (the decoding's invalid bytes) counts the file's own lines.
+    let about_file = diagnostics.len();
     // An HTML page is read through its visible text, then checked against its machine data.
     let mut html = ((archived && !text.is_empty()) || html::looks_like_html(&text))
         .then(|| html::extract(&text, options.max_posts));
@@ -360,10 +362,31 @@ fn read_inner(
         html::reconcile(
             &mut doc,
             &h.machine,
+            &h.text,
             context.zone.as_ref().map(|z| z.tz),
             options.max_posts,
             &mut diagnostics,
         );
+    }
+    // An HTML file's own lines and columns, for every post and every diagnostic about a line
+    // (a page unpacked from an archive has no lines of its own in the file: its HTML was encoded).
+    if let Some(h) = html.as_ref().filter(|_| !archived) {
+        let stamp_line = |line: u32| {
+            roles
+                .get(line)
+                .is_some_and(|(role, _)| role.category() == "timestamp")
+        };
+        h.place(
+            &text,
+            &mut doc,
+            diagnostics.get_mut(about_file..).unwrap_or_default(),
+            stamp_line,
+        );
+    } else if archived {
+        // Positions in the archive's HTML part (a JSON-LD update's) are none of the file's.
+        for post in &mut doc.posts {
+            post.source = None;
+        }
     }
     hint::no_timestamps(
         &mut diagnostics,

@@ -66,9 +66,13 @@ fn render(doc: &Document, diagnostics: &[Diagnostic]) -> String {
     let _ = writeln!(o, "posts: {}", doc.posts.len());
     for p in &doc.posts {
         let id_line = p.id.rsplit(':').next().unwrap_or_default();
+        // An HTML page's post also cites the file's own line and column.
+        let file = p
+            .source
+            .map_or_else(String::new, |s| format!(" file {}:{}", s.line, s.column));
         let _ = writeln!(
             o,
-            "- post line {} (id …:{id_line}) lines {:?}",
+            "- post line {} (id …:{id_line}) lines {:?}{file}",
             p.line, p.lines
         );
         let _ = writeln!(o, "    time: {}", time(&p.time));
@@ -122,7 +126,14 @@ fn render(doc: &Document, diagnostics: &[Diagnostic]) -> String {
     for d in diagnostics {
         let severity = serde_json::to_string(&d.severity).unwrap_or_default();
         let line = d.line.map_or("-".to_owned(), |l| l.to_string());
-        let _ = writeln!(o, "  {severity} {} line {line}: {}", d.code, d.message);
+        let file = d
+            .source
+            .map_or_else(String::new, |s| format!(" (file {}:{})", s.line, s.column));
+        let _ = writeln!(
+            o,
+            "  {severity} {} line {line}{file}: {}",
+            d.code, d.message
+        );
     }
     out
 }

@@ -452,12 +452,28 @@ impl<'a> Pass<'a> {
     }
 
     /// Replaces the page's bytes `from..to` (tag edges, so character boundaries) with `with`.
-    fn cut(&mut self, from: usize, to: usize, with: &str) {
+    ///
+    /// The line breaks of what is cut are kept, so every line after it is still the file's line
+    /// (a post cites the file's line, counted by the parser on this markup): inside a tag as they
+    /// are (whitespace between attributes), outside one after `with` when it is a space, else in
+    /// a comment, which joins no text.
+    fn cut(&mut self, from: usize, to: usize, with: &str, inside_tag: bool) {
         let out = self
             .out
             .get_or_insert_with(|| String::with_capacity(self.html.len()));
         out.push_str(self.html.get(self.copied..from).unwrap_or_default());
         out.push_str(with);
+        let cut = self.html.get(from..to).unwrap_or_default();
+        if cut.contains(['\n', '\r']) {
+            let breaks: String = cut.chars().filter(|c| matches!(c, '\n' | '\r')).collect();
+            if inside_tag || !with.is_empty() {
+                out.push_str(&breaks);
+            } else {
+                out.push_str("<!--");
+                out.push_str(&breaks);
+                out.push_str("-->");
+            }
+        }
         self.copied = to;
     }
 
@@ -758,7 +774,7 @@ impl<'a> Pass<'a> {
                 self.formatting_total += 1;
             }
         } else {
-            self.cut(lt, after, if formatting { "" } else { " " });
+            self.cut(lt, after, if formatting { "" } else { " " }, false);
             self.dropped += 1;
         }
         let index = self.stack.len();
@@ -803,6 +819,7 @@ impl<'a> Pass<'a> {
                 } else {
                     " "
                 },
+                false,
             );
             if at + 1 == self.stack.len() {
                 self.pop_to(at);
@@ -874,7 +891,7 @@ impl<'a> Pass<'a> {
             } else {
                 tag.close
             };
-            self.cut(from, to.max(from), "");
+            self.cut(from, to.max(from), "", true);
         }
     }
 
@@ -977,6 +994,38 @@ mod tests {
         let alike = "<p><b>bold</p>".repeat(100);
         let (out, _) = bound(&alike);
         assert!(matches!(out, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn cut_tags_and_attributes_keep_their_line_breaks() {
+        let lines = |s: &str| s.matches('\n').count() + s.matches('\r').count();
+        // Tags past the depth bound written over several lines, CRLF and LF.
+        let n = MAX_DEPTH + 10;
+        let html = format!(
+            "<body>{}<b\r\n class=x>deep</b\n>text{}\nafter",
+            "<div\n>".repeat(n),
+            "</div\r\n>".repeat(n)
+        );
+        let (out, notes) = bounded(&html);
+        assert!(notes.contains(&"html-too-deep".to_owned()), "{notes:?}");
+        assert_eq!(lines(&out), lines(&html));
+        assert_eq!(out.matches("\r\n").count(), html.matches("\r\n").count());
+        // A formatting element's tags keep theirs in a comment, so its text is not split.
+        let formatting: String = (0..20)
+            .map(|i| format!("<p><b\n id={i}>bold {i}</p>"))
+            .collect();
+        let html = format!("<body>{formatting}");
+        let (out, notes) = bounded(&html);
+        assert_eq!(notes, ["html-too-much-formatting"]);
+        assert_eq!(lines(&out), lines(&html));
+        assert!(out.contains("<!--\n-->bold 19"), "{out}");
+        // Attributes past the bound over several lines.
+        let attributes: String = (0..MAX_ATTRIBUTES + 10)
+            .map(|i| format!("\n a{i}=\"{i}\""))
+            .collect();
+        let html = format!("<body><div{attributes}>text</div>");
+        let (out, _) = bounded(&html);
+        assert_eq!(lines(&out), lines(&html));
     }
 
     #[test]

@@ -43,8 +43,18 @@ pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The character reference that `after` (the text after a `&`) opens: what it stands for and
+/// how many bytes of `after` it takes; `None` when it is none.
+pub(crate) fn decode_at(after: &str) -> Option<Decoded> {
+    if after.starts_with('#') {
+        numeric(after)
+    } else {
+        named(after)
+    }
+}
+
 /// What a reference stands for (one or two characters) and how many bytes after the `&` it took.
-type Decoded = ([Option<char>; 2], usize);
+pub(crate) type Decoded = ([Option<char>; 2], usize);
 
 /// `#123;`, `#x7B;` (the `;` may be missing, as the standard allows).
 fn numeric(after: &str) -> Option<Decoded> {

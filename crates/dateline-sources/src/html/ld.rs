@@ -311,6 +311,7 @@ fn read_item(
                 modified: time(u.get("dateModified"), &source),
                 authors: names(u.get("author")),
                 url: string(u.get("url")),
+                at: None,
             })
             .collect();
         item.updates_left_out = object

@@ -59,7 +59,10 @@ const MODIFIED: &[&str] = &[
 
 /// Fills `machine` with meta facts, `<time>` elements, title, language and canonical link, and
 /// returns the raw text of each `application/ld+json` script in document order.
-pub(crate) fn scan(document: &Html, machine: &mut Machine) -> Vec<String> {
+pub(crate) fn scan(
+    document: &Html,
+    machine: &mut Machine,
+) -> Vec<(String, Option<ego_tree::NodeId>)> {
     let mut scripts = Vec::new();
     let mut order = 0;
     for node in document.tree.root().descendants() {
@@ -134,7 +137,11 @@ pub(crate) fn scan(document: &Html, machine: &mut Machine) -> Vec<String> {
                         .children()
                         .filter_map(|c| c.value().as_text().map(|t| &**t))
                         .collect();
-                    scripts.push(text);
+                    let first = node
+                        .children()
+                        .find(|c| c.value().is_text())
+                        .map(|c| c.id());
+                    scripts.push((text, first));
                 }
             }
             _ => {}

@@ -19,15 +19,18 @@ mod entities;
 mod ld;
 mod meta;
 mod microdata;
+mod position;
 mod reconcile;
 mod text;
 mod time;
 
 pub(crate) use reconcile::{prepare, reconcile};
 
-use dateline_model::Diagnostic;
+use dateline_model::{Diagnostic, Document, SourcePosition};
 use html5ever::tendril::TendrilSink;
-use scraper::{Html, HtmlTreeSink};
+use scraper::Html;
+
+pub(crate) use position::Locator;
 
 #[allow(unused_imports)] // The reader uses them next.
 pub(crate) use time::{MachineTime, ParsedTime, parse_machine_time};
@@ -134,6 +137,9 @@ pub(crate) struct Update {
     pub authors: Vec<String>,
     /// `url` (often the page URL with a fragment naming the post).
     pub url: Option<String>,
+    /// Where the update stands in the file: its `datePublished` value (else its `headline`) in
+    /// the JSON-LD block, or the block's start; none for microdata.
+    pub at: Option<SourcePosition>,
 }
 
 /// What a page-level time says.
@@ -258,6 +264,157 @@ pub(crate) struct HtmlPage {
     pub machine: Machine,
     /// What could not be read or was repaired (`json-ld-invalid`, `json-ld-repaired`).
     pub notes: Vec<Diagnostic>,
+    /// Where the visible text stands in the file.
+    pub locator: Locator,
+}
+
+impl HtmlPage {
+    /// Where each place of the visible text (a 1-based line and a byte offset in it) stands in
+    /// `file`, the page's text as it was handed to [`extract`].
+    pub(crate) fn locate(
+        &self,
+        file: &str,
+        queries: &[(u32, usize)],
+    ) -> Vec<Option<SourcePosition>> {
+        self.locator.locate(&self.text, file, queries)
+    }
+
+    /// Gives every post of `doc` and every diagnostic about one of its lines the position in
+    /// `file` where it stands: a post's stamp (else the first text of its line: its headline or
+    /// its first words), a diagnostic's line where a post's stamp stands on it, else its first
+    /// text. Posts from machine data only already have theirs (their update's), unless the page
+    /// shows their headline (a line of theirs).
+    pub(crate) fn place(
+        &self,
+        file: &str,
+        doc: &mut Document,
+        diagnostics: &mut [Diagnostic],
+        stamp_line: impl Fn(u32) -> bool,
+    ) {
+        let mut queries: Vec<(u32, usize)> = Vec::new();
+        let mut headlines = Headlines::new(&self.text);
+        for post in doc.posts.iter().filter(|p| p.line > 0) {
+            let stamp = post
+                .time
+                .as_ref()
+                .filter(|t| t.line == post.line && !t.raw.is_empty());
+            let query = match stamp {
+                Some(t) => (post.line, t.span[0] as usize),
+                // An item whose line shows no stamp (an article dated by its machine data alone,
+                // its item on the page's first line) is cited at its headline.
+                None if !stamp_line(post.line) => post
+                    .headline
+                    .as_deref()
+                    .and_then(|h| headlines.find(h))
+                    .map_or((post.line, 0), |line| (line, 0)),
+                None => (post.line, 0),
+            };
+            queries.push(query);
+        }
+        for d in diagnostics.iter().filter(|d| d.path.is_none()) {
+            if let Some(line) = d.line.filter(|&l| l > 0) {
+                queries.push((line, 0));
+            }
+        }
+        let found = self.locate(file, &queries);
+        let mut found = found.into_iter();
+        for post in doc.posts.iter_mut().filter(|p| p.line > 0) {
+            // A post from machine data whose headline the page shows is cited there.
+            post.source = found.next().flatten().or(post.source);
+        }
+        let stamps: std::collections::HashMap<u32, SourcePosition> = doc
+            .posts
+            .iter()
+            .filter(|p| p.visible)
+            .filter_map(|p| Some((p.line, p.source?)))
+            .collect();
+        for d in diagnostics.iter_mut().filter(|d| d.path.is_none()) {
+            if let Some(line) = d.line.filter(|&l| l > 0) {
+                let own = found.next().flatten();
+                d.source = stamps.get(&line).copied().or(own);
+            }
+        }
+    }
+}
+
+/// The lines of the visible text that show a headline, found by the headline with its whitespace
+/// collapsed, its case and its quotes' shapes ignored: the first line equal to it, else (for the
+/// first few asked) the first line that holds its opening; failing both, the same for its longest
+/// part between the separators a page's title adds (`Frain | Incendie…`, `… - 24 Канал`,
+/// `…（2020年2月15日）｜BIGLOBEニュース`). The lines are indexed once, on the first question.
+struct Headlines<'a> {
+    text: &'a str,
+    index: Option<std::collections::HashMap<String, u32>>,
+    scans: usize,
+}
+
+impl<'a> Headlines<'a> {
+    /// How many headlines may be looked for line by line when no line equals them.
+    const SCANS: usize = 16;
+
+    fn new(text: &'a str) -> Self {
+        Headlines {
+            text,
+            index: None,
+            scans: 0,
+        }
+    }
+
+    fn find(&mut self, headline: &str) -> Option<u32> {
+        let key = fold(headline);
+        if key.is_empty() {
+            return None;
+        }
+        let mut split = key.clone();
+        for separator in [" | ", "｜", " - ", " – ", " — ", "...", "…", " (", "（"] {
+            split = split.replace(separator, "\n");
+        }
+        let part = split
+            .split('\n')
+            .map(str::trim)
+            .max_by_key(|p| p.chars().count())
+            .filter(|p| p.chars().count() >= 12 && p.len() < key.len())
+            .map(str::to_owned);
+        self.find_key(&key)
+            .or_else(|| part.and_then(|p| self.find_key(&p)))
+    }
+
+    fn find_key(&mut self, key: &str) -> Option<u32> {
+        let text = self.text;
+        let index = self.index.get_or_insert_with(|| {
+            let mut index = std::collections::HashMap::new();
+            for (i, line) in text.split('\n').enumerate() {
+                let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                index.entry(fold(line)).or_insert(number);
+            }
+            index
+        });
+        if let Some(&line) = index.get(key) {
+            return Some(line);
+        }
+        if self.scans >= Self::SCANS {
+            return None;
+        }
+        self.scans += 1;
+        let opening: String = key.chars().take(40).collect();
+        text.split('\n')
+            .position(|line| fold(line).contains(&opening))
+            .and_then(|i| u32::try_from(i + 1).ok())
+    }
+}
+
+/// A line or a headline as compared: whitespace collapsed, case ignored, curly quotes straight (a
+/// title may write `"` where the page prints `“`).
+fn fold(text: &str) -> String {
+    meta::collapse(text)
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' => '"',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Whether `text` is an HTML document, judged by its first markup: after a BOM, whitespace, and
@@ -313,24 +470,103 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
 pub(crate) fn extract(html: &str, max_updates: usize) -> HtmlPage {
     // The tree is bounded first (depth, attributes), as browsers bound it, so that no page costs
     // the tree builder more than linear time.
+    let file = html;
     let (html, mut notes) = bound::bound(html);
-    let document = parse(&html);
+    let (document, anchors) = parse_located(&html);
     let mut machine = Machine::default();
     let scripts = meta::scan(&document, &mut machine);
-    ld::read_blocks(&scripts, max_updates, &mut machine, &mut notes);
+    let texts: Vec<String> = scripts.iter().map(|(text, _)| text.clone()).collect();
+    ld::read_blocks(&texts, max_updates, &mut machine, &mut notes);
+    place_updates(file, &scripts, &anchors, &mut machine);
     microdata::scan(&document, &mut machine);
+    let (text, locator) = text::inner_text_located(&document, &anchors);
     HtmlPage {
-        text: text::inner_text(&document),
+        text,
         machine,
         notes,
+        locator,
+    }
+}
+
+/// Gives each JSON-LD update the file position of its `datePublished` value (else its
+/// `headline`), sought in order in its block's text, so that the updates the page does not show
+/// can be cited by the line that holds them.
+fn place_updates(
+    file: &str,
+    scripts: &[(String, Option<ego_tree::NodeId>)],
+    anchors: &position::Anchors,
+    machine: &mut Machine,
+) {
+    let mut lines = position::FileLines::new(file);
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .take(24)
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut cursors: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut found: std::collections::HashMap<usize, Vec<(usize, &str, usize)>> =
+        std::collections::HashMap::new();
+    for item in &mut machine.items {
+        let Source::JsonLd { block: number } = item.source else {
+            continue;
+        };
+        let Some((text, Some(node))) = number.checked_sub(1).and_then(|i| scripts.get(i)) else {
+            continue;
+        };
+        let Some(anchor) = anchors.get(node).copied() else {
+            continue;
+        };
+        let block = position::Block { text, anchor };
+        let values = found
+            .entry(number)
+            .or_insert_with(|| position::values(text, &["datePublished", "headline"]));
+        let cursor = cursors.entry(number).or_insert(0);
+        for update in &mut item.updates {
+            let date = update.published.as_ref().map(|t| t.raw.as_str());
+            let headline = update.headline.as_deref().map(key);
+            // Looked for a little way ahead only, so a block of updates costs linear time.
+            let hit = values
+                .iter()
+                .enumerate()
+                .skip(*cursor)
+                .take(64)
+                .find(|(_, (k, v, _))| match *k {
+                    0 => date.is_some_and(|d| d == v.trim()),
+                    _ => {
+                        date.is_none()
+                            && headline.as_deref().is_some_and(|h| {
+                                // As the reader took it: JSON escapes, then references, undone.
+                                let text = serde_json::from_str::<String>(&format!("\"{v}\""))
+                                    .unwrap_or_else(|_| (*v).to_owned());
+                                key(&entities::decode_entities(&text)) == h
+                            })
+                    }
+                });
+            let at = match hit {
+                Some((i, &(_, _, at))) => {
+                    *cursor = i + 1;
+                    at
+                }
+                None => anchor.offset,
+            };
+            update.at = block.position(at, &mut lines);
+        }
     }
 }
 
 /// Parses a document as a browser does with scripting disabled, so `<noscript>` holds markup.
+#[cfg(test)]
 fn parse(html: &str) -> Html {
+    parse_located(html).0
+}
+
+/// Parses a document as [`parse`] does, with the file line of each text node's first character.
+fn parse_located(html: &str) -> (Html, position::Anchors) {
     let mut opts = html5ever::ParseOpts::default();
     opts.tree_builder.scripting_enabled = false;
-    html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(html)
+    html5ever::driver::parse_document(position::LineSink::new(), opts).one(html)
 }
 
 #[cfg(test)]

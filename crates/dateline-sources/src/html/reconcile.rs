@@ -92,6 +92,7 @@ fn minute(t: DateTime<Utc>) -> i64 {
 pub(crate) fn reconcile(
     doc: &mut Document,
     machine: &Machine,
+    text: &str,
     zone: Option<Tz>,
     max_posts: usize,
     diagnostics: &mut Vec<Diagnostic>,
@@ -112,6 +113,18 @@ pub(crate) fn reconcile(
         .sum();
     if !updates.is_empty() || left_out > 0 {
         live_blog(doc, &updates, left_out, zone, max_posts, diagnostics);
+        let shown = place_headlines(doc, &updates, text);
+        if shown > 0
+            && let Some(d) = diagnostics
+                .iter_mut()
+                .rev()
+                .find(|d| d.code == "machine-updates")
+        {
+            d.message.push_str(&format!(
+                "; of those, {shown} show their headline as a line of the page, with no time, and \
+                 are placed at that line"
+            ));
+        }
     }
     // A stamp the text could not resolve, whose time the machine data gave: say so once, softly.
     let now_timed: std::collections::HashSet<u32> = doc
@@ -136,6 +149,76 @@ pub(crate) fn reconcile(
     diagnostics.retain(|d| d.code != "posts-without-time");
     let untimed = crate::resolve::untimed(doc, diagnostics);
     diagnostics.extend(untimed);
+}
+
+/// Gives each post known only from machine data the line of the visible text that shows its
+/// headline, when the page shows it outside any post (a page that prints no time for its posts
+/// reads them as text above the posts, or as none): the post is on the page, only its time is
+/// not. Of several such lines, the one whose next lines open with the update's body is taken, else
+/// the first. One pass over the lines, one look-up per post.
+/// Returns how many posts were placed.
+fn place_headlines(doc: &mut Document, updates: &[(&Update, Source)], text: &str) -> usize {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
+    let wanted: std::collections::HashSet<String> = doc
+        .posts
+        .iter()
+        .filter(|p| !p.visible)
+        .filter_map(|p| p.headline.as_deref().map(norm))
+        .filter(|h| !h.is_empty())
+        .collect();
+    if wanted.is_empty() {
+        return 0;
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let key = norm(line);
+        if wanted.contains(&key) {
+            by_text.entry(key).or_default().push(i);
+        }
+    }
+    let mut taken: std::collections::HashSet<u32> = doc.posts.iter().map(|p| p.line).collect();
+    let bodies: HashMap<String, &str> = updates
+        .iter()
+        .filter_map(|(u, _)| Some((norm(u.headline.as_deref()?), u.body.as_deref()?)))
+        .collect();
+    let mut placed = 0;
+    for post in doc.posts.iter_mut().filter(|p| !p.visible && p.line == 0) {
+        let Some(headline) = post.headline.as_deref().map(norm) else {
+            continue;
+        };
+        let Some(found) = by_text.get(&headline) else {
+            continue;
+        };
+        // One of the next few lines opens as the update's body does (a caption or a credit may
+        // come between).
+        let body_follows = |i: usize| {
+            bodies.get(&headline).is_some_and(|body| {
+                lines
+                    .iter()
+                    .skip(i + 1)
+                    .filter(|l| !l.trim().is_empty())
+                    .take(4)
+                    .any(|l| same_start(l, body))
+            })
+        };
+        // A few of the lines that show it are weighed, so a headline printed on every line of a
+        // page costs no more than a few.
+        let line = found
+            .iter()
+            .take(8)
+            .copied()
+            .find(|&i| body_follows(i))
+            .or_else(|| found.first().copied());
+        let Some(line) = line.and_then(|i| u32::try_from(i + 1).ok()) else {
+            continue;
+        };
+        if taken.insert(line) {
+            post.line = line;
+            post.lines = [line, line];
+            placed += 1;
+        }
+    }
+    placed
 }
 
 /// Every live-blog update of the page: JSON-LD first, then microdata updates JSON-LD lacks.
@@ -457,6 +540,7 @@ fn live_blog(
         let mut post = Post::new(&doc.id, 0);
         post.id = format!("{}:ld-{}", doc.id, u + 1);
         post.visible = false;
+        post.source = update.at;
         post.headline.clone_from(&update.headline);
         post.text = update.body.clone().unwrap_or_default();
         post.author = (!update.authors.is_empty()).then(|| update.authors.join(", "));

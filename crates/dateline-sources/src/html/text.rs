@@ -14,10 +14,13 @@
 //! blocks with their stylesheets, which are not read here; glued, a date and a clock would read as
 //! one number. Letters meeting letters (a drop capital: `<span>T</span>he`) stay glued.
 
-use ego_tree::NodeRef;
+use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
+use super::position::{Anchors, Locator, Shown};
+
 /// The visible text of the document's `<body>` (or of the whole document when it has none).
+#[cfg(test)]
 pub(crate) fn inner_text(document: &Html) -> String {
     let root = document.tree.root();
     let body = root
@@ -28,6 +31,37 @@ pub(crate) fn inner_text(document: &Html) -> String {
     let mut builder = TextBuilder::default();
     builder.walk(body.unwrap_or(root));
     builder.finish()
+}
+
+/// The visible text of the document's `<body>`, with the [`Locator`] that maps it back to the text
+/// nodes it came from (`anchors`: where each text node stands in the file).
+pub(crate) fn inner_text_located(document: &Html, anchors: &Anchors) -> (String, Locator) {
+    let root = document.tree.root();
+    let body = root
+        .children()
+        .filter(|n| is_element(n, "html"))
+        .flat_map(|html| html.children())
+        .find(|n| is_element(n, "body") || is_element(n, "frameset"));
+    let mut builder = TextBuilder {
+        runs: Some(Vec::new()),
+        ..TextBuilder::default()
+    };
+    builder.walk(body.unwrap_or(root));
+    let mut locator = Locator::default();
+    for (out, id) in builder.runs.take().unwrap_or_default() {
+        let (Some(anchor), Some(node)) = (anchors.get(&id), document.tree.get(id)) else {
+            continue;
+        };
+        let Node::Text(text) = node.value() else {
+            continue;
+        };
+        locator.runs.push((out, locator.shown.len()));
+        locator.shown.push(Shown {
+            text: text.text.to_string(),
+            anchor: *anchor,
+        });
+    }
+    (builder.finish(), locator)
 }
 
 /// The visible text of one element's content, for microdata values.
@@ -145,6 +179,8 @@ struct TextBuilder {
     budget: Option<usize>,
     /// An inline element opened or closed since the last character written.
     seam: bool,
+    /// When recording: where each text node's text begins in `out`, with the node.
+    runs: Option<Vec<(usize, NodeId)>>,
 }
 
 impl TextBuilder {
@@ -192,6 +228,9 @@ impl TextBuilder {
     fn open(&mut self, node: &NodeRef<'_, Node>) -> bool {
         match node.value() {
             Node::Text(text) => {
+                if let Some(runs) = self.runs.as_mut() {
+                    runs.push((self.out.len(), node.id()));
+                }
                 self.text(text);
                 false
             }
