@@ -21,6 +21,8 @@ mod places;
 mod printed;
 mod text;
 
+pub(crate) use machine::main_item;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
 use dateline_model::{
     Basis, Diagnostic, DocumentKind, PageContext, Precision, Question, ResolvedTime, Severity,

@@ -101,6 +101,8 @@ pub(crate) struct Item {
     pub updates: Vec<Update>,
     /// How many updates the page lists past the limit of posts, skipped unread.
     pub updates_left_out: usize,
+    /// Where its `datePublished` value stands in the file (JSON-LD only).
+    pub published_at: Option<SourcePosition>,
 }
 
 impl Item {
@@ -118,6 +120,7 @@ impl Item {
             url: None,
             updates: Vec::new(),
             updates_left_out: 0,
+            published_at: None,
         }
     }
 }
@@ -293,6 +296,9 @@ impl HtmlPage {
     ) {
         let mut queries: Vec<(u32, usize)> = Vec::new();
         let mut headlines = Headlines::new(&self.text);
+        let machine_dated =
+            crate::context::main_item(&self.machine).and_then(|item| item.published_at);
+        let mut cited_machine: Vec<String> = Vec::new();
         for post in doc.posts.iter().filter(|p| p.line > 0) {
             let stamp = post
                 .time
@@ -302,11 +308,18 @@ impl HtmlPage {
                 Some(t) => (post.line, t.span[0] as usize),
                 // An item whose line shows no stamp (an article dated by its machine data alone,
                 // its item on the page's first line) is cited at its headline.
-                None if !stamp_line(post.line) => post
-                    .headline
-                    .as_deref()
-                    .and_then(|h| headlines.find(h))
-                    .map_or((post.line, 0), |line| (line, 0)),
+                None if !stamp_line(post.line) => {
+                    match post.headline.as_deref().and_then(|h| headlines.find(h)) {
+                        Some(line) => (line, 0),
+                        // Neither a stamp nor its headline on the page: its time is the machine
+                        // data's, which is cited where it stands.
+                        None if post.time.is_some() && machine_dated.is_some() => {
+                            cited_machine.push(post.id.clone());
+                            (post.line, 0)
+                        }
+                        None => (post.line, 0),
+                    }
+                }
                 None => (post.line, 0),
             };
             queries.push(query);
@@ -321,6 +334,9 @@ impl HtmlPage {
         for post in doc.posts.iter_mut().filter(|p| p.line > 0) {
             // A post from machine data whose headline the page shows is cited there.
             post.source = found.next().flatten().or(post.source);
+            if cited_machine.contains(&post.id) {
+                post.source = machine_dated.or(post.source);
+            }
         }
         let stamps: std::collections::HashMap<u32, SourcePosition> = doc
             .posts
@@ -522,6 +538,13 @@ fn place_updates(
         let values = found
             .entry(number)
             .or_insert_with(|| position::values(text, &["datePublished", "headline"]));
+        // The item's own publication time, where the page shows no stamp of it.
+        if let Some(raw) = item.published.as_ref().map(|t| t.raw.as_str()) {
+            item.published_at = values
+                .iter()
+                .find(|(k, v, _)| *k == 0 && v.trim() == raw)
+                .and_then(|&(_, _, at)| block.position(at, &mut lines));
+        }
         let cursor = cursors.entry(number).or_insert(0);
         for update in &mut item.updates {
             let date = update.published.as_ref().map(|t| t.raw.as_str());

@@ -558,3 +558,17 @@ fn json_ld_text_with_entities_reads_as_the_page_shows_it() {
         "{notes:?}"
     );
 }
+
+/// An article whose page shows neither a stamp nor its headline is dated by its machine data,
+/// and cites the line of the file where that date stands.
+#[test]
+fn an_item_dated_by_machine_data_alone_cites_the_date_in_the_file() {
+    let page = "<!DOCTYPE html>\n<html><head>\n<script type=\"application/ld+json\">\n{\"@type\": \"NewsArticle\",\n \"headline\": \"A title the page never prints\",\n \"datePublished\": \"2021-05-04T08:30:00+02:00\"}\n</script>\n</head><body>\n<p>Watch: the ferry leaves the harbour for the last time before the winter timetable.</p>\n<p>The crossing will close for repairs until the spring, the operator said on its website.</p>\n<p>Passengers were told to use the bridge while the work goes on, which adds twenty minutes.</p>\n</body></html>\n";
+    let (doc, _) = crate::read("page.html", page.as_bytes(), &crate::Options::default());
+    let post = doc.posts.first().expect("the article's item");
+    assert_eq!(
+        post.time.as_ref().map(|t| t.utc.to_rfc3339()),
+        Some("2021-05-04T06:30:00+00:00".to_owned())
+    );
+    assert_eq!(post.source.map(|s| s.line), Some(6), "{:?}", post.source);
+}
