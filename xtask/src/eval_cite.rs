@@ -7,7 +7,7 @@
 //! stays as written and shows as a miss in `--verbose`), and whitespace and case ignored (innerText
 //! puts spaces where the markup has tags). The line holds the item when the item's stamp as
 //! printed (`time.raw`, when it stands on the item's line; for an item of the machine data, its
-//! time as the JSON-LD writes it) or else its headline, else the first words of its text, begins
+//! time as the JSON-LD writes it, as for an item whose time was read from the machine data alone) or else its headline, else the first words of its text, begins
 //! on it.
 
 use std::collections::BTreeMap;
@@ -229,6 +229,14 @@ fn wanted(post: &Value, line: Option<&(String, String)>) -> Vec<String> {
         .and_then(|t| t.get("line"))
         .and_then(Value::as_u64)
         == Some(own);
+    // A time read from the machine data (an article whose page prints no stamp) stands where the
+    // JSON-LD writes it, which is what such an item cites.
+    let machine = post
+        .get("time")
+        .and_then(|t| t.get("basis"))
+        .and_then(|b| b.get("rule"))
+        .and_then(Value::as_str)
+        == Some("machine-time");
     let mut out = Vec::new();
     match line {
         Some((category, text)) if category == "timestamp" || (on_line && raw.is_some()) => {
@@ -238,7 +246,7 @@ fn wanted(post: &Value, line: Option<&(String, String)>) -> Vec<String> {
             }
         }
         _ => {
-            if let Some(raw) = raw.filter(|_| on_line) {
+            if let Some(raw) = raw.filter(|_| on_line || machine) {
                 out.push(raw.to_owned());
             }
         }
