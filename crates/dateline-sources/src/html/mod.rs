@@ -513,6 +513,14 @@ fn place_updates(
     anchors: &position::Anchors,
     machine: &mut Machine,
 ) {
+    // Only a page with JSON-LD has anything to place: the file's lines are split for it alone.
+    if !machine
+        .items
+        .iter()
+        .any(|i| matches!(i.source, Source::JsonLd { .. }))
+    {
+        return;
+    }
     let mut lines = position::FileLines::new(file);
     let key = |s: &str| -> String {
         s.chars()

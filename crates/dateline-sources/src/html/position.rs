@@ -446,7 +446,7 @@ impl<'a> FileLines<'a> {
         let mut lines = Vec::new();
         let mut rest = file;
         while !rest.is_empty() {
-            match rest.find(['\n', '\r']) {
+            match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
                 Some(i) => {
                     lines.push(&rest[..i]);
                     let skip = if rest.get(i..i + 2) == Some("\r\n") {
