@@ -1037,7 +1037,7 @@ fn read_article(
             .filter(|(_, t)| !is_blank(t))
             .take(SOUGHT + UNDER)
             .collect();
-        let mut best: Option<(usize, u32, String)> = None;
+        let mut best: Option<((usize, usize), u32, String)> = None;
         for (i, &(n, text)) in filled.iter().enumerate().take(SOUGHT) {
             let text = text.trim();
             if parsed.roles.is_assigned(n)
@@ -1064,14 +1064,17 @@ fn read_article(
             }
             // The prose of its next 30 lines that are not blank: a text copy pads a page's
             // blocks with lines of spaces, which put no distance between a dateline and its body.
-            let prose = filled
-                .iter()
-                .skip(i + 1)
-                .take(UNDER)
+            // A brief's paragraphs may all be too short for prose; then its body's sentences
+            // weigh it, below any prose (as `body_start` falls back from prose to sentences).
+            let under = filled.iter().skip(i + 1).take(UNDER);
+            let prose = under
+                .clone()
                 .filter(|(_, t)| crate::context::is_prose(t))
                 .count();
-            if prose > 0 && best.as_ref().is_none_or(|(p, _, _)| prose > *p) {
-                best = Some((prose, n, text.to_owned()));
+            let sentences = under.filter(|(_, t)| crate::context::is_body(t)).count();
+            let weight = (prose, sentences);
+            if weight > (0, 1) && best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
+                best = Some((weight, n, text.to_owned()));
             }
         }
         best.map(|(_, n, text)| (n, (text, None)))
@@ -2008,6 +2011,30 @@ mod tests {
         assert_eq!(
             parsed.posts[0].headline.as_deref(),
             Some("市内の図書館が来月から夜九時まで開館時間を延長すると発表")
+        );
+    }
+
+    /// A brief whose paragraphs are all too short for prose is still dated by the relative
+    /// dateline under its headline: its body's sentences weigh the line, below any prose.
+    #[test]
+    fn a_relative_dateline_over_a_brief_of_short_sentences_makes_the_item() {
+        let parsed = parse(
+            "The Daily Example\n\n\
+             Council approves the budget\n\n\
+             2 hours ago\n\n\
+             The council approved the budget this evening after a long debate about the roads.\n\n\
+             The vote was seven to four, the clerk said after the meeting closed.\n",
+        );
+        assert_eq!(parsed.posts.len(), 1);
+        assert_eq!(parsed.posts[0].stamp.text, "2 hours ago");
+        // One sentence under a relative line is not enough to call it a dateline.
+        let parsed = parse(
+            "The Daily Example\n\nCouncil approves the budget\n\n2 hours ago\n\n\
+             The council approved the budget this evening after a long debate about the roads.\n",
+        );
+        assert_ne!(
+            parsed.posts.first().map(|p| p.stamp.text.as_str()),
+            Some("2 hours ago")
         );
     }
 
