@@ -91,28 +91,12 @@ fn lines(reading: &Reading) -> Vec<Line<'_>> {
         .collect()
 }
 
-/// Lines as the reader counts them: LF, CRLF and lone CR each end one.
+/// Lines as the reader counts them (LF, CRLF and lone CR each end one): the reader's own split.
 fn split_lines(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        match rest.find(['\n', '\r']) {
-            Some(i) => {
-                out.push(rest.get(..i).unwrap_or_default());
-                let skip = if rest.get(i..i + 2) == Some("\r\n") {
-                    2
-                } else {
-                    1
-                };
-                rest = rest.get(i + skip..).unwrap_or_default();
-            }
-            None => {
-                out.push(rest);
-                rest = "";
-            }
-        }
-    }
-    out
+    dateline_sources::Page::new("", text)
+        .lines()
+        .map(|(_, line)| line)
+        .collect()
 }
 
 fn write_text(out: &mut dyn Write, reading: &Reading) -> io::Result<()> {

@@ -101,30 +101,20 @@ impl<'a> Page<'a> {
     }
 }
 
-fn split_lines(text: &str) -> Vec<&str> {
+/// The lines of `text`: LF, CRLF and a lone CR each end one, and a final line break adds no line.
+/// (Also how `html::position` counts the lines of a saved HTML file.)
+pub(crate) fn split_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(&text[start..i]);
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push(&text[start..i]);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
+    while let Some(found) = memchr::memchr2(b'\n', b'\r', bytes.get(start..).unwrap_or_default()) {
+        let end = start + found;
+        lines.push(text.get(start..end).unwrap_or_default());
+        let crlf = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n');
+        start = end + if crlf { 2 } else { 1 };
     }
     if start < bytes.len() {
-        lines.push(&text[start..]);
+        lines.push(text.get(start..).unwrap_or_default());
     }
     lines
 }

@@ -102,7 +102,6 @@ const IRREGULAR: &[&str] = &[
     "threw",
     "paid",
     "sold",
-    "told",
     "heard",
     "caught",
     "fought",

@@ -443,25 +443,7 @@ pub(crate) struct FileLines<'a> {
 
 impl<'a> FileLines<'a> {
     pub(crate) fn new(file: &'a str) -> Self {
-        let mut lines = Vec::new();
-        let mut rest = file;
-        while !rest.is_empty() {
-            match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
-                Some(i) => {
-                    lines.push(&rest[..i]);
-                    let skip = if rest.get(i..i + 2) == Some("\r\n") {
-                        2
-                    } else {
-                        1
-                    };
-                    rest = &rest[i + skip..];
-                }
-                None => {
-                    lines.push(rest);
-                    rest = "";
-                }
-            }
-        }
+        let lines = crate::page::split_lines(file);
         FileLines {
             lines,
             read: HashMap::new(),
