@@ -196,11 +196,32 @@ impl Role {
 
 /// The role of every line of a page and the rule that gave it: the ledger that proves nothing
 /// was lost.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// A page gives few distinct roles with their rules (a few dozen), however many lines it has, so
+/// each line holds only a number: 0 for no role, else its place + 1 in the ledger's list of the
+/// pairs given. Two bytes a line rather than the 24 of the pair itself: a page of blank lines
+/// would otherwise hold more for its roles than it is long many times over.
+#[derive(Debug, Clone, Default)]
 pub struct LineRoles {
-    roles: Vec<Option<(Role, &'static str)>>,
+    roles: Vec<u16>,
+    /// Each distinct role and rule given, in the order first given.
+    given: Vec<(Role, &'static str)>,
+    /// The place in `given` of the pair given last.
+    last: u16,
     conflicts: Vec<Conflict>,
 }
+
+/// Two ledgers are equal when they give every line the same role by the same rule, whatever the
+/// order in which the pairs were first given.
+impl PartialEq for LineRoles {
+    fn eq(&self, other: &Self) -> bool {
+        self.roles.len() == other.roles.len()
+            && self.conflicts == other.conflicts
+            && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for LineRoles {}
 
 /// A line two rules gave a role: the first rule's role is kept. Always a bug of a layout, which
 /// the reading reports (`line-role-conflict`) naming both rules.
@@ -218,7 +239,9 @@ impl LineRoles {
     /// An empty ledger for a page of `lines` lines.
     pub fn new(lines: u32) -> Self {
         LineRoles {
-            roles: vec![None; usize::try_from(lines).unwrap_or(0)],
+            roles: vec![0; usize::try_from(lines).unwrap_or(0)],
+            given: Vec::new(),
+            last: 0,
             conflicts: Vec::new(),
         }
     }
@@ -226,26 +249,48 @@ impl LineRoles {
     /// Gives `line` a role by a named rule. A line given two roles keeps the first and is listed
     /// in [`LineRoles::conflicts`].
     pub fn assign(&mut self, line: u32, role: Role, rule: &'static str) {
-        let Some(slot) = usize::try_from(line)
-            .ok()
-            .and_then(|l| l.checked_sub(1))
-            .and_then(|i| self.roles.get_mut(i))
-        else {
-            self.conflicts.push(Conflict {
-                line,
-                kept: "",
-                refused: rule,
-            });
-            return;
+        let index = usize::try_from(line).ok().and_then(|l| l.checked_sub(1));
+        let kept = match index.and_then(|i| self.roles.get(i)) {
+            None => Some(""),
+            Some(&0) => None,
+            Some(&k) => Some(self.pair(k).map_or("", |(_, rule)| rule)),
         };
-        if let Some((_, kept)) = slot {
+        if let Some(kept) = kept {
             self.conflicts.push(Conflict {
                 line,
                 kept,
                 refused: rule,
             });
+            return;
+        }
+        // A layout gives the same role by the same rule to many lines in a row (a post's
+        // paragraphs): the pair given last is looked at first.
+        // (A rule's name is one literal, so its address is compared before its letters.)
+        let same =
+            |&(r, name): &(Role, &str)| r == role && (std::ptr::eq(name, rule) || name == rule);
+        let last = usize::from(self.last);
+        let k = if self.given.get(last).is_some_and(same) {
+            last
+        } else if let Some(place) = self.given.iter().position(same) {
+            place
         } else {
-            *slot = Some((role, rule));
+            self.given.push((role, rule));
+            self.given.len() - 1
+        };
+        self.last = u16::try_from(k).unwrap_or(0);
+        // The pairs are the layouts' own roles and rule names, a few dozen: a ledger never
+        // holds 65,535 of them, and if it did the line would stay without a role, as a
+        // conflict says.
+        match (
+            u16::try_from(k + 1),
+            index.and_then(|i| self.roles.get_mut(i)),
+        ) {
+            (Ok(k), Some(slot)) => *slot = k,
+            _ => self.conflicts.push(Conflict {
+                line,
+                kept: "",
+                refused: rule,
+            }),
         }
     }
 
@@ -253,14 +298,19 @@ impl LineRoles {
     pub(crate) fn unassign(&mut self, line: u32) {
         let index = usize::try_from(line).ok().and_then(|l| l.checked_sub(1));
         if let Some(slot) = index.and_then(|i| self.roles.get_mut(i)) {
-            *slot = None;
+            *slot = 0;
         }
+    }
+
+    /// The pair a line's number stands for.
+    fn pair(&self, k: u16) -> Option<(Role, &'static str)> {
+        self.given.get(usize::from(k).checked_sub(1)?).copied()
     }
 
     /// The role of `line` and its rule, if it has one.
     pub fn get(&self, line: u32) -> Option<(Role, &'static str)> {
         let index = usize::try_from(line).ok()?.checked_sub(1)?;
-        self.roles.get(index).copied().flatten()
+        self.pair(*self.roles.get(index)?)
     }
 
     /// Whether `line` has a role yet.
@@ -278,7 +328,7 @@ impl LineRoles {
         self.roles
             .iter()
             .enumerate()
-            .map(|(i, r)| (u32::try_from(i + 1).unwrap_or(u32::MAX), *r))
+            .map(|(i, &k)| (u32::try_from(i + 1).unwrap_or(u32::MAX), self.pair(k)))
     }
 }
 
@@ -399,6 +449,33 @@ mod tests {
             [1, 9]
         );
         assert!(!roles.is_assigned(2));
+    }
+
+    #[test]
+    fn a_ledger_holds_a_number_a_line_and_each_pair_once() {
+        let mut roles = LineRoles::new(100_000);
+        for line in (1..=100_000).step_by(2) {
+            roles.assign(line, Role::Body, "paragraph");
+        }
+        roles.assign(2, Role::Title, "first-line");
+        assert_eq!(roles.given.len(), 2);
+        assert_eq!(std::mem::size_of_val(roles.roles.as_slice()), 200_000);
+        assert_eq!(roles.get(99_999), Some((Role::Body, "paragraph")));
+        assert_eq!(roles.get(2), Some((Role::Title, "first-line")));
+        assert_eq!(roles.get(4), None);
+        roles.assign(1, Role::Title, "first-line");
+        assert_eq!(roles.conflicts()[0].kept, "paragraph");
+        roles.unassign(1);
+        assert!(!roles.is_assigned(1));
+        // The same roles given in another order make an equal ledger.
+        let mut other = LineRoles::new(100_000);
+        other.assign(2, Role::Title, "first-line");
+        for line in (3..=100_000).step_by(2) {
+            other.assign(line, Role::Body, "paragraph");
+        }
+        assert!(roles != other, "their conflicts differ");
+        roles.conflicts.clear();
+        assert!(roles == other);
     }
 
     #[test]

@@ -17,9 +17,12 @@ pub struct Page<'a> {
     path: &'a str,
     text: &'a str,
     lines: Vec<&'a str>,
+    /// For each line, 0 when it is blank (it holds no stamp), else its place + 1 in `stamps`:
+    /// four bytes a line rather than a cell's 24, so that a page of blank lines costs little.
+    slot: Vec<u32>,
     /// Each line's stamps, found once for whoever asks first (the page's context, then the
-    /// layout that splits its posts read the same lines).
-    stamps: Vec<OnceLock<Vec<Stamp>>>,
+    /// layout that splits its posts read the same lines), held without spare room.
+    stamps: Vec<OnceLock<Box<[Stamp]>>>,
     /// What was decided about the page as a whole, once it has been.
     context: Option<&'a crate::context::Context>,
 }
@@ -28,12 +31,23 @@ impl<'a> Page<'a> {
     /// A page from its path (used in messages only, never to choose a layout) and its text.
     pub fn new(path: &'a str, text: &'a str) -> Self {
         let lines = split_lines(text);
+        let mut cells = 0;
+        let slot = lines
+            .iter()
+            .map(|line| {
+                if line.trim_start().is_empty() {
+                    0
+                } else {
+                    cells += 1;
+                    u32::try_from(cells).unwrap_or(0)
+                }
+            })
+            .collect();
         Page {
             path,
             text,
-            stamps: std::iter::repeat_with(OnceLock::new)
-                .take(lines.len())
-                .collect(),
+            slot,
+            stamps: std::iter::repeat_with(OnceLock::new).take(cells).collect(),
             lines,
             context: None,
         }
@@ -84,9 +98,14 @@ impl<'a> Page<'a> {
         let Some(index) = usize::try_from(number).ok().and_then(|n| n.checked_sub(1)) else {
             return &[];
         };
-        match (self.stamps.get(index), self.lines.get(index)) {
+        let cell = self
+            .slot
+            .get(index)
+            .and_then(|&k| usize::try_from(k).ok()?.checked_sub(1))
+            .and_then(|k| self.stamps.get(k));
+        match (cell, self.lines.get(index)) {
             (Some(cell), Some(line)) => {
-                cell.get_or_init(|| dateline_time::find_stamps(line.trim()))
+                cell.get_or_init(|| dateline_time::find_stamps(line.trim()).into_boxed_slice())
             }
             _ => &[],
         }
@@ -104,8 +123,10 @@ impl<'a> Page<'a> {
 /// The lines of `text`: LF, CRLF and a lone CR each end one, and a final line break adds no line.
 /// (Also how `html::position` counts the lines of a saved HTML file.)
 pub(crate) fn split_lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
     let bytes = text.as_bytes();
+    // Room for every line at once (a CRLF counts twice: a little spare at most), so that a page
+    // of short lines is not copied as the table grows, nor held twice while it is.
+    let mut lines = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
     let mut start = 0;
     while let Some(found) = memchr::memchr2(b'\n', b'\r', bytes.get(start..).unwrap_or_default()) {
         let end = start + found;
@@ -131,6 +152,25 @@ mod tests {
         assert_eq!(page.line(5), Some("d"));
         assert_eq!(page.line(0), None);
         assert_eq!(page.line(6), None);
+    }
+
+    #[test]
+    fn only_lines_with_text_hold_a_cell_for_their_stamps() {
+        let text = format!(
+            "Updated 12:30 GMT{}\n  \nNothing here\n",
+            "\n".repeat(10_000)
+        );
+        let page = Page::new("p", &text);
+        assert_eq!(page.len(), 10_003);
+        assert_eq!(page.stamps.len(), 2);
+        assert_eq!(std::mem::size_of_val(page.slot.as_slice()), 4 * 10_003);
+        assert_eq!(page.stamps(1).len(), 1);
+        assert_eq!(page.stamps(1)[0].text, "12:30 GMT");
+        assert!(page.stamps(2).is_empty());
+        assert!(page.stamps(10_002).is_empty());
+        assert!(page.stamps(10_003).is_empty());
+        assert!(page.stamps(10_004).is_empty());
+        assert!(page.stamps(0).is_empty());
     }
 
     #[test]
