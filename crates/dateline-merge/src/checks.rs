@@ -2,7 +2,7 @@
 //! before a time its own text gives, is not crowned first reporter; an outlet whose reports are
 //! shifted by the same whole number of hours across several events is named once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -163,9 +163,12 @@ pub(crate) fn hours_minutes(minutes: i64) -> String {
 }
 
 /// One warning per outlet whose reports, in at least `min_events` events shared with other outlets,
-/// are all shifted by the same whole number of hours (within a quarter of an hour).
+/// are all shifted by the same whole number of hours (within a quarter of an hour). An outlet in
+/// `pages` is a page whose outlet is unknown, kept apart by its path: the warning is at that page
+/// rather than naming its path as an outlet.
 pub(crate) fn outlet_shifts(
     events: &[Vec<(&str, DateTime<Utc>)>],
+    pages: &BTreeSet<&str>,
     min_events: usize,
 ) -> Vec<Diagnostic> {
     // outlet -> gaps in minutes (its earliest report minus the others' earliest).
@@ -208,16 +211,27 @@ pub(crate) fn outlet_shifts(
             .zip(&hours)
             .all(|(g, h)| (g - h * 60).abs() <= 15);
         if first != 0 && whole && hours.iter().all(|h| *h == first) {
-            out.push(Diagnostic::new(
+            let page = pages.contains(outlet);
+            let whose = if page {
+                "this page's (its outlet is unknown)".to_owned()
+            } else {
+                format!("{outlet}'s")
+            };
+            let diagnostic = Diagnostic::new(
                 Severity::Warning,
                 "outlet-shifted",
                 format!(
-                    "{outlet}'s reports are {} hours {} the other outlets' in all {} events they share; its times may be in the wrong zone",
+                    "{whose} reports are {} hours {} the other outlets' in all {} events they share; its times may be in the wrong zone",
                     first.abs(),
                     if first > 0 { "behind" } else { "ahead of" },
                     gaps.len()
                 ),
-            ));
+            );
+            out.push(if page {
+                diagnostic.in_path(outlet)
+            } else {
+                diagnostic
+            });
         }
     }
     out
@@ -245,12 +259,23 @@ mod tests {
                 ]
             })
             .collect();
-        let out = outlet_shifts(&events, 3);
+        let none = BTreeSet::new();
+        let out = outlet_shifts(&events, &none, 3);
         assert_eq!(out.len(), 2, "{out:?}");
         assert!(
             out.iter()
                 .any(|d| d.message.starts_with("B's reports are 5 hours behind"))
         );
-        assert!(outlet_shifts(&events, 4).is_empty());
+        assert!(outlet_shifts(&events, &none, 4).is_empty());
+        // A page whose outlet is unknown is kept apart by its path, which names no outlet.
+        let pages = BTreeSet::from(["B"]);
+        let out = outlet_shifts(&events, &pages, 3);
+        let page = out.iter().find(|d| d.path.as_deref() == Some("B"));
+        assert!(
+            page.is_some_and(|d| d
+                .message
+                .starts_with("this page's (its outlet is unknown) reports are 5 hours behind")),
+            "{out:?}"
+        );
     }
 }

@@ -124,9 +124,15 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     drop(ids);
 
     let shared = shift_stamps(&groups, &items);
+    // Pages of no known outlet are kept apart by their paths, which name no outlet.
+    let pages: std::collections::BTreeSet<&str> = items
+        .iter()
+        .filter(|it| it.doc.outlet.is_none())
+        .map(|it| it.outlet)
+        .collect();
     merged
         .diagnostics
-        .extend(outlet_shifts(&shared, SHIFT_EVENTS));
+        .extend(outlet_shifts(&shared, &pages, SHIFT_EVENTS));
     drop(shared);
 
     let threshold = round(limits.threshold);
