@@ -51,3 +51,28 @@ fn parse_refuses_parquet_as_it_shows_events() {
         stderr(&output)
     );
 }
+
+/// On a terminal, Parquet is refused before any page is read: a pseudo-terminal made by `script`
+/// (util-linux, on every Linux system) stands for the user's.
+#[cfg(target_os = "linux")]
+#[test]
+fn parquet_is_refused_on_a_terminal() {
+    let binary = assert_cmd::cargo::cargo_bin("dateline");
+    let command = format!(
+        "'{}' timeline '{}' --format parquet",
+        binary.display(),
+        seed("001")
+    );
+    let output = std::process::Command::new("script")
+        .args(["--quiet", "--return", "--command", &command, "/dev/null"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("script (util-linux) runs dateline on a pseudo-terminal");
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    assert!(
+        shown.contains("the parquet format writes binary data, which a terminal cannot show"),
+        "{shown}"
+    );
+    assert!(!shown.contains("PAR1"), "{shown}");
+}
