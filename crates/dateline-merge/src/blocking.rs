@@ -26,15 +26,29 @@ const MAX_NEIGHBOURS: usize = 32;
 /// Posts whose meetings are counted with one table of counters.
 const MEETING_CHUNK: usize = 4096;
 
+/// Which pairs [`candidates`] gives: of the items' posts, weighed as `posts` posts (the whole
+/// input's count when the items are a window of it), the pairs whose earlier post (in the order
+/// of time) stands in `owned`, seconds since the epoch, when one is given.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scope {
+    pub(crate) posts: usize,
+    pub(crate) owned: Option<(i64, i64)>,
+}
+
 /// Candidate pairs `(i, j)` with `i < j`, sorted, without repeats. `weights` are the rarity
 /// weights of the token ids.
+///
+/// A pair is found from its earlier post, which meets the posts after it within `window_secs`:
+/// so the pairs of the posts in `scope.owned` are those of the whole input as long as the items
+/// hold every post from the start of `owned` to `window_secs` past its end.
 pub(crate) fn candidates(
     items: &[Item<'_>],
     features: &FeatureTable,
     weights: &[f32],
     window_secs: i64,
+    scope: Scope,
 ) -> Vec<(u32, u32)> {
-    let n = items.len() as f32 + 1.0;
+    let n = scope.posts as f32 + 1.0;
     let common = idf(n, MAX_POSTING);
     let unique = idf(n, 1);
     // The posts in the order of every posting list: by time, then by index.
@@ -163,6 +177,12 @@ pub(crate) fn candidates(
             let mut touched: Vec<u32> = Vec::new();
             let mut out: Vec<(u32, u32)> = Vec::new();
             for me in chunk {
+                let owned = scope
+                    .owned
+                    .is_none_or(|(from, to)| time.get(me).is_some_and(|&t| from <= t && t < to));
+                if !owned {
+                    continue;
+                }
                 let run = start
                     .get(me..me + 2)
                     .and_then(|w| by_rank.get(w[0] as usize..w[1] as usize))

@@ -16,6 +16,9 @@ pub enum ErrorKind {
     /// Two posts share an id, usually because the same page was given twice
     /// ([`Error::duplicate_post`] names it).
     DuplicatePost,
+    /// Bytes given as a census or as scored pairs ([`crate::partition`]) are not one of this
+    /// version of the crate.
+    Partition,
 }
 
 impl Error {
@@ -23,6 +26,7 @@ impl Error {
     pub fn kind(&self) -> ErrorKind {
         match &self.0 {
             Repr::DuplicatePost { .. } => ErrorKind::DuplicatePost,
+            Repr::Partition { .. } => ErrorKind::Partition,
         }
     }
 
@@ -30,6 +34,7 @@ impl Error {
     pub fn duplicate_post(&self) -> Option<&str> {
         match &self.0 {
             Repr::DuplicatePost { id, .. } => Some(id),
+            Repr::Partition { .. } => None,
         }
     }
 }
@@ -44,4 +49,9 @@ pub(crate) enum Repr {
         kept: String,
         dropped: String,
     },
+    /// Bytes that are not a census or pairs of this version.
+    #[error(
+        "these bytes are not {what} of a partitioned merge of this version of dateline-merge: make them again with the same version"
+    )]
+    Partition { what: &'static str },
 }

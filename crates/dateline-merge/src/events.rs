@@ -9,11 +9,11 @@ use dateline_model::{
 };
 use rayon::prelude::*;
 
-use crate::blocking::candidates;
+use crate::blocking::{Scope, candidates};
 use crate::checks::{event_checks, hours_minutes, outlet_shifts};
 use crate::cluster::{Limits, Outcome, cluster};
 use crate::explain::{Explanation, Verdict};
-use crate::features::{Item, extract, printed_date};
+use crate::features::{Census, FeatureTable, Item, extract, extract_with, printed_date};
 use crate::headline::headline;
 use crate::merge::{Merged, Options, Report as Input};
 use crate::score::{Score, evidence, round, score};
@@ -26,16 +26,38 @@ const MAX_RELATED: usize = 5;
 /// Events an outlet must share with others before a constant shift is reported.
 const SHIFT_EVENTS: usize = 3;
 
+/// Where the scored pairs of [`build_with`] come from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Pairs<'p> {
+    /// Found and scored over the reports themselves.
+    Found,
+    /// Scored by the windows of a partitioned merge, each pair once: the pairs of post ids.
+    Given(&'p [ScoredPair]),
+}
+
+/// A pair of posts, by their ids (the earlier id first), with its score: what a window of a
+/// partitioned merge gives.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ScoredPair {
+    pub(crate) posts: [String; 2],
+    pub(crate) score: Score,
+}
+
 /// Builds the events of `reports` (every post once, in id order).
 pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
-    let mut merged = Merged::default();
-    let mut items: Vec<Item<'_>> = Vec::with_capacity(reports.len());
+    build_with(reports, options, Pairs::Found)
+}
+
+/// The items of the reports that have a time, in the reports' order; a warning for each that has
+/// none.
+fn items_of<'a>(reports: &[Input<'a>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Item<'a>> {
+    let mut items: Vec<Item<'a>> = Vec::with_capacity(reports.len());
     for &Input { doc, post } in reports {
         match &post.time {
             Some(time) => items.push(item(doc, post, time)),
             // Where the page's reader has warned at the post's line already, `untold` leaves
             // this out: one cause, one warning.
-            None => merged.diagnostics.push(
+            None => diagnostics.push(
                 Diagnostic::new(
                     Severity::Warning,
                     "post-without-time",
@@ -47,6 +69,76 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
             ),
         }
     }
+    items
+}
+
+/// The candidate pairs of `scope`, scored, with those below the near-miss band left out.
+fn score_pairs(
+    items: &[Item<'_>],
+    features: &FeatureTable,
+    weights: &[f32],
+    options: &Options,
+    scope: Scope,
+) -> Vec<(u32, u32, Score)> {
+    let max_gap_secs = (options.max_gap_hours * 3600.0) as i64;
+    let pairs = candidates(
+        items,
+        features,
+        weights,
+        max_gap_secs.saturating_mul(2),
+        scope,
+    );
+    let floor = (options.merge_threshold - options.near_miss) as f32;
+    pairs
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let (a, b) = (items.get(i as usize)?, items.get(j as usize)?);
+            let (fa, fb) = (features.get(i as usize)?, features.get(j as usize)?);
+            let s = score(a, &fa, b, &fb, weights);
+            (s.total >= floor).then_some((i, j, s))
+        })
+        .collect()
+}
+
+/// The census of the reports that have a time.
+pub(crate) fn census(reports: &[Input<'_>]) -> Census {
+    Census::of(&items_of(reports, &mut Vec::new()))
+}
+
+/// The scored pairs whose earlier post (in the order of time) stands in `owned` (seconds since
+/// the epoch), by post ids: `reports` must hold every post from the start of `owned` to twice
+/// [`Options::max_gap_hours`] past its end, and `census` count the whole input.
+pub(crate) fn score_window(
+    reports: &[Input<'_>],
+    options: &Options,
+    census: &Census,
+    owned: (i64, i64),
+) -> Vec<ScoredPair> {
+    let items = items_of(reports, &mut Vec::new());
+    let (features, weights) = extract_with(&items, Some(census));
+    let scope = Scope {
+        posts: census.posts,
+        owned: Some(owned),
+    };
+    let id = |i: u32| {
+        items
+            .get(i as usize)
+            .map(|it| it.post.id.clone())
+            .unwrap_or_default()
+    };
+    score_pairs(&items, &features, &weights, options, scope)
+        .into_iter()
+        .map(|(i, j, score)| ScoredPair {
+            posts: [id(i), id(j)],
+            score,
+        })
+        .collect()
+}
+
+/// Builds the events of `reports` (every post once, in id order), from pairs found here or given.
+pub(crate) fn build_with(reports: &[Input<'_>], options: &Options, pairs: Pairs<'_>) -> Merged {
+    let mut merged = Merged::default();
+    let items = items_of(reports, &mut merged.diagnostics);
     let mut outlets: Vec<&str> = items.iter().map(|i| i.outlet).collect();
     outlets.par_sort_unstable();
     outlets.dedup();
@@ -58,18 +150,36 @@ pub(crate) fn build(reports: &[Input<'_>], options: &Options) -> Merged {
     let post_ids = Strings::of(items.iter().map(|i| i.post.id.as_str()));
     let (mut features, weights) = extract(&items);
     let max_gap_secs = (options.max_gap_hours * 3600.0) as i64;
-    let pairs = candidates(&items, &features, &weights, max_gap_secs.saturating_mul(2));
     let floor = (options.merge_threshold - options.near_miss) as f32;
-    let scored: Vec<(u32, u32, Score)> = pairs
-        .par_iter()
-        .filter_map(|&(i, j)| {
-            let (a, b) = (items.get(i as usize)?, items.get(j as usize)?);
-            let (fa, fb) = (features.get(i as usize)?, features.get(j as usize)?);
-            let s = score(a, &fa, b, &fb, &weights);
-            (s.total >= floor).then_some((i, j, s))
-        })
-        .collect();
-    drop(pairs);
+    let scored: Vec<(u32, u32, Score)> = match pairs {
+        Pairs::Found => {
+            let scope = Scope {
+                posts: items.len(),
+                owned: None,
+            };
+            score_pairs(&items, &features, &weights, options, scope)
+        }
+        Pairs::Given(given) => {
+            // The items are in the order of their posts' ids.
+            let index = |id: &str| {
+                items
+                    .binary_search_by(|it| it.post.id.as_str().cmp(id))
+                    .ok()
+                    .and_then(|i| u32::try_from(i).ok())
+            };
+            let mut scored: Vec<(u32, u32, Score)> = given
+                .par_iter()
+                .filter_map(|p| {
+                    let (i, j) = (index(&p.posts[0])?, index(&p.posts[1])?);
+                    Some((i.min(j), i.max(j), p.score))
+                })
+                .collect();
+            // Windows that overlap would give a pair twice: it counts once.
+            scored.par_sort_unstable_by_key(|&(i, j, _)| (i, j));
+            scored.dedup_by_key(|&mut (i, j, _)| (i, j));
+            scored
+        }
+    };
     let limits = Limits {
         threshold: options.merge_threshold as f32,
         near_miss: floor,

@@ -500,11 +500,54 @@ impl Names {
     }
 }
 
+/// What the rarity of a word is measured over: how many posts, and every token with the posts
+/// that carry it, sorted by hash. The merge counts its input; a window of a partitioned merge
+/// ([`crate::partition`]) is given the counts of the whole input, summed window by window.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Census {
+    pub(crate) posts: usize,
+    pub(crate) tokens: Vec<(u64, u32)>,
+}
+
+impl Census {
+    /// The census of `items`.
+    pub(crate) fn of(items: &[Item<'_>]) -> Census {
+        let raw: Vec<RawBlock> = items.par_chunks(BLOCK).map(read_block).collect();
+        Census {
+            posts: items.len(),
+            tokens: Vocabulary::counts(&raw),
+        }
+    }
+
+    /// The census of two sets of posts that share none.
+    pub(crate) fn add(self, other: Census) -> Census {
+        Census {
+            posts: self.posts + other.posts,
+            tokens: merge_counts(self.tokens, other.tokens),
+        }
+    }
+}
+
 /// The features of every item, and the rarity weight of every token id across all of them.
 pub(crate) fn extract(items: &[Item<'_>]) -> (FeatureTable, Vec<f32>) {
+    extract_with(items, None)
+}
+
+/// The features of every item, with token ids and rarity weights from `census` when one is given
+/// (which must count every item), else from the items themselves.
+pub(crate) fn extract_with(
+    items: &[Item<'_>],
+    census: Option<&Census>,
+) -> (FeatureTable, Vec<f32>) {
     let mut raw: Vec<RawBlock> = items.par_chunks(BLOCK).map(read_block).collect();
-    let vocabulary = Vocabulary::new(&raw);
-    let n = items.len() as f32 + 1.0;
+    let (vocabulary, posts) = match census {
+        Some(census) => (Vocabulary::from_counts(census.tokens.clone()), census.posts),
+        None => (
+            Vocabulary::from_counts(Vocabulary::counts(&raw)),
+            items.len(),
+        ),
+    };
+    let n = posts as f32 + 1.0;
     let weights: Vec<f32> = vocabulary.df.iter().map(|&df| idf(n, df)).collect();
     let names = Names::new(&mut raw, &vocabulary);
     let blocks = raw
@@ -976,7 +1019,8 @@ struct Vocabulary {
 }
 
 impl Vocabulary {
-    fn new(raw: &[RawBlock]) -> Self {
+    /// Every token of `raw` with the posts that carry it (see [`Vocabulary`]), sorted by hash.
+    fn counts(raw: &[RawBlock]) -> Vec<(u64, u32)> {
         // Each block's tokens are sorted in a buffer each thread reuses: a buffer a block, grown
         // and shrunk among the tables that stay, would leave the heap full of holes too small
         // for the next.
@@ -1000,7 +1044,11 @@ impl Vocabulary {
                 count_sorted(all)
             })
             .collect::<Vec<_>>();
-        let table = merge_all(table);
+        merge_all(table)
+    }
+
+    /// The vocabulary of a table of [`Vocabulary::counts`].
+    fn from_counts(table: Vec<(u64, u32)>) -> Self {
         let (hashes, df): (Vec<u64>, Vec<u32>) = table.into_iter().unzip();
         let bits = (hashes.len().max(1) * 2)
             .next_power_of_two()

@@ -135,6 +135,7 @@ mod features;
 mod gather;
 mod headline;
 mod merge;
+pub mod partition;
 mod score;
 mod text;
 mod tokens;

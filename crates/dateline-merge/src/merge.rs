@@ -84,6 +84,22 @@ pub fn merge(documents: &[Document], options: &Options) -> Merged {
     merged
 }
 
+/// [`merge`] with the scored pairs given (by [`crate::partition`]'s windows) rather than found.
+pub(crate) fn merge_given(
+    documents: &[Document],
+    options: &Options,
+    pairs: &[crate::events::ScoredPair],
+) -> Merged {
+    let (reports, duplicates) = collect(documents);
+    let mut merged =
+        crate::events::build_with(&reports, options, crate::events::Pairs::Given(pairs));
+    merged
+        .diagnostics
+        .extend(duplicate_diagnostics(&duplicates));
+    sort_diagnostics(&mut merged.diagnostics);
+    merged
+}
+
 /// Like [`merge`], but a post id found twice is an error instead of a warning.
 ///
 /// # Errors
@@ -114,7 +130,7 @@ pub(crate) struct Report<'a> {
 
 /// A post left out because an earlier one had its id.
 #[derive(Debug, Clone, Copy)]
-struct Duplicate<'a> {
+pub(crate) struct Duplicate<'a> {
     id: &'a str,
     line: u32,
     source: Option<dateline_model::SourcePosition>,
@@ -123,7 +139,7 @@ struct Duplicate<'a> {
 }
 
 /// Every post once, in an order that depends on the posts alone, and the copies that were left out.
-fn collect(documents: &[Document]) -> (Vec<Report<'_>>, Vec<Duplicate<'_>>) {
+pub(crate) fn collect(documents: &[Document]) -> (Vec<Report<'_>>, Vec<Duplicate<'_>>) {
     let mut all: Vec<Report<'_>> = documents
         .iter()
         .flat_map(|doc| doc.posts.iter().map(move |post| Report { doc, post }))
