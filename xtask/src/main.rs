@@ -7,7 +7,8 @@
 //!   from the packed files alone (`package.rs`).
 //! - `msrv`: the workspace checked with the Rust of its `rust-version` (installed by rustup).
 //! - `python`: the Python package built as a wheel (maturin), installed in a fresh virtual
-//!   environment, its pytest suite and the README's Python example run there (`python.rs`).
+//!   environment, its pytest suite (the Dask recipe among it, on a generated corpus) and the
+//!   README's Python example run there (`python.rs`; `--dask-posts N --release` at scale).
 //! - `seeds`: every file in `seeds/` matches `seeds/SHA256SUMS`, and every listed file exists.
 //! - `tidy`: every library opens with a `//!` essay, no library prints, no `.snap.new` is left.
 //! - `codegen [--check]`: writes the JSON Schema of the contract to
@@ -66,7 +67,7 @@ use std::process::{Command, ExitCode};
 
 use sha2::{Digest, Sha256};
 
-const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|package|msrv|python|seeds|tidy|codegen [--check]|bench [ARGS]|synth [ARGS]|eval DIR|fuzz [--seconds N] [--corpus DIR] [--minimise] [TARGET...]>";
+const USAGE: &str = "usage: cargo xtask <ci|fmt|clippy|test|doc|package|msrv|python [--dask-posts N] [--release]|seeds|tidy|codegen [--check]|bench [ARGS]|synth [ARGS]|eval DIR|fuzz [--seconds N] [--corpus DIR] [--minimise] [TARGET...]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -83,7 +84,8 @@ fn main() -> ExitCode {
         "doc" => doc(&root),
         "package" => package::package(&root),
         "msrv" => package::msrv(&root),
-        "python" => python::python(&root),
+        "python" => python::flags(args.get(1..).unwrap_or_default())
+            .and_then(|options| python::python(&root, &options)),
         "seeds" => seeds(&root),
         "tidy" => tidy(&root),
         "codegen" => codegen(&root, args.get(1..).unwrap_or_default()),
@@ -122,7 +124,7 @@ fn ci(root: &Path) -> Result<(), String> {
     cargo(root, &["fmt", "--all", "--", "--check"])?;
     clippy(root)?;
     test(root)?;
-    python::python(root)?;
+    python::python(root, &python::Options::default())?;
     doc(root)?;
     package::package(root)?;
     package::msrv(root)?;

@@ -19,7 +19,8 @@
 #![deny(missing_docs)]
 
 use chrono::{DateTime, Utc};
-use dateline_model::{Diagnostic, Severity};
+use dateline_merge::partition;
+use dateline_model::{Diagnostic, Document, Severity};
 use pyo3::exceptions::{PyUserWarning, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
@@ -308,12 +309,183 @@ fn times<'py>(
     )
 }
 
+/// Documents given from Python: dicts of the JSON contract (as `read` returns them, or as the
+/// `documents` of a timeline) or their JSON text.
+fn documents_of(py: Python<'_>, documents: &Bound<'_, PyAny>) -> PyResult<Vec<Document>> {
+    let json = py.import("json")?;
+    let mut out = Vec::new();
+    for (k, d) in documents.try_iter()?.enumerate() {
+        let d = d?;
+        let text: String = match d.cast::<PyString>() {
+            Ok(text) => text.to_cow()?.into_owned(),
+            Err(_) => json.call_method1("dumps", (d,))?.extract()?,
+        };
+        let document = serde_json::from_str::<Document>(&text).map_err(|e| {
+            DatelineError::new_err(format!(
+                "document {k} is not a document of the JSON contract ({e}): pass what `read` returns"
+            ))
+        })?;
+        out.push(document);
+    }
+    Ok(out)
+}
+
+/// A window of the partitioned merge from its start and end (RFC 3339 strings or aware
+/// datetimes).
+fn window_of(start: &Bound<'_, PyAny>, end: &Bound<'_, PyAny>) -> PyResult<partition::Window> {
+    let window = partition::Window {
+        start: instant("start", start)?,
+        end: instant("end", end)?,
+    };
+    if window.start >= window.end {
+        return Err(DatelineError::new_err(
+            "a window's start must come before its end",
+        ));
+    }
+    Ok(window)
+}
+
+fn merge_error(e: &dateline_merge::Error) -> PyErr {
+    DatelineError::new_err(e.to_string())
+}
+
+/// The windows of `days` whole UTC days that cover the posts of `documents`, as `(start, end)`
+/// pairs of RFC 3339 strings, each owning the posts stamped from its start up to its end: the
+/// windows of a merge split across processes (`census`, `score`, `reconcile`).
+#[pyfunction]
+#[pyo3(signature = (documents, days = 1))]
+fn windows(documents: &Bound<'_, PyAny>, days: u32) -> PyResult<Vec<(String, String)>> {
+    let documents = documents_of(documents.py(), documents)?;
+    let text = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    Ok(partition::Window::days(&documents, days)
+        .into_iter()
+        .map(|w| (text(w.start), text(w.end)))
+        .collect())
+}
+
+/// The census of the posts of `documents` stamped within the window from `start` to `end`: every
+/// word with how many posts carry it, as bytes. Sum the windows' censuses with `add_census`.
+#[pyfunction]
+fn census<'py>(
+    py: Python<'py>,
+    documents: &Bound<'py, PyAny>,
+    start: &Bound<'py, PyAny>,
+    end: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let window = window_of(start, end)?;
+    let documents = documents_of(py, documents)?;
+    let bytes = py.detach(|| partition::census(&documents, &window).to_bytes());
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// The census of two windows' posts together, from theirs (as `census` gives them).
+#[pyfunction]
+fn add_census<'py>(py: Python<'py>, a: &[u8], b: &[u8]) -> PyResult<Bound<'py, PyBytes>> {
+    let a = partition::Census::from_bytes(a).map_err(|e| merge_error(&e))?;
+    let b = partition::Census::from_bytes(b).map_err(|e| merge_error(&e))?;
+    Ok(PyBytes::new(py, &(a + b).to_bytes()))
+}
+
+/// The scored pairs of the window from `start` to `end`, as bytes: the pairs whose earlier post
+/// the window owns, scored with `census`, the census of the whole input. `documents` must hold
+/// every post from `start` to twice the merge's longest gap (72 hours) past `end`.
+#[pyfunction]
+fn score<'py>(
+    py: Python<'py>,
+    documents: &Bound<'py, PyAny>,
+    census: &[u8],
+    start: &Bound<'py, PyAny>,
+    end: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let window = window_of(start, end)?;
+    let census = partition::Census::from_bytes(census).map_err(|e| merge_error(&e))?;
+    let documents = documents_of(py, documents)?;
+    let options = dateline_merge::Options::default();
+    let bytes = py.detach(|| partition::score(&documents, &census, &window, &options).to_bytes());
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// The timeline of `documents` (all of them) from the scored pairs of every window (as `score`
+/// gives them): the JSON contract's timeline, whose events are those `timeline` builds from the
+/// same pages. Its diagnostics are the merge's.
+#[pyfunction]
+fn reconcile<'py>(
+    py: Python<'py>,
+    documents: &Bound<'py, PyAny>,
+    scored: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut documents = documents_of(py, documents)?;
+    // In the order of their paths, as a timeline holds them.
+    documents.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.id.cmp(&b.id)));
+    let mut pairs = partition::Scored::default();
+    for part in scored.try_iter()? {
+        let part = part?;
+        let bytes: &[u8] = part.extract()?;
+        pairs.append(partition::Scored::from_bytes(bytes).map_err(|e| merge_error(&e))?);
+    }
+    let timeline = py.detach(|| {
+        let merged = partition::reconcile(&documents, &pairs, &dateline_merge::Options::default());
+        let mut timeline = dateline_model::Timeline::default();
+        timeline.documents = documents;
+        timeline.events = merged.events;
+        timeline.diagnostics = merged.diagnostics;
+        timeline
+    });
+    to_python(py, &timeline)
+}
+
+/// A timeline (the JSON contract's, as `timeline` or `reconcile` returns it) written in one of the
+/// CLI's formats (`json`, `markdown`, `jsonl`, `csv`, `ics`, `timelinejs`, `html`, `parquet`), as
+/// bytes: what `dateline timeline --format NAME` writes.
+#[pyfunction]
+fn render<'py>(
+    py: Python<'py>,
+    timeline: &Bound<'py, PyAny>,
+    format: &str,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let Some(writer) = dateline_formats::by_name(format) else {
+        let known: Vec<&str> = dateline_formats::formats()
+            .iter()
+            .map(|f| f.name())
+            .collect();
+        return Err(DatelineError::new_err(format!(
+            "unknown format `{format}`; known formats: {}",
+            known.join(", ")
+        )));
+    };
+    let text: String = py
+        .import("json")?
+        .call_method1("dumps", (timeline,))?
+        .extract()?;
+    let timeline: dateline_model::Timeline = serde_json::from_str(&text).map_err(|e| {
+        DatelineError::new_err(format!(
+            "not a timeline of the JSON contract ({e}): pass what `timeline` returns"
+        ))
+    })?;
+    let mut out = Vec::new();
+    py.detach(|| {
+        writer.write(
+            &timeline,
+            &dateline_formats::WriteOptions::default(),
+            &mut out,
+        )
+    })
+    .map_err(|e| DatelineError::new_err(format!("cannot write {format}: {e}")))?;
+    Ok(PyBytes::new(py, &out))
+}
+
 /// The native module; the `dateline` package re-exports it.
 #[pymodule]
 fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(timeline, m)?)?;
     m.add_function(wrap_pyfunction!(times, m)?)?;
+    m.add_function(wrap_pyfunction!(windows, m)?)?;
+    m.add_function(wrap_pyfunction!(census, m)?)?;
+    m.add_function(wrap_pyfunction!(add_census, m)?)?;
+    m.add_function(wrap_pyfunction!(score, m)?)?;
+    m.add_function(wrap_pyfunction!(reconcile, m)?)?;
+    m.add_function(wrap_pyfunction!(render, m)?)?;
     m.add("DatelineError", m.py().get_type::<DatelineError>())?;
     m.add("DatelineWarning", m.py().get_type::<DatelineWarning>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

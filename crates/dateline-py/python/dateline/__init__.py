@@ -3,7 +3,12 @@
 ``read`` reads one page into the JSON contract's document, ``timeline`` reads pages and merges
 the reports of the same event, ``times`` finds every time in a text. They return the contract as
 Python values (the dicts ``json.loads`` gives of the CLI's ``--format json`` output); the
-contract is documented in the repository's ``docs/json.md``.
+contract is documented in the repository's ``docs/json.md``. ``render`` writes a timeline in any
+of the CLI's formats (Parquet among them).
+
+The merge also runs in windows of time, each window's work apart (in other processes, on other
+machines), with the same result: ``windows``, ``census`` and ``add_census``, ``score`` and
+``reconcile``. ``dateline.distributed`` runs them on a Dask cluster.
 """
 
 from ._dateline import (
@@ -11,9 +16,15 @@ from ._dateline import (
     DatelineError,
     DatelineWarning,
     __version__,
+    add_census,
+    census,
     read,
+    reconcile,
+    render,
+    score,
     times,
     timeline,
+    windows,
 )
 
 __all__ = [
@@ -21,7 +32,13 @@ __all__ = [
     "DatelineError",
     "DatelineWarning",
     "__version__",
+    "add_census",
+    "census",
     "read",
+    "reconcile",
+    "render",
+    "score",
     "times",
     "timeline",
+    "windows",
 ]

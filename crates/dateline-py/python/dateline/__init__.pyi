@@ -1,7 +1,7 @@
 """Type stubs of the ``dateline`` package (its native module ``dateline._dateline``)."""
 
 import datetime
-from typing import Any, Dict, Iterable, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 __version__: str
 FORMAT_VERSION: int
@@ -41,3 +41,23 @@ def times(
     country: Optional[str] = None,
 ) -> Dict[str, Any]:
     """Every time in a text, as ``dateline time --format json``."""
+
+Document = Union[Dict[str, Any], str]
+
+def windows(documents: Iterable[Document], days: int = 1) -> List[Tuple[str, str]]:
+    """Windows of whole UTC days over the documents' posts, as (start, end) RFC 3339 pairs."""
+
+def census(documents: Iterable[Document], start: Instant, end: Instant) -> bytes:
+    """The census (every word, with the posts that carry it) of the posts stamped in a window."""
+
+def add_census(a: bytes, b: bytes) -> bytes:
+    """Two windows' censuses summed."""
+
+def score(documents: Iterable[Document], census: bytes, start: Instant, end: Instant) -> bytes:
+    """A window's scored pairs, with the whole input's census."""
+
+def reconcile(documents: Iterable[Document], scored: Iterable[bytes]) -> Dict[str, Any]:
+    """The timeline of all the documents from every window's scored pairs."""
+
+def render(timeline: Dict[str, Any], format: str) -> bytes:
+    """A timeline in one of the CLI's formats (``json``, ``csv``, ``parquet``...)."""

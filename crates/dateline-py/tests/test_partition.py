@@ -1,0 +1,101 @@
+"""The merge in windows of time, from Python, and on a Dask cluster of two workers: the same
+events as ``dateline timeline`` builds from the same pages."""
+
+import functools
+import json
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+import dateline
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+CLI = os.environ.get("DATELINE_BIN", str(ROOT / "target" / "debug" / "dateline"))
+
+
+def seed_pages():
+    return [(str(p.relative_to(ROOT)), p.read_bytes()) for p in SEEDS]
+
+
+def test_the_seeds_merged_in_windows_are_merged_as_a_whole():
+    pages = seed_pages()
+    documents = [dateline.read(data, path=path) for path, data in pages]
+    whole = dateline.timeline(pages)
+    for days in (1, 30):
+        windows = dateline.windows(documents, days)
+        assert windows and all(start < end for start, end in windows)
+        census = functools.reduce(
+            dateline.add_census, [dateline.census(documents, s, e) for s, e in windows]
+        )
+        scored = [dateline.score(documents, census, s, e) for s, e in windows]
+        parts = dateline.reconcile(documents, scored)
+        assert parts["events"] == whole["events"]
+        assert len(parts["events"]) > 10
+
+
+def test_documents_travel_as_their_json_text():
+    path, data = seed_pages()[1]
+    document = dateline.read(data, path=path)
+    (start, end), *_ = dateline.windows([document], 30)
+    assert dateline.census([json.dumps(document)], start, end) == dateline.census(
+        [document], start, end
+    )
+
+
+def test_what_is_no_census_or_window_is_refused():
+    documents = [dateline.read(data, path=path) for path, data in seed_pages()[:1]]
+    with pytest.raises(dateline.DatelineError, match="make them again"):
+        dateline.score(documents, b"not a census", "2020-01-03T00:00:00Z", "2020-01-04T00:00:00Z")
+    with pytest.raises(dateline.DatelineError, match="before its end"):
+        dateline.census(documents, "2020-01-04T00:00:00Z", "2020-01-03T00:00:00Z")
+    with pytest.raises(dateline.DatelineError, match="not a document"):
+        dateline.census([{"path": 3}], "2020-01-03T00:00:00Z", "2020-01-04T00:00:00Z")
+
+
+def test_render_writes_the_clis_formats():
+    whole = dateline.timeline(seed_pages())
+    assert json.loads(dateline.render(whole, "json")) == whole
+    parquet = dateline.render(whole, "parquet")
+    assert parquet[:4] == b"PAR1" and parquet[-4:] == b"PAR1"
+    assert dateline.render(whole, "csv").startswith(b"utc,headline,")
+    with pytest.raises(dateline.DatelineError, match="unknown format `pdf`"):
+        dateline.render(whole, "pdf")
+
+
+def test_a_dask_cluster_of_two_workers_builds_the_clis_timeline(tmp_path):
+    """Over the generated corpus in DATELINE_SYNTH (``cargo xtask python`` makes one of 100,000
+    posts), else over the seeds; with ``dask.distributed`` installed (under CI it must be)."""
+    try:
+        from dask import distributed
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("dask.distributed is not installed: pip install 'dask[distributed]'")
+        pytest.skip("dask.distributed is not installed")
+    from dateline.distributed import timeline
+
+    corpus = os.environ.get("DATELINE_SYNTH")
+    paths = (
+        sorted(str(p) for p in pathlib.Path(corpus).glob("*.txt")) if corpus else [str(p) for p in SEEDS]
+    )
+    if not os.path.exists(CLI):
+        if os.environ.get("CI"):
+            pytest.fail(f"the dateline binary is not built at {CLI}")
+        pytest.skip(f"the dateline binary is not built at {CLI}")
+    out = tmp_path / "timeline.parquet"
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        result = timeline(client, paths, parquet=str(out))
+    theirs = subprocess.run(
+        [CLI, "timeline", *paths, "--format", "json", "--quiet"], check=True, capture_output=True
+    )
+    theirs = json.loads(theirs.stdout)
+    assert result["events"] == theirs["events"]
+    posts = sum(len(d["posts"]) for d in result["documents"])
+    print(f"{len(paths)} pages, {posts} posts, {len(result['events'])} events")
+    pyarrow = pytest.importorskip("pyarrow.parquet")
+    table = pyarrow.read_table(out)
+    assert table.num_rows == sum(len(e["reports"]) for e in theirs["events"])
