@@ -12,7 +12,7 @@
 //!   group such as "Reach plc").
 //! - The language of the page's prose.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
@@ -446,6 +446,7 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
             label_above = alone_label(trimmed);
         }
         if found.statement.is_none()
+            && may_state_zone(trimmed)
             && trimmed.chars().count() <= 160
             && let Some(statement) = dateline_time::zone_statement(trimmed)
         {
@@ -704,6 +705,18 @@ fn alone_label(trimmed: &str) -> Option<Label> {
     }
     let found = label(trimmed)?;
     (bare.len() == trimmed.len() || label(bare).is_some()).then_some(found)
+}
+
+/// Whether a trimmed line may state the page's zone ([`dateline_time::zone_statement`]): a
+/// statement opens, after spaces and punctuation, with `all`, `alle` or a word for the page's
+/// times (`updates`, `times`, `timestamps`, `posts`, `entries`, `uhrzeiten`, `zeiten`,
+/// `zeitangaben`), in any case, so its first letter or digit is the first letter of one of them.
+/// Most lines' is not, and they are not searched.
+fn may_state_zone(trimmed: &str) -> bool {
+    trimmed
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'p' | 't' | 'u' | 'z'))
 }
 
 /// How far into a line a label that names its stamp stands (`By Jo Lee | Updated 9:53 am`).
@@ -1165,12 +1178,60 @@ fn related_heading(line: &str) -> bool {
     if line.is_empty() || line.chars().count() > 40 {
         return false;
     }
-    let line = line.to_lowercase();
-    RELATED.contains(&line.as_str())
+    // A heading's first letter is the first of one of the words: a line whose is no such letter
+    // (most short lines) is not copied to lower case. Most others are ASCII: their lower case is
+    // made in a buffer, not a new string, and looked up in a set rather than compared with each
+    // heading in turn.
+    static FIRST: LazyLock<Vec<char>> =
+        LazyLock::new(|| first_chars(RELATED.iter().chain(RELATED_FROM)));
+    static HEADINGS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| RELATED.iter().copied().collect());
+    if !line.chars().next().is_some_and(|c| starts_any(c, &FIRST)) {
+        return false;
+    }
+    let mut buffer = [0u8; 40];
+    let owned: String;
+    let line = match ascii_lower(line, &mut buffer) {
+        Some(lower) => lower,
+        None => {
+            owned = line.to_lowercase();
+            owned.as_str()
+        }
+    };
+    HEADINGS.contains(line)
         || RELATED_FROM.iter().any(|p| {
             line.strip_prefix(p)
                 .is_some_and(|name| !name.trim().is_empty())
         })
+}
+
+/// The first character of each of `words` (in lower case), once each.
+fn first_chars<'a>(words: impl Iterator<Item = &'a &'a str>) -> Vec<char> {
+    let mut first: Vec<char> = words.filter_map(|w| w.chars().next()).collect();
+    first.sort_unstable();
+    first.dedup();
+    first
+}
+
+/// Whether `c`, in lower case, is one of `first` (as [`first_chars`] gives them): the first
+/// character a text that begins with `c` has in lower case. (Only a final `Σ` lowers otherwise,
+/// and it is no text's first.)
+fn starts_any(c: char, first: &[char]) -> bool {
+    c.to_lowercase()
+        .next()
+        .is_some_and(|lower| first.binary_search(&lower).is_ok())
+}
+
+/// An ASCII text of 40 bytes at most in lower case, made in `buffer`: what `to_lowercase` makes
+/// of it, without a new string. `None` for any other text.
+fn ascii_lower<'a>(text: &str, buffer: &'a mut [u8; 40]) -> Option<&'a str> {
+    if !text.is_ascii() {
+        return None;
+    }
+    let lower = buffer.get_mut(..text.len())?;
+    lower.copy_from_slice(text.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
 }
 
 /// A line that heads a comment thread: one of [`COMMENTS`], alone, with a count before or after it
@@ -1180,11 +1241,33 @@ fn comments_heading(line: &str) -> bool {
     if line.is_empty() || line.chars().count() > 40 {
         return false;
     }
-    let words: String = line
-        .to_lowercase()
-        .chars()
-        .filter(|c| !c.is_ascii_digit() && !matches!(c, '(' | ')' | '[' | ']' | ':'))
-        .collect();
+    let kept = |c: &char| !c.is_ascii_digit() && !matches!(c, '(' | ')' | '[' | ']' | ':');
+    // The words' first letter is the line's first that is neither left out nor white: a line
+    // whose is not the first of any heading's (most short lines) is not copied.
+    static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(COMMENTS.iter()));
+    let first = line.chars().find(|c| kept(c) && !c.is_whitespace());
+    if !first.is_some_and(|c| starts_any(c, &FIRST)) {
+        return false;
+    }
+    // An ASCII line (of 40 bytes at most) is lowered byte by byte into a buffer, not a new string:
+    // its lower case is each byte's.
+    if line.is_ascii() {
+        let mut buffer = [0u8; 40];
+        let mut len = 0;
+        let lowered = line
+            .chars()
+            .filter(kept)
+            .map(|c| c.to_ascii_lowercase() as u8);
+        for (slot, b) in buffer.iter_mut().zip(lowered) {
+            *slot = b;
+            len += 1;
+        }
+        return buffer
+            .get(..len)
+            .and_then(|words| std::str::from_utf8(words).ok())
+            .is_some_and(|words| COMMENTS.contains(&words.trim()));
+    }
+    let words: String = line.to_lowercase().chars().filter(kept).collect();
     COMMENTS.contains(&words.trim())
 }
 
@@ -1864,17 +1947,21 @@ fn live_label(lower: &str) -> bool {
 /// A headline that calls the page a live blog: the machine data's, else a headline-like line at
 /// the top of the page (several words, not a menu's `Live TV`).
 fn live_title(page: &Page<'_>, found: &mut Found) {
+    // One automaton tells whether a headline holds any of the words at all; only one that does is
+    // searched for each word as a whole word.
+    static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(LIVE).ok());
     let is_live = |text: &str| {
         let lower = text.to_lowercase();
         live_label(&lower)
-            || LIVE.iter().any(|w| {
-                lower.match_indices(w).any(|(i, _)| {
-                    let before = lower.get(..i).and_then(|b| b.chars().next_back());
-                    let after = lower.get(i + w.len()..).and_then(|a| a.chars().next());
-                    before.is_none_or(|c| !c.is_alphanumeric())
-                        && after.is_none_or(|c| !c.is_alphanumeric())
-                })
-            })
+            || (WORDS.as_ref().is_none_or(|words| words.is_match(&lower))
+                && LIVE.iter().any(|w| {
+                    lower.match_indices(w).any(|(i, _)| {
+                        let before = lower.get(..i).and_then(|b| b.chars().next_back());
+                        let after = lower.get(i + w.len()..).and_then(|a| a.chars().next());
+                        before.is_none_or(|c| !c.is_alphanumeric())
+                            && after.is_none_or(|c| !c.is_alphanumeric())
+                    })
+                }))
     };
     if let Some(title) = found.title.clone() {
         if is_live(&title) {
@@ -2322,6 +2409,41 @@ mod tests {
         assert!(has_digit("به‌روزرسانی ۱۴۰۲"));
         assert!(!has_digit("Comments — “none yet”"));
         assert!(!has_digit("تعليقات"));
+    }
+
+    /// Every statement `dateline_time::zone_statement` reads passes the test of its first letter.
+    #[test]
+    fn zone_statements_pass_the_test_of_their_first_letter() {
+        for line in [
+            "All times are UTC",
+            "Times in GMT",
+            "— Updates in ET",
+            "(All times Eastern)",
+            "Timestamps in EST",
+            "Posts are in PT",
+            "Entries: CET",
+            "Alle Zeitangaben in MEZ",
+            "Uhrzeiten in MESZ",
+            "Zeiten in MEZ",
+        ] {
+            assert!(dateline_time::zone_statement(line).is_some(), "{line}");
+            assert!(may_state_zone(line), "{line}");
+        }
+        assert!(!may_state_zone("Officials said all times were UTC"));
+    }
+
+    #[test]
+    fn headings_are_read_in_any_case_and_script() {
+        assert!(comments_heading("Comments (29)"));
+        assert!(comments_heading("12 COMMENTS"));
+        assert!(comments_heading("Комментарии"));
+        assert!(!comments_heading("Join our commenting forum"));
+        assert!(related_heading("Read more:"));
+        assert!(related_heading("MORE FROM Reuters"));
+        assert!(related_heading("Читайте также"));
+        assert!(related_heading("À lire aussi"));
+        assert!(!related_heading("More from"));
+        assert!(!related_heading("From CNN's Jo Lee"));
     }
 
     #[test]
