@@ -2213,17 +2213,19 @@ fn names(page: &Page<'_>, found: &mut Found) {
     // lines that credit an owner, and the country-code domains printed, most printed first.
     static HOST: LazyLock<Regex> =
         LazyLock::new(|| crate::boilerplate::re(r"(?i)\b(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2})\b"));
-    static OWNED: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "part of",
-                "onderdeel van",
-                "subsidiary",
-                "owned by",
-                "ein angebot",
-            ])
-            .ok()
+    // The words that say a line credits an owner, in lower case. Every short line is searched
+    // for them, copied to lower case in its ASCII letters only (the search ignores only their
+    // case), each word with a byte search: on short lines, twice as fast as an automaton.
+    static OWNED: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+        [
+            "part of",
+            "onderdeel van",
+            "subsidiary",
+            "owned by",
+            "ein angebot",
+        ]
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+        .into()
     });
     // A page names its outlet in its masthead and its footer: its first and last short lines.
     let all: Vec<(u32, &str)> = page
@@ -2254,10 +2256,11 @@ fn names(page: &Page<'_>, found: &mut Found) {
     }
     let mut hosts: HashMap<String, usize> = HashMap::new();
     // A domain has a dot between letters, where a sentence's full stop has a space after it.
+    // (The dots are found with `memchr`, many bytes at a time.)
     let dotted = |l: &&&str| {
-        l.as_bytes()
-            .windows(2)
-            .any(|w| w[0] == b'.' && w[1].is_ascii_alphabetic())
+        let bytes = l.as_bytes();
+        memchr::memchr_iter(b'.', bytes)
+            .any(|i| bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic))
     };
     for line in lines.iter().filter(dotted) {
         for caps in HOST.captures_iter(line) {
@@ -2309,8 +2312,12 @@ fn names(page: &Page<'_>, found: &mut Found) {
             .push(Clue::new("US".to_owned(), POSTAL_ADDRESS, &text, weight::NAMED).at(n));
     }
     // Media groups named in copyright and publisher lines ("a Reach plc subsidiary", "part of").
+    let mut lower: Vec<u8> = Vec::new();
     for (n, line) in short.iter().copied() {
-        let owned = OWNED.as_ref().is_some_and(|o| o.is_match(line));
+        lower.clear();
+        lower.extend_from_slice(line.as_bytes());
+        lower.make_ascii_lowercase();
+        let owned = OWNED.iter().any(|w| w.find(&lower).is_some());
         if !owned && !credit.iter().any(|(c, _)| *c == n) {
             continue;
         }
