@@ -942,7 +942,21 @@ pub(crate) fn unglue(text: &str) -> Option<String> {
     static ZONE: LazyLock<Regex> = LazyLock::new(|| {
         boilerplate::re(r"\b(UTC|GMT|[ECMP][SD]T|BST|CES?T|IST|HKT|JST|AES?T)([A-Z][a-z])")
     });
-    if !MONTH_DAY_YEAR.is_match(text) && !YEAR.is_match(text) && !ZONE.is_match(text) {
+    // Cheap tests first, each what a pattern needs to match: a glued year is a run of five ASCII
+    // digits or more (`202625`) in an ASCII text (`\d` also takes other scripts' digits), and a
+    // glued zone ends in `T` or `C` with a capital and a small letter after it (`UTCUp`).
+    let year = !text.is_ascii()
+        || text
+            .as_bytes()
+            .split(|b| !b.is_ascii_digit())
+            .any(|run| run.len() >= 5);
+    let zone = text.as_bytes().windows(3).any(|w| {
+        matches!(w, [b'T' | b'C', capital, small]
+            if capital.is_ascii_uppercase() && small.is_ascii_lowercase())
+    });
+    if !(year && (MONTH_DAY_YEAR.is_match(text) || YEAR.is_match(text)))
+        && !(zone && ZONE.is_match(text))
+    {
         return None;
     }
     let text = MONTH_DAY_YEAR.replace_all(text, "$1 $2 $3");
