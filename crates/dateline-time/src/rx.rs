@@ -123,9 +123,31 @@ impl Rx {
         if at > hay.len() {
             return None;
         }
+        self.captures_in(hay, Input::new(hay).range(at..))
+    }
+
+    /// The leftmost-first match in `hay` that starts exactly at `at`, with its groups; the text
+    /// before `at` still counts for `\b`. The match [`Rx::captures_at`] finds when one starts
+    /// at `at` (the leftmost match is the first choice among those that start leftmost), and
+    /// none when it finds one further on; a search that fails at `at` stops there.
+    pub(crate) fn captures_from<'h>(&'h self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
+        if at > hay.len() {
+            return None;
+        }
+        self.captures_in(hay, Input::new(hay).range(at..).anchored(Anchored::Yes))
+    }
+
+    /// The match of `input`, with its groups: found by the DFAs first, and its groups read on
+    /// its span only. Most searches find nothing, and then no room for groups is made. The
+    /// meta regex does the same inside `search_captures` (its capture engines run on the span
+    /// the DFAs found, anchored there); the search on the span alone is the same match, as the
+    /// first choice that ends within it is the first choice overall, and look-around still sees
+    /// the whole haystack.
+    fn captures_in<'h>(&'h self, hay: &'h str, input: Input<'_>) -> Option<Captures<'h>> {
+        let found = self.re.search(&input)?;
         let mut slots = self.re.create_captures();
-        self.re
-            .search_captures(&Input::new(hay).range(at..), &mut slots);
+        let span = input.span(found.range()).anchored(Anchored::Yes);
+        self.re.search_captures(&span, &mut slots);
         slots.is_match().then_some(Captures {
             hay,
             slots,
@@ -281,6 +303,16 @@ mod tests {
                 }
                 assert_eq!(a.get(0).map(|m| m.range()), b.get(0).map(|m| m.range()));
             }
+            // From `at` exactly: the same match when it starts there, else none.
+            let from = ours.captures_from(hay, at);
+            let b = theirs
+                .captures_at(hay, at)
+                .filter(|c| c.get(0).is_some_and(|m| m.start() == at));
+            assert_eq!(
+                from.map(|c| [G::D, G::Mon, G::S].map(|g| c.name(g).map(|m| m.range()))),
+                b.map(|c| [G::D, G::Mon, G::S].map(|g| c.name(g.name()).map(|m| m.range()))),
+                "from {at}"
+            );
         }
         assert!(ours.captures_at(hay, hay.len() + 1).is_none());
     }

@@ -161,6 +161,17 @@ impl Rule {
     /// the zone that follows it when the rule reads one there ([`ZoneAfter`]).
     fn captures_at<'h>(&'h self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
         let caps = self.re()?.captures_at(hay, at)?;
+        self.with_zone(hay, caps)
+    }
+
+    /// [`Rule::captures_at`] for a match that starts exactly at `at` ([`Rx::captures_from`]).
+    fn captures_from<'h>(&'h self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
+        let caps = self.re()?.captures_from(hay, at)?;
+        self.with_zone(hay, caps)
+    }
+
+    /// `caps`, extended by the zone that follows it when the rule reads one there.
+    fn with_zone<'h>(&self, hay: &'h str, caps: Captures<'h>) -> Option<Captures<'h>> {
         let zone = match self.zone_after {
             Some(ZoneAfter::Always) => true,
             Some(ZoneAfter::Clock) => caps.name(G::H).is_some(),
@@ -730,7 +741,8 @@ pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
         if !rule.needs.met(mask) {
             continue;
         }
-        let Some(caps) = rule.captures_at(trimmed, 0) else {
+        // Only a match from the start can span the text: a search that fails there stops.
+        let Some(caps) = rule.captures_from(trimmed, 0) else {
             continue;
         };
         // The match spans the text, or ends with an am/pm that a zone in small letters may follow.
