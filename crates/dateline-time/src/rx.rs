@@ -120,10 +120,35 @@ impl Rx {
     /// The leftmost-first match in `hay` starting at or after `at`, with its groups; the text
     /// before `at` still counts for `\b`.
     pub(crate) fn captures_at<'h>(&'h self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
+        let found = self.find_at(hay, at)?;
+        self.captures_on(hay, found)
+    }
+
+    /// The span of the leftmost-first match in `hay` starting at or after `at`, found by the
+    /// DFAs alone; [`Rx::captures_on`] reads its groups. The text before `at` still counts for
+    /// `\b`.
+    pub(crate) fn find_at(&self, hay: &str, at: usize) -> Option<Range<usize>> {
         if at > hay.len() {
             return None;
         }
-        self.captures_in(hay, Input::new(hay).range(at..))
+        self.re
+            .search(&Input::new(hay).range(at..))
+            .map(|m| m.range())
+    }
+
+    /// The groups of the match that [`Rx::find_at`] found at `span`.
+    ///
+    /// They are read on the span only, as the meta regex does inside `search_captures` (its
+    /// capture engines run on the span its DFAs found, anchored there): the first choice that
+    /// ends within the span is the first choice overall, and look-around still sees the whole
+    /// haystack. Most searches find nothing, and then no room for groups is made.
+    pub(crate) fn captures_on<'h>(
+        &'h self,
+        hay: &'h str,
+        span: Range<usize>,
+    ) -> Option<Captures<'h>> {
+        let input = Input::new(hay).range(span).anchored(Anchored::Yes);
+        self.captures_in(hay, &input)
     }
 
     /// The leftmost-first match in `hay` that starts exactly at `at`, with its groups; the text
@@ -134,26 +159,26 @@ impl Rx {
         if at > hay.len() {
             return None;
         }
-        self.captures_in(hay, Input::new(hay).range(at..).anchored(Anchored::Yes))
+        let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
+        let found = self.re.search(&input)?;
+        self.captures_on(hay, found.range())
     }
 
-    /// The match of `input`, with its groups: found by the DFAs first, and its groups read on
-    /// its span only. Most searches find nothing, and then no room for groups is made. The
-    /// meta regex does the same inside `search_captures` (its capture engines run on the span
-    /// the DFAs found, anchored there); the search on the span alone is the same match, as the
-    /// first choice that ends within it is the first choice overall, and look-around still sees
-    /// the whole haystack.
-    fn captures_in<'h>(&'h self, hay: &'h str, input: Input<'_>) -> Option<Captures<'h>> {
-        let found = self.re.search(&input)?;
+    /// The match of `input` with its groups.
+    fn captures_in<'h>(&'h self, hay: &'h str, input: &Input<'_>) -> Option<Captures<'h>> {
         let mut slots = self.re.create_captures();
-        let span = input.span(found.range()).anchored(Anchored::Yes);
-        self.re.search_captures(&span, &mut slots);
+        self.re.search_captures(input, &mut slots);
         slots.is_match().then_some(Captures {
             hay,
             slots,
             groups: &self.groups,
             after: None,
         })
+    }
+
+    /// Whether the rule's pattern has group `g`.
+    pub(crate) fn has(&self, g: G) -> bool {
+        self.groups.get(g as usize).copied().flatten().is_some()
     }
 
     /// The end of the leftmost-first match that starts exactly at `at`, without its groups; the
