@@ -13,7 +13,9 @@ use crate::{Error, Format, WriteOptions};
 /// indentation, and a final newline.
 ///
 /// The bytes are `serde_json::to_writer_pretty`'s (on a terminal, DEL, the C1 controls and the
-/// bidirectional controls are `\u` escapes in strings too, [`crate::json_text`]); the lists (documents, events, diagnostics)
+/// bidirectional controls are `\u` escapes in strings too, [`crate::json_text`]), written by a
+/// printer of its layout that copies strings with nothing to escape as they are
+/// ([`crate::json_pretty`]); the lists (documents, events, diagnostics)
 /// are serialised in parallel, a batch at a time, each batch while the one before it is written.
 ///
 /// Field names are the model's, times are RFC 3339 (`utc` with `Z`), absent values are `null`.
@@ -110,7 +112,7 @@ fn serialise<T: Serialize + Sync>(batch: &[T], terminal: bool) -> Result<Vec<Vec
         .map(|item| {
             BUFFER.with_borrow_mut(|buf| {
                 buf.clear();
-                crate::json_text::to_writer_pretty_nested(&mut *buf, item, terminal, 2)?;
+                crate::json_pretty::to_vec_nested(buf, item, terminal, 2)?;
                 Ok(buf.as_slice().to_vec())
             })
         })

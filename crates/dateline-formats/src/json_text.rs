@@ -27,30 +27,6 @@ pub fn to_writer_pretty<W: io::Write, T: Serialize + ?Sized>(
     value.serialize(&mut serializer)
 }
 
-/// `value` written as pretty JSON (serde_json's layout) as it stands `levels` deep in an enclosing
-/// pretty-printed value: each line after the first is indented by two spaces more per level, with
-/// the escapes above if `terminal`.
-///
-/// The same bytes as [`to_writer_pretty`] with `2 * levels` spaces written after each of its line
-/// breaks (a JSON string escapes its own line breaks, so every one is the printer's), without a
-/// second pass over them.
-pub fn to_writer_pretty_nested<W: io::Write, T: Serialize + ?Sized>(
-    out: W,
-    value: &T,
-    terminal: bool,
-    levels: usize,
-) -> serde_json::Result<()> {
-    let formatter = Escaping {
-        inner: Pretty {
-            level: levels,
-            has_value: false,
-        },
-        on: terminal,
-    };
-    let mut serializer = Serializer::with_formatter(out, formatter);
-    value.serialize(&mut serializer)
-}
-
 /// `value` written as compact JSON (one line), with the escapes above if `terminal`.
 pub fn to_writer<W: io::Write, T: Serialize + ?Sized>(
     out: W,
@@ -63,100 +39,6 @@ pub fn to_writer<W: io::Write, T: Serialize + ?Sized>(
     };
     let mut serializer = Serializer::with_formatter(out, formatter);
     value.serialize(&mut serializer)
-}
-
-/// serde_json's `PrettyFormatter` (two spaces a level), starting at `level`, which writes each
-/// line break and the indentation after it at once: the pretty printer writes the two spaces of
-/// each level one by one, and fields are many and short.
-struct Pretty {
-    /// How deep the value being written is, counting the levels it started at.
-    level: usize,
-    /// Whether the array or object being written has a value yet.
-    has_value: bool,
-}
-
-impl Pretty {
-    /// A line break (after a comma unless `first`) and the indentation of the current level.
-    fn line_break<W: ?Sized + io::Write>(&self, writer: &mut W, first: bool) -> io::Result<()> {
-        // `,\n` and the spaces of 32 levels; a deeper value writes the rest 64 spaces at a time.
-        const BREAK: [u8; 66] = {
-            let mut bytes = [b' '; 66];
-            bytes[0] = b',';
-            bytes[1] = b'\n';
-            bytes
-        };
-        let from = usize::from(first);
-        let mut spaces = 2 * self.level;
-        let now = spaces.min(BREAK.len() - 2);
-        writer.write_all(BREAK.get(from..2 + now).unwrap_or_default())?;
-        spaces -= now;
-        while spaces > 0 {
-            let now = spaces.min(BREAK.len() - 2);
-            writer.write_all(BREAK.get(2..2 + now).unwrap_or_default())?;
-            spaces -= now;
-        }
-        Ok(())
-    }
-}
-
-impl Formatter for Pretty {
-    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        writer.write_all(b"[")
-    }
-
-    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            self.line_break(writer, true)?;
-        }
-        writer.write_all(b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.line_break(writer, first)
-    }
-
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        writer.write_all(b"{")
-    }
-
-    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            self.line_break(writer, true)?;
-        }
-        writer.write_all(b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.line_break(writer, first)
-    }
-
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        writer.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
 }
 
 /// A formatter that writes what `inner` writes, but for the characters above in strings when
@@ -304,20 +186,6 @@ mod tests {
             assert_eq!(raw, !sought(c), "{c:?} in {json}");
             let back: String = serde_json::from_str(&json).expect("valid JSON");
             assert_eq!(back, text);
-        }
-    }
-
-    #[test]
-    fn nested_is_the_pretty_layout_moved_in() {
-        let deep = (0..40).fold(serde_json::json!("x\ny"), |v, _| serde_json::json!([v, {}]));
-        let value =
-            serde_json::json!({ "a": [1, {"b": "é", "c": [], "d": {}}], "e": null, "f": deep });
-        let plain = pretty(&value);
-        for levels in [0, 1, 2, 40] {
-            let mut out = Vec::new();
-            to_writer_pretty_nested(&mut out, &value, true, levels).expect("writing to memory");
-            let moved_in = plain.replace('\n', &format!("\n{}", "  ".repeat(levels)));
-            assert_eq!(String::from_utf8(out).expect("UTF-8"), moved_in, "{levels}");
         }
     }
 
