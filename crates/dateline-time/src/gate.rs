@@ -24,7 +24,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::Anchored;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
 
 /// A set of the trigger kinds below, one bit each.
 pub(crate) type Mask = u64;
@@ -255,7 +257,7 @@ impl Needs {
 
 struct Gate {
     /// `None` only if the automaton could not be built, in which case every line gets [`ALL`].
-    automaton: Option<AhoCorasick>,
+    automaton: Option<DFA>,
     /// The bits of each pattern of the automaton.
     bits: Vec<Mask>,
     /// Where each pattern of the automaton counts ([`START`], [`END`]; 0: anywhere).
@@ -288,10 +290,11 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
     }
     // A DFA, which aho-corasick would choose by itself only for 100 patterns or fewer: with the
     // words of the other languages there are more, and its contiguous NFA costs a tenth more
-    // per byte of a page; the DFA costs a little more to build, once.
-    let automaton = AhoCorasick::builder()
+    // per byte of a page; the DFA costs a little more to build, once. [`words`] walks it by
+    // hand, so it needs no prefilter (which would make its start state one to look at).
+    let automaton = aho_corasick::dfa::Builder::new()
         .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(&patterns)
         .ok();
     Gate {
@@ -339,11 +342,11 @@ fn folds_to_ascii(text: &str) -> bool {
     let bytes = text.as_bytes();
     // (No test that the text is ASCII first: memchr passes over an ASCII text faster.)
     memchr::memchr2_iter(0xc5, 0xe2, bytes).any(|i| {
-            matches!(
-                bytes.get(i..),
-                Some([0xc5, 0xbf, ..] | [0xe2, 0x84, 0xaa, ..])
-            )
-        })
+        matches!(
+            bytes.get(i..),
+            Some([0xc5, 0xbf, ..] | [0xe2, 0x84, 0xaa, ..])
+        )
+    })
 }
 
 /// The bits of one line, for a text without letters that fold to ASCII.
@@ -355,22 +358,40 @@ fn words(piece: &str) -> Mask {
     let bytes = piece.as_bytes();
     let mut clocks = Clocks::default();
     let mut mask = digit_shapes(bytes, &mut clocks);
-    for m in automaton.find_overlapping_iter(piece) {
-        let pattern = m.pattern().as_usize();
-        let bits = gate.bits.get(pattern).copied().unwrap_or(ALL);
-        let bound = gate.bounds.get(pattern).copied().unwrap_or(0);
-        let letter = |i: Option<usize>| {
-            i.and_then(|i| bytes.get(i))
-                .is_some_and(u8::is_ascii_alphabetic)
-        };
-        if bound & START != 0 && letter(m.start().checked_sub(1))
-            || bound & END != 0 && letter(Some(m.end()))
-        {
+    // The automaton walked byte by byte: each match state holds every word that ends at that
+    // byte, which is what its overlapping search reports, without that search's bookkeeping
+    // between one match and the next.
+    let Ok(mut state) = automaton.start_state(Anchored::No) else {
+        return ALL;
+    };
+    for (at, &byte) in bytes.iter().enumerate() {
+        state = automaton.next_state(Anchored::No, state, byte);
+        if !automaton.is_special(state) {
             continue;
         }
-        mask |= bits;
-        if bits & MONTH != 0 && capitalised(bytes.get(m.start()..m.end()).unwrap_or_default()) {
-            mask |= MONTH_NAME;
+        if automaton.is_dead(state) {
+            break;
+        }
+        let end = at + 1;
+        for k in 0..automaton.match_len(state) {
+            let pattern = automaton.match_pattern(state, k);
+            let start = end.saturating_sub(automaton.pattern_len(pattern));
+            let pattern = pattern.as_usize();
+            let bits = gate.bits.get(pattern).copied().unwrap_or(ALL);
+            let bound = gate.bounds.get(pattern).copied().unwrap_or(0);
+            let letter = |i: Option<usize>| {
+                i.and_then(|i| bytes.get(i))
+                    .is_some_and(u8::is_ascii_alphabetic)
+            };
+            if bound & START != 0 && letter(start.checked_sub(1))
+                || bound & END != 0 && letter(Some(end))
+            {
+                continue;
+            }
+            mask |= bits;
+            if bits & MONTH != 0 && capitalised(bytes.get(start..end).unwrap_or_default()) {
+                mask |= MONTH_NAME;
+            }
         }
     }
     // A date with a name of `crate::names` needs a year (or native digits): the gate compares
@@ -731,7 +752,11 @@ mod tests {
         let every: Vec<u8> = (0..=255).collect();
         for from in 0..every.len() {
             let slow = (from..every.len()).find(|&i| every[i].is_ascii_digit());
-            assert_eq!(next_digit(&every, from), slow.unwrap_or(every.len()), "{from}");
+            assert_eq!(
+                next_digit(&every, from),
+                slow.unwrap_or(every.len()),
+                "{from}"
+            );
         }
     }
 
