@@ -92,6 +92,7 @@ mod format;
 mod html;
 mod ics;
 mod json;
+mod json_pretty;
 pub mod json_text;
 mod jsonl;
 mod markdown;

@@ -24,7 +24,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::Anchored;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
 
 /// A set of the trigger kinds below, one bit each.
 pub(crate) type Mask = u64;
@@ -255,7 +257,7 @@ impl Needs {
 
 struct Gate {
     /// `None` only if the automaton could not be built, in which case every line gets [`ALL`].
-    automaton: Option<AhoCorasick>,
+    automaton: Option<DFA>,
     /// The bits of each pattern of the automaton.
     bits: Vec<Mask>,
     /// Where each pattern of the automaton counts ([`START`], [`END`]; 0: anywhere).
@@ -288,10 +290,11 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
     }
     // A DFA, which aho-corasick would choose by itself only for 100 patterns or fewer: with the
     // words of the other languages there are more, and its contiguous NFA costs a tenth more
-    // per byte of a page; the DFA costs a little more to build, once.
-    let automaton = AhoCorasick::builder()
+    // per byte of a page; the DFA costs a little more to build, once. [`words`] walks it by
+    // hand, so it needs no prefilter (which would make its start state one to look at).
+    let automaton = aho_corasick::dfa::Builder::new()
         .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(&patterns)
         .ok();
     Gate {
@@ -334,17 +337,16 @@ pub(crate) fn mask(line: &str) -> Mask {
 }
 
 /// Whether `text` has a letter that a case-insensitive rule reads as an ASCII one: `ſ` (long s,
-/// C5 BF in UTF-8) or `K` (the Kelvin sign, E2 84 AA). Searched as bytes, and only in a text
-/// that is not all ASCII.
+/// C5 BF in UTF-8) or `K` (the Kelvin sign, E2 84 AA). Searched as bytes.
 fn folds_to_ascii(text: &str) -> bool {
     let bytes = text.as_bytes();
-    !text.is_ascii()
-        && memchr::memchr2_iter(0xc5, 0xe2, bytes).any(|i| {
-            matches!(
-                bytes.get(i..),
-                Some([0xc5, 0xbf, ..] | [0xe2, 0x84, 0xaa, ..])
-            )
-        })
+    // (No test that the text is ASCII first: memchr passes over an ASCII text faster.)
+    memchr::memchr2_iter(0xc5, 0xe2, bytes).any(|i| {
+        matches!(
+            bytes.get(i..),
+            Some([0xc5, 0xbf, ..] | [0xe2, 0x84, 0xaa, ..])
+        )
+    })
 }
 
 /// The bits of one line, for a text without letters that fold to ASCII.
@@ -356,22 +358,40 @@ fn words(piece: &str) -> Mask {
     let bytes = piece.as_bytes();
     let mut clocks = Clocks::default();
     let mut mask = digit_shapes(bytes, &mut clocks);
-    for m in automaton.find_overlapping_iter(piece) {
-        let pattern = m.pattern().as_usize();
-        let bits = gate.bits.get(pattern).copied().unwrap_or(ALL);
-        let bound = gate.bounds.get(pattern).copied().unwrap_or(0);
-        let letter = |i: Option<usize>| {
-            i.and_then(|i| bytes.get(i))
-                .is_some_and(u8::is_ascii_alphabetic)
-        };
-        if bound & START != 0 && letter(m.start().checked_sub(1))
-            || bound & END != 0 && letter(Some(m.end()))
-        {
+    // The automaton walked byte by byte: each match state holds every word that ends at that
+    // byte, which is what its overlapping search reports, without that search's bookkeeping
+    // between one match and the next.
+    let Ok(mut state) = automaton.start_state(Anchored::No) else {
+        return ALL;
+    };
+    for (at, &byte) in bytes.iter().enumerate() {
+        state = automaton.next_state(Anchored::No, state, byte);
+        if !automaton.is_special(state) {
             continue;
         }
-        mask |= bits;
-        if bits & MONTH != 0 && capitalised(bytes.get(m.start()..m.end()).unwrap_or_default()) {
-            mask |= MONTH_NAME;
+        if automaton.is_dead(state) {
+            break;
+        }
+        let end = at + 1;
+        for k in 0..automaton.match_len(state) {
+            let pattern = automaton.match_pattern(state, k);
+            let start = end.saturating_sub(automaton.pattern_len(pattern));
+            let pattern = pattern.as_usize();
+            let bits = gate.bits.get(pattern).copied().unwrap_or(ALL);
+            let bound = gate.bounds.get(pattern).copied().unwrap_or(0);
+            let letter = |i: Option<usize>| {
+                i.and_then(|i| bytes.get(i))
+                    .is_some_and(u8::is_ascii_alphabetic)
+            };
+            if bound & START != 0 && letter(start.checked_sub(1))
+                || bound & END != 0 && letter(Some(end))
+            {
+                continue;
+            }
+            mask |= bits;
+            if bits & MONTH != 0 && capitalised(bytes.get(start..end).unwrap_or_default()) {
+                mask |= MONTH_NAME;
+            }
         }
     }
     // A date with a name of `crate::names` needs a year (or native digits): the gate compares
@@ -430,9 +450,13 @@ fn digit_shapes(line: &[u8], clocks: &mut Clocks) -> Mask {
     let mut run = 0;
     // Where the first clock's shape is (its hour's last digit).
     let mut clock_at: Option<usize> = None;
-    for (i, &b) in line.iter().enumerate() {
+    let mut i = 0;
+    while let Some(&b) = line.get(i) {
         if !b.is_ascii_digit() {
+            // A byte that is no digit only ends a run of digits: the next digit is found eight
+            // bytes at a time, as most of a line is letters and spaces.
             run = 0;
+            i = next_digit(line, i + 1);
             continue;
         }
         mask |= DIGIT;
@@ -503,11 +527,44 @@ fn digit_shapes(line: &[u8], clocks: &mut Clocks) -> Mask {
         {
             mask |= AM_PM;
         }
+        i += 1;
     }
-    if !line.is_ascii() && native_digit(line) {
+    // (No test that the line is ASCII first: memchr passes over an ASCII line faster.)
+    if native_digit(line) {
         mask |= NATIVE_DIGIT;
     }
     mask
+}
+
+/// Where the first ASCII digit of `line` at or after `from` is, or the line's length.
+///
+/// Eight bytes at a time: with their top bits cleared (`low`, each byte below 0x80, so no sum
+/// below carries into the next byte), a byte is at least `0`'s 0x30 where `low + 0x50` has its
+/// top bit, and above `9`'s 0x39 where `low + 0x46` has it; a byte that had its top bit is no
+/// digit.
+fn next_digit(line: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while let Some(chunk) = line.get(at..at + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(bytes);
+        let low = word & !TOP;
+        let at_least_0 = (low + ONES * 0x50) & TOP;
+        let above_9 = (low + ONES * 0x46) & TOP;
+        let digits = at_least_0 & !above_9 & !word;
+        if digits != 0 {
+            // Little-endian: the lowest set bit is in the first digit's byte.
+            return at + (digits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    let rest = line.get(at..).unwrap_or_default();
+    at + rest
+        .iter()
+        .position(u8::is_ascii_digit)
+        .unwrap_or(rest.len())
 }
 
 /// Where the hours of the clocks with two figures of minutes ([`CLOCK_MINUTES`]) of a line start,
@@ -681,6 +738,26 @@ mod tests {
 
     fn mask_of(text: &str) -> Mask {
         lines(text).iter().fold(0, |m, l| m | l.mask)
+    }
+
+    #[test]
+    fn the_next_digit_is_found_eight_bytes_at_a_time() {
+        let line = "ab/:9 \u{660}x\u{ff}\u{130}0 pm 12345678 é9".as_bytes();
+        for from in 0..=line.len() + 1 {
+            let slow = (from..line.len())
+                .find(|&i| line[i].is_ascii_digit())
+                .unwrap_or(line.len().max(from));
+            assert_eq!(next_digit(line, from), slow, "from {from}");
+        }
+        let every: Vec<u8> = (0..=255).collect();
+        for from in 0..every.len() {
+            let slow = (from..every.len()).find(|&i| every[i].is_ascii_digit());
+            assert_eq!(
+                next_digit(&every, from),
+                slow.unwrap_or(every.len()),
+                "{from}"
+            );
+        }
     }
 
     #[test]

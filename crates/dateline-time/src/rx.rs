@@ -120,18 +120,65 @@ impl Rx {
     /// The leftmost-first match in `hay` starting at or after `at`, with its groups; the text
     /// before `at` still counts for `\b`.
     pub(crate) fn captures_at<'h>(&'h self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
+        let found = self.find_at(hay, at)?;
+        self.captures_on(hay, found)
+    }
+
+    /// The span of the leftmost-first match in `hay` starting at or after `at`, found by the
+    /// DFAs alone; [`Rx::captures_on`] reads its groups. The text before `at` still counts for
+    /// `\b`.
+    pub(crate) fn find_at(&self, hay: &str, at: usize) -> Option<Range<usize>> {
         if at > hay.len() {
             return None;
         }
-        let mut slots = self.re.create_captures();
         self.re
-            .search_captures(&Input::new(hay).range(at..), &mut slots);
+            .search(&Input::new(hay).range(at..))
+            .map(|m| m.range())
+    }
+
+    /// The groups of the match that [`Rx::find_at`] found at `span`.
+    ///
+    /// They are read on the span only, as the meta regex does inside `search_captures` (its
+    /// capture engines run on the span its DFAs found, anchored there): the first choice that
+    /// ends within the span is the first choice overall, and look-around still sees the whole
+    /// haystack. Most searches find nothing, and then no room for groups is made.
+    pub(crate) fn captures_on<'h>(
+        &'h self,
+        hay: &'h str,
+        span: Range<usize>,
+    ) -> Option<Captures<'h>> {
+        let input = Input::new(hay).range(span).anchored(Anchored::Yes);
+        self.captures_in(hay, &input)
+    }
+
+    /// The leftmost-first match in `hay` that starts exactly at `at`, with its groups; the text
+    /// before `at` still counts for `\b`. The match [`Rx::captures_at`] finds when one starts
+    /// at `at` (the leftmost match is the first choice among those that start leftmost), and
+    /// none when it finds one further on; a search that fails at `at` stops there.
+    pub(crate) fn captures_from<'h>(&'h self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
+        if at > hay.len() {
+            return None;
+        }
+        let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
+        let found = self.re.search(&input)?;
+        self.captures_on(hay, found.range())
+    }
+
+    /// The match of `input` with its groups.
+    fn captures_in<'h>(&'h self, hay: &'h str, input: &Input<'_>) -> Option<Captures<'h>> {
+        let mut slots = self.re.create_captures();
+        self.re.search_captures(input, &mut slots);
         slots.is_match().then_some(Captures {
             hay,
             slots,
             groups: &self.groups,
             after: None,
         })
+    }
+
+    /// Whether the rule's pattern has group `g`.
+    pub(crate) fn has(&self, g: G) -> bool {
+        self.groups.get(g as usize).copied().flatten().is_some()
     }
 
     /// The end of the leftmost-first match that starts exactly at `at`, without its groups; the
@@ -281,6 +328,16 @@ mod tests {
                 }
                 assert_eq!(a.get(0).map(|m| m.range()), b.get(0).map(|m| m.range()));
             }
+            // From `at` exactly: the same match when it starts there, else none.
+            let from = ours.captures_from(hay, at);
+            let b = theirs
+                .captures_at(hay, at)
+                .filter(|c| c.get(0).is_some_and(|m| m.start() == at));
+            assert_eq!(
+                from.map(|c| [G::D, G::Mon, G::S].map(|g| c.name(g).map(|m| m.range()))),
+                b.map(|c| [G::D, G::Mon, G::S].map(|g| c.name(g.name()).map(|m| m.range()))),
+                "from {at}"
+            );
         }
         assert!(ours.captures_at(hay, hay.len() + 1).is_none());
     }

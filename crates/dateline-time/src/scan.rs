@@ -159,8 +159,34 @@ impl Rule {
 
     /// The rule's leftmost-first match in `hay` at or after `at` ([`Rx::captures_at`]), with
     /// the zone that follows it when the rule reads one there ([`ZoneAfter`]).
+    #[cfg(test)]
     fn captures_at<'h>(&'h self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
         let caps = self.re()?.captures_at(hay, at)?;
+        self.with_zone(hay, caps)
+    }
+
+    /// [`Rule::captures_at`] for the match found at `span` ([`Rx::find_at`]).
+    fn captures_on<'h>(&'h self, hay: &'h str, span: Range<usize>) -> Option<Captures<'h>> {
+        let caps = self.re()?.captures_on(hay, span)?;
+        self.with_zone(hay, caps)
+    }
+
+    /// Whether the stamps of this rule start where its matches do: [`build`] moves a stamp's
+    /// start only to group `nm`, to `hhmm` after `prep`, or past a weekday (`wwd`, `wd2`) it
+    /// drops, and a rule without these groups has none of them.
+    fn starts_at_match(&self) -> bool {
+        self.re()
+            .is_some_and(|re| ![G::Nm, G::Prep, G::Wwd, G::Wd2].iter().any(|&g| re.has(g)))
+    }
+
+    /// [`Rule::captures_at`] for a match that starts exactly at `at` ([`Rx::captures_from`]).
+    fn captures_from<'h>(&'h self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
+        let caps = self.re()?.captures_from(hay, at)?;
+        self.with_zone(hay, caps)
+    }
+
+    /// `caps`, extended by the zone that follows it when the rule reads one there.
+    fn with_zone<'h>(&self, hay: &'h str, caps: Captures<'h>) -> Option<Captures<'h>> {
         let zone = match self.zone_after {
             Some(ZoneAfter::Always) => true,
             Some(ZoneAfter::Clock) => caps.name(G::H).is_some(),
@@ -633,9 +659,18 @@ pub(crate) fn find_stamps_in(text: &str, lines: &[gate::Line]) -> Vec<Stamp> {
             if !rule.needs.met(line.mask) {
                 continue;
             }
+            let starts_at_match = rule.starts_at_match();
+            let Some(re) = rule.re() else { continue };
             let mut at = line.start;
-            while at <= hay.len() {
-                let Some(caps) = rule.captures_at(hay, at) else {
+            while let Some(span) = re.find_at(hay, at) {
+                // A match that starts inside a number or a word gives no stamp, whatever its
+                // groups say ([`edges_ok`]), when its stamp would start where it does: its groups
+                // are not read (`59 p.m.` of `12:59 p.m.` for the rule of `3 p.m.`).
+                if starts_at_match && !start_ok(text, span.start) {
+                    at = next_boundary(text, span.start);
+                    continue;
+                }
+                let Some(caps) = rule.captures_on(hay, span) else {
                     break;
                 };
                 let Some(whole) = caps.get(0) else { break };
@@ -730,7 +765,8 @@ pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
         if !rule.needs.met(mask) {
             continue;
         }
-        let Some(caps) = rule.captures_at(trimmed, 0) else {
+        // Only a match from the start can span the text: a search that fails there stops.
+        let Some(caps) = rule.captures_from(trimmed, 0) else {
             continue;
         };
         // The match spans the text, or ends with an am/pm that a zone in small letters may follow.
@@ -784,11 +820,14 @@ fn next_boundary(text: &str, from: usize) -> usize {
 /// `year_glued` (a named month's date that ends with its year), end before a word of three small
 /// letters or more (`March 23, 2020timer`, not `2020s`).
 fn edges_ok(text: &str, start: usize, end: usize, year_glued: impl Fn() -> bool) -> bool {
+    start_ok(text, start) && end_ok(text, end, year_glued)
+}
+
+/// The start's half of [`edges_ok`]: whether a stamp may start at `start`.
+fn start_ok(text: &str, start: usize) -> bool {
     let before = text.get(..start).and_then(|s| s.chars().next_back());
     let first = text.get(start..).and_then(|s| s.chars().next());
-    let last = text.get(..end).and_then(|s| s.chars().next_back());
-    let after = text.get(end..).and_then(|s| s.chars().next());
-    let start_ok = match (before, first) {
+    match (before, first) {
         (Some(b), Some(f)) if is_digit(f) => {
             !(is_digit(b) || matches!(b, '.' | ':' | ',' | '-' | '/') && digit_before(text, start))
         }
@@ -796,8 +835,14 @@ fn edges_ok(text: &str, start: usize, end: usize, year_glued: impl Fn() -> bool)
             !b.is_alphanumeric() || f.is_ascii_alphabetic() && glue(b)
         }
         _ => true,
-    };
-    let end_ok = match (last, after) {
+    }
+}
+
+/// The end's half of [`edges_ok`]: whether a stamp may end at `end`.
+fn end_ok(text: &str, end: usize, year_glued: impl Fn() -> bool) -> bool {
+    let last = text.get(..end).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    match (last, after) {
         // `12.44 +12%` is a change in price, not a clock with an offset.
         (_, Some('%')) => false,
         // Text glued on the right, as in `12:44Comments`, starts a new word with a capital; an
@@ -828,8 +873,7 @@ fn edges_ok(text: &str, start: usize, end: usize, year_glued: impl Fn() -> bool)
             !(a.is_alphanumeric() || matches!(a, ':' | '.' | ',' | '/') && digit_after(text, end))
         }
         _ => true,
-    };
-    start_ok && end_ok
+    }
 }
 
 /// Whether a match ends with the year of a date whose month is a name (`March 23, 2020`), after
