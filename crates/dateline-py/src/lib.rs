@@ -407,13 +407,18 @@ fn score<'py>(
 
 /// The timeline of `documents` (all of them) from the scored pairs of every window (as `score`
 /// gives them): the JSON contract's timeline, whose events are those `timeline` builds from the
-/// same pages. Its diagnostics are the merge's.
+/// same pages. Its diagnostics are the merge's. With a `format` (one of `render`'s), the timeline
+/// is returned written in it, as bytes, without being made Python values first: at scale, much
+/// the cheaper way to a file.
 #[pyfunction]
+#[pyo3(signature = (documents, scored, format = None))]
 fn reconcile<'py>(
     py: Python<'py>,
     documents: &Bound<'py, PyAny>,
     scored: &Bound<'py, PyAny>,
+    format: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let writer = format.map(writer_named).transpose()?;
     let mut documents = documents_of(py, documents)?;
     // In the order of their paths, as a timeline holds them.
     documents.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.id.cmp(&b.id)));
@@ -431,7 +436,42 @@ fn reconcile<'py>(
         timeline.diagnostics = merged.diagnostics;
         timeline
     });
-    to_python(py, &timeline)
+    match writer {
+        Some(writer) => Ok(written(py, writer, &timeline)?.into_any()),
+        None => to_python(py, &timeline),
+    }
+}
+
+/// The built-in format called `name`, or an error that lists them.
+fn writer_named(name: &str) -> PyResult<&'static dyn dateline_formats::Format> {
+    dateline_formats::by_name(name).ok_or_else(|| {
+        let known: Vec<&str> = dateline_formats::formats()
+            .iter()
+            .map(|f| f.name())
+            .collect();
+        DatelineError::new_err(format!(
+            "unknown format `{name}`; known formats: {}",
+            known.join(", ")
+        ))
+    })
+}
+
+/// `timeline` written by `writer`, as bytes.
+fn written<'py>(
+    py: Python<'py>,
+    writer: &'static dyn dateline_formats::Format,
+    timeline: &dateline_model::Timeline,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let mut out = Vec::new();
+    py.detach(|| {
+        writer.write(
+            timeline,
+            &dateline_formats::WriteOptions::default(),
+            &mut out,
+        )
+    })
+    .map_err(|e| DatelineError::new_err(format!("cannot write {}: {e}", writer.name())))?;
+    Ok(PyBytes::new(py, &out))
 }
 
 /// A timeline (the JSON contract's, as `timeline` or `reconcile` returns it) written in one of the
@@ -443,16 +483,7 @@ fn render<'py>(
     timeline: &Bound<'py, PyAny>,
     format: &str,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let Some(writer) = dateline_formats::by_name(format) else {
-        let known: Vec<&str> = dateline_formats::formats()
-            .iter()
-            .map(|f| f.name())
-            .collect();
-        return Err(DatelineError::new_err(format!(
-            "unknown format `{format}`; known formats: {}",
-            known.join(", ")
-        )));
-    };
+    let writer = writer_named(format)?;
     let text: String = py
         .import("json")?
         .call_method1("dumps", (timeline,))?
@@ -462,16 +493,7 @@ fn render<'py>(
             "not a timeline of the JSON contract ({e}): pass what `timeline` returns"
         ))
     })?;
-    let mut out = Vec::new();
-    py.detach(|| {
-        writer.write(
-            &timeline,
-            &dateline_formats::WriteOptions::default(),
-            &mut out,
-        )
-    })
-    .map_err(|e| DatelineError::new_err(format!("cannot write {format}: {e}")))?;
-    Ok(PyBytes::new(py, &out))
+    written(py, writer, &timeline)
 }
 
 /// The native module; the `dateline` package re-exports it.

@@ -56,8 +56,11 @@ def add_census(a: bytes, b: bytes) -> bytes:
 def score(documents: Iterable[Document], census: bytes, start: Instant, end: Instant) -> bytes:
     """A window's scored pairs, with the whole input's census."""
 
-def reconcile(documents: Iterable[Document], scored: Iterable[bytes]) -> Dict[str, Any]:
-    """The timeline of all the documents from every window's scored pairs."""
+def reconcile(
+    documents: Iterable[Document], scored: Iterable[bytes], format: Optional[str] = None
+) -> Any:
+    """The timeline of all the documents from every window's scored pairs (a dict), or with a
+    ``format`` the timeline written in it (bytes)."""
 
 def render(timeline: Dict[str, Any], format: str) -> bytes:
     """A timeline in one of the CLI's formats (``json``, ``csv``, ``parquet``...)."""

@@ -12,7 +12,7 @@ steps of the merge's partitioned form (the Rust crate ``dateline-merge``'s ``par
    the documents with posts within its reach (the window and the 72 hours after it) and scores
    the pairs whose earlier post it owns (``dateline.score``);
 4. one task clusters every window's pairs and builds the events over all the documents
-   (``dateline.reconcile``), and the timeline is written as Parquet (``dateline.render``).
+   (``dateline.reconcile``), and writes the timeline as Parquet, or returns it.
 
 ``dask.distributed`` is not a dependency of the package: install it beside it
 (``pip install "dask[distributed]"``). ::
@@ -22,12 +22,12 @@ steps of the merge's partitioned form (the Rust crate ``dateline-merge``'s ``par
 
     if __name__ == "__main__":  # the workers are processes that import this script
         with LocalCluster(n_workers=2, threads_per_worker=1) as cluster, Client(cluster) as client:
-            result = timeline(client, paths, parquet="timeline.parquet")
-        print(len(result["events"]), "events")
+            timeline(client, paths, parquet="timeline.parquet")
 """
 
 import datetime
 import json
+import os
 import warnings
 
 import dateline
@@ -39,19 +39,30 @@ _EARLIEST = "0001-01-01T00:00:00Z"
 _LATEST = "9999-12-31T00:00:00Z"
 
 
+def _shown(path):
+    """The name a page is known by, as the CLI shows it: relative to the working directory when
+    it lies under it, else as given."""
+    if os.path.isabs(path):
+        rest = os.path.relpath(path)
+        if rest != os.curdir and not rest.startswith(os.pardir):
+            return rest
+    return path
+
+
 def _read(paths, options):
-    """The documents of the pages at ``paths`` that could be read, each as its JSON text (as
+    """The documents of the pages at ``paths`` (pairs of a path and the name it is shown by) that
+    could be read, each as its JSON text (as
     ``dateline.read`` gives it, dumped: the form the other steps read fastest) with the span of
     its posts' UTC times (None for a document without a dated post). A page that cannot be read
     is left out, as the CLI leaves it out of the timeline."""
     documents = []
-    for path in paths:
+    for path, name in paths:
         with open(path, "rb") as page:
             data = page.read()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", dateline.DatelineWarning)
             try:
-                document = dateline.read(data, path=path, **options)
+                document = dateline.read(data, path=name, **options)
             except dateline.DatelineError:
                 continue
         times = [_utc(p["time"]["utc"]) for p in document["posts"] if p.get("time")]
@@ -91,11 +102,11 @@ def _score(census, start, end, *batches):
 
 def _reconcile(scored, parquet, *batches):
     documents = [text for batch in batches for text, _ in batch]
-    result = dateline.reconcile(documents, scored)
-    if parquet is not None:
-        with open(parquet, "wb") as out:
-            out.write(dateline.render(result, "parquet"))
-    return result
+    if parquet is None:
+        return dateline.reconcile(documents, scored)
+    with open(parquet, "wb") as out:
+        out.write(dateline.reconcile(documents, scored, format="parquet"))
+    return parquet
 
 
 def windows(first, last, days=1):
@@ -113,15 +124,16 @@ def windows(first, last, days=1):
 def timeline(client, paths, days=7, batch=64, parquet=None, **options):
     """The timeline of the pages at ``paths``, read and merged on the workers of ``client`` (a
     ``dask.distributed.Client``): the JSON contract's timeline, with the documents read and the
-    events ``dateline timeline`` builds from the same pages (its diagnostics are the merge's).
+    events ``dateline timeline`` builds from the same pages (its diagnostics are the merge's);
+    with ``parquet``, the timeline is written there instead, as ``dateline timeline --format
+    parquet`` writes it (byte for byte), and the path is returned.
 
     ``days`` is the width of a window (a window's task reads its posts and those of the 72 hours
-    after it, so wider windows read fewer posts twice), ``batch`` the pages a reading task reads, ``parquet`` a
-    path to write the timeline to as Parquet (one row a report, as ``--format parquet``), and
-    ``options`` are those of ``dateline.read`` (``zone``, ``country``, ``captured_at``,
-    ``layout``), applied to every page. The paths name the pages, as the CLI names them by the
-    paths it is given."""
-    paths = sorted(str(p) for p in paths)
+    after it, so wider windows read fewer posts twice), ``batch`` the pages a reading task reads,
+    and ``options`` are those of ``dateline.read`` (``zone``, ``country``, ``captured_at``,
+    ``layout``), applied to every page. A page is named by its path as the CLI names it: relative
+    to the working directory when it lies under it, else as given."""
+    paths = sorted((str(p), _shown(str(p))) for p in paths)
     batches = [paths[k : k + batch] for k in range(0, len(paths), batch)]
     documents = client.map(_read, batches, options=options, pure=False)
     spans = client.gather(client.map(_span, documents))
