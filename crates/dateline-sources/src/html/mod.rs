@@ -532,6 +532,8 @@ fn place_updates(
     let mut cursors: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let mut found: std::collections::HashMap<usize, Vec<(usize, &str, usize)>> =
         std::collections::HashMap::new();
+    let mut blocks: std::collections::HashMap<usize, position::Block<'_>> =
+        std::collections::HashMap::new();
     for item in &mut machine.items {
         let Source::JsonLd { block: number } = item.source else {
             continue;
@@ -542,7 +544,9 @@ fn place_updates(
         let Some(anchor) = anchors.get(node).copied() else {
             continue;
         };
-        let block = position::Block { text, anchor };
+        let block = blocks
+            .entry(number)
+            .or_insert_with(|| position::Block::new(text, anchor));
         let values = found
             .entry(number)
             .or_insert_with(|| position::values(text, &["datePublished", "headline"]));

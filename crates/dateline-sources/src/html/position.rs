@@ -597,9 +597,16 @@ fn read_line(raw: &str, mode: Mode) -> Read {
 /// (else its `headline`), found in order, so that updates alike are told apart by their place.
 pub(crate) struct Block<'a> {
     /// The block's text, as the parser gave it.
-    pub text: &'a str,
+    text: &'a str,
     /// Where its first character that is not whitespace stands.
-    pub anchor: Anchor,
+    anchor: Anchor,
+    /// Where each line break of the text stands, found once: a position's line is a search in
+    /// them, not a count from the block's start (a block of 100,000 updates took seconds so).
+    breaks: Vec<usize>,
+    /// The last position asked for past the block's first line: its byte, the start of its line
+    /// and its column. Positions are asked for in order, so those along one long line are counted
+    /// on from the last, never from the line's start.
+    last: Option<(usize, usize, u32)>,
 }
 
 /// The positions of `keys`' string values in `block`, in order: `(key, value, byte offset of the
@@ -647,25 +654,47 @@ pub(crate) fn values<'t>(block: &'t str, keys: &[&str]) -> Vec<(usize, &'t str, 
     out
 }
 
-impl Block<'_> {
+impl<'a> Block<'a> {
+    /// The block of `text`, whose first character that is not whitespace stands at `anchor`.
+    pub(crate) fn new(text: &'a str, anchor: Anchor) -> Self {
+        Block {
+            text,
+            anchor,
+            breaks: memchr::memchr_iter(b'\n', text.as_bytes()).collect(),
+            last: None,
+        }
+    }
+
     /// The file position of byte `at` of the block (`at` past its anchor).
-    pub(crate) fn position(&self, at: usize, lines: &mut FileLines<'_>) -> Option<SourcePosition> {
-        let before = self.text.get(self.anchor.offset..at)?;
-        let newlines = u32::try_from(memchr::memchr_iter(b'\n', before.as_bytes()).count()).ok()?;
+    pub(crate) fn position(
+        &mut self,
+        at: usize,
+        lines: &mut FileLines<'_>,
+    ) -> Option<SourcePosition> {
+        if at < self.anchor.offset || at > self.text.len() {
+            return None;
+        }
+        let before_at = self.breaks.partition_point(|&b| b < at);
+        let before_anchor = self.breaks.partition_point(|&b| b < self.anchor.offset);
+        let newlines = u32::try_from(before_at - before_anchor).ok()?;
         let line = self.anchor.line.saturating_add(newlines);
         if newlines > 0 {
             // The block's text is the file's, line for line: the column is counted in it.
-            let start = before.rfind('\n').map_or(0, |i| i + 1);
-            let column = before.get(start..)?.chars().count() + 1;
-            return Some(SourcePosition::new(line, u32::try_from(column).ok()?));
+            let start = self.breaks.get(before_at - 1).map_or(0, |&b| b + 1);
+            let column = match self.last {
+                Some((last, last_start, column)) if last_start == start && last <= at => column
+                    .saturating_add(u32::try_from(self.text.get(last..at)?.chars().count()).ok()?),
+                _ => u32::try_from(self.text.get(start..at)?.chars().count() + 1).ok()?,
+            };
+            self.last = Some((at, start, column));
+            return Some(SourcePosition::new(line, column));
         }
+        // The first characters of its line only: never a search to the end of a long line.
         let snippet: String = self
             .text
             .get(at..)?
-            .split('\n')
-            .next()
-            .unwrap_or_default()
             .chars()
+            .take_while(|&c| c != '\n')
             .take(48)
             .collect();
         Some(lines.find(line, snippet.trim_end(), Mode::Raw))
@@ -789,5 +818,29 @@ mod tests {
         let at = page.machine.items[0].updates[0].at;
         let column = html.find("2024-07-04T10").unwrap() as u32 + 1;
         assert_eq!(at, Some(SourcePosition::new(1, column)));
+    }
+
+    #[test]
+    fn positions_in_a_block_are_counted_on_from_the_last() {
+        // A block whose second line is long, with characters of two bytes on it.
+        let text = format!("{{\n{}\n}}", "\"é\":1,".repeat(2_000));
+        let mut lines = FileLines::new("");
+        let anchor = Anchor { offset: 0, line: 10 };
+        let mut block = Block::new(&text, anchor);
+        let naive = |at: usize| {
+            let before = &text[..at];
+            let line = 10 + before.matches('\n').count() as u32;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            SourcePosition::new(line, before[start..].chars().count() as u32 + 1)
+        };
+        let quotes: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+        // In order, then back to an earlier one, then past the long line.
+        let mut asked: Vec<usize> = quotes.iter().copied().step_by(7).collect();
+        asked.push(quotes[3]);
+        asked.push(text.len() - 1);
+        for at in asked {
+            assert_eq!(block.position(at, &mut lines), Some(naive(at)), "at {at}");
+        }
+        assert_eq!(block.position(text.len() + 1, &mut lines), None);
     }
 }
