@@ -825,7 +825,10 @@ mod tests {
         // A block whose second line is long, with characters of two bytes on it.
         let text = format!("{{\n{}\n}}", "\"é\":1,".repeat(2_000));
         let mut lines = FileLines::new("");
-        let anchor = Anchor { offset: 0, line: 10 };
+        let anchor = Anchor {
+            offset: 0,
+            line: 10,
+        };
         let mut block = Block::new(&text, anchor);
         let naive = |at: usize| {
             let before = &text[..at];
