@@ -14,8 +14,8 @@ use crate::{Error, Format, WriteOptions};
 ///
 /// The bytes are `serde_json::to_writer_pretty`'s (on a terminal, DEL, the C1 controls and the
 /// bidirectional controls are `\u` escapes in strings too, [`crate::json_text`]), written by a
-/// printer of its layout that copies strings with nothing to escape as they are
-/// ([`crate::json_pretty`]); the lists (documents, events, diagnostics)
+/// printer of its layout that copies strings with nothing to escape as they are (the crate's
+/// `json_pretty` module); the lists (documents, events, diagnostics)
 /// are serialised in parallel, a batch at a time, each batch while the one before it is written.
 ///
 /// Field names are the model's, times are RFC 3339 (`utc` with `Z`), absent values are `null`.
