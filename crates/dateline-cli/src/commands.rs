@@ -252,7 +252,7 @@ fn read_all(args: &InputArgs) -> Result<Timeline, CliError> {
     let (archives, paths): (Vec<PathBuf>, Vec<PathBuf>) = expanded
         .files
         .into_iter()
-        .partition(|p| crate::warc::is_archive(p));
+        .partition(|p| dateline_sources::archive::is_archive(p));
     let total: u64 = paths
         .iter()
         .filter_map(|p| std::fs::metadata(p).ok())
@@ -315,19 +315,20 @@ fn read_archive(
     const BATCH: usize = 64;
     let shown = input::shown(path);
     let mut pages: Vec<dateline_merge::Page> = Vec::new();
-    let mut batch: Vec<crate::warc::Record> = Vec::new();
+    let mut batch: Vec<dateline_sources::archive::Record> = Vec::new();
     let mut failure: Option<CliError> = None;
-    let mut flush = |batch: &mut Vec<crate::warc::Record>,
+    let mut flush = |batch: &mut Vec<dateline_sources::archive::Record>,
                      pages: &mut Vec<dateline_merge::Page>| {
-        let read = |record: &crate::warc::Record| -> Result<dateline_merge::Page, CliError> {
-            let mut options = options.clone();
-            options.saved_from = Some(record.uri.clone());
-            options.fetched_at = Some(record.fetched_at);
-            Ok(Ok(match plugin {
-                Some(plugin) => plugin.read(&record.uri, &record.bytes)?,
-                None => dateline_sources::read(&record.uri, &record.bytes, &options),
-            }))
-        };
+        let read =
+            |record: &dateline_sources::archive::Record| -> Result<dateline_merge::Page, CliError> {
+                let mut options = options.clone();
+                options.saved_from = Some(record.uri.clone());
+                options.fetched_at = Some(record.fetched_at);
+                Ok(Ok(match plugin {
+                    Some(plugin) => plugin.read(&record.uri, &record.bytes)?,
+                    None => dateline_sources::read(&record.uri, &record.bytes, &options),
+                }))
+            };
         let results: Vec<Result<dateline_merge::Page, CliError>> = if plugin.is_some() {
             batch.iter().map(read).collect()
         } else {
@@ -343,7 +344,7 @@ fn read_archive(
             }
         }
     };
-    let diagnostics = crate::warc::read(path, &shown, max_bytes, |record| {
+    let diagnostics = dateline_sources::archive::read(path, &shown, max_bytes, |record| {
         batch.push(record);
         if batch.len() >= BATCH {
             flush(&mut batch, &mut pages);

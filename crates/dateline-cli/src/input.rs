@@ -210,7 +210,7 @@ impl Listing {
             }
         };
         let file = entry.path();
-        let is_page = crate::warc::is_archive(&file)
+        let is_page = dateline_sources::archive::is_archive(&file)
             || file.extension().is_some_and(|e| {
                 e.eq_ignore_ascii_case("txt")
                     || e.eq_ignore_ascii_case("html")

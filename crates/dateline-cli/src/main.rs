@@ -26,7 +26,6 @@ mod progress;
 mod report;
 mod terminal;
 mod time;
-mod warc;
 
 use std::process::ExitCode;
 

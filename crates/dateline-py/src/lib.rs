@@ -309,6 +309,72 @@ fn times<'py>(
     )
 }
 
+/// The largest page an archive's record may hold, as the CLI's `--max-page-mib` by default.
+const MAX_PAGE_BYTES: u64 = 100 << 20;
+
+/// Reads every HTML page of a web archive (WARC, ISO 28500; `data` its bytes, gzipped per record
+/// or whole when `path` ends in `.gz`) into the JSON contract's documents, as `dateline timeline
+/// crawl.warc.gz` reads it: each page named by its target address, read with the record's date
+/// as the time it was fetched and its address as the page's own. The other arguments are those
+/// of `read`, applied to every page. Pages that could not be read, and damage to the archive,
+/// are said in `DatelineWarning`s; an archive that gives no page and is damaged raises
+/// `DatelineError`.
+#[pyfunction]
+#[pyo3(signature = (data, path = "-.warc", zone = None, country = None, captured_at = None, layout = None))]
+fn read_archive<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    path: &str,
+    zone: Option<&str>,
+    country: Option<&str>,
+    captured_at: Option<&Bound<'py, PyAny>>,
+    layout: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(zone, country, captured_at, layout)?;
+    let (documents, diagnostics) = py.detach(|| {
+        let mut records = Vec::new();
+        let mut diagnostics = dateline_sources::archive::read_from(
+            std::io::Cursor::new(data),
+            path,
+            MAX_PAGE_BYTES,
+            |record| records.push(record),
+        );
+        let pages: Vec<(Document, Vec<Diagnostic>)> = records
+            .par_iter()
+            .map(|record| {
+                let mut options = options.clone();
+                options.saved_from = Some(record.uri.clone());
+                options.fetched_at = Some(record.fetched_at);
+                dateline_sources::read(&record.uri, &record.bytes, &options)
+            })
+            .collect();
+        let mut documents = Vec::with_capacity(pages.len());
+        for (document, said) in pages {
+            diagnostics.extend(said);
+            documents.push(document);
+        }
+        (documents, diagnostics)
+    });
+    if documents.is_empty()
+        && let Some(error) = diagnostics.iter().find(|d| d.severity == Severity::Error)
+    {
+        return Err(DatelineError::new_err(said(error)));
+    }
+    let warnings = py.get_type::<DatelineWarning>();
+    for d in diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+    {
+        PyErr::warn(
+            py,
+            &warnings,
+            &std::ffi::CString::new(said(d)).unwrap_or_default(),
+            1,
+        )?;
+    }
+    to_python(py, &documents)
+}
+
 /// Documents given from Python: dicts of the JSON contract (as `read` returns them, or as the
 /// `documents` of a timeline) or their JSON text.
 fn documents_of(py: Python<'_>, documents: &Bound<'_, PyAny>) -> PyResult<Vec<Document>> {
@@ -500,6 +566,7 @@ fn render<'py>(
 #[pymodule]
 fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(read_archive, m)?)?;
     m.add_function(wrap_pyfunction!(timeline, m)?)?;
     m.add_function(wrap_pyfunction!(times, m)?)?;
     m.add_function(wrap_pyfunction!(windows, m)?)?;

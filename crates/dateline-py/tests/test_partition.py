@@ -2,6 +2,7 @@
 events as ``dateline timeline`` builds from the same pages."""
 
 import functools
+import gzip
 import json
 import os
 import pathlib
@@ -106,3 +107,56 @@ def test_a_dask_cluster_of_two_workers_builds_the_clis_timeline(tmp_path):
         )
         assert ours.read_bytes() == cli.read_bytes()
         print(f"{len(paths)} pages: the Parquet of two workers is the CLI's ({cli.stat().st_size} bytes)")
+
+
+def warc_record(uri, date, html):
+    """One WARC response record of an HTML page."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+    head = (
+        "WARC/1.1\r\nWARC-Type: response\r\n"
+        f"WARC-Record-ID: <urn:uuid:{abs(hash(uri)) % 16**8:08x}-0000-4000-8000-000000000000>\r\n"
+        f"WARC-Date: {date}\r\nWARC-Target-URI: {uri}\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(http)}\r\n\r\n"
+    ).encode()
+    return head + http + b"\r\n\r\n"
+
+
+def test_a_web_archive_on_a_dask_cluster_gives_the_clis_timeline(tmp_path):
+    """A WARC of the HTML page fixtures: read by ``read_archive``, as the CLI reads it, and on a
+    cluster of two workers into the Parquet the CLI writes of it."""
+    fixtures = sorted((ROOT / "crates" / "dateline-sources" / "tests" / "fixtures" / "pages").glob("*.html"))
+    assert fixtures, "the HTML page fixtures"
+    archive = tmp_path / "crawl.warc.gz"
+    records = [
+        warc_record(f"https://news.example/{p.stem}", "2024-07-04T18:00:00Z", p.read_bytes())
+        for p in fixtures
+    ]
+    # Gzipped record by record, as crawlers write them.
+    archive.write_bytes(b"".join(gzip.compress(r) for r in records))
+    documents = dateline.read_archive(archive.read_bytes(), path=str(archive))
+    assert [d["path"] for d in documents] == [f"https://news.example/{p.stem}" for p in fixtures]
+    with pytest.raises(dateline.DatelineError, match="damaged"):
+        dateline.read_archive(records[0][: len(records[0]) // 2], path="broken.warc")
+    try:
+        from dask import distributed
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("dask.distributed is not installed: pip install 'dask[distributed]'")
+        pytest.skip("dask.distributed is not installed")
+    from dateline.distributed import timeline
+
+    if not os.path.exists(CLI):
+        if os.environ.get("CI"):
+            pytest.fail(f"the dateline binary is not built at {CLI}")
+        pytest.skip(f"the dateline binary is not built at {CLI}")
+    ours = tmp_path / "dask.parquet"
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        timeline(client, [archive], parquet=str(ours))
+    cli = tmp_path / "cli.parquet"
+    subprocess.run(
+        [CLI, "timeline", str(archive), "--format", "parquet", "--quiet", "-o", str(cli)], check=True
+    )
+    assert ours.read_bytes() == cli.read_bytes()

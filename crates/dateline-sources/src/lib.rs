@@ -120,6 +120,7 @@
 
 #![deny(missing_docs)]
 
+pub mod archive;
 mod boilerplate;
 mod cnn;
 mod context;

@@ -1,6 +1,7 @@
 """dateline: saved news pages (live blogs and articles, any outlet) to one timeline in UTC.
 
-``read`` reads one page into the JSON contract's document, ``timeline`` reads pages and merges
+``read`` reads one page into the JSON contract's document (``read_archive`` every page of a web
+archive), ``timeline`` reads pages and merges
 the reports of the same event, ``times`` finds every time in a text. They return the contract as
 Python values (the dicts ``json.loads`` gives of the CLI's ``--format json`` output); the
 contract is documented in the repository's ``docs/json.md``. ``render`` writes a timeline in any
@@ -19,6 +20,7 @@ from ._dateline import (
     add_census,
     census,
     read,
+    read_archive,
     reconcile,
     render,
     score,
@@ -35,6 +37,7 @@ __all__ = [
     "add_census",
     "census",
     "read",
+    "read_archive",
     "reconcile",
     "render",
     "score",

@@ -25,6 +25,16 @@ def read(
 ) -> Dict[str, Any]:
     """One saved page (text copy, HTML or MHTML) to the JSON contract's document."""
 
+def read_archive(
+    data: bytes,
+    path: str = "-.warc",
+    zone: Optional[str] = None,
+    country: Optional[str] = None,
+    captured_at: Optional[Instant] = None,
+    layout: Optional[str] = None,
+) -> List[Dict[str, Any]]:
+    """Every HTML page of a web archive (WARC) to the JSON contract's documents, as the CLI reads it."""
+
 def timeline(
     pages: Iterable[Tuple[str, Page]],
     zone: Optional[str] = None,

@@ -1,11 +1,13 @@
-"""dateline on a Dask cluster: pages read and merged across the workers of a ``dask.distributed``
-cluster, into the timeline ``dateline timeline`` builds from the same pages on one machine.
+"""dateline on a Dask cluster: pages and web archives (WARC) read and merged across the workers of
+a ``dask.distributed`` cluster, into the timeline ``dateline timeline`` builds from the same files
+on one machine.
 
 Reading is per page; merging needs every report of a stretch of time. So the work runs in the
 steps of the merge's partitioned form (the Rust crate ``dateline-merge``'s ``partition`` module,
 ``docs/merging.md``):
 
-1. the pages are read in batches, one task a batch, each on a worker;
+1. the pages are read in batches, one task a batch, each on a worker (a web archive, ``*.warc``
+   or ``*.warc.gz``, is read whole by one task: every HTML page it holds);
 2. each batch counts the words of its posts (``dateline.census``), and the counts are summed
    two by two (``dateline.add_census``);
 3. the posts' UTC days are cut into windows (a week each by default); each window's task reads
@@ -50,8 +52,8 @@ def _shown(path):
 
 
 def _read(paths, options):
-    """The documents of the pages at ``paths`` (pairs of a path and the name it is shown by) that
-    could be read, each as its JSON text (as
+    """The documents of the pages at ``paths`` (pairs of a path and the name it is shown by; a web
+    archive gives every HTML page it holds, each named by its address) that could be read, each as its JSON text (as
     ``dateline.read`` gives it, dumped: the form the other steps read fastest) with the span of
     its posts' UTC times (None for a document without a dated post). A page that cannot be read
     is left out, as the CLI leaves it out of the timeline."""
@@ -62,13 +64,23 @@ def _read(paths, options):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", dateline.DatelineWarning)
             try:
-                document = dateline.read(data, path=name, **options)
+                if _is_archive(path):
+                    read = dateline.read_archive(data, path=name, **options)
+                else:
+                    read = [dateline.read(data, path=name, **options)]
             except dateline.DatelineError:
                 continue
-        times = [_utc(p["time"]["utc"]) for p in document["posts"] if p.get("time")]
-        span = (min(times), max(times)) if times else None
-        documents.append((json.dumps(document), span))
+        for document in read:
+            times = [_utc(p["time"]["utc"]) for p in document["posts"] if p.get("time")]
+            span = (min(times), max(times)) if times else None
+            documents.append((json.dumps(document), span))
     return documents
+
+
+def _is_archive(path):
+    """Whether a path names a web archive (WARC), by its extension, as the CLI tells them."""
+    name = os.path.basename(path).lower()
+    return name.endswith(".warc") or name.endswith(".warc.gz")
 
 
 def _utc(text):
@@ -133,8 +145,10 @@ def timeline(client, paths, days=7, batch=64, parquet=None, **options):
     and ``options`` are those of ``dateline.read`` (``zone``, ``country``, ``captured_at``,
     ``layout``), applied to every page. A page is named by its path as the CLI names it: relative
     to the working directory when it lies under it, else as given."""
-    paths = sorted((str(p), _shown(str(p))) for p in paths)
-    batches = [paths[k : k + batch] for k in range(0, len(paths), batch)]
+    files = sorted((str(p), _shown(str(p))) for p in paths)
+    pages = [f for f in files if not _is_archive(f[0])]
+    batches = [[f] for f in files if _is_archive(f[0])]
+    batches += [pages[k : k + batch] for k in range(0, len(pages), batch)]
     documents = client.map(_read, batches, options=options, pure=False)
     spans = client.gather(client.map(_span, documents))
     known = [span for span in spans if span is not None]

@@ -1,6 +1,6 @@
 //! Web archives (WARC, ISO 28500; `*.warc` and `*.warc.gz`, gzip per record or whole): every
 //! HTML page an archive holds is a page, named by its target address, with the record's date as
-//! the time it was fetched (a clue to the capture time, [`dateline_sources::Options::fetched_at`]).
+//! the time it was fetched (a clue to the capture time, [`crate::Options::fetched_at`]).
 //!
 //! Records are read one at a time with the `warc` crate (so an archive of any size is never all in
 //! memory); an HTTP `response` record's body is the HTTP message as the crawler received it,
@@ -19,6 +19,7 @@ use dateline_model::{Diagnostic, Severity};
 use warc::{RecordType, WarcHeader, WarcReader};
 
 /// One page an archive holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
     /// The address it was fetched from (`WARC-Target-URI`), the name it is known by.
     pub uri: String,
@@ -38,7 +39,7 @@ pub fn is_archive(path: &Path) -> bool {
 }
 
 /// Why records were passed over, counted for the archive's note.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Skipped {
     not_responses: usize,
     not_html: usize,
@@ -49,8 +50,26 @@ struct Skipped {
 /// the archive holds them; returns the archive's diagnostics (a note of what was passed over,
 /// warnings for pages that could not be taken, an error when the archive itself cannot be read
 /// or is damaged, after the pages before the damage).
-pub fn read(
-    path: &Path,
+pub fn read(path: &Path, shown: &str, max_bytes: u64, page: impl FnMut(Record)) -> Vec<Diagnostic> {
+    match std::fs::File::open(path) {
+        Ok(file) => read_from(std::io::BufReader::new(file), shown, max_bytes, page),
+        Err(err) => vec![
+            Diagnostic::new(
+                Severity::Error,
+                "unreadable-page",
+                format!(
+                    "cannot open the web archive: {err}; check that the file exists and can be read"
+                ),
+            )
+            .in_path(shown),
+        ],
+    }
+}
+
+/// Reads an archive from `input` as [`read`] does: the archive known as `shown`, gzipped when
+/// that name ends in `.gz`.
+pub fn read_from(
+    input: impl BufRead,
     shown: &str,
     max_bytes: u64,
     mut page: impl FnMut(Record),
@@ -59,27 +78,14 @@ pub fn read(
     let at = |severity, code: &str, message: String| {
         Diagnostic::new(severity, code, message).in_path(shown)
     };
-    let file = match std::fs::File::open(path) {
-        Ok(file) => std::io::BufReader::new(file),
-        Err(err) => {
-            diagnostics.push(at(
-                Severity::Error,
-                "unreadable-page",
-                format!(
-                    "cannot open the web archive: {err}; check that the file exists and can be read"
-                ),
-            ));
-            return diagnostics;
-        }
-    };
     // A `.warc.gz` is gzip member by member (one per record, as crawlers write it) or whole;
     // `MultiGzDecoder` reads both.
-    let input: Box<dyn BufRead> = if shown.to_ascii_lowercase().ends_with(".gz") {
+    let input: Box<dyn BufRead + '_> = if shown.to_ascii_lowercase().ends_with(".gz") {
         Box::new(std::io::BufReader::new(
-            flate2::bufread::MultiGzDecoder::new(file),
+            flate2::bufread::MultiGzDecoder::new(input),
         ))
     } else {
-        Box::new(file)
+        Box::new(input)
     };
     let mut reader = WarcReader::new(input);
     let mut records = reader.stream_records();
