@@ -95,7 +95,8 @@ def test_a_dask_cluster_of_two_workers_builds_the_clis_timeline(tmp_path):
         assert len(client.scheduler_info()["workers"]) == 2
         of_seeds = timeline(client, seeds)
         if paths:
-            assert timeline(client, paths, parquet=str(ours)) == str(ours)
+            # The corpus's directory stands for its pages, as for the CLI.
+            assert timeline(client, [corpus], parquet=str(ours)) == str(ours)
     theirs = subprocess.run(
         [CLI, "timeline", *seeds, "--format", "json", "--quiet"], check=True, capture_output=True
     )

@@ -77,6 +77,26 @@ def _read(paths, options):
     return documents
 
 
+#: What the CLI reads in a directory it is given: saved pages and web archives.
+_PAGES = (".txt", ".html", ".htm", ".mhtml", ".mht", ".warc", ".warc.gz")
+
+
+def _expand(paths):
+    """The files of ``paths``: a directory stands for its saved pages and web archives (not its
+    subdirectories), as for the CLI."""
+    out = []
+    for path in map(str, paths):
+        if os.path.isdir(path):
+            out.extend(
+                os.path.join(path, name)
+                for name in sorted(os.listdir(path))
+                if name.lower().endswith(_PAGES) and os.path.isfile(os.path.join(path, name))
+            )
+        else:
+            out.append(path)
+    return out
+
+
 def _is_archive(path):
     """Whether a path names a web archive (WARC), by its extension, as the CLI tells them."""
     name = os.path.basename(path).lower()
@@ -134,7 +154,8 @@ def windows(first, last, days=1):
 
 
 def timeline(client, paths, days=7, batch=64, parquet=None, **options):
-    """The timeline of the pages at ``paths``, read and merged on the workers of ``client`` (a
+    """The timeline of the pages at ``paths`` (files, or directories of saved pages and web
+    archives, as the CLI takes them), read and merged on the workers of ``client`` (a
     ``dask.distributed.Client``): the JSON contract's timeline, with the documents read and the
     events ``dateline timeline`` builds from the same pages (its diagnostics are the merge's);
     with ``parquet``, the timeline is written there instead, as ``dateline timeline --format
@@ -145,7 +166,7 @@ def timeline(client, paths, days=7, batch=64, parquet=None, **options):
     and ``options`` are those of ``dateline.read`` (``zone``, ``country``, ``captured_at``,
     ``layout``), applied to every page. A page is named by its path as the CLI names it: relative
     to the working directory when it lies under it, else as given."""
-    files = sorted((str(p), _shown(str(p))) for p in paths)
+    files = sorted((p, _shown(p)) for p in _expand(paths))
     pages = [f for f in files if not _is_archive(f[0])]
     batches = [[f] for f in files if _is_archive(f[0])]
     batches += [pages[k : k + batch] for k in range(0, len(pages), batch)]
