@@ -321,12 +321,9 @@ fn read_archive(
                      pages: &mut Vec<dateline_merge::Page>| {
         let read =
             |record: &dateline_sources::archive::Record| -> Result<dateline_merge::Page, CliError> {
-                let mut options = options.clone();
-                options.saved_from = Some(record.uri.clone());
-                options.fetched_at = Some(record.fetched_at);
                 Ok(Ok(match plugin {
                     Some(plugin) => plugin.read(&record.uri, &record.bytes)?,
-                    None => dateline_sources::read(&record.uri, &record.bytes, &options),
+                    None => record.read(options),
                 }))
             };
         let results: Vec<Result<dateline_merge::Page, CliError>> = if plugin.is_some() {

@@ -80,14 +80,7 @@ fn score_pairs(
     options: &Options,
     scope: Scope,
 ) -> Vec<(u32, u32, Score)> {
-    let max_gap_secs = (options.max_gap_hours * 3600.0) as i64;
-    let pairs = candidates(
-        items,
-        features,
-        weights,
-        max_gap_secs.saturating_mul(2),
-        scope,
-    );
+    let pairs = candidates(items, features, weights, options.reach_secs(), scope);
     let floor = (options.merge_threshold - options.near_miss) as f32;
     pairs
         .par_iter()
@@ -149,7 +142,7 @@ pub(crate) fn build_with(reports: &[Input<'_>], options: &Options, pairs: Pairs<
 
     let post_ids = Strings::of(items.iter().map(|i| i.post.id.as_str()));
     let (mut features, weights) = extract(&items);
-    let max_gap_secs = (options.max_gap_hours * 3600.0) as i64;
+    let max_gap_secs = options.max_gap_secs();
     let floor = (options.merge_threshold - options.near_miss) as f32;
     let scored: Vec<(u32, u32, Score)> = match pairs {
         Pairs::Found => {

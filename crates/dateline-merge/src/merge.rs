@@ -39,6 +39,19 @@ pub struct Options {
     pub explanations: bool,
 }
 
+impl Options {
+    /// The longest span of one event, in seconds.
+    pub(crate) fn max_gap_secs(&self) -> i64 {
+        (self.max_gap_hours * 3600.0) as i64
+    }
+
+    /// How far apart two reports may stand and still be compared, in seconds: twice
+    /// [`Options::max_gap_hours`]. A window of the partitioned merge reads this far past its end.
+    pub(crate) fn reach_secs(&self) -> i64 {
+        self.max_gap_secs().saturating_mul(2)
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {

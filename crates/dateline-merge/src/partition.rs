@@ -100,7 +100,7 @@ impl Window {
     pub fn reach(&self, options: &Options) -> Window {
         Window {
             start: self.start,
-            end: self.end + gap(options),
+            end: self.end + reach(options),
         }
     }
 
@@ -109,10 +109,10 @@ impl Window {
     }
 }
 
-/// How far a post looks for others: twice the longest span of an event.
-fn gap(options: &Options) -> Duration {
-    let max_gap_secs = (options.max_gap_hours * 3600.0) as i64;
-    Duration::seconds(max_gap_secs.saturating_mul(2))
+/// How far past its end a window's scoring reads: twice [`Options::max_gap_hours`], the farthest
+/// two reports stand that the merge compares.
+pub fn reach(options: &Options) -> Duration {
+    Duration::seconds(options.reach_secs())
 }
 
 /// Every word of a set of posts, with how many of them carry it: what the rarity of a word is

@@ -146,6 +146,24 @@ fn said(d: &Diagnostic) -> String {
     format!("{at}: {severity}[{}]: {}", d.code, d.message)
 }
 
+/// Issues a `DatelineWarning` for each warning or error among `diagnostics` (an error that does
+/// not stop the call: a page of an archive that could not be read, damage after some pages).
+fn warn(py: Python<'_>, diagnostics: &[Diagnostic]) -> PyResult<()> {
+    let warnings = py.get_type::<DatelineWarning>();
+    for d in diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+    {
+        PyErr::warn(
+            py,
+            &warnings,
+            &std::ffi::CString::new(said(d)).unwrap_or_default(),
+            1,
+        )?;
+    }
+    Ok(())
+}
+
 /// Reads one saved page (a text copy, saved HTML or MHTML) into the JSON contract's document.
 ///
 /// `data` is the page's bytes (any encoding; a `str` is taken as UTF-8) and `path` the name it is
@@ -171,18 +189,7 @@ fn read<'py>(
     if let Some(error) = diagnostics.iter().find(|d| d.severity == Severity::Error) {
         return Err(DatelineError::new_err(said(error)));
     }
-    let warnings = py.get_type::<DatelineWarning>();
-    for d in diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-    {
-        PyErr::warn(
-            py,
-            &warnings,
-            &std::ffi::CString::new(said(d)).unwrap_or_default(),
-            1,
-        )?;
-    }
+    warn(py, &diagnostics)?;
     to_python(py, &document)
 }
 
@@ -341,12 +348,7 @@ fn read_archive<'py>(
         );
         let pages: Vec<(Document, Vec<Diagnostic>)> = records
             .par_iter()
-            .map(|record| {
-                let mut options = options.clone();
-                options.saved_from = Some(record.uri.clone());
-                options.fetched_at = Some(record.fetched_at);
-                dateline_sources::read(&record.uri, &record.bytes, &options)
-            })
+            .map(|record| record.read(&options))
             .collect();
         let mut documents = Vec::with_capacity(pages.len());
         for (document, said) in pages {
@@ -360,18 +362,7 @@ fn read_archive<'py>(
     {
         return Err(DatelineError::new_err(said(error)));
     }
-    let warnings = py.get_type::<DatelineWarning>();
-    for d in diagnostics
-        .iter()
-        .filter(|d| d.severity >= Severity::Warning)
-    {
-        PyErr::warn(
-            py,
-            &warnings,
-            &std::ffi::CString::new(said(d)).unwrap_or_default(),
-            1,
-        )?;
-    }
+    warn(py, &diagnostics)?;
     to_python(py, &documents)
 }
 
@@ -579,5 +570,9 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DatelineWarning", m.py().get_type::<DatelineWarning>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("FORMAT_VERSION", dateline_model::FORMAT_VERSION)?;
+    m.add(
+        "REACH_HOURS",
+        partition::reach(&dateline_merge::Options::default()).num_hours(),
+    )?;
     Ok(())
 }

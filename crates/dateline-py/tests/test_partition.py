@@ -21,6 +21,22 @@ def seed_pages():
     return [(str(p.relative_to(ROOT)), p.read_bytes()) for p in SEEDS]
 
 
+def dask_and_cli():
+    """``dask.distributed``, with the CLI built to compare with; under CI both must be there,
+    elsewhere the test is skipped without them."""
+    try:
+        from dask import distributed
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("dask.distributed is not installed: pip install 'dask[distributed]'")
+        pytest.skip("dask.distributed is not installed")
+    if not os.path.exists(CLI):
+        if os.environ.get("CI"):
+            pytest.fail(f"the dateline binary is not built at {CLI}")
+        pytest.skip(f"the dateline binary is not built at {CLI}")
+    return distributed
+
+
 def test_the_seeds_merged_in_windows_are_merged_as_a_whole():
     pages = seed_pages()
     documents = [dateline.read(data, path=path) for path, data in pages]
@@ -35,6 +51,8 @@ def test_the_seeds_merged_in_windows_are_merged_as_a_whole():
         parts = dateline.reconcile(documents, scored)
         assert parts["events"] == whole["events"]
         assert len(parts["events"]) > 10
+    # Twice the merge's longest event span: what a window reads past its end.
+    assert dateline.REACH_HOURS == 72
 
 
 def test_documents_travel_as_their_json_text():
@@ -71,18 +89,9 @@ def test_a_dask_cluster_of_two_workers_builds_the_clis_timeline(tmp_path):
     writes the Parquet ``dateline timeline --format parquet`` writes, byte for byte; over the
     seeds it returns the CLI's timeline. With ``dask.distributed`` installed (under CI it must
     be)."""
-    try:
-        from dask import distributed
-    except ImportError:
-        if os.environ.get("CI"):
-            pytest.fail("dask.distributed is not installed: pip install 'dask[distributed]'")
-        pytest.skip("dask.distributed is not installed")
+    distributed = dask_and_cli()
     from dateline.distributed import timeline
 
-    if not os.path.exists(CLI):
-        if os.environ.get("CI"):
-            pytest.fail(f"the dateline binary is not built at {CLI}")
-        pytest.skip(f"the dateline binary is not built at {CLI}")
     corpus = os.environ.get("DATELINE_SYNTH")
     if corpus is None and os.environ.get("CI"):
         pytest.fail("DATELINE_SYNTH names no generated corpus: run cargo xtask python")
@@ -139,18 +148,9 @@ def test_a_web_archive_on_a_dask_cluster_gives_the_clis_timeline(tmp_path):
     assert [d["path"] for d in documents] == [f"https://news.example/{p.stem}" for p in fixtures]
     with pytest.raises(dateline.DatelineError, match="damaged"):
         dateline.read_archive(records[0][: len(records[0]) // 2], path="broken.warc")
-    try:
-        from dask import distributed
-    except ImportError:
-        if os.environ.get("CI"):
-            pytest.fail("dask.distributed is not installed: pip install 'dask[distributed]'")
-        pytest.skip("dask.distributed is not installed")
+    distributed = dask_and_cli()
     from dateline.distributed import timeline
 
-    if not os.path.exists(CLI):
-        if os.environ.get("CI"):
-            pytest.fail(f"the dateline binary is not built at {CLI}")
-        pytest.skip(f"the dateline binary is not built at {CLI}")
     ours = tmp_path / "dask.parquet"
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None

@@ -15,7 +15,7 @@ use std::io::{BufRead, Read};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use dateline_model::{Diagnostic, Severity};
+use dateline_model::{Diagnostic, Document, Severity};
 use warc::{RecordType, WarcHeader, WarcReader};
 
 /// One page an archive holds.
@@ -27,6 +27,18 @@ pub struct Record {
     pub fetched_at: DateTime<Utc>,
     /// The page's bytes, as a browser would have them (transfer and content codings undone).
     pub bytes: Vec<u8>,
+}
+
+impl Record {
+    /// Reads the record's page as [`crate::read`] does with `options`, and with the record's
+    /// address as the page's own ([`crate::Options::saved_from`]) and its date as the time it was
+    /// fetched ([`crate::Options::fetched_at`]).
+    pub fn read(&self, options: &crate::Options) -> (Document, Vec<Diagnostic>) {
+        let mut options = options.clone();
+        options.saved_from = Some(self.uri.clone());
+        options.fetched_at = Some(self.fetched_at);
+        crate::read(&self.uri, &self.bytes, &options)
+    }
 }
 
 /// Whether `path` names a web archive, by its extension.

@@ -14,6 +14,7 @@ machines), with the same result: ``windows``, ``census`` and ``add_census``, ``s
 
 from ._dateline import (
     FORMAT_VERSION,
+    REACH_HOURS,
     DatelineError,
     DatelineWarning,
     __version__,
@@ -31,6 +32,7 @@ from ._dateline import (
 
 __all__ = [
     "FORMAT_VERSION",
+    "REACH_HOURS",
     "DatelineError",
     "DatelineWarning",
     "__version__",

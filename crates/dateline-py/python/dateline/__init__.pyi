@@ -5,6 +5,8 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 __version__: str
 FORMAT_VERSION: int
+#: How far past its end a window's scoring reads (``score``), in hours.
+REACH_HOURS: int
 
 Page = Union[bytes, str]
 Instant = Union[str, datetime.datetime]

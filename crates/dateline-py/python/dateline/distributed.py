@@ -34,8 +34,8 @@ import warnings
 
 import dateline
 
-#: How far past its end a window's scoring reads: twice the merge's longest event span (36 hours).
-REACH = datetime.timedelta(hours=72)
+#: How far past its end a window's scoring reads: twice the merge's longest event span.
+REACH = datetime.timedelta(hours=dateline.REACH_HOURS)
 
 _EARLIEST = "0001-01-01T00:00:00Z"
 _LATEST = "9999-12-31T00:00:00Z"
