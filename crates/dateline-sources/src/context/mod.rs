@@ -1059,12 +1059,21 @@ fn decide_time(
         // say which it is.
         let other = other_reading(&c.value, &time, page, ctx);
         let loose = c.kind.starts_with(machine::ADDRESS_DATE);
+        let labelled_utc = match &c.value {
+            When::Instant { at, .. } if at.offset().local_minus_utc() == 0 => Some(at.naive_utc()),
+            _ => None,
+        };
+        // A clock whose zone is its own: the visible text's, read in the page's zone, or a
+        // machine time's with its offset (not a zoneless one, often UTC without its label).
+        let own_zone = matches!(c.value, When::Visible { .. } | When::Instant { .. });
         let clue = Clue {
             value: Timed {
                 time,
                 visible: visible.clone(),
                 notes,
                 loose,
+                labelled_utc,
+                own_zone,
             },
             kind: c.kind.clone(),
             line: c.line.or_else(|| c.value.line()),
@@ -1078,6 +1087,8 @@ fn decide_time(
                 visible,
                 notes: Vec::new(),
                 loose,
+                labelled_utc: None,
+                own_zone: false,
             };
             alternative.kind = format!("{}, its numbers read the other way round", c.kind);
             resolved.push(clue);
@@ -1085,6 +1096,9 @@ fn decide_time(
         } else {
             resolved.push(clue);
         }
+    }
+    if let Some(zone) = zone {
+        relabel_local_utc(&mut resolved, zone.tz);
     }
     let outcome = vote(
         &resolved,
@@ -1136,6 +1150,8 @@ fn decide_time(
                         visible: None,
                         notes: Vec::new(),
                         loose: false,
+                        labelled_utc: None,
+                        own_zone: false,
                     }),
                 ),
             );
@@ -1149,6 +1165,8 @@ fn decide_time(
             visible: None,
             notes: Vec::new(),
             loose: false,
+            labelled_utc: None,
+            own_zone: false,
         })
     });
     record.decisions.push(clue::record(
@@ -1207,6 +1225,65 @@ struct Timed {
     /// A day that may be the server's rather than the outlet's (the date in an address): it
     /// agrees with a time on that day in the page's zone or in UTC.
     loose: bool,
+    /// For a machine time labelled UTC (`Z`, `+00:00`), its clock as written: the clock a
+    /// mislabelled local time would show ([`relabel_local_utc`]).
+    labelled_utc: Option<chrono::NaiveDateTime>,
+    /// Whether its zone is its own (a visible clock in the page's zone, a machine time with its
+    /// offset), not a zoneless machine time's: only such a clock can show that another's UTC
+    /// label is wrong.
+    own_zone: bool,
+}
+
+/// Machine times labelled UTC whose clock is really the page's local time, read as such.
+///
+/// A page's software that writes a local time and appends `Z` (or `+00:00`) puts the page's
+/// clock a whole offset away from its instant. The evidence is another of the page's times, in
+/// its zone, showing the same clock to the minute: the dateline under the headline, or a
+/// machine time with its true offset (`2020-04-24T21:25:06+00:00` against a JSON-LD
+/// `2020-04-25T07:25:06Z` on a page in UTC+10). A zoneless machine time is no witness: it is
+/// as often the same UTC clock without its label. A coincidence to the minute is unlikely where
+/// the offset is hours, so the labelled time is read in the page's zone, agrees with its
+/// witness, and says so in its kind and notes. Nothing changes where the page's zone is UTC
+/// at that time, or where no other time shows the clock.
+fn relabel_local_utc(clues: &mut [Clue<Timed>], tz: Tz) {
+    let minute = |t: chrono::NaiveDateTime| t.and_utc().timestamp().div_euclid(60);
+    // The clocks the clues show in the page's zone: (clue, minute, kind).
+    let shown: Vec<(usize, i64, String)> = clues
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.value.own_zone
+                && !is_day(&c.value.time)
+                && c.value.time.local.offset().local_minus_utc() != 0
+        })
+        .map(|(i, c)| (i, minute(c.value.time.local.naive_local()), c.kind.clone()))
+        .collect();
+    for (i, c) in clues.iter_mut().enumerate() {
+        let Some(clock) = c.value.labelled_utc else {
+            continue;
+        };
+        let Some(local) = tz.from_local_datetime(&clock).earliest() else {
+            continue;
+        };
+        if local.offset().fix().local_minus_utc() == 0 {
+            continue;
+        }
+        let Some((_, _, witness)) = shown
+            .iter()
+            .find(|(at, m, _)| *at != i && *m == minute(clock))
+        else {
+            continue;
+        };
+        let time = &mut c.value.time;
+        time.utc = local.with_timezone(&Utc);
+        time.local = local.fixed_offset();
+        time.basis.notes.push(format!(
+            "labelled UTC, but {witness} shows the same clock in the page's zone: read as {}",
+            time.local.to_rfc3339()
+        ));
+        c.kind = format!("{}, its UTC label read as the page's local time", c.kind);
+        c.value.labelled_utc = None;
+    }
 }
 
 /// The time a vote settled on: the finest of the agreeing clues (the heaviest among equals), on

@@ -407,6 +407,47 @@ fn a_zone_less_machine_time_is_read_in_the_outlets_zone() {
     );
 }
 
+/// A machine time labelled UTC whose clock the page's dateline shows in the page's zone is the
+/// outlet's local time with a wrong label: it is read in the page's zone, and says so. A zoneless
+/// machine time with the same clock is no such evidence (it is as often UTC without its `Z`).
+#[test]
+fn a_utc_label_on_the_pages_local_clock_is_read_as_local() {
+    let with = |head: &str, dateline: &str| {
+        html(&format!(
+            r#"<!DOCTYPE html><html lang="de"><head>
+            <link rel="canonical" href="https://www.example-zeitung.de/lokales/bruecke">
+            <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Die Brücke",
+            "datePublished": "2020-12-15T14:49:00Z"}}</script>{head}</head>
+            <body><h1>Die Brücke</h1>{dateline}{ARTICLE_BODY}</body></html>"#
+        ))
+    };
+    let utc = |doc: &Document| doc.published.as_ref().map(|t| t.utc.to_rfc3339());
+    // The dateline shows 14:49 in Berlin: the `Z` was wrong.
+    let shown = with("", "<p>15.12.2020, 14:49 Uhr</p>");
+    assert_eq!(utc(&shown).as_deref(), Some("2020-12-15T13:49:00+00:00"));
+    assert!(
+        won_by(&shown, Question::Published)
+            .is_some_and(|k| k.ends_with("its UTC label read as the page's local time")),
+        "{:?}",
+        won_by(&shown, Question::Published)
+    );
+    // Another machine time gives the true instant, which is the labelled clock in Berlin.
+    let meta = with(
+        r#"<meta property="article:published_time" content="2020-12-15T13:49:00+00:00">"#,
+        "",
+    );
+    assert_eq!(utc(&meta).as_deref(), Some("2020-12-15T13:49:00+00:00"));
+    // A zoneless time with the same clock proves nothing: the label stands.
+    let zoneless = with(
+        r#"<meta name="publishdate" content="2020-12-15T14:49:00">"#,
+        "",
+    );
+    assert_eq!(utc(&zoneless).as_deref(), Some("2020-12-15T14:49:00+00:00"));
+    // Alone, the label stands.
+    let alone = with("", "");
+    assert_eq!(utc(&alone).as_deref(), Some("2020-12-15T14:49:00+00:00"));
+}
+
 /// `<time datetime>` marked as the publication time dates the page; a quoted social post's
 /// `<time>` does not.
 #[test]

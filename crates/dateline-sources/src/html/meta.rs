@@ -34,6 +34,18 @@ const PUBLISHED: &[&str] = &[
     "originalpublicationdate",
     "cxenseparse:recs:publishtime",
     "displaydate",
+    "og:pubdate",
+    "date_published",
+    "published-date",
+    "publish_time",
+    "publication-date",
+    "article_date_original",
+    "pdate",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "prism.publicationdate",
+    "rnews:datepublished",
 ];
 
 /// `<meta>` names and properties that give the page's last modification time (lowercase).
@@ -55,6 +67,11 @@ const MODIFIED: &[&str] = &[
     "dcterms.modified",
     "sailthru.lastmodified",
     "revised",
+    "og:modified_time",
+    "article:updated_time",
+    "updated_time",
+    "date_modified",
+    "mdate",
 ];
 
 /// Fills `machine` with meta facts, `<time>` elements, title, language and canonical link, and

@@ -340,7 +340,7 @@ fn time_elements_keep_their_text_even_when_they_contradict_json_ld() {
 fn times_that_are_not_iso_are_kept_raw() {
     let html = "<html><head><script type=\"application/ld+json\">\
         {\"@type\":\"NewsArticle\",\"datePublished\":\"19 Nov 2019 07:09 GMT\",\"dateModified\":\"2019-11-19T07:09\"}</script>\
-        <meta name=\"pubdate\" content=\"20200925\"><meta property=\"og:updated_time\" content=\"2019-11-19T04:54:08+0000\">\
+        <meta name=\"pubdate\" content=\"25.09.2020\"><meta property=\"og:updated_time\" content=\"2019-11-19T04:54:08+0000\">\
         </head><body><time datetime=\"Tue Nov 19 2019 05:44:06 GMT+0000\">19 Nov 2019 05:44 GMT</time></body></html>";
     let page = extract(html);
     let article = &page.machine.items[0];

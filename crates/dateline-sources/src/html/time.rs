@@ -1,6 +1,6 @@
 //! Machine times: the raw string, parsed when it is ISO 8601.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 
 use super::Source;
 
@@ -49,9 +49,21 @@ pub(crate) enum ParsedTime {
 
 /// Reads ISO 8601 dates and date-times as pages write them: `2020-10-06T21:22:53.212+01:00`,
 /// `...Z`, `...+0000`, `2024-07-18T11:48` and `2022-02-11 16:45:02.0` (zoneless), with `T` or a
-/// space, a one-digit second (`23:15:0Z`), and a date alone (`2020-04-15`). Anything else is `None`.
+/// space, a one-digit second (`23:15:0Z`), a date alone (`2020-04-15`), the same with slashes
+/// (`2020/04/15`), and the compact forms of [`compact`]. Anything else is `None`.
 pub(crate) fn parse_machine_time(raw: &str) -> Option<ParsedTime> {
     let s = raw.trim();
+    if let Some(compact) = compact(s) {
+        return Some(compact);
+    }
+    // `2020/04/15` as `2020-04-15`: the same fields with another separator.
+    let dashed;
+    let s = if s.len() >= 10 && s.as_bytes()[4] == b'/' && s.as_bytes()[7] == b'/' {
+        dashed = s.replacen('/', "-", 2);
+        dashed.as_str()
+    } else {
+        s
+    };
     // Cheap shape check first: `YYYY-MM-DD`, then nothing, or `T` or a space.
     let bytes = s.as_bytes();
     if bytes.len() < 10
@@ -97,6 +109,40 @@ pub(crate) fn parse_machine_time(raw: &str) -> Option<ParsedTime> {
         }
     }
     None
+}
+
+/// The compact forms of machine fields, all digits: a day (`20200415`), a day and time
+/// (`20200415143000`, zoneless), and an instant as seconds or milliseconds since 1970
+/// (`1586961000`, `1586961000000`). A count is read only within the years 1995 to 2099, so that
+/// an identifier is not taken for a time.
+fn compact(s: &str) -> Option<ParsedTime> {
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year_ok = |y: i32| (1995..2100).contains(&y);
+    match s.len() {
+        8 => NaiveDate::parse_from_str(s, "%Y%m%d")
+            .ok()
+            .filter(|d| year_ok(d.year()))
+            .map(ParsedTime::Date),
+        14 => NaiveDateTime::parse_from_str(s, "%Y%m%d%H%M%S")
+            .ok()
+            .filter(|t| year_ok(t.year()))
+            .map(ParsedTime::Zoneless),
+        10 | 13 => {
+            let n: i64 = s.parse().ok()?;
+            let secs = if s.len() == 13 { n.div_euclid(1000) } else { n };
+            let nanos = if s.len() == 13 {
+                u32::try_from(n.rem_euclid(1000) * 1_000_000).ok()?
+            } else {
+                0
+            };
+            DateTime::from_timestamp(secs, nanos)
+                .filter(|t| year_ok(t.year()))
+                .map(|t| ParsedTime::Offset(t.fixed_offset()))
+        }
+        _ => None,
+    }
 }
 
 /// `2020-12-05T23:15:0Z` as `2020-12-05T23:15:00Z`: the second after `HH:MM:` given as one digit.
@@ -162,10 +208,23 @@ mod tests {
     }
 
     #[test]
+    fn compact_and_slashed_forms_are_read() {
+        assert_eq!(show("20200925"), "date 2020-09-25");
+        assert_eq!(show("20200925143005"), "zoneless 2020-09-25 14:30:05");
+        assert_eq!(show("1678626300"), "2023-03-12T13:05:00+00:00");
+        assert_eq!(show("1678626300250"), "2023-03-12T13:05:00.250+00:00");
+        assert_eq!(show("2023/03/12"), "date 2023-03-12");
+        assert_eq!(show("2023/03/12 14:05"), "zoneless 2023-03-12 14:05:00");
+        // Numbers that are no time of these years: identifiers, counts.
+        assert_eq!(show("12345678"), "none");
+        assert_eq!(show("0000000001"), "none");
+        assert_eq!(show("4102444800"), "none");
+    }
+
+    #[test]
     fn other_forms_are_left_raw() {
         assert_eq!(show("Tue Nov 19 2019 05:44:06 GMT+0000"), "none");
         assert_eq!(show("19 Nov 2019 07:09 GMT"), "none");
-        assert_eq!(show("20200925"), "none");
         assert_eq!(show("2019-11"), "none");
         assert_eq!(show("2019-1ä-19T00:00:00Z"), "none");
         assert_eq!(show(""), "none");
