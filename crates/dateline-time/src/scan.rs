@@ -74,8 +74,9 @@ const TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.])(?P<mi>[0-9]{2})(?::(?P<s>[0-
 const TIME_ND: &str = r"(?P<h>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{1,2})(?P<sep>[:.])(?P<mi>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2})(?::(?P<s>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?)?";
 
 /// A clock after a date, where French `13h44` and `13 h 44`, German `13:44 Uhr` and Spanish
-/// `13:44 h` are also clearly times.
-const DATED_TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.h]|[\t \x{a0}\x{202f}]h[\t \x{a0}\x{202f}])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr)|h|hrs|hs|horas)(?-u:\b))?";
+/// `13:44 h` are also clearly times, and a Chinese, Japanese or Korean morning or afternoon word
+/// may stand before it (`2023.03.12. 오후 2:05`, `2023/03/12 下午2:05`).
+const DATED_TIME: &str = r"(?:(?P<cjk>上午|下午|午前|午後|오전|오후)[\t \x{a0}\x{202f}]*)?(?P<h>[0-9]{1,2})(?P<sep>[:.h]|[\t \x{a0}\x{202f}]h[\t \x{a0}\x{202f}])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr)|h|hrs|hs|horas)(?-u:\b))?";
 
 /// Between a date and its clock: `, `, ` at `, ` / `, ` | `, ` • `, ` - `, ` — `, Arabic `، `,
 /// `, à `, ` um `, ` alle `, ` alle ore `, ` ore `, ` om `, ` às `, ` a las `, ` a les `, the
@@ -268,6 +269,8 @@ fn rules() -> Vec<Rule> {
         r"(?P<cjk>上午|下午|午前|午後|오전|오후)?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:[:：]|時|时|시){S}*(?P<mi>[0-9]{{1,2}})(?:(?:[:：]|{S}*(?:分|분){S}*)(?P<s>[0-9]{{2}})(?:{S}*(?:秒|초))?|{S}*(?:分|분))?"
     );
     let dated = DATED_TIME;
+    // Chinese, Japanese and Korean morning and afternoon before a clock.
+    let cjk_half = "上午|下午|午前|午後|오전|오후";
     // The same with any digit of `ND` (a numeric date in Arabic-Indic digits, then its clock).
     let dated_nd = DATED_TIME.replace("[0-9]", ND);
     // A numeric date, day or month first: its fields with any digit of `ND`, a slash with spaces
@@ -298,7 +301,7 @@ fn rules() -> Vec<Rule> {
             Form::Iso8601,
             Needs(&[gate::DIGIT_SEP]),
             format!(
-                r"(?P<y>[0-9]{{4}})-(?P<mo>[0-9]{{2}})-(?P<d>[0-9]{{2}})(?:(?:T|{S}+|{S}*[,|]{S}*)(?P<h>[0-9]{{2}}):(?P<mi>[0-9]{{2}})(?::(?P<s>[0-9]{{2}})(?:[.,][0-9]+)?)?(?:{S}*(?P<ap>[ap])\.?m(?-u:\b)\.?)?(?:(?P<iso_zone>Z|[+-][0-9]{{2}}(?::?[0-9]{{2}})?)|{S}*{z})?)?"
+                r"(?P<y>[0-9]{{4}})-(?P<mo>[0-9]{{2}})-(?P<d>[0-9]{{2}})(?:(?:T|{S}+|{S}*[,|]{S}*)(?:(?P<cjk>{cjk_half}){S}*)?(?P<h>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::(?P<s>[0-9]{{2}})(?:[.,][0-9]+)?)?(?:{S}*(?P<ap>[ap])\.?m(?-u:\b)\.?)?(?:(?P<iso_zone>Z|[+-][0-9]{{2}}(?::?[0-9]{{2}})?)|{S}*{z})?)?"
             ),
         ),
         // ISO 8601 basic format, only with its `T`: `20200103T124400Z`.
@@ -393,7 +396,7 @@ fn rules() -> Vec<Rule> {
         (
             Form::DayMonthYearTime,
             Needs(&[gate::DATE_SHAPE | gate::NATIVE_DIGIT]),
-            format!(r"{wd_numeric}{numeric_date}(?:{sep}{dated_nd}(?:{S}*{z})?)?"),
+            format!(r"{wd_numeric}{numeric_date}(?:\.?{sep}{dated_nd}(?:{S}*{z})?)?"),
         ),
         (
             Form::TimeZoneMonthDayYear,

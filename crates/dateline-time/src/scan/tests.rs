@@ -592,6 +592,33 @@ fn cjk_seconds_yearless_dates_and_clocks() {
     assert!(find_stamps("2月15日").is_empty());
 }
 
+/// A morning or afternoon word between a numeric date and its clock (`오후 2:05`, as Korean
+/// pages print it); a dot after a numeric date's year before its clock (`12.03.2023. u 14:05`);
+/// Estonian and Latvian month names.
+#[test]
+fn half_day_words_year_dots_and_baltic_months() {
+    let pm = NaiveTime::from_hms_opt(14, 5, 0);
+    for text in [
+        "2023.03.12. 오후 2:05",
+        "2023-03-12 오후 2:05",
+        "2023/03/12 下午2:05",
+        "12.03.2023. u 14:05",
+        "12. märts 2023 14:05",
+        "12. martā 2023, 14:05",
+    ] {
+        let (shown, d, t) = one(text);
+        assert_eq!(shown, text);
+        assert_eq!(d, date(2023, 3, 12, None), "{text}");
+        assert_eq!(t, pm, "{text}");
+    }
+    assert_eq!(
+        one("2023.03.12. 오전 9:05").2,
+        NaiveTime::from_hms_opt(9, 5, 0)
+    );
+    // A sentence's full stop after a date takes no clock with it.
+    assert_eq!(one("Published 12.03.2023. It rained.").0, "12.03.2023");
+}
+
 #[test]
 fn french_clocks_alone_and_two_digit_years() {
     assert_eq!(one("Publié à 0 h 23").2, NaiveTime::from_hms_opt(0, 23, 0));
