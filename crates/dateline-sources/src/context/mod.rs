@@ -229,6 +229,9 @@ pub(crate) struct Found {
     pub kind: Vec<Clue<DocumentKind>>,
     /// The places the page's prose names, by country, most named first.
     pub places: Vec<Places>,
+    /// The place a story's own dateline names (`MANILA, Philippines —`), with its line and the
+    /// dateline as printed.
+    pub story_dateline: Option<(dateline_time::Place, u32, String)>,
     /// The days of the social posts the page quotes, with their lines: the page is no older.
     pub quoted: Vec<(NaiveDate, u32)>,
     /// The weekdays the prose calls today ("today (Monday)", "اليوم الاثنين"), with their lines
@@ -421,8 +424,11 @@ pub(crate) fn decide(
     // A zone only the places the page names gave (directly or through its country) is a guess
     // the user should hear of: a page names the places its story is about, which need not be
     // its own.
-    let by_places =
-        |d: &&dateline_model::Decision| d.clue.as_ref().is_some_and(|c| c.kind == PLACES_NAMED);
+    let by_places = |d: &&dateline_model::Decision| {
+        d.clue
+            .as_ref()
+            .is_some_and(|c| c.kind == PLACES_NAMED || c.kind == STORY_DATELINE)
+    };
     let country_by_places = record
         .decisions
         .iter()
@@ -621,6 +627,13 @@ const TODAY_WEEKDAY: &str = "a weekday the prose calls today";
 /// The kind of the clue the places a page names give.
 const PLACES_NAMED: &str = "the places the page names";
 
+/// The kind of the clue the place of a story's own dateline gives.
+const STORY_DATELINE: &str = "the place of the story's dateline";
+
+/// The weight of [`STORY_DATELINE`]: that of three places named, more than a language several
+/// countries write, less than a page that names four places of another country.
+const STORY_DATELINE_WEIGHT: u32 = 6;
+
 /// The places a page's prose names say where it is from, as little as a language does: a country
 /// among those where the page's language is written, when its places stand out ([`placed_by`]),
 /// and the zone most of them keep.
@@ -630,7 +643,22 @@ fn places_clues(found: &mut Found, language: Option<&str>) {
         .iter()
         .filter(|p| language.is_none_or(|l| places::spoken_in(l, &p.country) != Some(false)))
         .collect();
-    let Some(top) = placed_by(&candidates) else {
+    let top = placed_by(&candidates);
+    // The place the story was filed from, where the prose's places do not say otherwise: a
+    // guess as weak as three places named.
+    if let Some((place, line, text)) = &found.story_dateline
+        && top.is_none_or(|t| t.country != place.country)
+        && language.is_none_or(|l| places::spoken_in(l, place.country) != Some(false))
+    {
+        let w = STORY_DATELINE_WEIGHT;
+        found
+            .country
+            .push(Clue::new(place.country.to_owned(), STORY_DATELINE, text, w).at(*line));
+        found
+            .zone
+            .push(Clue::new(ZoneClue::Region(place.tz), STORY_DATELINE, text, w).at(*line));
+    }
+    let Some(top) = top else {
         return;
     };
     let w = (2 * top.distinct).min(weight::LANGUAGE - 1);

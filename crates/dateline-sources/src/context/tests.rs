@@ -407,6 +407,36 @@ fn a_zone_less_machine_time_is_read_in_the_outlets_zone() {
     );
 }
 
+/// A story's own dateline (`MANILA, Philippines —`) says where it was filed: where nothing firmer
+/// places the page, its clocks are read in that place's zone, as a guess the record names. A
+/// heading in capitals is no place, and the country after the place picks among places of one
+/// name.
+#[test]
+fn the_place_of_a_storys_dateline_places_bare_clocks_as_a_guess() {
+    let story = |opening: &str| {
+        page(&format!(
+            "Council approves housing plan\n\nBy Jane Doe\n\nMarch 12, 2023 2:05 pm\n\n\
+             {opening} The city council voted on Tuesday to approve the new housing plan after \
+             months of debate.\n\nOfficials said construction would begin next spring and take \
+             about two years to finish.\n"
+        ))
+    };
+    let manila = story("MANILA, Philippines \u{2014}");
+    assert_eq!(manila.context.zone.as_deref(), Some("Asia/Manila"));
+    assert_eq!(
+        won_by(&manila, Question::Zone).as_deref(),
+        Some("the place of the story's dateline")
+    );
+    assert_eq!(
+        manila.published.as_ref().map(|t| t.utc.to_rfc3339()),
+        Some("2023-03-12T06:05:00+00:00".to_owned())
+    );
+    let hamilton = story("HAMILTON, Ontario \u{2014}");
+    assert_eq!(hamilton.context.zone.as_deref(), Some("America/Toronto"));
+    let heading = story("UPDATE -");
+    assert_eq!(heading.context.zone, None);
+}
+
 /// A machine time labelled UTC whose clock the page's dateline shows in the page's zone is the
 /// outlet's local time with a wrong label: it is read in the page's zone, and says so. A zoneless
 /// machine time with the same clock is no such evidence (it is as often UTC without its `Z`).

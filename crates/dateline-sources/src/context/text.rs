@@ -2005,6 +2005,45 @@ fn is_range(tail: &str) -> bool {
 /// capitalised word is looked up in the gazetteer with the words after it.
 const PLACE_BYTES: usize = 64_000;
 
+/// How many of a page's first paragraphs are read for a story's dateline.
+const STORY_PARAGRAPHS: usize = 3;
+
+/// How long a line is to be a paragraph of prose, in bytes.
+const PARAGRAPH_BYTES: usize = 60;
+
+/// The place a paragraph's opening dateline names, with the dateline as printed: a place in
+/// capitals, then a state or country or an agency or both, then a dash or a colon, before the
+/// story's first sentence (`MANILA, Philippines —`, `SYDNEY (Reuters) -`, `BERLIN (dpa) -`,
+/// `BUENOS AIRES.-`, `KARACHI:`). A state or country after the place picks among the places of
+/// that name (`HAMILTON, Ontario`); else the gazetteer's preferred one.
+fn story_dateline(text: &str) -> Option<(dateline_time::Place, &str)> {
+    // The dateline ends at the first dash or colon, within its first 80 bytes.
+    let head = text.get(..text.len().min(80)).unwrap_or(text);
+    let end = ["\u{2014}", "\u{2013}", " - ", " -", ".-", ":"]
+        .iter()
+        .filter_map(|sep| head.find(sep))
+        .min()?;
+    let dateline = head.get(..end)?.trim_end();
+    // The place: capitals up to a comma or a bracket.
+    let name_end = dateline.find([',', '(']).unwrap_or(dateline.len());
+    let name = dateline.get(..name_end)?.trim();
+    let capitals = name.chars().filter(|c| c.is_alphabetic()).count();
+    let all_capitals = name
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '\u{2019}'));
+    if capitals < 3 || !all_capitals || name.split(' ').count() > 4 {
+        return None;
+    }
+    let candidates = dateline_time::place_candidates(name);
+    let rest = dateline.get(name_end..).unwrap_or_default();
+    let named_country = regions_named(rest).next().map(|(_, country, _, _)| country);
+    let place = match named_country {
+        Some(country) => candidates.iter().find(|p| p.country == country).copied(),
+        None => candidates.first().copied(),
+    }?;
+    Some((place, dateline))
+}
+
 /// The places the page's prose names (the gazetteer's, and Arabic names it does not hold), by
 /// country, most named first.
 pub(crate) fn places_named(page: &Page<'_>, found: &mut Found) {
@@ -2023,11 +2062,21 @@ pub(crate) fn places_named(page: &Page<'_>, found: &mut Found) {
             .0 += 1;
     };
     let mut read = 0;
+    // The story's first paragraphs, where its own dateline stands.
+    let mut paragraphs = 0;
     for (n, text) in page.lines().filter(|(_, t)| !is_blank(t)) {
         let text = text.trim();
         read += text.len();
         if read > PLACE_BYTES {
             break;
+        }
+        if paragraphs < STORY_PARAGRAPHS && text.len() >= PARAGRAPH_BYTES {
+            paragraphs += 1;
+            if found.story_dateline.is_none()
+                && let Some((place, shown)) = story_dateline(text)
+            {
+                found.story_dateline = Some((place, n, shown.to_owned()));
+            }
         }
         for (_, place) in dateline_time::find_places(text) {
             count(place.country, place.name, place.tz, n, false);
