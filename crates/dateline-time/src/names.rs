@@ -4,7 +4,7 @@
 //! English, German, Italian, French, Spanish, Portuguese and Dutch names are spelled out in the
 //! rules of `scan.rs` ([`crate::scan`]'s `MONTH_INTL`), each rule matching only the names it
 //! lists. Every other language's names are read here: a rule matches any word in the place of
-//! the month or the weekday (Latin, Greek, Cyrillic or Arabic letters), and [`month`] or
+//! the month or the weekday (Latin, Greek, Cyrillic, Arabic or Devanagari letters), and [`month`] or
 //! [`weekday`] says whether it is one. So the rules stay small to build whatever the number of
 //! languages, and a name in a script whose letters an ASCII word boundary cannot see (`ноября`,
 //! `Αυγούστου`, `مارس`) needs no boundary in the pattern: the rule's spaces delimit it.
@@ -151,6 +151,37 @@ const SOUTH_SLAVIC: &[(&str, u32)] = &[
     ("studenoga", 11),
     ("prosinac", 12),
     ("prosinca", 12),
+];
+
+/// Hindi and Marathi month names in Devanagari, in their common spellings (`12 मार्च 2023`,
+/// `5 नवंबर 2021`, `5 नवम्बर 2021`).
+const DEVANAGARI: &[(&str, u32)] = &[
+    ("जनवरी", 1),
+    ("फ़रवरी", 2),
+    ("फरवरी", 2),
+    ("मार्च", 3),
+    ("अप्रैल", 4),
+    ("मई", 5),
+    ("जून", 6),
+    ("जुलाई", 7),
+    ("अगस्त", 8),
+    ("सितंबर", 9),
+    ("सितम्बर", 9),
+    ("अक्टूबर", 10),
+    ("अक्तूबर", 10),
+    ("नवंबर", 11),
+    ("नवम्बर", 11),
+    ("दिसंबर", 12),
+    ("दिसम्बर", 12),
+    ("जानेवारी", 1),
+    ("फेब्रुवारी", 2),
+    ("एप्रिल", 4),
+    ("जुलै", 7),
+    ("ऑगस्ट", 8),
+    ("सप्टेंबर", 9),
+    ("ऑक्टोबर", 10),
+    ("नोव्हेंबर", 11),
+    ("डिसेंबर", 12),
 ];
 
 /// Russian, Ukrainian, Belarusian, Bulgarian and Serbian month names in Cyrillic: genitive
@@ -720,6 +751,7 @@ const MONTH_TABLES: &[&[(&str, u32)]] = &[
     SOUTH_SLAVIC,
     CYRILLIC,
     GREEK,
+    DEVANAGARI,
     TURKISH_TO_ALBANIAN,
     NORTH_AND_ISLANDS,
     ARABIC,
@@ -1159,7 +1191,8 @@ static KEYS: LazyLock<Keys> = LazyLock::new(|| {
 /// day, any end of a run that a stamp may start with: one that starts with a letter right after
 /// a letter is no stamp, so only a run with a combining mark has such ends (`X\u{301}fredag`).
 /// So each run of Latin letters and each pair joined by an apostrophe is compared with the
-/// names' keys ([`Keys::kind`]), and a combining mark or a Greek, Cyrillic or Arabic letter, whose
+/// names' keys ([`Keys::kind`]), and a combining mark or a Greek, Cyrillic, Arabic or Devanagari
+/// letter, whose
 /// words are not compared, makes the line [`Kind::EVERY`]. Read byte by byte: most of a line is
 /// ASCII.
 pub(crate) fn on_line(line: &str) -> Kind {
@@ -1192,7 +1225,7 @@ pub(crate) fn on_line(line: &str) -> Kind {
                 .get(i..)
                 .and_then(|rest| rest.chars().next())
                 .unwrap_or(char::REPLACEMENT_CHARACTER);
-            if matches!(c, '\u{300}'..='\u{36f}' | '\u{370}'..='\u{52f}' | '\u{620}'..='\u{65f}' | '\u{66e}'..='\u{6d3}')
+            if matches!(c, '\u{300}'..='\u{36f}' | '\u{370}'..='\u{52f}' | '\u{620}'..='\u{65f}' | '\u{66e}'..='\u{6d3}' | '\u{900}'..='\u{97f}')
             {
                 return Kind::EVERY;
             }

@@ -87,10 +87,11 @@ const DATED_TIME: &str = r"(?:(?P<cjk>上午|下午|午前|午後|오전|오후)
 const DATE_TIME_SEP: &str = r"(?:(?:[\t \x{a0}\x{202f}]*[,/|\x{2022}\x{b7}\x{2013}\x{2014}\x{60c}\-][\t \x{a0}\x{202f}]*|[\t \x{a0}\x{202f}]+)(?:(?:at|um|alle(?:[\t \x{a0}\x{202f}]+ore)?|ore|om|@|\x{e0}s?|a[\t \x{a0}\x{202f}]+l[ae]s?|kl\.?|klo|saat|\x{432}|\x{43e}|o|godz\.|v|u|ob|ora|pukul|\x{3c3}\x{3c4}\x{3b9}\x{3c2}|\x{627}\x{644}\x{633}\x{627}\x{639}\x{629})[\t \x{a0}\x{202f}]+)?)";
 
 /// A letter of a word that [`crate::names`] may read as a month or a weekday: ASCII, Latin-1 and
-/// Latin Extended-A and -B, combining marks, Greek, Cyrillic, and Arabic and Persian letters with
-/// their marks (not their digits). Case-sensitive, as it holds both cases; no word boundary is
-/// needed around it, as the rules put spaces, digits or punctuation on either side.
-const LETTER: &str = r"(?-i:[a-zA-Z\x{c0}-\x{d6}\x{d8}-\x{f6}\x{f8}-\x{24f}\x{300}-\x{36f}\x{370}-\x{3ff}\x{400}-\x{52f}\x{620}-\x{65f}\x{66e}-\x{6d3}])";
+/// Latin Extended-A and -B, combining marks, Greek, Cyrillic, Arabic and Persian letters with
+/// their marks (not their digits), and Devanagari's letters and signs (not its dandas or digits).
+/// Case-sensitive, as it holds both cases; no word boundary is needed around it, as the rules put
+/// spaces, digits or punctuation on either side.
+const LETTER: &str = r"(?-i:[a-zA-Z\x{c0}-\x{d6}\x{d8}-\x{f6}\x{f8}-\x{24f}\x{300}-\x{36f}\x{370}-\x{3ff}\x{400}-\x{52f}\x{620}-\x{65f}\x{66e}-\x{6d3}\x{900}-\x{963}\x{970}-\x{97f}])";
 
 /// A digit: ASCII, Arabic-Indic (`٠`-`٩`) or Persian (`۰`-`۹`), for the rules that read
 /// [`crate::names`] ([`digits`] reads them).

@@ -1144,8 +1144,15 @@ fn decide_time(
             t.time.local.to_rfc3339()
         }
     };
-    // Stamps from lists and the page's far corners never decide alone.
-    let outcome = outcome.filter(|o| o.score >= weight::ELSEWHERE);
+    // Stamps from lists and the page's far corners never decide alone, however many they are:
+    // at least one clue of the answer weighs as a dated line far from the headline does.
+    let outcome = outcome.filter(|o| {
+        o.score >= weight::ELSEWHERE
+            && std::iter::once(o.winner)
+                .chain(o.agreeing.iter().copied())
+                .filter_map(|i| resolved.get(i))
+                .any(|c| c.weight >= weight::ELSEWHERE)
+    });
     let dated = outcome.as_ref().and_then(|o| dated(&resolved, o));
     if let (Some(o), Some(d)) = (&outcome, &dated) {
         // A strong clue for another time: one of them is wrong, and the reader should know, once

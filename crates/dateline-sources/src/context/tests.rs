@@ -407,6 +407,48 @@ fn a_zone_less_machine_time_is_read_in_the_outlets_zone() {
     );
 }
 
+/// A sidebar's list of stories, each with its date alone on a line, never dates the page, however
+/// long the list: the page's own update line gives its day.
+#[test]
+fn a_long_list_of_dated_stories_does_not_outvote_the_pages_own_date() {
+    let mut text = String::from(
+        "Home > Region > City\n\nWheat buying starts at 32 centres\n\n\
+         City Bureau Updated Thu, 16 Apr 2020 01:00 AM IST\n\n\
+         Wheat buying started on Wednesday at the district's 32 purchase centres, the district food \
+         marketing officer said, with farmers asked to keep their distance in the queues.\n\n\
+         Each centre will weigh the grain of twenty farmers a day, and the payment will reach \
+         their bank accounts within three days, he added.\n\nSpotlight\n\n",
+    );
+    for topic in [
+        "Television",
+        "Cricket",
+        "India News",
+        "Business",
+        "Health",
+        "Cities",
+        "World",
+        "Education",
+    ] {
+        text.push_str(&format!(
+            "{topic}\nA story about {topic} that the site links to\n\n15 April 2020\n\n"
+        ));
+    }
+    let doc = page(&text);
+    let day = doc
+        .context
+        .decisions
+        .iter()
+        .find(|d| d.question == Question::PageDate)
+        .and_then(|d| d.value.clone());
+    assert_eq!(day.as_deref(), Some("2020-04-16"));
+    assert_ne!(published_day(&doc).as_deref(), Some("2020-04-15"));
+    let item = doc.posts.first().and_then(|p| p.time.as_ref());
+    assert_eq!(
+        item.map(|t| t.local.date_naive().to_string()).as_deref(),
+        Some("2020-04-16")
+    );
+}
+
 /// A story's own dateline (`MANILA, Philippines —`) says where it was filed: where nothing firmer
 /// places the page, its clocks are read in that place's zone, as a guess the record names. A
 /// heading in capitals is no place, and the country after the place picks among places of one

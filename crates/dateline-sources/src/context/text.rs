@@ -1708,7 +1708,14 @@ fn times(
                 found
                     .published
                     .push(Clue::new(when(), kind, &text, w).at(d.line));
-                // A date alone on its line is the day of the page's bare clocks.
+                // A date alone on its line is the day of the page's bare clocks; one of a list
+                // of them far from the headline (each story's date in a sidebar) weighs as little
+                // as its stamp does, so that a long list does not outvote the page's own dates.
+                let day_weight = if listed && !near {
+                    w
+                } else {
+                    w.max(weight::ELSEWHERE)
+                };
                 if d.stamp.time.is_none()
                     && d.lead.is_empty()
                     && d.tail.is_empty()
@@ -1718,10 +1725,9 @@ fn times(
                         .as_ref()
                         .and_then(|p| chrono::NaiveDate::from_ymd_opt(p.year?, p.month, p.day))
                 {
-                    found.page_date.push(
-                        Clue::new(date, DATE_LINE, &d.stamp.text, w.max(weight::ELSEWHERE))
-                            .at(d.line),
-                    );
+                    found
+                        .page_date
+                        .push(Clue::new(date, DATE_LINE, &d.stamp.text, day_weight).at(d.line));
                 }
             }
         }

@@ -619,6 +619,21 @@ fn half_day_words_year_dots_and_baltic_months() {
     assert_eq!(one("Published 12.03.2023. It rained.").0, "12.03.2023");
 }
 
+/// Hindi and Marathi month names in Devanagari, in either spelling of a month.
+#[test]
+fn devanagari_months() {
+    let (shown, d, t) = one("अपडेटेड: 12 मार्च 2023, 14:05 IST");
+    assert_eq!(shown, "12 मार्च 2023, 14:05 IST");
+    assert_eq!(d, date(2023, 3, 12, None));
+    assert_eq!(t, NaiveTime::from_hms_opt(14, 5, 0));
+    for text in ["5 नवंबर 2021", "5 नवम्बर 2021", "5 नोव्हेंबर 2021"]
+    {
+        assert_eq!(one(text).1, date(2021, 11, 5, None), "{text}");
+    }
+    // A Devanagari word that is no month is no date.
+    assert!(find_stamps("5 नमस्ते 2021").is_empty());
+}
+
 #[test]
 fn french_clocks_alone_and_two_digit_years() {
     assert_eq!(one("Publié à 0 h 23").2, NaiveTime::from_hms_opt(0, 23, 0));
