@@ -208,6 +208,7 @@ pub(crate) fn field(source: &Source, what: &str) -> String {
         Source::JsonLd { block } => format!("JSON-LD block {block}: {what}"),
         Source::Microdata => format!("microdata: {what}"),
         Source::TimeElement => "<time datetime>".to_owned(),
+        Source::Titled { tag } => format!("<{tag} title>"),
         Source::Meta { name } => format!("<meta {name}>"),
     }
 }
@@ -413,6 +414,14 @@ fn page_times(machine: &Machine, page: &Page<'_>, found: &mut Found) {
                 };
                 let mark = t.mark.as_deref().map_or(String::new(), |m| format!(" {m}"));
                 (w, format!("<time{mark} datetime>"))
+            }
+            // Marked by its class as the page's time, as a marked `<time>` is.
+            Source::Titled { tag } => {
+                if t.quoted {
+                    continue;
+                }
+                let mark = t.mark.as_deref().map_or(String::new(), |m| format!(" {m}"));
+                (weight::DATELINE, format!("<{tag}{mark} title>"))
             }
             Source::JsonLd { .. } => continue,
         };

@@ -520,6 +520,28 @@ fn a_utc_label_on_the_pages_local_clock_is_read_as_local() {
     assert_eq!(utc(&alone).as_deref(), Some("2020-12-15T14:49:00+00:00"));
 }
 
+/// A blog template's hAtom time (`<abbr class="published" title="...">`) dates the page, its
+/// visible words (`2:05 PM`) being only a clock; an element whose class marks no publication, or
+/// whose title is no time, does not.
+#[test]
+fn an_hatom_title_dates_the_page() {
+    let post = |footer: &str| {
+        html(&format!(
+            r#"<!DOCTYPE html><html><head></head><body><div class="post hentry">
+            <h3 class="post-title entry-title">The bridge will close</h3>{ARTICLE_BODY}
+            <div class="post-footer">Posted by Jane at {footer}</div></div></body></html>"#
+        ))
+    };
+    let utc = |doc: &Document| doc.published.as_ref().map(|t| t.utc.to_rfc3339());
+    let marked =
+        post(r#"<abbr class="published" title="2023-03-12T14:05:00-05:00">2:05 PM</abbr>"#);
+    assert_eq!(utc(&marked).as_deref(), Some("2023-03-12T19:05:00+00:00"));
+    let unmarked = post(r#"<abbr class="clock" title="2023-03-12T14:05:00-05:00">2:05 PM</abbr>"#);
+    assert_eq!(utc(&unmarked), None);
+    let no_time = post(r#"<abbr class="published" title="a while ago">2:05 PM</abbr>"#);
+    assert_eq!(utc(&no_time), None);
+}
+
 /// `<time datetime>` marked as the publication time dates the page; a quoted social post's
 /// `<time>` does not.
 #[test]

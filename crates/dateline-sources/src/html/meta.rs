@@ -125,14 +125,23 @@ pub(crate) fn scan(
                 }
             }
             "meta" => meta(element, machine),
+            "abbr" | "span" | "div" | "p" => {
+                if let Some((time, mark)) = titled(element) {
+                    let text = collapse(&element_text_bounded(node, 256));
+                    machine.times.push(PageTime {
+                        role: TimeRole::Unknown,
+                        time,
+                        text: (!text.is_empty()).then_some(text),
+                        mark: Some(mark),
+                        order,
+                        quoted: in_blockquote(node),
+                    });
+                }
+            }
             "time" => {
                 if let Some(datetime) = element.attr("datetime").filter(|d| !d.trim().is_empty()) {
                     let text = collapse(&element_text_bounded(node, 256));
-                    let quoted = node.ancestors().any(|a| {
-                        a.value()
-                            .as_element()
-                            .is_some_and(|e| e.name() == "blockquote")
-                    });
+                    let quoted = in_blockquote(node);
                     machine.times.push(PageTime {
                         role: TimeRole::Unknown,
                         time: MachineTime::new(datetime, Source::TimeElement),
@@ -165,6 +174,41 @@ pub(crate) fn scan(
         }
     }
     scripts
+}
+
+/// Whether `node` stands in a quotation (an embedded social post, a quoted report).
+fn in_blockquote(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.ancestors().any(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "blockquote")
+    })
+}
+
+/// The machine time an hAtom element holds in its `title` (`<abbr class="published"
+/// title="2020-06-22T09:30:00+02:00">`, as blog templates print it), with its class as the mark:
+/// only an element whose class names publication or update (`published`, `updated`,
+/// `dt-published`, `dt-updated`) and whose title is an ISO 8601 time.
+fn titled(element: &scraper::node::Element) -> Option<(MachineTime, String)> {
+    let class = element.attr("class")?;
+    let marked = class.split_ascii_whitespace().any(|c| {
+        matches!(
+            c.to_ascii_lowercase().as_str(),
+            "published" | "updated" | "dt-published" | "dt-updated"
+        )
+    });
+    if !marked {
+        return None;
+    }
+    let title = element.attr("title")?.trim();
+    super::time::parse_machine_time(title)?;
+    let time = MachineTime::new(
+        title,
+        Source::Titled {
+            tag: element.name().to_owned(),
+        },
+    );
+    Some((time, format!("class={}", class.trim().to_ascii_lowercase())))
 }
 
 /// What marks a `<time>` element as the page's publication or update time: a `pubdate`

@@ -47,6 +47,13 @@ pub(crate) enum Source {
     Microdata,
     /// A `<time datetime>` element.
     TimeElement,
+    /// An element whose class marks it as the publication or update time and whose `title`
+    /// holds the machine time (the hAtom microformat, as blog templates print it:
+    /// `<abbr class="published" title="2020-06-22T09:30:00+02:00">`), by its tag.
+    Titled {
+        /// The element's tag name.
+        tag: String,
+    },
     /// A `<meta>` element, by its name or property.
     Meta {
         /// The `property`, `name` or `http-equiv` it carried, as written.
@@ -244,11 +251,19 @@ impl Machine {
             .iter()
             .filter(|t| t.time.source == Source::TimeElement)
             .count();
+        let titled = self
+            .times
+            .iter()
+            .filter(|t| matches!(t.time.source, Source::Titled { .. }))
+            .count();
         if metas > 0 {
             parts.push(format!("{metas} <meta> times"));
         }
         if times > 0 {
             parts.push(format!("{times} <time> elements"));
+        }
+        if titled > 0 {
+            parts.push(format!("{titled} times in a title attribute"));
         }
         if parts.is_empty() {
             "no machine data".to_owned()

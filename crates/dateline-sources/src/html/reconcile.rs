@@ -32,6 +32,7 @@ fn field(source: &Source, what: &str) -> String {
         Source::JsonLd { block } => format!("JSON-LD block {block}: {what}"),
         Source::Microdata => format!("microdata: {what}"),
         Source::TimeElement => "<time datetime>".to_owned(),
+        Source::Titled { tag } => format!("<{tag} title>"),
         Source::Meta { name } => format!("<meta {name}>"),
     }
 }
