@@ -1,6 +1,7 @@
 //! Reading a post's text for merging: words, verbatim quotes, names, predicates and the actor's
 //! organisation. Everything here is per post and needs no other post.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Words too common to tell two posts apart.
@@ -611,11 +612,99 @@ pub(crate) fn stem_str(word: &str) -> &str {
     stem_of(word, demonym(word))
 }
 
-/// [`stem_str`] of a word whose nationality's country (`demonym(word)`) is already known.
+/// [`stem_str`] of a word whose nationality's country (`demonym(word)`) is already known: a
+/// British spelling's stem is its American form's ([`SPELLINGS`]).
 pub(crate) fn stem_of<'w>(word: &'w str, country: Option<&'static str>) -> &'w str {
     if let Some(country) = country {
         return country;
     }
+    let stem = crude_stem(word);
+    let (sieve, american) = &*AMERICAN;
+    if sieve.may_hold(stem)
+        && let Some(us) = american.get(stem)
+    {
+        return us;
+    }
+    stem
+}
+
+/// British spellings and their American forms, so that reports from either side of the
+/// Atlantic meet in their words (`vapour`, `vapor`; `organised`, `organized`). Each is read with
+/// its plural and its `-ed` and `-ing` forms. Only words whose two spellings mean the same
+/// (`cheque` and `storey` are left out: `check` and `story` are other words too).
+#[rustfmt::skip]
+const SPELLINGS: &[(&str, &str)] = &[
+    ("colour", "color"), ("honour", "honor"), ("labour", "labor"), ("favour", "favor"),
+    ("vapour", "vapor"), ("behaviour", "behavior"), ("neighbour", "neighbor"),
+    ("rumour", "rumor"), ("harbour", "harbor"), ("humour", "humor"), ("flavour", "flavor"),
+    ("armour", "armor"), ("tumour", "tumor"), ("endeavour", "endeavor"), ("odour", "odor"),
+    ("centre", "center"), ("theatre", "theater"), ("metre", "meter"), ("kilometre", "kilometer"),
+    ("litre", "liter"), ("fibre", "fiber"), ("calibre", "caliber"), ("sombre", "somber"),
+    ("defence", "defense"), ("offence", "offense"), ("licence", "license"),
+    ("pretence", "pretense"), ("practise", "practice"), ("programme", "program"),
+    ("aluminium", "aluminum"), ("tyre", "tire"), ("grey", "gray"), ("analyse", "analyze"),
+    ("paralyse", "paralyze"), ("catalogue", "catalog"), ("sceptic", "skeptic"),
+    ("sceptical", "skeptical"), ("mould", "mold"), ("plough", "plow"), ("pyjamas", "pajamas"),
+    ("jewellery", "jewelry"), ("manoeuvre", "maneuver"), ("foetus", "fetus"),
+    ("oestrogen", "estrogen"), ("paediatric", "pediatric"), ("anaesthetic", "anesthetic"),
+    ("haemorrhage", "hemorrhage"), ("diarrhoea", "diarrhea"), ("leukaemia", "leukemia"),
+    ("travelled", "traveled"), ("travelling", "traveling"), ("traveller", "traveler"),
+    ("cancelled", "canceled"), ("cancelling", "canceling"), ("modelling", "modeling"),
+    ("labelled", "labeled"), ("fuelled", "fueled"), ("counselling", "counseling"),
+    ("signalled", "signaled"), ("totalled", "totaled"), ("enrolment", "enrollment"),
+    ("fulfil", "fulfill"), ("instalment", "installment"), ("judgement", "judgment"),
+    ("ageing", "aging"), ("organise", "organize"), ("organisation", "organization"),
+    ("recognise", "recognize"), ("criticise", "criticize"), ("apologise", "apologize"),
+    ("realise", "realize"), ("emphasise", "emphasize"), ("authorise", "authorize"),
+    ("authorisation", "authorization"), ("prioritise", "prioritize"), ("mobilise", "mobilize"),
+    ("mobilisation", "mobilization"), ("privatise", "privatize"),
+    ("privatisation", "privatization"), ("legalise", "legalize"), ("stabilise", "stabilize"),
+    ("minimise", "minimize"), ("maximise", "maximize"), ("summarise", "summarize"),
+    ("characterise", "characterize"), ("sympathise", "sympathize"),
+    ("hospitalise", "hospitalize"), ("utilise", "utilize"), ("finalise", "finalize"),
+    ("normalise", "normalize"), ("normalisation", "normalization"), ("militarise", "militarize"),
+    ("demilitarise", "demilitarize"), ("nationalise", "nationalize"),
+    ("nationalisation", "nationalization"), ("globalisation", "globalization"),
+    ("civilisation", "civilization"), ("colonise", "colonize"), ("immunise", "immunize"),
+    ("immunisation", "immunization"), ("vaporise", "vaporize"), ("terrorise", "terrorize"),
+    ("jeopardise", "jeopardize"), ("scrutinise", "scrutinize"), ("capitalise", "capitalize"),
+    ("destabilise", "destabilize"), ("neutralise", "neutralize"), ("penalise", "penalize"),
+    ("subsidise", "subsidize"), ("symbolise", "symbolize"), ("synchronise", "synchronize"),
+    ("categorise", "categorize"), ("harmonise", "harmonize"), ("modernise", "modernize"),
+    ("specialise", "specialize"), ("visualise", "visualize"), ("monopolise", "monopolize"),
+    ("galvanise", "galvanize"), ("patronise", "patronize"), ("standardise", "standardize"),
+];
+
+/// The crude stems of [`SPELLINGS`]' British forms, each with its American form's, with a sieve
+/// that passes over most words without a look-up. Built on first use.
+static AMERICAN: LazyLock<(Sieve, HashMap<String, String>)> = LazyLock::new(|| {
+    // A word, its plural, and its `-ed` and `-ing` forms.
+    fn forms(word: &str) -> [String; 4] {
+        let base = word.strip_suffix('e').unwrap_or(word);
+        let ed = if word.ends_with('e') { "d" } else { "ed" };
+        [
+            word.to_owned(),
+            format!("{word}s"),
+            format!("{word}{ed}"),
+            format!("{base}ing"),
+        ]
+    }
+    let mut map: HashMap<String, String> = HashMap::new();
+    let mut bits = [0u64; 256];
+    for &(british, american) in SPELLINGS {
+        for (b, a) in forms(british).iter().zip(forms(american).iter()) {
+            let (b, a) = (crude_stem(b), crude_stem(a));
+            if b != a {
+                Sieve::mark(&mut bits, b);
+                map.insert(b.to_owned(), a.to_owned());
+            }
+        }
+    }
+    (Sieve(bits), map)
+});
+
+/// The merge's own English stem: `-ing`, `-ed` or `-s` cut from a long word.
+fn crude_stem(word: &str) -> &str {
     let n = if word.is_ascii() {
         word.len()
     } else {
@@ -1333,6 +1422,26 @@ mod tests {
         assert_eq!(stem("backed"), "back");
         assert_eq!(stem("russian"), "russia");
         assert_eq!(stem("us"), "us");
+    }
+
+    #[test]
+    fn british_and_american_spellings_meet() {
+        for (british, american) in [
+            ("vapour", "vapor"),
+            ("colours", "colors"),
+            ("organised", "organized"),
+            ("organising", "organizing"),
+            ("centre", "center"),
+            ("defence", "defense"),
+            ("travelled", "traveled"),
+            ("programmes", "programs"),
+        ] {
+            assert_eq!(stem(british), stem(american), "{british} {american}");
+        }
+        // Words that only look like one are left alone.
+        assert_eq!(stem("four"), "four");
+        assert_eq!(stem("genre"), "genre");
+        assert_eq!(stem("promise"), "promise");
     }
 
     #[test]
