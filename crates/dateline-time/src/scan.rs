@@ -100,7 +100,7 @@ const ND: &str = r"[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]";
 /// The clock after a date read by [`crate::names`]: [`DATED_TIME`] with any digit of [`ND`], and
 /// the am/pm words of those languages (Arabic `ص`/`صباحاً` and `م`/`مساءً`, Greek `π.μ.`/`πμ`
 /// and `μ.μ.`/`μμ`) in the group `apw`.
-const WORLD_TIME: &str = r"(?P<h>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{1,2})(?P<sep>[:.h]|[\t \x{a0}\x{202f}]h[\t \x{a0}\x{202f}])(?P<mi>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2})(?::(?P<s>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<apw>\x{635}\x{628}\x{627}\x{62d}\x{627}\x{64b}?|\x{635}|\x{645}\x{633}\x{627}\x{621}\x{64b}?|\x{645}|\x{3c0}\.?[\t \x{a0}]?\x{3bc}\.?|\x{3bc}\.?[\t \x{a0}]?\x{3bc}\.?)|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr)|h|hrs|hs|horas)(?-u:\b))?";
+const WORLD_TIME: &str = r"(?P<h>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{1,2})(?P<sep>[:.h]|[\t \x{a0}\x{202f}]h[\t \x{a0}\x{202f}])(?P<mi>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2})(?::(?P<s>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<apw>\x{635}\x{628}\x{627}\x{62d}\x{627}\x{64b}?|\x{635}|\x{645}\x{633}\x{627}\x{621}\x{64b}?|\x{645}|\x{3c0}\.?[\t \x{a0}]?\x{3bc}\.?|\x{3bc}\.?[\t \x{a0}]?\x{3bc}\.?|(?:pagi|petang|ptg|malam|tengah[\t \x{a0}]?hari)(?-u:\b))|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr)|h|hrs|hs|horas)(?-u:\b))?";
 
 /// A zone group named `name`: an abbreviation (case-sensitive) or a numeric offset.
 fn zone(name: &str, parens: bool) -> String {
@@ -1189,13 +1189,21 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
             Some(if first == 'ق' { 'a' } else { 'p' })
         })
         .or_else(|| {
-            // Arabic `ص` (morning) and Greek `π.μ.` are am, `م` and `μ.μ.` pm.
-            let first = caps.name(G::Apw)?.as_str().chars().next()?;
-            Some(if matches!(first, 'ص' | 'π' | 'Π') {
-                'a'
-            } else {
-                'p'
-            })
+            // Arabic `ص` (morning), Greek `π.μ.` and Malay `pagi` are am; `م`, `μ.μ.` and Malay
+            // `petang` (`ptg`), `tengah hari` (noon) and `malam` (night) pm, but `12 malam`,
+            // midnight.
+            let word = caps.name(G::Apw)?.as_str();
+            let first = word.chars().next()?;
+            let malam = word.eq_ignore_ascii_case("malam");
+            let midnight = malam && caps.name(G::H).is_some_and(|h| h.as_str() == "12");
+            Some(
+                if matches!(first, 'ص' | 'π' | 'Π') || word.eq_ignore_ascii_case("pagi") || midnight
+                {
+                    'a'
+                } else {
+                    'p'
+                },
+            )
         });
     let mut precision = Precision::Minute;
     let mut relative = None;

@@ -619,6 +619,23 @@ fn half_day_words_year_dots_and_baltic_months() {
     assert_eq!(one("Published 12.03.2023. It rained.").0, "12.03.2023");
 }
 
+/// Malay pages say the part of the day after a 12-hour clock: `pagi` (morning), `petang` or
+/// `ptg` (afternoon), `malam` (night, and `12 malam` midnight).
+#[test]
+fn malay_parts_of_the_day() {
+    for (text, h, m) in [
+        ("12 Mac 2023 2:05 petang", 14, 5),
+        ("12 Mac 2023, 2:05 ptg", 14, 5),
+        ("12 Mac 2023 9:15 pagi", 9, 15),
+        ("12 Mac 2023 8:30 malam", 20, 30),
+        ("12 Mac 2023 12:10 malam", 0, 10),
+    ] {
+        let (_, d, t) = one(text);
+        assert_eq!(d, date(2023, 3, 12, None), "{text}");
+        assert_eq!(t, NaiveTime::from_hms_opt(h, m, 0), "{text}");
+    }
+}
+
 /// Hindi and Marathi month names in Devanagari, in either spelling of a month.
 #[test]
 fn devanagari_months() {
