@@ -192,6 +192,101 @@ impl Rx {
     }
 }
 
+/// The alternation `w1|w2|...` of literal `words`, written as a prefix tree with the same
+/// leftmost-first matches: `(?:j(?:an(?:uary|)|u(?:ne|ly))|...)` for `january|june|july|jan`.
+///
+/// The rules' month and weekday names are alternations of a hundred words and more. The regex
+/// compiles such an alternation to one branch a word, and its backtracker, filling a match's
+/// groups, tries the branches one by one and pushes a frame for each; in a tree a word costs a
+/// branch per letter where the words part. The tree takes words that start with the same letter
+/// together: two words that start with different letters never match at one place, so which
+/// of them comes first changes nothing, and words that share a letter keep their order. A word
+/// that ends where others go on (`jan` among `january`, `janvier`) matches everywhere they do,
+/// so nothing moves across it: the words before it and after it make trees of their own.
+///
+/// Letters are compared as written: two words must not write one letter in two cases where
+/// the pattern ignores case (the rules write their names in small letters). Every character
+/// but an ASCII letter or digit is written as `\x{...}`, so a word is never read as syntax.
+pub(crate) fn alternation(words: &[&str]) -> String {
+    let words: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
+    let tails: Vec<&[char]> = words.iter().map(Vec::as_slice).collect();
+    format!("(?:{})", branches(&tails).join("|"))
+}
+
+/// The branches of the tree of `tails`, in order (see [`alternation`]).
+fn branches(tails: &[&[char]]) -> Vec<String> {
+    let mut out = Vec::new();
+    // The words between two that end here, taken together by their first letter, in the
+    // order each letter first comes.
+    for run in tails.split(|t| t.is_empty()) {
+        let mut firsts: Vec<char> = Vec::new();
+        for tail in run {
+            if let Some(&c) = tail.first()
+                && !firsts.contains(&c)
+            {
+                firsts.push(c);
+            }
+        }
+        // Two letters that are one under case folding (`σ` and `ς`) may both match at one place:
+        // such words stay as they are, in their order.
+        let folds_together = firsts
+            .iter()
+            .enumerate()
+            .any(|(i, &a)| firsts.iter().skip(i + 1).any(|&b| fold(a) == fold(b)));
+        if folds_together {
+            out.extend(run.iter().map(|t| literal(t)));
+            out.push(String::new());
+            continue;
+        }
+        for c in firsts {
+            let rest: Vec<&[char]> = run
+                .iter()
+                .filter(|t| t.first() == Some(&c))
+                .map(|t| t.get(1..).unwrap_or(&[]))
+                .collect();
+            let mut branch = literal(&[c]);
+            match branches(&rest).as_slice() {
+                [one] => branch.push_str(one),
+                many => {
+                    branch.push_str("(?:");
+                    branch.push_str(&many.join("|"));
+                    branch.push(')');
+                }
+            }
+            out.push(branch);
+        }
+        out.push(String::new());
+    }
+    // `split` gives one run more than there are words that end here.
+    out.pop();
+    out
+}
+
+/// A letter that stands for every letter it is one with under case folding (`ς`, `Σ` and `σ`
+/// are `σ`; Kelvin's `K` is `k`), or a letter as it is when its capital is more than one letter.
+fn fold(c: char) -> char {
+    fn one(mut chars: impl Iterator<Item = char>) -> Option<char> {
+        let first = chars.next()?;
+        chars.next().is_none().then_some(first)
+    }
+    let upper = one(c.to_uppercase()).unwrap_or(c);
+    one(upper.to_lowercase()).unwrap_or(upper)
+}
+
+/// `chars` as a regex that matches them literally.
+fn literal(chars: &[char]) -> String {
+    chars
+        .iter()
+        .map(|&c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_string()
+            } else {
+                format!("\\x{{{:x}}}", u32::from(c))
+            }
+        })
+        .collect()
+}
+
 /// The groups of one match.
 #[derive(Debug)]
 pub(crate) struct Captures<'h> {
@@ -348,5 +443,84 @@ mod tests {
             assert_eq!(*a as usize, i, "{a:?} is in its place");
             assert!(G::ALL.iter().skip(i + 1).all(|b| a.name() != b.name()));
         }
+    }
+
+    #[test]
+    fn a_prefix_tree_matches_as_its_words_one_by_one() {
+        // Words that are prefixes of others before and after them, repeated words, letters
+        // outside ASCII, letters one under case folding (`σ`, `ς`), a space and a quote.
+        let lists: [&[&str]; 5] = [
+            &[
+                "january", "jan", "janvier", "ja", "june", "jun", "juni", "jan", "march", "mar",
+            ],
+            &[
+                "mar", "março", "marzo", "mars", "märz", "mär", "m", "ma", "may", "mai",
+            ],
+            &["σάββατο", "ςάββατο", "σάβ", "Σα", "k", "ks", "ſo", "so"],
+            &["i går", "i", "i gar", "aujourd'hui", "aujourd", "au"],
+            &["UTC", "UT", "U", "CEST", "CET", "CT", "C", "EST", "ET", "E"],
+        ];
+        let flat = |words: &[&str]| {
+            let words: Vec<String> = words
+                .iter()
+                .map(|w| literal(&w.chars().collect::<Vec<_>>()))
+                .collect();
+            format!("(?:{})", words.join("|"))
+        };
+        let shapes = [
+            "(?i)(?P<w>{})(?-u:\\b)\\.?",
+            "(?i)(?P<w>{})",
+            "(?-i)(?P<w>{})",
+            "(?i)(?P<w>{})(?P<rd>[a-zà-ÿ]?)(?-u:\\b)",
+            "(?i)(?P<w>{})(?P<rd>[a-zà-ÿ ']{2})(?-u:\\b)",
+            "(?i)(?P<w>{})(?:-feira)?[ ,]*[0-9]",
+        ];
+        for words in lists {
+            let mut hay = String::new();
+            for w in words {
+                for end in ["", "o", "s 3", ".", "ì", "-feira, 3", "'hui", " 3"] {
+                    hay.push_str(&format!(" {w}{end} {} x{w}", w.to_uppercase()));
+                }
+            }
+            for shape in shapes {
+                let (Some(tree), Some(one_by_one)) = (
+                    Rx::new(&shape.replace("{}", &alternation(words))),
+                    Rx::new(&shape.replace("{}", &flat(words))),
+                ) else {
+                    panic!("{shape} compiles");
+                };
+                for at in (0..=hay.len()).filter(|&at| hay.is_char_boundary(at)) {
+                    let read = |rx: &Rx| {
+                        rx.captures_at(&hay, at).map(|c| {
+                            (
+                                c.get(0).map(|m| m.range()),
+                                [G::W, G::Rd].map(|g| c.name(g).map(|m| m.range())),
+                            )
+                        })
+                    };
+                    assert_eq!(
+                        read(&tree),
+                        read(&one_by_one),
+                        "{shape} {words:?} at {at} of {hay:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_prefix_tree_shares_the_words_first_letters() {
+        assert_eq!(
+            alternation(&["january", "june", "july", "jan"]),
+            "(?:j(?:an(?:uary|)|u(?:ne|ly)))"
+        );
+        // A word that is a prefix of the next ones keeps them after it.
+        assert_eq!(
+            alternation(&["mon", "monday", "tue"]),
+            "(?:mon(?:|day)|tue)"
+        );
+        assert_eq!(alternation(&["ab", "a", "ac"]), "(?:a(?:b||c))");
+        // Letters one under case folding are not taken together.
+        assert_eq!(alternation(&["σa", "ςb"]), "(?:\\x{3c3}a|\\x{3c2}b)");
     }
 }
