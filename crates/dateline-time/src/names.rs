@@ -2,7 +2,7 @@
 //! through an alternation in a pattern.
 //!
 //! English, German, Italian, French, Spanish, Portuguese and Dutch names are spelled out in the
-//! rules of `scan.rs` ([`crate::scan`]'s `MONTH_INTL`), each rule matching only the names it
+//! rules of `scan.rs` ([`crate::scan`]'s `MONTHS_INTL`), each rule matching only the names it
 //! lists. Every other language's names are read here: a rule matches any word in the place of
 //! the month or the weekday (Latin, Greek, Cyrillic, Arabic or Devanagari letters), and [`month`] or
 //! [`weekday`] says whether it is one. So the rules stay small to build whatever the number of
@@ -420,7 +420,7 @@ const TURKISH_TO_ALBANIAN: &[(&str, u32)] = &[
 ];
 
 /// Swedish, Danish, Norwegian, Finnish, Indonesian, Malay and Catalan month names that the
-/// languages of `MONTH_INTL` do not share (`10. marts 2020`, `5 maj 2021`, `2. syyskuuta 2020`,
+/// languages of `MONTHS_INTL` do not share (`10. marts 2020`, `5 maj 2021`, `2. syyskuuta 2020`,
 /// `15 Maret 2021`, `23 Març 2020`, `3 d'abril de 2020`).
 const NORTH_AND_ISLANDS: &[(&str, u32)] = &[
     ("augusti", 8),
@@ -509,9 +509,9 @@ const ARABIC: &[(&str, u32)] = &[
     ("كانون الأول", 12),
 ];
 
-/// Names the languages above share with those of `MONTH_INTL` (Hungarian and Slovak `november`,
+/// Names the languages above share with those of `MONTHS_INTL` (Hungarian and Slovak `november`,
 /// Swedish `april`, Norwegian `mai`, Indonesian `Januari`), and the short forms Hungarian prints
-/// that `MONTH_INTL` has too. The day-first rules of `scan.rs` read them already; the table's rule
+/// that `MONTHS_INTL` has too. The day-first rules of `scan.rs` read them already; the table's rule
 /// reads them in a year-first date (`2021. november 5.`), or after a weekday of a language above
 /// (`fredag 5 november 2021`).
 const SHARED: &[(&str, u32)] = &[

@@ -485,25 +485,12 @@ pub(crate) fn day(word: &str) -> Option<i32> {
     DAYS.iter().find(|(w, _)| *w == word).map(|(_, d)| *d)
 }
 
-/// The alternation of the day words of [`DAYS`] for a rule, longest first (a space in one, as in
+/// The day words of [`DAYS`], longest first, for a rule's alternation (a space in one, as in
 /// `i går`, is one ASCII space, as the gate looks for it).
-pub(crate) fn day_pattern() -> String {
+pub(crate) fn day_words() -> Vec<&'static str> {
     let mut words: Vec<&str> = DAYS.iter().map(|(w, _)| *w).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
     words
-        .iter()
-        .map(|w| {
-            w.chars()
-                .map(|c| match c {
-                    ' ' => " ".to_owned(),
-                    '\'' => "'".to_owned(),
-                    c if c.is_ascii_alphanumeric() => c.to_string(),
-                    c => format!("\\x{{{:x}}}", u32::from(c)),
-                })
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("|")
 }
 
 #[cfg(test)]

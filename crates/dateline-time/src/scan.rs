@@ -17,12 +17,12 @@ use std::sync::{LazyLock, OnceLock};
 
 use chrono::{Datelike, FixedOffset, NaiveTime};
 
-use crate::rx::{Captures, G, Match, Rx};
+use crate::rx::{self, Captures, G, Match, Rx};
 
 use crate::gate::{self, Needs};
 use crate::names;
 use crate::types::{Form, PartialDate, Precision, Relative, Stamp, ZoneLabel};
-use crate::zones::abbreviation_pattern;
+use crate::zones::abbreviations;
 
 mod readings;
 mod words;
@@ -30,41 +30,16 @@ mod words;
 use readings::OPEN_ORDER;
 pub(crate) use readings::{clock_suffix_note, listopad_reading, numeric_reading};
 pub(crate) use words::any_weekday;
-use words::{clock_weekday, clock_weekdays, month_number, weekday, weekday_de, world_month};
+use words::{
+    Alt, clock_weekday, clock_weekdays, month_iberian, month_intl, month_intl_full, month_number,
+    month_pattern, weekday, weekday_de, weekday_iberian, weekday_intl, weekday_pattern,
+    world_month,
+};
 
 /// Horizontal whitespace, including U+00A0 and other Unicode spaces; never a line break.
 /// (Spelled out: the negated class `[^\S\r\n]` is the same set but makes the rules far slower
 /// to compile.)
 const S: &str = r"[\t \x{a0}\x{1680}\x{2000}-\x{200a}\x{202f}\x{205f}\x{3000}]";
-
-const WEEKDAY: &str = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(?-u:\b)\.?,?";
-
-const MONTH: &str = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?-u:\b)\.?";
-
-/// Weekday names in German, Italian, French, Spanish, Portuguese and Dutch, in full only (the
-/// short forms, `Mo`, `Di`, `mar`, `ven`, are English words or too short to trust): `Dienstag`,
-/// `venerdì` (or `venerdi`), `vendredi`, `viernes`, `sexta-feira`, `vrijdag`. Read only before a
-/// day-first date, after the English names.
-const WEEKDAY_INTL: &str = r"(?P<wd>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|jueves|viernes|domingo|segunda|ter\x{e7}a|terca|quarta|quinta|sexta|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?-u:\b)|(?:luned|marted|mercoled|gioved|venerd)\x{ec}|mi\x{e9}rcoles|miercoles|s\x{e1}bado)(?:-feira)?\.?,?";
-
-/// Month names in German, Italian, French, Spanish, Portuguese and Dutch, in full and in the
-/// short forms their pages print (`Jan.`, `März`, `Okt.`, `gen`, `févr.`, `ene`, `set`, `mrt`),
-/// with and without accents, after the English ones. Several short forms are English words
-/// (`set`, `mai`, `mag`, `ago`, `out`, `dic`), so this pattern is used only where a day comes
-/// before it and a year after it.
-const MONTH_INTL: &str = r"(?P<mon>(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|januar|j\x{e4}nner|jaenner|februar|feber|maerz|juni|juli|oktober|dezember|mai|mrz|okt|dez|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|gen|mag|giu|lug|ago|sett|set|ott|dic|janvier|f\x{e9}vrier|fevrier|mars|avril|juin|juillet|ao\x{fb}t|aout|septembre|octobre|d\x{e9}cembre|decembre|janv|f\x{e9}vr|fevr|fev|avr|juil|enero|febrero|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|janeiro|fevereiro|mar\x{e7}o|abril|maio|junho|julho|setembro|outubro|novembro|dezembro|out|januari|februari|maart|mei|augustus|mrt)(?-u:\b)|m\x{e4}rz|m\x{e4}r|f\x{e9}v|d\x{e9}c)\.?";
-
-/// The foreign month names of [`MONTH_INTL`] that are no English word, in full: with a day
-/// before them, a clock after them is enough to make a date (`30. Januar, 15:13 Uhr`).
-const MONTH_INTL_FULL: &str = r"(?P<mon>(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|januar|j\x{e4}nner|februar|juni|juli|oktober|dezember|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|janvier|f\x{e9}vrier|fevrier|avril|juin|juillet|ao\x{fb}t|aout|septembre|octobre|d\x{e9}cembre|decembre|enero|febrero|junio|julio|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar\x{e7}o|abril|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|augustus)(?-u:\b)|m\x{e4}rz)\.?";
-
-/// Spanish, Portuguese and Catalan month names in full, as pages print them month first
-/// (`Diciembre 6, 2020`, `Març 23, 2020`): no short form, as several are English words.
-const MONTH_IBERIAN: &str = r"(?P<mon>(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|maio|junho|julho|setembro|outubro|novembro|dezembro|gener|febrer|maig|juny|juliol|agost|setembre|novembre|desembre)(?-u:\b)|mar\x{e7}o|mar\x{e7})\.?";
-
-/// Spanish, Portuguese and Catalan weekday names in full, before a month-first date
-/// (`Domingo, Diciembre 6, 2020`, `Dilluns, Març 23, 2020`).
-const WEEKDAY_IBERIAN: &str = r"(?P<wd>(?:lunes|martes|jueves|viernes|sabado|domingo|segunda|ter\x{e7}a|terca|quarta|quinta|sexta|dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge)(?-u:\b)|mi\x{e9}rcoles|miercoles|s\x{e1}bado)(?:-feira)?\.?,?";
 
 /// A clock: `12:44`, `12:44:05`, `3.09pm`, `12:31 p.m.`.
 const TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.])(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?)?";
@@ -103,10 +78,10 @@ const ND: &str = r"[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]";
 const WORLD_TIME: &str = r"(?P<h>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{1,2})(?P<sep>[:.h]|[\t \x{a0}\x{202f}]h[\t \x{a0}\x{202f}])(?P<mi>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2})(?::(?P<s>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?|[\t \x{a0}\x{202f}]*(?P<apw>\x{635}\x{628}\x{627}\x{62d}\x{627}\x{64b}?|\x{635}|\x{645}\x{633}\x{627}\x{621}\x{64b}?|\x{645}|\x{3c0}\.?[\t \x{a0}]?\x{3bc}\.?|\x{3bc}\.?[\t \x{a0}]?\x{3bc}\.?|(?:pagi|petang|ptg|malam|tengah[\t \x{a0}]?hari)(?-u:\b))|[\t \x{a0}\x{202f}]*(?P<uhr>(?-i:Uhr)|h|hrs|hs|horas)(?-u:\b))?";
 
 /// A zone group named `name`: an abbreviation (case-sensitive) or a numeric offset.
-fn zone(name: &str, parens: bool) -> String {
+fn zone(name: &str, parens: bool, alt: Alt) -> String {
     let inner = format!(
-        r"(?-i:(?P<{name}>(?:GMT|UTC){S}?[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?|[+-][0-9]{{2}}:?[0-9]{{2}}|[+-][0-9]{{2}}(?-u:\b)|(?:{})(?-u:\b)))",
-        abbreviation_pattern()
+        r"(?-i:(?P<{name}>(?:GMT|UTC){S}?[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?|[+-][0-9]{{2}}:?[0-9]{{2}}|[+-][0-9]{{2}}(?-u:\b)|{}(?-u:\b)))",
+        alt(&abbreviations())
     );
     if parens {
         format!(r"(?:\({S}*)?{inner}(?:{S}*\))?")
@@ -205,7 +180,7 @@ impl Rule {
 /// The zone that may end a rule ([`ZoneAfter`]): spaces, then a zone, in parentheses or not
 /// (`{S}*{z}` in [`rules`]), compiled once for every rule that ends with it.
 static ZONE: LazyLock<Option<Rx>> =
-    LazyLock::new(|| Rx::new(&format!("(?i){S}*{}", zone("zone", true))));
+    LazyLock::new(|| Rx::new(&format!("(?i){S}*{}", zone("zone", true, rx::alternation))));
 
 /// The zone of [`ZONE`] that starts at `at`, if one does: its span (without the spaces and
 /// parentheses around it) and the end of the match.
@@ -248,13 +223,25 @@ fn cut_zone(pattern: &str, zone: &str) -> (String, Option<ZoneAfter>) {
 }
 
 fn rules() -> Vec<Rule> {
-    let wd = format!("(?:{WEEKDAY}{S}+)?");
+    rules_with(rx::alternation)
+}
+
+/// The rules, their alternations of names written by `alt`.
+fn rules_with(alt: Alt) -> Vec<Rule> {
+    let weekday = weekday_pattern(alt);
+    let month = month_pattern(alt);
+    let weekday_intl = weekday_intl(alt);
+    let month_intl = month_intl(alt);
+    let month_intl_full = month_intl_full(alt);
+    let weekday_iberian = weekday_iberian(alt);
+    let month_iberian = month_iberian(alt);
+    let wd = format!("(?:{weekday}{S}+)?");
     // Day-first dates are read in the other languages too.
-    let wd_intl = format!("(?:{WEEKDAY_INTL}{S}+)?");
+    let wd_intl = format!("(?:{weekday_intl}{S}+)?");
     // Before a numeric date, also German `Mo` ... `So` (`Mi 24.04.24`), kept only before a dotted
     // one (see `build`).
     let wd_numeric =
-        format!("(?:(?:{WEEKDAY_INTL}|(?-i:(?P<wd2>Mo|Di|Mi|Do|Fr|Sa|So))\\.?,?){S}+)?");
+        format!("(?:(?:{weekday_intl}|(?-i:(?P<wd2>Mo|Di|Mi|Do|Fr|Sa|So))\\.?,?){S}+)?");
     // A word in the place of a month or a weekday, read by `crate::names`.
     let word = format!(r"{LETTER}+(?:['\x{{2019}}\x{{2bc}}]{LETTER}+)?");
     let world_time = WORLD_TIME;
@@ -283,9 +270,9 @@ fn rules() -> Vec<Rule> {
     let sep = DATE_TIME_SEP;
     // Between a clock and the date after it: `, `, ` on `, ` · ` (as embedded posts print it).
     let time_sep = format!(r"(?:{S}*[,\x{{b7}}\x{{2022}}|][{S}]*|{S}+)(?:on{S}+)?");
-    let z = zone("zone", true);
-    let plain_z = zone("zone", false);
-    let z2 = zone("zone2", false);
+    let z = zone("zone", true, alt);
+    let plain_z = zone("zone", false, alt);
+    let z2 = zone("zone2", false, alt);
     // A year, then either nothing more or a clock (after a separator, or glued on).
     let year_then_time = format!(r"(?P<y>[0-9]{{4}})(?:(?:(?-u:\b){sep}|){dated}(?:{S}*{z})?|)");
     // (A year glued to the next word, as in `January 3, 2020UPDATED:`, is left to `edges_ok`,
@@ -342,14 +329,14 @@ fn rules() -> Vec<Rule> {
             Form::DayMonthYearTime,
             Needs(&[gate::FOUR_DIGITS, gate::MONTH_INTL]),
             format!(
-                r"{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL}(?:{S}*,{S}*|{S}+)(?:del?{S}+)?{year_then_time}"
+                r"{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{month_intl}(?:{S}*,{S}*|{S}+)(?:del?{S}+)?{year_then_time}"
             ),
         ),
         (
             Form::MonthDayYearTime,
             Needs(&[gate::FOUR_DIGITS, gate::MONTH]),
             format!(
-                r"{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:{S}*,{S}*|{S}+){year_then_time}"
+                r"{wd}{month}{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:{S}*,{S}*|{S}+){year_then_time}"
             ),
         ),
         // A day and month with a clock but no year, or a two-digit one: `3 Jan, 15:44`,
@@ -359,14 +346,14 @@ fn rules() -> Vec<Rule> {
             Form::DayMonthYearTime,
             Needs(&[gate::CLOCK, gate::MONTH_INTL]),
             format!(
-                r"{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL_FULL}(?:{S}*,{S}*|{S}+)(?:(?P<y>[0-9]{{2}})(?-u:\b){sep}|(?:(?:at|um|alle|ore|\x{{e0}}s?|a{S}+las?|kl\.?|klo|saat|godz\.){S}+)?){dated}(?:{S}*{z})?"
+                r"{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{month_intl_full}(?:{S}*,{S}*|{S}+)(?:(?P<y>[0-9]{{2}})(?-u:\b){sep}|(?:(?:at|um|alle|ore|\x{{e0}}s?|a{S}+las?|kl\.?|klo|saat|godz\.){S}+)?){dated}(?:{S}*{z})?"
             ),
         ),
         (
             Form::MonthDayYearTime,
             Needs(&[gate::CLOCK, gate::MONTH]),
             format!(
-                r"{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:{S}*,{S}*|{S}+)(?:at{S}+)?{dated}(?:{S}*{z})?"
+                r"{wd}{month}{S}*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:{S}*,{S}*|{S}+)(?:at{S}+)?{dated}(?:{S}*{z})?"
             ),
         ),
         // Day first with a month of another language, read by `crate::names`: `5 ноября 2021, 07:15`,
@@ -403,21 +390,21 @@ fn rules() -> Vec<Rule> {
             Form::TimeZoneMonthDayYear,
             Needs(&[gate::CLOCK, gate::MONTH]),
             format!(
-                r"{time}(?:{S}*{z})?{time_sep}{wd}{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?-u:\b)(?:,?{S}+(?P<y>[0-9]{{4}})(?-u:\b))?"
+                r"{time}(?:{S}*{z})?{time_sep}{wd}{month}{S}*(?P<d>[0-9]{{1,2}})(?-u:\b)(?:,?{S}+(?P<y>[0-9]{{4}})(?-u:\b))?"
             ),
         ),
         (
             Form::TimeZoneDayMonthYear,
             Needs(&[gate::CLOCK, gate::MONTH_INTL]),
             format!(
-                r"{time}(?:{S}*{z})?{time_sep}{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{MONTH_INTL_FULL},?(?:{S}+(?:de{S}+)?(?P<y>[0-9]{{4}})(?-u:\b))?"
+                r"{time}(?:{S}*{z})?{time_sep}{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{month_intl_full},?(?:{S}+(?:de{S}+)?(?P<y>[0-9]{{4}})(?-u:\b))?"
             ),
         ),
         (
             Form::CompactTimeZoneDate,
             Needs(&[gate::FOUR_DIGITS]),
             format!(
-                r"(?P<hhmm>[0-9]{{4}}){S}*{plain_z}(?:{S}*\({S}*(?P<h2>[0-9]{{1,2}}):?(?P<m2>[0-9]{{2}}){S}*{z2}{S}*\))?(?:,?{S}+{MONTH}{S}*(?P<d>[0-9]{{1,2}})(?-u:\b)(?:,?{S}+(?P<y>[0-9]{{4}})(?-u:\b))?)?"
+                r"(?P<hhmm>[0-9]{{4}}){S}*{plain_z}(?:{S}*\({S}*(?P<h2>[0-9]{{1,2}}):?(?P<m2>[0-9]{{2}}){S}*{z2}{S}*\))?(?:,?{S}+{month}{S}*(?P<d>[0-9]{{1,2}})(?-u:\b)(?:,?{S}+(?P<y>[0-9]{{4}})(?-u:\b))?)?"
             ),
         ),
         // `1830 hrs`, `1830hrs IST`: a four-digit clock its suffix marks as one.
@@ -484,7 +471,7 @@ fn rules() -> Vec<Rule> {
             ),
         ),
         // In the other languages: `Dienstag, 10:05 Uhr`, `mardi à 10h05`, `Четверг в 10:05`,
-        // `fredag kl. 10.05` (the names of `WEEKDAY_INTL`'s languages, Catalan and
+        // `fredag kl. 10.05` (the names of `WEEKDAYS_INTL`'s languages, Catalan and
         // `crate::names`, listed, so that no other word is a candidate).
         (
             Form::RelativeDayTime,
@@ -494,7 +481,10 @@ fn rules() -> Vec<Rule> {
             ]),
             format!(
                 r"(?P<wdc>(?:{weekdays})(?:-feira)?)\.?,?{S}+(?:(?:um|\x{{e0}}|alle|a{S}+las?|a{S}+les|om|\x{{e0}}s|\x{{432}}|\x{{43e}}|o|u|ob|kl\.?|klo|saat|\x{{3c3}}\x{{3c4}}\x{{3b9}}\x{{3c2}}|\x{{627}}\x{{644}}\x{{633}}\x{{627}}\x{{639}}\x{{629}}){S}+)?{world_time}(?:{S}*{z})?",
-                weekdays = clock_weekdays()
+                weekdays = alt(&clock_weekdays()
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>())
             ),
         ),
         // Relative in other languages, a word before: `hace 2 horas`, `há 2 horas`, `il y a 3
@@ -530,7 +520,7 @@ fn rules() -> Vec<Rule> {
             Needs(&[gate::DAY_INTL, gate::CLOCK | gate::NATIVE_DIGIT]),
             format!(
                 r"(?P<rdw>{days})(?:(?:{S}*,{S}*|{S}+)(?:(?:a{S}+las?|a{S}+les|\x{{e0}}s?|um|alle|om|o|\x{{432}}|\x{{43e}}|u|ob|la|kl\.?|klo|saat|\x{{3c3}}\x{{3c4}}\x{{3b9}}\x{{3c2}}|\x{{627}}\x{{644}}\x{{633}}\x{{627}}\x{{639}}\x{{629}}){S}+)?)?{world_time}(?:{S}*{z})?",
-                days = crate::relative::day_pattern()
+                days = alt(&crate::relative::day_words())
             ),
         ),
         // CJK month and day with a clock but no year: Japanese `2月15日（土）7時0分`.
@@ -573,7 +563,7 @@ fn rules() -> Vec<Rule> {
             Form::MonthDayYearTime,
             Needs(&[gate::FOUR_DIGITS, gate::MONTH_IBERIAN]),
             format!(
-                r"(?:{WEEKDAY_IBERIAN}{S}+)?{MONTH_IBERIAN}{S}*(?P<d>[0-9]{{1,2}})(?:{S}*,{S}*|{S}+)(?:de{S}+)?{year_then_time}"
+                r"(?:{weekday_iberian}{S}+)?{month_iberian}{S}*(?P<d>[0-9]{{1,2}})(?:{S}*,{S}*|{S}+)(?:de{S}+)?{year_then_time}"
             ),
         ),
     ];

@@ -81,11 +81,16 @@ const TABLE: &[(&str, Tz, Season)] = &[
     ("WAT", Tz::Africa__Lagos, Season::Any),
 ];
 
-/// A regex alternation of every abbreviation, longest first.
-pub(crate) fn abbreviation_pattern() -> String {
+/// Every abbreviation, longest first.
+pub(crate) fn abbreviations() -> Vec<&'static str> {
     let mut labels: Vec<&str> = TABLE.iter().map(|(l, _, _)| *l).collect();
     labels.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    labels.join("|")
+    labels
+}
+
+/// A regex alternation of every abbreviation, longest first.
+pub(crate) fn abbreviation_pattern() -> String {
+    abbreviations().join("|")
 }
 
 /// A zone a stamp is read in.

@@ -4,9 +4,10 @@
 
 use std::sync::LazyLock;
 
-use super::{ND, S, WEEKDAY_INTL, is_space, num};
+use super::words::weekday_intl;
+use super::{ND, S, is_space, num};
 use crate::names;
-use crate::rx::{G, Rx};
+use crate::rx::{self, G, Rx};
 use crate::types::{Form, Note, NoteCode, PartialDate, Stamp};
 
 /// Countries whose pages print numeric dates month first (`01/03/2020` is 3 January): the
@@ -19,8 +20,9 @@ const MONTH_FIRST: &[&str] = &[
 /// The start of a numeric date whose order is open: weekday, two fields, a slash (with spaces
 /// around it or not) or a dash.
 pub(super) static OPEN_ORDER: LazyLock<Option<Rx>> = LazyLock::new(|| {
+    let weekday = weekday_intl(rx::alternation);
     Rx::new(&format!(
-        r"(?i)^(?:{WEEKDAY_INTL}{S}+)?(?P<n1>{ND}{{1,2}}){S}*[/\-]{S}*(?P<n2>{ND}{{1,2}}){S}*[/\-]"
+        r"(?i)^(?:{weekday}{S}+)?(?P<n1>{ND}{{1,2}}){S}*[/\-]{S}*(?P<n2>{ND}{{1,2}}){S}*[/\-]"
     ))
 });
 

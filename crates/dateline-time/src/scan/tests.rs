@@ -2,6 +2,10 @@
 
 use chrono::Weekday;
 
+use super::words::{
+    MONTHS, MONTHS_IBERIAN, MONTHS_INTL, MONTHS_INTL_FULL, WEEKDAYS, WEEKDAYS_IBERIAN,
+    WEEKDAYS_INTL, flat, names_of,
+};
 use super::*;
 
 #[test]
@@ -779,4 +783,59 @@ fn a_long_line_of_clocks_keeps_every_clock() {
     let stamps = find_stamps(&line);
     assert_eq!(stamps.len(), 5_000);
     assert!(stamps.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+}
+
+/// Every word of the rules' alternations, in both cases, as a date's month, weekday or zone, and
+/// cut short by a letter: texts where a prefix tree could take another word than the
+/// alternation as written.
+fn texts_with_names() -> Vec<String> {
+    let lists = [
+        WEEKDAYS,
+        MONTHS,
+        WEEKDAYS_INTL,
+        MONTHS_INTL,
+        MONTHS_INTL_FULL,
+        MONTHS_IBERIAN,
+        WEEKDAYS_IBERIAN,
+    ];
+    let mut words: Vec<String> = lists
+        .into_iter()
+        .flat_map(names_of)
+        .chain(crate::relative::day_words())
+        .chain(crate::zones::abbreviations())
+        .map(str::to_owned)
+        .chain(clock_weekdays())
+        .collect();
+    words.extend(words.iter().map(|w| w.to_uppercase()).collect::<Vec<_>>());
+    let mut texts = Vec::new();
+    for word in &words {
+        texts.push(format!("{word} 3, 2020 12:44"));
+        texts.push(format!("{word}, 3 {word} 2020 um 12:44 {word}"));
+        let cut: String = word.chars().take(word.chars().count() - 1).collect();
+        texts.push(format!("3 {cut}. 2020, 12:44 GMT"));
+    }
+    texts
+}
+
+#[test]
+fn prefix_trees_of_names_read_as_the_names_one_by_one() {
+    let trees = rules_with(rx::alternation);
+    let flat = rules_with(flat);
+    let texts: Vec<String> = texts_with_zones()
+        .into_iter()
+        .chain(texts_with_names())
+        .collect();
+    for (tree, flat) in trees.iter().zip(&flat) {
+        if tree.written == flat.written {
+            continue;
+        }
+        let Some(written) = Rx::new(&flat.written) else {
+            panic!("{:?} compiles with its names one by one", flat.form);
+        };
+        for text in &texts {
+            if let Err(e) = as_written(tree, &written, text) {
+                panic!("{e}");
+            }
+        }
+    }
 }
