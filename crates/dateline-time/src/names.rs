@@ -4,9 +4,9 @@
 //! English, German, Italian, French, Spanish, Portuguese and Dutch names are spelled out in the
 //! rules of `scan.rs` ([`crate::scan`]'s `MONTHS_INTL`), each rule matching only the names it
 //! lists. Every other language's names are read here: a rule matches any word in the place of
-//! the month or the weekday (Latin, Greek, Cyrillic, Arabic or Devanagari letters), and [`month`] or
-//! [`weekday`] says whether it is one. So the rules stay small to build whatever the number of
-//! languages, and a name in a script whose letters an ASCII word boundary cannot see (`ноября`,
+//! the month or the weekday (Latin, Greek, Cyrillic, Arabic, Devanagari or Thai letters), and
+//! [`month`] or [`weekday`] says whether it is one. So the rules stay small to build whatever the
+//! number of languages, and a name in a script whose letters an ASCII word boundary cannot see (`ноября`,
 //! `Αυγούστου`, `مارس`) needs no boundary in the pattern: the rule's spaces delimit it.
 //!
 //! A word with a name's key is read as the name only if it holds one of the name's triggers
@@ -151,6 +151,35 @@ const SOUTH_SLAVIC: &[(&str, u32)] = &[
     ("studenoga", 11),
     ("prosinac", 12),
     ("prosinca", 12),
+];
+
+/// Thai month names, in full and as their abbreviations with dots (`12 มี.ค. 2566`, whose year
+/// is of the Buddhist era: the rules read it).
+const THAI: &[(&str, u32)] = &[
+    ("มกราคม", 1),
+    ("กุมภาพันธ์", 2),
+    ("มีนาคม", 3),
+    ("เมษายน", 4),
+    ("พฤษภาคม", 5),
+    ("มิถุนายน", 6),
+    ("กรกฎาคม", 7),
+    ("สิงหาคม", 8),
+    ("กันยายน", 9),
+    ("ตุลาคม", 10),
+    ("พฤศจิกายน", 11),
+    ("ธันวาคม", 12),
+    ("ม.ค", 1),
+    ("ก.พ", 2),
+    ("มี.ค", 3),
+    ("เม.ย", 4),
+    ("พ.ค", 5),
+    ("มิ.ย", 6),
+    ("ก.ค", 7),
+    ("ส.ค", 8),
+    ("ก.ย", 9),
+    ("ต.ค", 10),
+    ("พ.ย", 11),
+    ("ธ.ค", 12),
 ];
 
 /// Hindi and Marathi month names in Devanagari, in their common spellings (`12 मार्च 2023`,
@@ -752,6 +781,7 @@ const MONTH_TABLES: &[&[(&str, u32)]] = &[
     CYRILLIC,
     GREEK,
     DEVANAGARI,
+    THAI,
     TURKISH_TO_ALBANIAN,
     NORTH_AND_ISLANDS,
     ARABIC,
@@ -793,7 +823,8 @@ static WEEKDAY_NAMES: LazyLock<HashMap<String, Entry<Weekday>>> =
 pub(crate) fn key(name: &str) -> String {
     name.trim_end_matches(['.', ','])
         .nfd()
-        .filter(|c| !is_combining_mark(*c))
+        // Thai vowels and tone marks are letters of the word (`มี.ค.` is March, `ม.ค.` January).
+        .filter(|c| !is_combining_mark(*c) || ('\u{e31}'..='\u{e4e}').contains(c))
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             'ł' => 'l',
@@ -1225,7 +1256,7 @@ pub(crate) fn on_line(line: &str) -> Kind {
                 .get(i..)
                 .and_then(|rest| rest.chars().next())
                 .unwrap_or(char::REPLACEMENT_CHARACTER);
-            if matches!(c, '\u{300}'..='\u{36f}' | '\u{370}'..='\u{52f}' | '\u{620}'..='\u{65f}' | '\u{66e}'..='\u{6d3}' | '\u{900}'..='\u{97f}')
+            if matches!(c, '\u{300}'..='\u{36f}' | '\u{370}'..='\u{52f}' | '\u{620}'..='\u{65f}' | '\u{66e}'..='\u{6d3}' | '\u{900}'..='\u{97f}' | '\u{e01}'..='\u{e4e}')
             {
                 return Kind::EVERY;
             }

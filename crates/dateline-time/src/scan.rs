@@ -63,10 +63,11 @@ const DATE_TIME_SEP: &str = r"(?:(?:[\t \x{a0}\x{202f}]*[,/|\x{2022}\x{b7}\x{201
 
 /// A letter of a word that [`crate::names`] may read as a month or a weekday: ASCII, Latin-1 and
 /// Latin Extended-A and -B, combining marks, Greek, Cyrillic, Arabic and Persian letters with
-/// their marks (not their digits), and Devanagari's letters and signs (not its dandas or digits).
+/// their marks (not their digits), and Devanagari's and Thai letters and signs (not their
+/// dandas or digits).
 /// Case-sensitive, as it holds both cases; no word boundary is needed around it, as the rules put
 /// spaces, digits or punctuation on either side.
-const LETTER: &str = r"(?-i:[a-zA-Z\x{c0}-\x{d6}\x{d8}-\x{f6}\x{f8}-\x{24f}\x{300}-\x{36f}\x{370}-\x{3ff}\x{400}-\x{52f}\x{620}-\x{65f}\x{66e}-\x{6d3}\x{900}-\x{963}\x{970}-\x{97f}])";
+const LETTER: &str = r"(?-i:[a-zA-Z\x{c0}-\x{d6}\x{d8}-\x{f6}\x{f8}-\x{24f}\x{300}-\x{36f}\x{370}-\x{3ff}\x{400}-\x{52f}\x{620}-\x{65f}\x{66e}-\x{6d3}\x{900}-\x{963}\x{970}-\x{97f}\x{e01}-\x{e3a}\x{e40}-\x{e4e}])";
 
 /// A digit: ASCII, Arabic-Indic (`٠`-`٩`) or Persian (`۰`-`۹`), for the rules that read
 /// [`crate::names`] ([`digits`] reads them).
@@ -243,7 +244,10 @@ fn rules_with(alt: Alt) -> Vec<Rule> {
     let wd_numeric =
         format!("(?:(?:{weekday_intl}|(?-i:(?P<wd2>Mo|Di|Mi|Do|Fr|Sa|So))\\.?,?){S}+)?");
     // A word in the place of a month or a weekday, read by `crate::names`.
-    let word = format!(r"{LETTER}+(?:['\x{{2019}}\x{{2bc}}]{LETTER}+)?");
+    // Thai abbreviations join their letters with dots (`มี.ค.`, March).
+    let word = format!(
+        r"{LETTER}+(?:['\x{{2019}}\x{{2bc}}]{LETTER}+|(?:\.[\x{{e01}}-\x{{e3a}}\x{{e40}}-\x{{e4e}}]+)+)?"
+    );
     let world_time = WORLD_TIME;
     // A day's ordinal: English `3rd`, French `1er`, Spanish and Portuguese `1º`, German `30.`.
     let ordinal = r"(?:st|nd|rd|th|er|\x{ba}|\.)?";
@@ -1469,7 +1473,17 @@ fn build(form: Form, caps: &Captures<'_>, text: &str) -> Option<Stamp> {
                     let yy = i32::try_from(digits(y.as_str())?).ok()?;
                     Some(if yy < 70 { 2000 + yy } else { 1900 + yy })
                 }
-                Some(y) => Some(i32::try_from(digits(y.as_str())?).ok()?),
+                Some(y) => {
+                    let y = i32::try_from(digits(y.as_str())?).ok()?;
+                    // A Thai month's year is of the Buddhist era, 543 years ahead (`2566` is
+                    // 2023).
+                    let thai = caps.name(G::Wmon).is_some_and(|m| {
+                        m.as_str()
+                            .chars()
+                            .any(|c| ('\u{e01}'..='\u{e4e}').contains(&c))
+                    });
+                    Some(if thai && y >= 2400 { y - 543 } else { y })
+                }
                 None => None,
             };
             if year.is_some_and(|y| !(1000..=9999).contains(&y)) {

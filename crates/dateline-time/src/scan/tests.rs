@@ -640,6 +640,20 @@ fn malay_parts_of_the_day() {
     }
 }
 
+/// Thai month names, in full and abbreviated with dots, with years of the Buddhist era.
+#[test]
+fn thai_months_and_buddhist_years() {
+    let (shown, d, t) = one("12 มี.ค. 2566 14:05 น.");
+    assert!(shown.starts_with("12 มี.ค. 2566 14:05"), "{shown}");
+    assert_eq!(d, date(2023, 3, 12, None));
+    assert_eq!(t, NaiveTime::from_hms_opt(14, 5, 0));
+    // January's abbreviation differs from March's by a vowel mark only.
+    assert_eq!(one("5 ม.ค. 2567").1, date(2024, 1, 5, None));
+    assert_eq!(one("5 มกราคม 2567").1, date(2024, 1, 5, None));
+    // A year of the common era stays as printed.
+    assert_eq!(one("5 มกราคม 2024").1, date(2024, 1, 5, None));
+}
+
 /// Hindi and Marathi month names in Devanagari, in either spelling of a month.
 #[test]
 fn devanagari_months() {
