@@ -6,8 +6,8 @@
 //! lists. Every other language's names are read here: a rule matches any word in the place of
 //! the month or the weekday (Latin, Greek, Cyrillic, Arabic, Devanagari or Thai letters), and
 //! [`month`] or [`weekday`] says whether it is one. So the rules stay small to build whatever the
-//! number of languages, and a name in a script whose letters an ASCII word boundary cannot see (`ноября`,
-//! `Αυγούστου`, `مارس`) needs no boundary in the pattern: the rule's spaces delimit it.
+//! number of languages, and a name in a script whose letters an ASCII word boundary cannot see
+//! (`ноября`, `Αυγούστου`, `مارس`) needs no boundary in the pattern: the rule's spaces delimit it.
 //!
 //! A word with a name's key is read as the name only if it holds one of the name's triggers
 //! ([`triggers`]), in any ASCII case: four of its ASCII letters that no English month or weekday
