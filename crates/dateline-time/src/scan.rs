@@ -48,6 +48,11 @@ const TIME: &str = r"(?P<h>[0-9]{1,2})(?P<sep>[:.])(?P<mi>[0-9]{2})(?::(?P<s>[0-
 /// of Arabic and Persian pages too.
 const TIME_ND: &str = r"(?P<h>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{1,2})(?P<sep>[:.])(?P<mi>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2})(?::(?P<s>[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]{2}))?(?:[\t \x{a0}\x{202f}]*(?P<ap>[ap])\.?[\t \x{a0}\x{202f}]?m(?-u:\b)\.?)?";
 
+/// Chinese, Japanese and Korean morning and afternoon words before a clock (`上午` is am, and
+/// so are `午前` and `오전`). [`DATED_TIME`] spells them out too, as a constant can hold no
+/// other; a test checks that it holds these.
+const CJK_HALF_DAY: &str = "上午|下午|午前|午後|오전|오후";
+
 /// A clock after a date, where French `13h44` and `13 h 44`, German `13:44 Uhr` and Spanish
 /// `13:44 h` are also clearly times, and a Chinese, Japanese or Korean morning or afternoon word
 /// may stand before it (`2023.03.12. 오후 2:05`, `2023/03/12 下午2:05`).
@@ -257,12 +262,11 @@ fn rules_with(alt: Alt) -> Vec<Rule> {
     let time_nd = TIME_ND;
     // A CJK clock: `21:44`, `21時44分`, `7時0分` (a minute of one figure only before `分`), with
     // seconds (`20:19:00`, `21時44分30秒`), after `午後` and the like.
+    let cjk_half = CJK_HALF_DAY;
     let cjk_clock = format!(
-        r"(?P<cjk>上午|下午|午前|午後|오전|오후)?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:[:：]|時|时|시){S}*(?P<mi>[0-9]{{1,2}})(?:(?:[:：]|{S}*(?:分|분){S}*)(?P<s>[0-9]{{2}})(?:{S}*(?:秒|초))?|{S}*(?:分|분))?"
+        r"(?P<cjk>{cjk_half})?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:[:：]|時|时|시){S}*(?P<mi>[0-9]{{1,2}})(?:(?:[:：]|{S}*(?:分|분){S}*)(?P<s>[0-9]{{2}})(?:{S}*(?:秒|초))?|{S}*(?:分|분))?"
     );
     let dated = DATED_TIME;
-    // Chinese, Japanese and Korean morning and afternoon before a clock.
-    let cjk_half = "上午|下午|午前|午後|오전|오후";
     // The same with any digit of `ND` (a numeric date in Arabic-Indic digits, then its clock).
     let dated_nd = DATED_TIME.replace("[0-9]", ND);
     // A numeric date, day or month first: its fields with any digit of `ND`, a slash with spaces
@@ -540,7 +544,7 @@ fn rules_with(alt: Alt) -> Vec<Rule> {
             Form::Clock,
             Needs(&[gate::CJK_CLOCK]),
             format!(
-                r"(?P<cjk>上午|下午|午前|午後|오전|오후)?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:時|时|시){S}*(?P<mi>[0-9]{{1,2}}){S}*(?:分|분)(?:{S}*(?P<s>[0-9]{{2}}){S}*(?:秒|초))?"
+                r"(?P<cjk>{cjk_half})?{S}*(?P<h>[0-9]{{1,2}}){S}*(?:時|时|시){S}*(?P<mi>[0-9]{{1,2}}){S}*(?:分|분)(?:{S}*(?P<s>[0-9]{{2}}){S}*(?:秒|초))?"
             ),
         ),
         // French `0 h 23`, `14h30` alone (`Publié à 0 h 23`).

@@ -202,17 +202,6 @@ pub(crate) fn main_item(machine: &Machine) -> Option<&Item> {
         .or_else(|| machine.items.iter().find(|i| i.kind == ItemKind::WebPage))
 }
 
-/// Where a machine time came from, as a person reads it.
-pub(crate) fn field(source: &Source, what: &str) -> String {
-    match source {
-        Source::JsonLd { block } => format!("JSON-LD block {block}: {what}"),
-        Source::Microdata => format!("microdata: {what}"),
-        Source::TimeElement => "<time datetime>".to_owned(),
-        Source::Titled { tag } => format!("<{tag} title>"),
-        Source::Meta { name } => format!("<meta {name}>"),
-    }
-}
-
 /// A machine time as a clue's time: an instant when it carries an offset, else a stamp read in
 /// the page's zone (a wall-clock time, a date alone, or another form such as
 /// `Tue Aug 25 2020 00:23:33 GMT+0000`).
@@ -334,7 +323,7 @@ fn items(machine: &Machine, found: &mut Found) {
         ];
         for (time, what, published) in pairs {
             let Some(time) = time else { continue };
-            let mut kind = field(&item.source, what);
+            let mut kind = item.source.field(what);
             let Some(when) = when(time, kind.clone()) else {
                 continue;
             };
@@ -381,7 +370,7 @@ fn page_times(machine: &Machine, page: &Page<'_>, found: &mut Found) {
                 } else {
                     weight::MACHINE
                 };
-                (w, field(&t.time.source, name))
+                (w, t.time.source.field(name))
             }
             Source::Microdata => {
                 let w = if listed {
@@ -390,7 +379,7 @@ fn page_times(machine: &Machine, page: &Page<'_>, found: &mut Found) {
                     weight::MACHINE
                 };
                 let what = t.mark.as_deref().unwrap_or("itemprop");
-                (w, field(&t.time.source, what))
+                (w, t.time.source.field(what))
             }
             Source::TimeElement => {
                 if t.quoted {

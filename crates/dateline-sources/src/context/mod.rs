@@ -638,17 +638,20 @@ const STORY_DATELINE_WEIGHT: u32 = 6;
 /// among those where the page's language is written, when its places stand out ([`placed_by`]),
 /// and the zone most of them keep.
 fn places_clues(found: &mut Found, language: Option<&str>) {
+    // A place counts where the page's language may be written.
+    let may_speak =
+        |country: &str| language.is_none_or(|l| places::spoken_in(l, country) != Some(false));
     let candidates: Vec<&Places> = found
         .places
         .iter()
-        .filter(|p| language.is_none_or(|l| places::spoken_in(l, &p.country) != Some(false)))
+        .filter(|p| may_speak(&p.country))
         .collect();
     let top = placed_by(&candidates);
     // The place the story was filed from, where the prose's places do not say otherwise: a
     // guess as weak as three places named.
     if let Some((place, line, text)) = &found.story_dateline
         && top.is_none_or(|t| t.country != place.country)
-        && language.is_none_or(|l| places::spoken_in(l, place.country) != Some(false))
+        && may_speak(place.country)
     {
         let w = STORY_DATELINE_WEIGHT;
         found
@@ -1137,21 +1140,23 @@ fn decide_time(
         },
         |a, b| fineness(a.time.basis.precision).cmp(&fineness(b.time.basis.precision)),
     );
-    let show = |t: &Timed| {
-        if is_day(&t.time) {
-            t.time.local.date_naive().to_string()
+    // A time as the record shows it: the day alone for a date, else the local time.
+    let shown = |t: &ResolvedTime| {
+        if is_day(t) {
+            t.local.date_naive().to_string()
         } else {
-            t.time.local.to_rfc3339()
+            t.local.to_rfc3339()
         }
     };
+    let show = |t: &Timed| shown(&t.time);
     // Stamps from lists and the page's far corners never decide alone, however many they are:
-    // at least one clue of the answer weighs as a dated line far from the headline does.
+    // at least one clue of the answer (whose weights make its score) weighs as a dated line far
+    // from the headline does.
     let outcome = outcome.filter(|o| {
-        o.score >= weight::ELSEWHERE
-            && std::iter::once(o.winner)
-                .chain(o.agreeing.iter().copied())
-                .filter_map(|i| resolved.get(i))
-                .any(|c| c.weight >= weight::ELSEWHERE)
+        std::iter::once(o.winner)
+            .chain(o.agreeing.iter().copied())
+            .filter_map(|i| resolved.get(i))
+            .any(|c| c.weight >= weight::ELSEWHERE)
     });
     let dated = outcome.as_ref().and_then(|o| dated(&resolved, o));
     if let (Some(o), Some(d)) = (&outcome, &dated) {
@@ -1180,30 +1185,14 @@ fn decide_time(
                     show(&loser.value),
                     question.name(),
                     resolved.get(o.winner).map_or("", |c| c.kind.as_str()),
-                    show(&Timed {
-                        time: d.time.clone(),
-                        visible: None,
-                        notes: Vec::new(),
-                        loose: false,
-                        labelled_utc: None,
-                        own_zone: false,
-                    }),
+                    shown(&d.time),
                 ),
             );
             diagnostic.line = loser.line;
             diagnostics.push(diagnostic);
         }
     }
-    let value = dated.as_ref().map(|d| {
-        show(&Timed {
-            time: d.time.clone(),
-            visible: None,
-            notes: Vec::new(),
-            loose: false,
-            labelled_utc: None,
-            own_zone: false,
-        })
-    });
+    let value = dated.as_ref().map(|d| shown(&d.time));
     record.decisions.push(clue::record(
         question,
         &resolved,
@@ -1281,9 +1270,12 @@ struct Timed {
 /// witness, and says so in its kind and notes. Nothing changes where the page's zone is UTC
 /// at that time, or where no other time shows the clock.
 fn relabel_local_utc(clues: &mut [Clue<Timed>], tz: Tz) {
+    if clues.iter().all(|c| c.value.labelled_utc.is_none()) {
+        return;
+    }
     let minute = |t: chrono::NaiveDateTime| t.and_utc().timestamp().div_euclid(60);
-    // The clocks the clues show in the page's zone: (clue, minute, kind).
-    let shown: Vec<(usize, i64, String)> = clues
+    // The clocks the clues show in the page's zone: (clue, minute).
+    let shown: Vec<(usize, i64)> = clues
         .iter()
         .enumerate()
         .filter(|(_, c)| {
@@ -1291,10 +1283,10 @@ fn relabel_local_utc(clues: &mut [Clue<Timed>], tz: Tz) {
                 && !is_day(&c.value.time)
                 && c.value.time.local.offset().local_minus_utc() != 0
         })
-        .map(|(i, c)| (i, minute(c.value.time.local.naive_local()), c.kind.clone()))
+        .map(|(i, c)| (i, minute(c.value.time.local.naive_local())))
         .collect();
-    for (i, c) in clues.iter_mut().enumerate() {
-        let Some(clock) = c.value.labelled_utc else {
+    for i in 0..clues.len() {
+        let Some(clock) = clues.get(i).and_then(|c| c.value.labelled_utc) else {
             continue;
         };
         let Some(local) = tz.from_local_datetime(&clock).earliest() else {
@@ -1303,10 +1295,15 @@ fn relabel_local_utc(clues: &mut [Clue<Timed>], tz: Tz) {
         if local.offset().fix().local_minus_utc() == 0 {
             continue;
         }
-        let Some((_, _, witness)) = shown
+        let Some(witness) = shown
             .iter()
-            .find(|(at, m, _)| *at != i && *m == minute(clock))
+            .find(|&&(at, m)| at != i && m == minute(clock))
+            .and_then(|&(at, _)| clues.get(at))
+            .map(|w| w.kind.clone())
         else {
+            continue;
+        };
+        let Some(c) = clues.get_mut(i) else {
             continue;
         };
         let time = &mut c.value.time;

@@ -477,6 +477,12 @@ fn the_place_of_a_storys_dateline_places_bare_clocks_as_a_guess() {
     assert_eq!(hamilton.context.zone.as_deref(), Some("America/Toronto"));
     let heading = story("UPDATE -");
     assert_eq!(heading.context.zone, None);
+    // A dash past the first 80 bytes ends no dateline, even where a letter of two bytes stands
+    // across the 80th.
+    let sentence = story(
+        "SYDNEY, where the council met on Tuesday evening in a crowded hall of all its résidents -",
+    );
+    assert_eq!(sentence.context.zone, None);
 }
 
 /// A machine time labelled UTC whose clock the page's dateline shows in the page's zone is the
@@ -518,6 +524,17 @@ fn a_utc_label_on_the_pages_local_clock_is_read_as_local() {
     // Alone, the label stands.
     let alone = with("", "");
     assert_eq!(utc(&alone).as_deref(), Some("2020-12-15T14:49:00+00:00"));
+}
+
+/// A scholarly page's `citation_publication_date`, slashed as such pages write it, dates the page.
+#[test]
+fn a_citation_date_dates_the_page() {
+    let doc = html(&format!(
+        r#"<!DOCTYPE html><html><head>
+        <meta name="citation_publication_date" content="2023/03/12"></head>
+        <body><h1>The bridge will close</h1>{ARTICLE_BODY}</body></html>"#
+    ));
+    assert_eq!(published_day(&doc).as_deref(), Some("2023-03-12"));
 }
 
 /// A blog template's hAtom time (`<abbr class="published" title="...">`) dates the page, its

@@ -2023,8 +2023,13 @@ const PARAGRAPH_BYTES: usize = 60;
 /// `BUENOS AIRES.-`, `KARACHI:`). A state or country after the place picks among the places of
 /// that name (`HAMILTON, Ontario`); else the gazetteer's preferred one.
 fn story_dateline(text: &str) -> Option<(dateline_time::Place, &str)> {
-    // The dateline ends at the first dash or colon, within its first 80 bytes.
-    let head = text.get(..text.len().min(80)).unwrap_or(text);
+    // The dateline ends at the first dash or colon, within its first 80 bytes (cut at the
+    // character there).
+    let cut = (0..=text.len().min(80))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let head = text.get(..cut).unwrap_or_default();
     let end = ["\u{2014}", "\u{2013}", " - ", " -", ".-", ":"]
         .iter()
         .filter_map(|sep| head.find(sep))

@@ -200,14 +200,13 @@ fn titled(element: &scraper::node::Element) -> Option<(MachineTime, String)> {
     if !marked {
         return None;
     }
-    let title = element.attr("title")?.trim();
-    super::time::parse_machine_time(title)?;
     let time = MachineTime::new(
-        title,
+        element.attr("title")?,
         Source::Titled {
             tag: element.name().to_owned(),
         },
     );
+    time.parsed?;
     Some((time, format!("class={}", class.trim().to_ascii_lowercase())))
 }
 

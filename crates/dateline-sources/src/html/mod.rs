@@ -61,6 +61,21 @@ pub(crate) enum Source {
     },
 }
 
+impl Source {
+    /// Where a machine time came from, as a person reads it, with `what` it gave (the field's
+    /// name, or the mark of a microdata property): `JSON-LD block 2: datePublished`,
+    /// `<meta article:published_time>`.
+    pub(crate) fn field(&self, what: &str) -> String {
+        match self {
+            Source::JsonLd { block } => format!("JSON-LD block {block}: {what}"),
+            Source::Microdata => format!("microdata: {what}"),
+            Source::TimeElement => "<time datetime>".to_owned(),
+            Source::Titled { tag } => format!("<{tag} title>"),
+            Source::Meta { name } => format!("<meta {name}>"),
+        }
+    }
+}
+
 /// A string value with where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Sourced {

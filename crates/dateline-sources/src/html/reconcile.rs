@@ -26,17 +26,6 @@ pub(crate) fn prepare(parsed: &mut crate::Parsed, context: &crate::context::Cont
     }
 }
 
-/// Where a machine time came from, as a person reads it.
-fn field(source: &Source, what: &str) -> String {
-    match source {
-        Source::JsonLd { block } => format!("JSON-LD block {block}: {what}"),
-        Source::Microdata => format!("microdata: {what}"),
-        Source::TimeElement => "<time datetime>".to_owned(),
-        Source::Titled { tag } => format!("<{tag} title>"),
-        Source::Meta { name } => format!("<meta {name}>"),
-    }
-}
-
 /// The instant of a machine time: ISO 8601 with an offset, or another form that states its zone
 /// (`19 Nov 2019 07:09 GMT`, `Tue Nov 19 2019 05:44:06 GMT+0000`), read by `dateline-time`.
 fn instant(time: &MachineTime) -> Option<DateTime<FixedOffset>> {
@@ -62,7 +51,7 @@ fn resolved(time: &MachineTime, what: &str, line: u32, zone: Option<Tz>) -> Opti
     let mut basis = Basis::new(
         "machine-time",
         ZoneSource::Machine {
-            field: field(&time.source, what),
+            field: time.source.field(what),
         },
     );
     basis.precision = if instant.second() == 0 && instant.nanosecond() == 0 {
@@ -480,13 +469,13 @@ fn live_blog(
                 visible
                     .basis
                     .notes
-                    .push(format!("{} agrees", field(&time.source, what)));
+                    .push(format!("{} agrees", time.source.field(what)));
                 confirmed += 1;
             }
             Some(visible) if shift.is_some() => {
                 visible.basis.notes.push(format!(
                     "{} says {}, in another zone than it says; the visible clock is kept",
-                    field(&time.source, what),
+                    time.source.field(what),
                     machine_time.utc.to_rfc3339()
                 ));
             }
@@ -501,7 +490,7 @@ fn live_blog(
                             visible.raw,
                             visible.utc.to_rfc3339(),
                             visible.zone,
-                            field(&time.source, what),
+                            time.source.field(what),
                             machine_time.utc.to_rfc3339(),
                             if hours.fract() == 0.0 {
                                 format!(", {hours:+} h: the stamp's zone is likely wrong")

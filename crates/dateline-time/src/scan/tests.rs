@@ -621,6 +621,8 @@ fn half_day_words_year_dots_and_baltic_months() {
     );
     // A sentence's full stop after a date takes no clock with it.
     assert_eq!(one("Published 12.03.2023. It rained.").0, "12.03.2023");
+    // The clock after a date knows the words the CJK clocks know.
+    assert!(super::DATED_TIME.contains(super::CJK_HALF_DAY));
 }
 
 /// Malay pages say the part of the day after a 12-hour clock: `pagi` (morning), `petang` or
