@@ -647,10 +647,9 @@ fn places_clues(found: &mut Found, language: Option<&str>) {
         .filter(|p| may_speak(&p.country))
         .collect();
     let top = placed_by(&candidates);
-    // The place the story was filed from, where the prose's places do not say otherwise: a
-    // guess as weak as three places named.
+    // The place the story was filed from: a guess as weak as three places named, which the
+    // prose's places, where they name the same country, add to.
     if let Some((place, line, text)) = &found.story_dateline
-        && top.is_none_or(|t| t.country != place.country)
         && may_speak(place.country)
     {
         let w = STORY_DATELINE_WEIGHT;

@@ -479,7 +479,8 @@ pub(crate) const REGIONS: &[(&str, &str, Tz)] = &[
     ("West Virginia", "US", Tz::America__New_York), ("Wisconsin", "US", Tz::America__Chicago),
     ("Wyoming", "US", Tz::America__Denver),
     // Canada
-    ("Ontario", "CA", Tz::America__Toronto), ("British Columbia", "CA", Tz::America__Vancouver),
+    ("Ontario", "CA", Tz::America__Toronto), ("Quebec", "CA", Tz::America__Toronto),
+    ("Québec", "CA", Tz::America__Toronto), ("British Columbia", "CA", Tz::America__Vancouver),
     ("Alberta", "CA", Tz::America__Edmonton), ("Manitoba", "CA", Tz::America__Winnipeg),
     ("Saskatchewan", "CA", Tz::America__Regina), ("Nova Scotia", "CA", Tz::America__Halifax),
     ("New Brunswick", "CA", Tz::America__Moncton), ("Newfoundland", "CA", Tz::America__St_Johns),

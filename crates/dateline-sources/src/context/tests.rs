@@ -485,6 +485,62 @@ fn the_place_of_a_storys_dateline_places_bare_clocks_as_a_guess() {
     assert_eq!(sentence.context.zone, None);
 }
 
+/// A line that names a place and nothing else, beside the page's dateline and above its first
+/// paragraph (`Auckland, New Zealand`), is the story's place, as a dateline in its first sentence
+/// is: it places bare clocks where nothing firmer does, and outweighs the country most pages of
+/// the page's language come from when that place's country writes it. A common word alone is no
+/// place, and a place line far from the dateline, or under the story's first paragraph, is not
+/// read as one.
+#[test]
+fn a_place_on_a_line_of_its_own_beside_the_dateline_is_the_storys_place() {
+    let body = "The city council voted on Tuesday to approve the new housing plan after months \
+                of debate.\n\nOfficials said construction would begin next spring and take about \
+                two years to finish.\n";
+    let story = |dateline: &str, place: &str| {
+        page(&format!(
+            "Council approves housing plan\n\n{dateline}\n{place}\n\n{body}"
+        ))
+    };
+    let auckland = story("2:05pm 12 March 2023", "Auckland, New Zealand");
+    assert_eq!(auckland.context.zone.as_deref(), Some("Pacific/Auckland"));
+    assert_eq!(
+        won_by(&auckland, Question::Zone).as_deref(),
+        Some("the place of the story's dateline")
+    );
+    assert_eq!(
+        auckland.published.as_ref().map(|t| t.utc.to_rfc3339()),
+        Some("2023-03-12T01:05:00+00:00".to_owned())
+    );
+    let johannesburg = story("12 March 2023 - 14:05", "Johannesburg");
+    assert_eq!(
+        johannesburg.context.zone.as_deref(),
+        Some("Africa/Johannesburg")
+    );
+    // French is written most in France, but Montréal's country writes it too.
+    let montreal = page(
+        "Le conseil approuve le plan de logement\n\nPublié le 12 mars 2023 à 14 h 05\n\
+         Montréal, Québec\n\nLe conseil municipal a approuvé mardi le nouveau plan de logement \
+         après des mois de débat.\n\nLes responsables ont indiqué que les travaux \
+         commenceraient au printemps prochain et dureraient environ deux ans.\n",
+    );
+    assert_eq!(montreal.context.country.as_deref(), Some("CA"));
+    assert_eq!(montreal.context.zone.as_deref(), Some("America/Toronto"));
+    // A common word alone is no place; with its country it is one.
+    assert_eq!(story("2:05pm 12 March 2023", "Mobile").context.zone, None);
+    let mobile = story("2:05pm 12 March 2023", "Mobile, Alabama");
+    assert_eq!(mobile.context.zone.as_deref(), Some("America/Chicago"));
+    // Far from the dateline, or under the first paragraph, a place line is not the story's.
+    let far = page(&format!(
+        "Council approves housing plan\n\n2:05pm 12 March 2023\n\nBy Jane Doe\n\nPhotos\n\n\
+         Share\n\nAuckland, New Zealand\n\n{body}"
+    ));
+    assert_eq!(far.context.zone, None);
+    let under = page(&format!(
+        "Council approves housing plan\n2:05pm 12 March 2023\n{body}Auckland, New Zealand\n"
+    ));
+    assert_eq!(under.context.zone, None);
+}
+
 /// A machine time labelled UTC whose clock the page's dateline shows in the page's zone is the
 /// outlet's local time with a wrong label: it is read in the page's zone, and says so. A zoneless
 /// machine time with the same clock is no such evidence (it is as often UTC without its `Z`).

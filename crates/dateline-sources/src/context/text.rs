@@ -2055,6 +2055,48 @@ fn story_dateline(text: &str) -> Option<(dateline_time::Place, &str)> {
     Some((place, dateline))
 }
 
+/// How many lines from a line of the page's own times a place line stands ([`place_line`]).
+const PLACE_LINE_REACH: u32 = 2;
+
+/// The place a line names when it names a place and nothing else: a town in the gazetteer,
+/// alone or with its state, province or country after a comma (`Auckland, New Zealand`,
+/// `Montréal, Québec`, `Lisboa`). A name that is also a common word (`Reading`, `Nice`) counts
+/// only with its state or country; a country or state alone is no town.
+fn place_line(text: &str) -> Option<dateline_time::Place> {
+    if text.len() > PLACE_LINE_BYTES {
+        return None;
+    }
+    let (name, rest) = text
+        .split_once(',')
+        .map_or((text, ""), |(name, rest)| (name.trim(), rest.trim()));
+    let words = name.split_whitespace().count();
+    let capitalised = name
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if words == 0 || words > 4 || !capitalised {
+        return None;
+    }
+    let candidates = dateline_time::place_candidates(name);
+    if rest.is_empty() {
+        // Alone, the name must read as a place in running text, whole.
+        let whole = dateline_time::find_places(name)
+            .first()
+            .is_some_and(|(span, _)| span.start == 0 && span.end == name.len());
+        return candidates.first().copied().filter(|_| whole);
+    }
+    // After the comma, a state, province or country and nothing more.
+    let rest = rest.trim_end_matches('.');
+    let mut named = regions_named(rest);
+    let (region, country, _, _) = named.next()?;
+    if region.len() != rest.len() {
+        return None;
+    }
+    candidates.iter().find(|p| p.country == country).copied()
+}
+
+/// The longest line read as a place line ([`place_line`]), in bytes.
+const PLACE_LINE_BYTES: usize = 60;
+
 /// The places the page's prose names (the gazetteer's, and Arabic names it does not hold), by
 /// country, most named first.
 pub(crate) fn places_named(page: &Page<'_>, found: &mut Found) {
@@ -2075,6 +2117,16 @@ pub(crate) fn places_named(page: &Page<'_>, found: &mut Found) {
     let mut read = 0;
     // The story's first paragraphs, where its own dateline stands.
     let mut paragraphs = 0;
+    // The lines of the page's own times: a line that names a place and nothing else beside one
+    // of them, above the story's first paragraph, is the story's place (`Auckland, New Zealand`
+    // under `2:05pm 12 March 2023`).
+    let own: Vec<u32> = found
+        .published
+        .iter()
+        .chain(&found.updated)
+        .filter_map(|c| c.line)
+        .collect();
+    let beside = |n: u32| own.iter().any(|&o| o.abs_diff(n) <= PLACE_LINE_REACH);
     for (n, text) in page.lines().filter(|(_, t)| !is_blank(t)) {
         let text = text.trim();
         read += text.len();
@@ -2088,6 +2140,12 @@ pub(crate) fn places_named(page: &Page<'_>, found: &mut Found) {
             {
                 found.story_dateline = Some((place, n, shown.to_owned()));
             }
+        } else if paragraphs == 0
+            && found.story_dateline.is_none()
+            && beside(n)
+            && let Some(place) = place_line(text)
+        {
+            found.story_dateline = Some((place, n, text.to_owned()));
         }
         for (_, place) in dateline_time::find_places(text) {
             count(place.country, place.name, place.tz, n, false);
