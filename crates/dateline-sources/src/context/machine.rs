@@ -412,6 +412,25 @@ fn page_times(machine: &Machine, page: &Page<'_>, found: &mut Found) {
                 let mark = t.mark.as_deref().map_or(String::new(), |m| format!(" {m}"));
                 (weight::DATELINE, format!("<{tag}{mark} title>"))
             }
+            // A `data-` attribute's time on an element that shows it: as an unmarked `<time>`.
+            Source::Attribute { tag, attr } => {
+                let after = machine.headline_at.is_none_or(|h| t.order > h);
+                if t.quoted || !after || !first_after_headline {
+                    continue;
+                }
+                first_after_headline = false;
+                (weight::WEAK_MACHINE, format!("<{tag} {attr}>"))
+            }
+            // JSON the page embeds for its scripts: the story titled with the page's headline
+            // is the page's, as a dateline is; untitled, its one time is a weak clue.
+            Source::Embedded { titled, .. } => {
+                let w = if *titled {
+                    weight::DATELINE
+                } else {
+                    weight::WEAK_MACHINE
+                };
+                (w, t.time.source.field(t.mark.as_deref().unwrap_or("date")))
+            }
             Source::JsonLd { .. } => continue,
         };
         let Some(when) = when(&t.time, kind.clone()) else {
@@ -428,7 +447,14 @@ fn page_times(machine: &Machine, page: &Page<'_>, found: &mut Found) {
             (TimeRole::Unknown, _) => TimeRole::Published,
             (role, _) => role,
         };
-        offset_clue(&t.time, &kind, found, w >= weight::MACHINE);
+        // An epoch in an attribute, or a framework's state (an API's times, in UTC whatever the
+        // outlet's zone), says nothing of the page's zone.
+        if !matches!(
+            t.time.source,
+            Source::Attribute { .. } | Source::Embedded { .. }
+        ) {
+            offset_clue(&t.time, &kind, found, w >= weight::MACHINE);
+        }
         let mut clue = Clue::new(when, kind, &t.time.raw, w);
         // A `<time>` element's visible text stands on a line of the page.
         if let Some(text) = &t.text {

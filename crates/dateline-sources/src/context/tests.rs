@@ -541,6 +541,70 @@ fn a_place_on_a_line_of_its_own_beside_the_dateline_is_the_storys_place() {
     assert_eq!(under.context.zone, None);
 }
 
+/// A time in a `data-` attribute of the element that shows the page's date gives the minute the
+/// date alone does not, and says nothing of the zone: an epoch is an instant, printed in the
+/// reader's zone by the page's script.
+#[test]
+fn a_data_attributes_time_on_the_dateline_gives_its_minute() {
+    let doc = html(&format!(
+        r#"<!DOCTYPE html><html lang="en-GB"><head><title>The bridge closes</title></head>
+        <body><h1>The bridge closes for a year</h1>
+        <span class="date" data-timestamp="1678626300">12 March 2023</span>{ARTICLE_BODY}
+        <ul><li data-timestamp="1677000000">An older story</li></ul></body></html>"#
+    ));
+    let published = doc.published.as_ref();
+    assert_eq!(
+        published.map(|t| t.utc.to_rfc3339()).as_deref(),
+        Some("2023-03-12T13:05:00+00:00")
+    );
+    assert_eq!(doc.context.zone.as_deref(), Some("Europe/London"));
+    assert!(
+        doc.context
+            .decisions
+            .iter()
+            .filter(|d| d.question == Question::Published)
+            .flat_map(|d| d.clue.iter().chain(&d.agreeing))
+            .any(|c| c.kind == "<span data-timestamp>"),
+        "{:?}",
+        doc.context.decisions
+    );
+}
+
+/// JSON a page embeds for its scripts (a framework's state) holds the page's story among the
+/// stories it links to: the object titled with the page's headline gives the page's times; a
+/// state with no such object gives none, however many dates it holds.
+#[test]
+fn a_frameworks_state_gives_the_times_of_the_story_titled_with_the_headline() {
+    let page = |state: &str| {
+        html(&format!(
+            r#"<!DOCTYPE html><html lang="en"><head><title>The bridge closes for a year | The Bay
+            Times</title><script id="__NEXT_DATA__" type="application/json">{state}</script></head>
+            <body><h1>The bridge closes for a year</h1>{ARTICLE_BODY}</body></html>"#
+        ))
+    };
+    let doc = page(
+        r#"{"props": {"pageProps": {"related": [{"title": "The ferry adds a crossing",
+        "publishedAt": 1677000000000}], "story": {"headline": "The bridge closes for a year",
+        "publishedAt": 1678626300000, "updatedAt": "2023-03-12T16:20:00Z"}}}}"#,
+    );
+    assert_eq!(
+        doc.published
+            .as_ref()
+            .map(|t| t.utc.to_rfc3339())
+            .as_deref(),
+        Some("2023-03-12T13:05:00+00:00")
+    );
+    assert_eq!(
+        doc.updated.as_ref().map(|t| t.utc.to_rfc3339()).as_deref(),
+        Some("2023-03-12T16:20:00+00:00")
+    );
+    let untitled = page(
+        r#"{"props": {"settings": {"publishedAt": 1500000000}, "related": [{"title": "The ferry
+        adds a crossing", "publishedAt": 1677000000000}]}}"#,
+    );
+    assert_eq!(untitled.published, None);
+}
+
 /// A machine time labelled UTC whose clock the page's dateline shows in the page's zone is the
 /// outlet's local time with a wrong label: it is read in the page's zone, and says so. A zoneless
 /// machine time with the same clock is no such evidence (it is as often UTC without its `Z`).

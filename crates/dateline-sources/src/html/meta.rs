@@ -3,6 +3,7 @@
 
 use scraper::{Html, Node};
 
+use super::embedded::About;
 use super::text::element_text_bounded;
 use super::{Machine, MachineTime, PageTime, Source, Sourced, TimeRole};
 
@@ -74,13 +75,37 @@ const MODIFIED: &[&str] = &[
     "mdate",
 ];
 
+/// The scripts' JSON that [`scan`] found, for their own readers.
+pub(crate) struct Scripts {
+    /// The raw text of each `application/ld+json` script in document order, with its text node.
+    pub ld: Vec<(String, Option<ego_tree::NodeId>)>,
+    /// JSON the page embeds for its own scripts (`application/json` scripts, Parse.ly's
+    /// `<meta>`), each with where it stands and what it is about.
+    pub embedded: Vec<(String, About, String)>,
+}
+
+/// `<meta>` names whose content is JSON with the page's times (Parse.ly's).
+const EMBEDDED_META: &[&str] = &["parsely-page", "parsely-metadata"];
+
+/// `data-` attributes that hold an element's time, as epoch seconds or milliseconds or ISO 8601.
+const DATA_TIMES: &[&str] = &[
+    "data-timestamp",
+    "data-seconds",
+    "data-utime",
+    "data-time",
+    "data-datetime",
+    "data-date",
+    "data-published",
+    "data-publish-date",
+    "data-published-at",
+    "data-pubdate",
+];
+
 /// Fills `machine` with meta facts, `<time>` elements, title, language and canonical link, and
-/// returns the raw text of each `application/ld+json` script in document order.
-pub(crate) fn scan(
-    document: &Html,
-    machine: &mut Machine,
-) -> Vec<(String, Option<ego_tree::NodeId>)> {
+/// returns the JSON of the page's scripts.
+pub(crate) fn scan(document: &Html, machine: &mut Machine) -> Scripts {
     let mut scripts = Vec::new();
+    let mut embedded = Vec::new();
     let mut order = 0;
     for node in document.tree.root().descendants() {
         let Node::Element(element) = node.value() else {
@@ -124,9 +149,18 @@ pub(crate) fn scan(
                     machine.canonical = Some(href.to_owned());
                 }
             }
-            "meta" => meta(element, machine),
-            "abbr" | "span" | "div" | "p" => {
-                if let Some((time, mark)) = titled(element) {
+            "meta" => {
+                if let Some(name) = element.attr("name").map(str::trim)
+                    && EMBEDDED_META.iter().any(|m| name.eq_ignore_ascii_case(m))
+                    && let Some(content) = element.attr("content")
+                {
+                    embedded.push((format!("<meta {name}>"), About::Page, content.to_owned()));
+                }
+                meta(element, machine);
+            }
+            "abbr" | "span" | "div" | "p" | "li" | "a" => {
+                let stamped = titled(element).or_else(|| data_time(element));
+                if let Some((time, mark)) = stamped {
                     let text = collapse(&element_text_bounded(node, 256));
                     machine.times.push(PageTime {
                         role: TimeRole::Unknown,
@@ -158,22 +192,55 @@ pub(crate) fn scan(
                         .next()
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                 });
-                if is_ld {
+                let is_json = element.attr("type").is_some_and(|t| {
+                    t.split(';')
+                        .next()
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+                });
+                if is_ld || is_json {
                     let text: String = node
                         .children()
                         .filter_map(|c| c.value().as_text().map(|t| &**t))
                         .collect();
-                    let first = node
-                        .children()
-                        .find(|c| c.value().is_text())
-                        .map(|c| c.id());
-                    scripts.push((text, first));
+                    if is_ld {
+                        let first = node
+                            .children()
+                            .find(|c| c.value().is_text())
+                            .map(|c| c.id());
+                        scripts.push((text, first));
+                    } else {
+                        let name = element.attr("id").map_or_else(
+                            || "<script>".to_owned(),
+                            |id| format!("<script id=\"{id}\">"),
+                        );
+                        embedded.push((name, About::Anything, text));
+                    }
                 }
             }
             _ => {}
         }
     }
-    scripts
+    Scripts {
+        ld: scripts,
+        embedded,
+    }
+}
+
+/// The time a `data-` attribute of an element holds ([`DATA_TIMES`]), with the attribute's name
+/// as its mark, when it parses as one.
+fn data_time(element: &scraper::node::Element) -> Option<(MachineTime, String)> {
+    DATA_TIMES.iter().find_map(|&attr| {
+        let value = element.attr(attr)?;
+        let time = MachineTime::new(
+            value,
+            Source::Attribute {
+                tag: element.name().to_owned(),
+                attr: attr.to_owned(),
+            },
+        );
+        time.parsed?;
+        Some((time, attr.to_owned()))
+    })
 }
 
 /// Whether `node` stands in a quotation (an embedded social post, a quoted report).

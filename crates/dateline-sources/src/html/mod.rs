@@ -15,6 +15,7 @@
 
 mod bound;
 mod capped;
+mod embedded;
 mod entities;
 mod ld;
 mod meta;
@@ -59,6 +60,22 @@ pub(crate) enum Source {
         /// The `property`, `name` or `http-equiv` it carried, as written.
         name: String,
     },
+    /// A `data-` attribute that holds a time, on the element that shows it
+    /// (`<span data-timestamp="1678626300">12 March 2023</span>`).
+    Attribute {
+        /// The element's tag name.
+        tag: String,
+        /// The attribute's name.
+        attr: String,
+    },
+    /// JSON the page embeds for its own scripts ([`embedded`]): a framework's state, analytics
+    /// metadata.
+    Embedded {
+        /// Where it stands: `<script id="__NEXT_DATA__">`, `<meta parsely-page>`.
+        name: String,
+        /// Whether the object that holds the time is titled with the page's headline.
+        titled: bool,
+    },
 }
 
 impl Source {
@@ -72,6 +89,8 @@ impl Source {
             Source::TimeElement => "<time datetime>".to_owned(),
             Source::Titled { tag } => format!("<{tag} title>"),
             Source::Meta { name } => format!("<meta {name}>"),
+            Source::Attribute { tag, attr } => format!("<{tag} {attr}>"),
+            Source::Embedded { name, .. } => format!("{name}: {what}"),
         }
     }
 }
@@ -279,6 +298,16 @@ impl Machine {
         }
         if titled > 0 {
             parts.push(format!("{titled} times in a title attribute"));
+        }
+        let count =
+            |f: fn(&Source) -> bool| self.times.iter().filter(|t| f(&t.time.source)).count();
+        let attributes = count(|s| matches!(s, Source::Attribute { .. }));
+        let embedded = count(|s| matches!(s, Source::Embedded { .. }));
+        if attributes > 0 {
+            parts.push(format!("{attributes} times in a data- attribute"));
+        }
+        if embedded > 0 {
+            parts.push(format!("{embedded} times in the page's embedded JSON"));
         }
         if parts.is_empty() {
             "no machine data".to_owned()
@@ -520,9 +549,22 @@ pub(crate) fn extract(html: &str, max_updates: usize) -> HtmlPage {
     let (html, mut notes) = bound::bound(html);
     let (document, anchors) = parse_located(&html);
     let mut machine = Machine::default();
-    let scripts = meta::scan(&document, &mut machine);
+    let meta::Scripts {
+        ld: scripts,
+        embedded,
+    } = meta::scan(&document, &mut machine);
     let texts: Vec<String> = scripts.iter().map(|(text, _)| text.clone()).collect();
     ld::read_blocks(&texts, max_updates, &mut machine, &mut notes);
+    let headlines: Vec<String> = machine
+        .h1
+        .iter()
+        .chain(&machine.title)
+        .chain(machine.titles.iter().map(|t| &t.value))
+        .cloned()
+        .collect();
+    for (name, about, json) in &embedded {
+        embedded::read(name, *about, json, &headlines, &mut machine);
+    }
     place_updates(file, &scripts, &anchors, &mut machine);
     microdata::scan(&document, &mut machine);
     let (text, locator) = text::inner_text_located(&document, &anchors);
