@@ -646,7 +646,16 @@ fn places_clues(found: &mut Found, language: Option<&str>) {
         .iter()
         .filter(|p| may_speak(&p.country))
         .collect();
-    let top = placed_by(&candidates);
+    // Where nothing else says anything of the page's country or zone, the country whose places
+    // lead is a better guess than UTC, however few they are: the lightest clue, which any other
+    // outweighs.
+    let unplaced =
+        found.zone.is_empty() && found.country.is_empty() && found.story_dateline.is_none();
+    let (top, fallback) = match placed_by(&candidates) {
+        Some(top) => (Some(top), false),
+        None if unplaced => (leading(&candidates), true),
+        None => (None, false),
+    };
     // The place the story was filed from: a guess as weak as three places named, which the
     // prose's places, where they name the same country, add to.
     if let Some((place, line, text)) = &found.story_dateline
@@ -663,7 +672,11 @@ fn places_clues(found: &mut Found, language: Option<&str>) {
     let Some(top) = top else {
         return;
     };
-    let w = (2 * top.distinct).min(weight::LANGUAGE - 1);
+    let w = if fallback {
+        weight::DOMAIN
+    } else {
+        (2 * top.distinct).min(weight::LANGUAGE - 1)
+    };
     let text = format!(
         "{} and {} more places in {}",
         top.place,
@@ -678,6 +691,17 @@ fn places_clues(found: &mut Found, language: Option<&str>) {
     found
         .zone
         .push(Clue::new(ZoneClue::Region(tz), kind, &text, w).at(line));
+}
+
+/// The country of `candidates` (most places first) whose places lead all others', in places or,
+/// as many, in mentions: the guess where nothing else places the page ([`placed_by`] asks more).
+fn leading<'a>(candidates: &[&'a Places]) -> Option<&'a Places> {
+    let top = *candidates.first()?;
+    let ahead = candidates.get(1).is_none_or(|second| {
+        top.distinct > second.distinct
+            || (top.distinct == second.distinct && top.mentions > second.mentions)
+    });
+    ahead.then_some(top)
 }
 
 /// The country whose places place the page, of `candidates` (most places first): the first,

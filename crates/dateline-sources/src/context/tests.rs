@@ -109,6 +109,44 @@ fn the_state_and_country_a_page_names_place_its_clocks_with_a_warning() {
     );
 }
 
+/// Where nothing at all places a page, the country whose places lead is a better guess than UTC,
+/// however few they are (one town and its country here), with the warning that says it is a
+/// guess; two countries named as often place nothing.
+#[test]
+fn where_nothing_else_places_a_page_its_leading_places_do() {
+    let text = |places: &str| {
+        format!(
+            "حريق الميناء: تغطية مباشرة\n12 مارس 2023\n\n16:42\n\
+             قالت الوزارة إن إجلاء سكان منطقة الميناء سيستمر طوال الليل مع توفير حافلات للسكان.\n\n\
+             15:45\nقال المجلس البلدي إنه لم يصب أحد حتى الآن وطلب من السكان البقاء في منازلهم.\n\n\
+             {places}\n"
+        )
+    };
+    let placed = text("القاهرة - مصر");
+    let (doc, diagnostics) = read("page.txt", placed.as_bytes(), &Options::default());
+    assert_eq!(doc.context.zone.as_deref(), Some("Africa/Cairo"));
+    let times: Vec<String> = doc
+        .posts
+        .iter()
+        .filter_map(|p| p.time.as_ref().map(|t| t.utc.to_rfc3339()))
+        .collect();
+    assert_eq!(
+        times,
+        ["2023-03-12T14:42:00+00:00", "2023-03-12T13:45:00+00:00"]
+    );
+    assert!(
+        diagnostics.iter().any(|d| d.code == "zone-guessed"),
+        "{diagnostics:?}"
+    );
+    let tied = text("القاهرة - بيروت");
+    let (doc, diagnostics) = read("page.txt", tied.as_bytes(), &Options::default());
+    assert_eq!(doc.context.zone, None);
+    assert!(
+        diagnostics.iter().any(|d| d.code == "zone-assumed"),
+        "{diagnostics:?}"
+    );
+}
+
 /// One country named again and again, where no other is, places a page as several of its towns
 /// would: its zone, as a guess the warning names.
 #[test]
