@@ -188,11 +188,31 @@ fn stamp_line(page: &Page<'_>, n: u32, text: &str) -> Option<StampLine> {
         .iter()
         .find(|s| s.relative.is_none())
         .cloned();
+    // "2h ago" alone on its line: a post's head on a live blog that prints its posts' times
+    // relative to when it was read (resolved from the capture time, or matched to the page's
+    // machine updates). Only where other evidence made the page a live blog: an article prints
+    // its own time so, and so do the lists of other stories under it. Beside a headline on its
+    // line it is a list's entry, not a head.
+    let relative_alone = || {
+        if page.context().and_then(|c| c.kind) != Some(DocumentKind::LiveBlog) {
+            return None;
+        }
+        let stamps = page.stamps(n);
+        match stamps {
+            [s] if matches!(s.relative, Some(dateline_time::Relative::Ago(_)))
+                && s.span.start == 0
+                && s.span.end == text.len() =>
+            {
+                Some(s.clone())
+            }
+            _ => None,
+        }
+    };
     let (text, stamp): (std::borrow::Cow<'_, str>, Stamp) = match (own, unglued) {
         (Some(s), _) if s.date.is_some() => (text.into(), s),
         (_, Some((u, s))) => (u.into(), s),
         (Some(s), None) => (text.into(), s),
-        (None, None) => return None,
+        (None, None) => (text.into(), relative_alone()?),
     };
     let text = text.as_ref();
     let before = text.get(..stamp.span.start)?.trim();
@@ -200,7 +220,9 @@ fn stamp_line(page: &Page<'_>, n: u32, text: &str) -> Option<StampLine> {
     let after_raw = text.get(stamp.span.end..)?;
     let after = after_raw.trim();
     // A date alone is a page date, never a post.
-    stamp.time?;
+    if stamp.time.is_none() && stamp.relative.is_none() {
+        return None;
+    }
     let relative = RELATIVE_PREFIX
         .find(before)
         .is_some_and(|m| m.end() == before.len());

@@ -517,10 +517,14 @@ fn the_place_of_a_storys_dateline_places_bare_clocks_as_a_guess() {
     assert_eq!(heading.context.zone, None);
     // A dash past the first 80 bytes ends no dateline, even where a letter of two bytes stands
     // across the 80th.
+    // (Where nothing else places the page, the town it names still does, as the lightest clue.)
     let sentence = story(
         "SYDNEY, where the council met on Tuesday evening in a crowded hall of all its résidents -",
     );
-    assert_eq!(sentence.context.zone, None);
+    assert_eq!(
+        won_by(&sentence, Question::Zone).as_deref(),
+        Some("the places the page names")
+    );
 }
 
 /// A line that names a place and nothing else, beside the page's dateline and above its first
@@ -567,16 +571,21 @@ fn a_place_on_a_line_of_its_own_beside_the_dateline_is_the_storys_place() {
     assert_eq!(story("2:05pm 12 March 2023", "Mobile").context.zone, None);
     let mobile = story("2:05pm 12 March 2023", "Mobile, Alabama");
     assert_eq!(mobile.context.zone.as_deref(), Some("America/Chicago"));
-    // Far from the dateline, or under the first paragraph, a place line is not the story's.
+    // Far from the dateline, or under the first paragraph, a place line is not the story's (it
+    // is one of the places the page names, the lightest clue where nothing else places it).
     let far = page(&format!(
         "Council approves housing plan\n\n2:05pm 12 March 2023\n\nBy Jane Doe\n\nPhotos\n\n\
          Share\n\nAuckland, New Zealand\n\n{body}"
     ));
-    assert_eq!(far.context.zone, None);
     let under = page(&format!(
         "Council approves housing plan\n2:05pm 12 March 2023\n{body}Auckland, New Zealand\n"
     ));
-    assert_eq!(under.context.zone, None);
+    for doc in [far, under] {
+        assert_eq!(
+            won_by(&doc, Question::Zone).as_deref(),
+            Some("the places the page names")
+        );
+    }
 }
 
 /// A time in a `data-` attribute of the element that shows the page's date gives the minute the
@@ -641,6 +650,86 @@ fn a_frameworks_state_gives_the_times_of_the_story_titled_with_the_headline() {
         adds a crossing", "publishedAt": 1677000000000}]}}"#,
     );
     assert_eq!(untitled.published, None);
+}
+
+/// A live blog that shows its posts' times relative to when it was read (`2h ago`, alone on its
+/// line) has its posts split there, and each visible post takes the time of its machine update:
+/// every post once, visible. A page that nothing else makes a live blog is not split at such
+/// lines: an article prints its own time so, and so does the list of other stories under it.
+#[test]
+fn relative_times_alone_on_their_lines_open_the_posts_of_a_live_blog() {
+    let posts = [
+        (
+            "16:42",
+            "Evacuation to continue overnight",
+            "The ministry said the evacuation of the port area would continue through the night, with buses laid on.",
+        ),
+        (
+            "15:45",
+            "Council says no injuries",
+            "The city council said no one had been injured so far and asked residents to stay indoors while crews worked.",
+        ),
+        (
+            "14:20",
+            "Smoke seen across the bay",
+            "A large column of smoke could be seen for miles across the bay, witnesses told reporters at the harbour.",
+        ),
+    ];
+    let updates: Vec<String> = posts
+        .iter()
+        .map(|(clock, headline, body)| {
+            format!(
+                r#"{{"@type": "BlogPosting", "headline": "{headline}", "articleBody": "{body}",
+                "datePublished": "2023-03-12T{clock}:00+01:00"}}"#
+            )
+        })
+        .collect();
+    let visible: String = posts
+        .iter()
+        .enumerate()
+        .map(|(i, (_, headline, body))| {
+            format!(
+                r#"<article><span class="ago">{}h ago</span><h2>{headline}</h2><p>{body}</p></article>"#,
+                i + 1
+            )
+        })
+        .collect();
+    let doc = html(&format!(
+        r#"<!DOCTYPE html><html lang="de"><head><title>Port fire: live</title>
+        <script type="application/ld+json">{{"@context": "https://schema.org",
+        "@type": "LiveBlogPosting", "headline": "Port fire: live",
+        "datePublished": "2023-03-12T14:00:00+01:00", "liveBlogUpdate": [{}]}}</script></head>
+        <body><h1>Port fire: live</h1>{visible}</body></html>"#,
+        updates.join(",")
+    ));
+    assert_eq!(doc.kind, DocumentKind::LiveBlog);
+    let got: Vec<(Option<String>, bool)> = doc
+        .posts
+        .iter()
+        .map(|p| (p.time.as_ref().map(|t| t.utc.to_rfc3339()), p.visible))
+        .collect();
+    let visible_at = |utc: &str| (Some(utc.to_owned()), true);
+    assert_eq!(
+        got,
+        [
+            visible_at("2023-03-12T15:42:00+00:00"),
+            visible_at("2023-03-12T14:45:00+00:00"),
+            visible_at("2023-03-12T13:20:00+00:00"),
+        ]
+    );
+    // An article dated `6 hours ago`, with a list of other stories dated so under it.
+    let article = page(&format!(
+        "Port fire forces evacuation of harbour district\n6 hours ago\n\n{}\n\n\
+         More from the site\n{}",
+        posts.map(|p| p.2).join("\n\n"),
+        posts
+            .iter()
+            .enumerate()
+            .map(|(i, (_, headline, body))| format!("{} days ago\n{headline}\n\n{body}\n\n", i + 1))
+            .collect::<String>()
+    ));
+    assert_eq!(article.kind, DocumentKind::Article);
+    assert_eq!(article.posts.len(), 1);
 }
 
 /// A machine time labelled UTC whose clock the page's dateline shows in the page's zone is the
