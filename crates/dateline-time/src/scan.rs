@@ -337,7 +337,7 @@ fn rules_with(alt: Alt) -> Vec<Rule> {
             Form::DayMonthYearTime,
             Needs(&[gate::FOUR_DIGITS, gate::MONTH_INTL]),
             format!(
-                r"{wd_intl}(?P<d>[0-9]{{1,2}}){ordinal}{S}+{of}{month_intl}(?:{S}*,{S}*|{S}+)(?:del?{S}+)?{year_then_time}"
+                r"{wd_intl}(?P<d>[0-9]{{1,2}})(?:{ordinal}{S}+{of}|\.){month_intl}(?:{S}*,{S}*|{S}+|\.)(?:del?{S}+)?{year_then_time}"
             ),
         ),
         (

@@ -625,6 +625,23 @@ fn half_day_words_year_dots_and_baltic_months() {
     assert!(super::DATED_TIME.contains(super::CJK_HALF_DAY));
 }
 
+/// A day, a month's short name and a year joined by dots, as Brazilian pages print them
+/// (`12.mar.2023 às 14h05`); a dot ends a month's name only before a year.
+#[test]
+fn a_day_month_and_year_joined_by_dots() {
+    for text in ["12.mar.2023 às 14h05", "12.MAR.2023, 14:05", "12.jan.2023"] {
+        let (shown, d, _) = one(text);
+        assert_eq!(shown, text);
+        assert_eq!(d.map(|d| d.day), Some(12), "{text}");
+    }
+    assert_eq!(
+        one("12.mar.2023 às 14h05").2,
+        NaiveTime::from_hms_opt(14, 5, 0)
+    );
+    assert!(find_stamps("photo.12.mar.jpg").is_empty());
+    assert!(find_stamps("v1.2.mar").is_empty());
+}
+
 /// Malay pages say the part of the day after a 12-hour clock: `pagi` (morning), `petang` or
 /// `ptg` (afternoon), `malam` (night, and `12 malam` midnight).
 #[test]
