@@ -155,7 +155,77 @@ pub(crate) fn of_text<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(&'sta
         Some(langs) => Detector::with_allowlist(langs).detect(&sample)?,
         None => whatlang::detect(&sample)?,
     };
+    // whatlang has no profile for Malay, which it reads as Indonesian: the words the two write
+    // differently tell them apart.
+    if info.lang() == Lang::Ind && malay(&sample) {
+        return Some(("ms", info.confidence()));
+    }
     Some((iso_639_1(info.lang())?, info.confidence()))
+}
+
+/// Words Malaysian news writes where Indonesian news writes another (`selepas` for `setelah`,
+/// `polis` for `polisi`, `kerajaan` for `pemerintah`), in lower case.
+const MALAY_WORDS: &[&str] = &[
+    "selepas",
+    "kerajaan",
+    "polis",
+    "wang",
+    "kerana",
+    "mahkamah",
+    "boleh",
+    "sahaja",
+    "baharu",
+    "projek",
+    "bandaraya",
+    "kenyataan",
+    "hospital",
+    "kereta",
+    "jabatan",
+    "pejabat",
+    "negeri",
+    "mac",
+    "ogos",
+    "disember",
+    "julai",
+    "ringgit",
+    "malaysia",
+];
+
+/// The Indonesian words for the same things, and its months.
+const INDONESIAN_WORDS: &[&str] = &[
+    "setelah",
+    "pemerintah",
+    "polisi",
+    "uang",
+    "karena",
+    "pengadilan",
+    "bisa",
+    "saja",
+    "proyek",
+    "pernyataan",
+    "mobil",
+    "dinas",
+    "kantor",
+    "provinsi",
+    "kabupaten",
+    "maret",
+    "agustus",
+    "desember",
+    "juli",
+    "rupiah",
+    "indonesia",
+];
+
+/// Whether a sample whatlang reads as Indonesian is Malay: more of its words are Malaysian news's
+/// than Indonesian news's.
+fn malay(sample: &str) -> bool {
+    let (mut malay, mut indonesian) = (0, 0);
+    for word in sample.split(|c: char| !c.is_alphabetic()) {
+        let word = word.to_lowercase();
+        malay += usize::from(MALAY_WORDS.contains(&word.as_str()));
+        indonesian += usize::from(INDONESIAN_WORDS.contains(&word.as_str()));
+    }
+    malay > indonesian
 }
 
 /// The two-letter code of a language whatlang tells.
@@ -278,6 +348,7 @@ pub(crate) fn name(code: &str) -> &str {
         "hy" => "Armenian",
         "he" => "Hebrew",
         "id" => "Indonesian",
+        "ms" => "Malay",
         "ca" => "Catalan",
         other => other,
     }
@@ -319,6 +390,23 @@ mod tests {
             .detect(italian)
             .map(|i| i.lang());
         assert_eq!(narrowed, full);
+    }
+
+    /// whatlang reads Malay as Indonesian: the words the two write differently say which.
+    #[test]
+    fn malay_is_told_from_indonesian_by_the_words_they_write_differently() {
+        let malay = [
+            "Majlis bandaraya pada hari Selasa meluluskan pelan perumahan baharu selepas \
+             berbulan-bulan perdebatan.",
+            "Penduduk yang menentang projek itu berkata mereka akan terus melawannya di mahkamah.",
+        ];
+        assert_eq!(of_text(malay.into_iter()).map(|l| l.0), Some("ms"));
+        let indonesian = [
+            "Dewan kota pada hari Selasa menyetujui rencana perumahan baru setelah berbulan-bulan \
+             perdebatan.",
+            "Warga yang menentang proyek itu mengatakan mereka akan terus melawannya di pengadilan.",
+        ];
+        assert_eq!(of_text(indonesian.into_iter()).map(|l| l.0), Some("id"));
     }
 
     #[test]

@@ -211,6 +211,7 @@ const LANGUAGE_COUNTRIES: &[(&str, &str, bool)] = &[
     ("lt", "LT", true),
     ("lv", "LV", true),
     ("mk", "MK", true),
+    ("ms", "MY", true),
     ("nb", "NO", true),
     ("nl", "NL", false),
     ("nn", "NO", true),
