@@ -403,6 +403,12 @@ fn a_given_zone_outweighs_the_page() {
     );
 }
 
+/// The body of an article's text copy: two paragraphs of prose.
+const ARTICLE_TEXT: &str = "The council voted on Tuesday evening to close the old bridge to cars for \
+    the whole of next year, while engineers repair the cracks found in its piers.\n\nResidents who \
+    cross it every day to reach the station will have to take the ferry or the long road around \
+    the bay, which adds twenty minutes to the journey each way.\n";
+
 const ARTICLE_BODY: &str = "<p>The council voted on Tuesday evening to close the old bridge to \
     cars for the whole of next year, while engineers repair the cracks found in its piers.</p>\
     <p>Residents who cross it every day to reach the station will have to take the ferry or the \
@@ -730,6 +736,45 @@ fn relative_times_alone_on_their_lines_open_the_posts_of_a_live_blog() {
     ));
     assert_eq!(article.kind, DocumentKind::Article);
     assert_eq!(article.posts.len(), 1);
+}
+
+/// Clocks a label names a post's (`Posted at 16:42`, with no date) head the posts of a live blog
+/// as bare clocks do; a page's own labelled dateline, with its date, heads none.
+#[test]
+fn clocks_labelled_as_posted_head_the_posts_of_a_live_blog() {
+    let mut text = String::from("Port fire: latest\n12 March 2023\n\n");
+    for (clock, body) in [
+        (
+            "16:42",
+            "The ministry said the evacuation of the port area would continue through the night.",
+        ),
+        (
+            "16:10",
+            "Firefighters said more than a hundred crew were working to contain the warehouse blaze.",
+        ),
+        (
+            "15:45",
+            "The city council said no one had been injured so far and asked residents to stay indoors.",
+        ),
+    ] {
+        text.push_str(&format!(
+            "Posted at {clock}\nHeadline of the update at {clock}\n{body}\n\n"
+        ));
+    }
+    let doc = page(&format!(
+        "{text}\u{a9} 2023 The Harbour Gazette, Southampton\n"
+    ));
+    assert_eq!(doc.kind, DocumentKind::LiveBlog);
+    let times: Vec<String> = doc
+        .posts
+        .iter()
+        .filter_map(|p| p.time.as_ref().map(|t| t.local.format("%H:%M").to_string()))
+        .collect();
+    assert_eq!(times, ["16:42", "16:10", "15:45"]);
+    let article = page(&format!(
+        "Port fire forces evacuation\nPosted at 16:42 on 12 March 2023\n\n{ARTICLE_TEXT}"
+    ));
+    assert_eq!(article.kind, DocumentKind::Article);
 }
 
 /// A machine time labelled UTC whose clock the page's dateline shows in the page's zone is the

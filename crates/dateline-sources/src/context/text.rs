@@ -561,8 +561,13 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
             let relative = crate::generic::RELATIVE_PREFIX
                 .find(before)
                 .is_some_and(|m| m.end() == before.len());
+            // A clock a label names a post's (`Posted at 16:42`, no date: a page's own dateline
+            // prints its date) heads a post as a bare one does.
+            let posted = first.date.is_none()
+                && before.chars().count() <= LABEL_HEAD
+                && label(before) == Some(Label::Published);
             // A video's length (`0:57` over the video's title) heads no post.
-            if (before.is_empty() || relative)
+            if (before.is_empty() || relative || posted)
                 && label(after).is_none()
                 && !crate::boilerplate::is_video_length(page, n)
                 && !crate::generic::ticker(page, n)
