@@ -6,7 +6,8 @@
 //! largest part of a page's context. The sample's stop words (the `stop-words` crate's lists)
 //! first leave out the listed languages it cannot be in, and whatlang chooses among the rest and
 //! the languages with no list; where the stop words say too little (a sample of names), it
-//! compares them all.
+//! compares them all; where they leave one listed language with many of its stop words, it is
+//! the sample's, and whatlang is not asked.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -95,7 +96,7 @@ const CANDIDATE_SHARE: f64 = 0.5;
 /// with at least half as many of the sample's words among its stop words as the best one, and
 /// every language with no list. `None` when the stop words say too little to leave any language
 /// out.
-fn candidates(sample: &str) -> Option<Vec<Lang>> {
+fn candidates(sample: &str) -> Option<Candidates> {
     let mut hits = [0usize; LISTED.len()];
     let mut words = 0;
     let mut lower = String::new();
@@ -118,16 +119,37 @@ fn candidates(sample: &str) -> Option<Vec<Lang>> {
         return None;
     }
     let floor = (CANDIDATE_SHARE * best as f64).max(2.0);
-    Some(
-        LISTED
-            .iter()
-            .zip(hits)
-            .filter(|(_, hit)| *hit as f64 >= floor)
-            .map(|((lang, _), _)| *lang)
-            .chain(UNLISTED.iter().copied())
-            .collect(),
-    )
+    let langs: Vec<Lang> = LISTED
+        .iter()
+        .zip(hits)
+        .filter(|(_, hit)| *hit as f64 >= floor)
+        .map(|((lang, _), _)| *lang)
+        .collect();
+    // One listed language left (every other has less than half its stop words), with many of
+    // them: whatlang's trigrams would only confirm it. Not Turkish or Indonesian, whose close
+    // kin (Azerbaijani, Turkmen, Uzbek; Javanese) have no list to compare.
+    if let [only] = langs.as_slice()
+        && best >= CLEAR_HITS
+        && !matches!(only, Lang::Tur | Lang::Ind)
+    {
+        return Some(Candidates::Clear(*only));
+    }
+    Some(Candidates::Some(
+        langs.into_iter().chain(UNLISTED.iter().copied()).collect(),
+    ))
 }
+
+/// What a sample's stop words say of its language ([`candidates`]).
+#[derive(Debug, Clone, PartialEq)]
+enum Candidates {
+    /// One listed language, with many times the stop words of any other.
+    Clear(Lang),
+    /// The languages it may be in.
+    Some(Vec<Lang>),
+}
+
+/// The fewest stop words of a sample's one language for it to be clear ([`Candidates::Clear`]).
+const CLEAR_HITS: usize = 12;
 
 /// The language of the page's prose, as an ISO 639-1 code, with whatlang's confidence (0 to 1);
 /// `None` when the page holds too little prose to tell.
@@ -151,16 +173,25 @@ pub(crate) fn of_text<'a>(lines: impl Iterator<Item = &'a str>) -> Option<(&'sta
         Some(Script::Latin) => candidates(&sample),
         _ => None,
     };
-    let info = match narrowed {
-        Some(langs) => Detector::with_allowlist(langs).detect(&sample)?,
-        None => whatlang::detect(&sample)?,
+    let (lang, confidence) = match narrowed {
+        // A language whose stop words far outnumber every other's is the sample's: whatlang's
+        // trigrams, the larger part of reading a page's context, would say so too.
+        Some(Candidates::Clear(lang)) => (lang, 1.0),
+        Some(Candidates::Some(langs)) => {
+            let info = Detector::with_allowlist(langs).detect(&sample)?;
+            (info.lang(), info.confidence())
+        }
+        None => {
+            let info = whatlang::detect(&sample)?;
+            (info.lang(), info.confidence())
+        }
     };
     // whatlang has no profile for Malay, which it reads as Indonesian: the words the two write
     // differently tell them apart.
-    if info.lang() == Lang::Ind && malay(&sample) {
-        return Some(("ms", info.confidence()));
+    if lang == Lang::Ind && malay(&sample) {
+        return Some(("ms", confidence));
     }
-    Some((iso_639_1(info.lang())?, info.confidence()))
+    Some((iso_639_1(lang)?, confidence))
 }
 
 /// Words Malaysian news writes where Indonesian news writes another (`selepas` for `setelah`,
@@ -374,7 +405,9 @@ mod tests {
         let italian = "Il presidente del Consiglio ha annunciato questa mattina nuove misure per \
             le famiglie. Secondo il ministero, i fondi saranno distribuiti entro la fine del mese \
             prossimo, e le domande si potranno presentare dal lunedì.";
-        let langs = candidates(italian).unwrap_or_default();
+        let Some(Candidates::Some(langs)) = candidates(italian) else {
+            panic!("{:?}", candidates(italian));
+        };
         assert!(langs.contains(&Lang::Ita), "{langs:?}");
         assert!(!langs.contains(&Lang::Eng), "{langs:?}");
         // A language with no list can never be left out.
