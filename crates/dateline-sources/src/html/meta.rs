@@ -229,17 +229,21 @@ pub(crate) fn scan(document: &Html, machine: &mut Machine) -> Scripts {
 /// The time a `data-` attribute of an element holds ([`DATA_TIMES`]), with the attribute's name
 /// as its mark, when it parses as one.
 fn data_time(element: &scraper::node::Element) -> Option<(MachineTime, String)> {
-    DATA_TIMES.iter().find_map(|&attr| {
-        let value = element.attr(attr)?;
+    // One pass over the element's attributes (looking each name up with `attr` costs a pass
+    // each): the first that names a time and parses as one.
+    element.attrs().find_map(|(name, value)| {
+        if !name.starts_with("data-") || !DATA_TIMES.contains(&name) {
+            return None;
+        }
         let time = MachineTime::new(
             value,
             Source::Attribute {
                 tag: element.name().to_owned(),
-                attr: attr.to_owned(),
+                attr: name.to_owned(),
             },
         );
         time.parsed?;
-        Some((time, attr.to_owned()))
+        Some((time, name.to_owned()))
     })
 }
 
