@@ -17,9 +17,11 @@ use super::{Machine, MachineTime, PageTime, Source, TimeRole};
 /// catalogue, not its story.
 const MAX_BYTES: usize = 2 * 1024 * 1024;
 
-/// The most values visited in one block, and the deepest nesting followed.
+/// The most values visited in one block, the deepest nesting followed, and the most times kept
+/// from one block (a catalogue's every story has some).
 const MAX_VALUES: usize = 200_000;
 const MAX_DEPTH: usize = 32;
+const MAX_TIMES: usize = 1_000;
 
 /// Keys that name a first publication time, lower case with `_` and `-` removed
 /// (`publishedAt`, `pub_date`, `first_published_at`).
@@ -100,7 +102,7 @@ pub(crate) fn read(
     let mut budget = MAX_VALUES;
     let mut stack = vec![(&value, 0usize)];
     while let Some((value, depth)) = stack.pop() {
-        if budget == 0 {
+        if budget == 0 || found.len() >= MAX_TIMES {
             break;
         }
         budget -= 1;

@@ -101,11 +101,15 @@ const DATA_TIMES: &[&str] = &[
     "data-pubdate",
 ];
 
+/// The most times kept from `data-` attributes on one page.
+const MAX_ATTRIBUTE_TIMES: usize = 64;
+
 /// Fills `machine` with meta facts, `<time>` elements, title, language and canonical link, and
 /// returns the JSON of the page's scripts.
 pub(crate) fn scan(document: &Html, machine: &mut Machine) -> Scripts {
     let mut scripts = Vec::new();
     let mut embedded = Vec::new();
+    let mut attribute_times = 0;
     let mut order = 0;
     for node in document.tree.root().descendants() {
         let Node::Element(element) = node.value() else {
@@ -159,7 +163,19 @@ pub(crate) fn scan(document: &Html, machine: &mut Machine) -> Scripts {
                 meta(element, machine);
             }
             "abbr" | "span" | "div" | "p" | "li" | "a" => {
-                let stamped = titled(element).or_else(|| data_time(element));
+                // Only the first attribute time after the headline is read: a page of thousands
+                // (a list's every entry) keeps a few, not one each.
+                let stamped = titled(element).or_else(|| {
+                    (attribute_times < MAX_ATTRIBUTE_TIMES)
+                        .then(|| data_time(element))
+                        .flatten()
+                });
+                if stamped
+                    .as_ref()
+                    .is_some_and(|(t, _)| matches!(t.source, Source::Attribute { .. }))
+                {
+                    attribute_times += 1;
+                }
                 if let Some((time, mark)) = stamped {
                     let text = collapse(&element_text_bounded(node, 256));
                     machine.times.push(PageTime {

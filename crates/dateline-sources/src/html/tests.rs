@@ -572,3 +572,27 @@ fn an_item_dated_by_machine_data_alone_cites_the_date_in_the_file() {
     );
     assert_eq!(post.source.map(|s| s.line), Some(6), "{:?}", post.source);
 }
+
+/// A list whose every entry carries its time in a `data-` attribute keeps only the first few of
+/// them: the context reads only the first after the headline.
+#[test]
+fn a_long_list_of_attribute_times_keeps_a_few() {
+    let entries: String = (0..1_000)
+        .map(|i| {
+            format!(
+                "<li data-timestamp=\"{}\">Story {i}</li>",
+                1_678_000_000 + i
+            )
+        })
+        .collect();
+    let page = extract(&format!(
+        "<!DOCTYPE html><html><body><h1>Headline</h1><ul>{entries}</ul></body></html>"
+    ));
+    let kept = page
+        .machine
+        .times
+        .iter()
+        .filter(|t| matches!(t.time.source, Source::Attribute { .. }))
+        .count();
+    assert_eq!(kept, 64);
+}
