@@ -425,6 +425,25 @@ mod tests {
         assert_eq!(narrowed, full);
     }
 
+    /// A sample whose stop words leave one listed language, with many of them, is that language
+    /// without whatlang; Turkish never is (its kin have no list), nor a sample of few words.
+    #[test]
+    fn a_clear_language_needs_no_trigrams() {
+        let english = "The city council voted on Tuesday to approve the new housing plan after \
+            months of debate. Officials said that the construction would begin in the spring and \
+            that it would take about two years to finish, and residents who opposed it said they \
+            would continue to fight the project in court.";
+        assert_eq!(candidates(english), Some(Candidates::Clear(Lang::Eng)));
+        assert_eq!(
+            of_text([english].into_iter()).map(|l| l.0),
+            whatlang::detect(english).and_then(|i| iso_639_1(i.lang()))
+        );
+        let turkish = "Belediye meclisi salı günü aylarca süren tartışmaların ardından yeni \
+            konut planını onayladı ve yetkililer inşaatın gelecek bahar başlayacağını, bu işin \
+            yaklaşık iki yıl süreceğini ve bunun için de çok para gerekeceğini söyledi.";
+        assert!(!matches!(candidates(turkish), Some(Candidates::Clear(_))));
+    }
+
     /// whatlang reads Malay as Indonesian: the words the two write differently say which.
     #[test]
     fn malay_is_told_from_indonesian_by_the_words_they_write_differently() {

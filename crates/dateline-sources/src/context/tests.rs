@@ -621,6 +621,14 @@ fn a_data_attributes_time_on_the_dateline_gives_its_minute() {
         "{:?}",
         doc.context.decisions
     );
+    // An epoch says nothing of the zone: a page nothing else places stays unplaced.
+    let unplaced = html(&format!(
+        r#"<!DOCTYPE html><html lang="en"><head><title>The bridge closes</title></head>
+        <body><h1>The bridge closes for a year</h1>
+        <span class="date" data-timestamp="1678626300">12 March 2023</span>{ARTICLE_BODY}
+        </body></html>"#
+    ));
+    assert_eq!(unplaced.context.zone, None);
 }
 
 /// JSON a page embeds for its scripts (a framework's state) holds the page's story among the
@@ -656,6 +664,22 @@ fn a_frameworks_state_gives_the_times_of_the_story_titled_with_the_headline() {
         adds a crossing", "publishedAt": 1677000000000}]}}"#,
     );
     assert_eq!(untitled.published, None);
+    // A framework's times are an API's, in UTC whatever the outlet's zone: no clue to the zone.
+    assert_eq!(doc.context.zone, None);
+    // Parse.ly's metadata is about the page itself: its time is the page's, untitled.
+    let parsely = html(&format!(
+        r#"<!DOCTYPE html><html lang="en"><head><title>The bridge closes for a year</title>
+        <meta name="parsely-page" content='{{"title": "Bay Times", "pub_date": "2023-03-12T13:05:00Z"}}'>
+        </head><body><h1>The bridge closes for a year</h1>{ARTICLE_BODY}</body></html>"#
+    ));
+    assert_eq!(
+        parsely
+            .published
+            .as_ref()
+            .map(|t| t.utc.to_rfc3339())
+            .as_deref(),
+        Some("2023-03-12T13:05:00+00:00")
+    );
 }
 
 /// A live blog that shows its posts' times relative to when it was read (`2h ago`, alone on its

@@ -563,7 +563,9 @@ pub(crate) fn clues(page: &Page<'_>, found: &mut Found) {
                 .is_some_and(|m| m.end() == before.len());
             // A clock a label names a post's (`Posted at 16:42`, no date: a page's own dateline
             // prints its date) heads a post as a bare one does.
-            let posted = first.date.is_none()
+            let posted = !before.is_empty()
+                && !relative
+                && first.date.is_none()
                 && before.chars().count() <= LABEL_HEAD
                 && label(before) == Some(Label::Published);
             // A video's length (`0:57` over the video's title) heads no post.
@@ -2091,8 +2093,7 @@ fn place_line(text: &str) -> Option<dateline_time::Place> {
     }
     // After the comma, a state, province or country and nothing more.
     let rest = rest.trim_end_matches('.');
-    let mut named = regions_named(rest);
-    let (region, country, _, _) = named.next()?;
+    let (region, country, _, _) = regions_named(rest).next()?;
     if region.len() != rest.len() {
         return None;
     }

@@ -111,11 +111,9 @@ pub(crate) fn read(
                 stack.extend(items.iter().rev().map(|v| (v, depth + 1)));
             }
             Value::Object(map) => {
-                let titled = TITLES.iter().any(|t| {
-                    map.iter().any(|(k, v)| {
-                        k.eq_ignore_ascii_case(t)
-                            && v.as_str().is_some_and(|s| is_headline(s, &headlines))
-                    })
+                let titled = map.iter().any(|(k, v)| {
+                    TITLES.iter().any(|t| k.eq_ignore_ascii_case(t))
+                        && v.as_str().is_some_and(|s| is_headline(s, &headlines))
                 });
                 for (key, v) in map {
                     let folded: String = key
@@ -159,9 +157,14 @@ pub(crate) fn read(
         let mut raws = found.iter().filter(|f| f.role == role).map(|f| &f.raw);
         raws.next().is_none_or(|first| raws.all(|r| r == first))
     };
+    let agreeing = [
+        (TimeRole::Published, agree(TimeRole::Published)),
+        (TimeRole::Modified, agree(TimeRole::Modified)),
+    ];
+    let agrees = |role: TimeRole| agreeing.iter().any(|&(r, a)| r == role && a);
     let mut seen: Vec<(TimeRole, &str)> = Vec::new();
     for f in &found {
-        if titled && !f.titled || !titled && !agree(f.role) {
+        if titled && !f.titled || !titled && !agrees(f.role) {
             continue;
         }
         if seen.iter().any(|(r, raw)| *r == f.role && *raw == f.raw) {

@@ -166,16 +166,12 @@ pub(crate) fn scan(document: &Html, machine: &mut Machine) -> Scripts {
                 // Only the first attribute time after the headline is read: a page of thousands
                 // (a list's every entry) keeps a few, not one each.
                 let stamped = titled(element).or_else(|| {
-                    (attribute_times < MAX_ATTRIBUTE_TIMES)
+                    let time = (attribute_times < MAX_ATTRIBUTE_TIMES)
                         .then(|| data_time(element))
-                        .flatten()
+                        .flatten();
+                    attribute_times += usize::from(time.is_some());
+                    time
                 });
-                if stamped
-                    .as_ref()
-                    .is_some_and(|(t, _)| matches!(t.source, Source::Attribute { .. }))
-                {
-                    attribute_times += 1;
-                }
                 if let Some((time, mark)) = stamped {
                     let text = collapse(&element_text_bounded(node, 256));
                     machine.times.push(PageTime {
@@ -203,16 +199,13 @@ pub(crate) fn scan(document: &Html, machine: &mut Machine) -> Scripts {
                 }
             }
             "script" => {
-                let is_ld = element.attr("type").is_some_and(|t| {
-                    t.split(';')
-                        .next()
-                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                });
-                let is_json = element.attr("type").is_some_and(|t| {
-                    t.split(';')
-                        .next()
-                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
-                });
+                // The media type, without its parameters (`; charset=utf-8`).
+                let media = element
+                    .attr("type")
+                    .and_then(|t| t.split(';').next())
+                    .map(str::trim);
+                let is = |wanted: &str| media.is_some_and(|m| m.eq_ignore_ascii_case(wanted));
+                let (is_ld, is_json) = (is("application/ld+json"), is("application/json"));
                 if is_ld || is_json {
                     let text: String = node
                         .children()

@@ -275,39 +275,32 @@ impl Machine {
                 }
             })
             .collect();
-        let metas = self
-            .times
-            .iter()
-            .filter(|t| matches!(t.time.source, Source::Meta { .. }))
-            .count();
-        let times = self
-            .times
-            .iter()
-            .filter(|t| t.time.source == Source::TimeElement)
-            .count();
-        let titled = self
-            .times
-            .iter()
-            .filter(|t| matches!(t.time.source, Source::Titled { .. }))
-            .count();
-        if metas > 0 {
-            parts.push(format!("{metas} <meta> times"));
+        // The page-level times by source, in one pass, each kind named as the summary says it.
+        const KINDS: [&str; 5] = [
+            "<meta> times",
+            "<time> elements",
+            "times in a title attribute",
+            "times in a data- attribute",
+            "times in the page's embedded JSON",
+        ];
+        let mut counts = [0usize; KINDS.len()];
+        for t in &self.times {
+            let kind = match t.time.source {
+                Source::Meta { .. } => 0,
+                Source::TimeElement => 1,
+                Source::Titled { .. } => 2,
+                Source::Attribute { .. } => 3,
+                Source::Embedded { .. } => 4,
+                Source::JsonLd { .. } | Source::Microdata => continue,
+            };
+            if let Some(n) = counts.get_mut(kind) {
+                *n += 1;
+            }
         }
-        if times > 0 {
-            parts.push(format!("{times} <time> elements"));
-        }
-        if titled > 0 {
-            parts.push(format!("{titled} times in a title attribute"));
-        }
-        let count =
-            |f: fn(&Source) -> bool| self.times.iter().filter(|t| f(&t.time.source)).count();
-        let attributes = count(|s| matches!(s, Source::Attribute { .. }));
-        let embedded = count(|s| matches!(s, Source::Embedded { .. }));
-        if attributes > 0 {
-            parts.push(format!("{attributes} times in a data- attribute"));
-        }
-        if embedded > 0 {
-            parts.push(format!("{embedded} times in the page's embedded JSON"));
+        for (n, what) in counts.into_iter().zip(KINDS) {
+            if n > 0 {
+                parts.push(format!("{n} {what}"));
+            }
         }
         if parts.is_empty() {
             "no machine data".to_owned()
@@ -555,15 +548,17 @@ pub(crate) fn extract(html: &str, max_updates: usize) -> HtmlPage {
     } = meta::scan(&document, &mut machine);
     let texts: Vec<String> = scripts.iter().map(|(text, _)| text.clone()).collect();
     ld::read_blocks(&texts, max_updates, &mut machine, &mut notes);
-    let headlines: Vec<String> = machine
-        .h1
-        .iter()
-        .chain(&machine.title)
-        .chain(machine.titles.iter().map(|t| &t.value))
-        .cloned()
-        .collect();
-    for (name, about, json) in &embedded {
-        embedded::read(name, *about, json, &headlines, &mut machine);
+    if !embedded.is_empty() {
+        let headlines: Vec<String> = machine
+            .h1
+            .iter()
+            .chain(&machine.title)
+            .chain(machine.titles.iter().map(|t| &t.value))
+            .cloned()
+            .collect();
+        for (name, about, json) in &embedded {
+            embedded::read(name, *about, json, &headlines, &mut machine);
+        }
     }
     place_updates(file, &scripts, &anchors, &mut machine);
     microdata::scan(&document, &mut machine);
